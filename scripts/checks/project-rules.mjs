@@ -1,0 +1,16 @@
+// The project's own rules, beyond what the Metadata API schema says.
+import { checkAgentLeastPrivilege } from './rule-agent-least-privilege.mjs';
+import { checkCallCenters } from './rule-call-center.mjs';
+import { checkNoApex } from './rule-no-apex.mjs';
+import { checkPhoneCallFieldReferences } from './rule-phone-call-fields.mjs';
+import { checkRequiredFieldPermissions } from './rule-required-field-permissions.mjs';
+
+export function checkProjectRules(projectRoot, { sourceDir = 'force-app' } = {}) {
+    return [
+        ...checkNoApex(projectRoot),
+        ...checkPhoneCallFieldReferences(projectRoot, { sourceDir }),
+        ...checkAgentLeastPrivilege(projectRoot, { sourceDir }),
+        ...checkRequiredFieldPermissions(projectRoot, { sourceDir }),
+        ...checkCallCenters(projectRoot, { sourceDir })
+    ];
+}

@@ -1,0 +1,241 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkProjectRules } from './project-rules.mjs';
+import {
+    callCenterItem,
+    callCenterXml,
+    createFixtureProject,
+    defaultDir,
+    metadataXml,
+    objectPermissionXml,
+    permissionSetXml,
+    removeFixtureProject,
+    repoRoot,
+    validProjectFiles
+} from './fixture-trees.mjs';
+
+const roots = [];
+after(() => roots.forEach(removeFixtureProject));
+
+/** Problems of a valid project changed by `files` (null deletes a file). */
+function checkFixture(files = {}) {
+    const merged = Object.fromEntries(
+        Object.entries({ ...validProjectFiles(), ...files }).filter(
+            ([, content]) => content !== null
+        )
+    );
+    const root = createFixtureProject(merged);
+    roots.push(root);
+    return checkProjectRules(root);
+}
+
+const agentFile = `${defaultDir}/permissionsets/Softphone_Agent.permissionset-meta.xml`;
+const adminFile = `${defaultDir}/permissionsets/Softphone_Admin.permissionset-meta.xml`;
+const callCenterFile = `${defaultDir}/callCenters/Softphone.callCenter-meta.xml`;
+const pageFile = `${defaultDir}/pages/Softphone.page`;
+
+test('a valid fixture project follows every rule', () => {
+    assert.deepEqual(checkFixture(), []);
+});
+
+test('Apex source files are reported anywhere in the repo', () => {
+    const problems = checkFixture({
+        [`${defaultDir}/classes/SoftphoneController.cls`]: 'public class SoftphoneController {}',
+        'scripts/anonymous.apex': 'System.debug(1);'
+    });
+    assert.deepEqual(problems.map(({ file }) => file).sort(), [
+        `${defaultDir}/classes/SoftphoneController.cls`,
+        'scripts/anonymous.apex'
+    ]);
+});
+
+test('a Visualforce page bound to an Apex controller or extension is reported', () => {
+    const problems = checkFixture({
+        [pageFile]:
+            '<apex:page showHeader="false"\n    controller="SoftphoneController" extensions="Extra"></apex:page>'
+    });
+    assert.deepEqual(
+        problems.map(({ file }) => file),
+        [pageFile, pageFile]
+    );
+    assert.match(problems[0].message, /line 2: 'controller=' binds the page to Apex/);
+    assert.match(problems[1].message, /'extensions='/);
+});
+
+test('a standard controller is not Apex', () => {
+    assert.deepEqual(
+        checkFixture({ [pageFile]: '<apex:page standardController="Contact"></apex:page>' }),
+        []
+    );
+});
+
+test('a layout referencing a Phone_Call__c field without a field file is reported', () => {
+    const layoutFile = `${defaultDir}/layouts/Phone_Call__c-Phone Call Layout.layout-meta.xml`;
+    const layout = metadataXml(
+        'Layout',
+        `<layoutSections><layoutColumns>
+            <layoutItems><behavior>Edit</behavior><field>Notes__c</field></layoutItems>
+            <layoutItems><behavior>Edit</behavior><field>Note__c</field></layoutItems>
+        </layoutColumns><style>OneColumn</style></layoutSections>`
+    );
+    const problems = checkFixture({ [layoutFile]: layout });
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].file, layoutFile);
+    assert.match(
+        problems[0].message,
+        /line 5: references Phone_Call__c field Note__c, which has no field file.*did you mean Notes__c\?/
+    );
+});
+
+test('code referencing Phone_Call__c fields is checked; other objects and channels are not', () => {
+    const code = `import CHANNEL from '@salesforce/messageChannel/Softphone_Message__c';
+import NOTES from '@salesforce/schema/Phone_Call__c.Notes__c';
+import OUTCOME from '@salesforce/schema/Phone_Call__c.Outcome__c';
+import OTHER from '@salesforce/schema/Account.Rating__c';
+const log = { entityApiName: 'Phone_Call__c', 'Direction__c': 'Inbound', "Queue__c": 'Sales' };
+const value = record.fields.Notes__c.value; // ns__Obj__c is another namespace's object`;
+    const problems = checkFixture({
+        [`${defaultDir}/lwc/callLog/callLog.js`]: code,
+        'src/softphone/log.ts': code
+    });
+    assert.deepEqual(
+        problems.map(({ file, message }) => `${file} ${message.split(',')[0]}`),
+        [
+            `${defaultDir}/lwc/callLog/callLog.js line 3: references Phone_Call__c field Outcome__c`,
+            `${defaultDir}/lwc/callLog/callLog.js line 5: references Phone_Call__c field Queue__c`,
+            'src/softphone/log.ts line 3: references Phone_Call__c field Outcome__c',
+            'src/softphone/log.ts line 5: references Phone_Call__c field Queue__c'
+        ]
+    );
+});
+
+test('permission sets, list views and record pages are checked for Phone_Call__c fields', () => {
+    const listView = `${defaultDir}/objects/Phone_Call__c/listViews/All.listView-meta.xml`;
+    const recordPage = `${defaultDir}/flexipages/Phone_Call_Record_Page.flexipage-meta.xml`;
+    const problems = checkFixture({
+        [adminFile]: permissionSetXml(
+            '<fieldPermissions><editable>true</editable><field>Phone_Call__c.Recording__c</field><readable>true</readable></fieldPermissions>'
+        ),
+        [listView]: metadataXml(
+            'ListView',
+            '<columns>Notes__c</columns><columns>Started__c</columns><filterScope>Everything</filterScope><label>All</label>'
+        ),
+        [recordPage]: metadataXml(
+            'FlexiPage',
+            '<fieldItem>Record.Ended__c</fieldItem><sobjectType>Phone_Call__c</sobjectType>'
+        )
+    });
+    assert.deepEqual(
+        problems.map(({ file, message }) => `${file} ${/field (\w+)/.exec(message)[1]}`),
+        [`${recordPage} Ended__c`, `${listView} Started__c`, `${adminFile} Recording__c`]
+    );
+});
+
+test('files that never mention Phone_Call__c are not scanned for its fields', () => {
+    assert.deepEqual(checkFixture({ 'src/other.ts': "const x = { 'Rating__c': 1 };" }), []);
+});
+
+test('the agent permission set may not delete, view all or modify all', () => {
+    const problems = checkFixture({
+        [agentFile]: permissionSetXml(
+            objectPermissionXml('Phone_Call__c', { allowDelete: true, modifyAll: true })
+        )
+    });
+    assert.deepEqual(
+        problems.map(({ file }) => file),
+        [agentFile, agentFile]
+    );
+    assert.match(problems[0].message, /grants allowDelete on Phone_Call__c/);
+    assert.match(problems[1].message, /grants modifyAllRecords on Phone_Call__c/);
+});
+
+test('the agent permission set may not grant system permissions or Apex classes', () => {
+    const problems = checkFixture({
+        [agentFile]:
+            permissionSetXml(`<userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>
+            <classAccesses><apexClass>Anything</apexClass><enabled>true</enabled></classAccesses>`)
+    });
+    assert.match(problems[0].message, /system permission ApiEnabled/);
+    assert.match(problems[1].message, /Apex class Anything/);
+});
+
+test('the admin permission set may grant delete, View All and Modify All', () => {
+    assert.deepEqual(
+        checkFixture({
+            [adminFile]: permissionSetXml(
+                objectPermissionXml('Phone_Call__c', {
+                    allowDelete: true,
+                    viewAll: true,
+                    modifyAll: true
+                })
+            )
+        }),
+        []
+    );
+});
+
+test('a required field in a permission set is reported', () => {
+    const problems = checkFixture({
+        [adminFile]: permissionSetXml(
+            '<fieldPermissions><editable>true</editable><field>Phone_Call__c.Direction__c</field><readable>true</readable></fieldPermissions>'
+        )
+    });
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].file, adminFile);
+    assert.match(
+        problems[0].message,
+        /fieldPermissions lists Phone_Call__c\.Direction__c, which is required/
+    );
+});
+
+test('a call center in Classic mode is reported', () => {
+    const problems = checkFixture({
+        [callCenterFile]: callCenterXml({ compatibilityMode: 'Classic' })
+    });
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].file, callCenterFile);
+    assert.match(
+        problems[0].message,
+        /reqSalesforceCompatibilityMode is 'Classic'; expected Lightning or Classic_and_Lightning/
+    );
+});
+
+test('missing Lightning items and out-of-range sizes are reported', () => {
+    const xml = callCenterXml()
+        .replace(callCenterItem('reqUseApi', 'true'), '')
+        .replace(
+            callCenterItem('reqSoftphoneHeight', '560'),
+            callCenterItem('reqSoftphoneHeight', '100')
+        );
+    const messages = checkFixture({ [callCenterFile]: xml }).map(({ message }) => message);
+    assert.deepEqual(messages, [
+        "missing item reqUseApi ('true' (Open CTI))",
+        "item reqSoftphoneHeight is '100'; expected a height of 240–2560 px"
+    ]);
+});
+
+test('custom section and item names must be short, alphanumeric and not req-prefixed', () => {
+    const section = `<sections>${callCenterItem('reqProvider', 'x')}${callCenterItem('connector_type', 'y')}<label>Adapter</label><name>adapterSettings</name></sections>`;
+    const messages = checkFixture({
+        [callCenterFile]: callCenterXml({ extraSection: section })
+    }).map(({ message }) => message);
+    assert.deepEqual(messages, [
+        "item name 'reqProvider' starts with 'req', which is reserved for Salesforce's documented names",
+        "item name 'connector_type' must be alphanumeric and at most 40 characters"
+    ]);
+});
+
+test('customSettings must agree with the items', () => {
+    const xml = callCenterXml().replace(
+        '<displayName>',
+        '<customSettings>{&quot;reqSoftphoneHeight&quot;:&quot;600&quot;}</customSettings><displayName>'
+    );
+    const messages = checkFixture({ [callCenterFile]: xml }).map(({ message }) => message);
+    assert.deepEqual(messages, [
+        "customSettings says reqSoftphoneHeight is '600' but item reqSoftphoneHeight is '560'"
+    ]);
+});
+
+test("the repo's current tree follows every project rule", () => {
+    assert.deepEqual(checkProjectRules(repoRoot), []);
+});

@@ -1,0 +1,46 @@
+import { getDotPath, type BaseIssue } from 'valibot';
+
+/** What the adapter received from Salesforce and could not accept. */
+export type PayloadKind = 'clickToDial' | 'searchResult' | 'callCenterSettings' | 'appViewInfo';
+
+const PAYLOAD_LABELS: Readonly<Record<PayloadKind, string>> = {
+    clickToDial: 'The click-to-dial request from Salesforce',
+    searchResult: 'The search result from Salesforce',
+    callCenterSettings: 'The call center settings from Salesforce',
+    appViewInfo: 'The page information from Salesforce'
+};
+
+export class InvalidPayloadError extends Error {
+    override readonly name = 'InvalidPayloadError';
+    readonly payload: PayloadKind;
+    /** One line per problem, naming the field, e.g. 'recordId: is not a Salesforce record id'. */
+    readonly issues: readonly string[];
+
+    constructor(payload: PayloadKind, issues: readonly string[]) {
+        super(`${PAYLOAD_LABELS[payload]} was not understood: ${issues.join('; ')}`);
+        this.payload = payload;
+        this.issues = issues;
+    }
+}
+
+/** A validator's answer: the typed value, or the named error (never thrown). */
+export type Validated<T> =
+    | { readonly ok: true; readonly value: T }
+    | { readonly ok: false; readonly error: InvalidPayloadError };
+
+export function invalid<T>(payload: PayloadKind, issues: readonly string[]): Validated<T> {
+    return { ok: false, error: new InvalidPayloadError(payload, issues) };
+}
+
+/** Turns valibot issues into 'path: message' lines. */
+export function describeIssues(issues: readonly BaseIssue<unknown>[]): string[] {
+    return issues.map((issue) => {
+        const path = getDotPath(issue);
+        // valibot reports a missing key as an object issue whose input is undefined.
+        const message =
+            issue.kind === 'schema' && issue.type.endsWith('object') && issue.input === undefined
+                ? 'is missing'
+                : issue.message;
+        return path === null ? message : `${path}: ${message}`;
+    });
+}

@@ -1,0 +1,137 @@
+import { parseCallCenterSettings } from './call-center-settings';
+import { defaultSoftphoneSettings } from './softphone-settings';
+
+const sipSettings = {
+    '/connector/connectorType': 'sip',
+    '/connector/sipWebSocketUrl': 'wss://pbx.example.com:8089/ws',
+    '/connector/sipDomain': 'pbx.example.com'
+};
+
+function errorsOf(raw: unknown) {
+    const result = parseCallCenterSettings(raw);
+    if (result.ok) {
+        throw new Error('expected the settings to be rejected');
+    }
+    return result.errors;
+}
+
+describe('parseCallCenterSettings', () => {
+    it('gives the safe defaults when only the required Salesforce items are present', () => {
+        const result = parseCallCenterSettings({
+            '/reqGeneralInfo/reqAdapterUrl': '/apex/Softphone',
+            '/reqGeneralInfo/reqUseApi': 'true'
+        });
+        expect(result).toEqual({ ok: true, settings: defaultSoftphoneSettings });
+    });
+
+    it('reads every custom section the call center declares', () => {
+        const result = parseCallCenterSettings({
+            ...sipSettings,
+            '/connector/sipOutboundProxy': 'sip:proxy.example.com;transport=ws',
+            '/connector/sipRegisterExpires': '300',
+            '/connector/sipIceServers': 'stun:stun.example.com:3478, turns:turn.example.com',
+            '/dialing/defaultCountry': 'gb',
+            '/screenPop/searchObjects': 'Lead, Contact',
+            '/screenPop/noMatchAction': 'newlead',
+            '/screenPop/multipleMatchAction': 'Search',
+            '/screenPop/anonymousAction': 'Search',
+            '/logging/mirrorToTask': 'TRUE',
+            '/wrapUp/afterCallWorkSeconds': '0',
+            '/wrapUp/dispositionRequired': 'true'
+        });
+        expect(result).toEqual({
+            ok: true,
+            settings: {
+                connectorType: 'sip',
+                sip: {
+                    webSocketUrl: 'wss://pbx.example.com:8089/ws',
+                    domain: 'pbx.example.com',
+                    outboundProxy: 'sip:proxy.example.com;transport=ws',
+                    registerExpiresSeconds: 300,
+                    iceServers: ['stun:stun.example.com:3478', 'turns:turn.example.com']
+                },
+                defaultCountry: 'GB',
+                screenPop: {
+                    searchObjects: ['Lead', 'Contact'],
+                    noMatchAction: 'NewLead',
+                    multipleMatchAction: 'Search',
+                    anonymousAction: 'Search'
+                },
+                mirrorToTask: true,
+                afterCallWorkSeconds: 0,
+                dispositionRequired: true
+            }
+        });
+    });
+
+    it('names every wrong setting at once, by its key', () => {
+        const errors = errorsOf({
+            '/connector/connectorType': 'sip',
+            '/connector/sipWebSocketUrl': 'ws://pbx.example.com/ws',
+            '/connector/sipDomain': 'pbx example',
+            '/connector/sipIceServers': 'http://stun.example.com',
+            '/dialing/defaultCountry': 'USA',
+            '/screenPop/noMatchAction': 'PopSomething',
+            '/wrapUp/afterCallWorkSeconds': '-5',
+            '/logging/mirrorToTask': 'yes'
+        });
+        expect(errors.map((error) => error.key)).toEqual([
+            '/connector/sipWebSocketUrl',
+            '/connector/sipDomain',
+            '/connector/sipIceServers',
+            '/dialing/defaultCountry',
+            '/screenPop/noMatchAction',
+            '/logging/mirrorToTask',
+            '/wrapUp/afterCallWorkSeconds'
+        ]);
+        expect(errors[0]?.message).toMatch(/wss:\/\/.*localhost/);
+        expect(errors[4]?.message).toContain('NewContact, NewLead, NewCase, Search');
+    });
+
+    it('allows unencrypted ws:// only for localhost', () => {
+        expect(
+            parseCallCenterSettings({
+                ...sipSettings,
+                '/connector/sipWebSocketUrl': 'ws://127.0.0.1:8080/ws'
+            }).ok
+        ).toBe(true);
+        expect(errorsOf({ ...sipSettings, '/connector/sipWebSocketUrl': 'https://x' })[0]).toEqual({
+            key: '/connector/sipWebSocketUrl',
+            message: 'must start with wss:// (got https://)'
+        });
+    });
+
+    it('ignores SIP items while the simulator is the connector', () => {
+        const result = parseCallCenterSettings({ '/connector/sipWebSocketUrl': 'not a url' });
+        expect(result.ok).toBe(true);
+    });
+
+    it.each([null, 'text', 42, ['a']])('rejects %p as a whole', (raw) => {
+        expect(errorsOf(raw)).toEqual([
+            { key: '/', message: 'the call center settings are not a key/value map' }
+        ]);
+    });
+
+    it('rejects non-text values and shortens long ones in messages', () => {
+        const errors = errorsOf({
+            '/wrapUp/afterCallWorkSeconds': 60,
+            '/screenPop/searchObjects': 'Contact,<script>alert(1)</script>',
+            '/connector/connectorType': 'x'.repeat(500)
+        });
+        expect(errors).toContainEqual({
+            key: '/wrapUp/afterCallWorkSeconds',
+            message: 'must be text, got number'
+        });
+        expect(errors.find((error) => error.key === '/screenPop/searchObjects')?.message).toContain(
+            'is not an object API name'
+        );
+        const connectorError = errors.find((error) => error.key === '/connector/connectorType');
+        expect(connectorError?.message.length).toBeLessThan(140);
+    });
+
+    it('requires at least one object to search', () => {
+        expect(errorsOf({ '/screenPop/searchObjects': ' , ' })).toEqual([
+            { key: '/screenPop/searchObjects', message: 'must name at least one object, e.g. Contact' }
+        ]);
+    });
+});

@@ -1,0 +1,211 @@
+import type {
+    ConnectorType,
+    FallbackPopAction,
+    MultipleMatchAction,
+    SipSettings,
+    SoftphoneSettings
+} from './softphone-settings';
+import { defaultSoftphoneSettings } from './softphone-settings';
+
+/** A setting an admin got wrong, named the way Setup → Call Centers shows it. */
+export interface SettingError {
+    /** The `/section/item` key, e.g. `/connector/sipWebSocketUrl`. */
+    readonly key: string;
+    readonly message: string;
+}
+
+export type SettingsResult =
+    | { ok: true; settings: SoftphoneSettings }
+    | { ok: false; errors: readonly SettingError[] };
+
+const connectorTypes: readonly ConnectorType[] = ['simulator', 'sip'];
+const fallbackActions: readonly FallbackPopAction[] = ['NewContact', 'NewLead', 'NewCase', 'Search'];
+const multipleMatchActions: readonly MultipleMatchAction[] = ['Priority', 'Search'];
+const sObjectApiName = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+const countryCode = /^[A-Z]{2}$/;
+
+/** Reads the values of one settings map, collecting every error instead of stopping at the first. */
+class SettingsReader {
+    readonly errors: SettingError[] = [];
+
+    constructor(private readonly raw: Readonly<Record<string, unknown>>) {}
+
+    text(key: string, fallback: string): string {
+        const value = this.raw[key];
+        if (value === undefined || value === null) {
+            return fallback;
+        }
+        if (typeof value !== 'string') {
+            this.fail(key, `must be text, got ${typeof value}`);
+            return fallback;
+        }
+        return value.trim();
+    }
+
+    oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+        const value = this.text(key, fallback);
+        if (value === '') {
+            return fallback;
+        }
+        const match = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+        if (!match) {
+            this.fail(key, `must be one of ${allowed.join(', ')} (got "${shorten(value)}")`);
+            return fallback;
+        }
+        return match;
+    }
+
+    integer(key: string, min: number, max: number, fallback: number): number {
+        const value = this.text(key, String(fallback));
+        if (value === '') {
+            return fallback;
+        }
+        if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+            this.fail(key, `must be a whole number from ${min} to ${max} (got "${shorten(value)}")`);
+            return fallback;
+        }
+        return Number(value);
+    }
+
+    flag(key: string, fallback: boolean): boolean {
+        const value = this.text(key, String(fallback)).toLowerCase();
+        if (value === '') {
+            return fallback;
+        }
+        if (value !== 'true' && value !== 'false') {
+            this.fail(key, `must be true or false (got "${shorten(value)}")`);
+            return fallback;
+        }
+        return value === 'true';
+    }
+
+    list(key: string, fallback: readonly string[]): string[] {
+        const value = this.text(key, fallback.join(','));
+        return value
+            .split(',')
+            .map((part) => part.trim())
+            .filter((part) => part !== '');
+    }
+
+    fail(key: string, message: string): void {
+        this.errors.push({ key, message });
+    }
+}
+
+function shorten(value: string): string {
+    return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+}
+
+function readSipSettings(reader: SettingsReader): SipSettings {
+    const webSocketUrl = reader.text('/connector/sipWebSocketUrl', '');
+    const domain = reader.text('/connector/sipDomain', '');
+    const outboundProxy = reader.text('/connector/sipOutboundProxy', '');
+    const iceServers = reader.list('/connector/sipIceServers', []);
+    checkWebSocketUrl(reader, webSocketUrl);
+    if (!/^[A-Za-z0-9.-]+$/.test(domain)) {
+        reader.fail('/connector/sipDomain', 'must be a domain name such as pbx.example.com');
+    }
+    if (outboundProxy !== '' && !/^sips?:[^\s<>"]+$/.test(outboundProxy)) {
+        reader.fail('/connector/sipOutboundProxy', 'must be a sip: or sips: URI, or empty');
+    }
+    for (const server of iceServers) {
+        if (!/^(stun|stuns|turn|turns):[^\s<>"]+$/.test(server)) {
+            reader.fail(
+                '/connector/sipIceServers',
+                `"${shorten(server)}" is not a stun:, stuns:, turn: or turns: URL`
+            );
+        }
+    }
+    return {
+        webSocketUrl,
+        domain,
+        ...(outboundProxy === '' ? {} : { outboundProxy }),
+        registerExpiresSeconds: reader.integer('/connector/sipRegisterExpires', 60, 3600, 600),
+        iceServers
+    };
+}
+
+function checkWebSocketUrl(reader: SettingsReader, value: string): void {
+    const key = '/connector/sipWebSocketUrl';
+    let url: URL;
+    try {
+        url = new URL(value);
+    } catch {
+        reader.fail(key, 'must be a WebSocket URL such as wss://pbx.example.com:8089/ws');
+        return;
+    }
+    const isLocal = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol === 'ws:' && !isLocal) {
+        reader.fail(key, 'must use wss:// (unencrypted ws:// is allowed only for localhost)');
+    } else if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
+        reader.fail(key, `must start with wss:// (got ${url.protocol}//)`);
+    }
+}
+
+/**
+ * Validates the flat `/section/item` map that `getCallCenterSettings` returns. Missing items take
+ * their safe defaults; wrong ones are all reported, each with its key.
+ */
+export function parseCallCenterSettings(raw: unknown): SettingsResult {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        return {
+            ok: false,
+            errors: [{ key: '/', message: 'the call center settings are not a key/value map' }]
+        };
+    }
+    const reader = new SettingsReader(raw as Record<string, unknown>);
+    const defaults = defaultSoftphoneSettings;
+    const connectorType = reader.oneOf(
+        '/connector/connectorType',
+        connectorTypes,
+        defaults.connectorType
+    );
+    const sip = connectorType === 'sip' ? readSipSettings(reader) : undefined;
+
+    const defaultCountry = reader.text('/dialing/defaultCountry', defaults.defaultCountry).toUpperCase();
+    if (!countryCode.test(defaultCountry)) {
+        reader.fail('/dialing/defaultCountry', 'must be a two-letter country code such as US or GB');
+    }
+
+    const searchObjects = reader.list('/screenPop/searchObjects', defaults.screenPop.searchObjects);
+    const badObject = searchObjects.find((name) => !sObjectApiName.test(name));
+    if (badObject !== undefined) {
+        reader.fail('/screenPop/searchObjects', `"${shorten(badObject)}" is not an object API name`);
+    }
+    if (searchObjects.length === 0) {
+        reader.fail('/screenPop/searchObjects', 'must name at least one object, e.g. Contact');
+    }
+
+    const settings: SoftphoneSettings = {
+        connectorType,
+        ...(sip ? { sip } : {}),
+        defaultCountry,
+        screenPop: {
+            searchObjects,
+            noMatchAction: reader.oneOf(
+                '/screenPop/noMatchAction',
+                fallbackActions,
+                defaults.screenPop.noMatchAction
+            ),
+            multipleMatchAction: reader.oneOf(
+                '/screenPop/multipleMatchAction',
+                multipleMatchActions,
+                defaults.screenPop.multipleMatchAction
+            ),
+            anonymousAction: reader.oneOf(
+                '/screenPop/anonymousAction',
+                fallbackActions,
+                defaults.screenPop.anonymousAction
+            )
+        },
+        mirrorToTask: reader.flag('/logging/mirrorToTask', defaults.mirrorToTask),
+        afterCallWorkSeconds: reader.integer(
+            '/wrapUp/afterCallWorkSeconds',
+            0,
+            3600,
+            defaults.afterCallWorkSeconds
+        ),
+        dispositionRequired: reader.flag('/wrapUp/dispositionRequired', defaults.dispositionRequired)
+    };
+    return reader.errors.length > 0 ? { ok: false, errors: reader.errors } : { ok: true, settings };
+}

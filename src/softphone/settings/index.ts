@@ -1,0 +1,11 @@
+export type {
+    ConnectorType,
+    FallbackPopAction,
+    MultipleMatchAction,
+    ScreenPopSettings,
+    SipSettings,
+    SoftphoneSettings
+} from './softphone-settings';
+export { defaultSoftphoneSettings } from './softphone-settings';
+export type { SettingError, SettingsResult } from './call-center-settings';
+export { parseCallCenterSettings } from './call-center-settings';

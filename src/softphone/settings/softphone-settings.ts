@@ -1,0 +1,55 @@
+/**
+ * The adapter's settings, as admins set them in Setup → Call Centers (custom sections of the
+ * OpenCtiSoftphone call center) and as `getCallCenterSettings` returns them (`/section/item` keys).
+ * The parser in call-center-settings.ts validates every value and names the bad one.
+ */
+
+export type ConnectorType = 'simulator' | 'sip';
+
+/** What to pop when nobody matches, or when the caller id is missing or withheld. */
+export type FallbackPopAction = 'NewContact' | 'NewLead' | 'NewCase' | 'Search';
+
+/** Priority: the first object in searchObjects that has exactly one match wins; Search: search page. */
+export type MultipleMatchAction = 'Priority' | 'Search';
+
+export interface SipSettings {
+    readonly webSocketUrl: string;
+    readonly domain: string;
+    readonly outboundProxy?: string;
+    readonly registerExpiresSeconds: number;
+    readonly iceServers: readonly string[];
+}
+
+export interface ScreenPopSettings {
+    /** sObject API names in priority order, e.g. ['Contact', 'Lead', 'Account']. */
+    readonly searchObjects: readonly string[];
+    readonly noMatchAction: FallbackPopAction;
+    readonly multipleMatchAction: MultipleMatchAction;
+    readonly anonymousAction: FallbackPopAction;
+}
+
+export interface SoftphoneSettings {
+    readonly connectorType: ConnectorType;
+    /** Present (and validated) only when connectorType is 'sip'. */
+    readonly sip?: SipSettings;
+    /** ISO 3166-1 alpha-2, used to normalise numbers to E.164. */
+    readonly defaultCountry: string;
+    readonly screenPop: ScreenPopSettings;
+    readonly mirrorToTask: boolean;
+    readonly afterCallWorkSeconds: number;
+    readonly dispositionRequired: boolean;
+}
+
+export const defaultSoftphoneSettings: SoftphoneSettings = {
+    connectorType: 'simulator',
+    defaultCountry: 'US',
+    screenPop: {
+        searchObjects: ['Contact', 'Lead', 'Account'],
+        noMatchAction: 'NewContact',
+        multipleMatchAction: 'Priority',
+        anonymousAction: 'NewCase'
+    },
+    mirrorToTask: false,
+    afterCallWorkSeconds: 60,
+    dispositionRequired: false
+};

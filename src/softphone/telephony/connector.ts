@@ -1,0 +1,49 @@
+/**
+ * The one interface every phone-system connector implements (simulator, SIP, generic listener).
+ * A connector knows nothing of Salesforce or of the agent's UI: it turns agent actions into
+ * phone-system requests and phone-system happenings into ConnectorEvents.
+ */
+
+export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
+
+/** Why a call ended, as the phone system says it; the call engine maps it to a CallOutcome. */
+export type CallEndReason =
+    | 'local-hangup'
+    | 'remote-hangup'
+    | 'declined'
+    | 'busy'
+    | 'no-answer'
+    | 'cancelled'
+    | 'voicemail'
+    | 'unreachable'
+    | 'failed'
+    | 'connection-lost';
+
+export type ConnectorEvent =
+    | { type: 'connection'; status: ConnectionStatus; message?: string }
+    | { type: 'incoming'; callId: string; from: string; fromName?: string; to: string }
+    | { type: 'remoteRinging'; callId: string }
+    | { type: 'answered'; callId: string }
+    | { type: 'held'; callId: string }
+    | { type: 'resumed'; callId: string }
+    | { type: 'ended'; callId: string; reason: CallEndReason; message?: string };
+
+export type ConnectorListener = (event: ConnectorEvent) => void;
+
+export interface Connector {
+    /** e.g. 'simulator', 'sip'. */
+    readonly kind: string;
+    connect(): Promise<void>;
+    disconnect(): Promise<void>;
+    /** Starts an outbound call; resolves with the phone system's call id once the request is accepted. */
+    dial(number: string): Promise<string>;
+    answer(callId: string): Promise<void>;
+    decline(callId: string): Promise<void>;
+    hangup(callId: string): Promise<void>;
+    hold(callId: string): Promise<void>;
+    resume(callId: string): Promise<void>;
+    setMuted(callId: string, muted: boolean): Promise<void>;
+    sendDtmf(callId: string, digits: string): Promise<void>;
+    /** Subscribes to connector events; returns the unsubscribe function. */
+    onEvent(listener: ConnectorListener): () => void;
+}

@@ -1,0 +1,103 @@
+import type { AgentState, CallDirection, CallOutcome, CallState } from '../calls/call-model';
+import type { ConnectionStatus } from '../telephony/connector';
+
+/**
+ * Everything the softphone view shows, as plain data. main.ts derives it from the call engine,
+ * the call log and the settings, so the view knows nothing of those layers.
+ */
+export interface SoftphoneViewModel {
+    readonly connection: {
+        readonly status: ConnectionStatus;
+        /** e.g. 'Simulator', 'SIP (pbx.example.com)'. */
+        readonly connectorLabel: string;
+        readonly message?: string;
+    };
+    readonly agentState: AgentState;
+    /** The states the agent may pick now (the current one included). */
+    readonly agentStateOptions: readonly AgentState[];
+    /** Ringing, live and held calls, oldest first. */
+    readonly calls: readonly CallView[];
+    readonly wrapUp?: WrapUpView;
+    /** Newest first. */
+    readonly recentCalls: readonly RecentCallView[];
+    /** Dismissible errors (a wrong call-center setting names its key). */
+    readonly errors: readonly ErrorView[];
+    readonly notices: readonly NoticeView[];
+    /** The "simulate inbound call" control shows only when the simulator is the connector. */
+    readonly simulatorControlsVisible: boolean;
+    /** Calls waiting to be saved to Salesforce, and whether they survive a reload. */
+    readonly logStatus: { readonly pending: number; readonly durable: boolean };
+    /** Whether the keypad may dial now. */
+    readonly canDial: boolean;
+    /** Optional: why dialing is blocked, shown under the Call button (the view words one if absent). */
+    readonly dialBlockedReason?: string;
+}
+
+export interface CallView {
+    readonly callId: string;
+    readonly direction: CallDirection;
+    readonly state: CallState;
+    /** The number as the agent should read it (formatted), '' when withheld. */
+    readonly number: string;
+    /** Caller name from the screen-pop match, else the phone system's display name (untrusted). */
+    readonly name?: string;
+    readonly startedAt: number;
+    readonly answeredAt?: number;
+    readonly muted: boolean;
+}
+
+export interface WrapUpView {
+    readonly callId: string;
+    /** Name or number of the other party. */
+    readonly remoteLabel: string;
+    readonly outcome: CallOutcome;
+    readonly durationSeconds: number;
+    readonly disposition: string;
+    readonly notes: string;
+    readonly dispositionOptions: readonly string[];
+    readonly dispositionRequired: boolean;
+    /** Epoch ms when after-call work ends by itself; absent when it waits for the agent. */
+    readonly endsAt?: number;
+    readonly saving: boolean;
+    readonly error?: string;
+}
+
+export interface RecentCallView {
+    readonly callId: string;
+    readonly direction: CallDirection;
+    readonly number: string;
+    readonly name?: string;
+    readonly endedAt: number;
+    readonly outcome: CallOutcome;
+    readonly durationSeconds: number;
+}
+
+export interface ErrorView {
+    readonly id: string;
+    readonly message: string;
+    /** The call-center setting at fault, e.g. '/connector/sipWebSocketUrl'. */
+    readonly settingKey?: string;
+}
+
+export interface NoticeView {
+    readonly id: string;
+    readonly kind: 'info' | 'warning';
+    readonly message: string;
+}
+
+/** What the agent can do; main.ts routes each to the engine, the call log or the connector. */
+export interface SoftphoneActions {
+    dial(number: string): void;
+    answer(callId: string): void;
+    decline(callId: string): void;
+    hangup(callId: string): void;
+    hold(callId: string): void;
+    resume(callId: string): void;
+    setMuted(callId: string, muted: boolean): void;
+    sendDtmf(callId: string, digit: string): void;
+    setAgentState(state: AgentState): void;
+    saveWrapUp(callId: string, wrapUp: { disposition: string; notes: string }): void;
+    completeWrapUp(): void;
+    dismissError(id: string): void;
+    simulateIncoming(caller: { from: string; fromName?: string }): void;
+}
