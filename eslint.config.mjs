@@ -53,7 +53,12 @@ export default [
         files: ['scripts/**/*.{js,mjs,cjs}', 'test/**/*.{js,mjs}', '*.{js,mjs,cjs}', '.ci/**/*.mjs']
     },
     {
-        files: ['scripts/**/*.{js,mjs,cjs}', 'test/**/*.{js,mjs}', '*.{js,mjs,cjs}', '.ci/**/*.mjs'],
+        files: [
+            'scripts/**/*.{js,mjs,cjs}',
+            'test/**/*.{js,mjs}',
+            '*.{js,mjs,cjs}',
+            '.ci/**/*.mjs'
+        ],
         languageOptions: { globals: { ...globals.node } }
     },
     {

@@ -67,7 +67,9 @@ async function main() {
     for (const name of names) {
         const target = targets[name];
         if (!target) {
-            throw new Error(`Unknown build target "${name}" (known: ${Object.keys(targets).join(', ')})`);
+            throw new Error(
+                `Unknown build target "${name}" (known: ${Object.keys(targets).join(', ')})`
+            );
         }
         await target();
     }

@@ -131,7 +131,10 @@ describe('parseCallCenterSettings', () => {
 
     it('requires at least one object to search', () => {
         expect(errorsOf({ '/screenPop/searchObjects': ' , ' })).toEqual([
-            { key: '/screenPop/searchObjects', message: 'must name at least one object, e.g. Contact' }
+            {
+                key: '/screenPop/searchObjects',
+                message: 'must name at least one object, e.g. Contact'
+            }
         ]);
     });
 });

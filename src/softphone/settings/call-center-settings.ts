@@ -15,11 +15,15 @@ export interface SettingError {
 }
 
 export type SettingsResult =
-    | { ok: true; settings: SoftphoneSettings }
-    | { ok: false; errors: readonly SettingError[] };
+    { ok: true; settings: SoftphoneSettings } | { ok: false; errors: readonly SettingError[] };
 
 const connectorTypes: readonly ConnectorType[] = ['simulator', 'sip'];
-const fallbackActions: readonly FallbackPopAction[] = ['NewContact', 'NewLead', 'NewCase', 'Search'];
+const fallbackActions: readonly FallbackPopAction[] = [
+    'NewContact',
+    'NewLead',
+    'NewCase',
+    'Search'
+];
 const multipleMatchActions: readonly MultipleMatchAction[] = ['Priority', 'Search'];
 const sObjectApiName = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const countryCode = /^[A-Z]{2}$/;
@@ -61,7 +65,10 @@ class SettingsReader {
             return fallback;
         }
         if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-            this.fail(key, `must be a whole number from ${min} to ${max} (got "${shorten(value)}")`);
+            this.fail(
+                key,
+                `must be a whole number from ${min} to ${max} (got "${shorten(value)}")`
+            );
             return fallback;
         }
         return Number(value);
@@ -162,15 +169,23 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
     );
     const sip = connectorType === 'sip' ? readSipSettings(reader) : undefined;
 
-    const defaultCountry = reader.text('/dialing/defaultCountry', defaults.defaultCountry).toUpperCase();
+    const defaultCountry = reader
+        .text('/dialing/defaultCountry', defaults.defaultCountry)
+        .toUpperCase();
     if (!countryCode.test(defaultCountry)) {
-        reader.fail('/dialing/defaultCountry', 'must be a two-letter country code such as US or GB');
+        reader.fail(
+            '/dialing/defaultCountry',
+            'must be a two-letter country code such as US or GB'
+        );
     }
 
     const searchObjects = reader.list('/screenPop/searchObjects', defaults.screenPop.searchObjects);
     const badObject = searchObjects.find((name) => !sObjectApiName.test(name));
     if (badObject !== undefined) {
-        reader.fail('/screenPop/searchObjects', `"${shorten(badObject)}" is not an object API name`);
+        reader.fail(
+            '/screenPop/searchObjects',
+            `"${shorten(badObject)}" is not an object API name`
+        );
     }
     if (searchObjects.length === 0) {
         reader.fail('/screenPop/searchObjects', 'must name at least one object, e.g. Contact');
@@ -205,7 +220,10 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
             3600,
             defaults.afterCallWorkSeconds
         ),
-        dispositionRequired: reader.flag('/wrapUp/dispositionRequired', defaults.dispositionRequired)
+        dispositionRequired: reader.flag(
+            '/wrapUp/dispositionRequired',
+            defaults.dispositionRequired
+        )
     };
     return reader.errors.length > 0 ? { ok: false, errors: reader.errors } : { ok: true, settings };
 }

@@ -5,13 +5,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findSystemProgram, systemPrograms, systemTestsRequired } from '../test/support/system-programs.mjs';
+import {
+    findSystemProgram,
+    systemPrograms,
+    systemTestsRequired
+} from '../test/support/system-programs.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
 const jestResults = join(mkdtempSync(join(tmpdir(), 'jest-results-')), 'results.json');
 
 const steps = [
-    { name: 'format (prettier --check)', command: [bin('prettier'), '--check', '--log-level', 'warn', '.'] },
+    {
+        name: 'format (prettier --check)',
+        command: [bin('prettier'), '--check', '--log-level', 'warn', '.']
+    },
     { name: 'lint (eslint)', command: [bin('eslint'), '--max-warnings', '0', '.'] },
     { name: 'types (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
     { name: 'build (static resource + local console)', command: ['node', 'scripts/build.mjs'] },
@@ -39,8 +46,13 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const outcomes = [];
 
 function countNodeTests(output) {
-    const read = (label) => Number((output.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm')) || [])[1] || 0);
-    return { passed: read('pass'), failed: read('fail') + read('cancelled'), skipped: read('skipped') + read('todo') };
+    const read = (label) =>
+        Number((output.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm')) || [])[1] || 0);
+    return {
+        passed: read('pass'),
+        failed: read('fail') + read('cancelled'),
+        skipped: read('skipped') + read('todo')
+    };
 }
 
 function countJestTests() {
@@ -58,7 +70,12 @@ function countJestTests() {
 
 for (const step of steps) {
     if (step.onlyIf && !existsSync(step.onlyIf)) {
-        outcomes.push({ step, outcome: 'skipped', note: `nothing in ${step.onlyIf} yet` });
+        outcomes.push({
+            step,
+            outcome: 'skipped',
+            note: `nothing in ${step.onlyIf} yet`,
+            empty: true
+        });
         continue;
     }
     if (step.needs && !findSystemProgram(step.needs)) {
@@ -80,7 +97,8 @@ for (const step of steps) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     let failedTests = 0;
     if (step.counts) {
-        const counts = step.counts === 'jest' ? countJestTests() : countNodeTests(result.stdout || '');
+        const counts =
+            step.counts === 'jest' ? countJestTests() : countNodeTests(result.stdout || '');
         for (const key of Object.keys(totals)) {
             totals[key] += counts[key];
         }
@@ -100,9 +118,11 @@ const failedSteps = outcomes.filter(({ outcome }) => outcome === 'FAILED');
 // as a failure in the closing line, so the line never reads "0 failed" on a red run.
 const failedUncountedSteps = failedSteps.filter(({ failedTests }) => !failedTests).length;
 const skippedSteps = outcomes.filter(({ outcome }) => outcome === 'skipped');
-for (const { note } of skippedSteps.filter(({ step }) => step.needs)) {
+for (const { note } of skippedSteps.filter(({ empty }) => !empty)) {
     process.stdout.write(`  To run the skipped tests: ${note}\n`);
 }
 const failed = totals.failed + failedUncountedSteps;
-process.stdout.write(`tests: ${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+    `tests: ${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped\n`
+);
 process.exitCode = failedSteps.length > 0 ? 1 : 0;
