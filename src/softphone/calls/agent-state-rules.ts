@@ -1,0 +1,85 @@
+import type { ConnectionStatus } from '../telephony/connector';
+import type { AgentState } from './call-model';
+import type { EngineError } from './engine-result';
+
+/**
+ * Agent states. Busy and AfterCallWork belong to the engine: it sets them and the agent cannot
+ * pick them. The agent picks Offline, Available or Break, and only while no call is live.
+ *
+ *                       agent picks (no live call)
+ *        ┌──────────────────────────┬──────────────────────────┐
+ *        ▼                          ▼                          ▼
+ *     Offline ◀──────────────▶ Available ◀──────────────────▶ Break
+ *        ▲                       │    ▲   ▲
+ *        │        dial / answer  │    │   │ last live call ends and no call was worked
+ *        │                       ▼    │   │ (e.g. a refused dial, a missed call waiting)
+ *        │                      Busy ─────┘
+ *        │                       │    │ completeWrapUp(), or the agent picks Available
+ *        │  last live call ends  │    │
+ *        │  after a worked call  ▼    │
+ *        └─ agent picks ─── AfterCallWork ─(agent may also pick Break)
+ *
+ *     any state ──connector reports 'disconnected'──▶ Offline (live calls end 'connection-lost')
+ *
+ * - Available needs the connector 'connected' (or 'reconnecting', a passing state).
+ * - A worked call is one the agent dialled (accepted by the connector) or answered.
+ * - A ringing inbound call leaves the agent Available until it is answered.
+ * - A call that ends while the agent is Offline (forced by a disconnect) starts no wrap-up.
+ */
+
+/** The states the agent may pick by hand. */
+export const selectableAgentStates: readonly AgentState[] = ['Offline', 'Available', 'Break'];
+
+export interface AgentStateContext {
+    /** A call that is ringing, dialing, connected or held, or a dial not yet accepted. */
+    readonly hasLiveCall: boolean;
+    readonly connectionStatus: ConnectionStatus;
+}
+
+/** Why the agent may not go from `from` to `to` now; undefined when they may (or already are). */
+export function agentStateRefusal(
+    from: AgentState,
+    to: AgentState,
+    context: AgentStateContext
+): EngineError | undefined {
+    if (from === to) {
+        return undefined;
+    }
+    if (to === 'Busy') {
+        return {
+            code: 'invalid-state',
+            message: 'Busy is set automatically while you are on a call.'
+        };
+    }
+    if (to === 'AfterCallWork') {
+        return {
+            code: 'invalid-state',
+            message: 'After-call work starts automatically when a call ends.'
+        };
+    }
+    if (context.hasLiveCall) {
+        return {
+            code: 'busy',
+            message: `You can't go ${to} during a call. End the call first.`
+        };
+    }
+    if (
+        to === 'Available' &&
+        context.connectionStatus !== 'connected' &&
+        context.connectionStatus !== 'reconnecting'
+    ) {
+        return {
+            code: 'not-connected',
+            message: `You can't go Available while the phone is ${context.connectionStatus}.`
+        };
+    }
+    return undefined;
+}
+
+/** The states the agent may pick now, the current one included (for the status menu). */
+export function agentStateOptions(from: AgentState, context: AgentStateContext): AgentState[] {
+    const options = selectableAgentStates.filter(
+        (to) => agentStateRefusal(from, to, context) === undefined
+    );
+    return options.includes(from) ? options : [from, ...options];
+}

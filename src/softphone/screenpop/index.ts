@@ -1,0 +1,28 @@
+// Screen pops for inbound calls (pure rules + executor) and the click-to-dial Do Not Call check.
+export {
+    normalisePhoneNumber,
+    searchVariants,
+    type AnonymousCaller,
+    type InvalidPhoneNumber,
+    type PhoneNumberResult,
+    type ValidPhoneNumber
+} from './phone-number';
+export {
+    MIN_SEARCH_LENGTH,
+    SEARCH_FALLBACK_ENTITY,
+    decideScreenPop,
+    type Match,
+    type NewRecordEntity,
+    type ScreenPopDecision,
+    type ScreenPopInput,
+    type ScreenPopRule
+} from './screen-pop-rules';
+export {
+    ScreenPopper,
+    type ScreenPopHost,
+    type ScreenPopOutcome,
+    type ScreenPopSearch,
+    type ScreenPopTarget,
+    type ScreenPopperOptions
+} from './screen-pop-executor';
+export { checkDoNotCall, type DoNotCallDecision, type DoNotCallRecord } from './do-not-call';

@@ -1,0 +1,186 @@
+import {
+    Metadata,
+    getCountryCallingCode,
+    isSupportedCountry,
+    parsePhoneNumberFromString,
+    validatePhoneNumberLength,
+    type CountryCode
+} from 'libphonenumber-js/core';
+// The "max" metadata (~150 kB): the smallest set with which isValid() checks the digits and
+// not only the length ("min" makes isValid() behave like isPossible()), and with which
+// getType() can tell a mobile number (to prefill MobilePhone). "mobile" would reject landlines.
+import metadata from 'libphonenumber-js/metadata.max.json';
+
+export interface ValidPhoneNumber {
+    readonly ok: true;
+    readonly kind: 'number';
+    /** +14155552671 */
+    readonly e164: string;
+    /** (415) 555-2671: as people of that country write it */
+    readonly national: string;
+    /** ISO 3166-1 alpha-2, when the number belongs to one country. */
+    readonly country?: string;
+    /** true only when the numbering plan says mobile (US numbers can't be told apart). */
+    readonly mobile: boolean;
+}
+
+/** Missing, withheld or anonymous caller id. */
+export interface AnonymousCaller {
+    readonly ok: false;
+    readonly kind: 'anonymous';
+    readonly reason: string;
+}
+
+export interface InvalidPhoneNumber {
+    readonly ok: false;
+    readonly kind: 'invalid';
+    /** For the agent, e.g. "Enter a phone number with at least 10 digits". */
+    readonly reason: string;
+    /** The digits it held, still worth a search ('' when the text was rejected outright). */
+    readonly digits: string;
+}
+
+export type PhoneNumberResult = ValidPhoneNumber | AnonymousCaller | InvalidPhoneNumber;
+
+const MAX_INPUT_LENGTH = 64;
+// Control characters, markup and invisible/bidi characters never belong in a phone number.
+const FORBIDDEN =
+    /[\u0000-\u001f\u007f-\u009f<>&"'`\\{}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+const URI_SCHEME = /^(?:tel|sips?):/i;
+const MAX_SHOWN_LENGTH = 40;
+const ANONYMOUS_REASON = "The caller's number is withheld or unknown";
+
+/**
+ * Normalises a typed number or a caller id to E.164, using `defaultCountry` (ISO alpha-2) for
+ * numbers written without a country code. Extensions and formatting are dropped; anything
+ * without digits ('', 'anonymous', 'Restricted', '+', 'sip:anonymous@…') is anonymous.
+ */
+export function normalisePhoneNumber(raw: unknown, defaultCountry: string): PhoneNumberResult {
+    if (raw === undefined || raw === null) {
+        return anonymous();
+    }
+    let text: string;
+    if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) {
+        text = String(raw);
+    } else if (typeof raw === 'string') {
+        text = raw;
+    } else {
+        return invalid('The phone number is not text', '');
+    }
+    if (text.length > MAX_INPUT_LENGTH) {
+        return invalid(`A phone number has at most ${MAX_INPUT_LENGTH} characters`, '');
+    }
+    if (FORBIDDEN.test(text)) {
+        return invalid('The phone number contains characters that are not allowed', '');
+    }
+    text = unwrapUri(text.trim());
+    const digits = text.replace(/\D/g, '');
+    // Some networks send zeros for "unknown"; no real number is all zeros.
+    if (digits === '' || /^0+$/.test(digits)) {
+        return anonymous();
+    }
+    const country = supportedCountry(defaultCountry);
+    const parsed = parsePhoneNumberFromString(
+        text,
+        { defaultCountry: country, extract: false },
+        metadata
+    );
+    if (parsed !== undefined && parsed.isValid()) {
+        // Re-read from E.164 so that the national form carries no extension.
+        const bare = parsePhoneNumberFromString(parsed.number, metadata) ?? parsed;
+        return {
+            ok: true,
+            kind: 'number',
+            e164: parsed.number,
+            national: bare.formatNational(),
+            ...(parsed.country === undefined ? {} : { country: parsed.country }),
+            mobile: parsed.getType() === 'MOBILE'
+        };
+    }
+    const shown = text.slice(0, MAX_SHOWN_LENGTH);
+    const international = text.startsWith('+');
+    switch (validatePhoneNumberLength(text, { defaultCountry: country }, metadata)) {
+        case 'TOO_SHORT': {
+            const minimum = international ? undefined : minimumDigits(country);
+            return invalid(
+                minimum === undefined
+                    ? `${shown} is too short to be a phone number`
+                    : `Enter a phone number with at least ${minimum} digits`,
+                digits
+            );
+        }
+        case 'INVALID_COUNTRY':
+            return invalid(
+                international
+                    ? `${shown} has an unknown country code`
+                    : `${shown} needs a country code: start it with +`,
+                digits
+            );
+        case 'NOT_A_NUMBER':
+            return invalid(`${shown} is not a phone number`, digits);
+        default: {
+            const where = international ? parsed?.country : country;
+            return invalid(
+                `${shown} is not a valid number${where === undefined ? '' : ` for ${where}`}`,
+                digits
+            );
+        }
+    }
+}
+
+/**
+ * The strings worth searching for a number, most exact first: Salesforce phone fields keep
+ * numbers as people typed them, so E.164, the usual written form and its bare digits.
+ * Numbers from another numbering plan than `country`'s are written in international format.
+ */
+export function searchVariants(e164: string, country: string): string[] {
+    const parsed = parsePhoneNumberFromString(e164, metadata);
+    const home = supportedCountry(country);
+    // Same calling code = same national format (a US agent writes Canadian numbers as US ones).
+    const local =
+        parsed !== undefined &&
+        home !== undefined &&
+        parsed.countryCallingCode === getCountryCallingCode(home, metadata);
+    const variants =
+        parsed === undefined
+            ? [e164]
+            : local
+              ? [parsed.number, parsed.formatNational(), parsed.formatNational().replace(/\D/g, '')]
+              : [parsed.number, parsed.formatInternational(), parsed.number.slice(1)];
+    // Open CTI's SEARCH needs at least 3 characters.
+    return [...new Set(variants)].filter((variant) => variant.length >= 3);
+}
+
+function anonymous(): AnonymousCaller {
+    return { ok: false, kind: 'anonymous', reason: ANONYMOUS_REASON };
+}
+
+function invalid(reason: string, digits: string): InvalidPhoneNumber {
+    return { ok: false, kind: 'invalid', reason, digits };
+}
+
+/** tel:+1…;ext=2 → +1…; sip:+1…@host → +1… (the connector may pass URIs through). */
+function unwrapUri(text: string): string {
+    if (!URI_SCHEME.test(text)) {
+        return text;
+    }
+    const rest = text.replace(URI_SCHEME, '');
+    return (rest.split('@')[0] ?? '').split(';')[0] ?? '';
+}
+
+function supportedCountry(country: string): CountryCode | undefined {
+    const code = country.trim().toUpperCase();
+    return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code as CountryCode, metadata)
+        ? (code as CountryCode)
+        : undefined;
+}
+
+function minimumDigits(country: CountryCode | undefined): number | undefined {
+    if (country === undefined) {
+        return undefined;
+    }
+    const plan = new Metadata(metadata);
+    plan.selectNumberingPlan(country);
+    const lengths = plan.numberingPlan?.possibleLengths() ?? [];
+    return lengths.length > 0 ? Math.min(...lengths) : undefined;
+}

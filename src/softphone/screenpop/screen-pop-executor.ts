@@ -1,0 +1,173 @@
+import type { RelatedRecord } from '../calls/call-model';
+import { parseSearchResult, type SearchMatch } from '../opencti';
+import type { ScreenPopSettings } from '../settings/softphone-settings';
+import { searchVariants, type PhoneNumberResult } from './phone-number';
+import { MIN_SEARCH_LENGTH, decideScreenPop, type ScreenPopDecision } from './screen-pop-rules';
+
+/** What the executor pops, as `screenPop` arguments (a subset of the Open CTI types). */
+export type ScreenPopTarget =
+    | { readonly type: 'SOBJECT'; readonly params: { readonly recordId: string } }
+    | {
+          readonly type: 'NEW_RECORD_MODAL';
+          readonly params: {
+              readonly entityName: string;
+              readonly defaultFieldValues: Readonly<Record<string, string>>;
+          };
+      }
+    | { readonly type: 'SEARCH'; readonly params: { readonly searchString: string } };
+
+export interface ScreenPopSearch {
+    readonly searchParams: string;
+    readonly callType: 'inbound';
+    /** Always true: search only, then pop what our own rules decide. */
+    readonly deferred: boolean;
+}
+
+/** The part of the Salesforce host the executor needs (OpenCtiHost fits it). */
+export interface ScreenPopHost {
+    searchAndScreenPop(args: ScreenPopSearch): Promise<unknown>;
+    screenPop(args: ScreenPopTarget): Promise<unknown>;
+}
+
+export type ScreenPopOutcome =
+    | {
+          readonly ok: true;
+          readonly decision: ScreenPopDecision;
+          /** Every record the search found (with the layout's fields). */
+          readonly matches: readonly SearchMatch[];
+          /** The popped record, to relate the call log to. */
+          readonly related?: RelatedRecord;
+          /** The popped record's name, to show in the softphone. */
+          readonly callerName?: string;
+      }
+    | {
+          readonly ok: false;
+          readonly step: 'search' | 'screenPop';
+          /** The host's own message. */
+          readonly message: string;
+          readonly decision?: ScreenPopDecision;
+      };
+
+export interface ScreenPopperOptions {
+    readonly settings: ScreenPopSettings;
+    /** ISO alpha-2, for the national search variants. */
+    readonly defaultCountry: string;
+}
+
+/**
+ * Searches Salesforce for an inbound caller, decides the pop with decideScreenPop and pops
+ * it. Never throws: host failures come back as `{ ok: false }` with the host's message.
+ */
+export class ScreenPopper {
+    constructor(
+        private readonly host: ScreenPopHost,
+        private readonly options: ScreenPopperOptions
+    ) {}
+
+    async pop(callerId: PhoneNumberResult): Promise<ScreenPopOutcome> {
+        try {
+            return await this.searchAndPop(callerId);
+        } catch (error) {
+            return { ok: false, step: 'search', message: messageOf(error) };
+        }
+    }
+
+    private async searchAndPop(callerId: PhoneNumberResult): Promise<ScreenPopOutcome> {
+        const variants = this.variantsOf(callerId);
+        let matches: readonly SearchMatch[] = [];
+        let searchString: string | undefined;
+        const failures: string[] = [];
+        // Try each written form until one finds someone; a failing form (e.g. one the search
+        // rejects) does not stop the others.
+        for (const variant of variants) {
+            const found = await this.search(variant);
+            if (!found.ok) {
+                failures.push(found.message);
+                continue;
+            }
+            if (found.matches.length > 0) {
+                matches = found.matches;
+                searchString = variant;
+                break;
+            }
+        }
+        if (variants.length > 0 && failures.length === variants.length) {
+            return { ok: false, step: 'search', message: failures[0] ?? 'The search failed' };
+        }
+        const decision = decideScreenPop(
+            { callerId, matches, ...(searchString === undefined ? {} : { searchString }) },
+            this.options.settings
+        );
+        try {
+            await this.host.screenPop(targetOf(decision));
+        } catch (error) {
+            return { ok: false, step: 'screenPop', message: messageOf(error), decision };
+        }
+        if (decision.kind !== 'record') {
+            return { ok: true, decision, matches };
+        }
+        const popped = matches.find((match) => match.recordId === decision.recordId);
+        const related: RelatedRecord = {
+            recordId: decision.recordId,
+            objectType: decision.objectType,
+            ...(popped?.name === undefined ? {} : { recordName: popped.name })
+        };
+        return {
+            ok: true,
+            decision,
+            matches,
+            related,
+            ...(popped?.name === undefined ? {} : { callerName: popped.name })
+        };
+    }
+
+    private variantsOf(callerId: PhoneNumberResult): string[] {
+        if (callerId.ok) {
+            return searchVariants(callerId.e164, this.options.defaultCountry);
+        }
+        // A number we could not normalise may still be stored as typed.
+        return callerId.kind === 'invalid' && callerId.digits.length >= MIN_SEARCH_LENGTH
+            ? [callerId.digits]
+            : [];
+    }
+
+    private async search(
+        searchParams: string
+    ): Promise<{ ok: true; matches: readonly SearchMatch[] } | { ok: false; message: string }> {
+        let raw: unknown;
+        try {
+            raw = await this.host.searchAndScreenPop({
+                searchParams,
+                callType: 'inbound',
+                deferred: true
+            });
+        } catch (error) {
+            return { ok: false, message: messageOf(error) };
+        }
+        const result = parseSearchResult(raw);
+        return result.ok
+            ? { ok: true, matches: result.value.matches }
+            : { ok: false, message: result.error.message };
+    }
+}
+
+function targetOf(decision: ScreenPopDecision): ScreenPopTarget {
+    switch (decision.kind) {
+        case 'record':
+            return { type: 'SOBJECT', params: { recordId: decision.recordId } };
+        case 'newRecord':
+            return {
+                type: 'NEW_RECORD_MODAL',
+                params: {
+                    entityName: decision.entityName,
+                    defaultFieldValues: decision.defaultFieldValues
+                }
+            };
+        case 'search':
+            return { type: 'SEARCH', params: { searchString: decision.searchString } };
+    }
+}
+
+function messageOf(error: unknown): string {
+    return error instanceof Error && error.message !== '' ? error.message : String(error);
+}

@@ -1,0 +1,27 @@
+export type {
+    CallEndReason,
+    ConnectionStatus,
+    Connector,
+    ConnectorEvent,
+    ConnectorListener
+} from './connector';
+export { dtmfTones, normaliseDtmf } from './dtmf';
+export type { Scheduler } from './scheduler';
+export { systemScheduler } from './scheduler';
+export type {
+    SimulatedCaller,
+    SimulatorConnectorOptions,
+    SimulatorDelayName,
+    SimulatorDelays,
+    SimulatorDialBehaviour,
+    SimulatorDialRule,
+    SimulatorRuleStep,
+    SimulatorStepTiming
+} from './simulator/index';
+export {
+    defaultSimulatorDelays,
+    dialDigits,
+    SimulatorConnector,
+    simulatorDialRules,
+    simulatorRuleFor
+} from './simulator/index';

@@ -1,0 +1,203 @@
+import type { CallState } from '../calls/call-model';
+import { isLive } from './call-groups';
+import { createDigitPad, isPadDigit } from './digit-pad';
+import {
+    button,
+    el,
+    setAttr,
+    setClass,
+    setDisabled,
+    setHidden,
+    setText,
+    untrusted,
+    type IdFactory
+} from './dom';
+import { formatTimer, secondsSince } from './format-duration';
+import { KeyedList, type ItemView } from './keyed-list';
+import { callStateLabels, directionArrows, remoteLabel, withheldNumberLabel } from './labels';
+import type { CallView, SoftphoneActions } from './view-model';
+
+function stateText(state: CallState): string {
+    // An outbound call the far end is ringing is still "Calling…" for the agent.
+    return state === 'ringing' ? callStateLabels.dialing : callStateLabels[state];
+}
+
+class ActiveCallItem implements ItemView<CallView> {
+    readonly element: HTMLElement;
+    /** Focus lands here when the control the agent was on goes away (e.g. Call, Answer). */
+    readonly heading: HTMLElement;
+    private readonly headingText = untrusted();
+    private readonly arrow = el('span', { attrs: { 'aria-hidden': 'true' } });
+    private readonly direction = el('span');
+    private readonly number = untrusted('softphone-party__number slds-truncate');
+    private readonly state = el('span', { className: 'softphone-call__state' });
+    private readonly timer = el('span', { className: 'softphone-call__timer' });
+    private readonly mutedBadge = el('span', {
+        className: 'slds-badge slds-badge_inverse',
+        text: 'Muted'
+    });
+    private readonly holdButton: HTMLButtonElement;
+    private readonly muteButton: HTMLButtonElement;
+    private readonly padToggle: HTMLButtonElement;
+    private readonly pad: HTMLElement;
+    private readonly sentDigits = el('span', { className: 'softphone-call__tones' });
+    private readonly sentLine: HTMLElement;
+    private call: CallView;
+    private padOpen = false;
+
+    constructor(ids: IdFactory, call: CallView, actions: SoftphoneActions) {
+        this.call = call;
+        const callId = call.callId;
+        const headingId = ids('call');
+        const padId = ids('dtmf');
+        this.heading = el(
+            'h2',
+            {
+                className: 'slds-text-heading_small slds-truncate softphone-call__name',
+                attrs: { id: headingId, tabindex: '-1' }
+            },
+            [this.headingText]
+        );
+        this.holdButton = button('Hold', 'slds-button slds-button_neutral', () =>
+            this.call.state === 'held' ? actions.resume(callId) : actions.hold(callId)
+        );
+        this.muteButton = button('Mute', 'slds-button slds-button_neutral', () =>
+            actions.setMuted(callId, !this.call.muted)
+        );
+        this.padToggle = button(
+            'Keypad',
+            'slds-button slds-button_neutral',
+            () => {
+                this.padOpen = !this.padOpen;
+                this.updatePad();
+            },
+            { 'aria-controls': padId }
+        );
+        const digits = createDigitPad('Keypad tones', (digit) => this.sendTone(actions, digit));
+        this.sentLine = el('p', { className: 'slds-text-body_small softphone-call__sent' }, [
+            el('span', { text: 'Tones sent: ' }),
+            this.sentDigits
+        ]);
+        setHidden(this.sentLine, true);
+        this.pad = el('div', { className: 'softphone-call__pad', attrs: { id: padId } }, [
+            digits,
+            this.sentLine
+        ]);
+        // Typing a digit while the tone pad has focus sends it; Escape closes the pad.
+        this.pad.addEventListener('keydown', (event) => {
+            if (isPadDigit(event.key)) {
+                event.preventDefault();
+                this.sendTone(actions, event.key);
+            } else if (event.key === 'Escape') {
+                this.padOpen = false;
+                this.updatePad();
+                this.padToggle.focus();
+            }
+        });
+        this.element = el(
+            'div',
+            {
+                className: 'slds-card softphone-card softphone-call',
+                attrs: { role: 'group', 'aria-labelledby': headingId }
+            },
+            [
+                el('p', { className: 'slds-text-body_small softphone-call__direction' }, [
+                    this.arrow,
+                    el('span', { text: ' ' }),
+                    this.direction
+                ]),
+                this.heading,
+                this.number,
+                el('p', { className: 'softphone-call__status' }, [
+                    this.state,
+                    el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
+                    el('span', { className: 'slds-assistive-text', text: 'Duration ' }),
+                    this.timer,
+                    el('span', { text: ' ' }),
+                    this.mutedBadge
+                ]),
+                el('div', { className: 'softphone-actions softphone-call__actions' }, [
+                    this.holdButton,
+                    this.muteButton,
+                    this.padToggle,
+                    button('Hang up', 'slds-button slds-button_destructive', () =>
+                        actions.hangup(callId)
+                    )
+                ]),
+                this.pad
+            ]
+        );
+    }
+
+    update(call: CallView): void {
+        this.call = call;
+        setText(this.arrow, directionArrows[call.direction]);
+        setText(this.direction, call.direction === 'Inbound' ? 'Inbound call' : 'Outbound call');
+        const label = remoteLabel(call);
+        setText(this.headingText, label);
+        setAttr(this.heading, 'title', label);
+        // The number goes on its own line only when the heading shows a name.
+        const number = call.number === '' ? withheldNumberLabel : call.number;
+        setText(this.number, number);
+        setHidden(this.number, label === number);
+        setText(this.state, stateText(call.state));
+        setHidden(this.mutedBadge, !call.muted);
+        const connected = call.state === 'connected';
+        setText(this.holdButton, call.state === 'held' ? 'Resume' : 'Hold');
+        setDisabled(this.holdButton, !(connected || call.state === 'held'));
+        setDisabled(this.muteButton, !connected);
+        setAttr(this.muteButton, 'aria-pressed', call.muted ? 'true' : 'false');
+        setClass(this.muteButton, 'slds-button_brand', call.muted);
+        setClass(this.muteButton, 'slds-button_neutral', !call.muted);
+        setDisabled(this.padToggle, !connected);
+        this.updatePad();
+    }
+
+    tick(now: number): void {
+        const since = this.call.answeredAt ?? this.call.startedAt;
+        setText(this.timer, formatTimer(secondsSince(since, now)));
+    }
+
+    private updatePad(): void {
+        const open = this.padOpen && this.call.state === 'connected';
+        setHidden(this.pad, !open);
+        setAttr(this.padToggle, 'aria-expanded', open ? 'true' : 'false');
+        setText(this.padToggle, open ? 'Hide keypad' : 'Keypad');
+    }
+
+    private sendTone(actions: SoftphoneActions, digit: string): void {
+        actions.sendDtmf(this.call.callId, digit);
+        setText(this.sentDigits, `${this.sentDigits.textContent ?? ''}${digit}`.slice(-32));
+        setHidden(this.sentLine, false);
+    }
+}
+
+/** One panel per live call (dialing, connected, held). */
+export class ActiveCallsView {
+    readonly element = el('div', { className: 'softphone-call-list' });
+    private readonly list: KeyedList<CallView, ActiveCallItem>;
+
+    constructor(ids: IdFactory, actions: SoftphoneActions) {
+        this.list = new KeyedList(
+            this.element,
+            (call) => call.callId,
+            (call) => new ActiveCallItem(ids, call, actions)
+        );
+    }
+
+    update(calls: readonly CallView[]): void {
+        this.list.update(calls.filter(isLive));
+        setHidden(this.element, this.list.size === 0);
+    }
+
+    tick(now: number): void {
+        for (const item of this.list.items()) {
+            item.tick(now);
+        }
+    }
+
+    /** The heading of the newest live call, the natural place for focus after a call starts. */
+    focusTarget(): HTMLElement | undefined {
+        return this.list.items().at(-1)?.heading;
+    }
+}

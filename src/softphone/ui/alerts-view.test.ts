@@ -1,0 +1,138 @@
+/** @jest-environment jsdom */
+import { volatileLogWarning } from './alerts-view';
+import {
+    buttonNamed,
+    cleanUp,
+    makeModel,
+    mount,
+    visibleText,
+    type Mounted
+} from './test-support/softphone-fixtures';
+
+describe('alerts', () => {
+    let mounted: Mounted | undefined;
+    afterEach(() => cleanUp(mounted));
+
+    const alerts = (root: HTMLElement) => root.querySelector('.softphone-alerts') as HTMLElement;
+
+    it('shows nothing when all is well', () => {
+        mounted = mount();
+        expect(alerts(mounted.root).hidden).toBe(true);
+    });
+
+    it('shows an error naming the setting at fault, as an alert', () => {
+        mounted = mount(
+            makeModel({
+                errors: [
+                    {
+                        id: 'e1',
+                        message: 'must be a host name',
+                        settingKey: '/connector/sipDomain'
+                    }
+                ]
+            })
+        );
+        const alert = mounted.root.querySelector('.softphone-alerts [role="alert"]') as HTMLElement;
+        expect(alert.classList).toContain('slds-theme_error');
+        expect(visibleText(alert)).toContain('Setting /connector/sipDomain : must be a host name');
+        expect(alert.textContent).toContain('Setting /connector/sipDomain: must be a host name');
+    });
+
+    it('shows an error without a setting key as just its message', () => {
+        mounted = mount(makeModel({ errors: [{ id: 'e1', message: 'Microphone denied' }] }));
+        const alert = mounted.root.querySelector('.softphone-alerts [role="alert"]') as HTMLElement;
+        expect(visibleText(alert)).toBe('Microphone denied Dismiss');
+    });
+
+    it('dismisses the error by id', () => {
+        mounted = mount(
+            makeModel({
+                errors: [
+                    { id: 'e1', message: 'first' },
+                    { id: 'e2', message: 'second' }
+                ]
+            })
+        );
+        const dismissButtons = [
+            ...mounted.root.querySelectorAll('.softphone-alerts [role="alert"] button')
+        ];
+        (dismissButtons[1] as HTMLButtonElement).click();
+        expect(mounted.actions.dismissError).toHaveBeenCalledWith('e2');
+    });
+
+    it('describes each Dismiss button by its message', () => {
+        mounted = mount(makeModel({ errors: [{ id: 'e1', message: 'Bad URL' }] }));
+        const dismiss = buttonNamed(mounted.root, 'Dismiss');
+        const describedBy = dismiss.getAttribute('aria-describedby') ?? '';
+        expect(visibleText(document.getElementById(describedBy) as Element)).toBe('Bad URL');
+    });
+
+    it('re-keys errors by id: a kept error keeps its element, a gone one is removed', () => {
+        mounted = mount(
+            makeModel({
+                errors: [
+                    { id: 'e1', message: 'first' },
+                    { id: 'e2', message: 'second' }
+                ]
+            })
+        );
+        const second = [...mounted.root.querySelectorAll('.softphone-alerts [role="alert"]')][1];
+        mounted.view.render(makeModel({ errors: [{ id: 'e2', message: 'second, updated' }] }));
+        const remaining = [...mounted.root.querySelectorAll('.softphone-alerts [role="alert"]')];
+        expect(remaining).toEqual([second]);
+        expect(second?.textContent).toContain('second, updated');
+    });
+
+    it('moves focus to the next Dismiss button after a dismissal', () => {
+        const errors = [
+            { id: 'e1', message: 'first' },
+            { id: 'e2', message: 'second' }
+        ];
+        mounted = mount(makeModel({ errors }));
+        const [first, second] = [
+            ...mounted.root.querySelectorAll<HTMLButtonElement>(
+                '.softphone-alerts [role="alert"] button'
+            )
+        ];
+        first?.focus();
+        mounted.view.render(makeModel({ errors: errors.slice(1) }));
+        expect(document.activeElement).toBe(second);
+    });
+
+    it('shows warning and info notices with their themes, without a Dismiss button', () => {
+        mounted = mount(
+            makeModel({
+                notices: [
+                    { id: 'n1', kind: 'warning', message: 'Pop-ups blocked' },
+                    { id: 'n2', kind: 'info', message: 'Reconnected' }
+                ]
+            })
+        );
+        const notices = [
+            ...mounted.root.querySelectorAll('.softphone-alerts__list [role="status"]')
+        ];
+        expect(notices.map((notice) => visibleText(notice))).toEqual([
+            'Pop-ups blocked',
+            'Reconnected'
+        ]);
+        expect(notices[0]?.classList).toContain('slds-theme_warning');
+        expect(notices[1]?.classList).toContain('slds-theme_info');
+        expect(notices[0]?.querySelector('.slds-assistive-text')?.textContent).toBe('Warning:');
+        expect(notices[0]?.querySelector('button')).toBeNull();
+    });
+
+    it('warns when call logs are kept in memory only', () => {
+        mounted = mount(makeModel({ logStatus: { pending: 0, durable: false } }));
+        expect(visibleText(alerts(mounted.root))).toBe(volatileLogWarning);
+        expect(volatileLogWarning).toMatch(/^Call logs are kept in memory only on this device/);
+        mounted.view.render(makeModel({ logStatus: { pending: 0, durable: true } }));
+        expect(alerts(mounted.root).hidden).toBe(true);
+    });
+
+    it('counts call logs waiting to be saved', () => {
+        mounted = mount(makeModel({ logStatus: { pending: 3, durable: true } }));
+        expect(visibleText(alerts(mounted.root))).toBe('3 call logs waiting to be saved');
+        mounted.view.render(makeModel({ logStatus: { pending: 1, durable: true } }));
+        expect(visibleText(alerts(mounted.root))).toBe('1 call log waiting to be saved');
+    });
+});

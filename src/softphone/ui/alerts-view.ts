@@ -1,0 +1,147 @@
+import { button, el, setAttr, setHidden, setText, untrusted, type IdFactory } from './dom';
+import { KeyedList, type ItemView } from './keyed-list';
+import type { ErrorView, NoticeView, SoftphoneViewModel } from './view-model';
+
+export const volatileLogWarning =
+    'Call logs are kept in memory only on this device: a call log not yet saved is lost if this page is closed or reloaded.';
+
+export function pendingLogText(pending: number): string {
+    return pending === 1
+        ? '1 call log waiting to be saved'
+        : `${pending} call logs waiting to be saved`;
+}
+
+function alertBox(theme: string, role: string, kind: string, body: HTMLElement): HTMLElement {
+    return el(
+        'div',
+        {
+            className: `slds-notify slds-notify_alert ${theme} softphone-alert`,
+            attrs: { role }
+        },
+        [el('span', { className: 'slds-assistive-text', text: `${kind}:` }), body]
+    );
+}
+
+class ErrorItem implements ItemView<ErrorView> {
+    readonly element: HTMLElement;
+    private readonly setting: HTMLElement;
+    private readonly settingKey: HTMLElement;
+    private readonly message = untrusted();
+
+    constructor(ids: IdFactory, error: ErrorView, onDismiss: (id: string) => void) {
+        const messageId = ids('error');
+        this.settingKey = el('code', { className: 'softphone-alert__key' });
+        this.setting = el('span', {}, [
+            el('span', { text: 'Setting ' }),
+            this.settingKey,
+            el('span', { text: ': ' })
+        ]);
+        const body = el('p', { className: 'softphone-alert__message', attrs: { id: messageId } }, [
+            this.setting,
+            this.message
+        ]);
+        const dismiss = button(
+            'Dismiss',
+            'slds-button slds-button_inverse softphone-alert__action',
+            () => onDismiss(error.id),
+            { 'aria-describedby': messageId }
+        );
+        this.element = alertBox('slds-theme_error', 'alert', 'Error', body);
+        this.element.append(dismiss);
+    }
+
+    update(error: ErrorView): void {
+        setText(this.message, error.message);
+        setText(this.settingKey, error.settingKey ?? '');
+        setHidden(this.setting, !error.settingKey);
+    }
+}
+
+class NoticeItem implements ItemView<NoticeView> {
+    readonly element: HTMLElement;
+    private readonly message = untrusted();
+    private readonly kindText: HTMLElement;
+
+    constructor() {
+        this.element = alertBox(
+            'slds-theme_info',
+            'status',
+            'Information',
+            el('p', { className: 'softphone-alert__message' }, [this.message])
+        );
+        this.kindText = this.element.firstElementChild as HTMLElement;
+    }
+
+    update(notice: NoticeView): void {
+        const warning = notice.kind === 'warning';
+        setAttr(
+            this.element,
+            'class',
+            `slds-notify slds-notify_alert ${warning ? 'slds-theme_warning' : 'slds-theme_info'} softphone-alert`
+        );
+        setText(this.kindText, warning ? 'Warning:' : 'Information:');
+        setText(this.message, notice.message);
+    }
+}
+
+/** Errors (dismissible, a bad setting names its key), notices and the call-log status. */
+export class AlertsView {
+    readonly element: HTMLElement;
+    private readonly errorList = el('div', { className: 'softphone-alerts__list' });
+    private readonly noticeList = el('div', { className: 'softphone-alerts__list' });
+    private readonly errors: KeyedList<ErrorView, ErrorItem>;
+    private readonly notices: KeyedList<NoticeView, NoticeItem>;
+    private readonly volatile: HTMLElement;
+    private readonly pending: HTMLElement;
+    private readonly pendingText = el('p', { className: 'softphone-alert__message' });
+
+    constructor(ids: IdFactory, onDismiss: (id: string) => void) {
+        this.errors = new KeyedList(
+            this.errorList,
+            (error) => error.id,
+            (error) => new ErrorItem(ids, error, onDismiss)
+        );
+        this.notices = new KeyedList(
+            this.noticeList,
+            (notice) => notice.id,
+            () => new NoticeItem()
+        );
+        this.volatile = alertBox(
+            'slds-theme_warning',
+            'status',
+            'Warning',
+            el('p', { className: 'softphone-alert__message', text: volatileLogWarning })
+        );
+        this.pending = alertBox('slds-theme_info', 'status', 'Information', this.pendingText);
+        this.element = el(
+            'section',
+            { className: 'softphone-alerts', attrs: { 'aria-label': 'Alerts' } },
+            [this.errorList, this.noticeList, this.volatile, this.pending]
+        );
+    }
+
+    /** After a Dismiss, focus moves to the next error's Dismiss button, if one is left. */
+    focusTarget(): HTMLElement | undefined {
+        return (
+            this.element.querySelector<HTMLButtonElement>('.softphone-alert__action') ?? undefined
+        );
+    }
+
+    update(model: SoftphoneViewModel): void {
+        this.errors.update(model.errors);
+        this.notices.update(model.notices);
+        // Empty lists are hidden so they add no gap to the column.
+        setHidden(this.errorList, model.errors.length === 0);
+        setHidden(this.noticeList, model.notices.length === 0);
+        setHidden(this.volatile, model.logStatus.durable);
+        setText(this.pendingText, pendingLogText(model.logStatus.pending));
+        setHidden(this.pending, model.logStatus.pending <= 0);
+        setHidden(
+            this.element,
+            model.errors.length === 0 &&
+                model.notices.length === 0 &&
+                model.logStatus.durable &&
+                model.logStatus.pending <= 0
+        );
+    }
+}

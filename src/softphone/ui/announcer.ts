@@ -1,0 +1,91 @@
+import type { CallState } from '../calls/call-model';
+import type { ConnectionStatus } from '../telephony/connector';
+import { isLive, isRingingInbound } from './call-groups';
+import { clip, el } from './dom';
+import { connectionLabels, remoteLabel } from './labels';
+import type { SoftphoneViewModel } from './view-model';
+
+/** Longest caller label read out: a 10 KB display name must not hold the screen reader hostage. */
+const maxSpokenLabel = 80;
+
+function liveRegion(politeness: 'assertive' | 'polite'): HTMLElement {
+    return el('div', {
+        className: 'slds-assistive-text',
+        attrs: { role: 'status', 'aria-live': politeness, 'aria-atomic': 'true' }
+    });
+}
+
+function stateChange(previous: CallState, next: CallState): string | undefined {
+    if (next === 'held') {
+        return 'Call on hold';
+    }
+    if (next === 'connected') {
+        return previous === 'held' ? 'Call resumed' : 'Call connected';
+    }
+    return undefined;
+}
+
+/**
+ * Says what changed through two live regions: an assertive one for a new ringing call (exactly
+ * once per call), a polite one for the rest (connection, call connected / held / ended).
+ */
+export class Announcer {
+    readonly ring = liveRegion('assertive');
+    readonly status = liveRegion('polite');
+    readonly element = el('div', { className: 'softphone-announcer' }, [this.ring, this.status]);
+    private ringing = new Set<string>();
+    private states = new Map<string, CallState>();
+    private connection: ConnectionStatus | undefined;
+
+    update(model: SoftphoneViewModel): void {
+        this.announceRings(model);
+        const messages: string[] = [];
+        if (this.connection !== undefined && this.connection !== model.connection.status) {
+            const label = connectionLabels[model.connection.status].replace(/…$/, '');
+            messages.push(`Phone system status: ${label}`);
+        }
+        this.connection = model.connection.status;
+        const states = new Map<string, CallState>();
+        for (const call of model.calls) {
+            states.set(call.callId, call.state);
+            const previous = this.states.get(call.callId);
+            const message =
+                previous === undefined
+                    ? call.state === 'dialing'
+                        ? `Calling ${clip(remoteLabel(call), maxSpokenLabel)}`
+                        : undefined
+                    : previous === call.state
+                      ? undefined
+                      : stateChange(previous, call.state);
+            if (message) {
+                messages.push(message);
+            }
+        }
+        for (const id of this.states.keys()) {
+            if (!states.has(id)) {
+                messages.push('Call ended');
+            }
+        }
+        this.states = states;
+        if (messages.length > 0) {
+            // Assigned even when equal: a fresh text node is what makes a screen reader speak.
+            this.status.textContent = messages.join('. ');
+        }
+    }
+
+    private announceRings(model: SoftphoneViewModel): void {
+        const ringing = model.calls.filter(isRingingInbound);
+        const fresh = ringing.filter((call) => !this.ringing.has(call.callId));
+        this.ringing = new Set(ringing.map((call) => call.callId));
+        if (fresh.length === 0) {
+            return;
+        }
+        const waiting = model.calls.some(isLive);
+        this.ring.textContent = fresh
+            .map(
+                (call) =>
+                    `${waiting ? 'Call waiting' : 'Incoming call'} from ${clip(remoteLabel(call), maxSpokenLabel)}`
+            )
+            .join('. ');
+    }
+}

@@ -1,0 +1,158 @@
+import { ActiveCallsView } from './active-call-view';
+import { AlertsView } from './alerts-view';
+import { Announcer } from './announcer';
+import { isLive } from './call-groups';
+import { createIdFactory, el, setHidden } from './dom';
+import { HeaderView } from './header-view';
+import { IncomingCallsView } from './incoming-call-view';
+import { KeypadView } from './keypad-view';
+import { RecentCallsView } from './recent-calls-view';
+import { SimulatorPanelView } from './simulator-panel-view';
+import type { SoftphoneActions, SoftphoneViewModel } from './view-model';
+import { WrapUpFormView } from './wrap-up-view';
+
+/** Injected so tests drive time; in the page these are `window.setInterval` / `clearInterval`. */
+export interface ViewTimers {
+    setInterval(handler: () => void, ms: number): unknown;
+    clearInterval(handle: unknown): void;
+}
+
+export interface SoftphoneViewOptions {
+    readonly root: HTMLElement;
+    readonly actions: SoftphoneActions;
+    readonly clock: { now(): number };
+    readonly timers: ViewTimers;
+}
+
+const tickMs = 1000;
+
+/**
+ * The softphone as the agent sees it. The DOM is built once; render() updates it in place so
+ * keyboard focus and half-typed input survive every state change.
+ */
+export class SoftphoneView {
+    private readonly root: HTMLElement;
+    private readonly clock: { now(): number };
+    private readonly timers: ViewTimers;
+    private readonly header: HeaderView;
+    private readonly alerts: AlertsView;
+    private readonly incoming: IncomingCallsView;
+    private readonly active: ActiveCallsView;
+    private readonly wrapUp: WrapUpFormView;
+    private readonly keypad: KeypadView;
+    private readonly recent: RecentCallsView;
+    private readonly simulator: SimulatorPanelView;
+    private readonly announcer = new Announcer();
+    private ticker: unknown;
+    private ticking = false;
+    private destroyed = false;
+
+    constructor(options: SoftphoneViewOptions) {
+        const { root, actions } = options;
+        this.root = root;
+        this.clock = options.clock;
+        this.timers = options.timers;
+        const ids = createIdFactory(root.id || 'softphone');
+        this.header = new HeaderView(ids, (state) => actions.setAgentState(state));
+        this.alerts = new AlertsView(ids, (id) => actions.dismissError(id));
+        this.incoming = new IncomingCallsView(ids, actions);
+        this.active = new ActiveCallsView(ids, actions);
+        this.wrapUp = new WrapUpFormView(ids, actions);
+        this.keypad = new KeypadView(ids, (number) => actions.dial(number));
+        this.recent = new RecentCallsView(ids, (number) => actions.dial(number));
+        this.simulator = new SimulatorPanelView(ids, (caller) => actions.simulateIncoming(caller));
+        root.classList.add('softphone');
+        root.replaceChildren(
+            el('h1', { className: 'slds-assistive-text', text: 'Softphone' }),
+            this.header.element,
+            this.alerts.element,
+            this.incoming.element,
+            this.active.element,
+            this.wrapUp.element,
+            this.keypad.element,
+            this.recent.element,
+            this.simulator.element,
+            this.announcer.element
+        );
+    }
+
+    render(model: SoftphoneViewModel): void {
+        if (this.destroyed) {
+            return;
+        }
+        const focused = this.focusedElement();
+        const focusWasInAlerts = focused !== undefined && this.alerts.element.contains(focused);
+        const now = this.clock.now();
+        this.header.update(model);
+        this.alerts.update(model);
+        this.incoming.update(model.calls);
+        this.active.update(model.calls);
+        this.wrapUp.update(model.wrapUp, now);
+        this.keypad.update(model);
+        setHidden(this.keypad.element, model.calls.some(isLive));
+        this.recent.update(model, now);
+        this.simulator.update(model.simulatorControlsVisible);
+        this.announcer.update(model);
+        this.active.tick(now);
+        this.syncTicker(model);
+        if (focused && !this.canHoldFocus(focused)) {
+            const target = (focusWasInAlerts && this.alerts.focusTarget()) || this.focusFallback();
+            target?.focus();
+        }
+    }
+
+    /** Stops the 1 s ticker; later renders are ignored. */
+    destroy(): void {
+        this.destroyed = true;
+        this.stopTicker();
+    }
+
+    private tick(): void {
+        const now = this.clock.now();
+        this.active.tick(now);
+        this.wrapUp.tick(now);
+    }
+
+    /** The ticker runs only while something on screen counts (a live call, an ACW countdown). */
+    private syncTicker(model: SoftphoneViewModel): void {
+        const needed = model.calls.some(isLive) || model.wrapUp?.endsAt !== undefined;
+        if (needed && !this.ticking) {
+            this.ticker = this.timers.setInterval(() => this.tick(), tickMs);
+            this.ticking = true;
+        } else if (!needed) {
+            this.stopTicker();
+        }
+    }
+
+    private stopTicker(): void {
+        if (this.ticking) {
+            this.timers.clearInterval(this.ticker);
+            this.ticking = false;
+            this.ticker = undefined;
+        }
+    }
+
+    private focusedElement(): HTMLElement | undefined {
+        const active = this.root.ownerDocument.activeElement;
+        return active instanceof HTMLElement && this.root.contains(active) ? active : undefined;
+    }
+
+    private canHoldFocus(element: HTMLElement): boolean {
+        return (
+            this.root.contains(element) &&
+            element.closest('[hidden]') === null &&
+            !element.matches(':disabled')
+        );
+    }
+
+    /** Where focus goes when its control vanished (Call → call panel, Hang up → wrap-up, …). */
+    private focusFallback(): HTMLElement | undefined {
+        const candidates = [
+            this.active.focusTarget(),
+            this.wrapUp.heading,
+            this.keypad.input,
+            this.header.select
+        ];
+        return candidates.find((element) => element && this.canHoldFocus(element));
+    }
+}
