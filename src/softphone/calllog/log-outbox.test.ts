@@ -1,0 +1,637 @@
+// idb checks requests with instanceof against the global IDB classes: install fake-indexeddb's.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import type { Call } from '../calls/call-model';
+import { IndexedDbOutboxStore } from './indexeddb-outbox-store';
+import { CallLogError, LogOutbox } from './log-outbox';
+import type {
+    CallLogFailedEvent,
+    CallLoggedEvent,
+    LogOutboxOptions,
+    OutboxStoreErrorEvent
+} from './log-outbox';
+import { MemoryOutboxStore } from './memory-outbox-store';
+import type { OutboxStore } from './outbox-store';
+import type { SaveLogValue } from './phone-call-record';
+import { FakeSalesforce } from './test-support/fake-salesforce';
+import type { FakeFailure } from './test-support/fake-salesforce';
+import { ManualScheduler } from './test-support/manual-scheduler';
+import { seededRandom } from './test-support/seeded-random';
+
+const CONTACT_ID = '0035g00000AbCdEAAZ';
+const AGENT_ID = '0055g00000AgEnTAAA';
+const START = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+function endedCall(id: string, overrides: Partial<Call> = {}): Call {
+    return {
+        id,
+        direction: 'Inbound',
+        from: '+14155550100',
+        to: '+14155550199',
+        state: 'ended',
+        startedAt: START,
+        answeredAt: START + 2_000,
+        endedAt: START + 32_000,
+        outcome: 'Connected',
+        muted: false,
+        related: { recordId: CONTACT_ID, objectType: 'Contact', recordName: 'Jane Doe' },
+        ...overrides
+    };
+}
+
+/** Lets IndexedDB (which answers on later ticks) and promise chains finish. */
+async function flushTicks(count = 50): Promise<void> {
+    for (let index = 0; index < count; index += 1) {
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+}
+
+interface StoreKind {
+    readonly name: string;
+    /** A store as the page would open it; `reopen` gives what a reload would find. */
+    create(): Promise<{ store: OutboxStore; reopen: () => Promise<OutboxStore> }>;
+}
+
+const storeKinds: readonly StoreKind[] = [
+    {
+        name: 'memory store',
+        create: () => {
+            const store = new MemoryOutboxStore();
+            // A reload loses memory, but "a new outbox over the same store" still tests replay.
+            return Promise.resolve({ store, reopen: () => Promise.resolve(store) });
+        }
+    },
+    {
+        name: 'IndexedDB store (fake-indexeddb)',
+        create: async () => {
+            const factory = new IDBFactory();
+            const store = await IndexedDbOutboxStore.open(factory);
+            return { store, reopen: () => IndexedDbOutboxStore.open(factory) };
+        }
+    }
+];
+
+function createHarness(
+    store: OutboxStore,
+    overrides: Partial<LogOutboxOptions> = {},
+    shared?: { scheduler: ManualScheduler; salesforce: FakeSalesforce }
+) {
+    const scheduler = shared?.scheduler ?? new ManualScheduler(START + 60_000);
+    const salesforce = shared?.salesforce ?? new FakeSalesforce();
+    const outbox = new LogOutbox({
+        store,
+        writer: salesforce,
+        scheduler,
+        clock: scheduler,
+        random: () => 1,
+        agentUserId: AGENT_ID,
+        ...overrides
+    });
+    const logged: CallLoggedEvent[] = [];
+    const failed: CallLogFailedEvent[] = [];
+    const pending: number[] = [];
+    const storeErrors: OutboxStoreErrorEvent[] = [];
+    outbox.on('logged', (event) => logged.push(event));
+    outbox.on('failed', (event) => failed.push(event));
+    outbox.on('pendingCount', (count) => pending.push(count));
+    outbox.on('storeError', (event) => storeErrors.push(event));
+    const settle = () => outbox.whenIdle();
+    const advance = (ms: number) => scheduler.advance(ms, settle);
+    return { outbox, scheduler, salesforce, logged, failed, pending, storeErrors, settle, advance };
+}
+
+describe.each(storeKinds)('LogOutbox with the $name', (kind) => {
+    it('stores the log before saveLog, creates the record, then waits for the wrap-up', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        const seenInStore: boolean[] = [];
+        h.salesforce.onCall = async (value) => {
+            const entries = await store.getAll();
+            seenInStore.push(entries.some((entry) => entry.callId === value.Provider_Call_Id__c));
+        };
+
+        await h.outbox.enqueue(endedCall('call-1'));
+        await h.settle();
+
+        expect(seenInStore).toEqual([true]);
+        const record = h.salesforce.phoneCallByProviderId('call-1');
+        expect(record?.fields).toMatchObject({
+            Provider_Call_Id__c: 'call-1',
+            Direction__c: 'Inbound',
+            Duration_Seconds__c: 30,
+            Outcome__c: 'Connected',
+            Contact__c: CONTACT_ID,
+            Agent__c: AGENT_ID
+        });
+        expect(h.logged).toEqual([
+            {
+                callId: 'call-1',
+                recordId: record?.id,
+                related: { recordId: CONTACT_ID, objectType: 'Contact', recordName: 'Jane Doe' }
+            }
+        ]);
+        // Saved, but kept (with its record Id) until the wrap-up is saved.
+        const [kept] = await store.getAll();
+        expect(kept?.savedRecordId).toBe(record?.id);
+        expect(h.outbox.pendingCount).toBe(0);
+        expect(h.pending).toEqual([1, 0]);
+
+        await h.outbox.setWrapUp('call-1', { disposition: 'Sale', notes: 'Signed up' });
+        await h.settle();
+
+        expect(h.salesforce.calls.at(-1)).toEqual({
+            Id: record?.id,
+            Disposition__c: 'Sale',
+            Notes__c: 'Signed up'
+        });
+        expect(record?.fields.Disposition__c).toBe('Sale');
+        expect(await store.getAll()).toEqual([]);
+        expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+    });
+
+    it('deletes the entry right after the create when no wrap-up is awaited', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.settle();
+        expect(await store.getAll()).toEqual([]);
+        expect(h.salesforce.calls).toHaveLength(1);
+        // The agent may still edit the wrap-up during this page's life.
+        await h.outbox.setWrapUp('call-1', { disposition: 'Callback' });
+        await h.settle();
+        expect(h.salesforce.phoneCallByProviderId('call-1')?.fields.Disposition__c).toBe(
+            'Callback'
+        );
+        expect(await store.getAll()).toEqual([]);
+    });
+
+    it('retries with exponential backoff after failures, then succeeds', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        h.salesforce.failWith = (_value, callNumber) => (callNumber <= 3 ? 'before' : undefined);
+        const t0 = h.scheduler.now();
+
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.settle();
+        expect(h.failed).toEqual([
+            {
+                callId: 'call-1',
+                error: 'Network error: Failed to fetch',
+                attempt: 1,
+                nextAttemptAt: t0 + 1000,
+                permanent: false
+            }
+        ]);
+        const [stored] = await store.getAll();
+        expect(stored).toMatchObject({ attempts: 1, lastError: 'Network error: Failed to fetch' });
+
+        await h.advance(999);
+        expect(h.salesforce.calls).toHaveLength(1);
+        await h.advance(1);
+        expect(h.salesforce.calls).toHaveLength(2);
+        expect(h.failed.at(-1)).toMatchObject({ attempt: 2, nextAttemptAt: t0 + 1000 + 2000 });
+        await h.advance(2000);
+        expect(h.failed.at(-1)).toMatchObject({ attempt: 3, nextAttemptAt: t0 + 3000 + 4000 });
+        await h.advance(4000);
+
+        expect(h.salesforce.calls).toHaveLength(4);
+        expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        expect(h.logged).toHaveLength(1);
+        expect(await store.getAll()).toEqual([]);
+        expect(h.scheduler.pendingTimers).toBe(0);
+    });
+
+    it('jitters the delay with the injected random source and caps it', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store, {
+            random: () => 0,
+            backoff: { baseDelayMs: 1000, maxDelayMs: 4000 }
+        });
+        h.salesforce.failWith = () => 'before';
+        await h.outbox.enqueue(endedCall('call-1'));
+        await h.settle();
+        await h.advance(60_000);
+        const delays = h.failed.map((event, index) =>
+            index === 0
+                ? null
+                : (event.nextAttemptAt ?? 0) - (h.failed[index - 1]?.nextAttemptAt ?? 0)
+        );
+        // Half of 1 s, 2 s, 4 s, 4 s … (random 0 = the shortest delay of each step).
+        expect(delays.slice(1, 5)).toEqual([1000, 2000, 2000, 2000]);
+        h.outbox.dispose();
+    });
+
+    it('writes 50 calls exactly once each despite 30 % random failures', async () => {
+        const { store } = await kind.create();
+        const random = seededRandom(42);
+        const h = createHarness(store, { random });
+        const faults = seededRandom(7);
+        const modes: FakeFailure[] = ['before', 'after', 'null'];
+        const injected: FakeFailure[] = [];
+        h.salesforce.failWith = () => {
+            if (faults() >= 0.3) {
+                return undefined;
+            }
+            const mode = modes[Math.floor(faults() * modes.length)] ?? 'before';
+            injected.push(mode);
+            return mode;
+        };
+
+        for (let index = 0; index < 50; index += 1) {
+            const call = endedCall(`call-${index}`, {
+                direction: index % 2 === 0 ? 'Inbound' : 'Outbound'
+            });
+            await h.outbox.enqueue(call, { awaitWrapUp: index % 3 !== 0 });
+            if (index % 3 === 1) {
+                await h.outbox.setWrapUp(call.id, { disposition: `D${index}`, notes: `N${index}` });
+            }
+        }
+        for (let index = 2; index < 50; index += 3) {
+            await h.outbox.closeWrapUp(`call-${index}`);
+        }
+        for (
+            let round = 0;
+            round < 60 && h.outbox.pendingCount + (await store.getAll()).length > 0;
+            round += 1
+        ) {
+            await h.advance(60_000);
+        }
+
+        expect(new Set(injected)).toEqual(new Set(modes));
+        const records = h.salesforce.recordsOf('Phone_Call__c');
+        expect(records).toHaveLength(50);
+        expect(new Set(records.map((record) => record.fields.Provider_Call_Id__c)).size).toBe(50);
+        for (let index = 0; index < 50; index += 1) {
+            const record = h.salesforce.phoneCallByProviderId(`call-${index}`);
+            expect(record?.fields.Direction__c).toBe(index % 2 === 0 ? 'Inbound' : 'Outbound');
+            if (index % 3 === 1) {
+                expect(record?.fields).toMatchObject({
+                    Disposition__c: `D${index}`,
+                    Notes__c: `N${index}`
+                });
+            }
+        }
+        expect(h.logged).toHaveLength(50);
+        expect(new Set(h.logged.map((event) => event.callId)).size).toBe(50);
+        for (const event of h.logged) {
+            expect(h.salesforce.records.get(event.recordId)?.fields.Provider_Call_Id__c).toBe(
+                event.callId
+            );
+        }
+        expect(await store.getAll()).toEqual([]);
+        expect(h.outbox.pendingCount).toBe(0);
+        expect(h.pending.at(-1)).toBe(0);
+        expect(h.salesforce.maxInFlightPerKey).toBe(1);
+    });
+
+    it('replays after a crash: a create that never went out is made once', async () => {
+        const { store, reopen } = await kind.create();
+        const scheduler = new ManualScheduler(START + 60_000);
+        const salesforce = new FakeSalesforce();
+        const first = createHarness(store, {}, { scheduler, salesforce });
+        salesforce.failWith = () => 'before';
+        await first.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await first.settle();
+        first.outbox.dispose(); // the page dies
+
+        salesforce.failWith = () => undefined;
+        const second = createHarness(await reopen(), {}, { scheduler, salesforce });
+        await expect(second.outbox.replay()).resolves.toBe(1);
+        await second.settle();
+
+        expect(salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        expect(second.logged.map((event) => event.callId)).toEqual(['call-1']);
+        expect(await (await reopen()).getAll()).toEqual([]);
+    });
+
+    it('replays after a crash between success and delete without doubling the record', async () => {
+        const { store, reopen } = await kind.create();
+        const scheduler = new ManualScheduler(START + 60_000);
+        const salesforce = new FakeSalesforce();
+        const first = createHarness(store, {}, { scheduler, salesforce });
+        // Salesforce saves the record, but the page dies before hearing back.
+        salesforce.failWith = () => 'hang';
+        await first.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await flushTicks();
+        first.outbox.dispose();
+        expect(salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        const existingId = salesforce.recordsOf('Phone_Call__c')[0]?.id;
+
+        salesforce.failWith = () => undefined;
+        const second = createHarness(await reopen(), {}, { scheduler, salesforce });
+        await second.outbox.replay();
+        await second.settle();
+
+        expect(salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        // The create came back as a duplicate and became an update of the existing record.
+        expect(salesforce.calls.at(-1)).toMatchObject({
+            Id: existingId,
+            Provider_Call_Id__c: 'call-1',
+            Direction__c: 'Inbound'
+        });
+        expect(salesforce.calls.at(-1)).not.toHaveProperty('entityApiName');
+        expect(second.logged).toEqual([
+            expect.objectContaining({ callId: 'call-1', recordId: existingId })
+        ]);
+        expect(await (await reopen()).getAll()).toEqual([]);
+    });
+
+    it('replays a saved entry left waiting for its wrap-up: closes it without writing again', async () => {
+        const { store, reopen } = await kind.create();
+        const scheduler = new ManualScheduler(START + 60_000);
+        const salesforce = new FakeSalesforce();
+        const first = createHarness(store, {}, { scheduler, salesforce });
+        await first.outbox.enqueue(endedCall('call-1'));
+        await first.settle();
+        first.outbox.dispose();
+        expect(await store.getAll()).toHaveLength(1);
+
+        const second = createHarness(await reopen(), {}, { scheduler, salesforce });
+        await second.outbox.replay();
+        await second.settle();
+
+        expect(salesforce.calls).toHaveLength(1);
+        expect(await (await reopen()).getAll()).toEqual([]);
+        // Still editable in this page: the record Id is remembered.
+        await second.outbox.setWrapUp('call-1', { disposition: 'Sale' });
+        await second.settle();
+        expect(salesforce.phoneCallByProviderId('call-1')?.fields.Disposition__c).toBe('Sale');
+        expect(salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+    });
+
+    it('sends a wrap-up set before the save with the create', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        h.salesforce.failWith = (_value, callNumber) => (callNumber === 1 ? 'before' : undefined);
+        await h.outbox.enqueue(endedCall('call-1'));
+        await h.settle();
+        await h.outbox.setWrapUp('call-1', { disposition: 'Voicemail left', notes: 'Try again' });
+        await h.settle();
+
+        expect(h.salesforce.calls).toHaveLength(2);
+        expect(h.salesforce.calls[1]).toMatchObject({
+            entityApiName: 'Phone_Call__c',
+            Disposition__c: 'Voicemail left',
+            Notes__c: 'Try again'
+        });
+        expect(await store.getAll()).toEqual([]);
+    });
+
+    it('follows an in-flight create with the wrap-up set meanwhile', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        let release: () => void = () => undefined;
+        const gate = new Promise<void>((resolve) => {
+            release = resolve;
+        });
+        h.salesforce.onCall = (value) =>
+            value.entityApiName === 'Phone_Call__c' ? gate : undefined;
+
+        await h.outbox.enqueue(endedCall('call-1'));
+        await flushTicks(5);
+        expect(h.salesforce.calls).toHaveLength(1);
+        await h.outbox.setWrapUp('call-1', { disposition: 'Sale' });
+        release();
+        await h.settle();
+
+        const id = h.salesforce.phoneCallByProviderId('call-1')?.id;
+        expect(h.salesforce.calls.map((value) => value.Id ?? value.entityApiName)).toEqual([
+            'Phone_Call__c',
+            id
+        ]);
+        expect(h.salesforce.calls[1]).toEqual({ Id: id, Disposition__c: 'Sale', Notes__c: '' });
+        expect(await store.getAll()).toEqual([]);
+    });
+
+    it('rejects a wrap-up that is too long or for an unknown call', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        await h.outbox.enqueue(endedCall('call-1'));
+        await h.settle();
+        await expect(
+            h.outbox.setWrapUp('call-1', { disposition: 'd'.repeat(256) })
+        ).rejects.toMatchObject({ code: 'DISPOSITION_TOO_LONG' });
+        await expect(
+            h.outbox.setWrapUp('call-1', { disposition: 'Sale', notes: 'n'.repeat(32769) })
+        ).rejects.toMatchObject({ code: 'NOTES_TOO_LONG' });
+        await expect(h.outbox.setWrapUp('nope', { disposition: 'Sale' })).rejects.toBeInstanceOf(
+            CallLogError
+        );
+        await expect(
+            h.outbox.setWrapUp('call-1', { disposition: 'd'.repeat(255), notes: 'n'.repeat(32768) })
+        ).resolves.toBeUndefined();
+        await h.settle();
+        expect(h.salesforce.phoneCallByProviderId('call-1')?.fields.Notes__c).toHaveLength(32768);
+    });
+
+    it('mirrors to a Task: creates it once, links it, and updates it with the wrap-up', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store, { mirrorToTask: true });
+        await h.outbox.enqueue(endedCall('call-1'));
+        await h.settle();
+
+        const record = h.salesforce.phoneCallByProviderId('call-1');
+        const [task] = h.salesforce.recordsOf('Task');
+        expect(task?.fields).toMatchObject({
+            Subject: 'Inbound call from Jane Doe (+14155550100)',
+            TaskSubtype: 'Call',
+            CallType: 'Inbound',
+            CallDurationInSeconds: 30,
+            CallObject: 'call-1',
+            Status: 'Completed',
+            WhoId: CONTACT_ID
+        });
+        expect(record?.fields.Task_Id__c).toBe(task?.id);
+
+        await h.outbox.setWrapUp('call-1', { disposition: 'Sale', notes: 'Signed' });
+        await h.settle();
+        expect(record?.fields).toMatchObject({ Disposition__c: 'Sale', Notes__c: 'Signed' });
+        expect(task?.fields).toMatchObject({ CallDisposition: 'Sale', Description: 'Signed' });
+        expect(h.salesforce.recordsOf('Task')).toHaveLength(1);
+        expect(h.salesforce.calls.map((value) => value.entityApiName ?? 'update')).toEqual([
+            'Phone_Call__c',
+            'Task',
+            'update',
+            'update',
+            'update'
+        ]);
+        expect(await store.getAll()).toEqual([]);
+    });
+
+    it('keeps the Task mirror durable: a crash after the Task create still links it', async () => {
+        const { store, reopen } = await kind.create();
+        const scheduler = new ManualScheduler(START + 60_000);
+        const salesforce = new FakeSalesforce();
+        const first = createHarness(store, { mirrorToTask: true }, { scheduler, salesforce });
+        salesforce.failWith = (value) => (value.Task_Id__c !== undefined ? 'before' : undefined);
+        await first.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await first.settle();
+        first.outbox.dispose();
+        expect(salesforce.recordsOf('Task')).toHaveLength(1);
+
+        salesforce.failWith = () => undefined;
+        const second = createHarness(
+            await reopen(),
+            { mirrorToTask: true },
+            { scheduler, salesforce }
+        );
+        await second.outbox.replay();
+        await second.settle();
+
+        const task = salesforce.recordsOf('Task')[0];
+        expect(salesforce.recordsOf('Task')).toHaveLength(1);
+        expect(salesforce.phoneCallByProviderId('call-1')?.fields.Task_Id__c).toBe(task?.id);
+        expect(await (await reopen()).getAll()).toEqual([]);
+    });
+
+    it('parks an entry after an error retrying cannot fix, and retries it on replay', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        h.salesforce.failWith = () => 'permanent';
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.settle();
+        await h.advance(10 * 60_000);
+
+        expect(h.salesforce.calls).toHaveLength(1);
+        expect(h.failed).toEqual([
+            expect.objectContaining({ attempt: 1, nextAttemptAt: null, permanent: true })
+        ]);
+        expect(h.outbox.pendingCount).toBe(1);
+        expect((await store.getAll())[0]).toMatchObject({ parked: true });
+
+        h.salesforce.failWith = () => undefined;
+        h.outbox.retryNow();
+        await h.settle();
+        expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        expect(await store.getAll()).toEqual([]);
+    });
+
+    it('gives up on an attempt that never answers and recovers through the duplicate', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store, { attemptTimeoutMs: 10_000 });
+        h.salesforce.failWith = (_value, callNumber) => (callNumber === 1 ? 'hang' : undefined);
+        const settle = () => flushTicks();
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.scheduler.advance(10_000, settle);
+        expect(h.failed).toEqual([
+            expect.objectContaining({ error: 'saveLog did not answer within 10 s', attempt: 1 })
+        ]);
+        await h.scheduler.advance(1000, settle);
+        await h.settle();
+
+        expect(h.salesforce.calls).toHaveLength(3); // create (hung), create (duplicate), update
+        expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        expect(h.logged).toHaveLength(1);
+        expect(await store.getAll()).toEqual([]);
+    });
+
+    it('updates the record when the same call is enqueued again with new data', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.settle();
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.settle();
+        expect(h.salesforce.calls).toHaveLength(1); // same data: nothing to write
+        await h.outbox.enqueue(endedCall('call-1', { outcome: 'Dropped' }), { awaitWrapUp: false });
+        await h.settle();
+        expect(h.salesforce.calls).toHaveLength(2);
+        expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        expect(h.salesforce.phoneCallByProviderId('call-1')?.fields.Outcome__c).toBe('Dropped');
+        expect(h.logged).toHaveLength(1);
+    });
+
+    it('keeps one attempt in flight per entry while enqueue, wrap-up and timers interleave', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store, { mirrorToTask: true, random: seededRandom(3) });
+        const faults = seededRandom(11);
+        h.salesforce.failWith = () => (faults() < 0.4 ? 'before' : undefined);
+        h.salesforce.onCall = () => flushTicks(3);
+
+        for (let index = 0; index < 10; index += 1) {
+            void h.outbox.enqueue(endedCall(`call-${index}`));
+        }
+        for (let round = 0; round < 30; round += 1) {
+            const index = round % 10;
+            void h.outbox
+                .setWrapUp(`call-${index}`, { disposition: `R${round}` })
+                .catch(() => undefined);
+            if (round % 4 === 0) {
+                h.outbox.retryNow();
+            }
+            void h.outbox.enqueue(endedCall(`call-${index}`));
+            await h.scheduler.advance(700, () => flushTicks(2));
+        }
+        for (let round = 0; round < 40 && (await store.getAll()).length > 0; round += 1) {
+            await h.advance(60_000);
+        }
+
+        expect(h.salesforce.maxInFlightPerKey).toBe(1);
+        expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(10);
+        expect(h.salesforce.recordsOf('Task')).toHaveLength(10);
+        for (let index = 0; index < 10; index += 1) {
+            const record = h.salesforce.phoneCallByProviderId(`call-${index}`);
+            // The last wrap-up set wins, on the record and on its Task.
+            expect(record?.fields.Disposition__c).toBe(`R${20 + index}`);
+            const task = h.salesforce.records.get(String(record?.fields.Task_Id__c));
+            expect(task?.fields.CallDisposition).toBe(`R${20 + index}`);
+        }
+        expect(await store.getAll()).toEqual([]);
+    });
+});
+
+describe('LogOutbox store failures', () => {
+    it('reports a store that cannot write and still delivers from memory', async () => {
+        const store: OutboxStore = {
+            durable: true,
+            getAll: () => Promise.reject(new Error('disk I/O error')),
+            put: () => Promise.reject(new Error('QuotaExceededError')),
+            delete: () => Promise.reject(new Error('QuotaExceededError'))
+        };
+        const h = createHarness(store);
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.settle();
+        await expect(h.outbox.replay()).resolves.toBe(0);
+        expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        expect(h.storeErrors.map((event) => event.operation)).toEqual(
+            expect.arrayContaining(['put', 'delete', 'getAll'])
+        );
+        expect(h.storeErrors[0]).toMatchObject({ callId: 'call-1', error: 'QuotaExceededError' });
+    });
+
+    it('reports durable false over the memory store', () => {
+        const h = createHarness(new MemoryOutboxStore());
+        expect(h.outbox.durable).toBe(false);
+    });
+
+    it('treats a writer that throws synchronously as a failed attempt', async () => {
+        const store = new MemoryOutboxStore();
+        const scheduler = new ManualScheduler();
+        let calls = 0;
+        const outbox = new LogOutbox({
+            store,
+            scheduler,
+            clock: scheduler,
+            random: () => 1,
+            writer: {
+                saveLog: (value: SaveLogValue) => {
+                    calls += 1;
+                    if (calls === 1) {
+                        throw new TypeError('sforce is not defined');
+                    }
+                    return Promise.resolve(
+                        value.entityApiName === 'Phone_Call__c' ? 'a01000000000000001' : null
+                    );
+                }
+            }
+        });
+        const failures: CallLogFailedEvent[] = [];
+        outbox.on('failed', (event) => failures.push(event));
+        await outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await outbox.whenIdle();
+        expect(failures[0]?.error).toBe('sforce is not defined');
+        await scheduler.advance(1000, () => outbox.whenIdle());
+        expect(calls).toBe(2);
+        expect(await store.getAll()).toEqual([]);
+    });
+});

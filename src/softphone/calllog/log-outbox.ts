@@ -1,0 +1,590 @@
+/**
+ * The durable call log outbox: a log is in the store before the first saveLog, leaves it only
+ * once Salesforce has confirmed every write (record, wrap-up, Task mirror), and is retried with
+ * capped, jittered backoff until then — across reloads, through `replay()`.
+ *
+ * Never lost: store first, delete last. Never doubled: Provider_Call_Id__c is unique, so a create
+ * replayed after it already succeeded fails with "duplicate value … id: <Id>" and becomes an
+ * update of that record.
+ *
+ * Concurrency: one attempt in flight per entry. The authoritative entry lives in memory; every
+ * change (enqueue, wrap-up, a write's result) replaces it there, then is persisted through a
+ * per-entry chain so store writes land in order. A write's result only marks what that write
+ * carried (revision counters), so a wrap-up set while a create is in flight is sent next.
+ */
+import type { Call, Clock, RelatedRecord } from '../calls/call-model';
+import { TypedEmitter } from '../shared/typed-emitter';
+import type { Scheduler } from '../telephony/scheduler';
+import { computeRetryDelay, defaultBackoffPolicy } from './backoff';
+import type { BackoffPolicy } from './backoff';
+import type { CallLogWriter } from './call-log-writer';
+import type { OutboxEntry } from './outbox-entry';
+import type { OutboxStore } from './outbox-store';
+import {
+    applyDuplicate,
+    applyStepSuccess,
+    hasPendingWrites,
+    isFinished,
+    nextStep,
+    wrapUpRevisionOf
+} from './outbox-steps';
+import type { OutboxStep } from './outbox-steps';
+import { FIELD_LIMITS, isSalesforceId, toPhoneCallRecord, toTaskRecord } from './phone-call-record';
+import type { WrapUp } from './phone-call-record';
+import { describeSaveError, isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
+import type { SaveFailure } from './save-error';
+
+export interface CallLoggedEvent {
+    readonly callId: string;
+    readonly recordId: string;
+    readonly related?: RelatedRecord;
+}
+
+export interface CallLogFailedEvent {
+    readonly callId: string;
+    readonly error: string;
+    /** Failed attempts in a row, this one included. */
+    readonly attempt: number;
+    /** Epoch ms of the next attempt; null when parked (retrying cannot help). */
+    readonly nextAttemptAt: number | null;
+    readonly permanent: boolean;
+}
+
+export interface OutboxStoreErrorEvent {
+    readonly callId?: string;
+    readonly operation: 'put' | 'delete' | 'getAll';
+    readonly error: string;
+}
+
+export interface LogOutboxEvents {
+    logged: CallLoggedEvent;
+    failed: CallLogFailedEvent;
+    pendingCount: number;
+    storeError: OutboxStoreErrorEvent;
+}
+
+export interface LogOutboxOptions {
+    readonly store: OutboxStore;
+    readonly writer: CallLogWriter;
+    readonly scheduler: Scheduler;
+    readonly clock: Clock;
+    /** 0 ≤ r < 1, for backoff jitter. */
+    readonly random: () => number;
+    /** The agent's User Id, written to Agent__c. */
+    readonly agentUserId?: string;
+    /** Also log each call as a completed Task (TaskSubtype Call) and link it in Task_Id__c. */
+    readonly mirrorToTask?: boolean;
+    readonly backoff?: BackoffPolicy;
+    /** An attempt with no answer after this long counts as failed (its late result is ignored). */
+    readonly attemptTimeoutMs?: number;
+    /** Which failures park an entry instead of retrying; default: isPermanentSaveFailure. */
+    readonly isPermanentFailure?: (failure: SaveFailure) => boolean;
+}
+
+export interface EnqueueOptions {
+    readonly queue?: string;
+    readonly recordingUrl?: string;
+    /**
+     * Keep the entry after the record is saved until setWrapUp or closeWrapUp (default true),
+     * so the disposition can still reach the record after a reload mid-wrap-up.
+     */
+    readonly awaitWrapUp?: boolean;
+}
+
+export type CallLogErrorCode = 'UNKNOWN_CALL' | 'DISPOSITION_TOO_LONG' | 'NOTES_TOO_LONG';
+
+/** Rejection of setWrapUp / closeWrapUp: the message is meant for the agent's screen. */
+export class CallLogError extends Error {
+    override readonly name = 'CallLogError';
+    constructor(
+        readonly code: CallLogErrorCode,
+        message: string
+    ) {
+        super(message);
+    }
+}
+
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+/** Saved logs remembered in memory so a wrap-up edited after the entry left still finds them. */
+const RECENT_LIMIT = 200;
+
+type AttemptOutcome =
+    | { readonly ok: true; readonly returned: unknown }
+    | { readonly ok: false; readonly failure: SaveFailure };
+
+export class LogOutbox {
+    private readonly store: OutboxStore;
+    private readonly writer: CallLogWriter;
+    private readonly scheduler: Scheduler;
+    private readonly clock: Clock;
+    private readonly random: () => number;
+    private readonly agentUserId: string | undefined;
+    private readonly mirrorToTask: boolean;
+    private readonly backoff: BackoffPolicy;
+    private readonly attemptTimeoutMs: number;
+    private readonly isPermanentFailure: (failure: SaveFailure) => boolean;
+    // A throwing listener is reported by the emitter and cannot stop a delivery.
+    private readonly emitter = new TypedEmitter<LogOutboxEvents>();
+
+    private readonly entries = new Map<string, OutboxEntry>();
+    private readonly running = new Map<string, Promise<void>>();
+    private readonly rerun = new Set<string>();
+    private readonly timers = new Map<string, unknown>();
+    private readonly writes = new Map<string, Promise<void>>();
+    private readonly recent = new Map<string, OutboxEntry>();
+    private lastPendingCount = 0;
+    private disposed = false;
+
+    constructor(options: LogOutboxOptions) {
+        this.store = options.store;
+        this.writer = options.writer;
+        this.scheduler = options.scheduler;
+        this.clock = options.clock;
+        this.random = options.random;
+        this.agentUserId = options.agentUserId;
+        this.mirrorToTask = options.mirrorToTask ?? false;
+        this.backoff = options.backoff ?? defaultBackoffPolicy;
+        this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+        this.isPermanentFailure = options.isPermanentFailure ?? isPermanentSaveFailure;
+    }
+
+    /** False when the store is memory only: the UI should warn that a reload loses logs. */
+    get durable(): boolean {
+        return this.store.durable;
+    }
+
+    /** Entries with writes outstanding (waiting, retrying or parked). */
+    get pendingCount(): number {
+        let count = 0;
+        for (const entry of this.entries.values()) {
+            if (hasPendingWrites(entry)) {
+                count += 1;
+            }
+        }
+        return count;
+    }
+
+    /** A copy of every entry, for a "logs waiting to be saved" view. */
+    snapshot(): readonly OutboxEntry[] {
+        return [...this.entries.values()];
+    }
+
+    on<K extends keyof LogOutboxEvents>(
+        type: K,
+        listener: (payload: LogOutboxEvents[K]) => void
+    ): () => void {
+        return this.emitter.on(type, listener);
+    }
+
+    /**
+     * Records an ended call. Resolves once the log is in the store (before any saveLog);
+     * delivery continues in the background. Enqueuing the same call again updates its log.
+     */
+    async enqueue(call: Call, options: EnqueueOptions = {}): Promise<void> {
+        const now = this.clock.now();
+        const record = toPhoneCallRecord(call, {
+            agentUserId: this.agentUserId,
+            queue: options.queue,
+            recordingUrl: options.recordingUrl
+        });
+        const task = this.mirrorToTask ? toTaskRecord(call) : undefined;
+        const previous = this.entries.get(call.id) ?? this.recent.get(call.id);
+        let entry: OutboxEntry;
+        if (previous === undefined) {
+            entry = {
+                callId: call.id,
+                record,
+                recordRevision: 1,
+                savedRecordRevision: 0,
+                related: call.related,
+                savedWrapUpRevision: 0,
+                wrapUpOpen: options.awaitWrapUp ?? true,
+                task,
+                taskLinked: false,
+                taskWrapUpRevision: 0,
+                attempts: 0,
+                nextAttemptAt: now,
+                parked: false,
+                enqueuedAt: now
+            };
+        } else {
+            const changed = JSON.stringify(previous.record) !== JSON.stringify(record);
+            entry = {
+                ...previous,
+                record,
+                recordRevision: changed ? previous.recordRevision + 1 : previous.recordRevision,
+                related: call.related ?? previous.related,
+                task: previous.task ?? task,
+                wrapUpOpen: previous.wrapUpOpen || (options.awaitWrapUp ?? false),
+                attempts: 0,
+                nextAttemptAt: now,
+                parked: false
+            };
+        }
+        this.recent.delete(call.id);
+        this.entries.set(call.id, entry);
+        await this.persist(entry);
+        this.emitPendingCount();
+        this.kick(call.id);
+    }
+
+    /**
+     * Saves the disposition and notes: onto the record if it exists, else with its create.
+     * Closes the wrap-up window. Rejects with CallLogError on a too-long value or unknown call.
+     */
+    async setWrapUp(callId: string, wrapUp: WrapUp): Promise<void> {
+        if (wrapUp.disposition.length > FIELD_LIMITS.disposition) {
+            throw new CallLogError(
+                'DISPOSITION_TOO_LONG',
+                `The disposition is too long (${wrapUp.disposition.length} characters; at most ${FIELD_LIMITS.disposition}).`
+            );
+        }
+        if (wrapUp.notes !== undefined && wrapUp.notes.length > FIELD_LIMITS.notes) {
+            throw new CallLogError(
+                'NOTES_TOO_LONG',
+                `The notes are too long (${wrapUp.notes.length} characters; at most ${FIELD_LIMITS.notes}).`
+            );
+        }
+        const current = this.requireEntry(callId);
+        const revision = wrapUpRevisionOf(current) + 1;
+        const updated: OutboxEntry = {
+            ...current,
+            wrapUp:
+                wrapUp.notes === undefined
+                    ? { disposition: wrapUp.disposition, revision }
+                    : { disposition: wrapUp.disposition, notes: wrapUp.notes, revision },
+            wrapUpOpen: false,
+            // The agent acted: retry a waiting entry now rather than at the end of its backoff.
+            nextAttemptAt: Math.min(current.nextAttemptAt, this.clock.now()),
+            parked: false
+        };
+        this.entries.set(callId, updated);
+        await this.persist(updated);
+        this.emitPendingCount();
+        this.kick(callId);
+    }
+
+    /** Ends the wrap-up window without a disposition (after-call work timed out or skipped). */
+    async closeWrapUp(callId: string): Promise<void> {
+        const current = this.entries.get(callId);
+        if (current === undefined || !current.wrapUpOpen) {
+            return;
+        }
+        const updated: OutboxEntry = { ...current, wrapUpOpen: false };
+        this.entries.set(callId, updated);
+        await this.persist(updated);
+        this.kick(callId);
+    }
+
+    /**
+     * Loads what a previous page left in the store and delivers it. Wrap-up windows of that page
+     * are over, and parked entries get one more try (an admin may have fixed the cause).
+     * Resolves with the number of entries taken over.
+     */
+    async replay(): Promise<number> {
+        let stored: readonly OutboxEntry[];
+        try {
+            stored = await this.store.getAll();
+        } catch (error) {
+            this.emitStoreError('getAll', error);
+            return 0;
+        }
+        const now = this.clock.now();
+        let taken = 0;
+        for (const entry of stored) {
+            if (this.entries.has(entry.callId)) {
+                continue;
+            }
+            this.entries.set(entry.callId, {
+                ...entry,
+                wrapUpOpen: false,
+                parked: false,
+                nextAttemptAt: now
+            });
+            taken += 1;
+        }
+        this.emitPendingCount();
+        for (const callId of [...this.entries.keys()]) {
+            this.kick(callId);
+        }
+        return taken;
+    }
+
+    /** Retries every waiting or parked entry now (e.g. a "retry" button, or back online). */
+    retryNow(): void {
+        const now = this.clock.now();
+        for (const [callId, entry] of this.entries) {
+            if (entry.parked || entry.nextAttemptAt > now) {
+                this.entries.set(callId, { ...entry, parked: false, nextAttemptAt: now });
+                this.kick(callId);
+            }
+        }
+    }
+
+    /** Resolves when no attempt is in flight and every store write has landed (tests, unload). */
+    async whenIdle(): Promise<void> {
+        while (this.running.size > 0 || this.writes.size > 0) {
+            await Promise.all([...this.running.values(), ...this.writes.values()]);
+        }
+    }
+
+    /** Stops timers; in-flight attempts finish but schedule nothing more. */
+    dispose(): void {
+        this.disposed = true;
+        for (const handle of this.timers.values()) {
+            this.scheduler.clearTimeout(handle);
+        }
+        this.timers.clear();
+        this.emitter.removeAllListeners();
+    }
+
+    private requireEntry(callId: string): OutboxEntry {
+        const current = this.entries.get(callId);
+        if (current !== undefined) {
+            return current;
+        }
+        // The log already left the store (saved, wrap-up closed): edit it from memory.
+        const recent = this.recent.get(callId);
+        if (recent !== undefined) {
+            this.recent.delete(callId);
+            return { ...recent, attempts: 0, nextAttemptAt: this.clock.now() };
+        }
+        throw new CallLogError('UNKNOWN_CALL', `No call log is known for call ${callId}.`);
+    }
+
+    /** Starts delivery of an entry, or asks the running delivery to look again when it ends. */
+    private kick(callId: string): void {
+        if (this.disposed) {
+            return;
+        }
+        if (this.running.has(callId)) {
+            this.rerun.add(callId);
+            return;
+        }
+        const run = this.deliver(callId).finally(() => {
+            this.running.delete(callId);
+            if (this.rerun.delete(callId)) {
+                this.kick(callId);
+            }
+        });
+        this.running.set(callId, run);
+    }
+
+    private async deliver(callId: string): Promise<void> {
+        this.cancelTimer(callId);
+        for (;;) {
+            const entry = this.entries.get(callId);
+            if (entry === undefined || this.disposed) {
+                return;
+            }
+            if (isFinished(entry)) {
+                this.entries.delete(callId);
+                this.remember(entry);
+                await this.remove(callId);
+                this.emitPendingCount();
+                return;
+            }
+            const step = nextStep(entry);
+            if (step === null || entry.parked) {
+                return;
+            }
+            const now = this.clock.now();
+            if (entry.nextAttemptAt > now) {
+                this.schedule(callId, entry.nextAttemptAt - now);
+                return;
+            }
+            const outcome = await this.attempt(step);
+            const latest = this.entries.get(callId);
+            if (latest === undefined) {
+                return;
+            }
+            const updated = this.applyOutcome(latest, step, outcome);
+            this.entries.set(callId, updated);
+            await this.persist(updated);
+            this.emitPendingCount();
+            if (updated.attempts > 0) {
+                this.reportFailure(updated);
+                if (!updated.parked) {
+                    this.schedule(callId, Math.max(0, updated.nextAttemptAt - this.clock.now()));
+                }
+                return;
+            }
+            if (entry.savedRecordRevision === 0 && updated.savedRecordRevision > 0) {
+                this.emitLogged(updated);
+            }
+        }
+    }
+
+    private applyOutcome(
+        entry: OutboxEntry,
+        step: OutboxStep,
+        outcome: AttemptOutcome
+    ): OutboxEntry {
+        const now = this.clock.now();
+        if (outcome.ok) {
+            const createsRecord = step.kind === 'create' || step.kind === 'createTask';
+            const returnedId = isSalesforceId(outcome.returned) ? outcome.returned : null;
+            if (createsRecord && returnedId === null) {
+                // No Id means we cannot know the record: retry, and a create that did happen
+                // comes back as a duplicate with its Id.
+                return this.failed(entry, {
+                    message: 'saveLog answered without a record Id',
+                    codes: []
+                });
+            }
+            return applyStepSuccess(entry, step, returnedId, now);
+        }
+        if (step.kind === 'create') {
+            const existingId = parseDuplicateRecordId(outcome.failure);
+            if (existingId !== null) {
+                return applyDuplicate(entry, existingId, now);
+            }
+        }
+        return this.failed(entry, outcome.failure);
+    }
+
+    private failed(entry: OutboxEntry, failure: SaveFailure): OutboxEntry {
+        const attempts = entry.attempts + 1;
+        const parked = this.isPermanentFailure(failure);
+        const delay = computeRetryDelay(attempts, this.random, this.backoff);
+        return {
+            ...entry,
+            attempts,
+            nextAttemptAt: this.clock.now() + delay,
+            lastError: failure.message,
+            parked
+        };
+    }
+
+    private async attempt(step: OutboxStep): Promise<AttemptOutcome> {
+        return new Promise<AttemptOutcome>((resolve) => {
+            let settled = false;
+            const settle = (outcome: AttemptOutcome) => {
+                if (!settled) {
+                    settled = true;
+                    this.scheduler.clearTimeout(timer);
+                    resolve(outcome);
+                }
+            };
+            const timer = this.scheduler.setTimeout(() => {
+                settle({
+                    ok: false,
+                    failure: {
+                        message: `saveLog did not answer within ${Math.round(this.attemptTimeoutMs / 1000)} s`,
+                        codes: []
+                    }
+                });
+            }, this.attemptTimeoutMs);
+            try {
+                this.writer.saveLog(step.value).then(
+                    (returned: unknown) => settle({ ok: true, returned }),
+                    (error: unknown) => settle({ ok: false, failure: describeSaveError(error) })
+                );
+            } catch (error) {
+                settle({ ok: false, failure: describeSaveError(error) });
+            }
+        });
+    }
+
+    private schedule(callId: string, delayMs: number): void {
+        this.cancelTimer(callId);
+        if (this.disposed) {
+            return;
+        }
+        const handle = this.scheduler.setTimeout(() => {
+            this.timers.delete(callId);
+            this.kick(callId);
+        }, delayMs);
+        this.timers.set(callId, handle);
+    }
+
+    private cancelTimer(callId: string): void {
+        const handle = this.timers.get(callId);
+        if (handle !== undefined) {
+            this.scheduler.clearTimeout(handle);
+            this.timers.delete(callId);
+        }
+    }
+
+    private remember(entry: OutboxEntry): void {
+        this.recent.delete(entry.callId);
+        this.recent.set(entry.callId, entry);
+        if (this.recent.size > RECENT_LIMIT) {
+            const oldest = this.recent.keys().next().value;
+            if (oldest !== undefined) {
+                this.recent.delete(oldest);
+            }
+        }
+    }
+
+    private persist(entry: OutboxEntry): Promise<void> {
+        return this.chainWrite(entry.callId, 'put', () => this.store.put(entry));
+    }
+
+    private remove(callId: string): Promise<void> {
+        return this.chainWrite(callId, 'delete', () => this.store.delete(callId));
+    }
+
+    /** Store writes of one entry run one after another, in the order they were asked for. */
+    private chainWrite(
+        callId: string,
+        operation: 'put' | 'delete',
+        write: () => Promise<void>
+    ): Promise<void> {
+        const previous = this.writes.get(callId) ?? Promise.resolve();
+        const next = previous
+            .then(write)
+            .catch((error: unknown) => this.emitStoreError(operation, error, callId));
+        this.writes.set(callId, next);
+        void next.then(() => {
+            if (this.writes.get(callId) === next) {
+                this.writes.delete(callId);
+            }
+        });
+        return next;
+    }
+
+    private reportFailure(entry: OutboxEntry): void {
+        this.emitter.emit('failed', {
+            callId: entry.callId,
+            error: entry.lastError ?? 'saveLog failed',
+            attempt: entry.attempts,
+            nextAttemptAt: entry.parked ? null : entry.nextAttemptAt,
+            permanent: entry.parked
+        });
+    }
+
+    private emitLogged(entry: OutboxEntry): void {
+        if (entry.savedRecordId === undefined) {
+            return;
+        }
+        this.emitter.emit(
+            'logged',
+            entry.related === undefined
+                ? { callId: entry.callId, recordId: entry.savedRecordId }
+                : { callId: entry.callId, recordId: entry.savedRecordId, related: entry.related }
+        );
+    }
+
+    private emitPendingCount(): void {
+        const count = this.pendingCount;
+        if (count !== this.lastPendingCount) {
+            this.lastPendingCount = count;
+            this.emitter.emit('pendingCount', count);
+        }
+    }
+
+    private emitStoreError(
+        operation: 'put' | 'delete' | 'getAll',
+        error: unknown,
+        callId?: string
+    ): void {
+        const message = error instanceof Error ? error.message : String(error);
+        this.emitter.emit(
+            'storeError',
+            callId === undefined
+                ? { operation, error: message }
+                : { callId, operation, error: message }
+        );
+    }
+}

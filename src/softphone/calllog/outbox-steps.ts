@@ -1,0 +1,163 @@
+/**
+ * The outbox's decisions, as pure functions of an entry: which write comes next, and what the
+ * entry looks like once Salesforce confirmed it. Order: the Phone_Call__c first (create, or the
+ * full update that replaces a create Salesforce already had), then the Task mirror, then updates.
+ */
+import type { OutboxEntry } from './outbox-entry';
+import { toTaskWrapUpFields, toTaskWrapUpUpdate, toWrapUpFields } from './phone-call-record';
+import type { SaveLogValue } from './phone-call-record';
+
+export type OutboxStepKind = 'create' | 'sync' | 'createTask' | 'update' | 'updateTask';
+
+export interface OutboxStep {
+    readonly kind: OutboxStepKind;
+    readonly value: SaveLogValue;
+    /** What this write carries, so a success only marks what was actually sent as saved. */
+    readonly recordRevision: number;
+    readonly wrapUpRevision: number;
+    readonly linksTask: boolean;
+}
+
+export function wrapUpRevisionOf(entry: OutboxEntry): number {
+    return entry.wrapUp?.revision ?? 0;
+}
+
+export function nextStep(entry: OutboxEntry): OutboxStep | null {
+    const wrapUpRevision = wrapUpRevisionOf(entry);
+    const wrapUpFields = entry.wrapUp === undefined ? {} : toWrapUpFields(entry.wrapUp);
+    if (entry.savedRecordId === undefined) {
+        return {
+            kind: 'create',
+            value: { ...entry.record, ...wrapUpFields },
+            recordRevision: entry.recordRevision,
+            wrapUpRevision,
+            linksTask: false
+        };
+    }
+    const recordId = entry.savedRecordId;
+    if (entry.savedRecordRevision !== entry.recordRevision) {
+        // The record exists (a replayed create hit the unique Provider_Call_Id__c, or the call
+        // was enqueued again): write every field over it, so it ends as if created once.
+        const fields = Object.fromEntries(
+            Object.entries(entry.record).filter(([name]) => name !== 'entityApiName')
+        );
+        const taskLink: SaveLogValue =
+            entry.taskId === undefined ? {} : { Task_Id__c: entry.taskId };
+        return {
+            kind: 'sync',
+            value: { ...fields, ...wrapUpFields, ...taskLink, Id: recordId },
+            recordRevision: entry.recordRevision,
+            wrapUpRevision,
+            linksTask: entry.taskId !== undefined
+        };
+    }
+    if (entry.task !== undefined && entry.taskId === undefined) {
+        const taskWrapUp = entry.wrapUp === undefined ? {} : toTaskWrapUpFields(entry.wrapUp);
+        return {
+            kind: 'createTask',
+            value: { ...entry.task, ...taskWrapUp },
+            recordRevision: entry.recordRevision,
+            wrapUpRevision,
+            linksTask: false
+        };
+    }
+    const wrapUpPending =
+        entry.wrapUp !== undefined && entry.savedWrapUpRevision !== wrapUpRevision;
+    const linkPending = entry.taskId !== undefined && !entry.taskLinked;
+    if (wrapUpPending || linkPending) {
+        return {
+            kind: 'update',
+            value: {
+                Id: recordId,
+                ...(wrapUpPending ? wrapUpFields : {}),
+                ...(linkPending ? { Task_Id__c: entry.taskId ?? null } : {})
+            },
+            recordRevision: entry.recordRevision,
+            wrapUpRevision,
+            linksTask: linkPending
+        };
+    }
+    if (
+        entry.taskId !== undefined &&
+        entry.wrapUp !== undefined &&
+        entry.taskWrapUpRevision !== wrapUpRevision
+    ) {
+        return {
+            kind: 'updateTask',
+            value: toTaskWrapUpUpdate(entry.taskId, entry.wrapUp),
+            recordRevision: entry.recordRevision,
+            wrapUpRevision,
+            linksTask: false
+        };
+    }
+    return null;
+}
+
+/** The entry after Salesforce confirmed `step`; `recordId` is the Id saveLog resolved with. */
+export function applyStepSuccess(
+    entry: OutboxEntry,
+    step: OutboxStep,
+    recordId: string | null,
+    now: number
+): OutboxEntry {
+    const progressed: OutboxEntry = {
+        ...entry,
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: undefined,
+        parked: false
+    };
+    switch (step.kind) {
+        case 'create':
+            return {
+                ...progressed,
+                savedRecordId: recordId ?? undefined,
+                savedRecordRevision: step.recordRevision,
+                savedWrapUpRevision: step.wrapUpRevision
+            };
+        case 'sync':
+            return {
+                ...progressed,
+                savedRecordRevision: step.recordRevision,
+                savedWrapUpRevision: step.wrapUpRevision,
+                taskLinked: entry.taskLinked || step.linksTask
+            };
+        case 'createTask':
+            return {
+                ...progressed,
+                taskId: recordId ?? undefined,
+                taskWrapUpRevision: step.wrapUpRevision
+            };
+        case 'update':
+            return {
+                ...progressed,
+                savedWrapUpRevision: step.wrapUpRevision,
+                taskLinked: entry.taskLinked || step.linksTask
+            };
+        case 'updateTask':
+            return { ...progressed, taskWrapUpRevision: step.wrapUpRevision };
+    }
+}
+
+/** A create that found the record already there: keep its Id, then sync every field onto it. */
+export function applyDuplicate(entry: OutboxEntry, existingId: string, now: number): OutboxEntry {
+    return {
+        ...entry,
+        savedRecordId: existingId,
+        savedRecordRevision: 0,
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: undefined,
+        parked: false
+    };
+}
+
+/** Writes are outstanding (what pendingCount counts). */
+export function hasPendingWrites(entry: OutboxEntry): boolean {
+    return nextStep(entry) !== null;
+}
+
+/** Nothing to write and no wrap-up to wait for: the entry can leave the store. */
+export function isFinished(entry: OutboxEntry): boolean {
+    return !entry.wrapUpOpen && !hasPendingWrites(entry);
+}

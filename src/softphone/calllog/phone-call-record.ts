@@ -1,0 +1,246 @@
+/**
+ * Pure mapping from the engine's Call to the `saveLog` values the call log writes: the
+ * Phone_Call__c create, its wrap-up update, and the optional Task mirror (create, then update).
+ *
+ * Text is clipped to the field lengths of the deployed metadata: a value Salesforce would reject
+ * as too long would never heal by retrying, and a log with a clipped caller id beats no log.
+ */
+import { talkTimeSeconds } from '../calls/ended-call';
+import type { Call, CallDirection, CallOutcome, RelatedRecord } from '../calls/call-model';
+
+export const PHONE_CALL_OBJECT = 'Phone_Call__c';
+export const TASK_OBJECT = 'Task';
+
+/** Field lengths (Phone fields are 40; Text/Url 255; Ids 18; see objects/Phone_Call__c). */
+export const FIELD_LIMITS = {
+    phone: 40,
+    text: 255,
+    disposition: 255,
+    notes: 32768,
+    taskDescription: 32000,
+    subject: 255
+} as const;
+
+/** A value of an sObject field as saveLog takes it. */
+export type FieldValue = string | number | boolean | null;
+
+/** What `saveLog({ value })` receives: `entityApiName` to create, `Id` to update. */
+export type SaveLogValue = Readonly<Record<string, FieldValue>>;
+
+export interface PhoneCallFields {
+    readonly Direction__c: CallDirection;
+    readonly From_Number__c?: string;
+    readonly To_Number__c?: string;
+    readonly Started__c?: string;
+    readonly Answered__c?: string;
+    readonly Ended__c?: string;
+    readonly Duration_Seconds__c: number;
+    readonly Outcome__c?: CallOutcome;
+    readonly Disposition__c?: string;
+    readonly Notes__c?: string;
+    readonly Related_Record_Id__c?: string;
+    readonly Contact__c?: string;
+    readonly Lead__c?: string;
+    readonly Account__c?: string;
+    readonly Case__c?: string;
+    readonly Agent__c?: string;
+    readonly Provider_Call_Id__c: string;
+    readonly Recording_URL__c?: string;
+    readonly Queue__c?: string;
+    readonly Task_Id__c?: string;
+}
+
+export interface PhoneCallCreateValue extends PhoneCallFields {
+    readonly entityApiName: typeof PHONE_CALL_OBJECT;
+}
+
+export interface WrapUp {
+    readonly disposition: string;
+    readonly notes?: string;
+}
+
+export interface PhoneCallRecordOptions {
+    /** The agent's User Id (Agent__c). */
+    readonly agentUserId?: string;
+    readonly queue?: string;
+    readonly recordingUrl?: string;
+}
+
+export interface TaskCreateValue {
+    readonly entityApiName: typeof TASK_OBJECT;
+    readonly Subject: string;
+    readonly TaskSubtype: 'Call';
+    readonly CallType: CallDirection;
+    readonly CallDurationInSeconds: number;
+    readonly CallObject: string;
+    readonly Status: 'Completed';
+    readonly ActivityDate: string;
+    readonly WhoId?: string;
+    readonly WhatId?: string;
+    readonly CallDisposition?: string;
+    readonly Description?: string;
+}
+
+/** The typed lookup for each object a related record can be (others keep only the Id). */
+const LOOKUP_FIELD_BY_OBJECT: Readonly<
+    Record<string, 'Contact__c' | 'Lead__c' | 'Account__c' | 'Case__c'>
+> = {
+    Contact: 'Contact__c',
+    Lead: 'Lead__c',
+    Account: 'Account__c',
+    Case: 'Case__c'
+};
+
+const SALESFORCE_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
+
+export function isSalesforceId(value: unknown): value is string {
+    return typeof value === 'string' && SALESFORCE_ID.test(value);
+}
+
+/** The Phone_Call__c create value; wrap-up fields are added by the outbox when known. */
+export function toPhoneCallRecord(
+    call: Call,
+    options: PhoneCallRecordOptions = {}
+): PhoneCallCreateValue {
+    const fields: Record<string, FieldValue> = {
+        entityApiName: PHONE_CALL_OBJECT,
+        Provider_Call_Id__c: clip(call.id, FIELD_LIMITS.text),
+        Direction__c: call.direction,
+        Duration_Seconds__c: durationSeconds(call)
+    };
+    setDateTime(fields, 'Started__c', call.startedAt);
+    setDateTime(fields, 'Answered__c', call.answeredAt);
+    setDateTime(fields, 'Ended__c', call.endedAt);
+    setText(fields, 'From_Number__c', call.from, FIELD_LIMITS.phone);
+    setText(fields, 'To_Number__c', call.to, FIELD_LIMITS.phone);
+    if (call.outcome !== undefined) {
+        fields.Outcome__c = call.outcome;
+    }
+    const related = usableRelated(call.related);
+    if (related !== undefined) {
+        fields.Related_Record_Id__c = related.recordId;
+        const lookup = LOOKUP_FIELD_BY_OBJECT[related.objectType];
+        if (lookup !== undefined) {
+            fields[lookup] = related.recordId;
+        }
+    }
+    if (isSalesforceId(options.agentUserId)) {
+        fields.Agent__c = options.agentUserId;
+    }
+    setText(fields, 'Queue__c', options.queue, FIELD_LIMITS.text);
+    setText(fields, 'Recording_URL__c', options.recordingUrl, FIELD_LIMITS.text);
+    return fields as unknown as PhoneCallCreateValue;
+}
+
+/** Disposition and notes as Phone_Call__c fields; empty notes clear the field. */
+export function toWrapUpFields(wrapUp: WrapUp): {
+    readonly Disposition__c: string;
+    readonly Notes__c: string;
+} {
+    return {
+        Disposition__c: wrapUp.disposition,
+        Notes__c: wrapUp.notes ?? ''
+    };
+}
+
+export function toWrapUpUpdate(
+    recordId: string,
+    wrapUp: WrapUp
+): { readonly Id: string; readonly Disposition__c: string; readonly Notes__c: string } {
+    return { Id: recordId, ...toWrapUpFields(wrapUp) };
+}
+
+/** The Task mirror create (TaskSubtype can only be set on create). */
+export function toTaskRecord(call: Call, wrapUp?: WrapUp): TaskCreateValue {
+    const related = usableRelated(call.related);
+    const number = call.direction === 'Inbound' ? call.from : call.to;
+    const who = related?.recordName?.trim() || '';
+    const label =
+        who !== '' ? (number !== '' ? `${who} (${number})` : who) : number || 'an unknown number';
+    const subject = `${call.direction === 'Inbound' ? 'Inbound call from' : 'Outbound call to'} ${label}`;
+    const task: Record<string, FieldValue> = {
+        entityApiName: TASK_OBJECT,
+        Subject: clip(subject, FIELD_LIMITS.subject),
+        TaskSubtype: 'Call',
+        CallType: call.direction,
+        CallDurationInSeconds: durationSeconds(call),
+        CallObject: clip(call.id, FIELD_LIMITS.text),
+        Status: 'Completed',
+        ActivityDate: toLocalDate(call.startedAt)
+    };
+    if (related !== undefined) {
+        if (related.objectType === 'Contact' || related.objectType === 'Lead') {
+            task.WhoId = related.recordId;
+        } else if (related.objectType === 'Account' || related.objectType === 'Case') {
+            task.WhatId = related.recordId;
+        }
+    }
+    if (wrapUp !== undefined) {
+        Object.assign(task, toTaskWrapUpFields(wrapUp));
+    }
+    return task as unknown as TaskCreateValue;
+}
+
+export function toTaskWrapUpFields(wrapUp: WrapUp): {
+    readonly CallDisposition: string;
+    readonly Description: string;
+} {
+    return {
+        CallDisposition: clip(wrapUp.disposition, FIELD_LIMITS.disposition),
+        Description: clip(wrapUp.notes ?? '', FIELD_LIMITS.taskDescription)
+    };
+}
+
+export function toTaskWrapUpUpdate(
+    taskId: string,
+    wrapUp: WrapUp
+): { readonly Id: string; readonly CallDisposition: string; readonly Description: string } {
+    return { Id: taskId, ...toTaskWrapUpFields(wrapUp) };
+}
+
+function usableRelated(related: RelatedRecord | undefined): RelatedRecord | undefined {
+    return related !== undefined && isSalesforceId(related.recordId) ? related : undefined;
+}
+
+function setText(
+    fields: Record<string, FieldValue>,
+    name: string,
+    value: string | undefined,
+    max: number
+): void {
+    if (value !== undefined && value.trim() !== '') {
+        fields[name] = clip(value.trim(), max);
+    }
+}
+
+/** Talk time (answered → ended), 0 if never answered or not ended; never NaN. */
+export function durationSeconds(call: Call): number {
+    if (call.endedAt === undefined) {
+        return 0;
+    }
+    const seconds = talkTimeSeconds(call.answeredAt, call.endedAt);
+    return Number.isFinite(seconds) ? seconds : 0;
+}
+
+/** ISO 8601 in UTC; a bad time is left out rather than allowed to throw and lose the log. */
+function setDateTime(
+    fields: Record<string, FieldValue>,
+    name: string,
+    epochMs: number | undefined
+): void {
+    if (epochMs !== undefined && Number.isFinite(epochMs)) {
+        fields[name] = new Date(epochMs).toISOString();
+    }
+}
+
+/** The agent's calendar day of the call (Task.ActivityDate is a date, not a time). */
+function toLocalDate(epochMs: number): string {
+    const date = new Date(Number.isFinite(epochMs) ? epochMs : 0);
+    const month = String(date.getMonth() + 1).padStart(2, '0');
+    const day = String(date.getDate()).padStart(2, '0');
+    return `${date.getFullYear()}-${month}-${day}`;
+}
+
+function clip(text: string, max: number): string {
+    return text.length <= max ? text : text.slice(0, max);
+}

@@ -1,0 +1,506 @@
+import type { Call } from '../calls/call-model';
+import { CONTRACT_EXAMPLES } from './contract-examples';
+import type { JsonValue } from './contract-examples';
+import { COMMAND_FAILED_CODE, LmsBridge } from './lms-bridge';
+import type { CommandResult, LmsBridgeError, LmsHost, SoftphoneCommands } from './lms-bridge';
+import { SOFTPHONE_CHANNEL_NAME, isEventType } from './message-contract';
+import type { SoftphoneEventMessage, StatePayload } from './message-contract';
+import { parseEvent, readRequestId } from './parse-message';
+import { seededRandom } from './test-support/seeded-random';
+
+const STATE: StatePayload = {
+    agentState: 'Available',
+    connectionStatus: 'connected',
+    softphoneVersion: '0.1.0'
+};
+
+class FakeHost implements LmsHost {
+    readonly published: SoftphoneEventMessage[] = [];
+    listener: ((message: unknown) => void) | undefined;
+    failPublish = false;
+    unsubscribed: unknown[] = [];
+
+    publish(args: { channelName: string; message: SoftphoneEventMessage }): Promise<unknown> {
+        expect(args.channelName).toBe(SOFTPHONE_CHANNEL_NAME);
+        if (this.failPublish) {
+            return Promise.reject(new Error('LMS is down'));
+        }
+        this.published.push(args.message);
+        return Promise.resolve(undefined);
+    }
+
+    subscribe(args: {
+        channelName: string;
+        listener: (message: unknown) => void;
+    }): Promise<unknown> {
+        this.listener = args.listener;
+        return Promise.resolve({ id: 'subscription-1' });
+    }
+
+    unsubscribe(args: { subscription: unknown }): Promise<unknown> {
+        this.unsubscribed.push(args.subscription);
+        return Promise.resolve(undefined);
+    }
+}
+
+type CommandName = Exclude<keyof SoftphoneCommands, 'snapshot'>;
+
+function fakeCommands(result: CommandResult = { ok: true }) {
+    const ok = () => jest.fn<Promise<CommandResult>, unknown[]>(() => Promise.resolve(result));
+    const commands = {
+        dial: ok(),
+        answer: ok(),
+        hangup: ok(),
+        hold: ok(),
+        resume: ok(),
+        mute: ok(),
+        setDisposition: ok(),
+        snapshot: jest.fn(() => STATE)
+    };
+    return commands satisfies SoftphoneCommands;
+}
+
+function setup(commands: SoftphoneCommands = fakeCommands()) {
+    const host = new FakeHost();
+    const errors: LmsBridgeError[] = [];
+    const bridge = new LmsBridge({
+        host,
+        channelName: SOFTPHONE_CHANNEL_NAME,
+        commands,
+        onError: (error) => errors.push(error)
+    });
+    return { host, bridge, errors };
+}
+
+const cmd = (type: string, payload: JsonValue, requestId = 'req-1') => ({
+    version: 1,
+    type,
+    requestId,
+    payload
+});
+
+describe('LmsBridge commands', () => {
+    it.each<[string, JsonValue, CommandName, unknown[]]>([
+        ['dial', { number: '+1 415 555 0100' }, 'dial', ['+1 415 555 0100']],
+        [
+            'dial',
+            { number: '5550100', recordId: '0035g00000AbCdEAAZ', objectType: 'Contact' },
+            'dial',
+            ['5550100', { recordId: '0035g00000AbCdEAAZ', objectType: 'Contact' }]
+        ],
+        [
+            'dial',
+            {
+                number: '5550100',
+                recordId: '0035g00000AbCdEAAZ',
+                objectType: 'Contact',
+                recordName: 'Jane'
+            },
+            'dial',
+            [
+                '5550100',
+                { recordId: '0035g00000AbCdEAAZ', objectType: 'Contact', recordName: 'Jane' }
+            ]
+        ],
+        ['answer', {}, 'answer', [undefined]],
+        ['answer', { callId: 'c1' }, 'answer', ['c1']],
+        ['hangup', { callId: 'c1' }, 'hangup', ['c1']],
+        ['hold', {}, 'hold', [undefined]],
+        ['resume', { callId: 'c1' }, 'resume', ['c1']],
+        ['mute', { muted: true }, 'mute', [true, undefined]],
+        ['mute', { muted: false, callId: 'c1' }, 'mute', [false, 'c1']],
+        [
+            'setDisposition',
+            { callId: 'c1', disposition: 'Sale', notes: 'n' },
+            'setDisposition',
+            ['c1', 'Sale', 'n']
+        ],
+        [
+            'setDisposition',
+            { callId: 'c1', disposition: 'Sale' },
+            'setDisposition',
+            ['c1', 'Sale', undefined]
+        ]
+    ])('%s %j calls %s and publishes nothing on success', async (type, payload, method, args) => {
+        const commands = fakeCommands();
+        const { host, bridge } = setup(commands);
+        await bridge.handleMessage(cmd(type, payload));
+        expect(commands[method]).toHaveBeenCalledTimes(1);
+        expect(commands[method]).toHaveBeenCalledWith(...args);
+        expect(host.published).toEqual([]);
+    });
+
+    it.each(CONTRACT_EXAMPLES.filter((example) => example.kind === 'command'))(
+        'answers every invalid $type example with an error event and calls nothing',
+        async (example) => {
+            for (const entry of example.invalid) {
+                const commands = fakeCommands();
+                const { host, bridge } = setup(commands);
+                await bridge.handleMessage(entry.message);
+                expect(host.published).toHaveLength(1);
+                const event = host.published[0];
+                expect(event?.type).toBe('error');
+                if (event?.type === 'error') {
+                    expect(event.payload.code).toBe(entry.code);
+                    expect(event.requestId).toBe(readRequestId(entry.message));
+                    expect(event.payload.inResponseTo).toBe(example.type);
+                }
+                const calls = Object.values(commands).reduce(
+                    (count, fn) => count + fn.mock.calls.length,
+                    0
+                );
+                expect(calls).toBe(0);
+            }
+        }
+    );
+
+    it('answers ping with pong then state, both echoing the requestId', async () => {
+        const { host, bridge } = setup();
+        await bridge.handleMessage(cmd('ping', {}, 'p-1'));
+        expect(host.published).toEqual([
+            { version: 1, type: 'pong', requestId: 'p-1', payload: {} },
+            { version: 1, type: 'state', requestId: 'p-1', payload: STATE }
+        ]);
+    });
+
+    it('turns a failed command into an error event naming the command', async () => {
+        const { host, bridge } = setup(
+            fakeCommands({ ok: false, code: 'NO_ACTIVE_CALL', message: 'There is no call.' })
+        );
+        await bridge.handleMessage(cmd('hangup', {}, 'h-1'));
+        expect(host.published).toEqual([
+            {
+                version: 1,
+                type: 'error',
+                requestId: 'h-1',
+                payload: {
+                    code: 'NO_ACTIVE_CALL',
+                    message: 'There is no call.',
+                    inResponseTo: 'hangup'
+                }
+            }
+        ]);
+    });
+
+    it('turns a throwing or rejecting handler into a COMMAND_FAILED error event', async () => {
+        const commands = fakeCommands();
+        commands.dial.mockImplementation(() => {
+            throw new Error('connector exploded');
+        });
+        commands.hold.mockImplementation(() => Promise.reject('no hold today'));
+        commands.answer.mockImplementation(() =>
+            Promise.resolve(undefined as unknown as CommandResult)
+        );
+        const { host, bridge } = setup(commands);
+        await bridge.handleMessage(cmd('dial', { number: '1' }, 'd'));
+        await bridge.handleMessage(cmd('hold', {}, 'h'));
+        await bridge.handleMessage(cmd('answer', {}, 'a'));
+        expect(host.published.map((event) => [event.type, event.requestId, event.payload])).toEqual(
+            [
+                [
+                    'error',
+                    'd',
+                    {
+                        code: COMMAND_FAILED_CODE,
+                        message: 'connector exploded',
+                        inResponseTo: 'dial'
+                    }
+                ],
+                [
+                    'error',
+                    'h',
+                    { code: COMMAND_FAILED_CODE, message: 'no hold today', inResponseTo: 'hold' }
+                ],
+                [
+                    'error',
+                    'a',
+                    expect.objectContaining({ code: COMMAND_FAILED_CODE, inResponseTo: 'answer' })
+                ]
+            ]
+        );
+    });
+
+    it('answers a ping whose snapshot throws with an error event', async () => {
+        const commands = fakeCommands();
+        commands.snapshot.mockImplementation(() => {
+            throw new Error('no engine');
+        });
+        const { host, bridge } = setup(commands);
+        await bridge.handleMessage(cmd('ping', {}, 'p'));
+        expect(host.published.map((event) => event.type)).toEqual(['pong', 'error']);
+        expect(host.published[1]?.requestId).toBe('p');
+    });
+
+    it('ignores its own events coming back on the channel', async () => {
+        const { host, bridge, errors } = setup();
+        await bridge.handleMessage({ version: 1, type: 'state', payload: STATE });
+        await bridge.handleMessage({
+            version: 1,
+            type: 'error',
+            payload: { code: 'X', message: 'y' }
+        });
+        await bridge.handleMessage({ type: 'pong', garbage: true });
+        expect(host.published).toEqual([]);
+        expect(errors).toEqual([]);
+    });
+
+    it('survives a message whose properties throw when read', async () => {
+        const { host, bridge } = setup();
+        const hostile = new Proxy(
+            {},
+            {
+                get: () => {
+                    throw new Error('gotcha');
+                },
+                has: () => {
+                    throw new Error('gotcha');
+                }
+            }
+        );
+        await expect(bridge.handleMessage(hostile)).resolves.toBeUndefined();
+        expect(host.published).toHaveLength(1);
+        expect(host.published[0]?.type).toBe('error');
+    });
+});
+
+describe('LmsBridge publishing', () => {
+    const call: Call = {
+        id: 'call-1',
+        direction: 'Outbound',
+        from: '+14155550100',
+        to: '+14155550199',
+        state: 'ended',
+        startedAt: 1000,
+        answeredAt: 2000,
+        endedAt: 44_000,
+        outcome: 'Connected',
+        muted: false
+    };
+
+    it('subscribes on start, routes messages from the listener, unsubscribes on stop', async () => {
+        const commands = fakeCommands();
+        const { host, bridge } = setup(commands);
+        await expect(bridge.start()).resolves.toBe(true);
+        host.listener?.(cmd('hold', {}));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        expect(commands.hold).toHaveBeenCalledTimes(1);
+        await bridge.stop();
+        expect(host.unsubscribed).toEqual([{ id: 'subscription-1' }]);
+    });
+
+    it('reports a refused subscription', async () => {
+        const host = new FakeHost();
+        host.subscribe = () => Promise.reject(new Error('channel not found'));
+        const errors: LmsBridgeError[] = [];
+        const bridge = new LmsBridge({
+            host,
+            channelName: SOFTPHONE_CHANNEL_NAME,
+            commands: fakeCommands(),
+            onError: (error) => errors.push(error)
+        });
+        await expect(bridge.start()).resolves.toBe(false);
+        expect(errors).toEqual([{ kind: 'subscribe', message: 'channel not found' }]);
+    });
+
+    it('publishes state, callStarted, callEnded and callLogged events', async () => {
+        const { host, bridge } = setup();
+        await bridge.publishState(STATE);
+        await bridge.publishCallStarted({ ...call, state: 'dialing', answeredAt: undefined });
+        await bridge.publishCallEnded(call, 'Connected', 42);
+        await bridge.publishCallLogged({ callId: 'call-1', recordId: 'a015g00000XyZAbAAN' });
+        expect(host.published.map((event) => event.type)).toEqual([
+            'state',
+            'callStarted',
+            'callEnded',
+            'callLogged'
+        ]);
+        for (const event of host.published) {
+            expect(parseEvent(event).ok).toBe(true);
+        }
+        expect(host.published[2]?.payload).toMatchObject({
+            outcome: 'Connected',
+            durationSeconds: 42
+        });
+    });
+
+    it('reports publish failures through onError instead of throwing', async () => {
+        const { host, bridge, errors } = setup();
+        host.failPublish = true;
+        await expect(bridge.publishState(STATE)).resolves.toBeUndefined();
+        await expect(bridge.handleMessage(cmd('ping', {}))).resolves.toBeUndefined();
+        expect(errors.map((error) => [error.kind, error.eventType])).toEqual([
+            ['publish', 'state'],
+            ['publish', 'pong'],
+            ['publish', 'state']
+        ]);
+    });
+
+    it('reports an outgoing event that breaks the contract and does not publish it', async () => {
+        const { host, bridge, errors } = setup();
+        await bridge.publishCallLogged({ callId: 'call-1', recordId: 'not an id' });
+        expect(host.published).toEqual([]);
+        expect(errors).toEqual([
+            {
+                kind: 'invalid-event',
+                eventType: 'callLogged',
+                message: '"payload.recordId" must be a 15- or 18-character Salesforce Id'
+            }
+        ]);
+    });
+
+    it('keeps going when onError itself throws', async () => {
+        const host = new FakeHost();
+        host.failPublish = true;
+        const bridge = new LmsBridge({
+            host,
+            channelName: SOFTPHONE_CHANNEL_NAME,
+            commands: fakeCommands(),
+            onError: () => {
+                throw new Error('sink broken');
+            }
+        });
+        await expect(bridge.publishState(STATE)).resolves.toBeUndefined();
+    });
+});
+
+describe('LmsBridge fuzz', () => {
+    const MESSAGES = 2000;
+    const random = seededRandom(20260501);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+    const junkValues = (): JsonValue[] => [
+        null,
+        true,
+        0,
+        -1,
+        1.5,
+        Number.MAX_SAFE_INTEGER,
+        '',
+        ' ',
+        'x'.repeat(70),
+        'x'.repeat(40000),
+        '<script>alert(1)</script>',
+        '+1 (415) 555-0100',
+        '0035g00000AbCdEAAZ',
+        'dial',
+        'ping',
+        'state',
+        '\u0000\u202e',
+        [],
+        [1, 2],
+        {},
+        { nested: { deep: [null] } }
+    ];
+
+    const bases = CONTRACT_EXAMPLES.flatMap((example) => [
+        example.valid,
+        ...example.alsoValid,
+        ...example.invalid.map((entry) => entry.message)
+    ]);
+
+    function mutate(value: JsonValue, depth = 0): JsonValue {
+        if (random() < 0.15 || depth > 3) {
+            return pick(junkValues());
+        }
+        if (value === null || typeof value !== 'object') {
+            return random() < 0.5 ? pick(junkValues()) : value;
+        }
+        if (Array.isArray(value)) {
+            return value.map((item: JsonValue) => mutate(item, depth + 1));
+        }
+        const record: Record<string, JsonValue> = { ...(value as Record<string, JsonValue>) };
+        const keys = Object.keys(record);
+        const action = random();
+        if (action < 0.3 && keys.length > 0) {
+            delete record[pick(keys)];
+        } else if (action < 0.6 && keys.length > 0) {
+            const key = pick(keys);
+            record[key] = mutate(record[key] ?? null, depth + 1);
+        } else if (action < 0.75) {
+            record[pick(['extra', 'type', 'requestId', 'version', 'payload', 'number'])] =
+                pick(junkValues());
+        } else if (action < 0.85) {
+            record.type = pick([
+                'dial',
+                'answer',
+                'hangup',
+                'hold',
+                'resume',
+                'mute',
+                'setDisposition',
+                'ping'
+            ]);
+        }
+        return record;
+    }
+
+    function randomMessage(): JsonValue {
+        const roll = random();
+        if (roll < 0.05) {
+            return pick(junkValues());
+        }
+        const base = pick(bases);
+        return roll < 0.25 ? base : mutate(base);
+    }
+
+    it(`answers each of ${MESSAGES} random and mutated messages exactly once, never throwing`, async () => {
+        const outcomes = { handled: 0, rejected: 0, ignored: 0, pinged: 0 };
+        for (let index = 0; index < MESSAGES; index += 1) {
+            const behaviour = random();
+            const result: CommandResult =
+                behaviour < 0.6 ? { ok: true } : { ok: false, code: 'BUSY', message: 'Busy.' };
+            const commands = fakeCommands(result);
+            const throwing = behaviour > 0.9;
+            if (throwing) {
+                commands.mute.mockImplementation(() => {
+                    throw new Error('boom');
+                });
+                commands.dial.mockImplementation(() => Promise.reject(new Error('boom')));
+            }
+            const { host, bridge, errors } = setup(commands);
+            const message = randomMessage();
+
+            await expect(bridge.handleMessage(message)).resolves.toBeUndefined();
+
+            const handlerCalls = Object.entries(commands)
+                .filter(([name]) => name !== 'snapshot')
+                .reduce((count, [, fn]) => count + fn.mock.calls.length, 0);
+            const published = host.published;
+            const requestId = readRequestId(message);
+            for (const event of published) {
+                expect(parseEvent(event).ok).toBe(true);
+                // Echo: whatever answers a message carries its (valid) requestId.
+                expect(event.requestId).toBe(requestId);
+            }
+            expect(errors).toEqual([]);
+            expect(handlerCalls).toBeLessThanOrEqual(1);
+
+            const type =
+                typeof message === 'object' && message !== null && !Array.isArray(message)
+                    ? (message as Record<string, JsonValue>).type
+                    : undefined;
+            if (isEventType(type)) {
+                expect(published).toEqual([]);
+                expect(handlerCalls).toBe(0);
+                outcomes.ignored += 1;
+            } else if (published.length === 2) {
+                expect(published.map((event) => event.type)).toEqual(['pong', 'state']);
+                outcomes.pinged += 1;
+            } else if (handlerCalls === 1) {
+                // A command reached the engine: silent on success, one error event otherwise.
+                const failed = !result.ok || (throwing && (type === 'mute' || type === 'dial'));
+                expect(published.map((event) => event.type)).toEqual(failed ? ['error'] : []);
+                outcomes.handled += 1;
+            } else {
+                expect(published).toHaveLength(1);
+                expect(published[0]?.type).toBe('error');
+                outcomes.rejected += 1;
+            }
+        }
+        // The generator must exercise every path, or the test proves little.
+        expect(outcomes.handled).toBeGreaterThan(50);
+        expect(outcomes.rejected).toBeGreaterThan(500);
+        expect(outcomes.ignored).toBeGreaterThan(50);
+        expect(outcomes.pinged).toBeGreaterThan(5);
+    });
+});

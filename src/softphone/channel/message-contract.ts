@@ -1,0 +1,337 @@
+/**
+ * The one versioned LMS message contract between the LWCs and the adapter.
+ *
+ *   LWC ──command (requestId required)──▶ adapter
+ *   LWC ◀──event (requestId echoed when it answers a command)── adapter
+ *
+ * Every message is an envelope `{ version: 1, type, requestId?, payload }` on the channel
+ * `Softphone_Message__c`. The LWC side mirrors these rules in one JS module; both sides are held
+ * together by the examples in contract-examples.ts.
+ *
+ * Strictness: payloads reject unknown keys (a misspelt field is a bug, and a new field means a new
+ * contract version); the envelope ignores unknown keys so that anything the platform might add
+ * around a message does not break every command.
+ */
+import * as v from 'valibot';
+
+export const CONTRACT_VERSION = 1;
+
+/** LMS channel API name as the adapter references it (no namespace, `__c` suffix). */
+export const SOFTPHONE_CHANNEL_NAME = 'Softphone_Message__c';
+
+export const COMMAND_TYPES = [
+    'dial',
+    'answer',
+    'hangup',
+    'hold',
+    'resume',
+    'mute',
+    'setDisposition',
+    'ping'
+] as const;
+export type CommandType = (typeof COMMAND_TYPES)[number];
+
+export const EVENT_TYPES = [
+    'state',
+    'callStarted',
+    'callEnded',
+    'callLogged',
+    'error',
+    'pong'
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Limits, shared with the field lengths of Phone_Call__c where they meet. */
+export const CONTRACT_LIMITS = {
+    requestIdMax: 64,
+    phoneNumberMax: 40,
+    callIdMax: 255,
+    textMax: 255,
+    dispositionMax: 255,
+    notesMax: 32768,
+    objectTypeMax: 80,
+    errorCodeMax: 64,
+    errorMessageMax: 1000,
+    versionStringMax: 64
+} as const;
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
+const PHONE_PATTERN = /^[0-9+().\- ]+$/;
+const SALESFORCE_ID_PATTERN = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
+const API_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+// ---- building blocks -------------------------------------------------------------------------
+
+export const RequestIdSchema = v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(CONTRACT_LIMITS.requestIdMax),
+    v.regex(TOKEN_PATTERN, 'may contain only letters, digits, _ and -')
+);
+
+export const PhoneNumberSchema = v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(CONTRACT_LIMITS.phoneNumberMax),
+    v.regex(PHONE_PATTERN, 'may contain only digits, spaces and + ( ) - .'),
+    v.check((value) => /[0-9]/.test(value), 'must contain at least one digit')
+);
+
+export const SalesforceIdSchema = v.pipe(
+    v.string(),
+    v.regex(SALESFORCE_ID_PATTERN, 'must be a 15- or 18-character Salesforce Id')
+);
+
+export const ObjectApiNameSchema = v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(CONTRACT_LIMITS.objectTypeMax),
+    v.regex(API_NAME_PATTERN, 'must be an object API name such as Contact or Phone_Call__c')
+);
+
+export const CallIdSchema = v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(CONTRACT_LIMITS.callIdMax)
+);
+
+/**
+ * valibot's object schemas accept arrays (`typeof [] === 'object'`); a payload or nested object
+ * that arrives as an array is a sender bug, so every object in the contract goes through this.
+ */
+const jsonObject = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
+    v.pipe(
+        v.custom<Record<string, unknown>>(
+            (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+            'must be an object'
+        ),
+        v.strictObject(entries)
+    );
+
+const textUpTo = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const timestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const AGENT_STATES = ['Offline', 'Available', 'Busy', 'AfterCallWork', 'Break'] as const;
+export const CONNECTION_STATUSES = [
+    'disconnected',
+    'connecting',
+    'connected',
+    'reconnecting'
+] as const;
+export const CALL_DIRECTIONS = ['Inbound', 'Outbound'] as const;
+export const CALL_STATES = ['ringing', 'dialing', 'connected', 'held', 'ended'] as const;
+export const CALL_OUTCOMES = [
+    'Connected',
+    'No Answer',
+    'Busy',
+    'Voicemail',
+    'Failed',
+    'Missed',
+    'Rejected',
+    'Dropped'
+] as const;
+
+export const RelatedRecordSchema = jsonObject({
+    recordId: SalesforceIdSchema,
+    objectType: ObjectApiNameSchema,
+    recordName: v.optional(textUpTo(CONTRACT_LIMITS.textMax))
+});
+
+/** A call as the LWCs see it; times are epoch milliseconds. */
+export const CallSnapshotSchema = jsonObject({
+    callId: CallIdSchema,
+    direction: v.picklist(CALL_DIRECTIONS),
+    state: v.picklist(CALL_STATES),
+    from: textUpTo(CONTRACT_LIMITS.textMax),
+    to: textUpTo(CONTRACT_LIMITS.textMax),
+    remoteName: v.optional(textUpTo(CONTRACT_LIMITS.textMax)),
+    startedAt: timestampSchema,
+    answeredAt: v.optional(timestampSchema),
+    muted: v.boolean(),
+    related: v.optional(RelatedRecordSchema)
+});
+
+// ---- envelopes -------------------------------------------------------------------------------
+
+function commandEnvelope<TType extends CommandType, TPayload extends v.GenericSchema>(
+    type: TType,
+    payload: TPayload
+) {
+    return v.object({
+        version: v.literal(CONTRACT_VERSION),
+        type: v.literal(type),
+        requestId: RequestIdSchema,
+        payload
+    });
+}
+
+function eventEnvelope<TType extends EventType, TPayload extends v.GenericSchema>(
+    type: TType,
+    payload: TPayload
+) {
+    return v.object({
+        version: v.literal(CONTRACT_VERSION),
+        type: v.literal(type),
+        requestId: v.optional(RequestIdSchema),
+        payload
+    });
+}
+
+const optionalCallIdPayload = jsonObject({ callId: v.optional(CallIdSchema) });
+
+// ---- commands (LWC → adapter) ----------------------------------------------------------------
+
+export const DialPayloadSchema = v.pipe(
+    jsonObject({
+        number: PhoneNumberSchema,
+        recordId: v.optional(SalesforceIdSchema),
+        objectType: v.optional(ObjectApiNameSchema),
+        recordName: v.optional(textUpTo(CONTRACT_LIMITS.textMax))
+    }),
+    // The related record travels whole: an Id without its object type cannot be logged to the
+    // right lookup, and a name or type without an Id points at nothing.
+    v.check(
+        (payload) => (payload.recordId === undefined) === (payload.objectType === undefined),
+        'needs recordId and objectType together'
+    ),
+    v.check(
+        (payload) => payload.recordName === undefined || payload.recordId !== undefined,
+        'has recordName without recordId'
+    )
+);
+
+export const DialCommandSchema = commandEnvelope('dial', DialPayloadSchema);
+export const AnswerCommandSchema = commandEnvelope('answer', optionalCallIdPayload);
+export const HangupCommandSchema = commandEnvelope('hangup', optionalCallIdPayload);
+export const HoldCommandSchema = commandEnvelope('hold', optionalCallIdPayload);
+export const ResumeCommandSchema = commandEnvelope('resume', optionalCallIdPayload);
+export const MuteCommandSchema = commandEnvelope(
+    'mute',
+    jsonObject({ muted: v.boolean(), callId: v.optional(CallIdSchema) })
+);
+export const SetDispositionCommandSchema = commandEnvelope(
+    'setDisposition',
+    jsonObject({
+        callId: CallIdSchema,
+        // Whether a disposition is required is a UI rule; the contract only bounds its length.
+        disposition: textUpTo(CONTRACT_LIMITS.dispositionMax),
+        notes: v.optional(textUpTo(CONTRACT_LIMITS.notesMax))
+    })
+);
+export const PingCommandSchema = commandEnvelope('ping', jsonObject({}));
+
+export const COMMAND_SCHEMAS = {
+    dial: DialCommandSchema,
+    answer: AnswerCommandSchema,
+    hangup: HangupCommandSchema,
+    hold: HoldCommandSchema,
+    resume: ResumeCommandSchema,
+    mute: MuteCommandSchema,
+    setDisposition: SetDispositionCommandSchema,
+    ping: PingCommandSchema
+} as const;
+
+// ---- events (adapter → LWC) ------------------------------------------------------------------
+
+export const StatePayloadSchema = jsonObject({
+    agentState: v.picklist(AGENT_STATES),
+    connectionStatus: v.picklist(CONNECTION_STATUSES),
+    activeCall: v.optional(CallSnapshotSchema),
+    softphoneVersion: v.pipe(
+        v.string(),
+        v.minLength(1),
+        v.maxLength(CONTRACT_LIMITS.versionStringMax)
+    )
+});
+
+export const CallStartedPayloadSchema = jsonObject({ call: CallSnapshotSchema });
+
+export const CallEndedPayloadSchema = jsonObject({
+    call: CallSnapshotSchema,
+    outcome: v.picklist(CALL_OUTCOMES),
+    durationSeconds: v.pipe(v.number(), v.integer(), v.minValue(0))
+});
+
+export const CallLoggedPayloadSchema = jsonObject({
+    callId: CallIdSchema,
+    recordId: SalesforceIdSchema,
+    relatedRecordId: v.optional(SalesforceIdSchema)
+});
+
+export const ErrorPayloadSchema = jsonObject({
+    code: v.pipe(
+        v.string(),
+        v.minLength(1),
+        v.maxLength(CONTRACT_LIMITS.errorCodeMax),
+        v.regex(TOKEN_PATTERN, 'may contain only letters, digits, _ and -')
+    ),
+    message: v.pipe(v.string(), v.minLength(1), v.maxLength(CONTRACT_LIMITS.errorMessageMax)),
+    inResponseTo: v.optional(v.picklist(COMMAND_TYPES))
+});
+
+export const StateEventSchema = eventEnvelope('state', StatePayloadSchema);
+export const CallStartedEventSchema = eventEnvelope('callStarted', CallStartedPayloadSchema);
+export const CallEndedEventSchema = eventEnvelope('callEnded', CallEndedPayloadSchema);
+export const CallLoggedEventSchema = eventEnvelope('callLogged', CallLoggedPayloadSchema);
+export const ErrorEventSchema = eventEnvelope('error', ErrorPayloadSchema);
+export const PongEventSchema = eventEnvelope('pong', jsonObject({}));
+
+export const EVENT_SCHEMAS = {
+    state: StateEventSchema,
+    callStarted: CallStartedEventSchema,
+    callEnded: CallEndedEventSchema,
+    callLogged: CallLoggedEventSchema,
+    error: ErrorEventSchema,
+    pong: PongEventSchema
+} as const;
+
+// ---- types inferred from the schemas ---------------------------------------------------------
+
+export type RelatedRecordPayload = v.InferOutput<typeof RelatedRecordSchema>;
+export type CallSnapshot = v.InferOutput<typeof CallSnapshotSchema>;
+
+export type DialCommand = v.InferOutput<typeof DialCommandSchema>;
+export type AnswerCommand = v.InferOutput<typeof AnswerCommandSchema>;
+export type HangupCommand = v.InferOutput<typeof HangupCommandSchema>;
+export type HoldCommand = v.InferOutput<typeof HoldCommandSchema>;
+export type ResumeCommand = v.InferOutput<typeof ResumeCommandSchema>;
+export type MuteCommand = v.InferOutput<typeof MuteCommandSchema>;
+export type SetDispositionCommand = v.InferOutput<typeof SetDispositionCommandSchema>;
+export type PingCommand = v.InferOutput<typeof PingCommandSchema>;
+export type SoftphoneCommandMessage =
+    | DialCommand
+    | AnswerCommand
+    | HangupCommand
+    | HoldCommand
+    | ResumeCommand
+    | MuteCommand
+    | SetDispositionCommand
+    | PingCommand;
+
+export type StatePayload = v.InferOutput<typeof StatePayloadSchema>;
+export type CallStartedPayload = v.InferOutput<typeof CallStartedPayloadSchema>;
+export type CallEndedPayload = v.InferOutput<typeof CallEndedPayloadSchema>;
+export type CallLoggedPayload = v.InferOutput<typeof CallLoggedPayloadSchema>;
+export type ErrorPayload = v.InferOutput<typeof ErrorPayloadSchema>;
+
+export type StateEvent = v.InferOutput<typeof StateEventSchema>;
+export type CallStartedEvent = v.InferOutput<typeof CallStartedEventSchema>;
+export type CallEndedEvent = v.InferOutput<typeof CallEndedEventSchema>;
+export type CallLoggedEvent = v.InferOutput<typeof CallLoggedEventSchema>;
+export type SoftphoneErrorEvent = v.InferOutput<typeof ErrorEventSchema>;
+export type PongEvent = v.InferOutput<typeof PongEventSchema>;
+export type SoftphoneEventMessage =
+    | StateEvent
+    | CallStartedEvent
+    | CallEndedEvent
+    | CallLoggedEvent
+    | SoftphoneErrorEvent
+    | PongEvent;
+
+export function isCommandType(value: unknown): value is CommandType {
+    return typeof value === 'string' && (COMMAND_TYPES as readonly string[]).includes(value);
+}
+
+export function isEventType(value: unknown): value is EventType {
+    return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
+}

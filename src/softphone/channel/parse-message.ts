@@ -1,0 +1,272 @@
+/**
+ * Turns an unknown LMS message into a typed command or event, or into an error whose message names
+ * the problem (`missing field "payload.number"`, `unknown type "dail"`, …) so that the LWC author
+ * can fix the sender from the error event alone.
+ */
+import * as v from 'valibot';
+import {
+    COMMAND_SCHEMAS,
+    CONTRACT_LIMITS,
+    CONTRACT_VERSION,
+    EVENT_SCHEMAS,
+    RequestIdSchema,
+    isCommandType,
+    isEventType
+} from './message-contract';
+import type {
+    CommandType,
+    EventType,
+    SoftphoneCommandMessage,
+    SoftphoneEventMessage
+} from './message-contract';
+
+export type ContractErrorCode =
+    'INVALID_MESSAGE' | 'UNSUPPORTED_VERSION' | 'UNKNOWN_TYPE' | 'MISSING_FIELD' | 'INVALID_FIELD';
+
+export interface ContractError {
+    readonly code: ContractErrorCode;
+    readonly message: string;
+    /** The message's requestId when it could be read and is itself valid (to echo it). */
+    readonly requestId?: string;
+    /** The message's type when it is a known type of the expected kind. */
+    readonly type?: CommandType | EventType;
+}
+
+export type ParseCommandResult =
+    | { readonly ok: true; readonly command: SoftphoneCommandMessage }
+    | { readonly ok: false; readonly error: ContractError };
+
+export type ParseEventResult =
+    | { readonly ok: true; readonly event: SoftphoneEventMessage }
+    | { readonly ok: false; readonly error: ContractError };
+
+/** How many issues one error message lists before summarising the rest. */
+const MAX_LISTED_ISSUES = 3;
+
+export function parseCommand(input: unknown): ParseCommandResult {
+    const checked = checkEnvelope(input, 'command');
+    if (!checked.ok) {
+        return checked;
+    }
+    const type = checked.type as CommandType;
+    const result = v.safeParse(COMMAND_SCHEMAS[type], input, { abortEarly: false });
+    if (result.success) {
+        return { ok: true, command: result.output as SoftphoneCommandMessage };
+    }
+    return { ok: false, error: issuesToError(result.issues, checked.requestId, type) };
+}
+
+export function parseEvent(input: unknown): ParseEventResult {
+    const checked = checkEnvelope(input, 'event');
+    if (!checked.ok) {
+        return checked;
+    }
+    const type = checked.type as EventType;
+    const result = v.safeParse(EVENT_SCHEMAS[type], input, { abortEarly: false });
+    if (result.success) {
+        return { ok: true, event: result.output as SoftphoneEventMessage };
+    }
+    return { ok: false, error: issuesToError(result.issues, checked.requestId, type) };
+}
+
+/** The message's requestId if it is a valid one, else undefined (never throws). */
+export function readRequestId(input: unknown): string | undefined {
+    if (!isRecord(input)) {
+        return undefined;
+    }
+    const candidate = input.requestId;
+    return v.is(RequestIdSchema, candidate) ? candidate : undefined;
+}
+
+type EnvelopeCheck =
+    | { readonly ok: true; readonly type: string; readonly requestId?: string }
+    | { readonly ok: false; readonly error: ContractError };
+
+/** Version and type first: they decide which schema applies and are the most useful errors. */
+function checkEnvelope(input: unknown, kind: 'command' | 'event'): EnvelopeCheck {
+    if (!isRecord(input)) {
+        return fail(
+            'INVALID_MESSAGE',
+            `message must be an object with version, type and payload (got ${describeValue(input)})`
+        );
+    }
+    const requestId = readRequestId(input);
+    const type = input.type;
+    const isExpectedKind = kind === 'command' ? isCommandType(type) : isEventType(type);
+    // Even a message rejected for its version names a known type, so the answer can say which.
+    const knownType = isExpectedKind ? (type as CommandType | EventType) : undefined;
+    const failWith = (code: ContractErrorCode, message: string): EnvelopeCheck =>
+        fail(code, message, requestId, knownType);
+    if (!('version' in input) || input.version === undefined) {
+        return failWith('MISSING_FIELD', 'missing field "version"');
+    }
+    if (input.version !== CONTRACT_VERSION) {
+        return failWith(
+            'UNSUPPORTED_VERSION',
+            `unsupported version ${describeValue(input.version)} (expected ${CONTRACT_VERSION})`
+        );
+    }
+    if (type === undefined) {
+        return failWith('MISSING_FIELD', 'missing field "type"');
+    }
+    if (typeof type !== 'string') {
+        return failWith('INVALID_FIELD', `"type" must be a string (got ${describeValue(type)})`);
+    }
+    if (!isExpectedKind) {
+        const other = kind === 'command' ? isEventType(type) : isCommandType(type);
+        const message = other
+            ? `"${type}" is ${kind === 'command' ? 'an event, not a command' : 'a command, not an event'}`
+            : `unknown type "${clip(type, 40)}"`;
+        return failWith('UNKNOWN_TYPE', message);
+    }
+    return requestId === undefined ? { ok: true, type } : { ok: true, type, requestId };
+}
+
+function fail(
+    code: ContractErrorCode,
+    message: string,
+    requestId?: string,
+    type?: CommandType | EventType
+): EnvelopeCheck {
+    return { ok: false, error: withOptional({ code, message }, requestId, type) };
+}
+
+function issuesToError(
+    issues: readonly v.BaseIssue<unknown>[],
+    requestId: string | undefined,
+    type: CommandType | EventType
+): ContractError {
+    // One problem per field: an empty number is "empty", not also "has no digit".
+    const seenPaths = new Set<string>();
+    const described = issues
+        .filter((issue) => {
+            const path = v.getDotPath(issue) ?? '';
+            const fresh = !seenPaths.has(path);
+            seenPaths.add(path);
+            return fresh;
+        })
+        .map(describeIssue);
+    const first = described[0];
+    const code: ContractErrorCode = first?.missing ? 'MISSING_FIELD' : 'INVALID_FIELD';
+    const listed = described.slice(0, MAX_LISTED_ISSUES).map((issue) => issue.message);
+    const rest = described.length - listed.length;
+    const message = clip(
+        listed.join('; ') + (rest > 0 ? `; and ${rest} more problem${rest > 1 ? 's' : ''}` : ''),
+        CONTRACT_LIMITS.errorMessageMax
+    );
+    return withOptional({ code, message }, requestId, type);
+}
+
+function withOptional(
+    error: { code: ContractErrorCode; message: string },
+    requestId: string | undefined,
+    type: CommandType | EventType | undefined
+): ContractError {
+    return {
+        ...error,
+        ...(requestId === undefined ? {} : { requestId }),
+        ...(type === undefined ? {} : { type })
+    };
+}
+
+interface DescribedIssue {
+    readonly missing: boolean;
+    readonly message: string;
+}
+
+const EXPECTED_TYPE_WORDS: Readonly<Record<string, string>> = {
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+    Object: 'an object'
+};
+
+function describeIssue(issue: v.BaseIssue<unknown>): DescribedIssue {
+    const path = v.getDotPath(issue) ?? 'message';
+    const isObjectKeyIssue = issue.type === 'object' || issue.type === 'strict_object';
+    if (isObjectKeyIssue && issue.expected === 'never') {
+        return { missing: false, message: `unknown field "${path}"` };
+    }
+    if (isObjectKeyIssue && issue.received === 'undefined' && issue.path !== undefined) {
+        return { missing: true, message: `missing field "${path}"` };
+    }
+    switch (issue.type) {
+        case 'min_length':
+            return {
+                missing: false,
+                message:
+                    issue.requirement === 1
+                        ? `"${path}" must not be empty`
+                        : `"${path}" is too short (min ${String(issue.requirement)} characters)`
+            };
+        case 'max_length':
+            return {
+                missing: false,
+                message: `"${path}" is too long (max ${String(issue.requirement)} characters, got ${issue.received})`
+            };
+        case 'integer':
+            return { missing: false, message: `"${path}" must be a whole number` };
+        case 'min_value':
+            return {
+                missing: false,
+                message: `"${path}" must be at least ${String(issue.requirement)}`
+            };
+        case 'literal':
+            return {
+                missing: false,
+                message: `"${path}" must be ${issue.expected ?? 'a known value'} (got ${clip(issue.received, 60)})`
+            };
+        case 'picklist':
+            return {
+                missing: false,
+                message: `"${path}" must be one of ${formatChoices(issue.expected)} (got ${clip(issue.received, 60)})`
+            };
+        case 'regex':
+        case 'check':
+        case 'custom':
+            return { missing: false, message: `"${path}" ${issue.message}` };
+        default: {
+            const expected = issue.expected ?? '';
+            const words = EXPECTED_TYPE_WORDS[expected] ?? expected;
+            return {
+                missing: false,
+                message: `"${path}" must be ${words} (got ${clip(issue.received, 60)})`
+            };
+        }
+    }
+}
+
+/** valibot writes picklist choices as `("a" | "b")`; a list reads better in a sentence. */
+function formatChoices(expected: string | null): string {
+    if (expected === null) {
+        return 'the listed values';
+    }
+    return expected
+        .replace(/^\(|\)$/g, '')
+        .split(' | ')
+        .join(', ');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeValue(value: unknown): string {
+    if (value === null) {
+        return 'null';
+    }
+    if (Array.isArray(value)) {
+        return 'an array';
+    }
+    if (typeof value === 'string') {
+        return `"${clip(value, 40)}"`;
+    }
+    if (typeof value === 'number' || typeof value === 'boolean') {
+        return String(value);
+    }
+    return typeof value;
+}
+
+function clip(text: string, max: number): string {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
