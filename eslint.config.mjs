@@ -38,6 +38,10 @@ export default [
             'no-console': 'error',
             '@typescript-eslint/no-explicit-any': 'error',
             '@typescript-eslint/consistent-type-imports': 'error',
+            '@typescript-eslint/no-unused-vars': [
+                'error',
+                { ignoreRestSiblings: true, argsIgnorePattern: '^_' }
+            ],
             'no-restricted-syntax': [
                 'error',
                 { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }

@@ -1,7 +1,7 @@
 // Builds the adapter into the static resource (what ships) and the local console (what `npm start`
 // serves). One esbuild run per target; no source maps go into the package.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const staticResourceDir = join(root, 'force-app/main/default/staticresources/softphone');
 export const localConsoleDir = join(root, 'dist/local-console');
 
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const browserTarget = ['chrome109', 'firefox115', 'safari16', 'edge109'];
 
 async function buildSoftphone() {
@@ -22,6 +23,7 @@ async function buildSoftphone() {
         format: 'iife',
         target: browserTarget,
         legalComments: 'none',
+        define: { SOFTPHONE_VERSION: JSON.stringify(version) },
         logLevel: 'warning'
     });
 }

@@ -1,0 +1,106 @@
+import type { ActivityEntry, EntryLog, FaultSettings } from '../console-logs';
+import { button, card, field, h, replaceChildren, timeOf } from './dom';
+
+/** saveLog fault injection, reloading the softphone and resetting the data. */
+export function faultPanel(
+    faults: FaultSettings,
+    actions: { reloadSoftphone: () => void; resetData: () => void }
+): HTMLElement {
+    const rate = h('input', {
+        class: 'slds-input',
+        testid: 'fault-failure-rate',
+        attrs: { type: 'number', min: '0', max: '100', step: '1' },
+        on: {
+            input: () => {
+                faults.saveLogFailureRate = clamp(Number(rate.value), 0, 100);
+            }
+        }
+    });
+    rate.value = String(faults.saveLogFailureRate);
+    const latency = h('input', {
+        class: 'slds-input',
+        testid: 'fault-latency',
+        attrs: { type: 'number', min: '0', max: '60000', step: '100' },
+        on: {
+            input: () => {
+                faults.saveLogLatencyMs = clamp(Number(latency.value), 0, 60000);
+            }
+        }
+    });
+    latency.value = String(faults.saveLogLatencyMs);
+    return card(
+        'Faults and data',
+        'fault-panel',
+        h(
+            'div',
+            { class: 'lc-inline' },
+            field('saveLog failure rate (%)', rate),
+            field('saveLog latency (ms)', latency)
+        ),
+        h(
+            'div',
+            { class: 'slds-m-top_small lc-inline' },
+            button('Reload softphone', 'reload-softphone', actions.reloadSoftphone),
+            button('Reset data', 'reset-data', actions.resetData, 'destructive')
+        )
+    );
+}
+
+function clamp(value: number, min: number, max: number): number {
+    return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
+}
+
+/** Every Open CTI call the softphone made, simulator message sent and console event. */
+export function activityPanel(log: EntryLog<ActivityEntry>): HTMLElement {
+    const list = h('div', { class: 'lc-log', testid: 'activity-log' });
+    const render = () => {
+        const entries = log.entries().slice(-200);
+        replaceChildren(
+            list,
+            ...(entries.length === 0
+                ? [h('span', { class: 'lc-empty' }, 'Nothing yet.')]
+                : entries.map((entry) =>
+                      h(
+                          'div',
+                          {
+                              class: 'lc-log__entry',
+                              testid: 'activity-entry',
+                              attrs: {
+                                  'data-kind': entry.kind,
+                                  'data-method': entry.method,
+                                  title:
+                                      entry.args === undefined
+                                          ? undefined
+                                          : JSON.stringify(entry.args)
+                              }
+                          },
+                          h('span', { class: 'lc-log__meta' }, `${timeOf(entry.at)}  `),
+                          entry.text,
+                          entry.response &&
+                              typeof entry.response === 'object' &&
+                              'errors' in entry.response &&
+                              entry.response.errors
+                              ? h(
+                                    'div',
+                                    { class: 'slds-text-color_error' },
+                                    JSON.stringify(entry.response.errors)
+                                )
+                              : ''
+                      )
+                  ))
+        );
+        list.scrollTop = list.scrollHeight;
+    };
+    log.onChange(render);
+    render();
+    return card(
+        'Open CTI activity',
+        'activity-panel',
+        list,
+        h(
+            'div',
+            { class: 'slds-m-top_x-small' },
+            button('Clear', 'activity-clear', () => log.clear())
+        )
+    );
+}

@@ -1,0 +1,99 @@
+/**
+ * Renders a controller-less Visualforce page the way the local console serves it: the few merge
+ * fields and `apex:` tags a softphone host page uses are substituted, everything else is kept as
+ * written and reported as a warning (Salesforce would evaluate it; the console cannot).
+ */
+
+export interface VisualforceRenderOptions {
+    /** `{!$User.Id}`. */
+    readonly userId: string;
+    /** `<apex:slds />` becomes a stylesheet link to this URL. */
+    readonly sldsStylesheetUrl: string;
+    /** The URL of a static resource, optionally of one file inside it. */
+    readonly resourceUrl: (resourceName: string, path?: string) => string;
+}
+
+export interface RenderedPage {
+    readonly html: string;
+    readonly warnings: readonly string[];
+}
+
+const attributes = `(?:[^>"']|"[^"]*"|'[^']*')*`;
+const pageOpenTag = new RegExp(`<apex:page\\b${attributes}>`, 'gi');
+const pageCloseTag = /<\/apex:page\s*>/gi;
+const sldsTag = /<apex:slds\s*\/>|<apex:slds\s*>\s*<\/apex:slds\s*>/gi;
+const includeScriptTag = new RegExp(
+    `<apex:includeScript\\b(${attributes})(?:/>|>\\s*</apex:includeScript\\s*>)`,
+    'gi'
+);
+const stylesheetTag = new RegExp(
+    `<apex:stylesheet\\b(${attributes})(?:/>|>\\s*</apex:stylesheet\\s*>)`,
+    'gi'
+);
+const urlForResource =
+    /\{!\s*URLFOR\(\s*\$Resource\.([A-Za-z][A-Za-z0-9_]*)\s*(?:,\s*(?:'([^']*)'|"([^"]*)")\s*)?\)\s*\}/gi;
+const resourceField = /\{!\s*\$Resource\.([A-Za-z][A-Za-z0-9_]*)\s*\}/gi;
+const userIdField = /\{!\s*\$User\.Id\s*\}/gi;
+const anyMergeField = /\{![^}]*\}/g;
+const anyApexTag = /<\/?apex:[A-Za-z]+/g;
+const valueAttribute = /\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+
+export function renderVisualforcePage(
+    source: string,
+    options: VisualforceRenderOptions
+): RenderedPage {
+    const warnings: string[] = [];
+    let html = source
+        .replace(urlForResource, (_match, name: string, single?: string, double?: string) =>
+            options.resourceUrl(name, single ?? double)
+        )
+        .replace(resourceField, (_match, name: string) => options.resourceUrl(name))
+        .replace(userIdField, options.userId);
+    html = html
+        .replace(pageOpenTag, '')
+        .replace(pageCloseTag, '')
+        .replace(
+            sldsTag,
+            `<link rel="stylesheet" type="text/css" href="${options.sldsStylesheetUrl}" />`
+        )
+        .replace(includeScriptTag, (match, attrs: string) => {
+            const src = valueOf(attrs);
+            if (src === undefined) {
+                warnings.push(`apex:includeScript without a value attribute: ${match}`);
+                return match;
+            }
+            return `<script src="${src}"></script>`;
+        })
+        .replace(stylesheetTag, (match, attrs: string) => {
+            const href = valueOf(attrs);
+            if (href === undefined) {
+                warnings.push(`apex:stylesheet without a value attribute: ${match}`);
+                return match;
+            }
+            return `<link rel="stylesheet" type="text/css" href="${href}" />`;
+        });
+    for (const field of new Set(html.match(anyMergeField) ?? [])) {
+        warnings.push(`merge field not supported by the local console, left as is: ${field}`);
+    }
+    for (const tag of new Set(html.match(anyApexTag) ?? [])) {
+        warnings.push(`Visualforce tag not supported by the local console, left as is: ${tag}>`);
+    }
+    html = html.trim();
+    if (!/<html[\s>]/i.test(html)) {
+        html = [
+            '<!DOCTYPE html>',
+            '<html>',
+            '<head><meta charset="utf-8" /></head>',
+            '<body>',
+            html,
+            '</body>',
+            '</html>'
+        ].join('\n');
+    }
+    return { html: `${html}\n`, warnings };
+}
+
+function valueOf(attrs: string): string | undefined {
+    const match = valueAttribute.exec(attrs);
+    return match ? (match[1] ?? match[2]) : undefined;
+}

@@ -1,0 +1,58 @@
+import type { AgentState } from '../calls/call-model';
+import type { SoftphoneActions } from '../ui/view-model';
+import type { CallControls, ControlResult } from './call-controls';
+import type { SoftphoneApp } from './softphone-app';
+
+/** What simulateIncoming needs (only the simulator has it). */
+export interface InboundSimulator {
+    simulateIncoming(caller: { from: string; fromName?: string }): string;
+}
+
+/** The softphone view's buttons: each routes to the call controls and shows what failed. */
+export function createAgentActions(deps: {
+    app: SoftphoneApp;
+    controls: CallControls;
+    simulator?: InboundSimulator;
+}): SoftphoneActions {
+    const { app, controls } = deps;
+    const report = (pending: Promise<ControlResult>, onFailure?: (message: string) => void) => {
+        void pending.then((result) => {
+            if (!result.ok) {
+                (onFailure ?? ((message: string) => app.store.addError(message)))(result.message);
+            }
+        });
+    };
+    return {
+        dial: (number) => {
+            app.store.update((state) => {
+                const { dialBlockedReason: _cleared, ...rest } = state;
+                return rest;
+            });
+            report(controls.dial(number), (message) =>
+                app.store.update((state) => ({ ...state, dialBlockedReason: message }))
+            );
+        },
+        answer: (callId) => report(controls.answer(callId)),
+        decline: (callId) => report(controls.decline(callId)),
+        hangup: (callId) => report(controls.hangup(callId)),
+        hold: (callId) => report(controls.hold(callId)),
+        resume: (callId) => report(controls.resume(callId)),
+        setMuted: (callId, muted) => report(controls.mute(muted, callId)),
+        sendDtmf: (callId, digit) => report(controls.sendDtmf(callId, digit)),
+        setAgentState: (state: AgentState) => app.setAgentState(state),
+        saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
+        completeWrapUp: () => void app.wrapUp.complete(),
+        dismissError: (id) => app.store.dismissError(id),
+        simulateIncoming: (caller) => {
+            if (deps.simulator === undefined) {
+                app.store.addError('Simulated calls need the simulator connector.');
+                return;
+            }
+            try {
+                deps.simulator.simulateIncoming(caller);
+            } catch (error) {
+                app.store.addError(error instanceof Error ? error.message : String(error));
+            }
+        }
+    };
+}

@@ -1,0 +1,92 @@
+import type { CallOutcome } from '../calls/call-model';
+import type { ErrorView, NoticeView, RecentCallView } from '../ui/view-model';
+
+/** The wrap-up of the call that just ended, while the agent is in after-call work. */
+export interface WrapUpState {
+    readonly callId: string;
+    readonly remoteLabel: string;
+    readonly outcome: CallOutcome;
+    readonly durationSeconds: number;
+    readonly disposition: string;
+    readonly notes: string;
+    readonly endsAt?: number;
+    readonly saving: boolean;
+    readonly saved: boolean;
+    readonly error?: string;
+}
+
+/** What the softphone knows beyond the call engine: names, history, wrap-up, messages. */
+export interface AppState {
+    /** Caller names from the screen pop (or the click-to-dial record), by call id. */
+    readonly callerNames: Readonly<Record<string, string>>;
+    readonly recentCalls: readonly RecentCallView[];
+    readonly wrapUp?: WrapUpState;
+    readonly errors: readonly ErrorView[];
+    readonly notices: readonly NoticeView[];
+    readonly logStatus: { readonly pending: number; readonly durable: boolean };
+    readonly dialBlockedReason?: string;
+}
+
+export const RECENT_CALLS_KEPT = 10;
+const ERRORS_KEPT = 5;
+
+export const initialAppState: AppState = {
+    callerNames: {},
+    recentCalls: [],
+    errors: [],
+    notices: [],
+    logStatus: { pending: 0, durable: true }
+};
+
+type Listener = (state: AppState) => void;
+
+/** A tiny observable store: every change goes through `update`, every listener sees the result. */
+export class AppStore {
+    private current: AppState = initialAppState;
+    private readonly listeners = new Set<Listener>();
+    private nextMessageId = 1;
+
+    get state(): AppState {
+        return this.current;
+    }
+
+    update(change: (state: AppState) => AppState): void {
+        this.current = change(this.current);
+        for (const listener of this.listeners) {
+            listener(this.current);
+        }
+    }
+
+    subscribe(listener: Listener): () => void {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+
+    /** Shows an error; the newest few are kept so a burst cannot fill the softphone. */
+    addError(message: string, settingKey?: string): void {
+        const error: ErrorView = {
+            id: `error-${this.nextMessageId++}`,
+            message,
+            ...(settingKey === undefined ? {} : { settingKey })
+        };
+        this.update((state) => ({
+            ...state,
+            errors: [...state.errors, error].slice(-ERRORS_KEPT)
+        }));
+    }
+
+    dismissError(id: string): void {
+        this.update((state) => ({ ...state, errors: state.errors.filter((e) => e.id !== id) }));
+    }
+
+    /** Sets (or with message undefined, clears) the notice kept under a fixed id. */
+    setNotice(id: string, kind: NoticeView['kind'], message: string | undefined): void {
+        this.update((state) => {
+            const others = state.notices.filter((notice) => notice.id !== id);
+            return {
+                ...state,
+                notices: message === undefined ? others : [...others, { id, kind, message }]
+            };
+        });
+    }
+}

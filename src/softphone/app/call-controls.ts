@@ -1,0 +1,149 @@
+import type { CallEngine } from '../calls/call-engine';
+import type { RelatedRecord } from '../calls/call-model';
+import type { EngineResult } from '../calls/engine-result';
+import type { LogOutbox } from '../calllog/log-outbox';
+import type { OutboundDialer } from './outbound-dialer';
+import type { WrapUpController } from './wrap-up-controller';
+
+export type ControlResult =
+    { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
+
+const OK: ControlResult = { ok: true };
+
+/**
+ * The agent's call controls, one implementation for every way in (the softphone's buttons and
+ * the LWCs' LMS commands). A call id may be omitted: the engine's active call is meant.
+ */
+export class CallControls {
+    constructor(
+        private readonly deps: {
+            engine: CallEngine;
+            dialer: OutboundDialer;
+            wrapUp: WrapUpController;
+            outbox: LogOutbox;
+        }
+    ) {}
+
+    async dial(
+        number: string,
+        related?: RelatedRecord,
+        personAccount?: boolean
+    ): Promise<ControlResult> {
+        const outcome = await this.deps.dialer.dial({
+            number,
+            ...(related === undefined ? {} : { related }),
+            ...(personAccount === undefined ? {} : { personAccount })
+        });
+        return outcome.ok ? OK : outcome;
+    }
+
+    /** Answers a ringing call; a connected call is put on hold first (call waiting). */
+    async answer(callId?: string): Promise<ControlResult> {
+        const { engine } = this.deps;
+        const target =
+            callId ?? engine.snapshot().calls.find((call) => call.state === 'ringing')?.id;
+        if (target === undefined) {
+            return {
+                ok: false,
+                code: 'no-such-call',
+                message: 'There is no ringing call to answer.'
+            };
+        }
+        const connected = engine.snapshot().calls.find((call) => call.state === 'connected');
+        if (connected !== undefined && connected.id !== target) {
+            const held = toResult(await engine.hold(connected.id));
+            if (!held.ok) {
+                return held;
+            }
+        }
+        return toResult(await engine.answer(target));
+    }
+
+    async decline(callId: string): Promise<ControlResult> {
+        return toResult(await this.deps.engine.decline(callId));
+    }
+
+    async hangup(callId?: string): Promise<ControlResult> {
+        return this.onCall(callId, (id) => this.deps.engine.hangup(id));
+    }
+
+    async hold(callId?: string): Promise<ControlResult> {
+        return this.onCall(callId, (id) => this.deps.engine.hold(id));
+    }
+
+    /** Resumes a held call; another connected call is put on hold first. */
+    async resume(callId?: string): Promise<ControlResult> {
+        const { engine } = this.deps;
+        const target = callId ?? engine.snapshot().calls.find((call) => call.state === 'held')?.id;
+        if (target === undefined) {
+            return { ok: false, code: 'no-such-call', message: 'There is no held call to resume.' };
+        }
+        const connected = engine.snapshot().calls.find((call) => call.state === 'connected');
+        if (connected !== undefined && connected.id !== target) {
+            const held = toResult(await engine.hold(connected.id));
+            if (!held.ok) {
+                return held;
+            }
+        }
+        return toResult(await engine.resume(target));
+    }
+
+    async mute(muted: boolean, callId?: string): Promise<ControlResult> {
+        return this.onCall(callId, (id) => this.deps.engine.setMuted(id, muted));
+    }
+
+    async sendDtmf(callId: string, digits: string): Promise<ControlResult> {
+        return toResult(await this.deps.engine.sendDtmf(callId, digits));
+    }
+
+    /** Disposition and notes: through the open wrap-up form, else straight onto the log. */
+    async setDisposition(
+        callId: string,
+        disposition: string,
+        notes?: string
+    ): Promise<ControlResult> {
+        const wrapUp = this.deps.wrapUp.current;
+        if (wrapUp !== undefined && wrapUp.callId === callId) {
+            const saved = await this.deps.wrapUp.save(callId, {
+                disposition,
+                notes: notes ?? wrapUp.notes
+            });
+            const error = this.deps.wrapUp.current?.error;
+            return saved
+                ? OK
+                : {
+                      ok: false,
+                      code: 'wrap-up-failed',
+                      message: error ?? 'The wrap-up was not saved.'
+                  };
+        }
+        try {
+            await this.deps.outbox.setWrapUp(callId, {
+                disposition,
+                ...(notes === undefined ? {} : { notes })
+            });
+            return OK;
+        } catch (error) {
+            return {
+                ok: false,
+                code: 'wrap-up-failed',
+                message: error instanceof Error ? error.message : String(error)
+            };
+        }
+    }
+
+    private async onCall(
+        callId: string | undefined,
+        action: (callId: string) => Promise<EngineResult>
+    ): Promise<ControlResult> {
+        const target = callId ?? this.deps.engine.snapshot().activeCallId;
+        if (target === undefined) {
+            return { ok: false, code: 'no-such-call', message: 'There is no call in progress.' };
+        }
+        return toResult(await action(target));
+    }
+}
+
+function toResult(result: EngineResult): ControlResult {
+    return result.ok ? OK : { ok: false, code: result.error.code, message: result.error.message };
+}

@@ -1,0 +1,18 @@
+import type { SoftphoneCommands } from '../channel/lms-bridge';
+import type { CallControls } from './call-controls';
+import type { SoftphoneApp } from './softphone-app';
+
+/** The LWCs' commands (already validated by the LMS contract) mapped onto the call controls. */
+export function createLmsCommands(app: SoftphoneApp, controls: CallControls): SoftphoneCommands {
+    return {
+        dial: (number, related) => controls.dial(number, related),
+        answer: (callId) => controls.answer(callId),
+        hangup: (callId) => controls.hangup(callId),
+        hold: (callId) => controls.hold(callId),
+        resume: (callId) => controls.resume(callId),
+        mute: (muted, callId) => controls.mute(muted, callId),
+        setDisposition: (callId, disposition, notes) =>
+            controls.setDisposition(callId, disposition, notes),
+        snapshot: () => app.statePayload()
+    };
+}

@@ -1,0 +1,73 @@
+import type { InboundSimulator } from './agent-actions';
+
+/** What the local console may ask the simulator (documented in src/local-console/README.md). */
+interface ConsoleSimulatorMessage {
+    readonly source: 'local-console';
+    readonly kind: 'simulator';
+    readonly action: 'incoming' | 'remoteHangup';
+    readonly from?: string;
+    readonly fromName?: string;
+    readonly callId?: string;
+}
+
+export interface RemoteHangupSimulator extends InboundSimulator {
+    simulateRemoteHangup(callId: string): void;
+    liveCallIds(): readonly string[];
+}
+
+const MAX_TEXT = 200;
+
+function isConsoleMessage(data: unknown): data is ConsoleSimulatorMessage {
+    if (typeof data !== 'object' || data === null) {
+        return false;
+    }
+    const message = data as Record<string, unknown>;
+    const optionalText = (value: unknown) =>
+        value === undefined || (typeof value === 'string' && value.length <= MAX_TEXT);
+    return (
+        message.source === 'local-console' &&
+        message.kind === 'simulator' &&
+        (message.action === 'incoming' || message.action === 'remoteHangup') &&
+        optionalText(message.from) &&
+        optionalText(message.fromName) &&
+        optionalText(message.callId)
+    );
+}
+
+/**
+ * Lets the page that hosts the softphone (the local console, or a trainer's page) ring the
+ * simulator. Only the parent window of the same origin is listened to, and only with the
+ * simulator connector, so a real phone system can never be driven this way.
+ */
+export function linkSimulatorToConsole(
+    win: Window,
+    simulator: RemoteHangupSimulator,
+    onError: (message: string) => void
+): () => void {
+    const listener = (event: MessageEvent) => {
+        if (event.source !== win.parent || event.origin !== win.location.origin) {
+            return;
+        }
+        if (!isConsoleMessage(event.data)) {
+            return;
+        }
+        const message = event.data;
+        try {
+            if (message.action === 'incoming') {
+                simulator.simulateIncoming({
+                    from: message.from ?? '',
+                    ...(message.fromName === undefined ? {} : { fromName: message.fromName })
+                });
+            } else {
+                const callId = message.callId ?? simulator.liveCallIds()[0];
+                if (callId !== undefined) {
+                    simulator.simulateRemoteHangup(callId);
+                }
+            }
+        } catch (error) {
+            onError(error instanceof Error ? error.message : String(error));
+        }
+    };
+    win.addEventListener('message', listener);
+    return () => win.removeEventListener('message', listener);
+}

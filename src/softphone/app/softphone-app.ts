@@ -1,0 +1,217 @@
+import type { CallEngine } from '../calls/call-engine';
+import type { AgentState, Call, Clock } from '../calls/call-model';
+import type { EndedCall } from '../calls/ended-call';
+import type { EngineSnapshot } from '../calls/engine-events';
+import type { LogOutbox } from '../calllog/log-outbox';
+import type { LmsBridge } from '../channel/lms-bridge';
+import type { StatePayload } from '../channel/message-contract';
+import { toStatePayload } from '../channel/event-builders';
+import type { ScreenPopper } from '../screenpop/screen-pop-executor';
+import type { Scheduler } from '../telephony/scheduler';
+import type { SoftphoneViewModel } from '../ui/view-model';
+import { AppStore, RECENT_CALLS_KEPT } from './app-state';
+import { popInboundCall } from './inbound-screen-pop';
+import type { NumberFormatter } from './number-formatter';
+import type { OutboundDialer } from './outbound-dialer';
+import { buildViewModel } from './view-model-builder';
+import { WrapUpController, type WrapUpSettings } from './wrap-up-controller';
+
+export interface SoftphoneAppOptions {
+    readonly engine: CallEngine;
+    readonly outbox: LogOutbox;
+    readonly screenPopper: ScreenPopper;
+    readonly dialer: OutboundDialer;
+    readonly scheduler: Scheduler;
+    readonly clock: Clock;
+    readonly formatNumber: NumberFormatter;
+    readonly defaultCountry: string;
+    readonly wrapUp: WrapUpSettings;
+    readonly dispositionOptions: readonly string[];
+    readonly connectorLabel: string;
+    readonly simulator: boolean;
+    readonly softphoneVersion: string;
+    /** Shows the softphone panel (the utility item) when a call rings. */
+    readonly showPanel: () => void;
+    /** Refreshes the Salesforce view after a log is saved, so related lists show it. */
+    readonly refreshView: () => void;
+    readonly render: (model: SoftphoneViewModel) => void;
+}
+
+/**
+ * The softphone's behaviour between the layers: it follows the call engine's events (screen pop
+ * on ringing, log on end, wrap-up), keeps the app state, renders the view and tells the LWCs.
+ */
+export class SoftphoneApp {
+    readonly store = new AppStore();
+    readonly wrapUp: WrapUpController;
+    private bridge: LmsBridge | undefined;
+    private readonly unsubscribers: Array<() => void> = [];
+
+    constructor(private readonly options: SoftphoneAppOptions) {
+        this.wrapUp = new WrapUpController({
+            store: this.store,
+            outbox: options.outbox,
+            engine: options.engine,
+            scheduler: options.scheduler,
+            clock: options.clock,
+            settings: options.wrapUp
+        });
+        this.store.update((state) => ({
+            ...state,
+            logStatus: { pending: options.outbox.pendingCount, durable: options.outbox.durable }
+        }));
+        if (!options.outbox.durable) {
+            this.store.setNotice(
+                'log-not-durable',
+                'warning',
+                'This browser blocks offline storage, so call logs waiting to be saved are kept in memory only: keep this tab open until they are saved.'
+            );
+        }
+    }
+
+    /** The LMS bridge, once subscribed: state and call events are published to it from then on. */
+    attachBridge(bridge: LmsBridge): void {
+        this.bridge = bridge;
+        void bridge.publishState(this.statePayload());
+    }
+
+    start(): void {
+        const { engine, outbox } = this.options;
+        this.unsubscribers.push(
+            engine.on('stateChanged', (snapshot) => this.onStateChanged(snapshot)),
+            engine.on('callStarted', (call) => this.onCallStarted(call)),
+            engine.on('callEnded', (call) => this.onCallEnded(call)),
+            engine.on('error', (error) => this.store.addError(error.message)),
+            outbox.on('logged', (event) => {
+                this.options.refreshView();
+                void this.bridge?.publishCallLogged({
+                    callId: event.callId,
+                    recordId: event.recordId,
+                    ...(event.related === undefined
+                        ? {}
+                        : { relatedRecordId: event.related.recordId })
+                });
+            }),
+            outbox.on('pendingCount', (pending) =>
+                this.store.update((state) => ({
+                    ...state,
+                    logStatus: { ...state.logStatus, pending }
+                }))
+            ),
+            outbox.on('failed', (event) =>
+                this.store.setNotice(
+                    `log-failed-${event.callId}`,
+                    'warning',
+                    event.permanent
+                        ? `A call log could not be saved and needs an admin: ${event.error}`
+                        : `A call log could not be saved yet (attempt ${event.attempt}); retrying: ${event.error}`
+                )
+            ),
+            outbox.on('logged', (event) =>
+                this.store.setNotice(`log-failed-${event.callId}`, 'warning', undefined)
+            ),
+            outbox.on('storeError', (event) =>
+                this.store.addError(`Call log storage failed (${event.operation}): ${event.error}`)
+            ),
+            this.store.subscribe(() => this.render())
+        );
+        engine.start();
+        this.render();
+    }
+
+    stop(): void {
+        this.wrapUp.finish();
+        this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
+        this.options.engine.stop();
+    }
+
+    render(): void {
+        const { engine } = this.options;
+        this.options.render(
+            buildViewModel({
+                engine: engine.snapshot(),
+                agentStateOptions: engine.agentStateOptions(),
+                app: this.store.state,
+                connectorLabel: this.options.connectorLabel,
+                simulator: this.options.simulator,
+                dispositionOptions: this.options.dispositionOptions,
+                dispositionRequired: this.options.wrapUp.dispositionRequired,
+                formatNumber: this.options.formatNumber
+            })
+        );
+    }
+
+    /** The payload of the LMS `state` event. */
+    statePayload(): StatePayload {
+        const snapshot = this.options.engine.snapshot();
+        const activeCall = snapshot.calls.find((call) => call.id === snapshot.activeCallId);
+        return toStatePayload({
+            agentState: snapshot.agentState,
+            connectionStatus: snapshot.connectionStatus,
+            softphoneVersion: this.options.softphoneVersion,
+            ...(activeCall === undefined ? {} : { activeCall })
+        });
+    }
+
+    setAgentState(state: AgentState): void {
+        const result = this.options.engine.setAgentState(state);
+        if (!result.ok) {
+            this.store.addError(result.error.message);
+        }
+    }
+
+    private onStateChanged(snapshot: EngineSnapshot): void {
+        if (this.store.state.wrapUp !== undefined && snapshot.agentState !== 'AfterCallWork') {
+            this.wrapUp.finish();
+        }
+        this.render();
+        void this.bridge?.publishState(this.statePayload());
+    }
+
+    private onCallStarted(call: Call): void {
+        void this.bridge?.publishCallStarted(call);
+        if (call.direction !== 'Inbound') {
+            return;
+        }
+        this.options.showPanel();
+        void popInboundCall(call, {
+            engine: this.options.engine,
+            screenPopper: this.options.screenPopper,
+            store: this.store,
+            defaultCountry: this.options.defaultCountry
+        });
+    }
+
+    private onCallEnded(call: EndedCall): void {
+        const toWrapUp = this.options.engine.snapshot().agentState === 'AfterCallWork';
+        const name = this.store.state.callerNames[call.id] ?? call.related?.recordName;
+        const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
+        const number = this.options.formatNumber(remoteNumber);
+        this.options.outbox
+            .enqueue(call, { awaitWrapUp: toWrapUp })
+            .catch((error: unknown) =>
+                this.store.addError(
+                    `The call log could not be stored: ${error instanceof Error ? error.message : String(error)}`
+                )
+            );
+        void this.bridge?.publishCallEnded(call, call.outcome, call.durationSeconds);
+        this.store.update((state) => ({
+            ...state,
+            recentCalls: [
+                {
+                    callId: call.id,
+                    direction: call.direction,
+                    number,
+                    ...(name === undefined ? {} : { name }),
+                    endedAt: call.endedAt,
+                    outcome: call.outcome,
+                    durationSeconds: call.durationSeconds
+                },
+                ...state.recentCalls
+            ].slice(0, RECENT_CALLS_KEPT)
+        }));
+        if (toWrapUp) {
+            this.wrapUp.begin(call, name ?? (number || 'Withheld number'));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import type { Call } from '../calls/call-model';
+import type { EngineSnapshot } from '../calls/engine-events';
+import type { CallView, SoftphoneViewModel } from '../ui/view-model';
+import type { AppState } from './app-state';
+import type { NumberFormatter } from './number-formatter';
+
+export interface ViewModelInputs {
+    readonly engine: EngineSnapshot;
+    readonly agentStateOptions: SoftphoneViewModel['agentStateOptions'];
+    readonly app: AppState;
+    readonly connectorLabel: string;
+    readonly connectionMessage?: string;
+    readonly simulator: boolean;
+    readonly dispositionOptions: readonly string[];
+    readonly dispositionRequired: boolean;
+    readonly formatNumber: NumberFormatter;
+}
+
+/** Derives what the view shows from the engine snapshot and the app state (pure). */
+export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
+    const { engine, app } = inputs;
+    const canDial =
+        engine.agentState === 'Available' &&
+        engine.connectionStatus === 'connected' &&
+        engine.calls.every((call) => call.state === 'held');
+    const wrapUp = app.wrapUp;
+    return {
+        connection: {
+            status: engine.connectionStatus,
+            connectorLabel: inputs.connectorLabel,
+            ...(inputs.connectionMessage === undefined ? {} : { message: inputs.connectionMessage })
+        },
+        agentState: engine.agentState,
+        agentStateOptions: inputs.agentStateOptions,
+        calls: engine.calls.map((call) => toCallView(call, app, inputs.formatNumber)),
+        ...(wrapUp === undefined
+            ? {}
+            : {
+                  wrapUp: {
+                      callId: wrapUp.callId,
+                      remoteLabel: wrapUp.remoteLabel,
+                      outcome: wrapUp.outcome,
+                      durationSeconds: wrapUp.durationSeconds,
+                      disposition: wrapUp.disposition,
+                      notes: wrapUp.notes,
+                      dispositionOptions: inputs.dispositionOptions,
+                      dispositionRequired: inputs.dispositionRequired,
+                      ...(wrapUp.endsAt === undefined ? {} : { endsAt: wrapUp.endsAt }),
+                      saving: wrapUp.saving,
+                      ...(wrapUp.error === undefined ? {} : { error: wrapUp.error })
+                  }
+              }),
+        recentCalls: app.recentCalls,
+        errors: app.errors,
+        notices: app.notices,
+        simulatorControlsVisible: inputs.simulator,
+        logStatus: app.logStatus,
+        canDial,
+        ...(app.dialBlockedReason === undefined ? {} : { dialBlockedReason: app.dialBlockedReason })
+    };
+}
+
+function toCallView(call: Call, app: AppState, formatNumber: NumberFormatter): CallView {
+    const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
+    const name = app.callerNames[call.id] ?? call.related?.recordName ?? call.remoteName;
+    return {
+        callId: call.id,
+        direction: call.direction,
+        state: call.state,
+        number: formatNumber(remoteNumber),
+        ...(name === undefined || name === '' ? {} : { name }),
+        startedAt: call.startedAt,
+        ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
+        muted: call.muted
+    };
+}

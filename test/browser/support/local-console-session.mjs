@@ -1,0 +1,98 @@
+// Starts the built local console on a free port and opens it in headless Chromium: the harness
+// every browser test shares. Screenshots go to test-results/screenshots/.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findSystemProgram } from '../../support/system-programs.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const screenshotDir = join(root, 'test-results/screenshots');
+
+export const chromiumFlags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];
+
+/** Starts `dist/local-console/server.mjs` on a free port; resolves with its URL and a stop(). */
+export function startLocalConsoleServer() {
+    return new Promise((resolve, reject) => {
+        const server = spawn(
+            process.execPath,
+            [join(root, 'dist/local-console/server.mjs'), '--port', '0'],
+            {
+                cwd: root,
+                stdio: ['ignore', 'pipe', 'pipe']
+            }
+        );
+        let output = '';
+        const timeout = setTimeout(() => {
+            server.kill();
+            reject(new Error(`local console did not start: ${output}`));
+        }, 10_000);
+        const onData = (chunk) => {
+            output += chunk;
+            const match = output.match(/Local console: (http:\/\/127\.0\.0\.1:\d+\/)/);
+            if (match) {
+                clearTimeout(timeout);
+                resolve({ url: match[1], stop: () => server.kill() });
+            }
+        };
+        server.stdout.on('data', onData);
+        server.stderr.on('data', (chunk) => (output += chunk));
+        server.on('exit', (code) => {
+            clearTimeout(timeout);
+            reject(new Error(`local console exited with ${code}: ${output}`));
+        });
+    });
+}
+
+/**
+ * Opens the console (with optional query, e.g. 'setting.wrapUp.afterCallWorkSeconds=0') and
+ * waits until the softphone inside it called notifyInitializationComplete.
+ */
+export async function openLocalConsole({ query = '' } = {}) {
+    const server = await startLocalConsoleServer();
+    const profile = mkdtempSync(join(tmpdir(), 'softphone-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, {
+        executablePath: findSystemProgram('chromium'),
+        args: chromiumFlags,
+        viewport: { width: 1400, height: 900 }
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(`${server.url}${query ? `?${query}` : ''}`);
+    await page.evaluate(() => window.localConsole.ready);
+    await waitForSoftphone(page);
+    return {
+        page,
+        pageErrors,
+        softphone: () => page.frameLocator('[data-testid="softphone-frame"]'),
+        hook: (expression, arg) => page.evaluate(expression, arg),
+        async screenshot(name) {
+            mkdirSync(screenshotDir, { recursive: true });
+            await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+        },
+        async close() {
+            await context.close();
+            server.stop();
+            rmSync(profile, { recursive: true, force: true });
+        }
+    };
+}
+
+/** Waits for the softphone (after a load or a reload) to report itself initialised. */
+export async function waitForSoftphone(page) {
+    await page.waitForFunction(() => window.localConsole.utility().initialised, null, {
+        timeout: 15_000
+    });
+}
