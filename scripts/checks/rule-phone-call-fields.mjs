@@ -13,7 +13,8 @@ const scannedFilePattern = /(-meta\.xml|\.js|\.mjs|\.ts|\.html)$/;
 // Tests may use made-up names on purpose; what ships is what must match the object.
 const testFilePattern = /(\/__tests__\/|\/jest-mocks\/|\.test\.|\.spec\.)/;
 // Elements whose value names an object, not a field (`<referenceTo>Other__c</referenceTo>`).
-const objectValuePattern = /<(referenceTo|object|tab|pageOrSobjectType|sobjectType)>([^<]+)</g;
+const objectValuePattern =
+    /<(referenceTo|object|tab|pageOrSobjectType|sobjectType|reportType)>([^<]+)</g;
 
 export function checkPhoneCallFieldReferences(
     projectRoot,

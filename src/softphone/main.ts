@@ -4,6 +4,7 @@ import {
     createAgentActions,
     createLmsCommands,
     createNumberFormatter,
+    createNumberNormaliser,
     CallControls,
     handleClickToDial,
     linkSimulatorToConsole,
@@ -132,7 +133,11 @@ async function boot(root: HTMLElement): Promise<void> {
 
     const clock = systemClock;
     const simulator = new SimulatorConnector({ idGenerator: () => `sim-${crypto.randomUUID()}` });
-    const engine = new CallEngine({ connector: simulator, clock });
+    const engine = new CallEngine({
+        connector: simulator,
+        clock,
+        normaliseNumber: createNumberNormaliser(settings.defaultCountry)
+    });
     const userId = root.dataset.userId ?? '';
     const outbox = new LogOutbox({
         store: await openOutboxStore(),

@@ -4,7 +4,11 @@ export { createAgentActions, type InboundSimulator } from './agent-actions';
 export { CallControls, type ControlResult } from './call-controls';
 export { handleClickToDial } from './click-to-dial';
 export { createLmsCommands } from './lms-commands';
-export { createNumberFormatter, type NumberFormatter } from './number-formatter';
+export {
+    createNumberFormatter,
+    createNumberNormaliser,
+    type NumberFormatter
+} from './number-formatter';
 export { OutboundDialer, type DialOutcome, type DialRequest } from './outbound-dialer';
 export { linkSimulatorToConsole, type RemoteHangupSimulator } from './simulator-console-link';
 export { SoftphoneApp, type SoftphoneAppOptions } from './softphone-app';

@@ -16,3 +16,11 @@ export function createNumberFormatter(defaultCountry: string): NumberFormatter {
         return parsed.country === defaultCountry ? parsed.national : parsed.e164;
     };
 }
+
+/** E.164 when the number can be read with the default country; the raw text otherwise. */
+export function createNumberNormaliser(defaultCountry: string): (raw: string) => string {
+    return (raw) => {
+        const parsed = normalisePhoneNumber(raw, defaultCountry);
+        return parsed.ok ? parsed.e164 : raw;
+    };
+}

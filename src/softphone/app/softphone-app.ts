@@ -45,6 +45,8 @@ export class SoftphoneApp {
     readonly store = new AppStore();
     readonly wrapUp: WrapUpController;
     private bridge: LmsBridge | undefined;
+    /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
+    private readonly deferredPops = new Map<string, Call>();
     private readonly unsubscribers: Array<() => void> = [];
 
     constructor(private readonly options: SoftphoneAppOptions) {
@@ -80,6 +82,7 @@ export class SoftphoneApp {
         this.unsubscribers.push(
             engine.on('stateChanged', (snapshot) => this.onStateChanged(snapshot)),
             engine.on('callStarted', (call) => this.onCallStarted(call)),
+            engine.on('callAnswered', (call) => this.onCallAnswered(call)),
             engine.on('callEnded', (call) => this.onCallEnded(call)),
             engine.on('error', (error) => this.store.addError(error.message)),
             outbox.on('logged', (event) => {
@@ -174,6 +177,27 @@ export class SoftphoneApp {
             return;
         }
         this.options.showPanel();
+        const otherLiveCall = this.options.engine
+            .snapshot()
+            .calls.some((other) => other.id !== call.id && other.state !== 'ringing');
+        if (otherLiveCall) {
+            // Call waiting: popping now would take the agent away from the record of the call
+            // they are on, so the waiting caller's record pops when it is answered.
+            this.deferredPops.set(call.id, call);
+            return;
+        }
+        this.pop(call);
+    }
+
+    private onCallAnswered(call: Call): void {
+        const deferred = this.deferredPops.get(call.id);
+        if (deferred !== undefined) {
+            this.deferredPops.delete(call.id);
+            this.pop(deferred);
+        }
+    }
+
+    private pop(call: Call): void {
         void popInboundCall(call, {
             engine: this.options.engine,
             screenPopper: this.options.screenPopper,
@@ -183,6 +207,7 @@ export class SoftphoneApp {
     }
 
     private onCallEnded(call: EndedCall): void {
+        this.deferredPops.delete(call.id);
         const toWrapUp = this.options.engine.snapshot().agentState === 'AfterCallWork';
         const name = this.store.state.callerNames[call.id] ?? call.related?.recordName;
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;

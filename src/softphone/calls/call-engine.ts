@@ -26,6 +26,11 @@ export interface CallEngineOptions {
     readonly lineNumber?: string;
     /** Also receives errors thrown by event listeners (otherwise rethrown on a microtask). */
     readonly logger?: EngineLogger;
+    /**
+     * Turns the phone system's numbers into E.164 where it can (the caller id of an inbound
+     * call, the dialled line), so logs and searches see one form; identity by default.
+     */
+    readonly normaliseNumber?: (raw: string) => string;
 }
 
 /** Requests that change a call's state; while one is unconfirmed, others on that call wait. */
@@ -90,12 +95,14 @@ export class CallEngine {
     /** Events wait here so that events caused by a listener follow the ones already due. */
     private readonly outbox: (() => void)[] = [];
     private flushing = false;
+    private readonly normaliseNumber: (raw: string) => string;
 
     constructor(options: CallEngineOptions) {
         this.connector = options.connector;
         this.clock = options.clock;
         this.lineNumber = options.lineNumber ?? '';
         this.logger = options.logger ?? silentLogger;
+        this.normaliseNumber = options.normaliseNumber ?? ((raw) => raw);
         const logger = options.logger;
         this.emitter = new TypedEmitter<CallEngineEvents>(
             logger
@@ -518,8 +525,8 @@ export class CallEngine {
         const call: Call = Object.freeze({
             id: event.callId,
             direction: 'Inbound',
-            from: event.from,
-            to: event.to,
+            from: this.normaliseNumber(event.from),
+            to: this.normaliseNumber(event.to),
             ...(event.fromName === undefined ? {} : { remoteName: event.fromName }),
             state: 'ringing',
             startedAt: this.clock.now(),

@@ -1,0 +1,194 @@
+// `npm run package:version`: a new version of the unlocked package, with its install URL and the
+// `sf package install` command. Creates the package first when sfdx-project.json has no alias for it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runSf } from './sf-cli.mjs';
+import { expectSuccess, runSteps, StepFailure } from './step-runner.mjs';
+
+export const installUrlBases = {
+    production: 'https://login.salesforce.com/packaging/installPackage.apexp?p0=',
+    sandbox: 'https://test.salesforce.com/packaging/installPackage.apexp?p0='
+};
+
+const usage = `Usage: npm run package:version -- [options]
+
+Creates a new version of the unlocked package named in sfdx-project.json (creating the package
+first if sfdx-project.json has no alias for it), waits for it, and prints how to install it.
+
+Options:
+  --target-dev-hub <name>     Dev Hub username or alias (default: your default Dev Hub)
+  --installation-key <key>    protect the version with a key (or set PACKAGE_INSTALLATION_KEY);
+                              without one the version installs without a key
+  --code-coverage             compute code coverage (the package has no Apex; see the admin guide)
+  --wait <minutes>            how long to wait for the version (default: 60)
+  --help                      show this help
+`;
+
+function readOptions(argv) {
+    const { values } = parseArgs({
+        args: argv,
+        options: {
+            'target-dev-hub': { type: 'string' },
+            'installation-key': { type: 'string' },
+            'code-coverage': { type: 'boolean', default: false },
+            wait: { type: 'string', default: '60' },
+            help: { type: 'boolean', default: false }
+        }
+    });
+    return values;
+}
+
+/** { name, path, aliases } of the default package directory in sfdx-project.json. */
+export function readPackageDescriptor(projectRoot) {
+    const project = JSON.parse(readFileSync(join(projectRoot, 'sfdx-project.json'), 'utf8'));
+    const directories = project.packageDirectories ?? [];
+    const directory = directories.find((entry) => entry.default) ?? directories[0];
+    if (!directory?.package) {
+        throw new Error('sfdx-project.json has no package directory with a "package" name');
+    }
+    return { name: directory.package, path: directory.path, aliases: project.packageAliases ?? {} };
+}
+
+const hubFlag = (options) =>
+    options['target-dev-hub'] ? ['--target-dev-hub', options['target-dev-hub']] : [];
+
+const loginHint =
+    'Log in to your Dev Hub (sf org login web --set-default-dev-hub --alias devhub) or pass --target-dev-hub; packaging must be enabled in it (Setup > Dev Hub > Enable Unlocked Packages and Second-Generation Managed Packages).';
+
+const buildStep = {
+    title: 'Build the softphone static resource',
+    run({ cli }) {
+        // The static resource is generated: a version created without it would ship none.
+        const build = spawnSync(process.execPath, ['scripts/build.mjs', 'softphone'], {
+            cwd: cli.projectRoot,
+            encoding: 'utf8'
+        });
+        if (build.status !== 0) {
+            throw new StepFailure(
+                `node scripts/build.mjs softphone failed:\n${(build.stderr || build.stdout || build.error?.message || '').trim()}`,
+                'Fix the build error (npm run build shows it) and run npm run package:version again.'
+            );
+        }
+        return 'built force-app/main/default/staticresources/softphone';
+    }
+};
+
+function packageStep(options) {
+    return {
+        title: 'Package',
+        run(context) {
+            const { name, path, aliases } = readPackageDescriptor(context.cli.projectRoot);
+            context.packageName = name;
+            if (aliases[name]) {
+                return `"${name}" exists (${aliases[name]})`;
+            }
+            const { result } = expectSuccess(
+                runSf(
+                    [
+                        'package',
+                        'create',
+                        '--name',
+                        name,
+                        '--package-type',
+                        'Unlocked',
+                        '--path',
+                        path,
+                        '--no-namespace',
+                        ...hubFlag(options)
+                    ],
+                    context.cli
+                ),
+                loginHint
+            );
+            // The CLI records the new package's alias in sfdx-project.json.
+            return `created "${name}" (${result?.Id}); commit the packageAliases it added to sfdx-project.json`;
+        }
+    };
+}
+
+function versionStep(options, installationKey) {
+    return {
+        title: 'Package version',
+        run(context) {
+            const keyFlags = installationKey
+                ? ['--installation-key', installationKey]
+                : ['--installation-key-bypass'];
+            const { result } = expectSuccess(
+                runSf(
+                    [
+                        'package',
+                        'version',
+                        'create',
+                        '--package',
+                        context.packageName,
+                        ...keyFlags,
+                        ...(options['code-coverage'] ? ['--code-coverage'] : []),
+                        '--wait',
+                        options.wait,
+                        ...hubFlag(options)
+                    ],
+                    context.cli
+                ),
+                `Fix the errors named above and run npm run package:version again. ${loginHint}`
+            );
+            if (result?.Status !== 'Success' || !result.SubscriberPackageVersionId) {
+                throw new StepFailure(
+                    `The version is not ready after ${options.wait} minutes (status ${result?.Status}).`,
+                    `Follow it with sf package version create report --package-create-request-id ${result?.Id}${hubFlag(options).length ? ` --target-dev-hub ${options['target-dev-hub']}` : ''}, or wait longer with --wait.`
+                );
+            }
+            context.version = result;
+            return `created ${result.VersionNumber ?? ''} ${result.SubscriberPackageVersionId}`.replace(
+                /\s+/g,
+                ' '
+            );
+        }
+    };
+}
+
+export function installInstructions({ SubscriberPackageVersionId: id }, { protectedByKey }) {
+    const key = protectedByKey ? ' --installation-key <key>' : '';
+    return [
+        `Install URL:         ${installUrlBases.production}${id}`,
+        `Install in sandbox:  ${installUrlBases.sandbox}${id}`,
+        `Install with the CLI: sf package install --package ${id} --target-org <org>${key} --wait 20 --no-prompt`,
+        'Then follow docs/admin-guide.md: permission sets, call center users, softphone layout.'
+    ].join('\n');
+}
+
+async function main() {
+    let options;
+    try {
+        options = readOptions(process.argv.slice(2));
+    } catch (error) {
+        process.stderr.write(`${error.message}\n\n${usage}`);
+        return 2;
+    }
+    if (options.help) {
+        process.stdout.write(usage);
+        return 0;
+    }
+    const projectRoot = process.cwd();
+    if (!existsSync(join(projectRoot, 'sfdx-project.json'))) {
+        process.stderr.write('Run this from the project root (where sfdx-project.json is).\n');
+        return 1;
+    }
+    const installationKey = options['installation-key'] ?? process.env.PACKAGE_INSTALLATION_KEY;
+    const context = { cli: { projectRoot, env: process.env } };
+    const steps = [buildStep, packageStep(options), versionStep(options, installationKey)];
+    const exitCode = await runSteps(steps, context);
+    if (exitCode === 0) {
+        const instructions = installInstructions(context.version, {
+            protectedByKey: Boolean(installationKey)
+        });
+        process.stdout.write(`\n${instructions}\n`);
+    }
+    return exitCode;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    process.exitCode = await main();
+}
