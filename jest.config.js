@@ -19,7 +19,13 @@ module.exports = {
             displayName: 'adapter',
             roots: ['<rootDir>/src'],
             testMatch: ['**/*.test.ts'],
-            transform: { '^.+\\.ts$': '<rootDir>/scripts/jest/esbuild-transformer.cjs' },
+            transform: {
+                '^.+\\.ts$': '<rootDir>/scripts/jest/esbuild-transformer.cjs',
+                // The LMS contract test (src/softphone/channel/lwc-contract.test.ts) imports the
+                // LWC contract module, plain ES module JavaScript: transform that one file too.
+                '/lwc/softphoneChannel/softphoneChannel\\.js$':
+                    '<rootDir>/scripts/jest/esbuild-transformer.cjs'
+            },
             moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
             testEnvironment: 'node'
         }

@@ -9,6 +9,7 @@ import {
     handleClickToDial,
     linkSimulatorToConsole,
     OutboundDialer,
+    SessionStore,
     SoftphoneApp
 } from './app';
 import { LogOutbox, openOutboxStore } from './calllog';
@@ -94,6 +95,15 @@ function createAgentActionsThatDoNothing(): SoftphoneActions {
     };
 }
 
+/** sessionStorage, or undefined where the browser blocks it (storage partitioning, policies). */
+function readSessionStorage(): Storage | undefined {
+    try {
+        return window.sessionStorage;
+    } catch {
+        return undefined;
+    }
+}
+
 async function readSettings(
     host: OpenCtiHost
 ): Promise<
@@ -151,6 +161,8 @@ async function boot(root: HTMLElement): Promise<void> {
     const formatNumber = createNumberFormatter(settings.defaultCountry);
     const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
     const dialer = new OutboundDialer(engine, host, settings.defaultCountry);
+    const session = new SessionStore(readSessionStorage(), clock, systemScheduler);
+    const previousSession = session.takePrevious();
     // The view needs the app's actions and the app renders into the view: close the loop late.
     const viewSlot: { view?: SoftphoneView } = {};
     const app = new SoftphoneApp({
@@ -172,8 +184,12 @@ async function boot(root: HTMLElement): Promise<void> {
         softphoneVersion: SOFTPHONE_VERSION,
         showPanel,
         refreshView: () => void host.refreshView().catch(() => undefined),
-        render: (model) => viewSlot.view?.render(model)
+        render: (model) => viewSlot.view?.render(model),
+        session
     });
+    const restored = previousSession === undefined ? undefined : app.restore(previousSession);
+    window.addEventListener('pagehide', () => session.flush());
+    session.start();
     const controls = new CallControls({ engine, dialer: dialer, wrapUp: app.wrapUp, outbox });
     viewSlot.view = new SoftphoneView({
         root,
@@ -201,7 +217,7 @@ async function boot(root: HTMLElement): Promise<void> {
 
     const connected = await engine.connect();
     if (connected.ok) {
-        app.setAgentState('Available');
+        app.setAgentState(restored?.agentState ?? 'Available');
     } else {
         app.store.addError(connected.error.message);
     }

@@ -14,3 +14,5 @@ export { linkSimulatorToConsole, type RemoteHangupSimulator } from './simulator-
 export { SoftphoneApp, type SoftphoneAppOptions } from './softphone-app';
 export { buildViewModel } from './view-model-builder';
 export { WrapUpController, type WrapUpSettings } from './wrap-up-controller';
+export { droppedByReload, parseSessionSnapshot, type SessionSnapshot } from './session-snapshot';
+export { SessionStore, type KeyValueStorage } from './session-store';

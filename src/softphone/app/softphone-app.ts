@@ -13,6 +13,8 @@ import { AppStore, RECENT_CALLS_KEPT } from './app-state';
 import { popInboundCall } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
 import type { OutboundDialer } from './outbound-dialer';
+import { droppedByReload, type SessionSnapshot } from './session-snapshot';
+import type { SessionStore } from './session-store';
 import { buildViewModel } from './view-model-builder';
 import { WrapUpController, type WrapUpSettings } from './wrap-up-controller';
 
@@ -35,6 +37,8 @@ export interface SoftphoneAppOptions {
     /** Refreshes the Salesforce view after a log is saved, so related lists show it. */
     readonly refreshView: () => void;
     readonly render: (model: SoftphoneViewModel) => void;
+    /** Where the session is kept across reloads of the softphone. */
+    readonly session?: SessionStore;
 }
 
 /**
@@ -129,6 +133,7 @@ export class SoftphoneApp {
     }
 
     render(): void {
+        this.saveSession();
         const { engine } = this.options;
         this.options.render(
             buildViewModel({
@@ -142,6 +147,81 @@ export class SoftphoneApp {
                 formatNumber: this.options.formatNumber
             })
         );
+    }
+
+    /**
+     * Takes over from a previous page of this softphone (a reload): its recent calls come back,
+     * its live calls are logged as they really ended (they cannot survive the page), an
+     * interrupted wrap-up is closed, and the agent is told. Call before start().
+     */
+    restore(previous: SessionSnapshot): { agentState: AgentState } {
+        const { outbox } = this.options;
+        const notices: string[] = [];
+        const recent = [...previous.recentCalls];
+        for (const live of previous.liveCalls) {
+            const ended = droppedByReload(live, previous.lastAliveAt);
+            void outbox
+                .enqueue(ended, { awaitWrapUp: false })
+                .catch((error: unknown) =>
+                    this.store.addError(
+                        `The call log could not be stored: ${error instanceof Error ? error.message : String(error)}`
+                    )
+                );
+            const remoteNumber = live.direction === 'Inbound' ? live.from : live.to;
+            const label =
+                previous.callerNames[live.id] ??
+                live.related?.recordName ??
+                (this.options.formatNumber(remoteNumber) || 'Withheld number');
+            recent.unshift({
+                callId: live.id,
+                direction: live.direction,
+                number: this.options.formatNumber(remoteNumber),
+                ...(previous.callerNames[live.id] === undefined
+                    ? {}
+                    : { name: previous.callerNames[live.id] as string }),
+                endedAt: ended.endedAt,
+                outcome: ended.outcome,
+                durationSeconds: ended.durationSeconds
+            });
+            notices.push(
+                `The softphone reloaded during the call with ${label}: the call could not continue and was logged as ${ended.outcome}.`
+            );
+        }
+        if (previous.wrapUpCallId !== undefined) {
+            void outbox.closeWrapUp(previous.wrapUpCallId).catch(() => undefined);
+            notices.push(
+                'The softphone reloaded during wrap-up: add the disposition and notes on the Phone Call record.'
+            );
+        }
+        this.store.update((state) => ({
+            ...state,
+            recentCalls: recent.slice(0, RECENT_CALLS_KEPT)
+        }));
+        notices.forEach((message, index) =>
+            this.store.setNotice(`reload-${index}`, 'warning', message)
+        );
+        const agentState =
+            previous.agentState === 'Offline' || previous.agentState === 'Break'
+                ? previous.agentState
+                : 'Available';
+        return { agentState };
+    }
+
+    private saveSession(): void {
+        const session = this.options.session;
+        if (session === undefined) {
+            return;
+        }
+        const snapshot = this.options.engine.snapshot();
+        const wrapUpCallId = this.store.state.wrapUp?.callId;
+        session.save({
+            version: 1,
+            agentState: snapshot.agentState,
+            liveCalls: snapshot.calls,
+            callerNames: this.store.state.callerNames,
+            recentCalls: this.store.state.recentCalls,
+            ...(wrapUpCallId === undefined ? {} : { wrapUpCallId })
+        });
     }
 
     /** The payload of the LMS `state` event. */

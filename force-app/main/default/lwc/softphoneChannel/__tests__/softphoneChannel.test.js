@@ -1,0 +1,235 @@
+// The module's own behaviour (client, ping, helpers). Agreement with the adapter's schema on every
+// message is proved by src/softphone/channel/lwc-contract.test.ts.
+import {
+    buildDial,
+    buildHangup,
+    buildMute,
+    buildPing,
+    buildSetDisposition,
+    createSoftphoneClient,
+    formatDuration,
+    newRequestId,
+    sameRecordId,
+    toDialableNumber,
+    validateCommand,
+    validateEvent
+} from 'c/softphoneChannel';
+
+/** An in-memory channel: what the client publishes, and a way to deliver messages to it. */
+function fakeTransport() {
+    const listeners = new Set();
+    const published = [];
+    const transport = {
+        publish: jest.fn((message) => {
+            published.push(message);
+            listeners.forEach((listener) => listener(message));
+        }),
+        subscribe: jest.fn((listener) => {
+            listeners.add(listener);
+            return jest.fn(() => listeners.delete(listener));
+        })
+    };
+    return {
+        transport,
+        published,
+        deliver: (message) => listeners.forEach((listener) => listener(message)),
+        listenerCount: () => listeners.size
+    };
+}
+
+const pong = (requestId) => ({ version: 1, type: 'pong', requestId, payload: {} });
+
+describe('c-softphone-channel', () => {
+    afterEach(() => {
+        jest.useRealTimers();
+    });
+
+    describe('builders', () => {
+        it('build the contract envelopes with a fresh request id', () => {
+            const dial = buildDial({
+                number: '+1 415 555 0100',
+                recordId: '0035g00000AbCdEAAZ',
+                objectType: 'Contact',
+                recordName: 'Jane Doe'
+            });
+            expect(dial).toEqual({
+                version: 1,
+                type: 'dial',
+                requestId: expect.stringMatching(/^lwc-[a-z0-9-]+$/),
+                payload: {
+                    number: '+1 415 555 0100',
+                    recordId: '0035g00000AbCdEAAZ',
+                    objectType: 'Contact',
+                    recordName: 'Jane Doe'
+                }
+            });
+            expect(validateCommand(dial).ok).toBe(true);
+            expect(buildHangup({}, 'r1')).toEqual({
+                version: 1,
+                type: 'hangup',
+                requestId: 'r1',
+                payload: {}
+            });
+            expect(buildMute({ muted: false }, 'r2').payload).toEqual({ muted: false });
+            expect(buildSetDisposition({ callId: 'c1' }, 'r3').payload).toEqual({
+                callId: 'c1',
+                disposition: ''
+            });
+            expect(buildPing('r4')).toEqual({
+                version: 1,
+                type: 'ping',
+                requestId: 'r4',
+                payload: {}
+            });
+        });
+
+        it('make unique request ids', () => {
+            const ids = new Set(Array.from({ length: 500 }, () => newRequestId()));
+            expect(ids.size).toBe(500);
+        });
+    });
+
+    describe('validators', () => {
+        it('name the problem the way the adapter does', () => {
+            expect(validateCommand(buildDial({ number: '1-800-FLOWERS' }, 'r1'))).toEqual({
+                ok: false,
+                error: {
+                    code: 'INVALID_FIELD',
+                    message: '"payload.number" may contain only digits, spaces and + ( ) - .',
+                    requestId: 'r1',
+                    type: 'dial'
+                }
+            });
+            expect(validateEvent({ version: 1, type: 'dial', payload: {} }).error).toEqual({
+                code: 'UNKNOWN_TYPE',
+                message: '"dial" is a command, not an event'
+            });
+        });
+
+        it('return accepted messages without envelope keys outside the contract', () => {
+            const result = validateEvent({ version: 1, type: 'pong', payload: {}, extra: 1 });
+            expect(result).toEqual({
+                ok: true,
+                message: { version: 1, type: 'pong', payload: {} }
+            });
+        });
+    });
+
+    describe('client', () => {
+        it('publishes valid commands and refuses invalid ones without publishing', () => {
+            const { transport, published } = fakeTransport();
+            const client = createSoftphoneClient(transport);
+            expect(client.send(buildHangup({ callId: 'c1' }, 'r1'))).toEqual({
+                ok: true,
+                requestId: 'r1'
+            });
+            const refused = client.send(buildDial({ number: '' }, 'r2'));
+            expect(refused.ok).toBe(false);
+            expect(refused.error.code).toBe('INVALID_FIELD');
+            expect(published.map((message) => message.requestId)).toEqual(['r1']);
+        });
+
+        it('reports a publish failure instead of throwing', () => {
+            const client = createSoftphoneClient({
+                publish: () => {
+                    throw new Error('no message context');
+                },
+                subscribe: () => () => {}
+            });
+            expect(client.send(buildHangup({}, 'r1'))).toEqual({
+                ok: false,
+                error: { code: 'PUBLISH_FAILED', message: 'no message context' }
+            });
+        });
+
+        it('delivers valid events, drops invalid ones and ignores commands', () => {
+            const { transport, deliver } = fakeTransport();
+            const onInvalidEvent = jest.fn();
+            const client = createSoftphoneClient(transport, { onInvalidEvent });
+            const listener = jest.fn();
+            client.onEvent(listener);
+
+            deliver(pong('r1'));
+            deliver({ version: 1, type: 'state', payload: { agentState: 'Sleeping' } });
+            deliver(buildHangup({}, 'r2'));
+            deliver(null);
+
+            expect(listener).toHaveBeenCalledTimes(1);
+            expect(listener).toHaveBeenCalledWith(pong('r1'));
+            expect(onInvalidEvent).toHaveBeenCalledTimes(2);
+            expect(onInvalidEvent.mock.calls[0][0].code).toBe('INVALID_FIELD');
+            expect(onInvalidEvent.mock.calls[1][0].code).toBe('INVALID_MESSAGE');
+        });
+
+        it('resolves ping with true when the pong with its request id comes back', async () => {
+            jest.useFakeTimers();
+            const { transport, deliver, published } = fakeTransport();
+            const client = createSoftphoneClient(transport);
+            const answer = client.ping({ timeoutMs: 1000 });
+            const [ping] = published;
+            expect(ping.type).toBe('ping');
+            deliver(pong('somebody-else'));
+            deliver(pong(ping.requestId));
+            await expect(answer).resolves.toBe(true);
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('resolves ping with false when nothing answers in time', async () => {
+            jest.useFakeTimers();
+            const { transport } = fakeTransport();
+            const client = createSoftphoneClient(transport);
+            const answer = client.ping({ timeoutMs: 1000 });
+            jest.advanceTimersByTime(1000);
+            await expect(answer).resolves.toBe(false);
+        });
+
+        it('settles pending pings and unsubscribes on dispose', async () => {
+            jest.useFakeTimers();
+            const { transport, listenerCount } = fakeTransport();
+            const client = createSoftphoneClient(transport);
+            const answer = client.ping();
+            client.dispose();
+            await expect(answer).resolves.toBe(false);
+            expect(listenerCount()).toBe(0);
+            expect(client.send(buildPing()).ok).toBe(false);
+        });
+
+        it('removes a listener with the function onEvent returns', () => {
+            const { transport, deliver } = fakeTransport();
+            const client = createSoftphoneClient(transport);
+            const listener = jest.fn();
+            const remove = client.onEvent(listener);
+            remove();
+            deliver(pong('r1'));
+            expect(listener).not.toHaveBeenCalled();
+        });
+    });
+
+    describe('helpers', () => {
+        it('keep only numbers the contract can dial', () => {
+            expect(toDialableNumber('  (415) 555-0100 ')).toBe('(415) 555-0100');
+            expect(toDialableNumber('+44 20 7183 8750')).toBe('+44 20 7183 8750');
+            expect(toDialableNumber('555-0142 ext. 12')).toBeNull();
+            expect(toDialableNumber('1-800-FLOWERS')).toBeNull();
+            expect(toDialableNumber('1'.repeat(41))).toBeNull();
+            expect(toDialableNumber('')).toBeNull();
+            expect(toDialableNumber(null)).toBeNull();
+        });
+
+        it('compare 15- and 18-character ids of the same record', () => {
+            expect(sameRecordId('0035g00000AbCdE', '0035g00000AbCdEAAZ')).toBe(true);
+            expect(sameRecordId('0035g00000AbCdEAAZ', '0035g00000AbCdFAAZ')).toBe(false);
+            expect(sameRecordId(undefined, '0035g00000AbCdEAAZ')).toBe(false);
+            expect(sameRecordId('bad', 'bad')).toBe(false);
+        });
+
+        it('format durations as m:ss or h:mm:ss', () => {
+            expect(formatDuration(0)).toBe('0:00');
+            expect(formatDuration(42)).toBe('0:42');
+            expect(formatDuration(125.9)).toBe('2:05');
+            expect(formatDuration(3725)).toBe('1:02:05');
+            expect(formatDuration(-1)).toBe('');
+            expect(formatDuration(null)).toBe('');
+        });
+    });
+});

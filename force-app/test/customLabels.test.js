@@ -1,0 +1,48 @@
+// Every Custom Label a component imports exists in CustomLabels.labels-meta.xml (a missing one
+// would deploy-fail, and in jest silently render as "c.Name"), and every label there is used.
+const { readdirSync, readFileSync, statSync } = require('fs');
+const { join } = require('path');
+const { readCustomLabels } = require('./jest-mocks/customLabels');
+
+const LWC_DIR = join(__dirname, '..', 'main', 'default', 'lwc');
+
+function componentSources(dir) {
+    return readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) {
+            return name === '__tests__' ? [] : componentSources(path);
+        }
+        return /\.(js|html)$/.test(name) ? [path] : [];
+    });
+}
+
+function importedLabels() {
+    const names = new Set();
+    for (const file of componentSources(LWC_DIR)) {
+        const source = readFileSync(file, 'utf8');
+        for (const [, name] of source.matchAll(/@salesforce\/label\/c\.([A-Za-z0-9_]+)/g)) {
+            names.add(name);
+        }
+    }
+    return names;
+}
+
+describe('Custom Labels', () => {
+    const defined = readCustomLabels();
+    const imported = importedLabels();
+
+    it('define every label the components import', () => {
+        const missing = [...imported].filter((name) => !defined.has(name));
+        expect(missing).toEqual([]);
+    });
+
+    it('are all used by a component', () => {
+        const unused = [...defined.keys()].filter((name) => !imported.has(name));
+        expect(unused).toEqual([]);
+    });
+
+    it('have a non-empty value', () => {
+        const empty = [...defined].filter(([, value]) => value.trim() === '');
+        expect(empty).toEqual([]);
+    });
+});
