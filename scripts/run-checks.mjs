@@ -47,7 +47,8 @@ const outcomes = [];
 
 function countNodeTests(output) {
     const read = (label) =>
-        Number((output.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm')) || [])[1] || 0);
+        // The spec reporter prints "ℹ pass 12", the TAP one (used when piped) "# pass 12".
+        Number((output.match(new RegExp(`^(?:ℹ|#) ${label} (\\d+)$`, 'm')) || [])[1] || 0);
     return {
         passed: read('pass'),
         failed: read('fail') + read('cancelled'),
