@@ -75,8 +75,13 @@ export class AppStore {
         }));
     }
 
+    /** Removes the error or notice with this id (the view's Dismiss buttons). */
     dismissError(id: string): void {
-        this.update((state) => ({ ...state, errors: state.errors.filter((e) => e.id !== id) }));
+        this.update((state) => ({
+            ...state,
+            errors: state.errors.filter((error) => error.id !== id),
+            notices: state.notices.filter((notice) => notice.id !== id)
+        }));
     }
 
     /** Sets (or with message undefined, clears) the notice kept under a fixed id. */

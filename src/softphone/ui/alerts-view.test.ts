@@ -99,7 +99,7 @@ describe('alerts', () => {
         expect(document.activeElement).toBe(second);
     });
 
-    it('shows warning and info notices with their themes, without a Dismiss button', () => {
+    it('shows warning and info notices with their themes, each dismissible', () => {
         mounted = mount(
             makeModel({
                 notices: [
@@ -112,13 +112,14 @@ describe('alerts', () => {
             ...mounted.root.querySelectorAll('.softphone-alerts__list [role="status"]')
         ];
         expect(notices.map((notice) => visibleText(notice))).toEqual([
-            'Pop-ups blocked',
-            'Reconnected'
+            'Pop-ups blocked Dismiss',
+            'Reconnected Dismiss'
         ]);
         expect(notices[0]?.classList).toContain('slds-theme_warning');
         expect(notices[1]?.classList).toContain('slds-theme_info');
         expect(notices[0]?.querySelector('.slds-assistive-text')?.textContent).toBe('Warning:');
-        expect(notices[0]?.querySelector('button')).toBeNull();
+        (notices[1]?.querySelector('button') as HTMLButtonElement).click();
+        expect(mounted.actions.dismissError).toHaveBeenCalledWith('n2');
     });
 
     it('warns when call logs are kept in memory only', () => {

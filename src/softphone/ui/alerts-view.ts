@@ -62,14 +62,26 @@ class NoticeItem implements ItemView<NoticeView> {
     private readonly message = untrusted();
     private readonly kindText: HTMLElement;
 
-    constructor() {
+    constructor(ids: IdFactory, notice: NoticeView, onDismiss: (id: string) => void) {
+        const messageId = ids('notice');
         this.element = alertBox(
             'slds-theme_info',
             'status',
             'Information',
-            el('p', { className: 'softphone-alert__message' }, [this.message])
+            el('p', { className: 'softphone-alert__message', attrs: { id: messageId } }, [
+                this.message
+            ])
         );
         this.kindText = this.element.firstElementChild as HTMLElement;
+        // Notices stay until read: the agent dismisses them, like errors.
+        this.element.append(
+            button(
+                'Dismiss',
+                'slds-button slds-button_inverse softphone-alert__action',
+                () => onDismiss(notice.id),
+                { 'aria-describedby': messageId }
+            )
+        );
     }
 
     update(notice: NoticeView): void {
@@ -104,7 +116,7 @@ export class AlertsView {
         this.notices = new KeyedList(
             this.noticeList,
             (notice) => notice.id,
-            () => new NoticeItem()
+            (notice) => new NoticeItem(ids, notice, onDismiss)
         );
         this.volatile = alertBox(
             'slds-theme_warning',
