@@ -1,8 +1,27 @@
 const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
-// Two projects: the Lightning Web Components (sfdx-lwc-jest, as Salesforce's sample apps run them)
-// and the adapter's TypeScript (unit tests beside their code, plus the scripts' tests).
 module.exports = {
+    // The coverage gate. collectCoverageFrom and coverageThreshold are global options (they apply
+    // to both projects); `npm test` runs jest with --coverage, so a folder below 95 % fails it.
+    collectCoverageFrom: [
+        'src/softphone/{calls,screenpop,calllog,channel}/**/*.ts',
+        '!**/*.test.ts',
+        '!**/test-support/**',
+        // Barrels only re-export.
+        '!**/index.ts',
+        // Files with only types (interfaces): no code runs, so they would read 0 %.
+        '!src/softphone/calllog/call-log-writer.ts',
+        '!src/softphone/calllog/outbox-store.ts',
+        '!src/softphone/calls/engine-events.ts'
+    ],
+    coverageThreshold: {
+        './src/softphone/calls/': { lines: 95, branches: 95 },
+        './src/softphone/screenpop/': { lines: 95, branches: 95 },
+        './src/softphone/calllog/': { lines: 95, branches: 95 },
+        './src/softphone/channel/': { lines: 95, branches: 95 }
+    },
+    // Two projects: the Lightning Web Components (sfdx-lwc-jest, as Salesforce's sample apps run
+    // them) and the adapter's TypeScript (unit tests beside their code, plus the scripts' tests).
     projects: [
         {
             ...lwcJestConfig,

@@ -1,5 +1,6 @@
-// Builds the adapter into the static resource (what ships) and the local console (what `npm start`
-// serves). One esbuild run per target; no source maps go into the package.
+// Builds the adapter into the static resource (what ships), the local console (what `npm start`
+// serves) and the listener bridge (`npm run listener`). One esbuild run per target; no source maps
+// go into the package.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const staticResourceDir = join(root, 'force-app/main/default/staticresources/softphone');
 export const localConsoleDir = join(root, 'dist/local-console');
+export const listenerBridgeDir = join(root, 'dist/listener-bridge');
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const browserTarget = ['chrome109', 'firefox115', 'safari16', 'edge109'];
@@ -20,7 +22,11 @@ async function buildSoftphone() {
         outdir: staticResourceDir,
         bundle: true,
         minify: true,
-        format: 'iife',
+        // ES modules with splitting: connectors other than the simulator (the SIP stack) are
+        // separate chunks that only agents who use them download.
+        format: 'esm',
+        splitting: true,
+        chunkNames: 'chunks/[name]-[hash]',
         target: browserTarget,
         legalComments: 'none',
         define: { SOFTPHONE_VERSION: JSON.stringify(version) },
@@ -61,7 +67,27 @@ async function buildLocalConsole() {
     });
 }
 
-const targets = { softphone: buildSoftphone, console: buildLocalConsole };
+async function buildListenerBridge() {
+    rmSync(listenerBridgeDir, { recursive: true, force: true });
+    await build({
+        entryPoints: { listener: join(root, 'src/listener-bridge/main.ts') },
+        outdir: listenerBridgeDir,
+        outExtension: { '.js': '.mjs' },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        sourcemap: true,
+        logLevel: 'warning'
+    });
+}
+
+const targets = {
+    softphone: buildSoftphone,
+    console: buildLocalConsole,
+    listener: buildListenerBridge
+};
 
 async function main() {
     const wanted = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // summary. Tests that need a system program are skipped (with the command that installs it) when
 // the program is missing, unless REQUIRE_SYSTEM_TESTS=1 (CI), where a skip is a failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,6 +13,14 @@ import {
 
 const bin = (name) => join('node_modules', '.bin', name);
 const jestResults = join(mkdtempSync(join(tmpdir(), 'jest-results-')), 'results.json');
+/** test/listener's test files: the browser ones (*.browser.test.mjs) or the others. */
+const listenerTests = (browser) =>
+    existsSync('test/listener')
+        ? readdirSync('test/listener')
+              .filter((name) => name.endsWith('.test.mjs'))
+              .filter((name) => name.endsWith('.browser.test.mjs') === browser)
+              .map((name) => join('test/listener', name))
+        : [];
 
 const steps = [
     {
@@ -21,7 +29,10 @@ const steps = [
     },
     { name: 'lint (eslint)', command: [bin('eslint'), '--max-warnings', '0', '.'] },
     { name: 'types (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
-    { name: 'build (static resource + local console)', command: ['node', 'scripts/build.mjs'] },
+    {
+        name: 'build (static resource + local console + listener bridge)',
+        command: ['node', 'scripts/build.mjs']
+    },
     {
         name: 'import cycles (madge)',
         command: [bin('madge'), '--circular', '--extensions', 'ts', '--warning', 'src/']
@@ -29,8 +40,17 @@ const steps = [
     { name: 'metadata checks', command: ['node', 'scripts/checks/run-metadata-checks.mjs'] },
     { name: 'script tests (node --test)', command: ['node', '--test', 'scripts/'], counts: 'node' },
     {
-        name: 'unit + LWC tests (jest)',
-        command: [bin('jest'), '--ci', '--silent', '--json', `--outputFile=${jestResults}`],
+        // The coverage thresholds (per folder) live in jest.config.js.
+        name: 'unit + LWC tests with coverage gate (jest)',
+        command: [
+            bin('jest'),
+            '--ci',
+            '--silent',
+            '--coverage',
+            '--coverageReporters=text-summary',
+            '--json',
+            `--outputFile=${jestResults}`
+        ],
         counts: 'jest'
     },
     {
@@ -39,6 +59,19 @@ const steps = [
         counts: 'node',
         needs: 'chromium',
         onlyIf: 'test/browser'
+    },
+    {
+        name: 'listener bridge tests (node --test)',
+        command: ['node', '--test', ...listenerTests(false)],
+        counts: 'node',
+        onlyIf: 'test/listener'
+    },
+    {
+        name: 'listener browser tests (headless Chromium)',
+        command: ['node', '--test', '--test-concurrency=1', ...listenerTests(true)],
+        counts: 'node',
+        needs: 'chromium',
+        onlyIf: 'test/listener'
     }
 ];
 

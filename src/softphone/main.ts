@@ -1,17 +1,22 @@
 // The static resource's entry: wires the layers of DESIGN.md from the call-center settings.
 // Nothing here decides behaviour; each layer's folder does.
 import {
+    CallControls,
     createAgentActions,
+    createConnector,
+    CredentialsError,
     createLmsCommands,
     createNumberFormatter,
     createNumberNormaliser,
-    CallControls,
+    credentialsNeededFor,
     handleClickToDial,
     linkSimulatorToConsole,
     OutboundDialer,
+    recordSoftphoneEvents,
     SessionStore,
     SoftphoneApp
 } from './app';
+import { createDownload, DiagnosticLog, saveDownload } from './diagnostics';
 import { LogOutbox, openOutboxStore } from './calllog';
 import { CallEngine, systemClock } from './calls';
 import { LmsBridge, SOFTPHONE_CHANNEL_NAME, type LmsHost } from './channel';
@@ -23,8 +28,13 @@ import {
 } from './opencti';
 import { ScreenPopper } from './screenpop';
 import { parseCallCenterSettings, type SettingError, type SoftphoneSettings } from './settings';
-import { SimulatorConnector, systemScheduler } from './telephony';
-import { SoftphoneView, type SoftphoneActions, type SoftphoneViewModel } from './ui';
+import { systemScheduler } from './telephony';
+import {
+    askForCredentials,
+    SoftphoneView,
+    type SoftphoneActions,
+    type SoftphoneViewModel
+} from './ui';
 import './ui/softphone.css';
 
 declare const SOFTPHONE_VERSION: string;
@@ -48,11 +58,29 @@ function lmsHostOf(host: OpenCtiHost): LmsHost {
     };
 }
 
+const nothing = () => undefined;
+const inertActions: SoftphoneActions = {
+    dial: nothing,
+    answer: nothing,
+    decline: nothing,
+    hangup: nothing,
+    hold: nothing,
+    resume: nothing,
+    setMuted: nothing,
+    sendDtmf: nothing,
+    setAgentState: nothing,
+    saveWrapUp: nothing,
+    completeWrapUp: nothing,
+    dismissError: nothing,
+    simulateIncoming: nothing
+};
+
 /** A softphone that cannot start still says why, in the softphone, in the admin's terms. */
 function renderStartupErrors(root: HTMLElement, errors: readonly SettingError[]): void {
+    root.replaceChildren();
     const view = new SoftphoneView({
         root,
-        actions: createAgentActionsThatDoNothing(),
+        actions: inertActions,
         clock: systemClock,
         timers: window
     });
@@ -76,25 +104,6 @@ function renderStartupErrors(root: HTMLElement, errors: readonly SettingError[])
     view.render(model);
 }
 
-function createAgentActionsThatDoNothing(): SoftphoneActions {
-    const nothing = () => undefined;
-    return {
-        dial: nothing,
-        answer: nothing,
-        decline: nothing,
-        hangup: nothing,
-        hold: nothing,
-        resume: nothing,
-        setMuted: nothing,
-        sendDtmf: nothing,
-        setAgentState: nothing,
-        saveWrapUp: nothing,
-        completeWrapUp: nothing,
-        dismissError: nothing,
-        simulateIncoming: nothing
-    };
-}
-
 /** sessionStorage, or undefined where the browser blocks it (storage partitioning, policies). */
 function readSessionStorage(): Storage | undefined {
     try {
@@ -116,35 +125,40 @@ async function readSettings(
     return parseCallCenterSettings(map.value);
 }
 
-async function boot(root: HTMLElement): Promise<void> {
-    const connection = connectOpenCti(window);
-    if (!connection.ok) {
-        renderStartupErrors(root, [{ key: '', message: connection.error.message }]);
-        return;
-    }
-    const host = connection.host;
-    const read = await readSettings(host);
-    if (!read.ok) {
-        renderStartupErrors(root, read.errors);
-        await host.notifyInitializationComplete();
-        return;
-    }
-    const settings = read.settings;
-    if (settings.connectorType !== 'simulator') {
-        renderStartupErrors(root, [
-            {
-                key: '/connector/connectorType',
-                message: 'the SIP connector is not available in this version yet: use simulator'
-            }
-        ]);
-        await host.notifyInitializationComplete();
-        return;
-    }
+/** Routes Salesforce's click-to-dial (registered once: Open CTI has no way to unregister). */
+interface ClickToDialRoute {
+    target?: { controls: CallControls; app: SoftphoneApp; showPanel: () => void };
+}
 
+interface RunningSoftphone {
+    readonly connected: boolean;
+    readonly connectError?: string;
+    stop(): Promise<void>;
+}
+
+/** Builds every layer around one connector and connects it. */
+async function startSoftphone(
+    root: HTMLElement,
+    host: OpenCtiHost,
+    settings: SoftphoneSettings,
+    credentials: Readonly<Record<string, string>>,
+    clickToDial: ClickToDialRoute,
+    diagnostics: DiagnosticLog
+): Promise<RunningSoftphone> {
     const clock = systemClock;
-    const simulator = new SimulatorConnector({ idGenerator: () => `sim-${crypto.randomUUID()}` });
+    const logger = (
+        level: 'debug' | 'info' | 'warn' | 'error',
+        message: string,
+        details?: Readonly<Record<string, unknown>>
+    ) => diagnostics.record({ level, event: message, details });
+    const choice = await createConnector(settings, {
+        scheduler: systemScheduler,
+        credentials,
+        logger
+    });
     const engine = new CallEngine({
-        connector: simulator,
+        connector: choice.connector,
+        logger,
         clock,
         normaliseNumber: createNumberNormaliser(settings.defaultCountry)
     });
@@ -158,7 +172,6 @@ async function boot(root: HTMLElement): Promise<void> {
         ...(SALESFORCE_USER_ID.test(userId) ? { agentUserId: userId } : {}),
         mirrorToTask: settings.mirrorToTask
     });
-    const formatNumber = createNumberFormatter(settings.defaultCountry);
     const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
     const dialer = new OutboundDialer(engine, host, settings.defaultCountry);
     const session = new SessionStore(readSessionStorage(), clock, systemScheduler);
@@ -175,25 +188,36 @@ async function boot(root: HTMLElement): Promise<void> {
         dialer,
         scheduler: systemScheduler,
         clock,
-        formatNumber,
+        formatNumber: createNumberFormatter(settings.defaultCountry),
         defaultCountry: settings.defaultCountry,
         wrapUp: settings,
         dispositionOptions: DISPOSITION_OPTIONS,
-        connectorLabel: 'Simulator',
-        simulator: true,
+        connectorLabel: choice.label,
+        simulator: choice.simulator !== undefined,
         softphoneVersion: SOFTPHONE_VERSION,
         showPanel,
         refreshView: () => void host.refreshView().catch(() => undefined),
         render: (model) => viewSlot.view?.render(model),
         session
     });
+    const stopRecording = recordSoftphoneEvents(diagnostics, engine, outbox);
     const restored = previousSession === undefined ? undefined : app.restore(previousSession);
-    window.addEventListener('pagehide', () => session.flush());
+    const flushSession = () => session.flush();
+    window.addEventListener('pagehide', flushSession);
     session.start();
-    const controls = new CallControls({ engine, dialer: dialer, wrapUp: app.wrapUp, outbox });
+    const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });
+    root.replaceChildren();
     viewSlot.view = new SoftphoneView({
         root,
-        actions: createAgentActions({ app, controls, simulator }),
+        actions: createAgentActions({
+            app,
+            controls,
+            ...(choice.simulator === undefined ? {} : { simulator: choice.simulator }),
+            downloadLogs: () =>
+                saveDownload(createDownload(diagnostics), document, (free) =>
+                    window.setTimeout(free, 1000)
+                )
+        }),
         clock,
         timers: window
     });
@@ -209,11 +233,13 @@ async function boot(root: HTMLElement): Promise<void> {
     if (await bridge.start()) {
         app.attachBridge(bridge);
     }
-    host.onClickToDial((payload) =>
-        handleClickToDial(payload, { controls, store: app.store, showPanel })
-    );
-    await host.enableClickToDial();
-    linkSimulatorToConsole(window, simulator, (message) => app.store.addError(message));
+    clickToDial.target = { controls, app, showPanel };
+    const unlinkSimulator =
+        choice.simulator === undefined
+            ? nothing
+            : linkSimulatorToConsole(window, choice.simulator, (message) =>
+                  app.store.addError(message)
+              );
 
     const connected = await engine.connect();
     if (connected.ok) {
@@ -221,7 +247,99 @@ async function boot(root: HTMLElement): Promise<void> {
     } else {
         app.store.addError(connected.error.message);
     }
-    await host.notifyInitializationComplete();
+    return {
+        connected: connected.ok,
+        ...(connected.ok ? {} : { connectError: connected.error.message }),
+        async stop() {
+            clickToDial.target = undefined;
+            stopRecording();
+            unlinkSimulator();
+            window.removeEventListener('pagehide', flushSession);
+            session.stop();
+            await bridge.stop();
+            app.stop();
+            viewSlot.view?.destroy();
+            outbox.dispose();
+            await choice.connector.disconnect().catch(() => undefined);
+        }
+    };
+}
+
+async function boot(root: HTMLElement): Promise<void> {
+    const connection = connectOpenCti(window);
+    if (!connection.ok) {
+        renderStartupErrors(root, [{ key: '', message: connection.error.message }]);
+        return;
+    }
+    const host = connection.host;
+    const read = await readSettings(host);
+    if (!read.ok) {
+        renderStartupErrors(root, read.errors);
+        await host.notifyInitializationComplete();
+        return;
+    }
+    const settings = read.settings;
+    const diagnostics = new DiagnosticLog({
+        clock: systemClock,
+        showNumbers: settings.showNumbersInLogs,
+        context: { 'Softphone version': SOFTPHONE_VERSION, Connector: settings.connectorType }
+    });
+    const clickToDial: ClickToDialRoute = {};
+    host.onClickToDial((payload) => {
+        const target = clickToDial.target;
+        if (target !== undefined) {
+            handleClickToDial(payload, {
+                controls: target.controls,
+                store: target.app.store,
+                showPanel: target.showPanel
+            });
+        }
+    });
+    await host.enableClickToDial();
+
+    const need = credentialsNeededFor(settings);
+    if (need !== undefined) {
+        // Salesforce shows a spinner over the softphone until this call: the sign-in form must
+        // be visible, so report ready before asking.
+        await host.notifyInitializationComplete();
+    }
+    let error: string | undefined;
+    for (;;) {
+        const credentials =
+            need === undefined
+                ? {}
+                : await askForCredentials(root, {
+                      ...need,
+                      ...(error === undefined ? {} : { error })
+                  });
+        let running: RunningSoftphone;
+        try {
+            running = await startSoftphone(
+                root,
+                host,
+                settings,
+                credentials,
+                clickToDial,
+                diagnostics
+            );
+        } catch (refused) {
+            if (!(refused instanceof CredentialsError)) {
+                throw refused;
+            }
+            error = refused.message;
+            continue;
+        }
+        if (need === undefined) {
+            await host.notifyInitializationComplete();
+            return;
+        }
+        if (running.connected) {
+            return;
+        }
+        // Wrong account or unreachable server at sign-in: nothing is live yet, so start over.
+        error = running.connectError;
+        await running.stop();
+    }
 }
 
 const softphoneRoot = document.getElementById('softphone-root');

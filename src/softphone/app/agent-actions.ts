@@ -13,6 +13,7 @@ export function createAgentActions(deps: {
     app: SoftphoneApp;
     controls: CallControls;
     simulator?: InboundSimulator;
+    downloadLogs?: () => void;
 }): SoftphoneActions {
     const { app, controls } = deps;
     const report = (pending: Promise<ControlResult>, onFailure?: (message: string) => void) => {
@@ -43,6 +44,7 @@ export function createAgentActions(deps: {
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
         dismissError: (id) => app.store.dismissError(id),
+        ...(deps.downloadLogs === undefined ? {} : { downloadLogs: deps.downloadLogs }),
         simulateIncoming: (caller) => {
             if (deps.simulator === undefined) {
                 app.store.addError('Simulated calls need the simulator connector.');

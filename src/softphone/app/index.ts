@@ -16,3 +16,11 @@ export { buildViewModel } from './view-model-builder';
 export { WrapUpController, type WrapUpSettings } from './wrap-up-controller';
 export { droppedByReload, parseSessionSnapshot, type SessionSnapshot } from './session-snapshot';
 export { SessionStore, type KeyValueStorage } from './session-store';
+export {
+    createConnector,
+    CredentialsError,
+    credentialsNeededFor,
+    type ConnectorChoice,
+    type CredentialsNeed
+} from './connector-factory';
+export { recordSoftphoneEvents } from './diagnostics-recorder';

@@ -10,17 +10,41 @@ export function createNumberFormatter(defaultCountry: string): NumberFormatter {
         }
         const parsed = normalisePhoneNumber(number, defaultCountry);
         if (!parsed.ok) {
-            return number;
+            return parsed.kind === 'anonymous' ? '' : number;
         }
         // Numbers of the agent's own country read best nationally; others keep their + prefix.
         return parsed.country === defaultCountry ? parsed.national : parsed.e164;
     };
 }
 
-/** E.164 when the number can be read with the default country; the raw text otherwise. */
+/**
+ * E.164 when the number can be read with the default country; '' for a withheld or anonymous
+ * caller id (what Call.from means by ''); the raw text otherwise.
+ */
 export function createNumberNormaliser(defaultCountry: string): (raw: string) => string {
     return (raw) => {
-        const parsed = normalisePhoneNumber(raw, defaultCountry);
-        return parsed.ok ? parsed.e164 : raw;
+        const readable = toPlainDigits(raw).replace(INVISIBLE_OR_CONTROL, '');
+        const parsed = normalisePhoneNumber(readable, defaultCountry);
+        if (parsed.ok) {
+            return parsed.e164;
+        }
+        return parsed.kind === 'anonymous' ? '' : readable;
     };
+}
+
+/** Control, zero-width and bidi characters: never part of a number, and they reorder text. */
+const INVISIBLE_OR_CONTROL =
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Digits of other scripts (Arabic-Indic ٤١٥, Devanagari, full-width…) as ASCII digits. */
+function toPlainDigits(text: string): string {
+    return text.replace(/\p{Nd}/gu, (digit) => {
+        const code = digit.codePointAt(0) as number;
+        // Unicode puts each script's 0–9 in one run of ten code points.
+        let zero = code;
+        while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1)) && code - zero < 9) {
+            zero -= 1;
+        }
+        return String(code - zero);
+    });
 }

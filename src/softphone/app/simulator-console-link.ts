@@ -15,7 +15,10 @@ export interface RemoteHangupSimulator extends InboundSimulator {
     liveCallIds(): readonly string[];
 }
 
-const MAX_TEXT = 200;
+/** Longer text is cut, not refused: a trainer's hostile-caller drill must still ring. */
+const MAX_NUMBER = 64;
+const MAX_NAME = 256;
+const MAX_MESSAGE_TEXT = 64 * 1024;
 
 function isConsoleMessage(data: unknown): data is ConsoleSimulatorMessage {
     if (typeof data !== 'object' || data === null) {
@@ -23,7 +26,7 @@ function isConsoleMessage(data: unknown): data is ConsoleSimulatorMessage {
     }
     const message = data as Record<string, unknown>;
     const optionalText = (value: unknown) =>
-        value === undefined || (typeof value === 'string' && value.length <= MAX_TEXT);
+        value === undefined || (typeof value === 'string' && value.length <= MAX_MESSAGE_TEXT);
     return (
         message.source === 'local-console' &&
         message.kind === 'simulator' &&
@@ -55,8 +58,10 @@ export function linkSimulatorToConsole(
         try {
             if (message.action === 'incoming') {
                 simulator.simulateIncoming({
-                    from: message.from ?? '',
-                    ...(message.fromName === undefined ? {} : { fromName: message.fromName })
+                    from: (message.from ?? '').slice(0, MAX_NUMBER),
+                    ...(message.fromName === undefined
+                        ? {}
+                        : { fromName: message.fromName.slice(0, MAX_NAME) })
                 });
             } else {
                 const callId = message.callId ?? simulator.liveCallIds()[0];

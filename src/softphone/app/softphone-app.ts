@@ -51,6 +51,11 @@ export class SoftphoneApp {
     private bridge: LmsBridge | undefined;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
     private readonly deferredPops = new Map<string, Call>();
+    /**
+     * Calls the agent worked (answered or dialled) that ended while another call was still live:
+     * their wrap-up waits for the after-call work that follows the last call.
+     */
+    private workedCallsAwaitingWrapUp: { call: EndedCall; label: string }[] = [];
     private readonly unsubscribers: Array<() => void> = [];
 
     constructor(private readonly options: SoftphoneAppOptions) {
@@ -99,12 +104,13 @@ export class SoftphoneApp {
                         : { relatedRecordId: event.related.recordId })
                 });
             }),
-            outbox.on('pendingCount', (pending) =>
+            outbox.on('pendingCount', (pending) => {
                 this.store.update((state) => ({
                     ...state,
                     logStatus: { ...state.logStatus, pending }
-                }))
-            ),
+                }));
+                this.clearSettledLogWarnings();
+            }),
             outbox.on('failed', (event) =>
                 this.store.setNotice(
                     `log-failed-${event.callId}`,
@@ -243,6 +249,19 @@ export class SoftphoneApp {
         }
     }
 
+    /** A retry warning goes once its log has nothing left to write (e.g. a wrap-up update). */
+    private clearSettledLogWarnings(): void {
+        const pendingCallIds = new Set(this.options.outbox.snapshot().map((entry) => entry.callId));
+        for (const notice of this.store.state.notices) {
+            const callId = notice.id.startsWith('log-failed-')
+                ? notice.id.slice('log-failed-'.length)
+                : undefined;
+            if (callId !== undefined && !pendingCallIds.has(callId)) {
+                this.store.setNotice(notice.id, 'warning', undefined);
+            }
+        }
+    }
+
     private onStateChanged(snapshot: EngineSnapshot): void {
         if (this.store.state.wrapUp !== undefined && snapshot.agentState !== 'AfterCallWork') {
             this.wrapUp.finish();
@@ -253,7 +272,10 @@ export class SoftphoneApp {
 
     private onCallStarted(call: Call): void {
         void this.bridge?.publishCallStarted(call);
-        if (call.direction !== 'Inbound') {
+        const ringing = this.options.engine.snapshot().calls.some((live) => live.id === call.id);
+        // A call the engine declined at once (the agent is offline, on break, in wrap-up, or a
+        // third line) must not pull the agent to its record.
+        if (call.direction !== 'Inbound' || !ringing) {
             return;
         }
         this.options.showPanel();
@@ -288,12 +310,14 @@ export class SoftphoneApp {
 
     private onCallEnded(call: EndedCall): void {
         this.deferredPops.delete(call.id);
-        const toWrapUp = this.options.engine.snapshot().agentState === 'AfterCallWork';
+        const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
+        const worked = call.answeredAt !== undefined || call.direction === 'Outbound';
         const name = this.store.state.callerNames[call.id] ?? call.related?.recordName;
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);
+        const label = name ?? (number || 'Withheld number');
         this.options.outbox
-            .enqueue(call, { awaitWrapUp: toWrapUp })
+            .enqueue(call, { awaitWrapUp: worked })
             .catch((error: unknown) =>
                 this.store.addError(
                     `The call log could not be stored: ${error instanceof Error ? error.message : String(error)}`
@@ -315,8 +339,29 @@ export class SoftphoneApp {
                 ...state.recentCalls
             ].slice(0, RECENT_CALLS_KEPT)
         }));
-        if (toWrapUp) {
-            this.wrapUp.begin(call, name ?? (number || 'Withheld number'));
+        if (worked) {
+            this.workedCallsAwaitingWrapUp.push({ call, label });
         }
+        if (inAfterCallWork) {
+            this.beginWrapUpOfLastWorkedCall();
+        }
+    }
+
+    /**
+     * After-call work is for the call the agent last worked, not for whichever call ended last
+     * (a declined waiting call, say). Older worked calls no longer wait for a disposition.
+     */
+    private beginWrapUpOfLastWorkedCall(): void {
+        const awaiting = this.workedCallsAwaitingWrapUp;
+        this.workedCallsAwaitingWrapUp = [];
+        const last = awaiting.pop();
+        for (const older of awaiting) {
+            void this.options.outbox.closeWrapUp(older.call.id).catch(() => undefined);
+        }
+        if (last === undefined) {
+            return;
+        }
+        this.wrapUp.finish();
+        this.wrapUp.begin(last.call, last.label);
     }
 }

@@ -19,10 +19,13 @@ export interface ViewModelInputs {
 /** Derives what the view shows from the engine snapshot and the app state (pure). */
 export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
     const { engine, app } = inputs;
+    const everyCallHeld = engine.calls.every((call) => call.state === 'held');
+    // Available and idle, or Busy with every call on hold (a consultation call).
     const canDial =
-        engine.agentState === 'Available' &&
         engine.connectionStatus === 'connected' &&
-        engine.calls.every((call) => call.state === 'held');
+        everyCallHeld &&
+        (engine.agentState === 'Available' ||
+            (engine.agentState === 'Busy' && engine.calls.length > 0));
     const wrapUp = app.wrapUp;
     return {
         connection: {

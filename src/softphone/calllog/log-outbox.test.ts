@@ -16,7 +16,7 @@ import type { SaveLogValue } from './phone-call-record';
 import { FakeSalesforce } from './test-support/fake-salesforce';
 import type { FakeFailure } from './test-support/fake-salesforce';
 import { ManualScheduler } from './test-support/manual-scheduler';
-import { seededRandom } from './test-support/seeded-random';
+import { seededRandom } from '../shared/seeded-random';
 
 const CONTACT_ID = '0035g00000AbCdEAAZ';
 const AGENT_ID = '0055g00000AgEnTAAA';
@@ -399,7 +399,7 @@ describe.each(storeKinds)('LogOutbox with the $name', (kind) => {
             'Phone_Call__c',
             id
         ]);
-        expect(h.salesforce.calls[1]).toEqual({ Id: id, Disposition__c: 'Sale', Notes__c: '' });
+        expect(h.salesforce.calls[1]).toEqual({ Id: id, Disposition__c: 'Sale' });
         expect(await store.getAll()).toEqual([]);
     });
 

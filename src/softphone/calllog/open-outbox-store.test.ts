@@ -95,6 +95,101 @@ describe('openOutboxStore', () => {
         expect(reasons[0]).toContain('no answer within 1000 ms');
     });
 
+    it('names the error IndexedDB refused with', async () => {
+        const factory = {
+            open: () => {
+                throw new TypeError('Failed to execute open on IDBFactory');
+            }
+        } as unknown as IDBFactory;
+        const reasons: string[] = [];
+        const store = await openOutboxStore({
+            indexedDB: factory,
+            onFallback: (reason) => reasons.push(reason)
+        });
+        expect(store).toBeInstanceOf(MemoryOutboxStore);
+        expect(reasons).toEqual([
+            'IndexedDB could not be opened (TypeError: Failed to execute open on IDBFactory)'
+        ]);
+    });
+
+    it('falls back to memory when IndexedDB answers without a database', async () => {
+        // A success event whose request holds no database (seen with broken storage shims).
+        const listeners = new Map<string, () => void>();
+        const emptyAnswer: IDBOpenDBRequest = Object.create(IDBOpenDBRequest.prototype, {
+            addEventListener: {
+                value: (type: string, listener: () => void) => listeners.set(type, listener)
+            },
+            removeEventListener: { value: () => undefined },
+            result: { value: undefined }
+        });
+        const factory = {
+            open: () => {
+                setImmediate(() => listeners.get('success')?.());
+                return emptyAnswer;
+            }
+        } as unknown as IDBFactory;
+        const reasons: string[] = [];
+        const store = await openOutboxStore({
+            indexedDB: factory,
+            onFallback: (reason) => reasons.push(reason)
+        });
+        expect(store).toBeInstanceOf(MemoryOutboxStore);
+        expect(reasons).toEqual([
+            'IndexedDB could not be opened (Error: IndexedDB did not open the call log outbox)'
+        ]);
+    });
+
+    it('closes a database that opens only after it gave up waiting', async () => {
+        const scheduler = new ManualScheduler();
+        const factory = new IDBFactory();
+        const close = jest.spyOn(IndexedDbOutboxStore.prototype, 'close');
+        try {
+            const opening = openOutboxStore({ indexedDB: factory, scheduler, openTimeoutMs: 10 });
+            // fake-indexeddb answers on a later macrotask: the timer fires first.
+            await scheduler.advance(10);
+            expect(await opening).toBeInstanceOf(MemoryOutboxStore);
+            expect(close).not.toHaveBeenCalled();
+
+            for (let tick = 0; tick < 50 && close.mock.calls.length === 0; tick += 1) {
+                await new Promise((resolve) => setImmediate(resolve));
+            }
+            expect(close).toHaveBeenCalledTimes(1);
+            // Closed, so it does not block another page from upgrading the database.
+            const upgraded = await new Promise<string>((resolve) => {
+                const request = factory.open(OUTBOX_DB_NAME, 2);
+                request.onblocked = () => resolve('blocked');
+                request.onsuccess = () => {
+                    request.result.close();
+                    resolve('opened');
+                };
+            });
+            expect(upgraded).toBe('opened');
+        } finally {
+            close.mockRestore();
+        }
+    });
+
+    it('falls back to memory where reading the page IndexedDB throws', async () => {
+        // Some sandboxed frames throw a SecurityError from the indexedDB getter itself.
+        const original = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+        Object.defineProperty(globalThis, 'indexedDB', {
+            configurable: true,
+            get: () => {
+                throw new DOMException('Access is denied for this document.', 'SecurityError');
+            }
+        });
+        try {
+            const reasons: string[] = [];
+            const store = await openOutboxStore({ onFallback: (reason) => reasons.push(reason) });
+            expect(store.durable).toBe(false);
+            expect(reasons).toEqual(['IndexedDB is not available in this browser frame']);
+        } finally {
+            if (original !== undefined) {
+                Object.defineProperty(globalThis, 'indexedDB', original);
+            }
+        }
+    });
+
     it('uses the page IndexedDB by default', async () => {
         const store = await openOutboxStore();
         expect(store.durable).toBe(true);
@@ -120,6 +215,35 @@ describe('IndexedDbOutboxStore', () => {
         await second.delete('a');
         await second.delete('missing');
         expect((await second.getAll()).map((item) => item.callId)).toEqual(['b']);
+    });
+
+    it('closes its connection when another page upgrades the database', async () => {
+        const factory = new IDBFactory();
+        const store = await IndexedDbOutboxStore.open(factory);
+        await store.put(entry('a'));
+
+        const upgrade = await new Promise<string>((resolve) => {
+            const request = factory.open(OUTBOX_DB_NAME, 2);
+            request.onblocked = () => {
+                // Let the upgrade finish so that a failing run ends instead of hanging.
+                store.close();
+                resolve('blocked');
+            };
+            request.onsuccess = () => {
+                request.result.close();
+                resolve('upgraded');
+            };
+        });
+
+        expect(upgrade).toBe('upgraded');
+        // The old connection stepped aside: it can no longer be used.
+        await expect(store.getAll()).rejects.toThrow();
+        const reopened = await new Promise<IDBDatabase>((resolve) => {
+            const request = factory.open(OUTBOX_DB_NAME, 2);
+            request.onsuccess = () => resolve(request.result);
+        });
+        expect(reopened.objectStoreNames.contains(OUTBOX_STORE_NAME)).toBe(true);
+        reopened.close();
     });
 
     it('skips rows that fail validation and reports their keys', async () => {

@@ -129,7 +129,9 @@ describe('wrap-up and Task values', () => {
             Disposition__c: 'Sale',
             Notes__c: 'n'
         });
-        expect(toWrapUpUpdate('a01000000000000001', { disposition: 'Sale' }).Notes__c).toBe('');
+        expect(toWrapUpUpdate('a01000000000000001', { disposition: 'Sale' })).not.toHaveProperty(
+            'Notes__c'
+        );
     });
 
     it('mirrors an inbound call with a contact to a Task', () => {
@@ -160,6 +162,32 @@ describe('wrap-up and Task values', () => {
         expect(task.CallDisposition).toBeUndefined();
         const anonymous = toTaskRecord({ ...inbound, from: '', related: undefined });
         expect(anonymous.Subject).toBe('Inbound call from an unknown number');
+    });
+
+    it.each([
+        ['Case', '5005g00000CaSeAAAA', { WhatId: '5005g00000CaSeAAAA' }],
+        ['Lead', '00Q5g00000LeAdAAAA', { WhoId: '00Q5g00000LeAdAAAA' }]
+    ])('links a Task about a %s through the right lookup', (objectType, recordId, links) => {
+        const task = toTaskRecord({ ...inbound, related: { recordId, objectType } });
+        expect({ WhoId: task.WhoId, WhatId: task.WhatId }).toEqual({
+            WhoId: undefined,
+            WhatId: undefined,
+            ...links
+        });
+    });
+
+    it('names the caller alone when the number is unknown, and words a Task without notes', () => {
+        const task = toTaskRecord({ ...inbound, from: '' }, { disposition: 'Callback' });
+        expect(task.Subject).toBe('Inbound call from Jane Doe');
+        expect(task.CallDisposition).toBe('Callback');
+        // Description is always written with the disposition, so a later edit can clear it.
+        expect(task.Description).toBe('');
+    });
+
+    it('still gives the Task a calendar date when the start time is not a number', () => {
+        // ActivityDate is a Date field: "NaN-NaN-NaN" would make Salesforce reject the Task.
+        const task = toTaskRecord({ ...inbound, startedAt: Number.NaN });
+        expect(task.ActivityDate).toMatch(/^(?:1969-12-31|1970-01-01)$/);
     });
 
     it('builds the Task wrap-up update', () => {

@@ -132,21 +132,24 @@ export function toPhoneCallRecord(
     return fields as unknown as PhoneCallCreateValue;
 }
 
-/** Disposition and notes as Phone_Call__c fields; empty notes clear the field. */
+/**
+ * Disposition and notes as Phone_Call__c fields; empty notes clear the field, absent notes (a
+ * disposition set from elsewhere, e.g. an LWC) leave the saved notes alone.
+ */
 export function toWrapUpFields(wrapUp: WrapUp): {
     readonly Disposition__c: string;
-    readonly Notes__c: string;
+    readonly Notes__c?: string;
 } {
     return {
         Disposition__c: wrapUp.disposition,
-        Notes__c: wrapUp.notes ?? ''
+        ...(wrapUp.notes === undefined ? {} : { Notes__c: wrapUp.notes })
     };
 }
 
 export function toWrapUpUpdate(
     recordId: string,
     wrapUp: WrapUp
-): { readonly Id: string; readonly Disposition__c: string; readonly Notes__c: string } {
+): { readonly Id: string; readonly Disposition__c: string; readonly Notes__c?: string } {
     return { Id: recordId, ...toWrapUpFields(wrapUp) };
 }
 

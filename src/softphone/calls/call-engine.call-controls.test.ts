@@ -78,6 +78,34 @@ describe('CallEngine hold and resume', () => {
         });
     });
 
+    it.each(['hold', 'resume'] as const)('refuses to %s an unknown call', async (method) => {
+        const harness = createHarness();
+        await expect(harness.engine[method]('ghost')).resolves.toEqual({
+            ok: false,
+            error: { code: 'no-such-call', message: 'There is no live call with id ghost.' }
+        });
+        expect(harness.connector.requests).toEqual([]);
+    });
+
+    it('refuses to resume a held call while a dial awaits the connector', async () => {
+        const harness = createHarness();
+        await answeredOutbound(harness, 'c1');
+        await harness.engine.hold('c1');
+        harness.connector.autoResolve = false;
+        const dialing = harness.engine.dial('5550100');
+
+        await expect(harness.engine.resume('c1')).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'busy',
+                message: 'Hold or end the other call before resuming this one.'
+            }
+        });
+        expect(harness.connector.calls().filter((call) => call.startsWith('resume'))).toEqual([]);
+        harness.connector.pendingRequest('dial').resolve('c2');
+        await dialing;
+    });
+
     it('refuses other requests on a call while a hold is unconfirmed', async () => {
         const harness = createHarness();
         await answeredOutbound(harness, 'c1');
@@ -198,6 +226,25 @@ describe('CallEngine mute', () => {
         await harness.engine.hold('c1');
         expect(harness.engine.getCall('c1')).toMatchObject({ state: 'held', muted: true });
         await expect(harness.engine.setMuted('c1', false)).resolves.toEqual({ ok: true });
+    });
+
+    it('names an unmute that failed, and mutes the call again', async () => {
+        const harness = createHarness();
+        await answeredOutbound(harness, 'c1');
+        await harness.engine.setMuted('c1', true);
+        harness.connector.failNext.set('setMuted', new Error('device lost'));
+        harness.take();
+
+        await expect(harness.engine.setMuted('c1', false)).resolves.toEqual({
+            ok: false,
+            error: { code: 'connector-failed', message: 'Could not unmute the call: device lost' }
+        });
+        expect(harness.engine.getCall('c1')?.muted).toBe(true);
+        expect(lastOf(harness.events, 'error')).toEqual({
+            code: 'connector-failed',
+            message: 'Could not unmute the call: device lost',
+            callId: 'c1'
+        });
     });
 
     it('refuses to mute a ringing call', async () => {

@@ -83,6 +83,39 @@ describe('toCallSnapshot', () => {
         expect(snapshot.related).toBeUndefined();
         expectValid(buildCallStartedEvent({ call: snapshot }));
     });
+
+    it('still sends a valid snapshot when the call id is empty or a time is not a number', () => {
+        // callId must not be empty and times must be whole non-negative numbers on the wire.
+        const snapshot = toCallSnapshot({
+            ...call,
+            id: '',
+            startedAt: Number.NaN,
+            answeredAt: Number.POSITIVE_INFINITY
+        });
+        expect(snapshot).toMatchObject({ callId: 'unknown', startedAt: 0, answeredAt: 0 });
+        expect(toCallSnapshot({ ...call, startedAt: -5 }).startedAt).toBe(0);
+        expectValid(buildCallStartedEvent({ call: snapshot }));
+    });
+
+    it('sends a related record without a name as Id and type only', () => {
+        const snapshot = toCallSnapshot({
+            ...call,
+            related: { recordId: '00Q5g00000LeAdAAAA', objectType: 'Lead' }
+        });
+        expect(snapshot.related).toStrictEqual({
+            recordId: '00Q5g00000LeAdAAAA',
+            objectType: 'Lead'
+        });
+        expectValid(buildCallStartedEvent({ call: snapshot }));
+    });
+
+    it('drops a related record whose object type is not an API name', () => {
+        const snapshot = toCallSnapshot({
+            ...call,
+            related: { recordId: '0035g00000AbCdEAAZ', objectType: 'Contact person' }
+        });
+        expect(snapshot.related).toBeUndefined();
+    });
 });
 
 describe('event builders', () => {
@@ -129,6 +162,42 @@ describe('event builders', () => {
             relatedRecordId: undefined
         });
         expect('relatedRecordId' in logged.payload).toBe(false);
+        const withRelated = buildCallLoggedEvent(
+            {
+                callId: 'call-1',
+                recordId: 'a015g00000XyZAbAAN',
+                relatedRecordId: '0035g00000AbCdEAAZ'
+            },
+            'req-9'
+        );
+        expect(withRelated).toEqual({
+            version: 1,
+            type: 'callLogged',
+            requestId: 'req-9',
+            payload: {
+                callId: 'call-1',
+                recordId: 'a015g00000XyZAbAAN',
+                relatedRecordId: '0035g00000AbCdEAAZ'
+            }
+        });
+        expectValid(withRelated);
+    });
+
+    it('send "unknown" rather than an empty softphone version', () => {
+        const payload = toStatePayload({
+            agentState: 'Offline',
+            connectionStatus: 'disconnected',
+            softphoneVersion: ''
+        });
+        expect(payload.softphoneVersion).toBe('unknown');
+        expectValid(buildStateEvent(payload));
+        const long = toStatePayload({
+            agentState: 'Offline',
+            connectionStatus: 'disconnected',
+            softphoneVersion: '1.0.0+'.padEnd(100, 'b')
+        });
+        expect(long.softphoneVersion).toHaveLength(64);
+        expectValid(buildStateEvent(long));
     });
 
     it('build pong events echoing the requestId', () => {

@@ -139,6 +139,47 @@ describe('parseCommand', () => {
         }
     });
 
+    it('counts the problems it does not list', () => {
+        const result = parseCommand({
+            version: 1,
+            type: 'dial',
+            requestId: 'r',
+            payload: { number: 1, recordId: 2, objectType: 3, recordName: 4, extra: true }
+        });
+        expect(!result.ok && result.error).toEqual({
+            code: 'INVALID_FIELD',
+            message:
+                '"payload.number" must be a string (got 1); "payload.recordId" must be a string (got 2); ' +
+                '"payload.objectType" must be a string (got 3); and 2 more problems',
+            requestId: 'r',
+            type: 'dial'
+        });
+    });
+
+    it('rejects a message whose type changes after the envelope was read', () => {
+        // Only a same-page caller can send such an object (LMS clones plain data), but the
+        // command returned must be the one the schema checked, never a ping dispatched as a dial.
+        const types = ['ping', 'dial'];
+        const shifty = {
+            version: 1,
+            requestId: 'r',
+            payload: {},
+            get type() {
+                return types.shift() ?? 'dial';
+            }
+        };
+        const result = parseCommand(shifty);
+        expect(result).toEqual({
+            ok: false,
+            error: {
+                code: 'INVALID_FIELD',
+                message: '"type" must be "ping" (got "dial")',
+                requestId: 'r',
+                type: 'ping'
+            }
+        });
+    });
+
     it('names the length in a too-long message', () => {
         const result = parseCommand({
             version: 1,

@@ -182,7 +182,7 @@ const EXPECTED_TYPE_WORDS: Readonly<Record<string, string>> = {
 };
 
 function describeIssue(issue: v.BaseIssue<unknown>): DescribedIssue {
-    const path = v.getDotPath(issue) ?? 'message';
+    const path = clip(v.getDotPath(issue) ?? 'message', 80);
     const isObjectKeyIssue = issue.type === 'object' || issue.type === 'strict_object';
     if (isObjectKeyIssue && issue.expected === 'never') {
         return { missing: false, message: `unknown field "${path}"` };
@@ -267,6 +267,17 @@ function describeValue(value: unknown): string {
     return typeof value;
 }
 
+/**
+ * Quotes a piece of the sender's input in an error message: markup brackets and control or
+ * bidi characters are replaced, so the message is inert and reads the same wherever it lands.
+ */
 function clip(text: string, max: number): string {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+    const safe = text
+        .replace(/</g, '‹')
+        .replace(/>/g, '›')
+        .replace(
+            /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
+            '\ufffd'
+        );
+    return safe.length <= max ? safe : `${safe.slice(0, max - 1)}…`;
 }

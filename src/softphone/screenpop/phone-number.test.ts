@@ -44,6 +44,17 @@ describe('normalisePhoneNumber', () => {
         });
     });
 
+    it('accepts a non-geographic number, which belongs to no country', () => {
+        // +800 is the international freephone code: valid, but no ISO country owns it.
+        expect(normalisePhoneNumber('+800 1234 5678', 'US')).toStrictEqual({
+            ok: true,
+            kind: 'number',
+            e164: '+80012345678',
+            national: '1234 5678',
+            mobile: false
+        });
+    });
+
     it('flags mobiles where the numbering plan says so, and uses the default country', () => {
         expect(normalisePhoneNumber('07911 123456', 'gb')).toMatchObject({
             ok: true,

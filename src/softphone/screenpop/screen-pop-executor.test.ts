@@ -230,6 +230,33 @@ describe('ScreenPopper', () => {
         });
     });
 
+    it('passes on the text of a host failure that is not an Error', async () => {
+        // Callback-style hosts sometimes reject with a bare string.
+        const host = new FakeHost([]);
+        host.searchAndScreenPop = (args) => {
+            host.searches.push(args);
+            return Promise.reject('INVALID_SESSION_ID' as unknown as Error);
+        };
+        const outcome = await popper(host).pop(CALLER);
+        expect(outcome).toEqual({ ok: false, step: 'search', message: 'INVALID_SESSION_ID' });
+        expect(host.searches.length).toBeGreaterThan(0);
+        expect(host.pops).toEqual([]);
+    });
+
+    it('never throws, even when its own settings are broken at run time', async () => {
+        const host = new FakeHost([contactResult]);
+        // A caller past the types (plain JavaScript, a bad cast) still gets an outcome: pop()
+        // runs un-awaited from the call flow, so a rejection would be lost.
+        const broken = new ScreenPopper(host, {
+            settings: SETTINGS,
+            defaultCountry: undefined as unknown as string
+        });
+        const outcome = await broken.pop(CALLER);
+        expect(outcome).toMatchObject({ ok: false, step: 'search' });
+        expect(!outcome.ok && outcome.message).toMatch(/\S/);
+        expect(host.pops).toEqual([]);
+    });
+
     it('never throws, even when the host throws synchronously', async () => {
         const host: ScreenPopHost = {
             searchAndScreenPop: () => {

@@ -37,7 +37,8 @@ describe('parseCallCenterSettings', () => {
             '/screenPop/anonymousAction': 'Search',
             '/logging/mirrorToTask': 'TRUE',
             '/wrapUp/afterCallWorkSeconds': '0',
-            '/wrapUp/dispositionRequired': 'true'
+            '/wrapUp/dispositionRequired': 'true',
+            '/diagnostics/showNumbersInLogs': 'true'
         });
         expect(result).toEqual({
             ok: true,
@@ -59,7 +60,8 @@ describe('parseCallCenterSettings', () => {
                 },
                 mirrorToTask: true,
                 afterCallWorkSeconds: 0,
-                dispositionRequired: true
+                dispositionRequired: true,
+                showNumbersInLogs: true
             }
         });
     });
@@ -99,6 +101,49 @@ describe('parseCallCenterSettings', () => {
             key: '/connector/sipWebSocketUrl',
             message: 'must start with wss:// (got https://)'
         });
+    });
+
+    it('reads the listener bridge URL when the connector is listener', () => {
+        const result = parseCallCenterSettings({
+            '/connector/connectorType': 'Listener',
+            '/connector/listenerUrl': ' wss://cti.example.com/softphone ',
+            '/connector/sipWebSocketUrl': 'not read for the listener'
+        });
+        expect(result).toEqual({
+            ok: true,
+            settings: {
+                ...defaultSoftphoneSettings,
+                connectorType: 'listener',
+                listener: { webSocketUrl: 'wss://cti.example.com/softphone' }
+            }
+        });
+        expect(
+            parseCallCenterSettings({
+                '/connector/connectorType': 'listener',
+                '/connector/listenerUrl': 'ws://127.0.0.1:8788/softphone'
+            }).ok
+        ).toBe(true);
+    });
+
+    it.each([
+        ['', 'must be a WebSocket URL such as wss://cti.example.com/softphone'],
+        [
+            'ws://cti.example.com/softphone',
+            'must use wss:// (unencrypted ws:// is allowed only for localhost)'
+        ],
+        ['https://cti.example.com/softphone', 'must start with wss:// (got https://)'],
+        [
+            'wss://cti.example.com/softphone?token=secret',
+            'must not hold a user, password, query or fragment: agents enter their token in the softphone'
+        ],
+        [
+            'wss://agent:secret@cti.example.com/softphone',
+            'must not hold a user, password, query or fragment: agents enter their token in the softphone'
+        ]
+    ])('names listenerUrl %p as wrong', (value, message) => {
+        expect(
+            errorsOf({ '/connector/connectorType': 'listener', '/connector/listenerUrl': value })
+        ).toEqual([{ key: '/connector/listenerUrl', message }]);
     });
 
     it('ignores SIP items while the simulator is the connector', () => {

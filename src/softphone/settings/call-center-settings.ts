@@ -1,6 +1,7 @@
 import type {
     ConnectorType,
     FallbackPopAction,
+    ListenerSettings,
     MultipleMatchAction,
     SipSettings,
     SoftphoneSettings
@@ -17,7 +18,7 @@ export interface SettingError {
 export type SettingsResult =
     { ok: true; settings: SoftphoneSettings } | { ok: false; errors: readonly SettingError[] };
 
-const connectorTypes: readonly ConnectorType[] = ['simulator', 'sip'];
+const connectorTypes: readonly ConnectorType[] = ['simulator', 'sip', 'listener'];
 const fallbackActions: readonly FallbackPopAction[] = [
     'NewContact',
     'NewLead',
@@ -108,15 +109,22 @@ function readSipSettings(reader: SettingsReader): SipSettings {
     const domain = reader.text('/connector/sipDomain', '');
     const outboundProxy = reader.text('/connector/sipOutboundProxy', '');
     const iceServers = reader.list('/connector/sipIceServers', []);
-    checkWebSocketUrl(reader, webSocketUrl);
-    if (!/^[A-Za-z0-9.-]+$/.test(domain)) {
+    checkWebSocketUrl(
+        reader,
+        '/connector/sipWebSocketUrl',
+        webSocketUrl,
+        'wss://pbx.example.com:8089/ws'
+    );
+    // A DNS name: letters, digits, dots and hyphens, at most 253 characters.
+    if (!/^[A-Za-z0-9.-]{1,253}$/.test(domain)) {
         reader.fail('/connector/sipDomain', 'must be a domain name such as pbx.example.com');
     }
-    if (outboundProxy !== '' && !/^sips?:[^\s<>"]+$/.test(outboundProxy)) {
+    // Printable ASCII only: nothing a SIP stack could read as a line break or a header.
+    if (outboundProxy !== '' && !/^sips?:[!#-;=?-~]+$/.test(outboundProxy)) {
         reader.fail('/connector/sipOutboundProxy', 'must be a sip: or sips: URI, or empty');
     }
     for (const server of iceServers) {
-        if (!/^(stun|stuns|turn|turns):[^\s<>"]+$/.test(server)) {
+        if (!/^(stun|stuns|turn|turns):[!#-;=?-~]+$/.test(server)) {
             reader.fail(
                 '/connector/sipIceServers',
                 `"${shorten(server)}" is not a stun:, stuns:, turn: or turns: URL`
@@ -132,21 +140,45 @@ function readSipSettings(reader: SettingsReader): SipSettings {
     };
 }
 
-function checkWebSocketUrl(reader: SettingsReader, value: string): void {
-    const key = '/connector/sipWebSocketUrl';
+function readListenerSettings(reader: SettingsReader): ListenerSettings {
+    const key = '/connector/listenerUrl';
+    const webSocketUrl = reader.text(key, '');
+    if (checkWebSocketUrl(reader, key, webSocketUrl, 'wss://cti.example.com/softphone')) {
+        const url = new URL(webSocketUrl);
+        if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+            reader.fail(
+                key,
+                'must not hold a user, password, query or fragment: agents enter their token in the softphone'
+            );
+        }
+    }
+    return { webSocketUrl };
+}
+
+/** Checks a wss:// (or localhost ws://) URL; true when it is one. */
+function checkWebSocketUrl(
+    reader: SettingsReader,
+    key: string,
+    value: string,
+    example: string
+): boolean {
     let url: URL;
     try {
         url = new URL(value);
     } catch {
-        reader.fail(key, 'must be a WebSocket URL such as wss://pbx.example.com:8089/ws');
-        return;
+        reader.fail(key, `must be a WebSocket URL such as ${example}`);
+        return false;
     }
     const isLocal = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
     if (url.protocol === 'ws:' && !isLocal) {
         reader.fail(key, 'must use wss:// (unencrypted ws:// is allowed only for localhost)');
-    } else if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
-        reader.fail(key, `must start with wss:// (got ${url.protocol}//)`);
+        return false;
     }
+    if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
+        reader.fail(key, `must start with wss:// (got ${url.protocol}//)`);
+        return false;
+    }
+    return true;
 }
 
 /**
@@ -168,11 +200,12 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
         defaults.connectorType
     );
     const sip = connectorType === 'sip' ? readSipSettings(reader) : undefined;
+    const listener = connectorType === 'listener' ? readListenerSettings(reader) : undefined;
 
-    const defaultCountry = reader
-        .text('/dialing/defaultCountry', defaults.defaultCountry)
-        .toUpperCase();
-    if (!countryCode.test(defaultCountry)) {
+    // Checked before upper-casing: 'ß'.toUpperCase() is 'SS'.
+    const countryText = reader.text('/dialing/defaultCountry', defaults.defaultCountry);
+    const defaultCountry = countryText.toUpperCase();
+    if (!/^[A-Za-z]{2}$/.test(countryText) || !countryCode.test(defaultCountry)) {
         reader.fail(
             '/dialing/defaultCountry',
             'must be a two-letter country code such as US or GB'
@@ -194,6 +227,7 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
     const settings: SoftphoneSettings = {
         connectorType,
         ...(sip ? { sip } : {}),
+        ...(listener ? { listener } : {}),
         defaultCountry,
         screenPop: {
             searchObjects,
@@ -223,7 +257,8 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
         dispositionRequired: reader.flag(
             '/wrapUp/dispositionRequired',
             defaults.dispositionRequired
-        )
+        ),
+        showNumbersInLogs: reader.flag('/diagnostics/showNumbersInLogs', defaults.showNumbersInLogs)
     };
     return reader.errors.length > 0 ? { ok: false, errors: reader.errors } : { ok: true, settings };
 }

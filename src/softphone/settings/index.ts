@@ -1,6 +1,7 @@
 export type {
     ConnectorType,
     FallbackPopAction,
+    ListenerSettings,
     MultipleMatchAction,
     ScreenPopSettings,
     SipSettings,

@@ -4,7 +4,7 @@
  * The parser in call-center-settings.ts validates every value and names the bad one.
  */
 
-export type ConnectorType = 'simulator' | 'sip';
+export type ConnectorType = 'simulator' | 'sip' | 'listener';
 
 /** What to pop when nobody matches, or when the caller id is missing or withheld. */
 export type FallbackPopAction = 'NewContact' | 'NewLead' | 'NewCase' | 'Search';
@@ -20,6 +20,11 @@ export interface SipSettings {
     readonly iceServers: readonly string[];
 }
 
+/** The generic listener connector: the listener bridge's WebSocket (see docs/admin-guide.md). */
+export interface ListenerSettings {
+    readonly webSocketUrl: string;
+}
+
 export interface ScreenPopSettings {
     /** sObject API names in priority order, e.g. ['Contact', 'Lead', 'Account']. */
     readonly searchObjects: readonly string[];
@@ -32,12 +37,16 @@ export interface SoftphoneSettings {
     readonly connectorType: ConnectorType;
     /** Present (and validated) only when connectorType is 'sip'. */
     readonly sip?: SipSettings;
+    /** Present (and validated) only when connectorType is 'listener'. */
+    readonly listener?: ListenerSettings;
     /** ISO 3166-1 alpha-2, used to normalise numbers to E.164. */
     readonly defaultCountry: string;
     readonly screenPop: ScreenPopSettings;
     readonly mirrorToTask: boolean;
     readonly afterCallWorkSeconds: number;
     readonly dispositionRequired: boolean;
+    /** Phone numbers in downloaded diagnostic logs as they are (true) or masked (false). */
+    readonly showNumbersInLogs: boolean;
 }
 
 export const defaultSoftphoneSettings: SoftphoneSettings = {
@@ -51,5 +60,6 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
     },
     mirrorToTask: false,
     afterCallWorkSeconds: 60,
-    dispositionRequired: false
+    dispositionRequired: false,
+    showNumbersInLogs: false
 };

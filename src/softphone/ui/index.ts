@@ -9,3 +9,8 @@ export type {
     SoftphoneViewModel,
     WrapUpView
 } from './view-model';
+export {
+    askForCredentials,
+    type CredentialField,
+    type CredentialsPrompt
+} from './credentials-form';

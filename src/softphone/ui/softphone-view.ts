@@ -2,6 +2,7 @@ import { ActiveCallsView } from './active-call-view';
 import { AlertsView } from './alerts-view';
 import { Announcer } from './announcer';
 import { isLive } from './call-groups';
+import { DiagnosticsView } from './diagnostics-view';
 import { createIdFactory, el, setHidden } from './dom';
 import { HeaderView } from './header-view';
 import { IncomingCallsView } from './incoming-call-view';
@@ -42,6 +43,7 @@ export class SoftphoneView {
     private readonly keypad: KeypadView;
     private readonly recent: RecentCallsView;
     private readonly simulator: SimulatorPanelView;
+    private readonly diagnostics: DiagnosticsView;
     private readonly announcer = new Announcer();
     private ticker: unknown;
     private ticking = false;
@@ -61,6 +63,7 @@ export class SoftphoneView {
         this.keypad = new KeypadView(ids, (number) => actions.dial(number));
         this.recent = new RecentCallsView(ids, (number) => actions.dial(number));
         this.simulator = new SimulatorPanelView(ids, (caller) => actions.simulateIncoming(caller));
+        this.diagnostics = new DiagnosticsView(actions);
         root.classList.add('softphone');
         root.replaceChildren(
             el('h1', { className: 'slds-assistive-text', text: 'Softphone' }),
@@ -72,6 +75,7 @@ export class SoftphoneView {
             this.keypad.element,
             this.recent.element,
             this.simulator.element,
+            this.diagnostics.element,
             this.announcer.element
         );
     }

@@ -100,4 +100,6 @@ export interface SoftphoneActions {
     completeWrapUp(): void;
     dismissError(id: string): void;
     simulateIncoming(caller: { from: string; fromName?: string }): void;
+    /** Saves the diagnostic log as a file; the "Download logs" button shows only when set. */
+    downloadLogs?(): void;
 }

@@ -543,7 +543,7 @@ function issuesToError(issues, requestId, type) {
         const path = issue.path.join('.');
         if (!seenPaths.has(path)) {
             seenPaths.add(path);
-            described.push(describeIssue(issue, path || 'message'));
+            described.push(describeIssue(issue, clip(path || 'message', 80)));
         }
     }
     const code = described[0].missing ? 'MISSING_FIELD' : 'INVALID_FIELD';
@@ -637,8 +637,18 @@ function describeValue(value) {
     return typeof value;
 }
 
+// Quotes a piece of the sender's input in an error message: markup brackets and control or bidi
+// characters are replaced, so the message is inert and reads the same wherever it lands.
 function clip(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+    const safe = text
+        .replace(/</g, '‹')
+        .replace(/>/g, '›')
+        .replace(
+            // eslint-disable-next-line no-control-regex -- control characters are what it removes
+            /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
+            '\ufffd'
+        );
+    return safe.length <= max ? safe : `${safe.slice(0, max - 1)}…`;
 }
 
 function isRecord(value) {

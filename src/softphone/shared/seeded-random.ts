@@ -1,4 +1,7 @@
-/** mulberry32: a tiny deterministic PRNG so that fuzz tests replay exactly. Returns [0, 1). */
+/**
+ * mulberry32: a tiny deterministic PRNG (32-bit state), so that fuzz tests and simulations replay
+ * exactly from a seed. Returns a function giving numbers in [0, 1), like Math.random.
+ */
 export function seededRandom(seed: number): () => number {
     let state = seed >>> 0;
     return () => {

@@ -1,0 +1,33 @@
+// Softphone frame load → notifyInitializationComplete: the console's "Reload softphone" (a new
+// navigation of the iframe, as Salesforce does on a page refresh) to the moment the console
+// receives the softphone's notifyInitializationComplete. Both ends are timestamped inside the
+// console page (no Playwright round trip); the page is served with no-store, so every load
+// fetches and compiles the bundle again, like a first visit.
+import { scaled } from './bench-scale.mjs';
+import { summarise } from './statistics.mjs';
+
+export const LOADS = scaled(20);
+
+export async function measureLoad(session, progress) {
+    const samples = [];
+    // One load not counted: the first reload warms the server's file reads.
+    await session.drive('reload');
+    for (let index = 0; index < LOADS; index += 1) {
+        samples.push(await session.drive('reload'));
+        await session.drive('settle', 50);
+    }
+    progress(`frame load: ${LOADS} reloads measured`);
+    const phase = (name) =>
+        summarise(samples.map((sample) => sample[name]).filter(Number.isFinite));
+    return {
+        initialised: phase('initialised'),
+        phases: {
+            navigationStart: phase('navigationStart'),
+            scriptLoaded: phase('scriptLoaded'),
+            firstOpenCtiCall: phase('firstOpenCtiCall'),
+            clickToDialEnabled: phase('clickToDialEnabled'),
+            initialised: phase('initialised'),
+            agentAvailable: phase('agentAvailable')
+        }
+    };
+}

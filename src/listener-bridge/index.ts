@@ -1,0 +1,17 @@
+export { AgentTokens } from './agent-tokens';
+export type { BridgeConfig, ConfigResult } from './bridge-config';
+export { bridgeUsage, defaultListenerPort, parseBridgeConfig } from './bridge-config';
+export type { BridgeLogger, BridgeLogLevel } from './bridge-logger';
+export { createBridgeLogger, silentBridgeLogger } from './bridge-logger';
+export type { CallEvent, CallEventResult } from './call-event';
+export { parseCallEvent } from './call-event';
+export { CallRegistry } from './call-registry';
+export type { CallbackAction, CallbackClientOptions, CallbackResult } from './callback-client';
+export { CallbackClient } from './callback-client';
+export type { CallerAuthOptions, CallerAuthResult } from './caller-auth';
+export { authenticateCaller, timestampWindowSeconds } from './caller-auth';
+export { listenerSignature, sameSecret } from './constant-time';
+export type { ListenerBridgeDependencies, RunningListenerBridge } from './listener-bridge';
+export { eventPath, ListenerBridge, maxRequestBytes, startListenerBridge } from './listener-bridge';
+export { ReplayGuard } from './replay-guard';
+export { softphonePath, SoftphoneHub } from './softphone-hub';

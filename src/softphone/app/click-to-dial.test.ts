@@ -1,0 +1,149 @@
+import { handleClickToDial } from './click-to-dial';
+import { createAppHarness, MARIA, OLIVIA, type AppHarness } from './test-support/app-harness';
+
+const T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
+
+beforeEach(() => {
+    jest.useFakeTimers({ now: T0 });
+});
+
+afterEach(() => {
+    jest.useRealTimers();
+});
+
+async function started(): Promise<AppHarness> {
+    const harness = createAppHarness();
+    await harness.start();
+    return harness;
+}
+
+async function click(harness: AppHarness, payload: unknown): Promise<void> {
+    handleClickToDial(payload, {
+        controls: harness.controls,
+        store: harness.app.store,
+        showPanel: harness.showPanel
+    });
+    await harness.settle();
+}
+
+const PREFIX = 'The click-to-dial request from Salesforce was not understood: ';
+
+describe('handleClickToDial: payloads it cannot use', () => {
+    it.each<[string, unknown, string]>([
+        ['nothing', undefined, 'it is not an object'],
+        ['null', null, 'it is not an object'],
+        ['a bare number', '4155550101', 'it is not an object'],
+        ['an array', [{ number: '4155550101' }], 'it is not an object'],
+        ['no number', { recordId: MARIA.Id }, 'number: is missing'],
+        ['an empty number', { number: '   ' }, 'number: is empty'],
+        ['a number as an object', { number: { value: '4155550101' } }, 'number: must be the'],
+        [
+            'a bad record id',
+            { number: '4155550101', recordId: 'not-an-id', objectType: 'Contact' },
+            'recordId: is not a Salesforce record id'
+        ]
+    ])('names the problem with %s', async (_label, payload, issue) => {
+        const harness = await started();
+
+        await click(harness, payload);
+
+        expect(harness.view().errors).toEqual([
+            { id: expect.any(String), message: expect.stringContaining(PREFIX + issue) }
+        ]);
+        expect(harness.showPanel).not.toHaveBeenCalled();
+        expect(harness.engine.snapshot().calls).toEqual([]);
+    });
+});
+
+describe('handleClickToDial: a good click', () => {
+    it('shows the panel and dials the number with the record it came from', async () => {
+        const harness = await started();
+
+        await click(harness, {
+            number: '(415) 555-0101',
+            recordId: MARIA.Id,
+            recordName: 'Maria Lopez',
+            objectType: 'Contact'
+        });
+
+        expect(harness.showPanel).toHaveBeenCalledTimes(1);
+        expect(harness.engine.snapshot().calls).toEqual([
+            expect.objectContaining({
+                direction: 'Outbound',
+                to: '+14155550101',
+                related: { recordId: MARIA.Id, objectType: 'Contact', recordName: 'Maria Lopez' }
+            })
+        ]);
+        expect(harness.view().calls[0]).toMatchObject({
+            number: '(415) 555-0101',
+            name: 'Maria Lopez'
+        });
+        expect(harness.view().errors).toEqual([]);
+    });
+
+    it('logs the call against that record', async () => {
+        const harness = await started();
+        await click(harness, {
+            number: '4155550101',
+            recordId: MARIA.Id,
+            recordName: 'Maria Lopez',
+            objectType: 'Contact'
+        });
+        const callId = harness.engine.snapshot().calls[0]?.id ?? '';
+        await harness.advance(1500);
+        const hangingUp = harness.controls.hangup(callId);
+        await harness.advance(100);
+        await hangingUp;
+
+        expect(harness.host.phoneCallOf(callId)?.fields).toMatchObject({
+            Direction__c: 'Outbound',
+            To_Number__c: '+14155550101',
+            Contact__c: MARIA.Id,
+            Related_Record_Id__c: MARIA.Id
+        });
+        expect(harness.view().wrapUp?.remoteLabel).toBe('Maria Lopez');
+    });
+
+    it('dials without a record when the payload names none', async () => {
+        const harness = await started();
+
+        await click(harness, { number: 4155550101, recordId: '', objectType: null });
+
+        expect(harness.engine.snapshot().calls).toEqual([
+            expect.objectContaining({ to: '+14155550101' })
+        ]);
+        expect(harness.engine.snapshot().calls[0]).not.toHaveProperty('related');
+        expect(harness.host.searches).toEqual([]);
+    });
+
+    it('shows why a Do Not Call record was not dialled', async () => {
+        const harness = await started();
+
+        await click(harness, {
+            number: '(510) 555-0121',
+            recordId: OLIVIA.Id,
+            recordName: 'Olivia Grant',
+            objectType: 'Lead'
+        });
+
+        expect(harness.showPanel).toHaveBeenCalledTimes(1);
+        expect(harness.engine.snapshot().calls).toEqual([]);
+        expect(harness.view().errors).toEqual([
+            {
+                id: expect.any(String),
+                message: 'Olivia Grant has asked not to be called (Do Not Call)'
+            }
+        ]);
+    });
+
+    it("shows the engine's refusal", async () => {
+        const harness = await started();
+        harness.app.setAgentState('Offline');
+
+        await click(harness, { number: '4155550101' });
+
+        expect(harness.view().errors.map((error) => error.message)).toEqual([
+            "You can't dial while Offline. Go Available first."
+        ]);
+    });
+});

@@ -1,0 +1,105 @@
+import type { SoftphoneSettings } from '../settings/softphone-settings';
+import type { Connector } from '../telephony/connector';
+import type { Scheduler } from '../telephony/scheduler';
+import { SimulatorConnector } from '../telephony/simulator/simulator-connector';
+import type { CredentialField } from '../ui/credentials-form';
+import type { RemoteHangupSimulator } from './simulator-console-link';
+
+/** Where connectors report what they do (the diagnostic log). */
+export type ConnectorLogger = (
+    level: 'debug' | 'info' | 'warn' | 'error',
+    message: string,
+    details?: Readonly<Record<string, unknown>>
+) => void;
+
+export interface ConnectorChoice {
+    readonly connector: Connector;
+    /** Shown in the softphone header, e.g. 'Simulator', 'SIP (pbx.example.com)'. */
+    readonly label: string;
+    /** Present only for the simulator: the local console and trainers can ring it. */
+    readonly simulator?: RemoteHangupSimulator;
+}
+
+/** What an agent must type before a connector can be built (never stored, never logged). */
+export interface CredentialsNeed {
+    readonly title: string;
+    readonly explanation: string;
+    readonly fields: readonly CredentialField[];
+}
+
+/** The agent's sign-in values were refused before any connection: ask again with this message. */
+export class CredentialsError extends Error {
+    override readonly name = 'CredentialsError';
+}
+
+export function credentialsNeededFor(settings: SoftphoneSettings): CredentialsNeed | undefined {
+    if (settings.connectorType === 'listener') {
+        return {
+            title: 'Connect to your phone system',
+            explanation:
+                'Your agent id and the listener token your administrator gave you. They are kept in this page’s memory only.',
+            fields: [
+                { name: 'agent', label: 'Agent id', autocomplete: 'username' },
+                { name: 'token', label: 'Listener token', secret: true }
+            ]
+        };
+    }
+    if (settings.connectorType === 'sip') {
+        return {
+            title: 'Sign in to the phone system',
+            explanation: `Your SIP account on ${settings.sip?.domain ?? 'the phone system'}. It is kept in this page's memory only.`,
+            fields: [
+                { name: 'user', label: 'SIP user', autocomplete: 'username' },
+                { name: 'password', label: 'SIP password', secret: true }
+            ]
+        };
+    }
+    return undefined;
+}
+
+/**
+ * Builds the connector the call center names. The SIP stack is a separate chunk of the static
+ * resource, imported only here, so agents on the simulator never download it.
+ */
+export async function createConnector(
+    settings: SoftphoneSettings,
+    deps: {
+        scheduler: Scheduler;
+        credentials: Readonly<Record<string, string>>;
+        logger?: ConnectorLogger;
+    }
+): Promise<ConnectorChoice> {
+    if (settings.connectorType === 'sip' && settings.sip !== undefined) {
+        const { SipConnector } = await import('../telephony/sip/index');
+        return {
+            connector: new SipConnector({
+                settings: settings.sip,
+                credentials: {
+                    user: deps.credentials.user ?? '',
+                    password: deps.credentials.password ?? ''
+                },
+                scheduler: deps.scheduler,
+                ...(deps.logger === undefined ? {} : { logger: deps.logger })
+            }),
+            label: `SIP (${settings.sip.domain})`
+        };
+    }
+    if (settings.connectorType === 'listener' && settings.listener !== undefined) {
+        const { createListenerConnector } = await import('../telephony/listener/index');
+        const created = createListenerConnector({
+            settings: settings.listener,
+            credentials: { agent: deps.credentials.agent, token: deps.credentials.token },
+            scheduler: deps.scheduler,
+            ...(deps.logger === undefined ? {} : { logger: deps.logger })
+        });
+        if (!created.ok) {
+            throw new CredentialsError(created.message);
+        }
+        return { connector: created.connector, label: 'Phone system (listener)' };
+    }
+    const simulator = new SimulatorConnector({
+        idGenerator: () => `sim-${crypto.randomUUID()}`,
+        scheduler: deps.scheduler
+    });
+    return { connector: simulator, label: 'Simulator', simulator };
+}

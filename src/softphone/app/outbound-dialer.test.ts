@@ -1,0 +1,217 @@
+import { normalisePhoneNumber } from '../screenpop/phone-number';
+import { createAppHarness, MARIA, OLIVIA, type AppHarness } from './test-support/app-harness';
+import type { PersonRecord } from './test-support/fake-salesforce-host';
+
+const T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
+
+beforeEach(() => {
+    jest.useFakeTimers({ now: T0 });
+});
+
+afterEach(() => {
+    jest.useRealTimers();
+});
+
+async function started(people?: readonly PersonRecord[]): Promise<AppHarness> {
+    const harness = createAppHarness(people === undefined ? {} : { people });
+    await harness.start();
+    return harness;
+}
+
+function reasonOf(number: string): string {
+    const parsed = normalisePhoneNumber(number, 'US');
+    if (parsed.ok) {
+        throw new Error(`${number} is a valid number`);
+    }
+    return parsed.reason;
+}
+
+const OLIVIA_RELATED = { recordId: OLIVIA.Id, objectType: 'Lead', recordName: 'Olivia Grant' };
+const MARIA_RELATED = { recordId: MARIA.Id, objectType: 'Contact', recordName: 'Maria Lopez' };
+
+describe('OutboundDialer: the number', () => {
+    it.each(['', '   ', 'abc', '+'])('refuses %j: there is no number to call', async (number) => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number })).resolves.toEqual({
+            ok: false,
+            code: 'invalid-number',
+            message: 'Enter a phone number to call.'
+        });
+        expect(harness.engine.snapshot()).toMatchObject({ agentState: 'Available', calls: [] });
+    });
+
+    it.each(['12', '+999 123 4567', '415 555 01019999', '<script>4155550101'])(
+        "refuses %j with the parser's reason",
+        async (number) => {
+            const harness = await started();
+            const dial = jest.spyOn(harness.engine, 'dial');
+
+            await expect(harness.dialer.dial({ number })).resolves.toEqual({
+                ok: false,
+                code: 'invalid-number',
+                message: reasonOf(number)
+            });
+            expect(dial).not.toHaveBeenCalled();
+        }
+    );
+
+    it('words the reason for the agent', async () => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number: '12' })).resolves.toMatchObject({
+            message: 'Enter a phone number with at least 10 digits'
+        });
+    });
+
+    it('hands the engine the number in E.164', async () => {
+        const harness = await started();
+        const dial = jest.spyOn(harness.simulator, 'dial');
+
+        const outcome = await harness.dialer.dial({ number: '(415) 555-1234' });
+
+        expect(outcome).toEqual({ ok: true, callId: 'sim-1' });
+        expect(dial).toHaveBeenCalledWith('+14155551234');
+        expect(harness.engine.getCall('sim-1')).toMatchObject({
+            direction: 'Outbound',
+            to: '+14155551234'
+        });
+    });
+
+    it("returns the engine's refusal", async () => {
+        const harness = await started();
+        harness.app.setAgentState('Break');
+
+        await expect(harness.dialer.dial({ number: '4155551234' })).resolves.toEqual({
+            ok: false,
+            code: 'agent-unavailable',
+            message: "You can't dial while on Break. Go Available first."
+        });
+    });
+});
+
+describe('OutboundDialer: Do Not Call', () => {
+    it('refuses a record whose DoNotCall is set, without dialing', async () => {
+        const harness = await started();
+        const dial = jest.spyOn(harness.engine, 'dial');
+
+        const outcome = await harness.dialer.dial({
+            number: '(510) 555-0121',
+            related: OLIVIA_RELATED
+        });
+
+        expect(outcome).toEqual({
+            ok: false,
+            code: 'do-not-call',
+            message: 'Olivia Grant has asked not to be called (Do Not Call)'
+        });
+        expect(harness.host.searches).toEqual([
+            { searchParams: '+15105550121', callType: 'outbound', deferred: true },
+            { searchParams: '(510) 555-0121', callType: 'outbound', deferred: true }
+        ]);
+        expect(dial).not.toHaveBeenCalled();
+        expect(harness.host.pops).toEqual([]);
+    });
+
+    it('reads a DoNotCall flag that arrives as text', async () => {
+        const harness = await started([{ ...MARIA, DoNotCall: 'true' }]);
+
+        await expect(
+            harness.dialer.dial({ number: '+14155550101', related: MARIA_RELATED })
+        ).resolves.toMatchObject({ ok: false, code: 'do-not-call' });
+    });
+
+    it("refuses a person account's PersonDoNotCall", async () => {
+        const account: PersonRecord = {
+            Id: '001000000000000009',
+            Name: 'Ada Lovelace',
+            RecordType: 'Account',
+            Phone: '+14155550109',
+            PersonDoNotCall: true
+        };
+        const harness = await started([account]);
+
+        await expect(
+            harness.dialer.dial({
+                number: '+14155550109',
+                related: { recordId: account.Id, objectType: 'Account' },
+                personAccount: true
+            })
+        ).resolves.toEqual({
+            ok: false,
+            code: 'do-not-call',
+            message: 'Ada Lovelace has asked not to be called (Do Not Call)'
+        });
+    });
+
+    it('dials a record whose DoNotCall is not set, related to it', async () => {
+        const harness = await started();
+
+        const outcome = await harness.dialer.dial({
+            number: '(415) 555-0101',
+            related: MARIA_RELATED
+        });
+
+        expect(outcome).toEqual({ ok: true, callId: 'sim-1' });
+        expect(harness.host.searchesOf('outbound')).toEqual(['+14155550101']);
+        expect(harness.engine.getCall('sim-1')?.related).toEqual(MARIA_RELATED);
+    });
+
+    it('dials when the search does not find the dialled record (not checked)', async () => {
+        const harness = await started([]);
+
+        const outcome = await harness.dialer.dial({
+            number: '(510) 555-0121',
+            related: OLIVIA_RELATED
+        });
+
+        expect(outcome).toEqual({ ok: true, callId: 'sim-1' });
+        // Every written form was tried before giving up on the flag.
+        expect(harness.host.searchesOf('outbound')).toEqual([
+            '+15105550121',
+            '(510) 555-0121',
+            '5105550121'
+        ]);
+    });
+
+    it('does not take the flag of another record with the same number', async () => {
+        const harness = await started([{ ...OLIVIA, Id: '00Q000000000000099' }]);
+
+        await expect(
+            harness.dialer.dial({ number: '(510) 555-0121', related: OLIVIA_RELATED })
+        ).resolves.toMatchObject({ ok: true });
+    });
+
+    it('dials when the softphone layout does not return the flag', async () => {
+        const withoutFlag: PersonRecord = {
+            Id: OLIVIA.Id,
+            Name: OLIVIA.Name,
+            RecordType: 'Lead',
+            Phone: OLIVIA.Phone
+        };
+        const harness = await started([withoutFlag]);
+
+        await expect(
+            harness.dialer.dial({ number: '(510) 555-0121', related: OLIVIA_RELATED })
+        ).resolves.toMatchObject({ ok: true });
+    });
+
+    it('dials when the search fails', async () => {
+        const harness = await started();
+        harness.host.searchError = 'Search is down';
+
+        await expect(
+            harness.dialer.dial({ number: '(510) 555-0121', related: OLIVIA_RELATED })
+        ).resolves.toMatchObject({ ok: true });
+        expect(harness.host.searchesOf('outbound')).toHaveLength(3);
+    });
+
+    it('does not search for a number dialled without a record', async () => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number: '(510) 555-0121' })).resolves.toMatchObject({
+            ok: true
+        });
+        expect(harness.host.searches).toEqual([]);
+    });
+});

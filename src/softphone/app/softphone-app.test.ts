@@ -1,0 +1,528 @@
+import type { OutboxEntry } from '../calllog/outbox-entry';
+import type { OutboxStore } from '../calllog/outbox-store';
+import {
+    createAppHarness,
+    DANIEL,
+    DISPOSITIONS,
+    LINE_NUMBER,
+    MARIA,
+    type AppHarness
+} from './test-support/app-harness';
+
+const T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
+/** The simulator connects in 300 ms, so the first call rings then. */
+const RINGS_AT = T0 + 300;
+const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+beforeEach(() => {
+    jest.useFakeTimers({ now: T0 });
+});
+
+afterEach(() => {
+    jest.useRealTimers();
+});
+
+async function answer(harness: AppHarness, callId: string): Promise<void> {
+    const answering = harness.controls.answer(callId);
+    await harness.advance(200);
+    await expect(answering).resolves.toEqual({ ok: true });
+}
+
+/** Maria rings, the agent answers, they talk for `talkMs`, and Maria hangs up. */
+async function talkToMaria(harness: AppHarness, talkMs = 42_000): Promise<string> {
+    const callId = await harness.ring('+1 415 555 0101', 'MARIA L');
+    const answering = harness.controls.answer(callId);
+    await harness.advance(100);
+    await expect(answering).resolves.toEqual({ ok: true });
+    await harness.advance(talkMs);
+    harness.simulator.simulateRemoteHangup(callId);
+    await harness.settle();
+    return callId;
+}
+
+describe('SoftphoneApp: an inbound call rings', () => {
+    it('pops the caller by number, shows their name and relates the call to them', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        const callId = await harness.ring('+1 415 555 0101', 'MARIA L');
+
+        expect(harness.showPanel).toHaveBeenCalledTimes(1);
+        expect(harness.host.searches[0]).toEqual({
+            searchParams: '+14155550101',
+            callType: 'inbound',
+            deferred: true
+        });
+        expect(harness.host.pops).toEqual([{ type: 'SOBJECT', params: { recordId: MARIA.Id } }]);
+        expect(harness.view().calls).toEqual([
+            {
+                callId,
+                direction: 'Inbound',
+                state: 'ringing',
+                number: '(415) 555-0101',
+                name: 'Maria Lopez',
+                startedAt: RINGS_AT,
+                muted: false
+            }
+        ]);
+        expect(harness.engine.getCall(callId)?.related).toEqual({
+            recordId: MARIA.Id,
+            objectType: 'Contact',
+            recordName: 'Maria Lopez'
+        });
+    });
+
+    it('finds a record stored in the national format through the next search variant', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        const callId = await harness.ring('+14155550105');
+
+        expect(harness.host.searchesOf('inbound')).toEqual(['+14155550105', '(415) 555-0105']);
+        expect(harness.host.pops).toEqual([{ type: 'SOBJECT', params: { recordId: DANIEL.Id } }]);
+        expect(harness.view().calls[0]?.name).toBe('Daniel Kim');
+        expect(harness.engine.getCall(callId)?.related?.recordId).toBe(DANIEL.Id);
+    });
+
+    it("shows the network's name and pops a new Contact when nobody matches", async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        const callId = await harness.ring('+12125550199', 'J DOE');
+
+        expect(harness.host.searchesOf('inbound')).toEqual([
+            '+12125550199',
+            '(212) 555-0199',
+            '2125550199'
+        ]);
+        expect(harness.host.pops).toEqual([
+            {
+                type: 'NEW_RECORD_MODAL',
+                params: { entityName: 'Contact', defaultFieldValues: { Phone: '+12125550199' } }
+            }
+        ]);
+        expect(harness.view().calls[0]).toMatchObject({ number: '(212) 555-0199', name: 'J DOE' });
+        expect(harness.engine.getCall(callId)?.related).toBeUndefined();
+    });
+
+    it('pops a new Case for a withheld number, which shows as no number', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        // What the softphone's simulator panel sends for a withheld caller id.
+        await harness.ring('');
+
+        expect(harness.host.searches).toEqual([]);
+        expect(harness.host.pops).toEqual([
+            {
+                type: 'NEW_RECORD_MODAL',
+                params: { entityName: 'Case', defaultFieldValues: { Origin: 'Phone' } }
+            }
+        ]);
+        expect(harness.view().calls[0]?.number).toBe('');
+    });
+
+    it('shows a failed search as an error and keeps the call ringing', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        harness.host.searchError = 'The search service is unavailable';
+
+        const callId = await harness.ring('+14155550101');
+
+        expect(harness.view().errors).toEqual([
+            {
+                id: expect.any(String),
+                message: 'Screen pop failed (search): The search service is unavailable'
+            }
+        ]);
+        expect(harness.host.pops).toEqual([]);
+        expect(harness.view().calls).toEqual([
+            expect.objectContaining({ callId, state: 'ringing' })
+        ]);
+    });
+});
+
+describe('SoftphoneApp: a call ends', () => {
+    it('creates one Phone_Call__c with the call, related to the popped record', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        const callId = await talkToMaria(harness);
+
+        expect(harness.host.saveLogCalls).toEqual([
+            {
+                entityApiName: 'Phone_Call__c',
+                Provider_Call_Id__c: callId,
+                Direction__c: 'Inbound',
+                Duration_Seconds__c: 42,
+                Started__c: iso(RINGS_AT),
+                Answered__c: iso(RINGS_AT + 100),
+                Ended__c: iso(RINGS_AT + 100 + 42_000),
+                From_Number__c: '+14155550101',
+                To_Number__c: LINE_NUMBER,
+                Outcome__c: 'Connected',
+                Related_Record_Id__c: MARIA.Id,
+                Contact__c: MARIA.Id
+            }
+        ]);
+        expect(harness.refreshView).toHaveBeenCalledTimes(1);
+    });
+
+    it('adds the call to the recent calls, newest first', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        const first = await talkToMaria(harness, 5_000);
+        harness.app.wrapUp.complete();
+        const second = await talkToMaria(harness, 7_000);
+
+        expect(harness.view().recentCalls).toEqual([
+            {
+                callId: second,
+                direction: 'Inbound',
+                number: '(415) 555-0101',
+                name: 'Maria Lopez',
+                endedAt: expect.any(Number),
+                outcome: 'Connected',
+                durationSeconds: 7
+            },
+            expect.objectContaining({ callId: first, durationSeconds: 5 })
+        ]);
+    });
+
+    it('opens the wrap-up when the agent goes to after-call work', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        const callId = await talkToMaria(harness);
+
+        expect(harness.view().agentState).toBe('AfterCallWork');
+        expect(harness.view().wrapUp).toEqual({
+            callId,
+            remoteLabel: 'Maria Lopez',
+            outcome: 'Connected',
+            durationSeconds: 42,
+            disposition: '',
+            notes: '',
+            dispositionOptions: DISPOSITIONS,
+            dispositionRequired: false,
+            saving: false
+        });
+        // The log stays in the outbox, waiting for the disposition.
+        expect(harness.outbox.snapshot()).toEqual([
+            expect.objectContaining({ callId, wrapUpOpen: true })
+        ]);
+    });
+
+    it('labels the wrap-up of a withheld caller "Withheld number"', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('');
+        await answer(harness, callId);
+        harness.simulator.simulateRemoteHangup(callId);
+        await harness.settle();
+
+        expect(harness.view().wrapUp?.remoteLabel).toBe('Withheld number');
+        expect(harness.view().recentCalls[0]).toMatchObject({ callId, number: '' });
+        expect(harness.view().recentCalls[0]).not.toHaveProperty('name');
+    });
+
+    it('logs a missed call without opening a wrap-up', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        const callId = await harness.ring('+14155550101');
+        await harness.advance(30_000);
+
+        expect(harness.view().agentState).toBe('Available');
+        expect(harness.view().wrapUp).toBeUndefined();
+        expect(harness.host.createsOf('Phone_Call__c')).toEqual([
+            expect.objectContaining({
+                Provider_Call_Id__c: callId,
+                Outcome__c: 'Missed',
+                Duration_Seconds__c: 0,
+                Contact__c: MARIA.Id
+            })
+        ]);
+        expect(harness.host.saveLogCalls[0]).not.toHaveProperty('Answered__c');
+        expect(harness.view().recentCalls).toEqual([
+            expect.objectContaining({ callId, outcome: 'Missed', name: 'Maria Lopez' })
+        ]);
+        // Nothing waits for a disposition: the log left the outbox.
+        expect(harness.outbox.snapshot()).toEqual([]);
+    });
+});
+
+describe('SoftphoneApp: call waiting', () => {
+    async function mariaThenDanielWaiting(harness: AppHarness) {
+        await harness.start();
+        const maria = await harness.ring('+14155550101');
+        await answer(harness, maria);
+        const daniel = await harness.ring('+14155550105');
+        return { maria, daniel };
+    }
+
+    it("defers the waiting caller's pop until the agent answers", async () => {
+        const harness = createAppHarness();
+        const { daniel } = await mariaThenDanielWaiting(harness);
+
+        expect(harness.showPanel).toHaveBeenCalledTimes(2);
+        expect(harness.host.searchesOf('inbound')).toEqual(['+14155550101']);
+        expect(harness.host.pops).toHaveLength(1);
+        expect(harness.view().calls[1]).toEqual(
+            expect.objectContaining({ callId: daniel, state: 'ringing' })
+        );
+        expect(harness.view().calls[1]).not.toHaveProperty('name');
+
+        await answer(harness, daniel);
+
+        expect(harness.host.searchesOf('inbound')).toEqual([
+            '+14155550101',
+            '+14155550105',
+            '(415) 555-0105'
+        ]);
+        expect(harness.host.pops[1]).toEqual({ type: 'SOBJECT', params: { recordId: DANIEL.Id } });
+        expect(harness.view().calls).toEqual([
+            expect.objectContaining({ state: 'held', name: 'Maria Lopez' }),
+            expect.objectContaining({ callId: daniel, state: 'connected', name: 'Daniel Kim' })
+        ]);
+        expect(harness.engine.getCall(daniel)?.related?.recordId).toBe(DANIEL.Id);
+    });
+
+    it('never pops a waiting call the agent declines, and logs it as Rejected', async () => {
+        const harness = createAppHarness();
+        const { daniel } = await mariaThenDanielWaiting(harness);
+
+        const declining = harness.controls.decline(daniel);
+        await harness.advance(100);
+        await expect(declining).resolves.toEqual({ ok: true });
+        await harness.advance(60_000);
+
+        expect(harness.host.searchesOf('inbound')).toEqual(['+14155550101']);
+        expect(harness.host.pops).toHaveLength(1);
+        expect(harness.host.phoneCallOf(daniel)?.fields).toMatchObject({
+            Outcome__c: 'Rejected',
+            From_Number__c: '+14155550105'
+        });
+        expect(harness.host.phoneCallOf(daniel)?.fields).not.toHaveProperty('Contact__c');
+        expect(harness.view()).toMatchObject({ agentState: 'Busy' });
+        expect(harness.view().wrapUp).toBeUndefined();
+    });
+
+    it('never pops a waiting call that rings out', async () => {
+        const harness = createAppHarness();
+        const { daniel } = await mariaThenDanielWaiting(harness);
+
+        await harness.advance(30_000);
+
+        expect(harness.host.searchesOf('inbound')).toEqual(['+14155550101']);
+        expect(harness.host.phoneCallOf(daniel)?.fields.Outcome__c).toBe('Missed');
+        expect(harness.view().calls).toEqual([expect.objectContaining({ state: 'connected' })]);
+    });
+});
+
+describe('SoftphoneApp: the LMS bridge', () => {
+    it('publishes the state as soon as it is attached', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+
+        const { lms, errors } = await harness.attachLms();
+
+        expect(lms.published).toEqual([
+            {
+                version: 1,
+                type: 'state',
+                payload: {
+                    agentState: 'Available',
+                    connectionStatus: 'connected',
+                    softphoneVersion: '0.1.0-test'
+                }
+            }
+        ]);
+        expect(lms.channels).toEqual(['Softphone_Message__c']);
+        expect(errors).toEqual([]);
+    });
+
+    it('publishes callStarted, state, callEnded and callLogged for a call', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms, errors } = await harness.attachLms();
+
+        const callId = await talkToMaria(harness);
+
+        expect(lms.payloadsOf('callStarted')).toEqual([
+            {
+                call: {
+                    callId,
+                    direction: 'Inbound',
+                    state: 'ringing',
+                    from: '+14155550101',
+                    to: LINE_NUMBER,
+                    remoteName: 'MARIA L',
+                    startedAt: RINGS_AT,
+                    muted: false
+                }
+            }
+        ]);
+        expect(lms.payloadsOf('callEnded')).toEqual([
+            {
+                call: expect.objectContaining({
+                    callId,
+                    state: 'ended',
+                    answeredAt: RINGS_AT + 100,
+                    related: {
+                        recordId: MARIA.Id,
+                        objectType: 'Contact',
+                        recordName: 'Maria Lopez'
+                    }
+                }),
+                outcome: 'Connected',
+                durationSeconds: 42
+            }
+        ]);
+        expect(lms.payloadsOf('callLogged')).toEqual([
+            {
+                callId,
+                recordId: harness.host.phoneCallOf(callId)?.id,
+                relatedRecordId: MARIA.Id
+            }
+        ]);
+        const states = lms.payloadsOf('state').map((state) => state.agentState);
+        expect(states[0]).toBe('Available');
+        expect(states).toContain('Busy');
+        expect(states[states.length - 1]).toBe('AfterCallWork');
+        expect(lms.payloadsOf('state')).toContainEqual(
+            expect.objectContaining({
+                agentState: 'Busy',
+                activeCall: expect.objectContaining({ callId, state: 'connected' })
+            })
+        );
+        expect(lms.types().indexOf('callStarted')).toBeLessThan(lms.types().indexOf('callEnded'));
+        expect(lms.types().indexOf('callEnded')).toBeLessThan(lms.types().indexOf('callLogged'));
+        expect(errors).toEqual([]);
+    });
+
+    it("routes an LWC's answer command to the ringing call", async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms } = await harness.attachLms();
+        const callId = await harness.ring('+14155550101');
+
+        lms.listener?.({ version: 1, type: 'answer', requestId: 'req-1', payload: {} });
+        await harness.advance(100);
+
+        expect(harness.engine.getCall(callId)?.state).toBe('connected');
+        expect(lms.types()).not.toContain('error');
+    });
+});
+
+describe('SoftphoneApp: call log status', () => {
+    it('warns when the outbox store does not survive a reload', () => {
+        const harness = createAppHarness();
+        harness.app.start();
+
+        expect(harness.view().notices).toEqual([
+            {
+                id: 'log-not-durable',
+                kind: 'warning',
+                message: expect.stringContaining('kept in memory only')
+            }
+        ]);
+        expect(harness.view().logStatus).toEqual({ pending: 0, durable: false });
+    });
+
+    it('does not warn with a durable store', () => {
+        const harness = createAppHarness({ durable: true });
+        harness.app.start();
+
+        expect(harness.view().notices).toEqual([]);
+        expect(harness.view().logStatus).toEqual({ pending: 0, durable: true });
+    });
+
+    it('warns while a log fails and clears the warning once it is logged', async () => {
+        const harness = createAppHarness({ durable: true });
+        await harness.start();
+        // The first create reaches Salesforce but its answer is lost.
+        harness.host.failSaveLog = (_value, callNumber) => (callNumber === 1 ? 'after' : undefined);
+
+        const callId = await talkToMaria(harness);
+
+        expect(harness.view().notices).toEqual([
+            {
+                id: `log-failed-${callId}`,
+                kind: 'warning',
+                message:
+                    'A call log could not be saved yet (attempt 1); retrying: The request timed out'
+            }
+        ]);
+        expect(harness.view().logStatus.pending).toBe(1);
+        expect(harness.refreshView).not.toHaveBeenCalled();
+
+        // random() is 0: the first retry comes after half of 1 s.
+        await harness.advance(500);
+
+        expect(harness.view().notices).toEqual([]);
+        expect(harness.view().logStatus.pending).toBe(0);
+        expect(harness.refreshView).toHaveBeenCalledTimes(1);
+        // The replayed create hit the unique Provider_Call_Id__c and became an update.
+        expect(harness.host.phoneCalls()).toHaveLength(1);
+        expect(harness.host.saveLogCalls.map((value) => value.Id ?? 'create')).toEqual([
+            'create',
+            'create',
+            harness.host.phoneCallOf(callId)?.id
+        ]);
+    });
+
+    it('says when a log needs an admin', async () => {
+        const harness = createAppHarness({ durable: true });
+        await harness.start();
+        harness.host.failSaveLog = () => 'permanent';
+
+        const callId = await talkToMaria(harness);
+
+        expect(harness.view().notices).toEqual([
+            {
+                id: `log-failed-${callId}`,
+                kind: 'warning',
+                message:
+                    'A call log could not be saved and needs an admin: Required fields are missing: [Direction__c] (REQUIRED_FIELD_MISSING)'
+            }
+        ]);
+    });
+
+    it('shows an error when the outbox store fails', async () => {
+        const failing: OutboxStore = {
+            durable: true,
+            getAll: () => Promise.resolve([] as readonly OutboxEntry[]),
+            put: () => Promise.reject(new Error('QuotaExceededError')),
+            delete: () => Promise.resolve()
+        };
+        const harness = createAppHarness({ store: failing });
+        await harness.start();
+
+        await talkToMaria(harness);
+
+        expect(harness.view().errors).toContainEqual({
+            id: expect.any(String),
+            message: 'Call log storage failed (put): QuotaExceededError'
+        });
+    });
+});
+
+describe('SoftphoneApp: stop', () => {
+    it('closes an unsaved wrap-up and stops following the engine', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await talkToMaria(harness);
+
+        harness.app.stop();
+        await harness.settle();
+
+        expect(harness.app.store.state.wrapUp).toBeUndefined();
+        expect(harness.outbox.snapshot()).toEqual([]);
+        expect(harness.host.phoneCallOf(callId)).toBeDefined();
+        const renders = harness.rendered.length;
+        harness.engine.setAgentState('Break');
+        expect(harness.rendered).toHaveLength(renders);
+    });
+});

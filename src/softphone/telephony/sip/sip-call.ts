@@ -1,0 +1,43 @@
+import type { CallEndReason } from '../connector';
+import type { IceCutoff } from './ice-cutoff';
+import type { SipSession } from './sip-user-agent';
+
+/**
+ * A call's life in the SIP connector:
+ *
+ *   inbound:  ringing ──answer()──▶ answering ──200 OK sent──▶ connected ⇄ held
+ *   outbound: dialing ──200 OK received──▶ connected ⇄ held
+ *
+ * Any state ends ('ended' event) on a BYE, CANCEL, failure response, or the agent's request.
+ */
+export type SipCallState = 'ringing' | 'answering' | 'dialing' | 'connected' | 'held';
+
+/** An agent request waiting for the network's confirmation (answer, hold, resume, transfer). */
+export interface PendingRequest {
+    readonly action: string;
+    readonly resolve: () => void;
+    readonly reject: (error: Error) => void;
+}
+
+export interface SipCall {
+    readonly id: string;
+    readonly direction: 'inbound' | 'outbound';
+    state: SipCallState;
+    /** Undefined only while dial() is waiting for the microphone. */
+    session?: SipSession;
+    sipCallId: string;
+    localStream?: MediaStream;
+    remoteStream?: MediaStream;
+    ringingReported: boolean;
+    /** Set just before the agent's own request ends the call: it wins over the SIP cause. */
+    localEnd?: { readonly reason: CallEndReason; readonly message?: string };
+    pending?: PendingRequest;
+    readonly ice: IceCutoff;
+}
+
+/** What the connector tells about a live call (for logs and correlation with the PBX). */
+export interface SipCallDetails {
+    readonly direction: 'inbound' | 'outbound';
+    readonly state: SipCallState;
+    readonly sipCallId: string;
+}

@@ -1,0 +1,65 @@
+import type { SipSettings } from '../../settings/softphone-settings';
+import type { Scheduler } from '../scheduler';
+import type { DialPlan } from './dial-plan';
+import type { SipLogger } from './sip-logger';
+import type { SipMedia } from './sip-media';
+import type { SipUserAgentFactory } from './sip-user-agent';
+
+/**
+ * What the agent types at softphone login. Kept in memory only, for as long as the connector
+ * lives; never logged, never stored.
+ */
+export interface SipCredentials {
+    /** The SIP user (the user part of the address of record, e.g. 1001 or alice). */
+    readonly user: string;
+    readonly password: string;
+    readonly displayName?: string;
+    /** The authentication user when the PBX wants one that differs from `user`. */
+    readonly authorizationUser?: string;
+}
+
+export type DtmfTransportOption = 'rfc4733' | 'info';
+
+export interface SipConnectorOptions {
+    readonly settings: SipSettings;
+    readonly credentials: SipCredentials;
+    readonly scheduler: Scheduler;
+    readonly logger?: SipLogger;
+    /** Builds the SIP user agent; the JsSIP one by default (tests pass one on a fake JsSIP). */
+    readonly jssip?: SipUserAgentFactory;
+    /** Microphone, remote audio and ringtone; the browser's, playing into a new <audio>, by default. */
+    readonly media?: SipMedia;
+    /** Makes the call ids (the provider call ids of the call log); random by default. */
+    readonly idGenerator?: () => string;
+    readonly dialPlan?: DialPlan;
+    /** The response to a declined call: 486 Busy Here (default) or 603 Decline. */
+    readonly declineStatus?: 486 | 603;
+    /** RFC 4733 telephone-events (default) or SIP INFO. */
+    readonly dtmfTransport?: DtmfTransportOption;
+    /** With RFC 4733, send by SIP INFO when the call has no RTP channel for tones (default true). */
+    readonly dtmfInfoFallback?: boolean;
+    /** With ICE servers, how long after the first candidate the SDP may wait for a server one. */
+    readonly iceMaxWaitMs?: number;
+    /** How long connect() waits for the first registration. */
+    readonly connectTimeoutMs?: number;
+    /** How long disconnect() waits for the un-REGISTER to be answered. */
+    readonly unregisterTimeoutMs?: number;
+    /** JsSIP's WebSocket reconnection backoff, in seconds. */
+    readonly reconnectMinSeconds?: number;
+    readonly reconnectMaxSeconds?: number;
+}
+
+export const sipConnectorDefaults = {
+    declineStatus: 486,
+    dtmfTransport: 'rfc4733',
+    dtmfInfoFallback: true,
+    iceMaxWaitMs: 500,
+    connectTimeoutMs: 20_000,
+    unregisterTimeoutMs: 2_000,
+    reconnectMinSeconds: 2,
+    reconnectMaxSeconds: 30,
+    userAgentString: 'Open CTI Softphone (JsSIP)'
+} as const;
+
+/** The SIP user part characters RFC 3261 allows unescaped (plus %-escapes). */
+export const sipUserPattern = /^[A-Za-z0-9\-_.!~*'()&=+$,;?/%]{1,64}$/;

@@ -1,0 +1,901 @@
+import { TypedEmitter } from '../../shared/typed-emitter';
+import type {
+    CallEndReason,
+    ConnectionStatus,
+    ConnectorEvent,
+    ConnectorListener
+} from '../connector';
+import { normaliseDtmf } from '../dtmf';
+import type { Scheduler } from '../scheduler';
+import { randomSipCallId } from './call-id';
+import { callerIdFrom, callerNumber } from './caller-id';
+import type { DialPlan } from './dial-plan';
+import { dialTarget } from './dial-plan';
+import { callEndReasonFor, sipEndMessage } from './end-reason';
+import { IceCutoff } from './ice-cutoff';
+import { jsSipUserAgentFactory, SipConfigurationError } from './jssip-adapter';
+import { registrationFailureMessage } from './registration-message';
+import type { PendingRequest, SipCall, SipCallDetails, SipCallState } from './sip-call';
+import type { SipConnectorOptions, SipCredentials } from './sip-connector-options';
+import { sipConnectorDefaults, sipUserPattern } from './sip-connector-options';
+import type { SipLogger } from './sip-logger';
+import { silentSipLogger } from './sip-logger';
+import type { SipMedia } from './sip-media';
+import { browserSipMedia } from './sip-media';
+import type {
+    RawCallerIdentity,
+    SipEnd,
+    SipSession,
+    SipSessionEvent,
+    SipUserAgent,
+    SipUserAgentEvent,
+    SipUserAgentFactory
+} from './sip-user-agent';
+import type { TransferringConnector } from './transferring-connector';
+
+interface Attempt {
+    readonly promise: Promise<void>;
+    readonly resolve: () => void;
+    readonly reject: (error: Error) => void;
+    readonly timer: unknown;
+}
+
+type Settings = Required<
+    Pick<
+        SipConnectorOptions,
+        | 'declineStatus'
+        | 'dtmfTransport'
+        | 'dtmfInfoFallback'
+        | 'iceMaxWaitMs'
+        | 'connectTimeoutMs'
+        | 'unregisterTimeoutMs'
+        | 'reconnectMinSeconds'
+        | 'reconnectMaxSeconds'
+    >
+>;
+
+/**
+ * The connector for a SIP PBX over WebSocket (JsSIP, WebRTC audio).
+ *
+ * Connection (ConnectorEvent 'connection'):
+ *
+ *   disconnected ──connect()──▶ connecting ──registered──▶ connected
+ *        ▲                         │ refused / timeout          │ WebSocket lost
+ *        └────── disconnected ◀────┘                            ▼
+ *        ◀──────── registration refused ─────────────── reconnecting ──registered──▶ connected
+ *
+ * JsSIP reconnects the WebSocket with backoff and registers again by itself; while it does,
+ * live calls end with 'connection-lost' (their signalling path is gone). Call states are in
+ * sip-call.ts. Requests the network confirms (answer, hold, resume, transfer) resolve on that
+ * confirmation; hang-up and decline resolve once the call has ended locally.
+ */
+export class SipConnector implements TransferringConnector {
+    readonly kind = 'sip';
+
+    // An ES private field: credentials stay out of JSON.stringify and object dumps.
+    readonly #credentials: SipCredentials;
+    private readonly settings: SipConnectorOptions['settings'];
+    private readonly scheduler: Scheduler;
+    private readonly logger: SipLogger;
+    private readonly createUserAgent: SipUserAgentFactory;
+    private readonly media: SipMedia;
+    private readonly idGenerator: () => string;
+    private readonly dialPlan: DialPlan;
+    private readonly options: Settings;
+    private readonly events: TypedEmitter<{ event: ConnectorEvent }>;
+    private readonly calls = new Map<string, SipCall>();
+    private readonly endedCallIds = new Set<string>();
+    private status: ConnectionStatus = 'disconnected';
+    // Private too: the user agent holds the password in its configuration.
+    #ua?: SipUserAgent;
+    private attempt?: Attempt;
+    /** Whether this connect attempt already said that the server cannot be reached. */
+    private retryingConnect = false;
+    private unregistering?: () => void;
+    /** The call whose far end the remote audio element plays. */
+    private audibleCallId?: string;
+
+    constructor(options: SipConnectorOptions) {
+        this.#credentials = options.credentials;
+        this.settings = options.settings;
+        this.scheduler = options.scheduler;
+        this.logger = options.logger ?? silentSipLogger;
+        this.createUserAgent = options.jssip ?? jsSipUserAgentFactory();
+        this.media =
+            options.media ??
+            browserSipMedia({ remoteAudio: document.createElement('audio'), logger: this.logger });
+        this.idGenerator = options.idGenerator ?? randomSipCallId;
+        this.dialPlan = options.dialPlan ?? {};
+        this.options = {
+            declineStatus: options.declineStatus ?? sipConnectorDefaults.declineStatus,
+            dtmfTransport: options.dtmfTransport ?? sipConnectorDefaults.dtmfTransport,
+            dtmfInfoFallback: options.dtmfInfoFallback ?? sipConnectorDefaults.dtmfInfoFallback,
+            iceMaxWaitMs: options.iceMaxWaitMs ?? sipConnectorDefaults.iceMaxWaitMs,
+            connectTimeoutMs: options.connectTimeoutMs ?? sipConnectorDefaults.connectTimeoutMs,
+            unregisterTimeoutMs:
+                options.unregisterTimeoutMs ?? sipConnectorDefaults.unregisterTimeoutMs,
+            reconnectMinSeconds:
+                options.reconnectMinSeconds ?? sipConnectorDefaults.reconnectMinSeconds,
+            reconnectMaxSeconds:
+                options.reconnectMaxSeconds ?? sipConnectorDefaults.reconnectMaxSeconds
+        };
+        this.events = new TypedEmitter<{ event: ConnectorEvent }>({
+            onListenerError: (error) =>
+                this.logger('error', 'A connector event listener threw.', {
+                    error: String(error)
+                })
+        });
+    }
+
+    get connectionStatus(): ConnectionStatus {
+        return this.status;
+    }
+
+    /** Ids of the calls that have not ended, oldest first. */
+    liveCallIds(): string[] {
+        return [...this.calls.keys()];
+    }
+
+    /** The SIP side of a live call (Call-ID for the PBX's logs), or undefined. */
+    callDetails(callId: string): SipCallDetails | undefined {
+        const call = this.calls.get(callId);
+        return call
+            ? { direction: call.direction, state: call.state, sipCallId: call.sipCallId }
+            : undefined;
+    }
+
+    onEvent(listener: ConnectorListener): () => void {
+        return this.events.on('event', listener);
+    }
+
+    connect(): Promise<void> {
+        if (this.status === 'connected') {
+            return Promise.resolve();
+        }
+        if (this.attempt) {
+            return this.attempt.promise;
+        }
+        if (this.status === 'reconnecting') {
+            return Promise.reject(
+                new Error('The SIP connection is reconnecting by itself; wait for it.')
+            );
+        }
+        const credentials = this.#credentials;
+        if (!sipUserPattern.test(credentials.user)) {
+            return Promise.reject(
+                new Error('Cannot connect: the SIP user name is empty or has invalid characters.')
+            );
+        }
+        let ua: SipUserAgent;
+        try {
+            ua = this.createUserAgent({
+                webSocketUrl: this.settings.webSocketUrl,
+                uri: `sip:${credentials.user}@${this.settings.domain}`,
+                authorizationUser: credentials.authorizationUser || credentials.user,
+                password: credentials.password,
+                ...(credentials.displayName ? { displayName: credentials.displayName } : {}),
+                registerExpiresSeconds: this.settings.registerExpiresSeconds,
+                ...(this.settings.outboundProxy
+                    ? { routeHeader: routeHeaderFor(this.settings.outboundProxy) }
+                    : {}),
+                userAgentString: sipConnectorDefaults.userAgentString,
+                reconnectMinSeconds: this.options.reconnectMinSeconds,
+                reconnectMaxSeconds: this.options.reconnectMaxSeconds
+            });
+        } catch (error) {
+            const message =
+                error instanceof SipConfigurationError
+                    ? error.message
+                    : 'The SIP stack could not start.';
+            this.setStatus('disconnected', message);
+            return Promise.reject(new Error(message));
+        }
+        this.#ua = ua;
+        ua.setListener((event) => {
+            // Events of a user agent that was replaced or stopped no longer matter.
+            if (this.#ua === ua) {
+                this.onUserAgentEvent(event);
+            }
+        });
+        let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+        const promise = new Promise<void>((resolve, reject) => {
+            settle = { resolve, reject };
+        });
+        const timer = this.scheduler.setTimeout(() => {
+            this.fail(
+                `Could not register with the SIP server at ${this.settings.webSocketUrl} within ${Math.round(this.options.connectTimeoutMs / 1000)} s.`
+            );
+        }, this.options.connectTimeoutMs);
+        this.attempt = {
+            promise,
+            resolve: () => settle?.resolve(),
+            reject: (error) => settle?.reject(error),
+            timer
+        };
+        this.retryingConnect = false;
+        this.setStatus('connecting');
+        this.logger('info', 'Registering with the SIP server.', {
+            webSocketUrl: this.settings.webSocketUrl,
+            domain: this.settings.domain
+        });
+        ua.start();
+        return promise;
+    }
+
+    async disconnect(): Promise<void> {
+        const ua = this.#ua;
+        if (!ua) {
+            return;
+        }
+        const wasRegistered = this.status === 'connected';
+        this.settleAttempt(new Error('Disconnected before the SIP registration finished.'));
+        this.endAllCalls('connection-lost');
+        if (wasRegistered) {
+            // Unregister first, so the PBX stops offering calls to this browser at once.
+            await new Promise<void>((resolve) => {
+                const timer = this.scheduler.setTimeout(
+                    () => done(),
+                    this.options.unregisterTimeoutMs
+                );
+                const done = (): void => {
+                    this.scheduler.clearTimeout(timer);
+                    this.unregistering = undefined;
+                    resolve();
+                };
+                this.unregistering = done;
+                ua.unregister();
+            });
+        }
+        if (this.#ua !== ua) {
+            return;
+        }
+        this.#ua = undefined;
+        ua.stop();
+        this.setStatus('disconnected');
+    }
+
+    dial(number: string): Promise<string> {
+        const refusal = this.connectionRefusal('dial');
+        if (refusal) {
+            return Promise.reject(refusal);
+        }
+        const target = dialTarget(number, this.settings.domain, this.dialPlan);
+        if (!target.ok) {
+            return Promise.reject(new Error(target.message));
+        }
+        const id = this.newCallId('dial');
+        if (id instanceof Error) {
+            return Promise.reject(id);
+        }
+        return this.placeCall(id, target.uri);
+    }
+
+    answer(callId: string): Promise<void> {
+        return this.request('answer', callId, ['ringing'], (call) =>
+            this.awaitConfirmation(call, 'answer', async (pending) => {
+                call.state = 'answering';
+                this.updateRingtone();
+                let stream: MediaStream;
+                try {
+                    stream = await this.media.getLocalStream();
+                } catch (error) {
+                    if (call.pending === pending) {
+                        call.state = 'ringing';
+                        this.updateRingtone();
+                    }
+                    throw microphoneError('answer', error);
+                }
+                if (!this.calls.has(call.id) || call.pending !== pending) {
+                    this.media.releaseLocalStream(stream);
+                    return;
+                }
+                call.localStream = stream;
+                try {
+                    call.session?.answer({
+                        mediaStream: stream,
+                        iceServers: this.settings.iceServers
+                    });
+                } catch (error) {
+                    call.state = 'ringing';
+                    call.localStream = undefined;
+                    this.media.releaseLocalStream(stream);
+                    this.updateRingtone();
+                    throw new Error(`Cannot answer call "${call.id}": ${errorText(error)}`);
+                }
+            })
+        );
+    }
+
+    decline(callId: string): Promise<void> {
+        return this.request('decline', callId, ['ringing'], (call) => {
+            const status = this.options.declineStatus;
+            this.endByAgent(call, 'declined', {
+                statusCode: status,
+                reasonPhrase: status === 603 ? 'Decline' : 'Busy Here'
+            });
+            return Promise.resolve();
+        });
+    }
+
+    hangup(callId: string): Promise<void> {
+        return this.request(
+            'hang up',
+            callId,
+            ['dialing', 'answering', 'connected', 'held'],
+            (call) => {
+                this.endByAgent(call, 'local-hangup');
+                return Promise.resolve();
+            }
+        );
+    }
+
+    hold(callId: string): Promise<void> {
+        return this.request('hold', callId, ['connected'], (call) =>
+            this.awaitConfirmation(call, 'hold', (pending) => {
+                const sent = call.session?.hold(() => {
+                    if (call.pending === pending && this.calls.has(call.id)) {
+                        call.state = 'held';
+                        this.emit({ type: 'held', callId: call.id });
+                        this.settle(call, pending);
+                    }
+                });
+                if (!sent) {
+                    throw new Error(
+                        `Cannot hold call "${call.id}" now: another SIP request on it is in progress.`
+                    );
+                }
+                return Promise.resolve();
+            })
+        );
+    }
+
+    resume(callId: string): Promise<void> {
+        return this.request('resume', callId, ['held'], (call) =>
+            this.awaitConfirmation(call, 'resume', (pending) => {
+                const sent = call.session?.unhold(() => {
+                    if (call.pending === pending && this.calls.has(call.id)) {
+                        call.state = 'connected';
+                        this.makeAudible(call);
+                        this.emit({ type: 'resumed', callId: call.id });
+                        this.settle(call, pending);
+                    }
+                });
+                if (!sent) {
+                    throw new Error(
+                        `Cannot resume call "${call.id}" now: another SIP request on it is in progress.`
+                    );
+                }
+                return Promise.resolve();
+            })
+        );
+    }
+
+    setMuted(callId: string, muted: boolean): Promise<void> {
+        return this.request('mute', callId, ['dialing', 'connected', 'held'], (call) => {
+            if (!call.session) {
+                return Promise.reject(
+                    new Error(`Cannot mute call "${call.id}": its audio is not set up yet.`)
+                );
+            }
+            call.session.setMuted(muted);
+            return Promise.resolve();
+        });
+    }
+
+    sendDtmf(callId: string, digits: string): Promise<void> {
+        const tones = normaliseDtmf(digits);
+        if (tones === undefined) {
+            return Promise.reject(
+                new Error(`Cannot send DTMF "${digits}": use only 0-9, *, # and A-D.`)
+            );
+        }
+        return this.request('send DTMF on', callId, ['connected'], (call) => {
+            const session = call.session;
+            if (!session) {
+                return Promise.reject(new Error(`Cannot send DTMF on call "${call.id}" yet.`));
+            }
+            try {
+                if (this.options.dtmfTransport === 'info') {
+                    session.sendDtmf(tones, 'INFO');
+                } else if (!session.sendDtmf(tones, 'RFC2833')) {
+                    if (!this.options.dtmfInfoFallback) {
+                        throw new Error('the call has no audio channel for RFC 4733 tones');
+                    }
+                    this.logger('info', 'No RTP channel for tones; sending DTMF by SIP INFO.', {
+                        callId
+                    });
+                    session.sendDtmf(tones, 'INFO');
+                }
+            } catch (error) {
+                return Promise.reject(
+                    new Error(`Cannot send DTMF on call "${call.id}": ${errorText(error)}`)
+                );
+            }
+            return Promise.resolve();
+        });
+    }
+
+    transfer(callId: string, target: string): Promise<void> {
+        const destination = dialTarget(target, this.settings.domain, this.dialPlan);
+        if (!destination.ok) {
+            return Promise.reject(new Error(destination.message));
+        }
+        return this.request('transfer', callId, ['connected', 'held'], (call) =>
+            this.awaitConfirmation(call, 'transfer', (pending) => {
+                call.session?.refer(destination.uri, (outcome) => {
+                    if (call.pending !== pending || !this.calls.has(call.id)) {
+                        return;
+                    }
+                    if (!outcome.accepted) {
+                        const detail =
+                            outcome.statusCode === undefined
+                                ? outcome.cause
+                                : (sipEndMessage({
+                                      originator: 'remote',
+                                      cause: outcome.cause,
+                                      statusCode: outcome.statusCode,
+                                      ...(outcome.reasonPhrase === undefined
+                                          ? {}
+                                          : { reasonPhrase: outcome.reasonPhrase })
+                                  }) ?? outcome.cause);
+                        this.settle(
+                            call,
+                            pending,
+                            new Error(
+                                `The phone system refused to transfer the call to ${destination.user} (${detail}).`
+                            )
+                        );
+                        return;
+                    }
+                    // Blind transfer: the PBX took the call over; the agent's leg is done.
+                    call.pending = undefined;
+                    this.endByAgent(
+                        call,
+                        'local-hangup',
+                        {},
+                        `Transferred to ${destination.user}.`
+                    );
+                    pending.resolve();
+                });
+                return Promise.resolve();
+            })
+        );
+    }
+
+    private async placeCall(id: string, uri: string): Promise<string> {
+        let stream: MediaStream;
+        try {
+            stream = await this.media.getLocalStream();
+        } catch (error) {
+            throw microphoneError('dial', error);
+        }
+        const ua = this.#ua;
+        const refusal = this.connectionRefusal('dial');
+        if (refusal || !ua) {
+            this.media.releaseLocalStream(stream);
+            throw refusal ?? new Error('Cannot dial: the SIP connector is disconnected.');
+        }
+        const call = this.addCall(id, 'outbound', 'dialing');
+        call.localStream = stream;
+        try {
+            call.session = ua.call(
+                uri,
+                { mediaStream: stream, iceServers: this.settings.iceServers },
+                (event) => this.onSessionEvent(call, event)
+            );
+        } catch (error) {
+            this.calls.delete(id);
+            this.endedCallIds.add(id);
+            this.media.releaseLocalStream(stream);
+            throw new Error(`Cannot dial ${uri}: ${errorText(error)}`);
+        }
+        call.sipCallId = call.session.sipCallId;
+        this.logger('info', 'Placing a call.', { callId: id, sipCallId: call.sipCallId, uri });
+        return id;
+    }
+
+    private onUserAgentEvent(event: SipUserAgentEvent): void {
+        switch (event.type) {
+            case 'registered':
+                this.settleAttempt();
+                if (this.status !== 'connected') {
+                    this.setStatus('connected');
+                }
+                return;
+            case 'registrationFailed':
+                this.onRegistrationFailed(event);
+                return;
+            case 'unregistered':
+                this.unregistering?.();
+                return;
+            case 'transportDisconnected':
+                this.logger('warn', 'The SIP WebSocket closed.', {
+                    error: event.error,
+                    code: event.code
+                });
+                if (this.status === 'connected') {
+                    this.setStatus(
+                        'reconnecting',
+                        'Lost the connection to the SIP server; reconnecting.'
+                    );
+                    this.endAllCalls('connection-lost');
+                } else if (this.status === 'connecting' && !this.retryingConnect) {
+                    // JsSIP keeps retrying until registered or the connect timeout; say so once.
+                    this.retryingConnect = true;
+                    this.setStatus(
+                        'connecting',
+                        `Cannot reach the SIP server at ${this.settings.webSocketUrl}; retrying.`
+                    );
+                }
+                this.unregistering?.();
+                return;
+            case 'transportConnecting':
+            case 'transportConnected':
+                this.logger('debug', `SIP WebSocket: ${event.type}.`);
+                return;
+            case 'incomingCall':
+                this.onIncomingCall(event.session, event.caller);
+                return;
+        }
+    }
+
+    private onRegistrationFailed(
+        event: Extract<SipUserAgentEvent, { type: 'registrationFailed' }>
+    ): void {
+        if (this.unregistering) {
+            this.unregistering();
+            return;
+        }
+        // A REGISTER lost with its WebSocket is retried when JsSIP reconnects.
+        if (event.statusCode === undefined && event.cause === 'Connection Error') {
+            return;
+        }
+        this.fail(registrationFailureMessage(event));
+    }
+
+    private onIncomingCall(session: SipSession, caller: RawCallerIdentity): void {
+        if (this.connectionRefusal('receive a call')) {
+            session.terminate({ statusCode: 480, reasonPhrase: 'Temporarily Unavailable' });
+            return;
+        }
+        const id = this.newCallId('receive a call');
+        if (id instanceof Error) {
+            this.logger('error', id.message);
+            session.terminate({ statusCode: 500, reasonPhrase: 'Server Internal Error' });
+            return;
+        }
+        const call = this.addCall(id, 'inbound', 'ringing');
+        call.session = session;
+        call.sipCallId = session.sipCallId;
+        session.setListener((event) => this.onSessionEvent(call, event));
+        const callerId = callerIdFrom(caller);
+        this.logger('info', 'Incoming call.', { callId: id, sipCallId: call.sipCallId });
+        this.updateRingtone();
+        this.emit({
+            type: 'incoming',
+            callId: id,
+            from: callerId.from,
+            ...(callerId.fromName === undefined ? {} : { fromName: callerId.fromName }),
+            to: callerNumber(caller.toUser)
+        });
+    }
+
+    private onSessionEvent(call: SipCall, event: SipSessionEvent): void {
+        if (!this.calls.has(call.id)) {
+            return;
+        }
+        switch (event.type) {
+            case 'progress':
+                if (
+                    call.direction === 'outbound' &&
+                    event.originator === 'remote' &&
+                    !call.ringingReported
+                ) {
+                    call.ringingReported = true;
+                    this.emit({ type: 'remoteRinging', callId: call.id });
+                }
+                return;
+            case 'accepted':
+                this.onAccepted(call);
+                return;
+            case 'ended':
+            case 'failed':
+                this.finish(call, event.end);
+                return;
+            case 'iceCandidate':
+                call.ice.onCandidate(event.candidate);
+                return;
+            case 'remoteStream':
+                call.remoteStream = event.stream;
+                if (call.state !== 'held') {
+                    this.makeAudible(call);
+                }
+                return;
+            case 'hold':
+            case 'unhold':
+                if (event.originator === 'remote') {
+                    this.logger('info', `The far end sent ${event.type}.`, { callId: call.id });
+                }
+                return;
+            case 'confirmed':
+                return;
+        }
+    }
+
+    private onAccepted(call: SipCall): void {
+        if (call.state !== 'dialing' && call.state !== 'answering') {
+            return;
+        }
+        call.state = 'connected';
+        call.ice.cancel();
+        if (call.remoteStream) {
+            this.makeAudible(call);
+        }
+        this.emit({ type: 'answered', callId: call.id });
+        if (call.pending?.action === 'answer') {
+            this.settle(call, call.pending);
+        }
+    }
+
+    /** The agent ends the call: their reason wins over whatever SIP cause JsSIP reports. */
+    private endByAgent(
+        call: SipCall,
+        reason: CallEndReason,
+        response: { statusCode?: number; reasonPhrase?: string } = {},
+        message?: string
+    ): void {
+        call.localEnd = { reason, ...(message === undefined ? {} : { message }) };
+        try {
+            call.session?.terminate(response);
+        } catch (error) {
+            this.logger('debug', 'The SIP session was already over.', { error: errorText(error) });
+        }
+        // JsSIP reports the end synchronously; this covers a session that had already ended.
+        this.finish(call, { originator: 'local', cause: 'Terminated' });
+    }
+
+    private finish(call: SipCall, end: SipEnd): void {
+        if (!this.calls.has(call.id)) {
+            return;
+        }
+        const reason = call.localEnd?.reason ?? callEndReasonFor(end);
+        const message = call.localEnd ? call.localEnd.message : endMessage(call, end);
+        this.calls.delete(call.id);
+        this.endedCallIds.add(call.id);
+        call.ice.cancel();
+        if (call.localStream) {
+            this.media.releaseLocalStream(call.localStream);
+        }
+        if (this.audibleCallId === call.id) {
+            this.audibleCallId = undefined;
+            this.media.playRemoteStream(null);
+        }
+        this.updateRingtone();
+        if (call.pending) {
+            const pending = call.pending;
+            call.pending = undefined;
+            pending.reject(
+                new Error(
+                    `Call "${call.id}" ended (${reason}) before the ${pending.action} completed.`
+                )
+            );
+        }
+        this.logger('info', 'Call ended.', {
+            callId: call.id,
+            reason,
+            cause: end.cause,
+            statusCode: end.statusCode
+        });
+        this.emit({
+            type: 'ended',
+            callId: call.id,
+            reason,
+            ...(message === undefined ? {} : { message })
+        });
+    }
+
+    /** Ends every live call; their JsSIP sessions are terminated too, closing their media. */
+    private endAllCalls(reason: CallEndReason): void {
+        for (const call of [...this.calls.values()]) {
+            call.localEnd = { reason };
+            try {
+                call.session?.terminate();
+            } catch {
+                // Already over: finish() below reports it either way.
+            }
+            this.finish(call, { originator: 'system', cause: 'Connection Error' });
+        }
+    }
+
+    /** Ends the connection for good: stops the user agent and reports why. */
+    private fail(message: string): void {
+        const ua = this.#ua;
+        this.#ua = undefined;
+        this.settleAttempt(new Error(message));
+        this.endAllCalls('connection-lost');
+        ua?.stop();
+        this.logger('warn', message);
+        this.setStatus('disconnected', message);
+    }
+
+    private settleAttempt(error?: Error): void {
+        const attempt = this.attempt;
+        if (!attempt) {
+            return;
+        }
+        this.attempt = undefined;
+        this.scheduler.clearTimeout(attempt.timer);
+        if (error) {
+            attempt.reject(error);
+        } else {
+            attempt.resolve();
+        }
+    }
+
+    /**
+     * Runs `start` as the call's pending request; the returned promise settles when settle()
+     * is called for it (the network confirmed) or the call ends, or rejects when start throws.
+     */
+    private awaitConfirmation(
+        call: SipCall,
+        action: string,
+        start: (pending: PendingRequest) => Promise<void>
+    ): Promise<void> {
+        return new Promise<void>((resolve, reject) => {
+            const pending: PendingRequest = { action, resolve, reject };
+            call.pending = pending;
+            let started: Promise<void>;
+            try {
+                started = start(pending);
+            } catch (error) {
+                started = Promise.reject(error);
+            }
+            // A request that cannot start clears its pending mark, so the next one may run.
+            started.catch((error: unknown) => {
+                this.settle(
+                    call,
+                    pending,
+                    error instanceof Error ? error : new Error(String(error))
+                );
+            });
+        });
+    }
+
+    private settle(call: SipCall, pending: PendingRequest, error?: Error): void {
+        if (call.pending !== pending) {
+            return;
+        }
+        call.pending = undefined;
+        if (error) {
+            pending.reject(error);
+        } else {
+            pending.resolve();
+        }
+    }
+
+    /** Validates a request against the connection and the call's state, then performs it. */
+    private request(
+        action: string,
+        callId: string,
+        allowed: readonly SipCallState[],
+        perform: (call: SipCall) => Promise<void>
+    ): Promise<void> {
+        const refusal = this.connectionRefusal(action);
+        if (refusal) {
+            return Promise.reject(refusal);
+        }
+        const call = this.calls.get(callId);
+        if (!call) {
+            return Promise.reject(
+                new Error(
+                    this.endedCallIds.has(callId)
+                        ? `Cannot ${action} call "${callId}": it has ended.`
+                        : `Cannot ${action} call "${callId}": there is no such call.`
+                )
+            );
+        }
+        if (call.pending && action !== 'hang up' && action !== 'mute') {
+            return Promise.reject(
+                new Error(
+                    `Cannot ${action} call "${callId}": the ${call.pending.action} is still in progress.`
+                )
+            );
+        }
+        if (!allowed.includes(call.state)) {
+            return Promise.reject(
+                new Error(
+                    `Cannot ${action} call "${callId}": it is ${call.state} (needs ${allowed.join(' or ')}).`
+                )
+            );
+        }
+        return perform(call);
+    }
+
+    private addCall(id: string, direction: SipCall['direction'], state: SipCallState): SipCall {
+        const call: SipCall = {
+            id,
+            direction,
+            state,
+            sipCallId: '',
+            ringingReported: false,
+            ice: new IceCutoff(
+                this.settings.iceServers.length > 0,
+                this.options.iceMaxWaitMs,
+                this.scheduler
+            )
+        };
+        this.calls.set(id, call);
+        return call;
+    }
+
+    private newCallId(action: string): string | Error {
+        const id = this.idGenerator();
+        return this.calls.has(id) || this.endedCallIds.has(id)
+            ? new Error(`Cannot ${action}: the id generator repeated call id "${id}".`)
+            : id;
+    }
+
+    private makeAudible(call: SipCall): void {
+        if (call.remoteStream) {
+            this.audibleCallId = call.id;
+            this.media.playRemoteStream(call.remoteStream);
+        }
+    }
+
+    /** Rings while any inbound call rings, and only then. */
+    private updateRingtone(): void {
+        const ringing = [...this.calls.values()].some((call) => call.state === 'ringing');
+        if (ringing) {
+            this.media.startRingtone();
+        } else {
+            this.media.stopRingtone();
+        }
+    }
+
+    private connectionRefusal(action: string): Error | undefined {
+        if (this.unregistering) {
+            return new Error(`Cannot ${action}: the SIP connector is disconnecting.`);
+        }
+        return this.status === 'connected'
+            ? undefined
+            : new Error(`Cannot ${action}: the SIP connection is ${this.status}.`);
+    }
+
+    private setStatus(status: ConnectionStatus, message?: string): void {
+        this.status = status;
+        this.emit({ type: 'connection', status, ...(message === undefined ? {} : { message }) });
+    }
+
+    private emit(event: ConnectorEvent): void {
+        this.events.emit('event', event);
+    }
+}
+
+/** A Route header for the outbound proxy; loose routing (;lr) is what a proxy expects. */
+function routeHeaderFor(proxy: string): string {
+    return `Route: <${/;lr(;|$)/.test(proxy) ? proxy : `${proxy};lr`}>`;
+}
+
+/** JsSIP ends a call whose hold or resume re-INVITE was refused: say that, not 'WebRTC Error'. */
+function endMessage(call: SipCall, end: SipEnd): string | undefined {
+    const action = call.pending?.action;
+    if (end.originator === 'local' && (action === 'hold' || action === 'resume')) {
+        return `The phone system refused the ${action}; the call was ended.`;
+    }
+    return sipEndMessage(end);
+}
+
+function microphoneError(action: string, error: unknown): Error {
+    const name = typeof error === 'object' && error !== null ? (error as Error).name : '';
+    const reason =
+        name === 'NotAllowedError'
+            ? 'the browser was not allowed to use the microphone'
+            : name === 'NotFoundError'
+              ? 'no microphone was found'
+              : `the microphone is not available (${errorText(error)})`;
+    return new Error(`Cannot ${action}: ${reason}.`);
+}
+
+function errorText(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}

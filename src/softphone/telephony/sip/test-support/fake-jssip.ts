@@ -1,0 +1,333 @@
+import { EventEmitter } from 'events';
+import type { JsSipModule, JsSipSessionLike, JsSipUaLike } from '../jssip-adapter';
+
+/*
+ * A stand-in for the JsSIP module: UA and RTCSession are event emitters that emit what JsSIP
+ * emits, with payloads of JsSIP's shape, and record what the adapter asked of them. The
+ * simulate…() helpers play the network's part.
+ */
+
+type FakeSessionStatus = 'incoming' | 'outgoing' | 'established' | 'ended';
+
+interface FakeSender {
+    track: { kind: string } | null;
+    dtmf: { canInsertDTMF: boolean } | null;
+}
+
+export class FakePeerConnection {
+    readonly senders: FakeSender[] = [{ track: { kind: 'audio' }, dtmf: { canInsertDTMF: true } }];
+    private readonly trackListeners: ((event: unknown) => void)[] = [];
+
+    getSenders(): FakeSender[] {
+        return this.senders;
+    }
+
+    addEventListener(type: string, listener: (event: unknown) => void): void {
+        if (type === 'track') {
+            this.trackListeners.push(listener);
+        }
+    }
+
+    simulateTrack(stream: unknown): void {
+        for (const listener of this.trackListeners) {
+            listener({ streams: [stream], track: { kind: 'audio' } });
+        }
+    }
+}
+
+export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
+    status: FakeSessionStatus;
+    connection: FakePeerConnection | undefined;
+    answerOptions?: Record<string, unknown>;
+    terminateOptions?: Record<string, unknown>;
+    holdDone?: () => void;
+    unholdDone?: () => void;
+    /** What hold()/unhold() return (JsSIP: false while another re-INVITE is in flight). */
+    readyToReOffer = true;
+    muted = false;
+    answerThrows?: Error;
+    readonly dtmfSent: { tones: string; transportType: unknown }[] = [];
+    referTarget?: string;
+    referHandlers?: Record<string, (payload: unknown) => void>;
+
+    constructor(
+        direction: 'incoming' | 'outgoing',
+        readonly callId: string
+    ) {
+        super();
+        this.status = direction;
+    }
+
+    answer(options: Record<string, unknown>): void {
+        if (this.answerThrows) {
+            throw this.answerThrows;
+        }
+        this.answerOptions = options;
+        this.createConnection();
+    }
+
+    terminate(options: Record<string, unknown> = {}): void {
+        this.terminateOptions = options;
+        // JsSIP ends the session synchronously, with the cause its state calls for.
+        switch (this.status) {
+            case 'ended':
+                throw new Error('INVALID_STATE_ERROR');
+            case 'outgoing':
+                this.end('failed', 'local', 'Canceled');
+                return;
+            case 'incoming':
+                this.end('failed', 'local', 'Rejected');
+                return;
+            case 'established':
+                this.end('ended', 'local', 'Terminated');
+                return;
+        }
+    }
+
+    hold(_options: Record<string, unknown>, done: () => void): boolean {
+        if (!this.readyToReOffer) {
+            return false;
+        }
+        this.holdDone = done;
+        this.emit('hold', { originator: 'local' });
+        return true;
+    }
+
+    unhold(_options: Record<string, unknown>, done: () => void): boolean {
+        if (!this.readyToReOffer) {
+            return false;
+        }
+        this.unholdDone = done;
+        this.emit('unhold', { originator: 'local' });
+        return true;
+    }
+
+    mute(): void {
+        this.muted = true;
+    }
+
+    unmute(): void {
+        this.muted = false;
+    }
+
+    sendDTMF(tones: string, options: Record<string, unknown>): void {
+        this.dtmfSent.push({ tones, transportType: options.transportType });
+    }
+
+    refer(target: string, options: Record<string, unknown>): unknown {
+        this.referTarget = target;
+        this.referHandlers = options.eventHandlers as Record<string, (payload: unknown) => void>;
+        return {};
+    }
+
+    createConnection(): void {
+        this.connection = new FakePeerConnection();
+        this.emit('peerconnection', { peerconnection: this.connection });
+    }
+
+    /** One gathered candidate; returns a counter of ready() calls. */
+    simulateIceCandidate(type: string): { readyCalls: number } {
+        const counter = { readyCalls: 0 };
+        this.emit('icecandidate', {
+            candidate: { type },
+            ready: () => {
+                counter.readyCalls += 1;
+            }
+        });
+        return counter;
+    }
+
+    simulateProgress(statusCode = 180): void {
+        this.emit('progress', {
+            originator: 'remote',
+            response: { status_code: statusCode, reason_phrase: 'Ringing' }
+        });
+    }
+
+    /** The 200 OK: received (outgoing) or sent after answer() (incoming). */
+    simulateAccepted(): void {
+        const originator = this.status === 'outgoing' ? 'remote' : 'local';
+        this.status = 'established';
+        this.emit('accepted', { originator });
+        this.emit('confirmed', { originator });
+    }
+
+    simulateFailure(statusCode: number | undefined, reasonPhrase: string, cause: string): void {
+        this.status = 'ended';
+        this.emit('failed', {
+            originator: 'remote',
+            message:
+                statusCode === undefined
+                    ? {}
+                    : { status_code: statusCode, reason_phrase: reasonPhrase },
+            cause
+        });
+    }
+
+    simulateRemoteCancel(): void {
+        this.end('failed', 'remote', 'Canceled');
+    }
+
+    simulateRemoteBye(): void {
+        this.end('ended', 'remote', 'Terminated');
+    }
+
+    private end(event: 'ended' | 'failed', originator: string, cause: string): void {
+        this.status = 'ended';
+        this.emit(event, { originator, message: null, cause });
+    }
+}
+
+export interface FakeIncomingRequest {
+    readonly call_id: string;
+    readonly from: { display_name?: string; uri: { user?: string } };
+    readonly to: { uri: { user?: string } };
+    getHeader(name: string): string | undefined;
+}
+
+export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
+    started = false;
+    stopped = false;
+    unregisterCalls = 0;
+    registrationHeaders: string[] = [];
+    readonly sessions: FakeJsSipSession[] = [];
+    readonly outgoing: { target: string; options: Record<string, unknown> }[] = [];
+    /** Set to make call() throw, like JsSIP with an invalid target. */
+    callThrows?: Error;
+    private nextCallId = 1;
+
+    constructor(readonly configuration: Record<string, unknown>) {
+        super();
+    }
+
+    start(): void {
+        this.started = true;
+    }
+
+    stop(): void {
+        this.stopped = true;
+    }
+
+    unregister(): void {
+        this.unregisterCalls += 1;
+    }
+
+    registrator(): { setExtraHeaders(headers: string[]): void } {
+        return {
+            setExtraHeaders: (headers) => {
+                this.registrationHeaders = headers;
+            }
+        };
+    }
+
+    call(target: string, options: Record<string, unknown>): JsSipSessionLike {
+        if (this.callThrows) {
+            throw this.callThrows;
+        }
+        const session = new FakeJsSipSession('outgoing', `out-${this.nextCallId++}@fake`);
+        const handlers = options.eventHandlers as Record<string, (payload: unknown) => void>;
+        for (const [name, handler] of Object.entries(handlers)) {
+            session.on(name, handler);
+        }
+        this.outgoing.push({ target, options });
+        this.sessions.push(session);
+        // JsSIP announces the session and creates its peer connection inside call().
+        this.emit('newRTCSession', {
+            originator: 'local',
+            session,
+            request: { call_id: session.callId }
+        });
+        session.createConnection();
+        return session;
+    }
+
+    simulateRegistered(): void {
+        this.emit('connected', { socket: {} });
+        this.emit('registered', { response: { status_code: 200 } });
+    }
+
+    simulateRegistrationFailed(
+        statusCode: number | undefined,
+        reasonPhrase: string,
+        cause: string
+    ): void {
+        this.emit('registrationFailed', {
+            response:
+                statusCode === undefined
+                    ? null
+                    : { status_code: statusCode, reason_phrase: reasonPhrase },
+            cause
+        });
+    }
+
+    simulateUnregistered(): void {
+        this.emit('unregistered', { response: { status_code: 200 } });
+    }
+
+    simulateTransportLoss(): void {
+        this.emit('disconnected', { socket: {}, error: true, code: 1006, reason: '' });
+        this.emit('unregistered', {});
+    }
+
+    simulateIncoming(
+        identity: {
+            fromDisplayName?: string;
+            fromUser?: string;
+            toUser?: string;
+            assertedIdentity?: string;
+        } = {}
+    ): FakeJsSipSession {
+        const session = new FakeJsSipSession('incoming', `in-${this.nextCallId++}@pbx`);
+        this.sessions.push(session);
+        const request: FakeIncomingRequest = {
+            call_id: session.callId,
+            from: {
+                ...(identity.fromDisplayName === undefined
+                    ? {}
+                    : { display_name: identity.fromDisplayName }),
+                uri: { user: identity.fromUser ?? '+14155550199' }
+            },
+            to: { uri: { user: identity.toUser ?? '1001' } },
+            getHeader: (name) =>
+                name === 'P-Asserted-Identity' ? identity.assertedIdentity : undefined
+        };
+        this.emit('newRTCSession', { originator: 'remote', session, request });
+        return session;
+    }
+}
+
+export interface FakeJsSip {
+    readonly module: JsSipModule;
+    readonly uas: FakeJsSipUa[];
+    readonly webSocketUrls: string[];
+    /** The user agent the connector made last. */
+    ua(): FakeJsSipUa;
+}
+
+export function fakeJsSip(): FakeJsSip {
+    const uas: FakeJsSipUa[] = [];
+    const webSocketUrls: string[] = [];
+    class UA extends FakeJsSipUa {
+        constructor(configuration: Record<string, unknown>) {
+            super(configuration);
+            uas.push(this);
+        }
+    }
+    class WebSocketInterface {
+        constructor(readonly url: string) {
+            webSocketUrls.push(url);
+        }
+    }
+    return {
+        module: { UA, WebSocketInterface },
+        uas,
+        webSocketUrls,
+        ua: () => {
+            const ua = uas[uas.length - 1];
+            if (!ua) {
+                throw new Error('The connector has not made a user agent yet.');
+            }
+            return ua;
+        }
+    };
+}

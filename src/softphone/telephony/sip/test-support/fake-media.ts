@@ -1,0 +1,46 @@
+import type { SipMedia } from '../sip-media';
+
+/** A fake MediaStream: only identity matters to the connector. */
+export function fakeStream(id: string): MediaStream {
+    return { id, getTracks: () => [] } as unknown as MediaStream;
+}
+
+/** SipMedia that records what the connector did; getLocalStream can be made to fail. */
+export class FakeMedia implements SipMedia {
+    readonly log: string[] = [];
+    failNextWith?: Error;
+    /** When set, getLocalStream waits for this promise before answering. */
+    gate?: Promise<void>;
+    private next = 1;
+
+    async getLocalStream(): Promise<MediaStream> {
+        if (this.gate) {
+            await this.gate;
+        }
+        const failure = this.failNextWith;
+        if (failure) {
+            this.failNextWith = undefined;
+            this.log.push('getLocalStream failed');
+            throw failure;
+        }
+        const stream = fakeStream(`local-${this.next++}`);
+        this.log.push(`getLocalStream ${stream.id}`);
+        return stream;
+    }
+
+    releaseLocalStream(stream: MediaStream): void {
+        this.log.push(`release ${stream.id}`);
+    }
+
+    playRemoteStream(stream: MediaStream | null): void {
+        this.log.push(`play ${stream ? stream.id : 'nothing'}`);
+    }
+
+    startRingtone(): void {
+        this.log.push('ring');
+    }
+
+    stopRingtone(): void {
+        this.log.push('stop ringing');
+    }
+}

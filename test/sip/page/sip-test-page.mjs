@@ -1,0 +1,70 @@
+// The browser side of the SIP tests: a bare page that runs the real SipConnector (JsSIP, WebRTC)
+// and exposes its ConnectorEvents and controls on window.sipTest. Bundled by the test with
+// esbuild into a temporary directory; never part of the shipped build.
+import { systemScheduler } from '../../../src/softphone/telephony/scheduler';
+import { browserSipMedia, SipConnector } from '../../../src/softphone/telephony/sip/index';
+
+const events = [];
+const logs = [];
+/** How long each getUserMedia took (ms): the first one includes starting the (fake) device. */
+const microphoneMs = [];
+let connector;
+
+/** The browser's media, with getUserMedia timed. */
+function timedMedia(remoteAudio) {
+    const media = browserSipMedia({ remoteAudio });
+    return {
+        ...media,
+        async getLocalStream() {
+            const started = performance.now();
+            const stream = await media.getLocalStream();
+            microphoneMs.push(performance.now() - started);
+            return stream;
+        }
+    };
+}
+
+/** Runs a connector request; resolves (never rejects) with its outcome and wall-clock times. */
+async function run(request) {
+    const startedAt = Date.now();
+    try {
+        const value = await request();
+        return { ok: true, value, startedAt, endedAt: Date.now() };
+    } catch (error) {
+        return {
+            ok: false,
+            error: error instanceof Error ? error.message : String(error),
+            startedAt
+        };
+    }
+}
+
+window.sipTest = {
+    events,
+    logs,
+    microphoneMs,
+    /** Creates the connector and registers; resolves with run()'s outcome. */
+    start({ webSocketUrl, domain, user, password, displayName }) {
+        const remoteAudio = document.createElement('audio');
+        document.body.append(remoteAudio);
+        connector = new SipConnector({
+            settings: { webSocketUrl, domain, registerExpiresSeconds: 600, iceServers: [] },
+            credentials: { user, password, displayName },
+            scheduler: systemScheduler,
+            logger: (level, message, details) =>
+                logs.push({ level, message, details: JSON.stringify(details ?? {}) }),
+            media: timedMedia(remoteAudio)
+        });
+        connector.onEvent((event) => events.push({ ...event, at: Date.now() }));
+        return run(() => connector.connect());
+    },
+    dial: (number) => run(() => connector.dial(number)),
+    answer: (callId) => run(() => connector.answer(callId)),
+    decline: (callId) => run(() => connector.decline(callId)),
+    hangup: (callId) => run(() => connector.hangup(callId)),
+    hold: (callId) => run(() => connector.hold(callId)),
+    resume: (callId) => run(() => connector.resume(callId)),
+    sendDtmf: (callId, digits) => run(() => connector.sendDtmf(callId, digits)),
+    disconnect: () => run(() => connector.disconnect()),
+    liveCallIds: () => connector.liveCallIds()
+};

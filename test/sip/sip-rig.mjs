@@ -1,0 +1,364 @@
+// The SIP test rig: a throwaway Kamailio (registrar + WebSocket proxy on loopback) and sipp runs
+// against it. Shared by the SIP connector's browser tests and, later, the full softphone flow.
+import { spawn } from 'node:child_process';
+import dgram from 'node:dgram';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const kamailioConfig = join(here, 'kamailio.cfg');
+export const scenarioDir = join(here, 'scenarios');
+
+/** The one command that installs every program the SIP tests drive (Debian/Ubuntu). */
+export const sipInstallCommand =
+    'apt-get install -y kamailio kamailio-websocket-modules sip-tester chromium';
+
+/** Where Debian puts Kamailio's modules (the directory name carries the architecture). */
+export function kamailioModuleDir() {
+    const candidates = ['/usr/lib/kamailio/modules'];
+    try {
+        for (const entry of readdirSync('/usr/lib')) {
+            candidates.push(join('/usr/lib', entry, 'kamailio/modules'));
+        }
+    } catch {
+        // No /usr/lib: nothing to find.
+    }
+    return candidates.find((dir) => existsSync(join(dir, 'websocket.so')));
+}
+
+/** The programs the SIP browser tests need, each with where it is or undefined. */
+export function sipPrograms() {
+    const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
+    return {
+        kamailio: existsSync('/usr/sbin/kamailio') ? '/usr/sbin/kamailio' : undefined,
+        'kamailio websocket module': kamailioModuleDir(),
+        sipp: existsSync('/usr/bin/sipp') ? '/usr/bin/sipp' : undefined,
+        chromium: existsSync(chromium) ? chromium : undefined
+    };
+}
+
+/** Names of the missing programs ([] when the rig can run). */
+export function missingSipPrograms() {
+    return Object.entries(sipPrograms())
+        .filter(([, path]) => path === undefined)
+        .map(([name]) => name);
+}
+
+/** A port nobody listens on now (the kernel picks it; a small race is accepted). */
+export function freePort(protocol = 'tcp') {
+    return new Promise((resolve, reject) => {
+        if (protocol === 'udp') {
+            const socket = dgram.createSocket('udp4');
+            socket.once('error', reject);
+            socket.bind(0, '127.0.0.1', () => {
+                const { port } = socket.address();
+                socket.close(() => resolve(port));
+            });
+            return;
+        }
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+
+/** `count` distinct free UDP ports. */
+async function freeUdpPorts(count) {
+    const ports = new Set();
+    while (ports.size < count) {
+        ports.add(await freePort('udp'));
+    }
+    return [...ports];
+}
+
+function delay(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function canConnect(port) {
+    return new Promise((resolve) => {
+        const socket = net.connect({ host: '127.0.0.1', port });
+        socket.once('connect', () => {
+            socket.destroy();
+            resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+    });
+}
+
+/** True once something holds the UDP port (binding it fails). */
+function udpPortTaken(port) {
+    return new Promise((resolve) => {
+        const socket = dgram.createSocket('udp4');
+        socket.once('error', () => resolve(true));
+        socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(false)));
+    });
+}
+
+async function waitFor(check, timeoutMs, what) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        if (await check()) {
+            return;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`${what} within ${timeoutMs} ms`);
+        }
+        await delay(5);
+    }
+}
+
+// Children still running when the test process exits are killed, whatever way it exits. Each
+// runs in its own process group (detached) and the whole group is signalled: Kamailio forks
+// workers that would outlive a SIGKILL of its main process alone.
+const liveChildren = new Set();
+const liveDirs = new Set();
+process.once('exit', () => {
+    for (const child of liveChildren) {
+        signalGroup(child, 'SIGKILL');
+    }
+    for (const dir of liveDirs) {
+        rmSync(dir, { recursive: true, force: true });
+    }
+});
+
+/** A temporary directory removed by its owner, or at the latest when the process exits. */
+function temporaryDir(prefix) {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    liveDirs.add(dir);
+    return {
+        path: dir,
+        remove() {
+            liveDirs.delete(dir);
+            rmSync(dir, { recursive: true, force: true });
+        }
+    };
+}
+
+function spawnTracked(command, args) {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    liveChildren.add(child);
+    child.once('exit', () => liveChildren.delete(child));
+    return child;
+}
+
+function signalGroup(child, signal) {
+    try {
+        process.kill(-child.pid, signal);
+    } catch {
+        // The group is already gone.
+    }
+}
+
+function stopChild(child, timeoutMs = 3000) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+        return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), timeoutMs);
+        child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+        signalGroup(child, 'SIGTERM');
+    });
+}
+
+/**
+ * Starts Kamailio in the foreground with test/sip/kamailio.cfg on free loopback ports and a
+ * temporary runtime directory. Resolves once its WebSocket port accepts connections, with the
+ * ports, the ws:// URL, the start-up time, its log so far (log()) and stop().
+ */
+export async function startKamailio({ gatewayPort } = {}) {
+    const [sipPort, gateway] = await freeUdpPorts(2);
+    const wsPort = await freePort('tcp');
+    const runtime = temporaryDir('sip-rig-kamailio-');
+    const runtimeDir = runtime.path;
+    const moduleDir = kamailioModuleDir();
+    if (!moduleDir) {
+        throw new Error(`Kamailio's WebSocket module is missing: ${sipInstallCommand}`);
+    }
+    const ports = { sipPort, wsPort, gatewayPort: gatewayPort ?? gateway };
+    const started = performance.now();
+    const child = spawnTracked('/usr/sbin/kamailio', [
+        '-DD',
+        '-E',
+        '-f',
+        kamailioConfig,
+        '-L',
+        moduleDir,
+        '-Y',
+        runtimeDir,
+        '-P',
+        join(runtimeDir, 'kamailio.pid'),
+        '-m',
+        '64',
+        '-M',
+        '8',
+        '-A',
+        `SIP_PORT=${ports.sipPort}`,
+        '-A',
+        `WS_PORT=${ports.wsPort}`,
+        '-A',
+        `GATEWAY_PORT=${ports.gatewayPort}`
+    ]);
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    try {
+        await waitFor(
+            async () => {
+                if (exited) {
+                    throw new Error(`Kamailio exited at start:\n${log.slice(-3000)}`);
+                }
+                return canConnect(ports.wsPort);
+            },
+            5000,
+            'Kamailio did not listen'
+        );
+    } catch (error) {
+        await stopChild(child);
+        runtime.remove();
+        throw error;
+    }
+    return {
+        ...ports,
+        webSocketUrl: `ws://127.0.0.1:${ports.wsPort}`,
+        startupMs: performance.now() - started,
+        log: () => log,
+        async stop() {
+            await stopChild(child);
+            runtime.remove();
+        }
+    };
+}
+
+/**
+ * Starts one sipp run of a scenario in test/sip/scenarios (by file name) against Kamailio:
+ * - UAC: `{ scenario, kamailio, service }` calls `service` (the registered user);
+ * - UAS: `{ scenario, kamailio, uas: true }` listens on Kamailio's gateway port.
+ * `pauseMs` is the scenario's <pause/> (-d). Resolves once sipp holds its port, with
+ * `done` (a promise of { code, durationMs, stdout, stderr, messages }) and stop().
+ * `messages` are the SIP messages sipp sent and received, each with its wall-clock time.
+ */
+export async function startSipp({
+    scenario,
+    kamailio,
+    service = 'agent',
+    uas = false,
+    pauseMs = 500,
+    timeoutSeconds = 30
+}) {
+    const work = temporaryDir('sip-rig-sipp-');
+    const workDir = work.path;
+    const localPort = uas ? kamailio.gatewayPort : await freePort('udp');
+    const messageFile = join(workDir, 'messages.log');
+    const args = [
+        '-sf',
+        join(scenarioDir, scenario),
+        '-i',
+        '127.0.0.1',
+        '-p',
+        String(localPort),
+        '-m',
+        '1',
+        '-nostdin',
+        '-d',
+        String(pauseMs),
+        '-timeout',
+        `${timeoutSeconds}s`,
+        '-recv_timeout',
+        String(timeoutSeconds * 1000),
+        '-trace_msg',
+        '-message_file',
+        messageFile,
+        '-trace_err',
+        '-error_file',
+        join(workDir, 'errors.log'),
+        ...(uas ? [] : ['-s', service, `127.0.0.1:${kamailio.sipPort}`])
+    ];
+    const started = performance.now();
+    const child = spawnTracked('/usr/bin/sipp', args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const done = new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+            const durationMs = performance.now() - started;
+            const read = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+            const result = {
+                code: code ?? signal,
+                durationMs,
+                stdout,
+                stderr,
+                errors: read(join(workDir, 'errors.log')),
+                messages: parseSippMessages(read(messageFile))
+            };
+            work.remove();
+            resolve(result);
+        });
+    });
+    let exited = false;
+    void done.then(() => (exited = true));
+    await waitFor(async () => exited || udpPortTaken(localPort), 5000, 'sipp did not bind');
+    return { done, localPort, stop: () => stopChild(child) };
+}
+
+/** Runs a sipp scenario to its end: resolves with the result of startSipp's `done`. */
+export async function runSipp(options) {
+    const run = await startSipp(options);
+    return run.done;
+}
+
+/**
+ * Reads sipp's -trace_msg file into [{ at (epoch ms), direction ('sent'|'received'),
+ * firstLine, method?, status? }].
+ */
+export function parseSippMessages(text) {
+    const messages = [];
+    const blocks = text.split(/^-{10,} /m).slice(1);
+    for (const block of blocks) {
+        const header = block.match(
+            /^(\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*\n\s*\w+ message (sent|received)/
+        );
+        if (!header) {
+            continue;
+        }
+        const [date, time] = header[1].split(/\s+/);
+        const [whole, fraction = '0'] = time.split('.');
+        const at = new Date(`${date}T${whole}`).getTime() + Number(`0.${fraction}`) * 1000;
+        const firstLine =
+            block
+                .split('\n')
+                .slice(2)
+                .map((line) => line.trim())
+                .find((line) => line !== '') ?? '';
+        const status = firstLine.match(/^SIP\/2\.0 (\d{3})/);
+        messages.push({
+            at,
+            direction: header[2],
+            firstLine,
+            ...(status ? { status: Number(status[1]) } : { method: firstLine.split(' ')[0] })
+        });
+    }
+    return messages;
+}
+
+/** The first traced message matching { direction, method?, status? }. */
+export function findMessage(messages, { direction, method, status }) {
+    return messages.find(
+        (message) =>
+            message.direction === direction &&
+            (method === undefined || message.method === method) &&
+            (status === undefined || message.status === status)
+    );
+}

@@ -1,0 +1,130 @@
+// Opens the SIP test page (page/sip-test-page.mjs, bundled with esbuild into a temporary
+// directory) in headless Chromium and drives window.sipTest from Node.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { sipPrograms } from './sip-rig.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const sipChromiumFlags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream'
+];
+
+const pageHtml = '<!doctype html><title>SIP test</title><script src="/sip-test-page.js"></script>';
+
+/**
+ * Serves the page from a real loopback server: an http://127.0.0.1 origin is a secure context
+ * (getUserMedia works), and Chromium's local network access checks let a loopback page open a
+ * WebSocket to loopback. (A page fulfilled by Playwright's router has no address space, and
+ * its WebSocket to 127.0.0.1 is blocked: ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS.)
+ */
+function servePage(script) {
+    const server = createServer((request, response) => {
+        const isScript = request.url === '/sip-test-page.js';
+        response.writeHead(200, {
+            'content-type': isScript ? 'text/javascript' : 'text/html',
+            'cache-control': 'no-store'
+        });
+        response.end(isScript ? script : pageHtml);
+    });
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            resolve({
+                origin: `http://127.0.0.1:${server.address().port}`,
+                close: () => new Promise((done) => server.close(() => done()))
+            });
+        });
+    });
+}
+
+/** Bundles the test page; returns its JavaScript. */
+export async function bundleSipTestPage() {
+    const outDir = mkdtempSync(join(tmpdir(), 'sip-test-page-'));
+    try {
+        const outfile = join(outDir, 'sip-test-page.js');
+        await build({
+            entryPoints: [join(here, 'page/sip-test-page.mjs')],
+            outfile,
+            bundle: true,
+            format: 'iife',
+            target: ['chrome109'],
+            logLevel: 'warning'
+        });
+        return readFileSync(outfile, 'utf8');
+    } finally {
+        rmSync(outDir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * Launches Chromium on the bundled page. Resolves with the page, `call(name, ...args)` for
+ * window.sipTest's controls, `waitForEvent(match)` and close().
+ */
+export async function openSipTestPage({ script }) {
+    const server = await servePage(script);
+    const browser = await chromium.launch({
+        executablePath: sipPrograms().chromium,
+        args: sipChromiumFlags
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(`${server.origin}/`);
+    await page.waitForFunction(() => window.sipTest !== undefined);
+    return {
+        page,
+        pageErrors,
+        /** Calls window.sipTest[name](...args) in the page. */
+        call: (name, ...args) =>
+            page.evaluate(([method, params]) => window.sipTest[method](...params), [name, args]),
+        events: () => page.evaluate(() => window.sipTest.events),
+        logs: () => page.evaluate(() => window.sipTest.logs),
+        /** The duration of the last getUserMedia (ms). */
+        lastMicrophoneMs: () => page.evaluate(() => window.sipTest.microphoneMs.at(-1)),
+        /**
+         * Waits for the first ConnectorEvent (from index `from` on) whose fields equal `match`'s;
+         * resolves with it (plus `at`, the page's Date.now()).
+         */
+        async waitForEvent(match, { from = 0, timeoutMs = 10_000 } = {}) {
+            const handle = await page
+                .waitForFunction(
+                    ([wanted, start]) =>
+                        window.sipTest.events
+                            .slice(start)
+                            .find((event) =>
+                                Object.entries(wanted).every(([key, value]) => event[key] === value)
+                            ),
+                    [match, from],
+                    { timeout: timeoutMs, polling: 5 }
+                )
+                .catch(async (error) => {
+                    const seen = await page.evaluate(() => window.sipTest.events);
+                    throw new Error(
+                        `No event like ${JSON.stringify(match)}; seen: ${JSON.stringify(seen)}`,
+                        { cause: error }
+                    );
+                });
+            return handle.jsonValue();
+        },
+        async close() {
+            await browser.close();
+            await server.close();
+        }
+    };
+}
