@@ -104,6 +104,19 @@ describe('the listener connector in the local console', options(), () => {
         }
     });
 
+    /** The agent becomes Available once the connector is connected: poll the Status field. */
+    async function waitForAgentState(state, timeoutMs = 10_000) {
+        const deadline = Date.now() + timeoutMs;
+        let current = await phone.agentState();
+        while (current !== state) {
+            if (Date.now() > deadline) {
+                assert.equal(current, state);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            current = await phone.agentState();
+        }
+    }
+
     async function screenshot(name) {
         mkdirSync(screenshotDir, { recursive: true });
         await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
@@ -118,7 +131,7 @@ describe('the listener connector in the local console', options(), () => {
         await phone.button('Connect').click();
         await waitForSoftphone(page);
         await frame.getByLabel('Agent id', { exact: true }).waitFor({ state: 'detached' });
-        assert.equal(await phone.agentState(), 'Available');
+        await waitForAgentState('Available');
         // The token is never put where the page or the console could keep it.
         const activity = JSON.stringify(await session.hook(() => window.localConsole.activity()));
         assert.ok(!activity.includes(TOKENS.agent1), 'the token reached an Open CTI call');

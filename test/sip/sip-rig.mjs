@@ -143,6 +143,8 @@ function temporaryDir(prefix) {
 
 function spawnTracked(command, args) {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // detached: the child leads a process group of its own, whose id is its PID.
+    startedGroups.add(child.pid);
     liveChildren.add(child);
     child.once('exit', () => liveChildren.delete(child));
     return child;
@@ -171,20 +173,25 @@ function stopChild(child, timeoutMs = 3000) {
 }
 
 /**
- * Starts Kamailio in the foreground with test/sip/kamailio.cfg on free loopback ports and a
- * temporary runtime directory. Resolves once its WebSocket port accepts connections, with the
- * ports, the ws:// URL, the start-up time, its log so far (log()) and stop().
+ * Starts Kamailio in the foreground with test/sip/kamailio.cfg on free loopback ports (or the
+ * ones given: a restart passes the ports of the Kamailio it replaces) and a temporary runtime
+ * directory. Resolves once its WebSocket port accepts connections, with the ports, the ws://
+ * URL, the start-up time, its PID, its log so far (log()) and stop().
  */
-export async function startKamailio({ gatewayPort } = {}) {
-    const [sipPort, gateway] = await freeUdpPorts(2);
-    const wsPort = await freePort('tcp');
+export async function startKamailio({ sipPort, wsPort, gatewayPort } = {}) {
+    const [freeSip, freeGateway] = await freeUdpPorts(2);
+    const ports = {
+        sipPort: sipPort ?? freeSip,
+        wsPort: wsPort ?? (await freePort('tcp')),
+        gatewayPort: gatewayPort ?? freeGateway
+    };
     const runtime = temporaryDir('sip-rig-kamailio-');
     const runtimeDir = runtime.path;
     const moduleDir = kamailioModuleDir();
     if (!moduleDir) {
+        runtime.remove();
         throw new Error(`Kamailio's WebSocket module is missing: ${sipInstallCommand}`);
     }
-    const ports = { sipPort, wsPort, gatewayPort: gatewayPort ?? gateway };
     const started = performance.now();
     const child = spawnTracked('/usr/sbin/kamailio', [
         '-DD',
@@ -233,6 +240,7 @@ export async function startKamailio({ gatewayPort } = {}) {
         ...ports,
         webSocketUrl: `ws://127.0.0.1:${ports.wsPort}`,
         startupMs: performance.now() - started,
+        pid: child.pid,
         log: () => log,
         async stop() {
             await stopChild(child);
@@ -310,7 +318,7 @@ export async function startSipp({
     let exited = false;
     void done.then(() => (exited = true));
     await waitFor(async () => exited || udpPortTaken(localPort), 5000, 'sipp did not bind');
-    return { done, localPort, stop: () => stopChild(child) };
+    return { done, localPort, pid: child.pid, stop: () => stopChild(child) };
 }
 
 /** Runs a sipp scenario to its end: resolves with the result of startSipp's `done`. */
@@ -321,7 +329,7 @@ export async function runSipp(options) {
 
 /**
  * Reads sipp's -trace_msg file into [{ at (epoch ms), direction ('sent'|'received'),
- * firstLine, method?, status? }].
+ * firstLine, method?, status?, text }]; `text` is the whole message, headers and body.
  */
 export function parseSippMessages(text) {
     const messages = [];
@@ -336,29 +344,140 @@ export function parseSippMessages(text) {
         const [date, time] = header[1].split(/\s+/);
         const [whole, fraction = '0'] = time.split('.');
         const at = new Date(`${date}T${whole}`).getTime() + Number(`0.${fraction}`) * 1000;
-        const firstLine =
-            block
-                .split('\n')
-                .slice(2)
-                .map((line) => line.trim())
-                .find((line) => line !== '') ?? '';
+        const raw = block.split('\n').slice(2).join('\n').trim();
+        const firstLine = raw.split('\n')[0].trim();
         const status = firstLine.match(/^SIP\/2\.0 (\d{3})/);
         messages.push({
             at,
             direction: header[2],
             firstLine,
-            ...(status ? { status: Number(status[1]) } : { method: firstLine.split(' ')[0] })
+            ...(status ? { status: Number(status[1]) } : { method: firstLine.split(' ')[0] }),
+            text: raw
         });
     }
     return messages;
 }
 
-/** The first traced message matching { direction, method?, status? }. */
-export function findMessage(messages, { direction, method, status }) {
-    return messages.find(
-        (message) =>
-            message.direction === direction &&
-            (method === undefined || message.method === method) &&
-            (status === undefined || message.status === status)
+/** Whether a traced message matches { direction, method?, status? }. */
+function matches(message, { direction, method, status }) {
+    return (
+        message.direction === direction &&
+        (method === undefined || message.method === method) &&
+        (status === undefined || message.status === status)
     );
+}
+
+/** The first traced message matching { direction, method?, status? }. */
+export function findMessage(messages, wanted) {
+    return messages.find((message) => matches(message, wanted));
+}
+
+/** Every traced message matching { direction, method?, status? }, in order. */
+export function findMessages(messages, wanted) {
+    return messages.filter((message) => matches(message, wanted));
+}
+
+/** The value of a header (first occurrence, case-insensitive name) in a traced message. */
+export function headerOf(message, name) {
+    const pattern = new RegExp(`^${name}\\s*:\\s*(.*)$`, 'im');
+    return message.text.match(pattern)?.[1].trim();
+}
+
+/** Every live process (zombies left out) as { pid, ppid, pgrp }, from /proc (Linux). */
+function processTable() {
+    const table = [];
+    for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) {
+            continue;
+        }
+        let stat;
+        try {
+            stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        } catch {
+            continue; // Gone meanwhile.
+        }
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+        const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (state !== 'Z') {
+            table.push({ pid: Number(entry), ppid: Number(ppid), pgrp: Number(pgrp) });
+        }
+    }
+    return table;
+}
+
+/** The process group of `pid`, or undefined when it is gone. */
+function processGroupOf(pid) {
+    return processTable().find((entry) => entry.pid === pid)?.pgrp;
+}
+
+/** Process groups the rig started (Kamailio, sipp): their forked workers count as ours too. */
+const startedGroups = new Set();
+
+/**
+ * The processes started from this process that still run: its descendants, and anything left
+ * in a process group the rig (or `groups`, e.g. a browser's) started, such as a Kamailio worker
+ * whose parent died first. [] once a test has stopped everything it started.
+ */
+export function leftoverProcesses(groups = []) {
+    const table = processTable();
+    const own = processGroupOf(process.pid);
+    const watched = new Set([...startedGroups, ...groups].filter((group) => group !== own));
+    const children = new Map();
+    for (const entry of table) {
+        children.set(entry.ppid, [...(children.get(entry.ppid) ?? []), entry.pid]);
+    }
+    const found = new Set(table.filter((entry) => watched.has(entry.pgrp)).map((e) => e.pid));
+    const queue = [process.pid];
+    while (queue.length > 0) {
+        for (const child of children.get(queue.shift()) ?? []) {
+            found.add(child);
+            queue.push(child);
+        }
+    }
+    found.delete(process.pid);
+    return [...found].sort((a, b) => a - b);
+}
+
+/** The process groups of this process's children now (to watch a browser it launched). */
+export function childProcessGroups() {
+    const own = processGroupOf(process.pid);
+    return [
+        ...new Set(
+            processTable()
+                .filter((entry) => entry.ppid === process.pid && entry.pgrp !== own)
+                .map((entry) => entry.pgrp)
+        )
+    ];
+}
+
+/**
+ * Waits until leftoverProcesses(groups) is empty; what is still there after `timeoutMs` is
+ * killed (SIGKILL, by PID) and reported: resolves with those PIDs and their command lines.
+ */
+export async function reapLeftovers(groups = [], timeoutMs = 5000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const left = leftoverProcesses(groups);
+        if (left.length === 0) {
+            return [];
+        }
+        if (Date.now() > deadline) {
+            const described = left.map((pid) => {
+                let command = '?';
+                try {
+                    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+                } catch {
+                    // Gone meanwhile.
+                }
+                try {
+                    process.kill(pid, 'SIGKILL');
+                } catch {
+                    // Gone meanwhile.
+                }
+                return `${pid} ${command.trim().slice(0, 120)}`;
+            });
+            return described;
+        }
+        await delay(50);
+    }
 }

@@ -1,4 +1,4 @@
-import { normalisePhoneNumber } from '../screenpop/phone-number';
+import { normalisePhoneNumber, toAsciiDigits } from '../screenpop/phone-number';
 
 /** Turns a stored number (E.164 or raw) into what an agent reads; '' stays '' (withheld). */
 export type NumberFormatter = (number: string) => string;
@@ -23,7 +23,7 @@ export function createNumberFormatter(defaultCountry: string): NumberFormatter {
  */
 export function createNumberNormaliser(defaultCountry: string): (raw: string) => string {
     return (raw) => {
-        const readable = toPlainDigits(raw).replace(INVISIBLE_OR_CONTROL, '');
+        const readable = toAsciiDigits(raw).replace(INVISIBLE_OR_CONTROL, '');
         const parsed = normalisePhoneNumber(readable, defaultCountry);
         if (parsed.ok) {
             return parsed.e164;
@@ -35,16 +35,3 @@ export function createNumberNormaliser(defaultCountry: string): (raw: string) =>
 /** Control, zero-width and bidi characters: never part of a number, and they reorder text. */
 const INVISIBLE_OR_CONTROL =
     /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-
-/** Digits of other scripts (Arabic-Indic ٤١٥, Devanagari, full-width…) as ASCII digits. */
-function toPlainDigits(text: string): string {
-    return text.replace(/\p{Nd}/gu, (digit) => {
-        const code = digit.codePointAt(0) as number;
-        // Unicode puts each script's 0–9 in one run of ten code points.
-        let zero = code;
-        while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1)) && code - zero < 9) {
-            zero -= 1;
-        }
-        return String(code - zero);
-    });
-}

@@ -1,4 +1,4 @@
-import { normalisePhoneNumber, searchVariants } from './phone-number';
+import { normalisePhoneNumber, searchVariants, toAsciiDigits } from './phone-number';
 
 describe('normalisePhoneNumber', () => {
     it.each([
@@ -198,5 +198,23 @@ describe('searchVariants', () => {
     it('keeps an unparsable value as the only variant, and never one under 3 characters', () => {
         expect(searchVariants('+999123', 'US')).toEqual(['+999123']);
         expect(searchVariants('+1', 'US')).toEqual([]);
+    });
+});
+
+describe('numbers written with the digits of other scripts', () => {
+    it('reads full-width and Arabic-Indic digits as the number they spell', () => {
+        expect(normalisePhoneNumber('０３－１２３４－５６７８', 'JP')).toMatchObject({
+            ok: true,
+            e164: '+81312345678'
+        });
+        expect(normalisePhoneNumber('٤١٥٥٥٥٠١٧٩', 'US')).toMatchObject({
+            ok: true,
+            e164: '+14155550179'
+        });
+    });
+
+    it('maps each script digit to its value and leaves ASCII alone', () => {
+        expect(toAsciiDigits('०१२३४५६७८९')).toBe('0123456789');
+        expect(toAsciiDigits('+1 (415) 555-0101')).toBe('+1 (415) 555-0101');
     });
 });

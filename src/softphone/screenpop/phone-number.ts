@@ -63,7 +63,7 @@ export function normalisePhoneNumber(raw: unknown, defaultCountry: string): Phon
     if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) {
         text = String(raw);
     } else if (typeof raw === 'string') {
-        text = raw;
+        text = toAsciiDigits(raw);
     } else {
         return invalid('The phone number is not text', '');
     }
@@ -183,4 +183,20 @@ function minimumDigits(country: CountryCode | undefined): number | undefined {
     plan.selectNumberingPlan(country);
     const lengths = plan.numberingPlan?.possibleLengths() ?? [];
     return lengths.length > 0 ? Math.min(...lengths) : undefined;
+}
+
+/**
+ * Digits of other scripts (Arabic-Indic ٤١٥, Devanagari, full-width ０３…) as ASCII digits, so
+ * a caller id or a typed number in them is read as the number it spells. Unicode puts each
+ * script's 0–9 in one run of ten code points, so the value is the distance from that run's 0.
+ */
+export function toAsciiDigits(text: string): string {
+    return text.replace(/\p{Nd}/gu, (digit) => {
+        const code = digit.codePointAt(0) as number;
+        let zero = code;
+        while (code - zero < 9 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1))) {
+            zero -= 1;
+        }
+        return String(code - zero);
+    });
 }
