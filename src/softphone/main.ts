@@ -198,7 +198,8 @@ async function startSoftphone(
         showPanel,
         refreshView: () => void host.refreshView().catch(() => undefined),
         render: (model) => viewSlot.view?.render(model),
-        session
+        session,
+        ...(choice.describeCall === undefined ? {} : { describeCall: choice.describeCall })
     });
     const stopRecording = recordSoftphoneEvents(diagnostics, engine, outbox);
     const restored = previousSession === undefined ? undefined : app.restore(previousSession);

@@ -1,12 +1,8 @@
 import type { AgentState } from '../calls/call-model';
 import type { SoftphoneActions } from '../ui/view-model';
 import type { CallControls, ControlResult } from './call-controls';
+import type { InboundSimulator } from './simulator-controls';
 import type { SoftphoneApp } from './softphone-app';
-
-/** What simulateIncoming needs (only the simulator has it). */
-export interface InboundSimulator {
-    simulateIncoming(caller: { from: string; fromName?: string }): string;
-}
 
 /** The softphone view's buttons: each routes to the call controls and shows what failed. */
 export function createAgentActions(deps: {

@@ -3,7 +3,7 @@ import type { Connector } from '../telephony/connector';
 import type { Scheduler } from '../telephony/scheduler';
 import { SimulatorConnector } from '../telephony/simulator/simulator-connector';
 import type { CredentialField } from '../ui/credentials-form';
-import type { RemoteHangupSimulator } from './simulator-console-link';
+import type { RemoteHangupSimulator } from './simulator-controls';
 
 /** Where connectors report what they do (the diagnostic log). */
 export type ConnectorLogger = (
@@ -18,7 +18,14 @@ export interface ConnectorChoice {
     readonly label: string;
     /** Present only for the simulator: the local console and trainers can ring it. */
     readonly simulator?: RemoteHangupSimulator;
+    /** What the phone system said about a call beyond its number, for the softphone to show. */
+    readonly describeCall?: CallDescriber;
 }
+
+export type CallDescriber = (callId: string) => {
+    readonly details: readonly { readonly label: string; readonly value: string }[];
+    readonly controlledOnPhone: boolean;
+};
 
 /** What an agent must type before a connector can be built (never stored, never logged). */
 export interface CredentialsNeed {
@@ -95,7 +102,17 @@ export async function createConnector(
         if (!created.ok) {
             throw new CredentialsError(created.message);
         }
-        return { connector: created.connector, label: 'Phone system (listener)' };
+        const connector = created.connector;
+        return {
+            connector,
+            label: 'Phone system (listener)',
+            describeCall: (callId) => ({
+                details: Object.entries(connector.callAttributes(callId) ?? {}).map(
+                    ([label, value]) => ({ label, value })
+                ),
+                controlledOnPhone: connector.capabilities.controlledOnPhone
+            })
+        };
     }
     const simulator = new SimulatorConnector({
         idGenerator: () => `sim-${crypto.randomUUID()}`,

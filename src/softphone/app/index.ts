@@ -1,6 +1,7 @@
 export type { AppState, WrapUpState } from './app-state';
 export { AppStore } from './app-state';
-export { createAgentActions, type InboundSimulator } from './agent-actions';
+export { createAgentActions } from './agent-actions';
+export type { InboundSimulator, RemoteHangupSimulator } from './simulator-controls';
 export { CallControls, type ControlResult } from './call-controls';
 export { handleClickToDial } from './click-to-dial';
 export { createLmsCommands } from './lms-commands';
@@ -10,7 +11,7 @@ export {
     type NumberFormatter
 } from './number-formatter';
 export { OutboundDialer, type DialOutcome, type DialRequest } from './outbound-dialer';
-export { linkSimulatorToConsole, type RemoteHangupSimulator } from './simulator-console-link';
+export { linkSimulatorToConsole } from './simulator-console-link';
 export { SoftphoneApp, type SoftphoneAppOptions } from './softphone-app';
 export { buildViewModel } from './view-model-builder';
 export { WrapUpController, type WrapUpSettings } from './wrap-up-controller';

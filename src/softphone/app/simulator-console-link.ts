@@ -1,4 +1,4 @@
-import type { InboundSimulator } from './agent-actions';
+import type { RemoteHangupSimulator } from './simulator-controls';
 
 /** What the local console may ask the simulator (documented in src/local-console/README.md). */
 interface ConsoleSimulatorMessage {
@@ -8,11 +8,6 @@ interface ConsoleSimulatorMessage {
     readonly from?: string;
     readonly fromName?: string;
     readonly callId?: string;
-}
-
-export interface RemoteHangupSimulator extends InboundSimulator {
-    simulateRemoteHangup(callId: string): void;
-    liveCallIds(): readonly string[];
 }
 
 /** Longer text is cut, not refused: a trainer's hostile-caller drill must still ring. */

@@ -10,6 +10,7 @@ import type { ScreenPopper } from '../screenpop/screen-pop-executor';
 import type { Scheduler } from '../telephony/scheduler';
 import type { SoftphoneViewModel } from '../ui/view-model';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
+import type { CallDescriber } from './connector-factory';
 import { popInboundCall } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
 import type { OutboundDialer } from './outbound-dialer';
@@ -39,6 +40,7 @@ export interface SoftphoneAppOptions {
     readonly render: (model: SoftphoneViewModel) => void;
     /** Where the session is kept across reloads of the softphone. */
     readonly session?: SessionStore;
+    readonly describeCall?: CallDescriber;
 }
 
 /**
@@ -150,7 +152,10 @@ export class SoftphoneApp {
                 simulator: this.options.simulator,
                 dispositionOptions: this.options.dispositionOptions,
                 dispositionRequired: this.options.wrapUp.dispositionRequired,
-                formatNumber: this.options.formatNumber
+                formatNumber: this.options.formatNumber,
+                ...(this.options.describeCall === undefined
+                    ? {}
+                    : { describeCall: this.options.describeCall })
             })
         );
     }

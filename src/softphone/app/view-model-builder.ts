@@ -2,6 +2,7 @@ import type { Call } from '../calls/call-model';
 import type { EngineSnapshot } from '../calls/engine-events';
 import type { CallView, SoftphoneViewModel } from '../ui/view-model';
 import type { AppState } from './app-state';
+import type { CallDescriber } from './connector-factory';
 import type { NumberFormatter } from './number-formatter';
 
 export interface ViewModelInputs {
@@ -14,6 +15,7 @@ export interface ViewModelInputs {
     readonly dispositionOptions: readonly string[];
     readonly dispositionRequired: boolean;
     readonly formatNumber: NumberFormatter;
+    readonly describeCall?: CallDescriber;
 }
 
 /** Derives what the view shows from the engine snapshot and the app state (pure). */
@@ -35,7 +37,9 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
         },
         agentState: engine.agentState,
         agentStateOptions: inputs.agentStateOptions,
-        calls: engine.calls.map((call) => toCallView(call, app, inputs.formatNumber)),
+        calls: engine.calls.map((call) =>
+            toCallView(call, app, inputs.formatNumber, inputs.describeCall)
+        ),
         ...(wrapUp === undefined
             ? {}
             : {
@@ -63,7 +67,13 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
     };
 }
 
-function toCallView(call: Call, app: AppState, formatNumber: NumberFormatter): CallView {
+function toCallView(
+    call: Call,
+    app: AppState,
+    formatNumber: NumberFormatter,
+    describeCall: CallDescriber | undefined
+): CallView {
+    const description = describeCall?.(call.id);
     const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
     const name = app.callerNames[call.id] ?? call.related?.recordName ?? call.remoteName;
     return {
@@ -74,6 +84,10 @@ function toCallView(call: Call, app: AppState, formatNumber: NumberFormatter): C
         ...(name === undefined || name === '' ? {} : { name }),
         startedAt: call.startedAt,
         ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
-        muted: call.muted
+        muted: call.muted,
+        ...(description === undefined || description.details.length === 0
+            ? {}
+            : { details: description.details }),
+        ...(description?.controlledOnPhone ? { controlledOnPhone: true } : {})
     };
 }

@@ -1,3 +1,4 @@
+import { CallDetailsView } from './call-details-view';
 import type { CallState } from '../calls/call-model';
 import { isLive } from './call-groups';
 import { createDigitPad, isPadDigit } from './digit-pad';
@@ -30,6 +31,7 @@ class ActiveCallItem implements ItemView<CallView> {
     private readonly arrow = el('span', { attrs: { 'aria-hidden': 'true' } });
     private readonly direction = el('span');
     private readonly number = untrusted('softphone-party__number slds-truncate');
+    private readonly details = new CallDetailsView();
     private readonly state = el('span', { className: 'softphone-call__state' });
     private readonly timer = el('span', { className: 'softphone-call__timer' });
     private readonly mutedBadge = el('span', {
@@ -108,6 +110,7 @@ class ActiveCallItem implements ItemView<CallView> {
                 ]),
                 this.heading,
                 this.number,
+                this.details.element,
                 el('p', { className: 'softphone-call__status' }, [
                     this.state,
                     el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
@@ -131,6 +134,7 @@ class ActiveCallItem implements ItemView<CallView> {
 
     update(call: CallView): void {
         this.call = call;
+        this.details.update(call);
         setText(this.arrow, directionArrows[call.direction]);
         setText(this.direction, call.direction === 'Inbound' ? 'Inbound call' : 'Outbound call');
         const label = remoteLabel(call);

@@ -1,3 +1,4 @@
+import { CallDetailsView } from './call-details-view';
 import { isLive, isRingingInbound } from './call-groups';
 import { button, el, setAttr, setHidden, setText, untrusted, type IdFactory } from './dom';
 import { KeyedList, type ItemView } from './keyed-list';
@@ -19,6 +20,7 @@ class IncomingCallItem implements ItemView<RingingCall> {
     });
     private readonly name = untrusted('softphone-party__name slds-truncate');
     private readonly number = untrusted('softphone-party__number slds-truncate');
+    private readonly details = new CallDetailsView();
 
     constructor(ids: IdFactory, callId: string, actions: SoftphoneActions) {
         const titleId = ids('incoming');
@@ -39,6 +41,7 @@ class IncomingCallItem implements ItemView<RingingCall> {
                     this.name,
                     this.number
                 ]),
+                this.details.element,
                 this.waitingHint,
                 el('div', { className: 'softphone-actions' }, [
                     button(
@@ -70,6 +73,7 @@ class IncomingCallItem implements ItemView<RingingCall> {
         setText(this.number, number);
         setAttr(this.name, 'title', name);
         setAttr(this.number, 'title', number);
+        this.details.update(call);
     }
 }
 

@@ -44,6 +44,10 @@ export interface CallView {
     readonly startedAt: number;
     readonly answeredAt?: number;
     readonly muted: boolean;
+    /** Extra facts from the phone system (e.g. a listener's order number), untrusted text. */
+    readonly details?: readonly { readonly label: string; readonly value: string }[];
+    /** The call is answered and ended on the agent's own phone, not by the softphone. */
+    readonly controlledOnPhone?: boolean;
 }
 
 export interface WrapUpView {
