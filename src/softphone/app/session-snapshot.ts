@@ -11,6 +11,8 @@ export interface SessionSnapshot {
     readonly version: 1;
     readonly agentState: AgentState;
     readonly liveCalls: readonly Call[];
+    /** Calls that had ended but whose log was not yet in the outbox's durable store. */
+    readonly unstoredCalls: readonly EndedCall[];
     readonly callerNames: Readonly<Record<string, string>>;
     readonly recentCalls: readonly RecentCallView[];
     /** The call whose wrap-up was open. */
@@ -23,6 +25,7 @@ const AGENT_STATES: readonly string[] = ['Offline', 'Available', 'Busy', 'AfterC
 const LIVE_STATES: readonly string[] = ['ringing', 'dialing', 'connected', 'held'];
 const MAX_CALLS = 4;
 const MAX_RECENT = 10;
+const MAX_UNSTORED = 50;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,6 +45,31 @@ function isLiveCall(value: unknown): value is Call {
         isTime(value.startedAt) &&
         (value.answeredAt === undefined || isTime(value.answeredAt)) &&
         typeof value.muted === 'boolean'
+    );
+}
+
+const OUTCOMES: readonly string[] = [
+    'Connected',
+    'No Answer',
+    'Busy',
+    'Voicemail',
+    'Failed',
+    'Missed',
+    'Rejected',
+    'Dropped'
+];
+
+function isEndedCall(value: unknown): value is EndedCall {
+    if (!isObject(value) || value.state !== 'ended') {
+        return false;
+    }
+    return (
+        isLiveCall({ ...value, state: 'connected' }) &&
+        isTime(value.endedAt) &&
+        OUTCOMES.includes(String(value.outcome)) &&
+        isText(value.endReason, 40) &&
+        typeof value.durationSeconds === 'number' &&
+        Number.isFinite(value.durationSeconds)
     );
 }
 
@@ -79,6 +107,9 @@ export function parseSessionSnapshot(text: string | null): SessionSnapshot | und
         !Array.isArray(value.liveCalls) ||
         value.liveCalls.length > MAX_CALLS ||
         !value.liveCalls.every(isLiveCall) ||
+        !Array.isArray(value.unstoredCalls) ||
+        value.unstoredCalls.length > MAX_UNSTORED ||
+        !value.unstoredCalls.every(isEndedCall) ||
         !Array.isArray(value.recentCalls) ||
         !value.recentCalls.every(isRecentCall) ||
         !isObject(value.callerNames) ||
@@ -92,6 +123,7 @@ export function parseSessionSnapshot(text: string | null): SessionSnapshot | und
         version: 1,
         agentState: value.agentState as AgentState,
         liveCalls: value.liveCalls,
+        unstoredCalls: value.unstoredCalls,
         callerNames: value.callerNames as Record<string, string>,
         recentCalls: value.recentCalls.slice(0, MAX_RECENT),
         ...(value.wrapUpCallId === undefined ? {} : { wrapUpCallId: value.wrapUpCallId }),

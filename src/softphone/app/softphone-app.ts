@@ -58,6 +58,8 @@ export class SoftphoneApp {
      * their wrap-up waits for the after-call work that follows the last call.
      */
     private workedCallsAwaitingWrapUp: { call: EndedCall; label: string }[] = [];
+    /** Ended calls whose log is not in the outbox's store yet. */
+    private readonly unstoredCalls = new Map<string, EndedCall>();
     private readonly unsubscribers: Array<() => void> = [];
 
     constructor(private readonly options: SoftphoneAppOptions) {
@@ -169,6 +171,11 @@ export class SoftphoneApp {
         const { outbox } = this.options;
         const notices: string[] = [];
         const recent = [...previous.recentCalls];
+        for (const ended of previous.unstoredCalls) {
+            // Ended just before the reload, before its log reached the outbox: log it now
+            // (enqueueing a call the outbox already has only updates that entry).
+            void outbox.enqueue(ended, { awaitWrapUp: false }).catch(() => undefined);
+        }
         for (const live of previous.liveCalls) {
             const ended = droppedByReload(live, previous.lastAliveAt);
             void outbox
@@ -229,6 +236,7 @@ export class SoftphoneApp {
             version: 1,
             agentState: snapshot.agentState,
             liveCalls: snapshot.calls,
+            unstoredCalls: [...this.unstoredCalls.values()],
             callerNames: this.store.state.callerNames,
             recentCalls: this.store.state.recentCalls,
             ...(wrapUpCallId === undefined ? {} : { wrapUpCallId })
@@ -321,8 +329,16 @@ export class SoftphoneApp {
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);
         const label = name ?? (number || 'Withheld number');
+        // Until the outbox has the log in IndexedDB (asynchronous), the session snapshot
+        // (synchronous storage) holds it, so a reload in that gap cannot lose it.
+        this.unstoredCalls.set(call.id, call);
+        this.saveSession();
         this.options.outbox
             .enqueue(call, { awaitWrapUp: worked })
+            .then(() => {
+                this.unstoredCalls.delete(call.id);
+                this.saveSession();
+            })
             .catch((error: unknown) =>
                 this.store.addError(
                     `The call log could not be stored: ${error instanceof Error ? error.message : String(error)}`
