@@ -47,6 +47,23 @@ export async function openBenchSession(query) {
             const { usedSize } = await cdp.send('Runtime.getHeapUsage');
             return usedSize;
         },
+        /**
+         * The console's "Reload softphone", timed (see the driver's reload). Other builds of
+         * the working tree replace the static resource now and then; a load that caught one
+         * half-written never starts, so a reload is tried up to three times (failures noted).
+         */
+        async reload(failures = []) {
+            for (let attempt = 1; ; attempt += 1) {
+                try {
+                    return await session.page.evaluate(() => window.benchDriver.reload());
+                } catch (error) {
+                    failures.push(String(error.message).split('\n')[0]);
+                    if (attempt === 3) {
+                        throw error;
+                    }
+                }
+            }
+        },
         /** Event listeners on the softphone's window, and on its document and every node in it. */
         async frameListeners() {
             const objectGroup = 'bench-listeners';

@@ -10,16 +10,18 @@ export const LOADS = scaled(20);
 
 export async function measureLoad(session, progress) {
     const samples = [];
+    const failedLoads = [];
     // One load not counted: the first reload warms the server's file reads.
-    await session.drive('reload');
+    await session.reload(failedLoads);
     for (let index = 0; index < LOADS; index += 1) {
-        samples.push(await session.drive('reload'));
+        samples.push(await session.reload(failedLoads));
         await session.drive('settle', 50);
     }
     progress(`frame load: ${LOADS} reloads measured`);
     const phase = (name) =>
         summarise(samples.map((sample) => sample[name]).filter(Number.isFinite));
     return {
+        failedLoads,
         initialised: phase('initialised'),
         phases: {
             navigationStart: phase('navigationStart'),

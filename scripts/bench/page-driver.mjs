@@ -156,7 +156,10 @@ export function installBenchDriver() {
             const first = await until(
                 () => requests.find((each) => each.instanceId !== before),
                 'the first Open CTI call'
-            );
+            ).catch((error) => {
+                const shows = frameDocument()?.body?.innerText.trim().slice(0, 120);
+                throw new Error(`${error.message} (the frame shows: ${JSON.stringify(shows)})`);
+            });
             const ready = await until(
                 () => fresh('notifyInitializationComplete'),
                 'notifyInitializationComplete',
@@ -234,21 +237,20 @@ export function installBenchDriver() {
         },
         /**
          * One answered inbound call: rings from `from`, Answer, screen pop done, Connected, the
-         * caller hangs up, Done in the wrap-up. `reloadWhileConnected` reloads the softphone
-         * instead of the hang-up (the call is cut: logged as Dropped by the next instance).
+         * caller hangs up, Done in the wrap-up. With `leaveConnected` it returns at Connected
+         * (the bench then reloads the softphone: the call is cut, and logged as Dropped by the
+         * next instance from the session it left).
          */
-        async answeredCall(from, { reloadWhileConnected = false } = {}) {
+        async answeredCall(from, { leaveConnected = false } = {}) {
             requests.length = 0;
             simulate({ action: 'incoming', from });
             (await until(() => button('Answer'), 'the Answer button')).click();
             await until(() => request('screenPop'), 'screenPop');
             await until(() => callStatus()?.startsWith('Connected'), '"Connected"');
-            if (reloadWhileConnected) {
-                return this.reload();
+            if (!leaveConnected) {
+                simulate({ action: 'remoteHangup' });
+                await finishCall();
             }
-            simulate({ action: 'remoteHangup' });
-            await finishCall();
-            return undefined;
         },
         /**
          * Answered calls one after the other (see answeredCall), closing the screen pop's tab
@@ -256,23 +258,65 @@ export function installBenchDriver() {
          * clearing its logs (their panels re-render in full on every entry).
          */
         async answeredCalls(numbers) {
-            const saveLog = { succeeded: 0, failed: 0 };
+            const tally = { succeeded: 0, failed: 0, saveLogs: [] };
             for (const number of numbers) {
                 await this.answeredCall(number);
                 this.closeTabs();
-                this.tallySaveLogs(saveLog);
+                this.tallySaveLogs(tally);
             }
-            return saveLog;
+            return tally;
         },
-        /** Adds the saveLog results in the console's activity log to `counts`, then clears it. */
-        tallySaveLogs(counts = { succeeded: 0, failed: 0 }) {
+        /**
+         * Adds the saveLog calls in the console's activity log to `tally` (counts, and each
+         * call's gist for the report on a missing log), then clears the console's logs.
+         */
+        tallySaveLogs(tally = { succeeded: 0, failed: 0, saveLogs: [] }) {
             for (const entry of window.localConsole.activity()) {
                 if (entry.method === 'saveLog' && entry.response) {
-                    counts[entry.response.success ? 'succeeded' : 'failed'] += 1;
+                    const value = entry.args?.value ?? {};
+                    const ok = entry.response.success;
+                    tally[ok ? 'succeeded' : 'failed'] += 1;
+                    tally.saveLogs.push({
+                        at: entry.at,
+                        ok,
+                        entity: value.entityApiName ?? null,
+                        id: value.Id ?? null,
+                        from: value.From_Number__c ?? null,
+                        providerCallId: value.Provider_Call_Id__c ?? null,
+                        returned: ok ? entry.response.returnValue : null
+                    });
+                } else if (entry.kind === 'console' && /reloaded/.test(entry.text)) {
+                    tally.saveLogs.push({ at: entry.at, reload: entry.text });
                 }
             }
             this.clearConsoleLogs();
-            return counts;
+            return tally;
+        },
+        /**
+         * Everything in this origin's IndexedDB (the softphone's durable log outbox), each record
+         * as JSON text: a call missing from Phone_Call__c but still in here is queued, not lost.
+         */
+        async storedRecords() {
+            const request = (idbRequest) =>
+                new Promise((resolve, reject) => {
+                    idbRequest.onsuccess = () => resolve(idbRequest.result);
+                    idbRequest.onerror = () => reject(idbRequest.error);
+                });
+            const texts = [];
+            for (const { name } of await window.indexedDB.databases()) {
+                const database = await request(window.indexedDB.open(name));
+                try {
+                    for (const store of database.objectStoreNames) {
+                        const values = await request(
+                            database.transaction(store, 'readonly').objectStore(store).getAll()
+                        );
+                        texts.push(...values.map((value) => JSON.stringify(value)));
+                    }
+                } finally {
+                    database.close();
+                }
+            }
+            return texts;
         },
         /** The console's "Reset data": back to the sample records (Phone_Call__c emptied). */
         resetData() {

@@ -29,7 +29,8 @@ export function informational(figure, measured, value) {
 
 /** A figure that could not be measured: the bench exits non-zero. */
 export function failed(figure, error) {
-    return { figure, measured: `not measured: ${error.message ?? error}`, result: 'error' };
+    const message = String(error.message ?? error).split('\n')[0];
+    return { figure, measured: `not measured: ${message}`, result: 'error' };
 }
 
 export function formatTable(rows) {
