@@ -72,6 +72,13 @@ const steps = [
         counts: 'node',
         needs: 'chromium',
         onlyIf: 'test/listener'
+    },
+    {
+        name: 'SIP tests (Kamailio + sipp + headless Chromium)',
+        command: ['node', '--test', '--test-concurrency=1', 'test/sip/'],
+        counts: 'node',
+        needs: ['chromium', 'kamailio', 'sipp'],
+        onlyIf: 'test/sip'
     }
 ];
 
@@ -112,10 +119,11 @@ for (const step of steps) {
         });
         continue;
     }
-    if (step.needs && !findSystemProgram(step.needs)) {
-        const install = systemPrograms[step.needs].install;
+    const missing = [step.needs ?? []].flat().filter((name) => !findSystemProgram(name));
+    if (missing.length > 0) {
+        const install = missing.map((name) => systemPrograms[name].install).join(' && ');
         const outcome = systemTestsRequired ? 'FAILED' : 'skipped';
-        outcomes.push({ step, outcome, note: `${step.needs} is not installed: ${install}` });
+        outcomes.push({ step, outcome, note: `${missing.join(', ')} not installed: ${install}` });
         continue;
     }
     process.stdout.write(`\n▶ ${step.name}\n`);

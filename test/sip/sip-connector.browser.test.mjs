@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
     findMessage,
+    findMessages,
+    headerOf,
     missingSipPrograms,
+    reapLeftovers,
     sipInstallCommand,
     startKamailio,
     startSipp
@@ -17,6 +20,18 @@ const required = process.env.REQUIRE_SYSTEM_TESTS === '1';
 const missingMessage = `not installed: ${missing.join(', ')}. Install with: ${sipInstallCommand}`;
 const agent = { user: 'agent', password: 'not-checked-locally', displayName: 'Test Agent' };
 const timings = [];
+
+/** The Signal of an application/dtmf-relay INFO body. */
+function dtmfSignal(info) {
+    return info.text.match(/^Signal=(.+)$/m)?.[1].trim();
+}
+
+/** The a=sendrecv / sendonly / recvonly / inactive lines of a message's SDP. */
+function mediaDirections(message) {
+    return [...message.text.matchAll(/^a=(sendrecv|sendonly|recvonly|inactive)\s*$/gm)].map(
+        (match) => match[1]
+    );
+}
 
 function timing(name, ms) {
     timings.push(`${name}: ${ms.toFixed(1)} ms`);
@@ -52,6 +67,8 @@ if (missing.length > 0) {
             }
             await kamailio?.stop();
             process.stdout.write(`\nSIP timings (not asserted)\n  ${timings.join('\n  ')}\n`);
+            const leftovers = await reapLeftovers(browser?.processGroups ?? []);
+            assert.deepEqual(leftovers, [], 'processes the test started were still running');
         });
 
         /** The events since `from`, without the page's timestamps. */
@@ -234,6 +251,96 @@ if (missing.length > 0) {
                 { type: 'remoteRinging', callId },
                 { type: 'answered', callId },
                 { type: 'ended', callId, reason: 'remote-hangup' }
+            ]);
+        });
+
+        it('transfers an answered call blind: sipp gets REFER with Refer-To, then BYE', async () => {
+            const from = (await browser.events()).length;
+            const sipp = await startSipp({
+                scenario: 'uac-call-transfer.xml',
+                kamailio,
+                service: agent.user
+            });
+            const incoming = await browser.waitForEvent({ type: 'incoming' }, { from });
+            const answer = await browser.call('answer', incoming.callId);
+            assert.equal(answer.ok, true, answer.error);
+
+            const transfer = await browser.call('transfer', incoming.callId, '555 0100 300');
+            assert.equal(transfer.ok, true, transfer.error);
+
+            const result = await sipp.done;
+            assert.equal(result.code, 0, `sipp failed:\n${result.errors}\n${result.stdout}`);
+            const [refer] = findMessages(result.messages, {
+                direction: 'received',
+                method: 'REFER'
+            });
+            assert.ok(refer, 'sipp received no REFER');
+            assert.equal(headerOf(refer, 'Refer-To'), '<sip:5550100300@127.0.0.1>');
+            assert.match(headerOf(refer, 'Referred-By') ?? '', /^<sip:agent@127\.0\.0\.1>/);
+            const accepted = findMessage(result.messages, { direction: 'sent', status: 202 });
+            const bye = findMessage(result.messages, { direction: 'received', method: 'BYE' });
+            assert.ok(bye.at >= accepted.at, 'the BYE came before the REFER was accepted');
+            assert.deepEqual((await eventsSince(from)).slice(1), [
+                { type: 'answered', callId: incoming.callId },
+                {
+                    type: 'ended',
+                    callId: incoming.callId,
+                    reason: 'local-hangup',
+                    message: 'Transferred to 5550100300.'
+                }
+            ]);
+        });
+
+        it('sends DTMF by SIP INFO when RTP tones cannot go, then holds and resumes', async () => {
+            const from = (await browser.events()).length;
+            const logsFrom = (await browser.logs()).length;
+            const sipp = await startSipp({
+                scenario: 'uas-answer-hold-dtmf.xml',
+                kamailio,
+                uas: true
+            });
+            const dial = await browser.call('dial', '5550100101');
+            assert.equal(dial.ok, true, dial.error);
+            const callId = dial.value;
+            await browser.waitForEvent({ type: 'answered', callId }, { from });
+
+            // telephone-event is negotiated, but with no media path (sipp has no ICE or DTLS)
+            // Chromium's RTCDTMFSender cannot insert tones: the connector falls back to SIP INFO.
+            // The INFOs go one by one (JsSIP waits between tones): the scenario wants both before
+            // the hold re-INVITE.
+            const dtmf = await browser.call('sendDtmf', callId, '1#');
+            assert.equal(dtmf.ok, true, dtmf.error);
+            await sipp.waitForMessages({ direction: 'received', method: 'INFO' }, { count: 2 });
+            for (const action of ['hold', 'resume', 'hangup']) {
+                const outcome = await browser.call(action, callId);
+                assert.equal(outcome.ok, true, `${action}: ${outcome.error}`);
+            }
+
+            const result = await sipp.done;
+            assert.equal(result.code, 0, `sipp failed:\n${result.errors}\n${result.stdout}`);
+            const infos = findMessages(result.messages, { direction: 'received', method: 'INFO' });
+            assert.deepEqual(
+                infos.map((info) => [headerOf(info, 'Content-Type'), dtmfSignal(info)]),
+                [
+                    ['application/dtmf-relay', '1'],
+                    ['application/dtmf-relay', '#']
+                ]
+            );
+            assert.deepEqual(await browser.page.evaluate(() => window.sipTest.rtpTones), []);
+            const logs = (await browser.logs()).slice(logsFrom).map((log) => log.message);
+            assert.ok(logs.includes('No RTP channel for tones; sending DTMF by SIP INFO.'));
+            const [, hold, resume] = findMessages(result.messages, {
+                direction: 'received',
+                method: 'INVITE'
+            });
+            assert.deepEqual(mediaDirections(hold), ['sendonly']);
+            assert.deepEqual(mediaDirections(resume), ['sendrecv']);
+            assert.deepEqual(await eventsSince(from), [
+                { type: 'remoteRinging', callId },
+                { type: 'answered', callId },
+                { type: 'held', callId },
+                { type: 'resumed', callId },
+                { type: 'ended', callId, reason: 'local-hangup' }
             ]);
         });
 

@@ -318,7 +318,38 @@ export async function startSipp({
     let exited = false;
     void done.then(() => (exited = true));
     await waitFor(async () => exited || udpPortTaken(localPort), 5000, 'sipp did not bind');
-    return { done, localPort, pid: child.pid, stop: () => stopChild(child) };
+    /** The messages traced so far (sipp writes its trace as it goes). */
+    const messagesSoFar = () =>
+        existsSync(messageFile) ? parseSippMessages(readFileSync(messageFile, 'utf8')) : [];
+    return {
+        done,
+        localPort,
+        pid: child.pid,
+        messages: messagesSoFar,
+        /**
+         * Waits until sipp's trace holds `count` messages matching { direction, method?,
+         * status? }; resolves with them, or rejects when sipp ends first or on timeout.
+         */
+        async waitForMessages(wanted, { count = 1, timeoutMs = 10_000 } = {}) {
+            let found = [];
+            await waitFor(
+                async () => {
+                    found = findMessages(messagesSoFar(), wanted);
+                    return found.length >= count || exited;
+                },
+                timeoutMs,
+                `sipp did not see ${count} × ${JSON.stringify(wanted)}`
+            );
+            if (found.length < count) {
+                const result = await done;
+                throw new Error(
+                    `sipp ended (${result.code}) before ${count} × ${JSON.stringify(wanted)}:\n${result.errors}`
+                );
+            }
+            return found;
+        },
+        stop: () => stopChild(child)
+    };
 }
 
 /** Runs a sipp scenario to its end: resolves with the result of startSipp's `done`. */

@@ -1,25 +1,20 @@
 // Opens the SIP test page (page/sip-test-page.mjs, bundled with esbuild into a temporary
 // directory) in headless Chromium and drives window.sipTest from Node.
-import { build } from 'esbuild';
+import { build, stop as stopEsbuild } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { sipPrograms } from './sip-rig.mjs';
+import { chromiumFlags } from '../browser/support/local-console-session.mjs';
+import { childProcessGroups, sipPrograms } from './sip-rig.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** The browser tests' flags, plus a fake microphone that needs no permission prompt (WebRTC). */
 export const sipChromiumFlags = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...chromiumFlags,
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream'
 ];
@@ -67,6 +62,8 @@ export async function bundleSipTestPage() {
         });
         return readFileSync(outfile, 'utf8');
     } finally {
+        // esbuild keeps a service process running for later builds: the test starts none.
+        await stopEsbuild();
         rmSync(outDir, { recursive: true, force: true });
     }
 }
@@ -77,10 +74,12 @@ export async function bundleSipTestPage() {
  */
 export async function openSipTestPage({ script }) {
     const server = await servePage(script);
+    const groupsBefore = new Set(childProcessGroups());
     const browser = await chromium.launch({
         executablePath: sipPrograms().chromium,
         args: sipChromiumFlags
     });
+    const processGroups = childProcessGroups().filter((group) => !groupsBefore.has(group));
     const context = await browser.newContext();
     const page = await context.newPage();
     const pageErrors = [];
@@ -90,6 +89,8 @@ export async function openSipTestPage({ script }) {
     return {
         page,
         pageErrors,
+        /** Chromium's process groups, for the leftover check (reapLeftovers). */
+        processGroups,
         /** Calls window.sipTest[name](...args) in the page. */
         call: (name, ...args) =>
             page.evaluate(([method, params]) => window.sipTest[method](...params), [name, args]),

@@ -5,6 +5,14 @@ export const systemPrograms = {
     chromium: {
         path: () => process.env.CHROME_PATH || '/usr/bin/chromium',
         install: 'sudo apt-get install -y chromium'
+    },
+    kamailio: {
+        path: () => '/usr/sbin/kamailio',
+        install: 'sudo apt-get install -y kamailio kamailio-websocket-modules'
+    },
+    sipp: {
+        path: () => '/usr/bin/sipp',
+        install: 'sudo apt-get install -y sip-tester'
     }
 };
 

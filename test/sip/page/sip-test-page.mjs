@@ -10,6 +10,18 @@ const logs = [];
 const microphoneMs = [];
 let connector;
 
+/**
+ * Tones handed to an RTCDTMFSender (RFC 4733 telephone-events, sent in the call's SRTP), as
+ * { tones, canInsertDTMF }: the far end in these tests has no media path, so this is where
+ * RTP tones can be seen.
+ */
+const rtpTones = [];
+const insertDtmf = RTCDTMFSender.prototype.insertDTMF;
+RTCDTMFSender.prototype.insertDTMF = function recordTones(tones, ...rest) {
+    rtpTones.push({ tones, canInsertDTMF: this.canInsertDTMF });
+    return insertDtmf.call(this, tones, ...rest);
+};
+
 /** The browser's media, with getUserMedia timed. */
 function timedMedia(remoteAudio) {
     const media = browserSipMedia({ remoteAudio });
@@ -65,6 +77,8 @@ window.sipTest = {
     hold: (callId) => run(() => connector.hold(callId)),
     resume: (callId) => run(() => connector.resume(callId)),
     sendDtmf: (callId, digits) => run(() => connector.sendDtmf(callId, digits)),
+    transfer: (callId, target) => run(() => connector.transfer(callId, target)),
     disconnect: () => run(() => connector.disconnect()),
-    liveCallIds: () => connector.liveCallIds()
+    liveCallIds: () => connector.liveCallIds(),
+    rtpTones
 };
