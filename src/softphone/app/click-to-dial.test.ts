@@ -143,7 +143,7 @@ describe('handleClickToDial: a good click', () => {
         await click(harness, { number: '4155550101' });
 
         expect(harness.view().errors.map((error) => error.message)).toEqual([
-            "You can't dial while Offline. Go Available first."
+            "You can't dial while the phone is disconnected."
         ]);
     });
 });

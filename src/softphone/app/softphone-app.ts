@@ -255,11 +255,35 @@ export class SoftphoneApp {
         });
     }
 
+    /**
+     * The agent's status also decides whether the phone system can reach them: Offline
+     * disconnects the connector (a SIP phone unregisters), leaving Offline connects it again.
+     * On Break the connector stays connected and the engine turns calls away (Busy).
+     */
     setAgentState(state: AgentState): void {
-        const result = this.options.engine.setAgentState(state);
-        if (!result.ok) {
-            this.store.addError(result.error.message);
+        void this.changeAgentState(state);
+    }
+
+    private async changeAgentState(state: AgentState): Promise<void> {
+        const { engine } = this.options;
+        const report = (result: { ok: boolean; error?: { message: string } }) => {
+            if (!result.ok && result.error !== undefined) {
+                this.store.addError(result.error.message);
+            }
+            return result.ok;
+        };
+        if (state === 'Offline') {
+            if (report(engine.setAgentState('Offline'))) {
+                report(await engine.disconnect());
+            }
+            return;
         }
+        if (engine.snapshot().connectionStatus === 'disconnected') {
+            if (!report(await engine.connect())) {
+                return;
+            }
+        }
+        report(engine.setAgentState(state));
     }
 
     /** A retry warning goes once its log has nothing left to write (e.g. a wrap-up update). */
