@@ -53,25 +53,22 @@ async function buildLocalConsole() {
         sourcemap: true,
         logLevel: 'warning'
     });
-    await build({
-        entryPoints: { server: serverEntry },
-        outdir: localConsoleDir,
-        outExtension: { '.js': '.mjs' },
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        packages: 'external',
-        sourcemap: true,
-        logLevel: 'warning'
-    });
+    await buildNodeProgram({ server: serverEntry }, localConsoleDir);
 }
 
 async function buildListenerBridge() {
     rmSync(listenerBridgeDir, { recursive: true, force: true });
-    await build({
-        entryPoints: { listener: join(root, 'src/listener-bridge/main.ts') },
-        outdir: listenerBridgeDir,
+    await buildNodeProgram(
+        { listener: join(root, 'src/listener-bridge/main.ts') },
+        listenerBridgeDir
+    );
+}
+
+/** A Node program (the console's server, the listener bridge): one .mjs, dependencies external. */
+function buildNodeProgram(entryPoints, outdir) {
+    return build({
+        entryPoints,
+        outdir,
         outExtension: { '.js': '.mjs' },
         bundle: true,
         platform: 'node',

@@ -1,4 +1,4 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,21 +6,13 @@ import { checkRequiredTypes, convertSourceTypes } from './convert-source.mjs';
 import { requiredTypesFor } from './run-metadata-checks.mjs';
 import {
     copyRepoProject,
-    createFixtureProject,
     defaultDir,
     metadataXml,
-    removeFixtureProject,
-    validProjectFiles
+    validProjectFiles,
+    temporaryProjects
 } from './fixture-trees.mjs';
 
-const roots = [];
-after(() => roots.forEach(removeFixtureProject));
-
-function fixture(files) {
-    const root = createFixtureProject(files);
-    roots.push(root);
-    return root;
-}
+const { fixture, keep } = temporaryProjects();
 
 test('convert lists the types of a small valid project and cleans up after itself', async () => {
     const tempParent = fixture({});
@@ -68,8 +60,7 @@ test('a CLI failure becomes a problem carrying the CLI message', async () => {
 });
 
 test("the repo's force-app converts with every required type", async () => {
-    const root = copyRepoProject();
-    roots.push(root);
+    const root = keep(copyRepoProject());
     assert.ok(existsSync(join(root, 'force-app')));
     const problems = await checkRequiredTypes(root, requiredTypesFor(root));
     assert.deepEqual(problems, []);

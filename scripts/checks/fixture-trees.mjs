@@ -2,6 +2,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,6 +27,21 @@ export function writeFixtureFiles(root, files) {
 
 export function removeFixtureProject(root) {
     rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * For a test file's top level: `fixture(files)` creates a project (createFixtureProject) and
+ * `keep(root)` takes one made otherwise (copyRepoProject); both return the root, and every root
+ * is removed when the file's tests are done.
+ */
+export function temporaryProjects() {
+    const roots = [];
+    after(() => roots.forEach(removeFixtureProject));
+    const keep = (root) => {
+        roots.push(root);
+        return root;
+    };
+    return { fixture: (files) => keep(createFixtureProject(files)), keep };
 }
 
 /** A metadata file body: declaration, root element with the namespace, then `body`. */

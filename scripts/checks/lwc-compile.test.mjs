@@ -1,16 +1,9 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileLwcBundles } from './lwc-compile.mjs';
-import {
-    createFixtureProject,
-    defaultDir,
-    metadataXml,
-    removeFixtureProject,
-    repoRoot
-} from './fixture-trees.mjs';
+import { defaultDir, metadataXml, repoRoot, temporaryProjects } from './fixture-trees.mjs';
 
-const roots = [];
-after(() => roots.forEach(removeFixtureProject));
+const { fixture } = temporaryProjects();
 
 const lwcDir = `${defaultDir}/lwc`;
 const validJs = `import { LightningElement, api } from 'lwc';
@@ -25,9 +18,7 @@ const validMeta = metadataXml(
 );
 
 function compileFixture(files) {
-    const root = createFixtureProject(files);
-    roots.push(root);
-    return compileLwcBundles(root);
+    return compileLwcBundles(fixture(files));
 }
 
 function bundle(name, { js = validJs, html = validHtml, meta = validMeta } = {}) {

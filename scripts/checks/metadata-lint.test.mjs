@@ -1,25 +1,21 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintMetadata } from './metadata-lint.mjs';
 import {
     callCenterItem,
     callCenterXml,
-    createFixtureProject,
     defaultDir,
     metadataXml,
-    removeFixtureProject,
     repoRoot,
     textFieldXml,
-    validProjectFiles
+    validProjectFiles,
+    temporaryProjects
 } from './fixture-trees.mjs';
 
-const roots = [];
-after(() => roots.forEach(removeFixtureProject));
+const { fixture } = temporaryProjects();
 
 function lintFixture(files) {
-    const root = createFixtureProject(files);
-    roots.push(root);
-    return lintMetadata(root);
+    return lintMetadata(fixture(files));
 }
 
 const callCenterFile = `${defaultDir}/callCenters/Softphone.callCenter-meta.xml`;

@@ -1,21 +1,19 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkProjectRules } from './project-rules.mjs';
 import {
     callCenterItem,
     callCenterXml,
-    createFixtureProject,
     defaultDir,
     metadataXml,
     objectPermissionXml,
     permissionSetXml,
-    removeFixtureProject,
     repoRoot,
-    validProjectFiles
+    validProjectFiles,
+    temporaryProjects
 } from './fixture-trees.mjs';
 
-const roots = [];
-after(() => roots.forEach(removeFixtureProject));
+const { fixture } = temporaryProjects();
 
 /** Problems of a valid project changed by `files` (null deletes a file). */
 function checkFixture(files = {}) {
@@ -24,9 +22,7 @@ function checkFixture(files = {}) {
             ([, content]) => content !== null
         )
     );
-    const root = createFixtureProject(merged);
-    roots.push(root);
-    return checkProjectRules(root);
+    return checkProjectRules(fixture(merged));
 }
 
 const agentFile = `${defaultDir}/permissionsets/Softphone_Agent.permissionset-meta.xml`;

@@ -1,23 +1,10 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requiredTypesFor, runMetadataChecks } from './run-metadata-checks.mjs';
 import { checkStaticResourceContent } from './static-resource-content.mjs';
-import {
-    createFixtureProject,
-    defaultDir,
-    metadataXml,
-    removeFixtureProject,
-    validProjectFiles
-} from './fixture-trees.mjs';
+import { defaultDir, metadataXml, validProjectFiles, temporaryProjects } from './fixture-trees.mjs';
 
-const roots = [];
-after(() => roots.forEach(removeFixtureProject));
-
-function fixture(files) {
-    const root = createFixtureProject(files);
-    roots.push(root);
-    return root;
-}
+const { fixture } = temporaryProjects();
 
 const resourceMeta = {
     [`${defaultDir}/staticresources/softphone.resource-meta.xml`]: metadataXml(

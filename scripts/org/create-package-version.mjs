@@ -1,12 +1,17 @@
 // `npm run package:version`: a new version of the unlocked package, with its install URL and the
 // `sf package install` command. Creates the package first when sfdx-project.json has no alias for it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runSf } from './sf-cli.mjs';
-import { expectSuccess, runSteps, StepFailure } from './step-runner.mjs';
+import {
+    buildSoftphoneStep,
+    expectSuccess,
+    runCommand,
+    runSteps,
+    StepFailure
+} from './step-runner.mjs';
 
 export const installUrlBases = {
     production: 'https://login.salesforce.com/packaging/installPackage.apexp?p0=',
@@ -58,23 +63,9 @@ const hubFlag = (options) =>
 const loginHint =
     'Log in to your Dev Hub (sf org login web --set-default-dev-hub --alias devhub) or pass --target-dev-hub; packaging must be enabled in it (Setup > Dev Hub > Enable Unlocked Packages and Second-Generation Managed Packages).';
 
-const buildStep = {
-    title: 'Build the softphone static resource',
-    run({ cli }) {
-        // The static resource is generated: a version created without it would ship none.
-        const build = spawnSync(process.execPath, ['scripts/build.mjs', 'softphone'], {
-            cwd: cli.projectRoot,
-            encoding: 'utf8'
-        });
-        if (build.status !== 0) {
-            throw new StepFailure(
-                `node scripts/build.mjs softphone failed:\n${(build.stderr || build.stdout || build.error?.message || '').trim()}`,
-                'Fix the build error (npm run build shows it) and run npm run package:version again.'
-            );
-        }
-        return 'built force-app/main/default/staticresources/softphone';
-    }
-};
+const buildStep = buildSoftphoneStep(
+    'Fix the build error (npm run build shows it) and run npm run package:version again.'
+);
 
 function packageStep(options) {
     return {
@@ -159,34 +150,19 @@ export function installInstructions({ SubscriberPackageVersionId: id }, { protec
     ].join('\n');
 }
 
-async function main() {
-    let options;
-    try {
-        options = readOptions(process.argv.slice(2));
-    } catch (error) {
-        process.stderr.write(`${error.message}\n\n${usage}`);
-        return 2;
-    }
-    if (options.help) {
-        process.stdout.write(usage);
-        return 0;
-    }
-    const projectRoot = process.cwd();
-    if (!existsSync(join(projectRoot, 'sfdx-project.json'))) {
-        process.stderr.write('Run this from the project root (where sfdx-project.json is).\n');
-        return 1;
-    }
-    const installationKey = options['installation-key'] ?? process.env.PACKAGE_INSTALLATION_KEY;
-    const context = { cli: { projectRoot, env: process.env } };
-    const steps = [buildStep, packageStep(options), versionStep(options, installationKey)];
-    const exitCode = await runSteps(steps, context);
-    if (exitCode === 0) {
-        const instructions = installInstructions(context.version, {
-            protectedByKey: Boolean(installationKey)
-        });
-        process.stdout.write(`\n${instructions}\n`);
-    }
-    return exitCode;
+function main() {
+    return runCommand(process.argv.slice(2), { readOptions, usage }, async (options, context) => {
+        const installationKey = options['installation-key'] ?? process.env.PACKAGE_INSTALLATION_KEY;
+        const steps = [buildStep, packageStep(options), versionStep(options, installationKey)];
+        const exitCode = await runSteps(steps, context);
+        if (exitCode === 0) {
+            const instructions = installInstructions(context.version, {
+                protectedByKey: Boolean(installationKey)
+            });
+            process.stdout.write(`\n${instructions}\n`);
+        }
+        return exitCode;
+    });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,27 +1,19 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     commandOf,
-    createSandbox,
+    commandsOf,
     flagValues,
-    removeSandbox,
-    runScript
+    runScript,
+    sandboxPerTest
 } from './stand-in/harness.mjs';
 
-const sandboxes = [];
-after(() => sandboxes.forEach(removeSandbox));
-
-function sandbox(options) {
-    const created = createSandbox(options);
-    sandboxes.push(created);
-    return created;
-}
+const sandbox = sandboxPerTest();
 
 const createVersion = (box, args = [], options) =>
     runScript(box, 'create-package-version.mjs', args, options);
-const commands = (calls) => calls.map(commandOf);
 const packageAliases = (box) =>
     JSON.parse(readFileSync(join(box.project, 'sfdx-project.json'), 'utf8')).packageAliases;
 
@@ -33,7 +25,7 @@ describe('npm run package:version', { concurrency: true }, () => {
         const run = await createVersion(box, ['--target-dev-hub', 'devhub']);
 
         assert.equal(run.status, 0, run.stderr);
-        assert.deepEqual(commands(run.calls), [
+        assert.deepEqual(commandsOf(run.calls), [
             'build',
             'sf package create',
             'sf package version create'
@@ -73,7 +65,7 @@ describe('npm run package:version', { concurrency: true }, () => {
         const run = await createVersion(box);
 
         assert.equal(run.status, 0, run.stderr);
-        assert.deepEqual(commands(run.calls), ['build', 'sf package version create']);
+        assert.deepEqual(commandsOf(run.calls), ['build', 'sf package version create']);
         assert.match(run.stdout, /"Open CTI Softphone" exists \(0Ho000000000001AAA\)/);
     });
 

@@ -1,13 +1,18 @@
 // `npm run org:create`: a scratch org with the softphone ready to use, in one command. Safe to run
 // again on the same org: each step checks what is already there and only does what is missing.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findMarkerRecord, sampleDataPlan, soqlString } from './sample-data.mjs';
 import { runSf } from './sf-cli.mjs';
-import { expectSuccess, runSteps, StepFailure } from './step-runner.mjs';
+import {
+    buildSoftphoneStep,
+    expectSuccess,
+    runCommand,
+    runSteps,
+    StepFailure
+} from './step-runner.mjs';
 
 export const callCenterName = 'OpenCtiSoftphone';
 export const permissionSets = ['Softphone_Agent', 'Softphone_Admin'];
@@ -98,23 +103,9 @@ function optionalFlag(flag, value) {
     return value === undefined ? [] : [flag, value];
 }
 
-const buildStep = {
-    title: 'Build the softphone static resource',
-    run({ cli }) {
-        // The static resource folder is generated: deploying without it fails.
-        const build = spawnSync(process.execPath, ['scripts/build.mjs', 'softphone'], {
-            cwd: cli.projectRoot,
-            encoding: 'utf8'
-        });
-        if (build.status !== 0) {
-            throw new StepFailure(
-                `node scripts/build.mjs softphone failed:\n${(build.stderr || build.stdout || build.error?.message || '').trim()}`,
-                'Fix the build error (npm run build shows it), then run npm run org:create again: it reuses the org.'
-            );
-        }
-        return 'built force-app/main/default/staticresources/softphone';
-    }
-};
+const buildStep = buildSoftphoneStep(
+    'Fix the build error (npm run build shows it), then run npm run org:create again: it reuses the org.'
+);
 
 function deployStep(alias) {
     return {
@@ -316,31 +307,16 @@ export function scratchOrgSteps(options) {
     ];
 }
 
-async function main() {
-    let options;
-    try {
-        options = readOptions(process.argv.slice(2));
-    } catch (error) {
-        process.stderr.write(`${error.message}\n\n${usage}`);
-        return 2;
-    }
-    if (options.help) {
-        process.stdout.write(usage);
-        return 0;
-    }
-    const projectRoot = process.cwd();
-    if (!existsSync(join(projectRoot, 'sfdx-project.json'))) {
-        process.stderr.write('Run this from the project root (where sfdx-project.json is).\n');
-        return 1;
-    }
-    const context = { cli: { projectRoot, env: process.env } };
-    const exitCode = await runSteps(scratchOrgSteps(options), context);
-    if (exitCode === 0) {
-        process.stdout.write(
-            `\nScratch org "${options.alias}" is ready (${context.username}).\n\n${softphoneLayoutNote}\n`
-        );
-    }
-    return exitCode;
+function main() {
+    return runCommand(process.argv.slice(2), { readOptions, usage }, async (options, context) => {
+        const exitCode = await runSteps(scratchOrgSteps(options), context);
+        if (exitCode === 0) {
+            process.stdout.write(
+                `\nScratch org "${options.alias}" is ready (${context.username}).\n\n${softphoneLayoutNote}\n`
+            );
+        }
+        return exitCode;
+    });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

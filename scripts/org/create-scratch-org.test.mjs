@@ -1,29 +1,21 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     commandOf,
-    createSandbox,
+    commandsOf,
     flagValues,
     readWorld,
-    removeSandbox,
     runScript,
+    sandboxPerTest,
     updateWorld
 } from './stand-in/harness.mjs';
 
-const sandboxes = [];
-after(() => sandboxes.forEach(removeSandbox));
-
-function sandbox(options) {
-    const created = createSandbox(options);
-    sandboxes.push(created);
-    return created;
-}
+const sandbox = sandboxPerTest();
 
 const createOrg = (box, args = [], options) =>
     runScript(box, 'create-scratch-org.mjs', args, options);
-const commands = (calls) => calls.map(commandOf);
 const callTo = (calls, command) => calls.find((call) => commandOf(call) === command);
 
 // Each test has its own sandbox: they run side by side (the scripts spawn many processes).
@@ -33,7 +25,7 @@ describe('npm run org:create', { concurrency: true }, () => {
         const run = await createOrg(box);
 
         assert.equal(run.status, 0, run.stderr);
-        assert.deepEqual(commands(run.calls), [
+        assert.deepEqual(commandsOf(run.calls), [
             'sf org display',
             'sf org create scratch',
             'build',
@@ -94,7 +86,7 @@ describe('npm run org:create', { concurrency: true }, () => {
         const again = await createOrg(box);
 
         assert.equal(again.status, 0, again.stderr);
-        const ran = commands(again.calls);
+        const ran = commandsOf(again.calls);
         for (const changing of [
             'sf org create scratch',
             'sf data update record',
@@ -121,8 +113,8 @@ describe('npm run org:create', { concurrency: true }, () => {
 
         assert.equal(run.status, 0, run.stderr);
         assert.match(run.stdout, /assigned Softphone_Admin; already assigned: Softphone_Agent/);
-        assert.ok(commands(run.calls).includes('sf data update record'));
-        assert.ok(!commands(run.calls).includes('sf data import tree'));
+        assert.ok(commandsOf(run.calls).includes('sf data update record'));
+        assert.ok(!commandsOf(run.calls).includes('sf data import tree'));
         assert.deepEqual(readWorld(box).orgs[0].permissionSets, [
             'Softphone_Agent',
             'Softphone_Admin'
@@ -139,7 +131,10 @@ describe('npm run org:create', { concurrency: true }, () => {
         assert.equal(commandOf(run.calls[0]), 'sf org create scratch', 'no reuse check');
         assert.deepEqual(flagValues(run.calls[0], '--target-dev-hub'), ['devhub']);
         assert.match(run.stdout, /created test-2abc@example\.com/);
-        assert.ok(commands(run.calls).includes('sf data import tree'), 'the new org gets the data');
+        assert.ok(
+            commandsOf(run.calls).includes('sf data import tree'),
+            'the new org gets the data'
+        );
     });
 
     test('an alias naming an org that is not a scratch org is refused', async () => {
@@ -152,7 +147,7 @@ describe('npm run org:create', { concurrency: true }, () => {
         const run = await createOrg(box);
 
         assert.equal(run.status, 1);
-        assert.deepEqual(commands(run.calls), ['sf org display']);
+        assert.deepEqual(commandsOf(run.calls), ['sf org display']);
         assert.match(run.stderr, /admin@prod\.example\.com, which is not a scratch org/);
         assert.match(run.stderr, /What to do: Pass another --alias/);
     });
@@ -166,7 +161,7 @@ describe('npm run org:create', { concurrency: true }, () => {
 
         assert.equal(run.status, 1);
         assert.equal(
-            commands(run.calls).at(-1),
+            commandsOf(run.calls).at(-1),
             'sf project deploy start',
             'nothing runs after it'
         );
@@ -197,7 +192,7 @@ describe('npm run org:create', { concurrency: true }, () => {
         const run = await createOrg(box);
 
         assert.equal(run.status, 1);
-        assert.ok(!commands(run.calls).includes('sf data update record'));
+        assert.ok(!commandsOf(run.calls).includes('sf data update record'));
         assert.match(run.stderr, /No call center named OpenCtiSoftphone in the org/);
     });
 
@@ -241,7 +236,7 @@ describe('npm run org:create', { concurrency: true }, () => {
         ]);
 
         assert.equal(run.status, 0, run.stderr);
-        assert.ok(!commands(run.calls).includes('sf org open'));
+        assert.ok(!commandsOf(run.calls).includes('sf org open'));
         assert.deepEqual(
             flagValues(callTo(run.calls, 'sf org create scratch'), '--duration-days'),
             ['1']

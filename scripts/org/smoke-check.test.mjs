@@ -1,20 +1,17 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
     commandOf,
-    createSandbox,
     readWorld,
-    removeSandbox,
     runScript,
+    sandboxPerTest,
     updateWorld
 } from './stand-in/harness.mjs';
 
-const sandboxes = [];
-after(() => sandboxes.forEach(removeSandbox));
+const sandbox = sandboxPerTest();
 
 async function sandboxWithOrg() {
-    const box = createSandbox();
-    sandboxes.push(box);
+    const box = sandbox();
     const setUp = await runScript(box, 'create-scratch-org.mjs', ['--no-open']);
     assert.equal(setUp.status, 0, setUp.stderr);
     return box;

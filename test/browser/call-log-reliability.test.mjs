@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { browserTestOptions } from './support/browser-test.mjs';
-import { openLocalConsole, waitForSoftphone } from './support/local-console-session.mjs';
-import { softphoneDriver, waitForRecords } from './support/softphone-driver.mjs';
+import { consolePerSuite, reloadSoftphone } from './support/console-suite.mjs';
+import { waitForRecords } from './support/softphone-driver.mjs';
 
 const CALLS = 50;
 const RELOAD_AFTER = new Set([17, 34]);
@@ -11,14 +11,11 @@ describe('call logs survive saveLog failures and softphone reloads', browserTest
     let session;
     let phone;
 
-    before(async () => {
-        // Unknown callers pop the search page (no modal to dismiss between calls).
-        session = await openLocalConsole({
-            query: 'fault.saveLogFailureRate=30&setting.screenPop.noMatchAction=Search'
-        });
-        phone = softphoneDriver(session);
-    });
-    after(async () => session?.close());
+    // Unknown callers pop the search page (no modal to dismiss between calls).
+    consolePerSuite(
+        { query: 'fault.saveLogFailureRate=30&setting.screenPop.noMatchAction=Search' },
+        (opened) => ({ session, phone } = opened)
+    );
 
     it(`leaves exactly ${CALLS} Phone_Call__c records after ${CALLS} calls`, async () => {
         const numbers = [];
@@ -30,9 +27,7 @@ describe('call logs survive saveLog failures and softphone reloads', browserTest
             await phone.answer();
             await phone.hangupAndWrapUp();
             if (RELOAD_AFTER.has(index + 1)) {
-                await session.page.getByTestId('reload-softphone').click();
-                await waitForSoftphone(session.page);
-                phone = softphoneDriver(session);
+                phone = await reloadSoftphone(session);
                 await session.screenshot(`20-after-reload-${index + 1}`);
             }
         }

@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { browserTestOptions } from './support/browser-test.mjs';
-import { openLocalConsole } from './support/local-console-session.mjs';
-import { softphoneDriver, waitForRecords } from './support/softphone-driver.mjs';
+import { consolePerSuite } from './support/console-suite.mjs';
+import { waitForRecords } from './support/softphone-driver.mjs';
 
 describe('call waiting in the local console', browserTestOptions(), () => {
     let session;
     let phone;
 
-    before(async () => {
-        session = await openLocalConsole();
-        phone = softphoneDriver(session);
-    });
-    after(async () => session?.close());
+    consolePerSuite({}, (opened) => ({ session, phone } = opened));
 
     it('rings a second call during a call, holds the first to answer it, and logs both', async () => {
         await phone.ring('sim-known');

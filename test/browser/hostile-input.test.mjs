@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { browserTestOptions } from './support/browser-test.mjs';
-import { openLocalConsole } from './support/local-console-session.mjs';
-import { softphoneDriver, waitForRecords } from './support/softphone-driver.mjs';
+import { consolePerSuite } from './support/console-suite.mjs';
+import { waitForRecords } from './support/softphone-driver.mjs';
 
 // Hostile caller ids and display names, rung through the console's custom caller controls: the
 // softphone and the console must show them as inert text, keep working, and log the declined
@@ -164,9 +164,8 @@ describe('hostile caller ids and names in the local console', browserTestOptions
         return record;
     }
 
+    consolePerSuite({}, (opened) => ({ session, phone } = opened));
     before(async () => {
-        session = await openLocalConsole();
-        phone = softphoneDriver(session);
         await session.page.waitForFunction(
             () => window.localConsole.utility().initialised && window.localConsole.ready
         );
@@ -178,7 +177,6 @@ describe('hostile caller ids and names in the local console', browserTestOptions
         }
         baseline = await inspectBoth();
     });
-    after(async () => session?.close());
 
     for (const [label, name] of HOSTILE_NAMES) {
         it(`shows a display name with ${label} as text, then logs the declined call`, async () => {

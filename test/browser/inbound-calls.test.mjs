@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { browserTestOptions } from './support/browser-test.mjs';
-import { openLocalConsole } from './support/local-console-session.mjs';
-import { SAMPLE, softphoneDriver, waitForRecords } from './support/softphone-driver.mjs';
+import { consolePerSuite } from './support/console-suite.mjs';
+import { SAMPLE, waitForRecords } from './support/softphone-driver.mjs';
 
 describe('inbound calls in the local console', browserTestOptions(), () => {
     let session;
     let phone;
 
-    before(async () => {
-        session = await openLocalConsole();
-        phone = softphoneDriver(session);
-    });
-    after(async () => session?.close());
+    consolePerSuite({}, (opened) => ({ session, phone } = opened));
 
     it('pops a known caller, survives hold and resume, and logs one linked Phone_Call__c', async () => {
         await session.screenshot('01-idle');

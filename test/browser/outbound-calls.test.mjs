@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { browserTestOptions } from './support/browser-test.mjs';
-import { openLocalConsole } from './support/local-console-session.mjs';
-import { SAMPLE, softphoneDriver, waitForRecords } from './support/softphone-driver.mjs';
+import { consolePerSuite } from './support/console-suite.mjs';
+import { SAMPLE, waitForRecords } from './support/softphone-driver.mjs';
 
 /** What an LWC publishes on Softphone_Message__c, sent through the console's LMS panel. */
 async function sendAsLwc(session, message) {
@@ -21,11 +21,7 @@ describe('outbound calls in the local console', browserTestOptions(), () => {
     let session;
     let phone;
 
-    before(async () => {
-        session = await openLocalConsole();
-        phone = softphoneDriver(session);
-    });
-    after(async () => session?.close());
+    consolePerSuite({}, (opened) => ({ session, phone } = opened));
 
     it('dials a click-to-dial number and logs the call against the record it came from', async () => {
         await session.page.getByTestId('sim-known').click();

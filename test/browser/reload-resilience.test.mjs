@@ -1,30 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { browserTestOptions } from './support/browser-test.mjs';
-import { openLocalConsole, waitForSoftphone } from './support/local-console-session.mjs';
-import { SAMPLE, softphoneDriver, waitForRecords } from './support/softphone-driver.mjs';
+import { consolePerSuite, reloadSoftphone } from './support/console-suite.mjs';
+import { SAMPLE, waitForRecords } from './support/softphone-driver.mjs';
 
 describe('the softphone after reloads and many navigations', browserTestOptions(), () => {
     let session;
     let phone;
 
-    before(async () => {
-        session = await openLocalConsole();
-        phone = softphoneDriver(session);
-    });
-    after(async () => session?.close());
-
-    async function reloadSoftphone() {
-        await session.page.getByTestId('reload-softphone').click();
-        await waitForSoftphone(session.page);
-        phone = softphoneDriver(session);
-    }
+    consolePerSuite({}, (opened) => ({ session, phone } = opened));
 
     it('logs a call cut by a reload as Dropped with its real talk time, and says so', async () => {
         await phone.ring('sim-known');
         await phone.answer();
         await new Promise((resolve) => setTimeout(resolve, 2500));
-        await reloadSoftphone();
+        phone = await reloadSoftphone(session);
         await phone.frame.getByText(/reloaded during the call with Maria Lopez/).waitFor();
         await session.screenshot('22-after-reload-during-call');
         const [record] = await waitForRecords(session, 'Phone_Call__c', (all) => all.length === 1);
@@ -37,7 +27,7 @@ describe('the softphone after reloads and many navigations', browserTestOptions(
 
     it('keeps the agent on Break across a reload', async () => {
         await phone.frame.getByLabel('Status').selectOption('Break');
-        await reloadSoftphone();
+        phone = await reloadSoftphone(session);
         await phone.frame.getByLabel('Status').waitFor();
         for (
             let attempt = 0;

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -59,6 +60,20 @@ export function createSandbox({ world = {}, binName = 'sf' } = {}) {
 
 export function removeSandbox({ root }) {
     rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * For a test file's top level: a function that creates a sandbox (createSandbox's options) for
+ * each test; every sandbox it created is removed when the file's tests are done.
+ */
+export function sandboxPerTest() {
+    const created = [];
+    after(() => created.forEach(removeSandbox));
+    return (options) => {
+        const box = createSandbox(options);
+        created.push(box);
+        return box;
+    };
 }
 
 export function readWorld(sandbox) {
@@ -117,6 +132,11 @@ export function commandOf({ program, args }) {
         words.push(arg);
     }
     return ['sf', ...words].join(' ');
+}
+
+/** commandOf for each call of a run, in order. */
+export function commandsOf(calls) {
+    return calls.map(commandOf);
 }
 
 /** The value(s) of --flag in a call. */

@@ -235,7 +235,7 @@ describe('CallControls.setDisposition', () => {
             notes: 'Sent the invoice',
             saved: true
         });
-        expect(harness.host.phoneCallOf(callId)?.fields).toMatchObject({
+        expect(harness.host.phoneCallByProviderId(callId)?.fields).toMatchObject({
             Disposition__c: 'Resolved',
             Notes__c: 'Sent the invoice'
         });
@@ -249,7 +249,7 @@ describe('CallControls.setDisposition', () => {
         await harness.controls.setDisposition(callId, 'Callback Requested');
         await harness.settle();
 
-        expect(harness.host.phoneCallOf(callId)?.fields).toMatchObject({
+        expect(harness.host.phoneCallByProviderId(callId)?.fields).toMatchObject({
             Disposition__c: 'Callback Requested',
             Notes__c: 'Call back'
         });
@@ -277,7 +277,7 @@ describe('CallControls.setDisposition', () => {
         await harness.settle();
 
         expect(harness.app.wrapUp.current).toBeUndefined();
-        expect(harness.host.phoneCallOf(missed)?.fields).toMatchObject({
+        expect(harness.host.phoneCallByProviderId(missed)?.fields).toMatchObject({
             Outcome__c: 'Missed',
             Disposition__c: 'Callback Requested',
             Notes__c: 'Missed, call back'

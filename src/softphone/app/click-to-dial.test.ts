@@ -95,7 +95,7 @@ describe('handleClickToDial: a good click', () => {
         await harness.advance(100);
         await hangingUp;
 
-        expect(harness.host.phoneCallOf(callId)?.fields).toMatchObject({
+        expect(harness.host.phoneCallByProviderId(callId)?.fields).toMatchObject({
             Direction__c: 'Outbound',
             To_Number__c: '+14155550101',
             Contact__c: MARIA.Id,

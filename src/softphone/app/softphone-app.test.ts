@@ -149,7 +149,7 @@ describe('SoftphoneApp: a call ends', () => {
 
         const callId = await talkToMaria(harness);
 
-        expect(harness.host.saveLogCalls).toEqual([
+        expect(harness.host.calls).toEqual([
             {
                 entityApiName: 'Phone_Call__c',
                 Provider_Call_Id__c: callId,
@@ -244,7 +244,7 @@ describe('SoftphoneApp: a call ends', () => {
                 Contact__c: MARIA.Id
             })
         ]);
-        expect(harness.host.saveLogCalls[0]).not.toHaveProperty('Answered__c');
+        expect(harness.host.calls[0]).not.toHaveProperty('Answered__c');
         expect(harness.view().recentCalls).toEqual([
             expect.objectContaining({ callId, outcome: 'Missed', name: 'Maria Lopez' })
         ]);
@@ -300,11 +300,11 @@ describe('SoftphoneApp: call waiting', () => {
 
         expect(harness.host.searchesOf('inbound')).toEqual(['+14155550101']);
         expect(harness.host.pops).toHaveLength(1);
-        expect(harness.host.phoneCallOf(daniel)?.fields).toMatchObject({
+        expect(harness.host.phoneCallByProviderId(daniel)?.fields).toMatchObject({
             Outcome__c: 'Rejected',
             From_Number__c: '+14155550105'
         });
-        expect(harness.host.phoneCallOf(daniel)?.fields).not.toHaveProperty('Contact__c');
+        expect(harness.host.phoneCallByProviderId(daniel)?.fields).not.toHaveProperty('Contact__c');
         expect(harness.view()).toMatchObject({ agentState: 'Busy' });
         expect(harness.view().wrapUp).toBeUndefined();
     });
@@ -316,7 +316,7 @@ describe('SoftphoneApp: call waiting', () => {
         await harness.advance(30_000);
 
         expect(harness.host.searchesOf('inbound')).toEqual(['+14155550101']);
-        expect(harness.host.phoneCallOf(daniel)?.fields.Outcome__c).toBe('Missed');
+        expect(harness.host.phoneCallByProviderId(daniel)?.fields.Outcome__c).toBe('Missed');
         expect(harness.view().calls).toEqual([expect.objectContaining({ state: 'connected' })]);
     });
 });
@@ -383,7 +383,7 @@ describe('SoftphoneApp: the LMS bridge', () => {
         expect(lms.payloadsOf('callLogged')).toEqual([
             {
                 callId,
-                recordId: harness.host.phoneCallOf(callId)?.id,
+                recordId: harness.host.phoneCallByProviderId(callId)?.id,
                 relatedRecordId: MARIA.Id
             }
         ]);
@@ -443,7 +443,7 @@ describe('SoftphoneApp: call log status', () => {
         const harness = createAppHarness({ durable: true });
         await harness.start();
         // The first create reaches Salesforce but its answer is lost.
-        harness.host.failSaveLog = (_value, callNumber) => (callNumber === 1 ? 'after' : undefined);
+        harness.host.failWith = (_value, callNumber) => (callNumber === 1 ? 'after' : undefined);
 
         const callId = await talkToMaria(harness);
 
@@ -465,18 +465,18 @@ describe('SoftphoneApp: call log status', () => {
         expect(harness.view().logStatus.pending).toBe(0);
         expect(harness.refreshView).toHaveBeenCalledTimes(1);
         // The replayed create hit the unique Provider_Call_Id__c and became an update.
-        expect(harness.host.phoneCalls()).toHaveLength(1);
-        expect(harness.host.saveLogCalls.map((value) => value.Id ?? 'create')).toEqual([
+        expect(harness.host.recordsOf('Phone_Call__c')).toHaveLength(1);
+        expect(harness.host.calls.map((value) => value.Id ?? 'create')).toEqual([
             'create',
             'create',
-            harness.host.phoneCallOf(callId)?.id
+            harness.host.phoneCallByProviderId(callId)?.id
         ]);
     });
 
     it('says when a log needs an admin', async () => {
         const harness = createAppHarness({ durable: true });
         await harness.start();
-        harness.host.failSaveLog = () => 'permanent';
+        harness.host.failWith = () => 'permanent';
 
         const callId = await talkToMaria(harness);
 
@@ -520,7 +520,7 @@ describe('SoftphoneApp: stop', () => {
 
         expect(harness.app.store.state.wrapUp).toBeUndefined();
         expect(harness.outbox.snapshot()).toEqual([]);
-        expect(harness.host.phoneCallOf(callId)).toBeDefined();
+        expect(harness.host.phoneCallByProviderId(callId)).toBeDefined();
         const renders = harness.rendered.length;
         harness.engine.setAgentState('Break');
         expect(harness.rendered).toHaveLength(renders);

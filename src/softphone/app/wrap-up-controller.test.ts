@@ -45,7 +45,7 @@ describe('WrapUpController.save', () => {
             saving: false
         });
         expect(harness.app.wrapUp.current?.saved).toBe(false);
-        expect(harness.host.saveLogCalls).toHaveLength(1);
+        expect(harness.host.calls).toHaveLength(1);
     });
 
     it('saves disposition and notes onto the call log', async () => {
@@ -67,11 +67,11 @@ describe('WrapUpController.save', () => {
             saved: true
         });
         expect(harness.view().wrapUp).not.toHaveProperty('error');
-        expect(harness.host.phoneCallOf(callId)?.fields).toMatchObject({
+        expect(harness.host.phoneCallByProviderId(callId)?.fields).toMatchObject({
             Disposition__c: 'Resolved',
             Notes__c: 'Wants a callback on Friday'
         });
-        expect(harness.host.phoneCalls()).toHaveLength(1);
+        expect(harness.host.recordsOf('Phone_Call__c')).toHaveLength(1);
     });
 
     it('saves an empty disposition when none is required', async () => {
@@ -82,7 +82,7 @@ describe('WrapUpController.save', () => {
         ).resolves.toBe(true);
         await harness.settle();
 
-        expect(harness.host.phoneCallOf(callId)?.fields).toMatchObject({
+        expect(harness.host.phoneCallByProviderId(callId)?.fields).toMatchObject({
             Disposition__c: '',
             Notes__c: 'Left a message'
         });
@@ -144,7 +144,9 @@ describe('WrapUpController.complete', () => {
 
         expect(harness.view().agentState).toBe('Available');
         expect(harness.outbox.snapshot()).toEqual([]);
-        expect(harness.host.phoneCallOf(callId)?.fields).not.toHaveProperty('Disposition__c');
+        expect(harness.host.phoneCallByProviderId(callId)?.fields).not.toHaveProperty(
+            'Disposition__c'
+        );
     });
 
     it('with no wrap-up open, answers what the engine says', async () => {
@@ -233,7 +235,7 @@ describe('WrapUpController.finish', () => {
 
         expect(harness.app.store.state.wrapUp).toBeUndefined();
         expect(harness.outbox.snapshot()).toEqual([]);
-        expect(harness.host.phoneCallOf(callId)).toBeDefined();
+        expect(harness.host.phoneCallByProviderId(callId)).toBeDefined();
         // It leaves the agent state alone.
         expect(harness.engine.snapshot().agentState).toBe('AfterCallWork');
     });

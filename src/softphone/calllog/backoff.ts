@@ -1,6 +1,7 @@
 /**
  * Retry delays: exponential (1 s, 2 s, 4 s …) capped at a maximum, with jitter so that many
- * softphones coming back after the same outage do not retry in lockstep.
+ * softphones coming back after the same outage do not retry in lockstep. Nothing here is
+ * specific to call logs: any retry loop (e.g. a connector reconnecting) passes its own policy.
  */
 
 export interface BackoffPolicy {

@@ -1,41 +1,13 @@
-import type { Call } from '../calls/call-model';
-import { CallLogError, LogOutbox } from './log-outbox';
-import type {
-    CallLogFailedEvent,
-    CallLoggedEvent,
-    LogOutboxOptions,
-    OutboxStoreErrorEvent
-} from './log-outbox';
+import { CallLogError } from './log-outbox';
+import type { LogOutboxOptions } from './log-outbox';
 import { MemoryOutboxStore } from './memory-outbox-store';
 import type { OutboxEntry } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
 import type { SaveLogValue } from './phone-call-record';
-import { FakeSalesforce } from './test-support/fake-salesforce';
-import { ManualScheduler } from './test-support/manual-scheduler';
+import { CONTACT, createOutboxHarness, endedCall } from './test-support/outbox-fixtures';
 
 // Lifecycle edges of the outbox: enqueuing again, closing wrap-ups, replay over a live page,
 // dispose, the memory of saved logs, and what its events carry.
-
-const CONTACT_ID = '0035g00000AbCdEAAZ';
-const START = Date.UTC(2026, 0, 15, 12, 0, 0);
-const CONTACT = { recordId: CONTACT_ID, objectType: 'Contact', recordName: 'Jane Doe' };
-
-function endedCall(id: string, overrides: Partial<Call> = {}): Call {
-    return {
-        id,
-        direction: 'Inbound',
-        from: '+14155550100',
-        to: '+14155550199',
-        state: 'ended',
-        startedAt: START,
-        answeredAt: START + 2_000,
-        endedAt: START + 32_000,
-        outcome: 'Connected',
-        muted: false,
-        related: CONTACT,
-        ...overrides
-    };
-}
 
 /** A memory store that counts its writes. */
 class CountingStore extends MemoryOutboxStore {
@@ -54,25 +26,7 @@ class CountingStore extends MemoryOutboxStore {
 }
 
 function createHarness(overrides: Partial<LogOutboxOptions> = {}) {
-    const store = new CountingStore();
-    const scheduler = new ManualScheduler(START + 60_000);
-    const salesforce = new FakeSalesforce();
-    const outbox = new LogOutbox({
-        store,
-        writer: salesforce,
-        scheduler,
-        clock: scheduler,
-        random: () => 1,
-        ...overrides
-    });
-    const logged: CallLoggedEvent[] = [];
-    const failed: CallLogFailedEvent[] = [];
-    const storeErrors: OutboxStoreErrorEvent[] = [];
-    outbox.on('logged', (event) => logged.push(event));
-    outbox.on('failed', (event) => failed.push(event));
-    outbox.on('storeError', (event) => storeErrors.push(event));
-    const settle = () => outbox.whenIdle();
-    return { outbox, store, scheduler, salesforce, logged, failed, storeErrors, settle };
+    return createOutboxHarness(new CountingStore(), overrides);
 }
 
 describe('LogOutbox enqueue again', () => {

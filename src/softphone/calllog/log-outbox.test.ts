@@ -1,43 +1,23 @@
 // idb checks requests with instanceof against the global IDB classes: install fake-indexeddb's.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import type { Call } from '../calls/call-model';
 import { IndexedDbOutboxStore } from './indexeddb-outbox-store';
 import { CallLogError, LogOutbox } from './log-outbox';
-import type {
-    CallLogFailedEvent,
-    CallLoggedEvent,
-    LogOutboxOptions,
-    OutboxStoreErrorEvent
-} from './log-outbox';
+import type { CallLogFailedEvent, LogOutboxOptions } from './log-outbox';
 import { MemoryOutboxStore } from './memory-outbox-store';
 import type { OutboxStore } from './outbox-store';
 import type { SaveLogValue } from './phone-call-record';
 import { FakeSalesforce } from './test-support/fake-salesforce';
 import type { FakeFailure } from './test-support/fake-salesforce';
 import { ManualScheduler } from './test-support/manual-scheduler';
+import {
+    AGENT_ID,
+    CONTACT_ID,
+    createOutboxHarness,
+    endedCall,
+    START
+} from './test-support/outbox-fixtures';
 import { seededRandom } from '../shared/seeded-random';
-
-const CONTACT_ID = '0035g00000AbCdEAAZ';
-const AGENT_ID = '0055g00000AgEnTAAA';
-const START = Date.UTC(2026, 0, 15, 12, 0, 0);
-
-function endedCall(id: string, overrides: Partial<Call> = {}): Call {
-    return {
-        id,
-        direction: 'Inbound',
-        from: '+14155550100',
-        to: '+14155550199',
-        state: 'ended',
-        startedAt: START,
-        answeredAt: START + 2_000,
-        endedAt: START + 32_000,
-        outcome: 'Connected',
-        muted: false,
-        related: { recordId: CONTACT_ID, objectType: 'Contact', recordName: 'Jane Doe' },
-        ...overrides
-    };
-}
 
 /** Lets IndexedDB (which answers on later ticks) and promise chains finish. */
 async function flushTicks(count = 50): Promise<void> {
@@ -74,30 +54,9 @@ const storeKinds: readonly StoreKind[] = [
 function createHarness(
     store: OutboxStore,
     overrides: Partial<LogOutboxOptions> = {},
-    shared?: { scheduler: ManualScheduler; salesforce: FakeSalesforce }
+    shared?: Parameters<typeof createOutboxHarness>[2]
 ) {
-    const scheduler = shared?.scheduler ?? new ManualScheduler(START + 60_000);
-    const salesforce = shared?.salesforce ?? new FakeSalesforce();
-    const outbox = new LogOutbox({
-        store,
-        writer: salesforce,
-        scheduler,
-        clock: scheduler,
-        random: () => 1,
-        agentUserId: AGENT_ID,
-        ...overrides
-    });
-    const logged: CallLoggedEvent[] = [];
-    const failed: CallLogFailedEvent[] = [];
-    const pending: number[] = [];
-    const storeErrors: OutboxStoreErrorEvent[] = [];
-    outbox.on('logged', (event) => logged.push(event));
-    outbox.on('failed', (event) => failed.push(event));
-    outbox.on('pendingCount', (count) => pending.push(count));
-    outbox.on('storeError', (event) => storeErrors.push(event));
-    const settle = () => outbox.whenIdle();
-    const advance = (ms: number) => scheduler.advance(ms, settle);
-    return { outbox, scheduler, salesforce, logged, failed, pending, storeErrors, settle, advance };
+    return createOutboxHarness(store, { agentUserId: AGENT_ID, ...overrides }, shared);
 }
 
 describe.each(storeKinds)('LogOutbox with the $name', (kind) => {

@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { IndexedDbOutboxStore, OUTBOX_DB_NAME, OUTBOX_STORE_NAME } from './indexeddb-outbox-store';
 import { MemoryOutboxStore } from './memory-outbox-store';
 import { openOutboxStore } from './open-outbox-store';
+import type { OpenOutboxStoreOptions } from './open-outbox-store';
 import type { OutboxEntry } from './outbox-entry';
 import { toPhoneCallRecord } from './phone-call-record';
 import { ManualScheduler } from './test-support/manual-scheduler';
@@ -36,6 +37,13 @@ function entry(callId: string): OutboxEntry {
     };
 }
 
+/** Starts openOutboxStore with `options`; `reasons` collects why it fell back to memory. */
+function openRecordingFallbacks(options: OpenOutboxStoreOptions = {}) {
+    const reasons: string[] = [];
+    const opening = openOutboxStore({ ...options, onFallback: (reason) => reasons.push(reason) });
+    return { opening, reasons };
+}
+
 describe('openOutboxStore', () => {
     it('opens the durable IndexedDB store when IndexedDB works', async () => {
         const store = await openOutboxStore({ indexedDB: new IDBFactory() });
@@ -47,11 +55,8 @@ describe('openOutboxStore', () => {
         ['absent', undefined],
         ['null', null]
     ])('falls back to memory (durable false) when IndexedDB is %s', async (_label, factory) => {
-        const reasons: string[] = [];
-        const store = await openOutboxStore({
-            indexedDB: factory,
-            onFallback: (reason) => reasons.push(reason)
-        });
+        const { opening, reasons } = openRecordingFallbacks({ indexedDB: factory });
+        const store = await opening;
         expect(store).toBeInstanceOf(MemoryOutboxStore);
         expect(store.durable).toBe(false);
         expect(reasons).toEqual(['IndexedDB is not available in this browser frame']);
@@ -63,11 +68,8 @@ describe('openOutboxStore', () => {
                 throw new DOMException('The operation is insecure.', 'SecurityError');
             }
         } as unknown as IDBFactory;
-        const reasons: string[] = [];
-        const store = await openOutboxStore({
-            indexedDB: factory,
-            onFallback: (reason) => reasons.push(reason)
-        });
+        const { opening, reasons } = openRecordingFallbacks({ indexedDB: factory });
+        const store = await opening;
         expect(store.durable).toBe(false);
         expect(reasons[0]).toContain('SecurityError');
     });
@@ -80,12 +82,10 @@ describe('openOutboxStore', () => {
             removeEventListener: { value: () => undefined }
         });
         const factory = { open: () => neverAnswers } as unknown as IDBFactory;
-        const reasons: string[] = [];
-        const hanging = openOutboxStore({
+        const { opening: hanging, reasons } = openRecordingFallbacks({
             indexedDB: factory,
             scheduler,
-            openTimeoutMs: 1000,
-            onFallback: (reason) => reasons.push(reason)
+            openTimeoutMs: 1000
         });
         await scheduler.advance(999);
         expect(reasons).toEqual([]);
@@ -101,11 +101,8 @@ describe('openOutboxStore', () => {
                 throw new TypeError('Failed to execute open on IDBFactory');
             }
         } as unknown as IDBFactory;
-        const reasons: string[] = [];
-        const store = await openOutboxStore({
-            indexedDB: factory,
-            onFallback: (reason) => reasons.push(reason)
-        });
+        const { opening, reasons } = openRecordingFallbacks({ indexedDB: factory });
+        const store = await opening;
         expect(store).toBeInstanceOf(MemoryOutboxStore);
         expect(reasons).toEqual([
             'IndexedDB could not be opened (TypeError: Failed to execute open on IDBFactory)'
@@ -128,11 +125,8 @@ describe('openOutboxStore', () => {
                 return emptyAnswer;
             }
         } as unknown as IDBFactory;
-        const reasons: string[] = [];
-        const store = await openOutboxStore({
-            indexedDB: factory,
-            onFallback: (reason) => reasons.push(reason)
-        });
+        const { opening, reasons } = openRecordingFallbacks({ indexedDB: factory });
+        const store = await opening;
         expect(store).toBeInstanceOf(MemoryOutboxStore);
         expect(reasons).toEqual([
             'IndexedDB could not be opened (Error: IndexedDB did not open the call log outbox)'
@@ -179,8 +173,8 @@ describe('openOutboxStore', () => {
             }
         });
         try {
-            const reasons: string[] = [];
-            const store = await openOutboxStore({ onFallback: (reason) => reasons.push(reason) });
+            const { opening, reasons } = openRecordingFallbacks();
+            const store = await opening;
             expect(store.durable).toBe(false);
             expect(reasons).toEqual(['IndexedDB is not available in this browser frame']);
         } finally {

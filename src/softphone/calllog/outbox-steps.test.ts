@@ -1,4 +1,3 @@
-import type { Call } from '../calls/call-model';
 import type { OutboxEntry } from './outbox-entry';
 import {
     applyDuplicate,
@@ -9,25 +8,12 @@ import {
 } from './outbox-steps';
 import type { OutboxStep } from './outbox-steps';
 import { toPhoneCallRecord, toTaskRecord } from './phone-call-record';
+import { endedCall, START } from './test-support/outbox-fixtures';
 
-const CONTACT_ID = '0035g00000AbCdEAAZ';
 const RECORD_ID = 'a015g00000PhOnEAAA';
 const TASK_ID = '00T5g00000TaSkAAAA';
-const START = Date.UTC(2026, 0, 15, 12, 0, 0);
 
-const call: Call = {
-    id: 'call-1',
-    direction: 'Inbound',
-    from: '+14155550100',
-    to: '+14155550199',
-    state: 'ended',
-    startedAt: START,
-    answeredAt: START + 2_000,
-    endedAt: START + 32_000,
-    outcome: 'Connected',
-    muted: false,
-    related: { recordId: CONTACT_ID, objectType: 'Contact', recordName: 'Jane Doe' }
-};
+const call = endedCall('call-1');
 
 /** A freshly enqueued entry (nothing saved yet), optionally mirrored to a Task. */
 function freshEntry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {

@@ -1,4 +1,3 @@
-import type { Call } from '../calls/call-model';
 import {
     durationSeconds,
     toPhoneCallRecord,
@@ -6,24 +5,9 @@ import {
     toTaskWrapUpUpdate,
     toWrapUpUpdate
 } from './phone-call-record';
+import { AGENT_ID, CONTACT_ID, endedCall, START } from './test-support/outbox-fixtures';
 
-const CONTACT_ID = '0035g00000AbCdEAAZ';
-const AGENT_ID = '0055g00000AgEnTAAA';
-const START = Date.UTC(2026, 0, 15, 12, 0, 0);
-
-const inbound: Call = {
-    id: 'prov-1',
-    direction: 'Inbound',
-    from: '+14155550100',
-    to: '+14155550199',
-    state: 'ended',
-    startedAt: START,
-    answeredAt: START + 5_000,
-    endedAt: START + 47_400,
-    outcome: 'Connected',
-    muted: false,
-    related: { recordId: CONTACT_ID, objectType: 'Contact', recordName: 'Jane Doe' }
-};
+const inbound = endedCall('prov-1', { answeredAt: START + 5_000, endedAt: START + 47_400 });
 
 describe('toPhoneCallRecord', () => {
     it('maps an answered inbound call with a contact', () => {

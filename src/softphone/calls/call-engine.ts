@@ -42,6 +42,20 @@ interface PendingDial {
     readonly buffered: ConnectorEvent[];
 }
 
+/** When a request on a live call is refused (see CallEngine.requestRefusal). */
+interface CallRequestRule {
+    /**
+     * The request waits for nothing but the call ending, refused with this message meanwhile;
+     * without it, any pending request on the call refuses it too.
+     */
+    readonly whileEnding?: string;
+    /** Whether the call's state allows the request; `refusal` says why not. */
+    readonly allowed: (call: Call) => boolean;
+    readonly refusal: (call: Call) => string;
+    /** Refused with this message while another call holds the agent's audio. */
+    readonly lineTaken?: string;
+}
+
 type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'muted' | 'related'>>;
 
 /**
@@ -279,137 +293,97 @@ export class CallEngine {
 
     /** Answers a ringing inbound call; another connected or dialing call must be held first. */
     async answer(callId: string): Promise<EngineResult> {
-        const call = this.getCall(callId);
-        if (!call) {
-            return noSuchCall(callId);
-        }
-        const busy = this.inProgressRefusal(callId);
-        if (busy) {
-            return busy;
-        }
-        if (call.direction !== 'Inbound' || call.state !== 'ringing') {
-            return engineFailure(
-                'invalid-state',
-                `Only a ringing inbound call can be answered; this call is ${describeCall(call)}.`
-            );
-        }
-        if (this.lineTaken(callId)) {
-            return engineFailure('busy', 'Hold or end the current call before answering.');
-        }
-        return this.perform(
-            callId,
-            'answer',
-            () => this.connector.answer(callId),
-            () => this.markAnswered(callId)
+        const refusal = this.requestRefusal(callId, {
+            allowed: (call) => call.direction === 'Inbound' && call.state === 'ringing',
+            refusal: (call) =>
+                `Only a ringing inbound call can be answered; this call is ${describeCall(call)}.`,
+            lineTaken: 'Hold or end the current call before answering.'
+        });
+        return (
+            refusal ??
+            this.perform(
+                callId,
+                'answer',
+                () => this.connector.answer(callId),
+                () => this.markAnswered(callId)
+            )
         );
     }
 
     /** Declines a ringing inbound call (outcome Rejected). */
     async decline(callId: string): Promise<EngineResult> {
-        const call = this.getCall(callId);
-        if (!call) {
-            return noSuchCall(callId);
-        }
-        const busy = this.inProgressRefusal(callId);
-        if (busy) {
-            return busy;
-        }
-        if (call.direction !== 'Inbound' || call.state !== 'ringing') {
-            return engineFailure(
-                'invalid-state',
+        const refusal = this.requestRefusal(callId, {
+            allowed: (call) => call.direction === 'Inbound' && call.state === 'ringing',
+            refusal: (call) =>
                 `Only a ringing inbound call can be declined; this call is ${describeCall(call)}. Hang it up instead.`
-            );
-        }
-        return this.performEnd(callId, 'decline', () => this.connector.decline(callId), 'declined');
+        });
+        return (
+            refusal ??
+            this.performEnd(callId, 'decline', () => this.connector.decline(callId), 'declined')
+        );
     }
 
     /** Hangs up a dialing, connected or held call (even while another request is pending). */
     async hangup(callId: string): Promise<EngineResult> {
-        const call = this.getCall(callId);
-        if (!call) {
-            return noSuchCall(callId);
-        }
-        if (this.ending.has(callId)) {
-            return engineFailure('in-progress', 'The call is already ending.');
-        }
-        if (call.state === 'ringing') {
-            return engineFailure(
-                'invalid-state',
-                'A ringing call has not been answered: decline it instead of hanging up.'
-            );
-        }
-        return this.performEnd(
-            callId,
-            'hang up',
-            () => this.connector.hangup(callId),
-            'local-hangup'
+        const refusal = this.requestRefusal(callId, {
+            whileEnding: 'The call is already ending.',
+            allowed: (call) => call.state !== 'ringing',
+            refusal: () => 'A ringing call has not been answered: decline it instead of hanging up.'
+        });
+        return (
+            refusal ??
+            this.performEnd(callId, 'hang up', () => this.connector.hangup(callId), 'local-hangup')
         );
     }
 
     /** Holds a connected call. */
     async hold(callId: string): Promise<EngineResult> {
-        const call = this.getCall(callId);
-        if (!call) {
-            return noSuchCall(callId);
-        }
-        const busy = this.inProgressRefusal(callId);
-        if (busy) {
-            return busy;
-        }
-        if (call.state !== 'connected') {
-            return engineFailure(
-                'invalid-state',
+        const refusal = this.requestRefusal(callId, {
+            allowed: (call) => call.state === 'connected',
+            refusal: (call) =>
                 `Only a connected call can be held; this call is ${describeCall(call)}.`
-            );
-        }
-        return this.perform(
-            callId,
-            'hold',
-            () => this.connector.hold(callId),
-            () => this.markHeld(callId)
+        });
+        return (
+            refusal ??
+            this.perform(
+                callId,
+                'hold',
+                () => this.connector.hold(callId),
+                () => this.markHeld(callId)
+            )
         );
     }
 
     /** Resumes a held call; refused while another call is connected or dialing (hold it first). */
     async resume(callId: string): Promise<EngineResult> {
-        const call = this.getCall(callId);
-        if (!call) {
-            return noSuchCall(callId);
-        }
-        const busy = this.inProgressRefusal(callId);
-        if (busy) {
-            return busy;
-        }
-        if (call.state !== 'held') {
-            return engineFailure(
-                'invalid-state',
-                `Only a held call can be resumed; this call is ${describeCall(call)}.`
-            );
-        }
-        if (this.lineTaken(callId)) {
-            return engineFailure('busy', 'Hold or end the other call before resuming this one.');
-        }
-        return this.perform(
-            callId,
-            'resume',
-            () => this.connector.resume(callId),
-            () => this.markResumed(callId)
+        const refusal = this.requestRefusal(callId, {
+            allowed: (call) => call.state === 'held',
+            refusal: (call) =>
+                `Only a held call can be resumed; this call is ${describeCall(call)}.`,
+            lineTaken: 'Hold or end the other call before resuming this one.'
+        });
+        return (
+            refusal ??
+            this.perform(
+                callId,
+                'resume',
+                () => this.connector.resume(callId),
+                () => this.markResumed(callId)
+            )
         );
     }
 
     /** Mutes or unmutes the agent on a dialing, connected or held call (optimistic). */
     async setMuted(callId: string, muted: boolean): Promise<EngineResult> {
-        const call = this.getCall(callId);
-        if (!call) {
-            return noSuchCall(callId);
+        const refusal = this.requestRefusal(callId, {
+            whileEnding: 'The call is ending.',
+            allowed: (call) => call.state !== 'ringing',
+            refusal: () => 'Answer the call before muting it.'
+        });
+        if (refusal) {
+            return refusal;
         }
-        if (this.ending.has(callId)) {
-            return engineFailure('in-progress', 'The call is ending.');
-        }
-        if (call.state === 'ringing') {
-            return engineFailure('invalid-state', 'Answer the call before muting it.');
-        }
-        if (call.muted === muted) {
+        if (this.getCall(callId)?.muted === muted) {
             return engineOk;
         }
         this.updateCall(callId, { muted });
@@ -433,18 +407,14 @@ export class CallEngine {
 
     /** Sends DTMF tones (0-9, *, #, A-D; a-d accepted) on a connected call. */
     async sendDtmf(callId: string, digits: string): Promise<EngineResult> {
-        const call = this.getCall(callId);
-        if (!call) {
-            return noSuchCall(callId);
-        }
-        if (this.ending.has(callId)) {
-            return engineFailure('in-progress', 'The call is ending.');
-        }
-        if (call.state !== 'connected') {
-            return engineFailure(
-                'invalid-state',
+        const refusal = this.requestRefusal(callId, {
+            whileEnding: 'The call is ending.',
+            allowed: (call) => call.state === 'connected',
+            refusal: (call) =>
                 `Tones can be sent only on a connected call; this call is ${describeCall(call)}.`
-            );
+        });
+        if (refusal) {
+            return refusal;
         }
         const tones = normaliseDtmf(digits);
         if (tones === undefined) {
@@ -738,6 +708,35 @@ export class CallEngine {
         }
         if (this.calls.length >= 2) {
             return engineFailure('busy', 'You already have two calls. End one before dialing.');
+        }
+        return undefined;
+    }
+
+    /**
+     * Why a request on a call is refused, in this order: no such live call; the call is ending
+     * or (unless `whileEnding` is given) another request on it is pending; its state does not
+     * allow the request; another call holds the line (only where `lineTaken` is given).
+     * Undefined when the request may go ahead.
+     */
+    private requestRefusal(callId: string, rule: CallRequestRule): EngineResult | undefined {
+        const call = this.getCall(callId);
+        if (!call) {
+            return noSuchCall(callId);
+        }
+        const busy =
+            rule.whileEnding === undefined
+                ? this.inProgressRefusal(callId)
+                : this.ending.has(callId)
+                  ? engineFailure('in-progress', rule.whileEnding)
+                  : undefined;
+        if (busy) {
+            return busy;
+        }
+        if (!rule.allowed(call)) {
+            return engineFailure('invalid-state', rule.refusal(call));
+        }
+        if (rule.lineTaken !== undefined && this.lineTaken(callId)) {
+            return engineFailure('busy', rule.lineTaken);
         }
         return undefined;
     }

@@ -10,7 +10,7 @@ import { seededRandom } from '../shared/seeded-random';
 import { CONTRACT_EXAMPLES } from './contract-examples';
 import type { JsonValue } from './contract-examples';
 import { COMMAND_FAILED_CODE, LmsBridge } from './lms-bridge';
-import type { CommandResult, LmsBridgeError, LmsHost, SoftphoneCommands } from './lms-bridge';
+import type { CommandResult, LmsBridgeError, SoftphoneCommands } from './lms-bridge';
 import {
     COMMAND_TYPES,
     CONTRACT_LIMITS,
@@ -21,6 +21,7 @@ import {
 import type { CommandType, SoftphoneEventMessage, StatePayload } from './message-contract';
 import { parseCommand, parseEvent, readRequestId } from './parse-message';
 import type { ContractErrorCode } from './parse-message';
+import { RecordingLmsHost } from './test-support/recording-lms-host';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260715);
 const MESSAGES = 10_000;
@@ -390,24 +391,6 @@ function deepNest(depth: number, asArray: boolean): unknown {
 
 // ---- the fakes -------------------------------------------------------------------------------
 
-class FakeHost implements LmsHost {
-    published: SoftphoneEventMessage[] = [];
-    listener: ((message: unknown) => void) | undefined;
-
-    publish(args: { channelName: string; message: SoftphoneEventMessage }): Promise<unknown> {
-        this.published.push(args.message);
-        return Promise.resolve(undefined);
-    }
-
-    subscribe(args: {
-        channelName: string;
-        listener: (message: unknown) => void;
-    }): Promise<unknown> {
-        this.listener = args.listener;
-        return Promise.resolve({ id: 'subscription-1' });
-    }
-}
-
 type Behaviour = 'ok' | 'fail' | 'throw' | 'reject';
 type HandlerName = Exclude<keyof SoftphoneCommands, 'snapshot'>;
 
@@ -514,7 +497,7 @@ describe(`LmsBridge fuzz (seed ${SEED}, ${MESSAGES} messages)`, () => {
         const random = seededRandom(SEED);
         const fuzzer = new MessageFuzzer(random);
         validExampleCount = fuzzer.validExamples.length;
-        const host = new FakeHost();
+        const host = new RecordingLmsHost();
         const commands = new FakeCommands();
         const bridge = new LmsBridge({
             host,

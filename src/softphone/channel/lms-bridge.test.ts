@@ -2,8 +2,9 @@ import type { Call } from '../calls/call-model';
 import { CONTRACT_EXAMPLES } from './contract-examples';
 import type { JsonValue } from './contract-examples';
 import { COMMAND_FAILED_CODE, LmsBridge } from './lms-bridge';
-import type { CommandResult, LmsBridgeError, LmsHost, SoftphoneCommands } from './lms-bridge';
+import type { CommandResult, LmsBridgeError, SoftphoneCommands } from './lms-bridge';
 import { SOFTPHONE_CHANNEL_NAME } from './message-contract';
+import { RecordingLmsHost } from './test-support/recording-lms-host';
 import type { SoftphoneEventMessage, StatePayload } from './message-contract';
 import { parseEvent, readRequestId } from './parse-message';
 
@@ -13,27 +14,15 @@ const STATE: StatePayload = {
     softphoneVersion: '0.1.0'
 };
 
-class FakeHost implements LmsHost {
-    readonly published: SoftphoneEventMessage[] = [];
-    listener: ((message: unknown) => void) | undefined;
-    failPublish = false;
+class FakeHost extends RecordingLmsHost {
     unsubscribed: unknown[] = [];
 
-    publish(args: { channelName: string; message: SoftphoneEventMessage }): Promise<unknown> {
-        expect(args.channelName).toBe(SOFTPHONE_CHANNEL_NAME);
-        if (this.failPublish) {
-            return Promise.reject(new Error('LMS is down'));
-        }
-        this.published.push(args.message);
-        return Promise.resolve(undefined);
-    }
-
-    subscribe(args: {
+    override publish(args: {
         channelName: string;
-        listener: (message: unknown) => void;
+        message: SoftphoneEventMessage;
     }): Promise<unknown> {
-        this.listener = args.listener;
-        return Promise.resolve({ id: 'subscription-1' });
+        expect(args.channelName).toBe(SOFTPHONE_CHANNEL_NAME);
+        return super.publish(args);
     }
 
     unsubscribe(args: { subscription: unknown }): Promise<unknown> {

@@ -1,27 +1,18 @@
 import * as v from 'valibot';
-import { describeIssues, invalid, type Validated } from './invalid-payload-error';
+import { parseObjectPayload, type Validated } from './invalid-payload-error';
 import {
-    ObjectApiNameSchema,
-    OptionalTextSchema,
-    RecordIdSchema,
+    RecordFieldsSchema,
     optionalBlank,
     present,
-    withoutUndefined
+    recordFieldsOf,
+    withoutUndefined,
+    type RecordFields
 } from './salesforce-schemas';
 
 /** What an agent clicked in a `lightning-click-to-dial` (onClickToDial payload, validated). */
-export interface ClickToDialRequest {
+export interface ClickToDialRequest extends RecordFields {
     /** The number as shown, not yet normalised (the docs type it "number"; it is text in practice). */
     readonly number: string;
-    readonly recordId?: string;
-    readonly recordName?: string;
-    /** sObject API name of the record, e.g. Contact, Lead, Account. */
-    readonly objectType?: string;
-    /** Person accounts only: the account or person contact id. */
-    readonly accountId?: string;
-    readonly contactId?: string;
-    /** Present only when person accounts are enabled. */
-    readonly personAccount?: boolean;
     /** The component's `params` attribute, a comma-separated string. */
     readonly params?: string;
 }
@@ -46,32 +37,19 @@ const ClickToDialSchema = v.looseObject({
         ],
         'must be the phone number that was clicked'
     ),
-    recordId: optionalBlank(RecordIdSchema),
-    recordName: OptionalTextSchema,
-    objectType: optionalBlank(ObjectApiNameSchema),
-    accountId: optionalBlank(RecordIdSchema),
-    contactId: optionalBlank(RecordIdSchema),
-    personAccount: v.optional(v.nullable(v.boolean('must be true or false'))),
+    ...RecordFieldsSchema.entries,
     params: optionalBlank(v.pipe(v.string('must be text'), v.maxLength(2000, 'is too long')))
 });
 
 export function parseClickToDialRequest(payload: unknown): Validated<ClickToDialRequest> {
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-        return invalid('clickToDial', ['it is not an object']);
+    const parsed = parseObjectPayload('clickToDial', ClickToDialSchema, payload);
+    if (!parsed.ok) {
+        return parsed;
     }
-    const result = v.safeParse(ClickToDialSchema, payload);
-    if (!result.success) {
-        return invalid('clickToDial', describeIssues(result.issues));
-    }
-    const data = result.output;
+    const data = parsed.value;
     const request: ClickToDialRequest = {
         number: data.number,
-        recordId: present(data.recordId),
-        recordName: present(data.recordName),
-        objectType: present(data.objectType),
-        accountId: present(data.accountId),
-        contactId: present(data.contactId),
-        personAccount: present(data.personAccount),
+        ...recordFieldsOf(data),
         params: present(data.params)
     };
     return { ok: true, value: withoutUndefined(request) };

@@ -1,4 +1,4 @@
-import { getDotPath, type BaseIssue } from 'valibot';
+import * as v from 'valibot';
 
 /** What the adapter received from Salesforce and could not accept. */
 export type PayloadKind = 'clickToDial' | 'searchResult' | 'callCenterSettings' | 'appViewInfo';
@@ -33,9 +33,9 @@ export function invalid<T>(payload: PayloadKind, issues: readonly string[]): Val
 }
 
 /** Turns valibot issues into 'path: message' lines. */
-export function describeIssues(issues: readonly BaseIssue<unknown>[]): string[] {
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
     return issues.map((issue) => {
-        const path = getDotPath(issue);
+        const path = v.getDotPath(issue);
         // valibot reports a missing key as an object issue whose input is undefined.
         const message =
             issue.kind === 'schema' && issue.type.endsWith('object') && issue.input === undefined
@@ -43,4 +43,19 @@ export function describeIssues(issues: readonly BaseIssue<unknown>[]): string[] 
                 : issue.message;
         return path === null ? message : `${path}: ${message}`;
     });
+}
+
+/** Validates a payload that must be an object against `schema`: its output, or the named error. */
+export function parseObjectPayload<Schema extends v.GenericSchema>(
+    payload: PayloadKind,
+    schema: Schema,
+    value: unknown
+): Validated<v.InferOutput<Schema>> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return invalid(payload, ['it is not an object']);
+    }
+    const result = v.safeParse(schema, value);
+    return result.success
+        ? { ok: true, value: result.output }
+        : invalid(payload, describeIssues(result.issues));
 }

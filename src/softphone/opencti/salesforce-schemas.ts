@@ -37,3 +37,41 @@ export function withoutUndefined<T extends object>(value: T): T {
         Object.entries(value).filter(([, entry]) => entry !== undefined)
     ) as T;
 }
+
+/**
+ * What Open CTI says about a record the agent is on (getAppViewInfo, onNavigationChange) or
+ * clicked (onClickToDial).
+ */
+export interface RecordFields {
+    readonly recordId?: string;
+    readonly recordName?: string;
+    /** sObject API name of the record, e.g. Contact, Lead, Account. */
+    readonly objectType?: string;
+    /** Person accounts only: the account or person contact id. */
+    readonly accountId?: string;
+    readonly contactId?: string;
+    /** Present only when person accounts are enabled. */
+    readonly personAccount?: boolean;
+}
+
+/** The schema of the RecordFields in a payload; spread its `entries` into the payload's schema. */
+export const RecordFieldsSchema = v.looseObject({
+    recordId: optionalBlank(RecordIdSchema),
+    recordName: OptionalTextSchema,
+    objectType: optionalBlank(ObjectApiNameSchema),
+    accountId: optionalBlank(RecordIdSchema),
+    contactId: optionalBlank(RecordIdSchema),
+    personAccount: v.optional(v.nullable(v.boolean('must be true or false')))
+});
+
+/** The RecordFields of a payload parsed with RecordFieldsSchema's entries, blanks as undefined. */
+export function recordFieldsOf(data: v.InferOutput<typeof RecordFieldsSchema>): RecordFields {
+    return {
+        recordId: present(data.recordId),
+        recordName: present(data.recordName),
+        objectType: present(data.objectType),
+        accountId: present(data.accountId),
+        contactId: present(data.contactId),
+        personAccount: present(data.personAccount)
+    };
+}

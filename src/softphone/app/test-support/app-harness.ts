@@ -21,7 +21,7 @@ import { SoftphoneApp } from '../softphone-app';
 import type { WrapUpSettings } from '../wrap-up-controller';
 import { DurableMemoryStore } from './durable-memory-store';
 import { FakeSalesforceHost, type PersonRecord } from './fake-salesforce-host';
-import { RecordingLmsHost } from './recording-lms-host';
+import { RecordingLmsHost } from '../../channel/test-support/recording-lms-host';
 
 export const LINE_NUMBER = '+14155550100';
 export const DISPOSITIONS = ['Resolved', 'Follow-up Required', 'Callback Requested'];

@@ -15,7 +15,8 @@ const ID_PREFIX: Readonly<Record<string, string>> = { Phone_Call__c: 'a01', Task
 /**
  * A Salesforce that enforces what matters for the outbox: Provider_Call_Id__c is unique (a
  * duplicate create fails with Salesforce's message naming the existing record), updates need an
- * existing Id, and failures can be injected per call.
+ * existing Id, and failures can be injected per call. The app tests extend it into a whole
+ * Salesforce host (src/softphone/app/test-support/fake-salesforce-host.ts).
  */
 export class FakeSalesforce implements CallLogWriter {
     readonly records = new Map<string, StoredRecord>();
@@ -60,6 +61,11 @@ export class FakeSalesforce implements CallLogWriter {
         } finally {
             this.inFlightByKey.set(key, (this.inFlightByKey.get(key) ?? 1) - 1);
         }
+    }
+
+    /** saveLog values that created a record of this object. */
+    createsOf(entityApiName: string): SaveLogValue[] {
+        return this.calls.filter((value) => value.entityApiName === entityApiName);
     }
 
     recordsOf(entityApiName: string): StoredRecord[] {

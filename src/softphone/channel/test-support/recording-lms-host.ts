@@ -1,16 +1,25 @@
-import type { LmsHost } from '../../channel/lms-bridge';
-import type { EventType, SoftphoneEventMessage } from '../../channel/message-contract';
+import type { LmsHost } from '../lms-bridge';
+import type { EventType, SoftphoneEventMessage } from '../message-contract';
 
 type EventOf<K extends EventType> = Extract<SoftphoneEventMessage, { type: K }>;
 
-/** An LMS host that keeps every published message and the one subscription's listener. */
+/**
+ * An LMS host that keeps every published message (and the channel it went to) and the one
+ * subscription's listener. It has no unsubscribe, as a host may not.
+ */
 export class RecordingLmsHost implements LmsHost {
-    readonly published: SoftphoneEventMessage[] = [];
+    /** Replaceable: a test may start a fresh list. */
+    published: SoftphoneEventMessage[] = [];
     readonly channels: string[] = [];
     listener: ((message: unknown) => void) | undefined;
+    /** Makes every publish reject, as when LMS is down (nothing is kept then). */
+    failPublish = false;
 
     publish(args: { channelName: string; message: SoftphoneEventMessage }): Promise<unknown> {
         this.channels.push(args.channelName);
+        if (this.failPublish) {
+            return Promise.reject(new Error('LMS is down'));
+        }
         this.published.push(args.message);
         return Promise.resolve(undefined);
     }

@@ -1,4 +1,3 @@
-import { TypedEmitter } from '../../shared/typed-emitter';
 import type {
     CallEndReason,
     ConnectionStatus,
@@ -6,6 +5,7 @@ import type {
     ConnectorEvent,
     ConnectorListener
 } from '../connector';
+import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
 import { systemScheduler } from '../scheduler';
@@ -69,11 +69,10 @@ export class SimulatorConnector implements Connector {
     private readonly idGenerator: () => string;
     private readonly lineNumber: string;
     // A listener that throws is reported by the emitter and cannot stop the simulator mid-update.
-    private readonly events = new TypedEmitter<{ event: ConnectorEvent }>();
+    private readonly events = new ConnectorEvents();
     private readonly calls = new Map<string, SimulatedCall>();
     private readonly endedCallIds = new Set<string>();
     private readonly digitsSent = new Map<string, string>();
-    private status: ConnectionStatus = 'disconnected';
     private connecting?: {
         readonly promise: Promise<void>;
         readonly handle: unknown;
@@ -88,7 +87,7 @@ export class SimulatorConnector implements Connector {
     }
 
     get connectionStatus(): ConnectionStatus {
-        return this.status;
+        return this.events.status;
     }
 
     /** Ids of the calls that have not ended, oldest first. */
@@ -102,29 +101,25 @@ export class SimulatorConnector implements Connector {
     }
 
     onEvent(listener: ConnectorListener): () => void {
-        return this.events.on('event', listener);
+        return this.events.on(listener);
     }
 
     connect(): Promise<void> {
-        if (this.status === 'connected') {
-            return Promise.resolve();
+        const answered = this.events.connectWithoutAttempt(
+            this.connecting?.promise,
+            'The simulator is reconnecting; simulateConnectionRestore() ends that.'
+        );
+        if (answered) {
+            return answered;
         }
-        if (this.connecting) {
-            return this.connecting.promise;
-        }
-        if (this.status === 'reconnecting') {
-            return Promise.reject(
-                new Error('The simulator is reconnecting; simulateConnectionRestore() ends that.')
-            );
-        }
-        this.setStatus('connecting');
+        this.events.setStatus('connecting');
         let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
         const promise = new Promise<void>((resolve, reject) => {
             settle = { resolve, reject };
         });
         const handle = this.scheduler.setTimeout(() => {
             this.connecting = undefined;
-            this.setStatus('connected');
+            this.events.setStatus('connected');
             settle?.resolve();
         }, this.delays.connectMs);
         this.connecting = {
@@ -144,9 +139,9 @@ export class SimulatorConnector implements Connector {
             );
             this.connecting = undefined;
         }
-        if (this.status !== 'disconnected') {
+        if (this.events.status !== 'disconnected') {
             this.endAllCalls('connection-lost');
-            this.setStatus('disconnected');
+            this.events.setStatus('disconnected');
         }
         return Promise.resolve();
     }
@@ -254,7 +249,7 @@ export class SimulatorConnector implements Connector {
             to: caller.to ?? this.lineNumber,
             ...(caller.fromName === undefined ? {} : { fromName: caller.fromName })
         };
-        this.emit(event);
+        this.events.emit(event);
         return id;
     }
 
@@ -278,21 +273,23 @@ export class SimulatorConnector implements Connector {
 
     /** The server goes away: 'reconnecting', then every live call ends with 'connection-lost'. */
     simulateConnectionLoss(): void {
-        if (this.status !== 'connected') {
-            throw new Error(`Cannot simulate a connection loss: the simulator is ${this.status}.`);
+        if (this.events.status !== 'connected') {
+            throw new Error(
+                `Cannot simulate a connection loss: the simulator is ${this.events.status}.`
+            );
         }
-        this.setStatus('reconnecting', 'Simulated connection loss; reconnecting.');
+        this.events.setStatus('reconnecting', 'Simulated connection loss; reconnecting.');
         this.endAllCalls('connection-lost');
     }
 
     /** The server is back: 'connected'. */
     simulateConnectionRestore(): void {
-        if (this.status !== 'reconnecting') {
+        if (this.events.status !== 'reconnecting') {
             throw new Error(
-                `Cannot simulate a connection restore: the simulator is ${this.status}.`
+                `Cannot simulate a connection restore: the simulator is ${this.events.status}.`
             );
         }
-        this.setStatus('connected');
+        this.events.setStatus('connected');
     }
 
     private addCall(
@@ -315,11 +312,11 @@ export class SimulatorConnector implements Connector {
     private applyStep(call: SimulatedCall, step: SimulatorRuleStep): void {
         switch (step.event) {
             case 'remoteRinging':
-                this.emit({ type: 'remoteRinging', callId: call.id });
+                this.events.emit({ type: 'remoteRinging', callId: call.id });
                 return;
             case 'answered':
                 call.state = 'connected';
-                this.emit({ type: 'answered', callId: call.id });
+                this.events.emit({ type: 'answered', callId: call.id });
                 return;
             case 'ended':
                 this.endNow(call, step.reason);
@@ -342,12 +339,9 @@ export class SimulatorConnector implements Connector {
         if (!call) {
             return Promise.reject(this.unknownCall(action, callId));
         }
-        if (!allowed.includes(call.state)) {
-            return Promise.reject(
-                new Error(
-                    `Cannot ${action} call "${callId}": it is ${call.state} (needs ${allowed.join(' or ')}).`
-                )
-            );
+        const wrongState = callStateRefusal(action, callId, call.state, allowed);
+        if (wrongState) {
+            return Promise.reject(wrongState);
         }
         return perform(call);
     }
@@ -363,7 +357,7 @@ export class SimulatorConnector implements Connector {
                 action,
                 handle: this.scheduler.setTimeout(() => {
                     call.pendingActions.delete(pending);
-                    this.emit(event);
+                    this.events.emit(event);
                     resolve();
                 }, this.delays.localActionMs),
                 reject
@@ -377,7 +371,7 @@ export class SimulatorConnector implements Connector {
         this.forget(call, reason);
         return new Promise<void>((resolve) => {
             this.scheduler.setTimeout(() => {
-                this.emit({ type: 'ended', callId: call.id, reason });
+                this.events.emit({ type: 'ended', callId: call.id, reason });
                 resolve();
             }, this.delays.localActionMs);
         });
@@ -388,7 +382,7 @@ export class SimulatorConnector implements Connector {
             return;
         }
         this.forget(call, reason);
-        this.emit({ type: 'ended', callId: call.id, reason });
+        this.events.emit({ type: 'ended', callId: call.id, reason });
     }
 
     private endAllCalls(reason: CallEndReason): void {
@@ -421,24 +415,15 @@ export class SimulatorConnector implements Connector {
     }
 
     private connectionRefusal(action: string): Error | undefined {
-        return this.status === 'connected'
+        return this.events.status === 'connected'
             ? undefined
-            : new Error(`Cannot ${action}: the simulator is ${this.status}.`);
+            : new Error(`Cannot ${action}: the simulator is ${this.events.status}.`);
     }
 
     private unknownCall(action: string, callId: string): Error {
         return this.endedCallIds.has(callId)
             ? new Error(`Cannot ${action} call "${callId}": it has ended.`)
             : new Error(`Cannot ${action} call "${callId}": the simulator has no such call.`);
-    }
-
-    private setStatus(status: ConnectionStatus, message?: string): void {
-        this.status = status;
-        this.emit({ type: 'connection', status, ...(message === undefined ? {} : { message }) });
-    }
-
-    private emit(event: ConnectorEvent): void {
-        this.events.emit('event', event);
     }
 }
 

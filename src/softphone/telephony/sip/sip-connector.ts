@@ -1,10 +1,5 @@
-import { TypedEmitter } from '../../shared/typed-emitter';
-import type {
-    CallEndReason,
-    ConnectionStatus,
-    ConnectorEvent,
-    ConnectorListener
-} from '../connector';
+import type { CallEndReason, ConnectionStatus, ConnectorListener } from '../connector';
+import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
 import { randomSipCallId } from './call-id';
@@ -82,10 +77,9 @@ export class SipConnector implements TransferringConnector {
     private readonly idGenerator: () => string;
     private readonly dialPlan: DialPlan;
     private readonly options: Settings;
-    private readonly events: TypedEmitter<{ event: ConnectorEvent }>;
+    private readonly events: ConnectorEvents;
     private readonly calls = new Map<string, SipCall>();
     private readonly endedCallIds = new Set<string>();
-    private status: ConnectionStatus = 'disconnected';
     // Private too: the user agent holds the password in its configuration.
     #ua?: SipUserAgent;
     private attempt?: Attempt;
@@ -119,7 +113,7 @@ export class SipConnector implements TransferringConnector {
             reconnectMaxSeconds:
                 options.reconnectMaxSeconds ?? sipConnectorDefaults.reconnectMaxSeconds
         };
-        this.events = new TypedEmitter<{ event: ConnectorEvent }>({
+        this.events = new ConnectorEvents({
             onListenerError: (error) =>
                 this.logger('error', 'A connector event listener threw.', {
                     error: String(error)
@@ -128,7 +122,7 @@ export class SipConnector implements TransferringConnector {
     }
 
     get connectionStatus(): ConnectionStatus {
-        return this.status;
+        return this.events.status;
     }
 
     /** Ids of the calls that have not ended, oldest first. */
@@ -145,20 +139,16 @@ export class SipConnector implements TransferringConnector {
     }
 
     onEvent(listener: ConnectorListener): () => void {
-        return this.events.on('event', listener);
+        return this.events.on(listener);
     }
 
     connect(): Promise<void> {
-        if (this.status === 'connected') {
-            return Promise.resolve();
-        }
-        if (this.attempt) {
-            return this.attempt.promise;
-        }
-        if (this.status === 'reconnecting') {
-            return Promise.reject(
-                new Error('The SIP connection is reconnecting by itself; wait for it.')
-            );
+        const answered = this.events.connectWithoutAttempt(
+            this.attempt?.promise,
+            'The SIP connection is reconnecting by itself; wait for it.'
+        );
+        if (answered) {
+            return answered;
         }
         const credentials = this.#credentials;
         if (!sipUserPattern.test(credentials.user)) {
@@ -187,7 +177,7 @@ export class SipConnector implements TransferringConnector {
                 error instanceof SipConfigurationError
                     ? error.message
                     : 'The SIP stack could not start.';
-            this.setStatus('disconnected', message);
+            this.events.setStatus('disconnected', message);
             return Promise.reject(new Error(message));
         }
         this.#ua = ua;
@@ -213,7 +203,7 @@ export class SipConnector implements TransferringConnector {
             timer
         };
         this.retryingConnect = false;
-        this.setStatus('connecting');
+        this.events.setStatus('connecting');
         this.logger('info', 'Registering with the SIP server.', {
             webSocketUrl: this.settings.webSocketUrl,
             domain: this.settings.domain
@@ -227,7 +217,7 @@ export class SipConnector implements TransferringConnector {
         if (!ua) {
             return;
         }
-        const wasRegistered = this.status === 'connected';
+        const wasRegistered = this.events.status === 'connected';
         this.settleAttempt(new Error('Disconnected before the SIP registration finished.'));
         this.endAllCalls('connection-lost');
         if (wasRegistered) {
@@ -251,7 +241,7 @@ export class SipConnector implements TransferringConnector {
         }
         this.#ua = undefined;
         ua.stop();
-        this.setStatus('disconnected');
+        this.events.setStatus('disconnected');
     }
 
     dial(number: string): Promise<string> {
@@ -335,7 +325,7 @@ export class SipConnector implements TransferringConnector {
                 const sent = call.session?.hold(() => {
                     if (call.pending === pending && this.calls.has(call.id)) {
                         call.state = 'held';
-                        this.emit({ type: 'held', callId: call.id });
+                        this.events.emit({ type: 'held', callId: call.id });
                         this.settle(call, pending);
                     }
                 });
@@ -356,7 +346,7 @@ export class SipConnector implements TransferringConnector {
                     if (call.pending === pending && this.calls.has(call.id)) {
                         call.state = 'connected';
                         this.makeAudible(call);
-                        this.emit({ type: 'resumed', callId: call.id });
+                        this.events.emit({ type: 'resumed', callId: call.id });
                         this.settle(call, pending);
                     }
                 });
@@ -498,8 +488,8 @@ export class SipConnector implements TransferringConnector {
         switch (event.type) {
             case 'registered':
                 this.settleAttempt();
-                if (this.status !== 'connected') {
-                    this.setStatus('connected');
+                if (this.events.status !== 'connected') {
+                    this.events.setStatus('connected');
                 }
                 return;
             case 'registrationFailed':
@@ -513,16 +503,16 @@ export class SipConnector implements TransferringConnector {
                     error: event.error,
                     code: event.code
                 });
-                if (this.status === 'connected') {
-                    this.setStatus(
+                if (this.events.status === 'connected') {
+                    this.events.setStatus(
                         'reconnecting',
                         'Lost the connection to the SIP server; reconnecting.'
                     );
                     this.endAllCalls('connection-lost');
-                } else if (this.status === 'connecting' && !this.retryingConnect) {
+                } else if (this.events.status === 'connecting' && !this.retryingConnect) {
                     // JsSIP keeps retrying until registered or the connect timeout; say so once.
                     this.retryingConnect = true;
-                    this.setStatus(
+                    this.events.setStatus(
                         'connecting',
                         `Cannot reach the SIP server at ${this.settings.webSocketUrl}; retrying.`
                     );
@@ -571,7 +561,7 @@ export class SipConnector implements TransferringConnector {
         const callerId = callerIdFrom(caller);
         this.logger('info', 'Incoming call.', { callId: id, sipCallId: call.sipCallId });
         this.updateRingtone();
-        this.emit({
+        this.events.emit({
             type: 'incoming',
             callId: id,
             from: callerId.from,
@@ -592,7 +582,7 @@ export class SipConnector implements TransferringConnector {
                     !call.ringingReported
                 ) {
                     call.ringingReported = true;
-                    this.emit({ type: 'remoteRinging', callId: call.id });
+                    this.events.emit({ type: 'remoteRinging', callId: call.id });
                 }
                 return;
             case 'accepted':
@@ -631,7 +621,7 @@ export class SipConnector implements TransferringConnector {
         if (call.remoteStream) {
             this.makeAudible(call);
         }
-        this.emit({ type: 'answered', callId: call.id });
+        this.events.emit({ type: 'answered', callId: call.id });
         if (call.pending?.action === 'answer') {
             this.settle(call, call.pending);
         }
@@ -686,7 +676,7 @@ export class SipConnector implements TransferringConnector {
             cause: end.cause,
             statusCode: end.statusCode
         });
-        this.emit({
+        this.events.emit({
             type: 'ended',
             callId: call.id,
             reason,
@@ -715,7 +705,7 @@ export class SipConnector implements TransferringConnector {
         this.endAllCalls('connection-lost');
         ua?.stop();
         this.logger('warn', message);
-        this.setStatus('disconnected', message);
+        this.events.setStatus('disconnected', message);
     }
 
     private settleAttempt(error?: Error): void {
@@ -801,12 +791,9 @@ export class SipConnector implements TransferringConnector {
                 )
             );
         }
-        if (!allowed.includes(call.state)) {
-            return Promise.reject(
-                new Error(
-                    `Cannot ${action} call "${callId}": it is ${call.state} (needs ${allowed.join(' or ')}).`
-                )
-            );
+        const wrongState = callStateRefusal(action, callId, call.state, allowed);
+        if (wrongState) {
+            return Promise.reject(wrongState);
         }
         return perform(call);
     }
@@ -856,18 +843,9 @@ export class SipConnector implements TransferringConnector {
         if (this.unregistering) {
             return new Error(`Cannot ${action}: the SIP connector is disconnecting.`);
         }
-        return this.status === 'connected'
+        return this.events.status === 'connected'
             ? undefined
-            : new Error(`Cannot ${action}: the SIP connection is ${this.status}.`);
-    }
-
-    private setStatus(status: ConnectionStatus, message?: string): void {
-        this.status = status;
-        this.emit({ type: 'connection', status, ...(message === undefined ? {} : { message }) });
-    }
-
-    private emit(event: ConnectorEvent): void {
-        this.events.emit('event', event);
+            : new Error(`Cannot ${action}: the SIP connection is ${this.events.status}.`);
     }
 }
 

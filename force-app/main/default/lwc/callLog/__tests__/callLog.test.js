@@ -1,13 +1,13 @@
 // Tests drive the wire adapters through their test doubles (emit, error, getLastConfig).
 /* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
-import { createElement } from 'lwc';
 import CallLog from 'c/callLog';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import { refreshApex } from '@salesforce/apex';
-import { publish, subscribe, resetSubscriptions } from 'lightning/messageService';
+import { publish, subscribe } from 'lightning/messageService';
+import { $, $$, cleanUpComponents, flush, mount, text } from '../../../../../test/lwc-test-utils';
 
 jest.mock(
     '@salesforce/apex',
@@ -29,22 +29,16 @@ const mockDispositions = require('./data/getPicklistValuesDisposition.json');
 const mockCalls = require('./data/getRelatedListRecords.json');
 const mockNoCalls = require('./data/getRelatedListRecordsEmpty.json');
 
-async function flush() {
-    for (let i = 0; i < 5; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-
 const isParentInfo = (objectApiName) => (config) => config.objectApiName === objectApiName;
 const isPhoneCallInfo = (config) =>
     Boolean(config.objectApiName) && config.objectApiName.objectApiName === 'Phone_Call__c';
 
 function createComponent(props = {}) {
-    const element = createElement('c-call-log', { is: CallLog });
-    Object.assign(element, { recordId: CONTACT_ID, objectApiName: 'Contact' }, props);
-    document.body.appendChild(element);
-    return element;
+    return mount('c-call-log', CallLog, {
+        recordId: CONTACT_ID,
+        objectApiName: 'Contact',
+        ...props
+    });
 }
 
 async function renderWithCalls({
@@ -67,25 +61,12 @@ async function renderWithCalls({
     return element;
 }
 
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
-const text = (element, selector) => {
-    const node = $(element, selector);
-    return node ? node.textContent.trim() : null;
-};
-
 function publishEvent(event) {
     publish(null, CHANNEL, event);
 }
 
 describe('c-call-log', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        resetSubscriptions();
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUpComponents);
 
     describe('which related list', () => {
         it("reads the Phone_Call__c relationship from the page object's ObjectInfo", async () => {

@@ -1,10 +1,10 @@
 // Tests drive the wire adapters through their test doubles (emit, error, getLastConfig).
 /* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
-import { createElement } from 'lwc';
 import ClickToDial from 'c/clickToDial';
 import { getRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { publish, subscribe, unsubscribe, resetSubscriptions } from 'lightning/messageService';
+import { publish, subscribe, unsubscribe } from 'lightning/messageService';
+import { $, $$, cleanUpComponents, flush, mount, text } from '../../../../../test/lwc-test-utils';
 
 const CHANNEL = 'Softphone_Message__c';
 const CONTACT_ID = '0035g00000AbCdEAAZ';
@@ -15,14 +15,6 @@ const mockRecordCaseContactDoNotCall = require('./data/getRecordCaseContactDoNot
 const mockRecordLeadNoPhones = require('./data/getRecordLeadNoPhones.json');
 const mockObjectInfoContact = require('./data/getObjectInfoContact.json');
 const events = require('./data/softphoneEvents.json');
-
-/** Resolves pending promises and re-renders (works with fake timers too). */
-async function flush() {
-    for (let i = 0; i < 5; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
 
 /**
  * A stand-in for the adapter on the channel: records the commands it receives and, when
@@ -67,10 +59,11 @@ function fakeSoftphone({ answersPing = true, activeCall } = {}) {
 }
 
 function createComponent(props = {}) {
-    const element = createElement('c-click-to-dial', { is: ClickToDial });
-    Object.assign(element, { recordId: CONTACT_ID, objectApiName: 'Contact' }, props);
-    document.body.appendChild(element);
-    return element;
+    return mount('c-click-to-dial', ClickToDial, {
+        recordId: CONTACT_ID,
+        objectApiName: 'Contact',
+        ...props
+    });
 }
 
 async function renderContact(record = mockRecordContact, props = {}) {
@@ -81,21 +74,11 @@ async function renderContact(record = mockRecordContact, props = {}) {
     return element;
 }
 
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
-const text = (element, selector) => {
-    const node = $(element, selector);
-    return node ? node.textContent.trim() : null;
-};
 const dialButton = (element, field) => $(element, `lightning-button.dial[data-field="${field}"]`);
 
 describe('c-click-to-dial', () => {
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        resetSubscriptions();
-        jest.clearAllMocks();
+        cleanUpComponents();
         jest.useRealTimers();
     });
 
