@@ -18,7 +18,7 @@ import {
 } from './app';
 import { createDownload, DiagnosticLog, saveDownload } from './diagnostics';
 import { LogOutbox, openOutboxStore } from './calllog';
-import { CallEngine, systemClock } from './calls';
+import { CallEngine, systemClock, type EngineLogger } from './calls';
 import { LmsBridge, SOFTPHONE_CHANNEL_NAME, type LmsHost } from './channel';
 import {
     connectOpenCti,
@@ -146,11 +146,8 @@ async function startSoftphone(
     diagnostics: DiagnosticLog
 ): Promise<RunningSoftphone> {
     const clock = systemClock;
-    const logger = (
-        level: 'debug' | 'info' | 'warn' | 'error',
-        message: string,
-        details?: Readonly<Record<string, unknown>>
-    ) => diagnostics.record({ level, event: message, details });
+    const logger: EngineLogger = (level, message, details) =>
+        diagnostics.record({ level, event: message, details });
     const choice = await createConnector(settings, {
         scheduler: systemScheduler,
         credentials,

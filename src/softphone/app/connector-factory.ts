@@ -1,3 +1,4 @@
+import type { EngineLogger } from '../calls/engine-logger';
 import type { SoftphoneSettings } from '../settings/softphone-settings';
 import type { Connector } from '../telephony/connector';
 import type { Scheduler } from '../telephony/scheduler';
@@ -5,12 +6,8 @@ import { SimulatorConnector } from '../telephony/simulator/simulator-connector';
 import type { CredentialField } from '../ui/credentials-form';
 import type { RemoteHangupSimulator } from './simulator-controls';
 
-/** Where connectors report what they do (the diagnostic log). */
-export type ConnectorLogger = (
-    level: 'debug' | 'info' | 'warn' | 'error',
-    message: string,
-    details?: Readonly<Record<string, unknown>>
-) => void;
+/** Where connectors report what they do (the diagnostic log): the engine's logger shape. */
+export type ConnectorLogger = EngineLogger;
 
 export interface ConnectorChoice {
     readonly connector: Connector;

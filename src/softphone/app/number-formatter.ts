@@ -1,4 +1,8 @@
-import { normalisePhoneNumber, toAsciiDigits } from '../screenpop/phone-number';
+import {
+    INVISIBLE_OR_CONTROL,
+    normalisePhoneNumber,
+    toAsciiDigits
+} from '../screenpop/phone-number';
 
 /** Turns a stored number (E.164 or raw) into what an agent reads; '' stays '' (withheld). */
 export type NumberFormatter = (number: string) => string;
@@ -31,7 +35,3 @@ export function createNumberNormaliser(defaultCountry: string): (raw: string) =>
         return parsed.kind === 'anonymous' ? '' : readable;
     };
 }
-
-/** Control, zero-width and bidi characters: never part of a number, and they reorder text. */
-const INVISIBLE_OR_CONTROL =
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;

@@ -46,7 +46,10 @@ export class SessionStore {
     /** Starts the heartbeat that keeps lastAliveAt fresh while calls are live. */
     start(): void {
         const beat = () => {
-            this.write();
+            // lastAliveAt only dates live calls: an idle softphone need not write every beat.
+            if ((this.latest?.liveCalls.length ?? 0) > 0) {
+                this.write();
+            }
             this.heartbeat = this.scheduler.setTimeout(beat, HEARTBEAT_MS);
         };
         this.heartbeat = this.scheduler.setTimeout(beat, HEARTBEAT_MS);

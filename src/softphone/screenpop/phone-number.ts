@@ -44,8 +44,10 @@ export type PhoneNumberResult = ValidPhoneNumber | AnonymousCaller | InvalidPhon
 
 const MAX_INPUT_LENGTH = 64;
 // Control characters, markup and invisible/bidi characters never belong in a phone number.
-const FORBIDDEN =
-    /[\u0000-\u001f\u007f-\u009f<>&"'`\\{}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+/** Control, zero-width and bidi characters: never part of a number, and they reorder text. */
+export const INVISIBLE_OR_CONTROL =
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const FORBIDDEN = new RegExp(`${INVISIBLE_OR_CONTROL.source}|[<>&"'\`\\\\{}]`);
 const URI_SCHEME = /^(?:tel|sips?):/i;
 const MAX_SHOWN_LENGTH = 40;
 const ANONYMOUS_REASON = "The caller's number is withheld or unknown";

@@ -23,14 +23,18 @@ interface RecentRow {
 }
 
 /** "10:42 AM" for today's calls, "Mar 3, 10:42 AM" for older ones (in the agent's locale). */
+// Built once: an Intl.DateTimeFormat is costly and this runs per row on every render.
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit'
+});
+
 export function formatCallTime(endedAt: number, now: number): string {
     const sameDay = new Date(endedAt).toDateString() === new Date(now).toDateString();
-    const format = new Intl.DateTimeFormat(undefined, {
-        ...(sameDay ? {} : { month: 'short', day: 'numeric' }),
-        hour: 'numeric',
-        minute: '2-digit'
-    });
-    return format.format(endedAt);
+    return (sameDay ? timeOfDay : dayAndTime).format(endedAt);
 }
 
 class RecentCallItem implements ItemView<RecentRow> {
