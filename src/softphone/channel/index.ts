@@ -17,8 +17,6 @@ export {
     toStatePayload
 } from './event-builders';
 export type { ErrorInput, StateInput } from './event-builders';
-export { CONTRACT_EXAMPLES, ENVELOPE_INVALID_EXAMPLES } from './contract-examples';
-export type { ContractExample, InvalidContractExample, JsonValue } from './contract-examples';
 export { COMMAND_FAILED_CODE, LmsBridge } from './lms-bridge';
 export type {
     CommandResult,

@@ -7,8 +7,8 @@
  * A failure prints the seed and the index of the message; `FUZZ_SEED=<n>` replays another seed.
  */
 import { seededRandom } from '../shared/seeded-random';
-import { CONTRACT_EXAMPLES } from './contract-examples';
-import type { JsonValue } from './contract-examples';
+import { CONTRACT_EXAMPLES } from './test-support/contract-examples';
+import type { JsonValue } from './test-support/contract-examples';
 import { COMMAND_FAILED_CODE, LmsBridge } from './lms-bridge';
 import type { CommandResult, LmsBridgeError, SoftphoneCommands } from './lms-bridge';
 import {

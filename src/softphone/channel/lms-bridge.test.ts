@@ -1,6 +1,6 @@
 import type { Call } from '../calls/call-model';
-import { CONTRACT_EXAMPLES } from './contract-examples';
-import type { JsonValue } from './contract-examples';
+import { CONTRACT_EXAMPLES } from './test-support/contract-examples';
+import type { JsonValue } from './test-support/contract-examples';
 import { COMMAND_FAILED_CODE, LmsBridge } from './lms-bridge';
 import type { CommandResult, LmsBridgeError, SoftphoneCommands } from './lms-bridge';
 import { SOFTPHONE_CHANNEL_NAME } from './message-contract';

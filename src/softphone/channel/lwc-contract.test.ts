@@ -10,8 +10,8 @@
  * The LWC file is plain ES module JavaScript without platform imports; jest.config.js lets the
  * adapter project transform that one file with esbuild.
  */
-import { CONTRACT_EXAMPLES, ENVELOPE_INVALID_EXAMPLES } from './contract-examples';
-import type { JsonValue } from './contract-examples';
+import { CONTRACT_EXAMPLES, ENVELOPE_INVALID_EXAMPLES } from './test-support/contract-examples';
+import type { JsonValue } from './test-support/contract-examples';
 import {
     buildCallEndedEvent,
     buildCallLoggedEvent,

@@ -6,7 +6,7 @@
  *
  * Every message is an envelope `{ version: 1, type, requestId?, payload }` on the channel
  * `Softphone_Message__c`. The LWC side mirrors these rules in one JS module; both sides are held
- * together by the examples in contract-examples.ts.
+ * together by the examples in test-support/contract-examples.ts.
  *
  * Strictness: payloads reject unknown keys (a misspelt field is a bug, and a new field means a new
  * contract version); the envelope ignores unknown keys so that anything the platform might add

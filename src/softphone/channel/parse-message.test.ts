@@ -1,5 +1,5 @@
-import { CONTRACT_EXAMPLES, ENVELOPE_INVALID_EXAMPLES } from './contract-examples';
-import type { ContractExample } from './contract-examples';
+import { CONTRACT_EXAMPLES, ENVELOPE_INVALID_EXAMPLES } from './test-support/contract-examples';
+import type { ContractExample } from './test-support/contract-examples';
 import { COMMAND_TYPES, EVENT_TYPES } from './message-contract';
 import { parseCommand, parseEvent, readRequestId } from './parse-message';
 

@@ -6,8 +6,8 @@
  * `mentions` is a piece of text the error message must contain (usually the field path), so a
  * mirror that rejects for the wrong reason is caught too.
  */
-import type { CommandType, EventType } from './message-contract';
-import type { ContractErrorCode } from './parse-message';
+import type { CommandType, EventType } from '../message-contract';
+import type { ContractErrorCode } from '../parse-message';
 
 export type JsonValue =
     null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
