@@ -1,62 +1,43 @@
-// The static resource's entry: wires the layers of DESIGN.md from the call-center settings.
-// Nothing here decides behaviour; each layer's folder does.
+// The static resource's entry: reads the call-center settings, settles which tab runs the
+// connector, and starts the softphone. Nothing here decides behaviour; each layer's folder does.
 import {
-    CallControls,
-    createAgentActions,
-    createConnector,
     CredentialsError,
-    createLmsCommands,
-    createNumberFormatter,
-    createNumberNormaliser,
     credentialsNeededFor,
-    handleClickToDial,
-    linkSimulatorToConsole,
-    OutboundDialer,
-    recordSoftphoneEvents,
-    SessionStore,
-    SoftphoneApp
+    listenToConsole,
+    placeholderViewModel
 } from './app';
-import { createDownload, DiagnosticLog, saveDownload } from './diagnostics';
-import { LogOutbox, openOutboxStore } from './calllog';
-import { CallEngine, systemClock, type EngineLogger } from './calls';
-import { LmsBridge, SOFTPHONE_CHANNEL_NAME, type LmsHost } from './channel';
+import { createFileDownload, DiagnosticLog, saveDownload } from './diagnostics';
+import { systemClock } from './calls';
+import { SOFTPHONE_CHANNEL_NAME } from './channel';
 import {
     connectOpenCti,
     parseCallCenterSettings as parseSettingsMap,
-    type OpenCtiHost,
-    type OpenCtiSubscription
+    type OpenCtiHost
 } from './opencti';
-import { ScreenPopper } from './screenpop';
+import { normalisePhoneNumber, ScreenPopper } from './screenpop';
 import { parseCallCenterSettings, type SettingError, type SoftphoneSettings } from './settings';
-import { systemScheduler } from './telephony';
 import {
-    askForCredentials,
-    SoftphoneView,
-    type SoftphoneActions,
-    type SoftphoneViewModel
-} from './ui';
+    lmsHostOf,
+    startSoftphone,
+    type ClickToDialRoute,
+    type RunningSoftphone
+} from './start-softphone';
+import {
+    claimLeadership,
+    LEADER_LOCK_NAME,
+    TAB_CHANNEL_NAME,
+    TabActivity,
+    TabBus,
+    TabFollower,
+    TabLeader,
+    type Handover,
+    type LockManagerLike
+} from './tabs';
+import { systemScheduler } from './telephony';
+import { askForCredentials, SoftphoneView, type SoftphoneActions } from './ui';
 import './ui/softphone.css';
 
 declare const SOFTPHONE_VERSION: string;
-
-/** Values of Phone_Call__c.Disposition__c shipped with the package. */
-const DISPOSITION_OPTIONS = [
-    'Resolved',
-    'Follow-up Required',
-    'Callback Requested',
-    'Left Voicemail',
-    'Wrong Number',
-    'Not Interested'
-];
-const SALESFORCE_USER_ID = /^005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
-
-function lmsHostOf(host: OpenCtiHost): LmsHost {
-    return {
-        publish: ({ channelName, message }) => host.publish(channelName, message),
-        subscribe: ({ channelName, listener }) => host.subscribe(channelName, listener),
-        unsubscribe: ({ subscription }) => host.unsubscribe(subscription as OpenCtiSubscription)
-    };
-}
 
 const nothing = () => undefined;
 const inertActions: SoftphoneActions = {
@@ -84,33 +65,16 @@ function renderStartupErrors(root: HTMLElement, errors: readonly SettingError[])
         clock: systemClock,
         timers: window
     });
-    const model: SoftphoneViewModel = {
+    const model = placeholderViewModel({
         connection: { status: 'disconnected', connectorLabel: 'Not started' },
-        agentState: 'Offline',
-        agentStateOptions: ['Offline'],
-        calls: [],
-        recentCalls: [],
         errors: errors.map((error, index) => ({
             id: `startup-${index}`,
             message: error.message,
             ...(error.key === '/' || error.key === '' ? {} : { settingKey: error.key })
         })),
-        notices: [],
-        simulatorControlsVisible: false,
-        logStatus: { pending: 0, durable: true },
-        canDial: false,
         dialBlockedReason: 'The softphone could not start: see the errors above.'
-    };
+    });
     view.render(model);
-}
-
-/** sessionStorage, or undefined where the browser blocks it (storage partitioning, policies). */
-function readSessionStorage(): Storage | undefined {
-    try {
-        return window.sessionStorage;
-    } catch {
-        return undefined;
-    }
 }
 
 async function readSettings(
@@ -125,142 +89,78 @@ async function readSettings(
     return parseCallCenterSettings(map.value);
 }
 
-/** Routes Salesforce's click-to-dial (registered once: Open CTI has no way to unregister). */
-interface ClickToDialRoute {
-    target?: { controls: CallControls; app: SoftphoneApp; showPanel: () => void };
+/** Messages between softphone tabs go through the diagnostic log; a version skew is told. */
+function openTabBus(diagnostics: DiagnosticLog, onOtherVersion: () => void): TabBus {
+    const tabId =
+        typeof crypto.randomUUID === 'function'
+            ? crypto.randomUUID()
+            : `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    return new TabBus(new BroadcastChannel(TAB_CHANNEL_NAME), tabId, (problem) => {
+        diagnostics.record({
+            level: 'warn',
+            event: `tabs.${problem.reason}`,
+            details: { detail: problem.detail }
+        });
+        if (problem.reason === 'other-version') {
+            onOtherVersion();
+        }
+    });
 }
 
-interface RunningSoftphone {
-    readonly connected: boolean;
-    readonly connectError?: string;
-    stop(): Promise<void>;
+function webLocks(): LockManagerLike | undefined {
+    return typeof navigator === 'object' && 'locks' in navigator
+        ? (navigator.locks as LockManagerLike)
+        : undefined;
 }
 
-/** Builds every layer around one connector and connects it. */
-async function startSoftphone(
-    root: HTMLElement,
-    host: OpenCtiHost,
-    settings: SoftphoneSettings,
-    credentials: Readonly<Record<string, string>>,
-    clickToDial: ClickToDialRoute,
-    diagnostics: DiagnosticLog
-): Promise<RunningSoftphone> {
-    const clock = systemClock;
-    const logger: EngineLogger = (level, message, details) =>
-        diagnostics.record({ level, event: message, details });
-    const choice = await createConnector(settings, {
-        scheduler: systemScheduler,
-        credentials,
-        logger
-    });
-    const engine = new CallEngine({
-        connector: choice.connector,
-        logger,
-        clock,
-        normaliseNumber: createNumberNormaliser(settings.defaultCountry)
-    });
-    const userId = root.dataset.userId ?? '';
-    const outbox = new LogOutbox({
-        store: await openOutboxStore(),
-        writer: host,
-        scheduler: systemScheduler,
-        clock,
-        random: Math.random,
-        ...(SALESFORCE_USER_ID.test(userId) ? { agentUserId: userId } : {}),
-        mirrorToTask: settings.mirrorToTask
-    });
-    const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
-    const dialer = new OutboundDialer(engine, host, settings.defaultCountry);
-    const session = new SessionStore(readSessionStorage(), clock, systemScheduler);
-    const previousSession = session.takePrevious();
-    // The view needs the app's actions and the app renders into the view: close the loop late.
-    const viewSlot: { view?: SoftphoneView } = {};
-    const app = new SoftphoneApp({
-        engine,
-        outbox,
+/**
+ * Runs this tab as a follower until the leader's tab goes and this one holds the lock: it then
+ * returns what the leader left, for the softphone this tab starts.
+ */
+async function follow(
+    whenLeader: Promise<void>,
+    parts: {
+        root: HTMLElement;
+        host: OpenCtiHost;
+        settings: SoftphoneSettings;
+        bus: TabBus;
+        activity: TabActivity;
+        clickToDial: ClickToDialRoute;
+        onOtherVersion: { show?: () => void };
+    }
+): Promise<Handover> {
+    const { root, host, settings, bus, activity } = parts;
+    const follower = new TabFollower({
+        root,
+        bus,
+        activity,
+        lmsHost: lmsHostOf(host),
+        lmsChannelName: SOFTPHONE_CHANNEL_NAME,
         screenPopper: new ScreenPopper(host, {
             settings: settings.screenPop,
             defaultCountry: settings.defaultCountry
         }),
-        dialer,
-        scheduler: systemScheduler,
-        clock,
-        formatNumber: createNumberFormatter(settings.defaultCountry),
-        defaultCountry: settings.defaultCountry,
-        wrapUp: settings,
-        dispositionOptions: DISPOSITION_OPTIONS,
-        connectorLabel: choice.label,
-        simulator: choice.simulator !== undefined,
-        softphoneVersion: SOFTPHONE_VERSION,
-        showPanel,
+        normaliseNumber: (number) => normalisePhoneNumber(number, settings.defaultCountry),
+        showPanel: () => void host.setSoftphonePanelVisibility(true).catch(() => undefined),
         refreshView: () => void host.refreshView().catch(() => undefined),
-        render: (model) => viewSlot.view?.render(model),
-        session,
-        ...(choice.describeCall === undefined ? {} : { describeCall: choice.describeCall })
+        saveLogFile: (file) =>
+            saveDownload(createFileDownload(file), document, (free) =>
+                window.setTimeout(free, 1000)
+            ),
+        listenToConsole: (forward) => listenToConsole(window, forward),
+        clock: systemClock,
+        timers: window,
+        onError: () => undefined
     });
-    const stopRecording = recordSoftphoneEvents(diagnostics, engine, outbox);
-    const restored = previousSession === undefined ? undefined : app.restore(previousSession);
-    const flushSession = () => session.flush();
-    window.addEventListener('pagehide', flushSession);
-    session.start();
-    const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });
-    root.replaceChildren();
-    viewSlot.view = new SoftphoneView({
-        root,
-        actions: createAgentActions({
-            app,
-            controls,
-            ...(choice.simulator === undefined ? {} : { simulator: choice.simulator }),
-            downloadLogs: () =>
-                saveDownload(createDownload(diagnostics), document, (free) =>
-                    window.setTimeout(free, 1000)
-                )
-        }),
-        clock,
-        timers: window
-    });
-    app.start();
-    void outbox.replay();
-
-    const bridge = new LmsBridge({
-        host: lmsHostOf(host),
-        channelName: SOFTPHONE_CHANNEL_NAME,
-        commands: createLmsCommands(app, controls),
-        onError: (error) => app.store.addError(`Lightning message channel: ${error.message}`)
-    });
-    if (await bridge.start()) {
-        app.attachBridge(bridge);
-    }
-    clickToDial.target = { controls, app, showPanel };
-    const unlinkSimulator =
-        choice.simulator === undefined
-            ? nothing
-            : linkSimulatorToConsole(window, choice.simulator, (message) =>
-                  app.store.addError(message)
-              );
-
-    const connected = await engine.connect();
-    if (connected.ok) {
-        app.setAgentState(restored?.agentState ?? 'Available');
-    } else {
-        app.store.addError(connected.error.message);
-    }
-    return {
-        connected: connected.ok,
-        ...(connected.ok ? {} : { connectError: connected.error.message }),
-        async stop() {
-            clickToDial.target = undefined;
-            stopRecording();
-            unlinkSimulator();
-            window.removeEventListener('pagehide', flushSession);
-            session.stop();
-            await bridge.stop();
-            app.stop();
-            viewSlot.view?.destroy();
-            outbox.dispose();
-            await choice.connector.disconnect().catch(() => undefined);
-        }
-    };
+    parts.onOtherVersion.show = () => follower.showOtherVersion();
+    parts.clickToDial.route = (payload) => follower.forwardClickToDial(payload);
+    const leave = () => follower.leave();
+    window.addEventListener('pagehide', leave);
+    await follower.start();
+    await whenLeader;
+    window.removeEventListener('pagehide', leave);
+    parts.onOtherVersion.show = undefined;
+    return follower.stop();
 }
 
 async function boot(root: HTMLElement): Promise<void> {
@@ -282,60 +182,117 @@ async function boot(root: HTMLElement): Promise<void> {
         showNumbers: settings.showNumbersInLogs,
         context: { 'Softphone version': SOFTPHONE_VERSION, Connector: settings.connectorType }
     });
+    const activity = new TabActivity({ document, window }, systemClock);
+    host.onNavigationChange(() => activity.touch());
     const clickToDial: ClickToDialRoute = {};
-    host.onClickToDial((payload) => {
-        const target = clickToDial.target;
-        if (target !== undefined) {
-            handleClickToDial(payload, {
-                controls: target.controls,
-                store: target.app.store,
-                showPanel: target.showPanel
-            });
-        }
-    });
+    host.onClickToDial((payload) => clickToDial.route?.(payload));
     await host.enableClickToDial();
 
+    // One tab of the browser runs the connector and the call log; the others follow it.
+    const leadership = await claimLeadership(webLocks(), LEADER_LOCK_NAME);
+    const onOtherVersion: { show?: () => void } = {};
+    const bus =
+        leadership.role === 'alone'
+            ? undefined
+            : openTabBus(diagnostics, () => onOtherVersion.show?.());
+    diagnostics.record({
+        level: 'info',
+        event: `tabs.${leadership.role}`,
+        details: leadership.role === 'alone' ? { reason: leadership.reason } : {}
+    });
+    let initialised = false;
+    let handover: Handover | undefined;
+    if (leadership.role === 'follower' && bus !== undefined) {
+        const following = follow(leadership.whenLeader, {
+            root,
+            host,
+            settings,
+            bus,
+            activity,
+            clickToDial,
+            onOtherVersion
+        });
+        await host.notifyInitializationComplete();
+        initialised = true;
+        handover = await following;
+        diagnostics.record({ level: 'info', event: 'tabs.takeover' });
+    }
+    const leader = bus === undefined ? undefined : new TabLeader(bus, activity, systemScheduler);
+    await lead({ root, host, settings, diagnostics, clickToDial, leader, handover, initialised });
+}
+
+/** Signs in when the connector needs it, starts the softphone and connects it. */
+async function lead(parts: {
+    root: HTMLElement;
+    host: OpenCtiHost;
+    settings: SoftphoneSettings;
+    diagnostics: DiagnosticLog;
+    clickToDial: ClickToDialRoute;
+    leader: TabLeader | undefined;
+    handover: Handover | undefined;
+    initialised: boolean;
+}): Promise<void> {
+    const { root, host, settings, handover } = parts;
+    let initialised = parts.initialised;
+    const initialise = async () => {
+        if (!initialised) {
+            initialised = true;
+            await host.notifyInitializationComplete();
+        }
+    };
     const need = credentialsNeededFor(settings);
-    if (need !== undefined) {
+    // The previous leader's sign-in, when this tab took over: tried once, then the form.
+    let offered = need === undefined ? undefined : handover?.credentials;
+    if (need !== undefined && offered === undefined) {
         // Salesforce shows a spinner over the softphone until this call: the sign-in form must
         // be visible, so report ready before asking.
-        await host.notifyInitializationComplete();
+        await initialise();
     }
     let error: string | undefined;
     for (;;) {
+        if (need !== undefined && offered === undefined) {
+            root.dataset.softphone = 'signing-in';
+        }
         const credentials =
             need === undefined
                 ? {}
-                : await askForCredentials(root, {
+                : (offered ??
+                  (await askForCredentials(root, {
                       ...need,
                       ...(error === undefined ? {} : { error })
-                  });
+                  })));
+        offered = undefined;
         let running: RunningSoftphone;
         try {
-            running = await startSoftphone(
+            running = await startSoftphone({
                 root,
                 host,
                 settings,
                 credentials,
-                clickToDial,
-                diagnostics
-            );
+                clickToDial: parts.clickToDial,
+                diagnostics: parts.diagnostics,
+                ...(parts.leader === undefined ? {} : { leader: parts.leader }),
+                ...(handover === undefined ? {} : { handover })
+            });
         } catch (refused) {
             if (!(refused instanceof CredentialsError)) {
                 throw refused;
             }
             error = refused.message;
+            await initialise();
             continue;
         }
-        if (need === undefined) {
-            await host.notifyInitializationComplete();
-            return;
-        }
-        if (running.connected) {
+        // The softphone shows "Connecting…" by itself: Salesforce need not wait for the server.
+        await initialise();
+        root.dataset.softphone = 'connecting';
+        const connected = await running.connect();
+        if (connected.ok || need === undefined) {
+            // For whoever waits for the start to finish (the local console's tests, the bench).
+            root.dataset.softphone = 'started';
             return;
         }
         // Wrong account or unreachable server at sign-in: nothing is live yet, so start over.
-        error = running.connectError;
+        error = connected.message;
         await running.stop();
     }
 }

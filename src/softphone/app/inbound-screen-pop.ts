@@ -1,8 +1,17 @@
-import type { Call } from '../calls/call-model';
+import type { Call, RelatedRecord } from '../calls/call-model';
 import type { CallEngine } from '../calls/call-engine';
-import type { ScreenPopper } from '../screenpop/screen-pop-executor';
-import { normalisePhoneNumber } from '../screenpop/phone-number';
+import { normalisePhoneNumber, type PhoneNumberResult } from '../screenpop/phone-number';
 import type { AppStore } from './app-state';
+
+/** What the softphone needs of a screen pop's outcome (the ScreenPopper gives more). */
+export type CallerPopOutcome =
+    | { readonly ok: true; readonly related?: RelatedRecord; readonly callerName?: string }
+    | { readonly ok: false; readonly step: string; readonly message: string };
+
+/** Pops the caller's record: the ScreenPopper here, or another tab's (see tabs/). */
+export interface CallerScreenPopper {
+    pop(callerId: PhoneNumberResult): Promise<CallerPopOutcome>;
+}
 
 /**
  * Pops the caller's record when an inbound call starts ringing, relates the call to it (for the
@@ -12,7 +21,7 @@ export async function popInboundCall(
     call: Call,
     deps: {
         engine: CallEngine;
-        screenPopper: ScreenPopper;
+        screenPopper: CallerScreenPopper;
         store: AppStore;
         defaultCountry: string;
     }

@@ -11,9 +11,13 @@ export {
     type NumberFormatter
 } from './number-formatter';
 export { OutboundDialer, type DialOutcome, type DialRequest } from './outbound-dialer';
-export { linkSimulatorToConsole } from './simulator-console-link';
+export {
+    linkSimulatorToConsole,
+    listenToConsole,
+    runConsoleSimulatorMessage
+} from './simulator-console-link';
 export { SoftphoneApp, type SoftphoneAppOptions } from './softphone-app';
-export { buildViewModel } from './view-model-builder';
+export { buildViewModel, placeholderViewModel } from './view-model-builder';
 export { WrapUpController, type WrapUpSettings } from './wrap-up-controller';
 export { droppedByReload, parseSessionSnapshot, type SessionSnapshot } from './session-snapshot';
 export { SessionStore, type KeyValueStorage } from './session-store';
@@ -25,3 +29,4 @@ export {
     type CredentialsNeed
 } from './connector-factory';
 export { recordSoftphoneEvents } from './diagnostics-recorder';
+export type { CallerPopOutcome, CallerScreenPopper } from './inbound-screen-pop';

@@ -33,41 +33,66 @@ function isConsoleMessage(data: unknown): data is ConsoleSimulatorMessage {
 }
 
 /**
- * Lets the page that hosts the softphone (the local console, or a trainer's page) ring the
- * simulator. Only the parent window of the same origin is listened to, and only with the
- * simulator connector, so a real phone system can never be driven this way.
+ * Listens to the page that hosts the softphone (the local console, or a trainer's page). Only
+ * the parent window of the same origin is heard, and only messages of the simulator protocol.
+ */
+export function listenToConsole(
+    win: Window,
+    onMessage: (message: ConsoleSimulatorMessage) => void
+): () => void {
+    const listener = (event: MessageEvent) => {
+        if (event.source !== win.parent || event.origin !== win.location.origin) {
+            return;
+        }
+        if (isConsoleMessage(event.data)) {
+            onMessage(event.data);
+        }
+    };
+    win.addEventListener('message', listener);
+    return () => win.removeEventListener('message', listener);
+}
+
+/**
+ * Rings (or hangs up) the simulator as the console asked. The message is checked again: it may
+ * have come through another softphone tab.
+ */
+export function runConsoleSimulatorMessage(
+    simulator: RemoteHangupSimulator,
+    data: unknown,
+    onError: (message: string) => void
+): void {
+    if (!isConsoleMessage(data)) {
+        return;
+    }
+    try {
+        if (data.action === 'incoming') {
+            simulator.simulateIncoming({
+                from: (data.from ?? '').slice(0, MAX_NUMBER),
+                ...(data.fromName === undefined
+                    ? {}
+                    : { fromName: data.fromName.slice(0, MAX_NAME) })
+            });
+        } else {
+            const callId = data.callId ?? simulator.liveCallIds()[0];
+            if (callId !== undefined) {
+                simulator.simulateRemoteHangup(callId);
+            }
+        }
+    } catch (error) {
+        onError(error instanceof Error ? error.message : String(error));
+    }
+}
+
+/**
+ * Lets the hosting page ring the simulator. Only with the simulator connector, so a real phone
+ * system can never be driven this way.
  */
 export function linkSimulatorToConsole(
     win: Window,
     simulator: RemoteHangupSimulator,
     onError: (message: string) => void
 ): () => void {
-    const listener = (event: MessageEvent) => {
-        if (event.source !== win.parent || event.origin !== win.location.origin) {
-            return;
-        }
-        if (!isConsoleMessage(event.data)) {
-            return;
-        }
-        const message = event.data;
-        try {
-            if (message.action === 'incoming') {
-                simulator.simulateIncoming({
-                    from: (message.from ?? '').slice(0, MAX_NUMBER),
-                    ...(message.fromName === undefined
-                        ? {}
-                        : { fromName: message.fromName.slice(0, MAX_NAME) })
-                });
-            } else {
-                const callId = message.callId ?? simulator.liveCallIds()[0];
-                if (callId !== undefined) {
-                    simulator.simulateRemoteHangup(callId);
-                }
-            }
-        } catch (error) {
-            onError(error instanceof Error ? error.message : String(error));
-        }
-    };
-    win.addEventListener('message', listener);
-    return () => win.removeEventListener('message', listener);
+    return listenToConsole(win, (message) =>
+        runConsoleSimulatorMessage(simulator, message, onError)
+    );
 }

@@ -6,12 +6,11 @@ import type { LogOutbox } from '../calllog/log-outbox';
 import type { LmsBridge } from '../channel/lms-bridge';
 import type { StatePayload } from '../channel/message-contract';
 import { toStatePayload } from '../channel/event-builders';
-import type { ScreenPopper } from '../screenpop/screen-pop-executor';
 import type { Scheduler } from '../telephony/scheduler';
 import type { SoftphoneViewModel } from '../ui/view-model';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
 import type { CallDescriber } from './connector-factory';
-import { popInboundCall } from './inbound-screen-pop';
+import { popInboundCall, type CallerScreenPopper } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
 import type { OutboundDialer } from './outbound-dialer';
 import { droppedByReload, type SessionSnapshot } from './session-snapshot';
@@ -19,10 +18,13 @@ import type { SessionStore } from './session-store';
 import { buildViewModel } from './view-model-builder';
 import { WrapUpController, type WrapUpSettings } from './wrap-up-controller';
 
+/** Why the softphone starts from a previous session: its own reload, or another tab's end. */
+export type RestoreCause = 'reload' | 'takeover';
+
 export interface SoftphoneAppOptions {
     readonly engine: CallEngine;
     readonly outbox: LogOutbox;
-    readonly screenPopper: ScreenPopper;
+    readonly screenPopper: CallerScreenPopper;
     readonly dialer: OutboundDialer;
     readonly scheduler: Scheduler;
     readonly clock: Clock;
@@ -167,8 +169,12 @@ export class SoftphoneApp {
      * its live calls are logged as they really ended (they cannot survive the page), an
      * interrupted wrap-up is closed, and the agent is told. Call before start().
      */
-    restore(previous: SessionSnapshot): { agentState: AgentState } {
+    restore(previous: SessionSnapshot, cause: RestoreCause = 'reload'): { agentState: AgentState } {
         const { outbox } = this.options;
+        const what =
+            cause === 'reload'
+                ? 'The softphone reloaded'
+                : 'The Salesforce tab that ran the softphone was closed';
         const notices: string[] = [];
         const recent = [...previous.recentCalls];
         for (const ended of previous.unstoredCalls) {
@@ -202,13 +208,13 @@ export class SoftphoneApp {
                 durationSeconds: ended.durationSeconds
             });
             notices.push(
-                `The softphone reloaded during the call with ${label}: the call could not continue and was logged as ${ended.outcome}.`
+                `${what} during the call with ${label}: the call could not continue and was logged as ${ended.outcome}.`
             );
         }
         if (previous.wrapUpCallId !== undefined) {
             void outbox.closeWrapUp(previous.wrapUpCallId).catch(() => undefined);
             notices.push(
-                'The softphone reloaded during wrap-up: add the disposition and notes on the Phone Call record.'
+                `${what} during wrap-up: add the disposition and notes on the Phone Call record.`
             );
         }
         this.store.update((state) => ({

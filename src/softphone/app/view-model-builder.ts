@@ -91,3 +91,24 @@ function toCallView(
         ...(description?.controlledOnPhone ? { controlledOnPhone: true } : {})
     };
 }
+
+/** A softphone with no calls and nothing to do yet: starting, waiting, or unable to start. */
+export function placeholderViewModel(input: {
+    readonly connection: SoftphoneViewModel['connection'];
+    readonly errors?: SoftphoneViewModel['errors'];
+    readonly dialBlockedReason: string;
+}): SoftphoneViewModel {
+    return {
+        connection: input.connection,
+        agentState: 'Offline',
+        agentStateOptions: ['Offline'],
+        calls: [],
+        recentCalls: [],
+        errors: input.errors ?? [],
+        notices: [],
+        simulatorControlsVisible: false,
+        logStatus: { pending: 0, durable: true },
+        canDial: false,
+        dialBlockedReason: input.dialBlockedReason
+    };
+}

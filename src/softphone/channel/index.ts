@@ -18,11 +18,7 @@ export {
 } from './event-builders';
 export type { ErrorInput, StateInput } from './event-builders';
 export { COMMAND_FAILED_CODE, LmsBridge } from './lms-bridge';
-export type {
-    CommandResult,
-    LmsBridgeError,
-    LmsBridgeErrorKind,
-    LmsBridgeOptions,
-    LmsHost,
-    SoftphoneCommands
-} from './lms-bridge';
+export type { CommandResult, LmsBridgeOptions, SoftphoneCommands } from './lms-bridge';
+export { isSoftphoneEvent } from './channel-endpoint';
+export type { LmsBridgeError, LmsBridgeErrorKind, LmsHost } from './channel-endpoint';
+export { LmsRelay } from './lms-relay';

@@ -13,25 +13,23 @@ import {
     buildStateEvent,
     toCallSnapshot
 } from './event-builders';
-import { isCommandType, isEventType } from './message-contract';
+import {
+    ChannelEndpoint,
+    errorMessage,
+    isSoftphoneEvent,
+    type LmsBridgeError,
+    type LmsHost
+} from './channel-endpoint';
+import { isCommandType } from './message-contract';
 import type {
     CallLoggedPayload,
     CommandType,
     SoftphoneCommandMessage,
-    SoftphoneEventMessage,
     StatePayload
 } from './message-contract';
-import { parseCommand, parseEvent } from './parse-message';
+import { parseCommand } from './parse-message';
 
-/** The part of the Open CTI wrapper the bridge needs (sforce.opencti publish/subscribe). */
-export interface LmsHost {
-    publish(args: { channelName: string; message: SoftphoneEventMessage }): Promise<unknown>;
-    subscribe(args: {
-        channelName: string;
-        listener: (message: unknown) => void;
-    }): Promise<unknown>;
-    unsubscribe?(args: { subscription: unknown }): Promise<unknown>;
-}
+export type { LmsBridgeError, LmsBridgeErrorKind, LmsHost } from './channel-endpoint';
 
 export type CommandResult =
     { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
@@ -48,14 +46,6 @@ export interface SoftphoneCommands {
     snapshot(): StatePayload;
 }
 
-export type LmsBridgeErrorKind = 'publish' | 'subscribe' | 'unsubscribe' | 'invalid-event';
-
-export interface LmsBridgeError {
-    readonly kind: LmsBridgeErrorKind;
-    readonly message: string;
-    readonly eventType?: string;
-}
-
 export interface LmsBridgeOptions {
     readonly host: LmsHost;
     readonly channelName: string;
@@ -67,56 +57,16 @@ export interface LmsBridgeOptions {
 /** Error code of an event answering a command whose handler threw or rejected. */
 export const COMMAND_FAILED_CODE = 'COMMAND_FAILED';
 
-export class LmsBridge {
-    private readonly host: LmsHost;
-    private readonly channelName: string;
+export class LmsBridge extends ChannelEndpoint {
     private readonly commands: SoftphoneCommands;
-    private readonly onError: ((error: LmsBridgeError) => void) | undefined;
-    private subscription: unknown;
-    private started = false;
 
     constructor(options: LmsBridgeOptions) {
-        this.host = options.host;
-        this.channelName = options.channelName;
+        super(options.host, options.channelName, options.onError);
         this.commands = options.commands;
-        this.onError = options.onError;
     }
 
-    /** Subscribes to the channel; resolves false (and reports) when the host refused. */
-    async start(): Promise<boolean> {
-        if (this.started) {
-            return true;
-        }
-        try {
-            this.subscription = await this.host.subscribe({
-                channelName: this.channelName,
-                listener: (message: unknown) => {
-                    void this.handleMessage(message);
-                }
-            });
-            this.started = true;
-            return true;
-        } catch (error) {
-            this.report({ kind: 'subscribe', message: errorMessage(error) });
-            return false;
-        }
-    }
-
-    async stop(): Promise<void> {
-        if (!this.started) {
-            return;
-        }
-        this.started = false;
-        const subscription = this.subscription;
-        this.subscription = undefined;
-        if (this.host.unsubscribe === undefined) {
-            return;
-        }
-        try {
-            await this.host.unsubscribe({ subscription });
-        } catch (error) {
-            this.report({ kind: 'unsubscribe', message: errorMessage(error) });
-        }
+    protected receive(message: unknown): void {
+        void this.handleMessage(message);
     }
 
     /**
@@ -128,7 +78,7 @@ export class LmsBridge {
         let type: CommandType | undefined;
         try {
             // Our own events come back on the same channel: not for us, and not an error.
-            if (isOwnEvent(message)) {
+            if (isSoftphoneEvent(message)) {
                 return;
             }
             const parsed = parseCommand(message);
@@ -228,48 +178,4 @@ export class LmsBridge {
             inResponseTo === undefined ? { code, message } : { code, message, inResponseTo };
         await this.publish(buildErrorEvent(input, requestId));
     }
-
-    /** Publishes one event; an event that breaks the contract is reported, not sent. */
-    private async publish(event: SoftphoneEventMessage): Promise<void> {
-        try {
-            const checked = parseEvent(event);
-            if (!checked.ok) {
-                this.report({
-                    kind: 'invalid-event',
-                    message: checked.error.message,
-                    eventType: event.type
-                });
-                return;
-            }
-            await this.host.publish({ channelName: this.channelName, message: checked.event });
-        } catch (error) {
-            this.report({ kind: 'publish', message: errorMessage(error), eventType: event.type });
-        }
-    }
-
-    private report(error: LmsBridgeError): void {
-        try {
-            this.onError?.(error);
-        } catch {
-            // The error sink failing must not turn into a failure of the bridge.
-        }
-    }
-}
-
-function isOwnEvent(message: unknown): boolean {
-    return (
-        typeof message === 'object' &&
-        message !== null &&
-        isEventType((message as { type?: unknown }).type)
-    );
-}
-
-function errorMessage(error: unknown): string {
-    if (error instanceof Error && error.message !== '') {
-        return error.message;
-    }
-    if (typeof error === 'string' && error !== '') {
-        return error;
-    }
-    return 'Unexpected error';
 }

@@ -16,6 +16,7 @@ export {
     browserDownloadEnvironment,
     buildLogFile,
     createDownload,
+    createFileDownload,
     logFileName,
     saveDownload
 } from './log-download';

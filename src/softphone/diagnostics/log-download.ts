@@ -56,7 +56,14 @@ export function createDownload(
     log: DiagnosticLog,
     environment: DownloadEnvironment = browserDownloadEnvironment()
 ): LogDownload {
-    const file = buildLogFile(log);
+    return createFileDownload(buildLogFile(log), environment);
+}
+
+/** A download of a log file built elsewhere (another softphone tab's log). */
+export function createFileDownload(
+    file: LogFile,
+    environment: DownloadEnvironment = browserDownloadEnvironment()
+): LogDownload {
     const blob = environment.createBlob([file.text], file.type);
     const url = environment.createObjectURL(blob);
     let revoked = false;

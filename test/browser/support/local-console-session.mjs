@@ -90,9 +90,22 @@ export async function openLocalConsole({ query = '' } = {}) {
     };
 }
 
-/** Waits for the softphone (after a load or a reload) to report itself initialised. */
+/**
+ * Waits for the softphone (after a load or a reload) to report itself initialised and to have
+ * finished starting: connected (or failed to), showing its sign-in form, or following another
+ * tab. It reports ready to Salesforce while still connecting, so initialised alone is too early.
+ */
 export async function waitForSoftphone(page) {
-    await page.waitForFunction(() => window.localConsole.utility().initialised, null, {
-        timeout: 15_000
-    });
+    await page.waitForFunction(
+        () => {
+            const frame = document.querySelector('[data-testid="softphone-frame"]');
+            const root = frame?.contentDocument?.getElementById('softphone-root');
+            return (
+                window.localConsole.utility().initialised &&
+                ['started', 'signing-in', 'following'].includes(root?.dataset.softphone ?? '')
+            );
+        },
+        null,
+        { timeout: 15_000 }
+    );
 }

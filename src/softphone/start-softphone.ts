@@ -1,0 +1,239 @@
+// Builds the running softphone around one connector (the leading tab's, or the only tab's).
+import {
+    CallControls,
+    createAgentActions,
+    createConnector,
+    createLmsCommands,
+    createNumberFormatter,
+    createNumberNormaliser,
+    handleClickToDial,
+    linkSimulatorToConsole,
+    OutboundDialer,
+    recordSoftphoneEvents,
+    runConsoleSimulatorMessage,
+    SessionStore,
+    SoftphoneApp
+} from './app';
+import { buildLogFile, createDownload, saveDownload, type DiagnosticLog } from './diagnostics';
+import { LogOutbox, openOutboxStore } from './calllog';
+import { CallEngine, systemClock, type EngineLogger } from './calls';
+import { LmsBridge, SOFTPHONE_CHANNEL_NAME, type LmsHost } from './channel';
+import type { OpenCtiHost, OpenCtiSubscription } from './opencti';
+import { ScreenPopper } from './screenpop';
+import type { SoftphoneSettings } from './settings';
+import { sessionToRestore, type Handover, type TabLeader } from './tabs';
+import { systemScheduler } from './telephony';
+import { SoftphoneView } from './ui';
+
+declare const SOFTPHONE_VERSION: string;
+
+/** Values of Phone_Call__c.Disposition__c shipped with the package. */
+const DISPOSITION_OPTIONS = [
+    'Resolved',
+    'Follow-up Required',
+    'Callback Requested',
+    'Left Voicemail',
+    'Wrong Number',
+    'Not Interested'
+];
+const SALESFORCE_USER_ID = /^005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
+
+export function lmsHostOf(host: OpenCtiHost): LmsHost {
+    return {
+        publish: ({ channelName, message }) => host.publish(channelName, message),
+        subscribe: ({ channelName, listener }) => host.subscribe(channelName, listener),
+        unsubscribe: ({ subscription }) => host.unsubscribe(subscription as OpenCtiSubscription)
+    };
+}
+
+/** sessionStorage, or undefined where the browser blocks it (storage partitioning, policies). */
+export function readSessionStorage(): Storage | undefined {
+    try {
+        return window.sessionStorage;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Salesforce's click-to-dial is registered once (Open CTI cannot unregister): this routes it. */
+export interface ClickToDialRoute {
+    route?: (payload: unknown) => void;
+}
+
+export interface RunningSoftphone {
+    /** Connects the connector; the softphone is usable (and shows "Connecting…") before. */
+    connect(): Promise<{ readonly ok: true } | { readonly ok: false; readonly message: string }>;
+    stop(): Promise<void>;
+}
+
+export interface StartOptions {
+    readonly root: HTMLElement;
+    readonly host: OpenCtiHost;
+    readonly settings: SoftphoneSettings;
+    readonly credentials: Readonly<Record<string, string>>;
+    readonly clickToDial: ClickToDialRoute;
+    readonly diagnostics: DiagnosticLog;
+    /** Set when other tabs may follow this one (see tabs/). */
+    readonly leader?: TabLeader;
+    /** What the previous leader left, when this tab took over. */
+    readonly handover?: Handover;
+}
+
+/** Builds every layer around one connector; connect() brings it online. */
+export async function startSoftphone(options: StartOptions): Promise<RunningSoftphone> {
+    const { root, host, settings, credentials, clickToDial, diagnostics, leader } = options;
+    const clock = systemClock;
+    const logger: EngineLogger = (level, message, details) =>
+        diagnostics.record({ level, event: message, details });
+    const choice = await createConnector(settings, {
+        scheduler: systemScheduler,
+        credentials,
+        logger
+    });
+    const engine = new CallEngine({
+        connector: choice.connector,
+        logger,
+        clock,
+        normaliseNumber: createNumberNormaliser(settings.defaultCountry)
+    });
+    const userId = root.dataset.userId ?? '';
+    const outbox = new LogOutbox({
+        store: await openOutboxStore(),
+        writer: host,
+        scheduler: systemScheduler,
+        clock,
+        random: Math.random,
+        ...(SALESFORCE_USER_ID.test(userId) ? { agentUserId: userId } : {}),
+        mirrorToTask: settings.mirrorToTask
+    });
+    const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
+    const dialer = new OutboundDialer(engine, host, settings.defaultCountry);
+    const storage = readSessionStorage();
+    const session = new SessionStore(
+        leader === undefined ? storage : leader.mirroredSessionStorage(storage),
+        clock,
+        systemScheduler
+    );
+    const previous = sessionToRestore(options.handover, session.takePrevious());
+    const screenPopper = new ScreenPopper(host, {
+        settings: settings.screenPop,
+        defaultCountry: settings.defaultCountry
+    });
+    // The view needs the app's actions and the app renders into the view: close the loop late.
+    const viewSlot: { view?: SoftphoneView } = {};
+    const app = new SoftphoneApp({
+        engine,
+        outbox,
+        screenPopper: leader === undefined ? screenPopper : leader.routeScreenPops(screenPopper),
+        dialer,
+        scheduler: systemScheduler,
+        clock,
+        formatNumber: createNumberFormatter(settings.defaultCountry),
+        defaultCountry: settings.defaultCountry,
+        wrapUp: settings,
+        dispositionOptions: DISPOSITION_OPTIONS,
+        connectorLabel: choice.label,
+        simulator: choice.simulator !== undefined,
+        softphoneVersion: SOFTPHONE_VERSION,
+        // A ringing call rings in every tab.
+        showPanel: () => {
+            showPanel();
+            leader?.showPanelEverywhere();
+        },
+        refreshView: () => {
+            void host.refreshView().catch(() => undefined);
+            leader?.refreshViewEverywhere();
+        },
+        render: (model) => {
+            viewSlot.view?.render(model);
+            leader?.publishView(model);
+        },
+        session,
+        ...(choice.describeCall === undefined ? {} : { describeCall: choice.describeCall })
+    });
+    const stopRecording = recordSoftphoneEvents(diagnostics, engine, outbox);
+    const restored =
+        previous.session === undefined ? undefined : app.restore(previous.session, previous.cause);
+    const flushSession = () => session.flush();
+    window.addEventListener('pagehide', flushSession);
+    session.start();
+    const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });
+    root.replaceChildren();
+    if (leader !== undefined) {
+        root.dataset.tabRole = 'leader';
+    }
+    const logFile = () => buildLogFile(diagnostics);
+    const actions = createAgentActions({
+        app,
+        controls,
+        ...(choice.simulator === undefined ? {} : { simulator: choice.simulator }),
+        downloadLogs: () =>
+            saveDownload(createDownload(diagnostics), document, (free) =>
+                window.setTimeout(free, 1000)
+            )
+    });
+    viewSlot.view = new SoftphoneView({ root, actions, clock, timers: window });
+    app.start();
+    void outbox.replay();
+
+    const lmsCommands = createLmsCommands(app, controls);
+    const bridge = new LmsBridge({
+        host: leader === undefined ? lmsHostOf(host) : leader.relayingLmsHost(lmsHostOf(host)),
+        channelName: SOFTPHONE_CHANNEL_NAME,
+        commands: lmsCommands,
+        onError: (error) => app.store.addError(`Lightning message channel: ${error.message}`)
+    });
+    if (await bridge.start()) {
+        app.attachBridge(bridge);
+    }
+    const dialClicked = (payload: unknown, showPanelThere: () => void) =>
+        handleClickToDial(payload, { controls, store: app.store, showPanel: showPanelThere });
+    clickToDial.route = (payload) => dialClicked(payload, showPanel);
+    const simulator = choice.simulator;
+    const unlinkSimulator =
+        simulator === undefined
+            ? () => undefined
+            : linkSimulatorToConsole(window, simulator, (message) => app.store.addError(message));
+    const detachLeader = leader?.attach({
+        actions,
+        lmsCommands,
+        lmsChannelName: SOFTPHONE_CHANNEL_NAME,
+        clickToDial: dialClicked,
+        ...(simulator === undefined
+            ? {}
+            : {
+                  simulatorMessage: (data: unknown) =>
+                      runConsoleSimulatorMessage(simulator, data, (message) =>
+                          app.store.addError(message)
+                      )
+              }),
+        logFile,
+        onLmsError: (message) => app.store.addError(`Lightning message channel: ${message}`)
+    });
+
+    return {
+        async connect() {
+            const connected = await engine.connect();
+            if (!connected.ok) {
+                app.store.addError(connected.error.message);
+                return { ok: false, message: connected.error.message };
+            }
+            app.setAgentState(restored?.agentState ?? 'Available');
+            leader?.shareCredentials(credentials);
+            return { ok: true };
+        },
+        async stop() {
+            clickToDial.route = undefined;
+            detachLeader?.();
+            stopRecording();
+            unlinkSimulator();
+            window.removeEventListener('pagehide', flushSession);
+            session.stop();
+            await bridge.stop();
+            app.stop();
+            viewSlot.view?.destroy();
+            outbox.dispose();
+            await choice.connector.disconnect().catch(() => undefined);
+        }
+    };
+}

@@ -1,0 +1,224 @@
+import type { CallerScreenPopper } from '../app/inbound-screen-pop';
+import { placeholderViewModel } from '../app/view-model-builder';
+import type { Clock } from '../calls/call-model';
+import { LmsRelay } from '../channel/lms-relay';
+import type { LmsHost } from '../channel/channel-endpoint';
+import type { LogFile } from '../diagnostics/log-download';
+import type { PhoneNumberResult } from '../screenpop/phone-number';
+import { SoftphoneView, type ViewTimers } from '../ui/softphone-view';
+import type { SoftphoneActions, SoftphoneViewModel } from '../ui/view-model';
+import type { TabActivity } from './tab-activity';
+import type { Handover } from './handover';
+import type { TabBus } from './tab-bus';
+import type { AgentAction, PopResult, TabMessage } from './tab-protocol';
+
+export interface TabFollowerOptions {
+    readonly root: HTMLElement;
+    readonly bus: TabBus;
+    readonly activity: TabActivity;
+    readonly lmsHost: LmsHost;
+    readonly lmsChannelName: string;
+    /** This tab's screen pop, used when the leader asks this tab to pop a caller. */
+    readonly screenPopper: CallerScreenPopper;
+    readonly normaliseNumber: (number: string) => PhoneNumberResult;
+    readonly showPanel: () => void;
+    readonly refreshView: () => void;
+    readonly saveLogFile: (file: LogFile) => void;
+    /** Listens to the local console's simulator controls; the messages go to the leader. */
+    readonly listenToConsole?: (forward: (message: unknown) => void) => () => void;
+    readonly clock: Clock;
+    readonly timers: ViewTimers;
+    readonly onError: (message: string) => void;
+}
+
+const WAITING = placeholderViewModel({
+    connection: { status: 'connecting', connectorLabel: 'Another Salesforce tab' },
+    dialBlockedReason:
+        'Waiting for the softphone in another Salesforce tab (it may be asking you to sign in there).'
+});
+
+/**
+ * A softphone tab while another tab leads: it shows the leader's softphone and sends what the
+ * agent does here (buttons, click-to-dial, the LWCs' messages) to the leader. It pops records
+ * when the leader asks, because the agent works in this tab.
+ */
+export class TabFollower {
+    private readonly view: SoftphoneView;
+    private readonly relay: LmsRelay;
+    private readonly stops: Array<() => void> = [];
+    private session: string | undefined;
+    private credentials: Readonly<Record<string, string>> | undefined;
+    private heardFromLeader = false;
+    private nextRequest = 1;
+    private readonly logRequests = new Set<string>();
+
+    constructor(private readonly options: TabFollowerOptions) {
+        options.root.replaceChildren();
+        options.root.dataset.tabRole = 'follower';
+        options.root.dataset.softphone = 'following';
+        this.view = new SoftphoneView({
+            root: options.root,
+            actions: this.remoteActions(),
+            clock: options.clock,
+            timers: options.timers
+        });
+        this.relay = new LmsRelay({
+            host: options.lmsHost,
+            channelName: options.lmsChannelName,
+            forward: (message) => options.bus.post({ kind: 'lmsMessage', message }),
+            onError: (error) => options.onError(`Lightning message channel: ${error.message}`)
+        });
+    }
+
+    async start(): Promise<void> {
+        const { bus, activity } = this.options;
+        this.view.render(WAITING);
+        this.stops.push(
+            bus.onMessage((message) => this.receive(message)),
+            activity.onChange((state) => bus.post({ kind: 'activity', ...state }))
+        );
+        if (this.options.listenToConsole !== undefined) {
+            this.stops.push(
+                this.options.listenToConsole((message) => bus.post({ kind: 'simulator', message }))
+            );
+        }
+        await this.relay.start();
+        this.hello();
+    }
+
+    /** A click on a phone field in this tab: the leader dials (and opens this tab's panel). */
+    forwardClickToDial(payload: unknown): void {
+        this.options.bus.post({ kind: 'clickToDial', payload });
+    }
+
+    /** Tabs of another softphone version cannot follow each other: say what to do. */
+    showOtherVersion(): void {
+        this.view.render(
+            placeholderViewModel({
+                connection: { status: 'disconnected', connectorLabel: 'Another Salesforce tab' },
+                errors: [
+                    {
+                        id: 'tabs-other-version',
+                        message:
+                            'Another Salesforce tab runs a different version of the softphone. Reload every Salesforce tab to use the new version.'
+                    }
+                ],
+                dialBlockedReason: 'Reload this tab to use the softphone.'
+            })
+        );
+    }
+
+    /** The page is going away: the leader stops sending this tab screen pops. */
+    leave(): void {
+        this.options.bus.post({ kind: 'bye' });
+    }
+
+    /** Stops following (this tab takes over, or the page goes): what the leader left. */
+    async stop(): Promise<Handover> {
+        for (const stop of this.stops.splice(0)) {
+            stop();
+        }
+        await this.relay.stop();
+        this.view.destroy();
+        delete this.options.root.dataset.tabRole;
+        return {
+            heardFromLeader: this.heardFromLeader,
+            takenOverAt: this.options.clock.now(),
+            ...(this.session === undefined ? {} : { session: this.session }),
+            ...(this.credentials === undefined ? {} : { credentials: this.credentials })
+        };
+    }
+
+    private hello(): void {
+        this.options.bus.post({ kind: 'hello', ...this.options.activity.current });
+    }
+
+    private receive(message: TabMessage): void {
+        this.heardFromLeader = true;
+        switch (message.kind) {
+            case 'leader':
+                this.hello();
+                return;
+            case 'view':
+                this.render(message.model);
+                return;
+            case 'lmsEvent':
+                void this.relay.relay(message.message);
+                return;
+            case 'session':
+                this.session = message.json;
+                return;
+            case 'credentials':
+                this.credentials = message.values;
+                return;
+            case 'showPanel':
+                this.options.showPanel();
+                return;
+            case 'refreshView':
+                this.options.refreshView();
+                return;
+            case 'popRequest':
+                void this.pop(message.requestId, message.number);
+                return;
+            case 'logFile':
+                if (this.logRequests.delete(message.requestId)) {
+                    this.options.saveLogFile(message.file);
+                }
+                return;
+            default:
+                // Messages for a leader: another follower's, not for this tab.
+                return;
+        }
+    }
+
+    private render(model: SoftphoneViewModel): void {
+        const connectorLabel = `${model.connection.connectorLabel} · through another tab`;
+        this.view.render({ ...model, connection: { ...model.connection, connectorLabel } });
+    }
+
+    private async pop(requestId: string, number: string): Promise<void> {
+        const outcome = await this.options.screenPopper.pop(this.options.normaliseNumber(number));
+        const result: PopResult = outcome.ok
+            ? {
+                  ok: true,
+                  ...(outcome.related === undefined
+                      ? {}
+                      : {
+                            related: {
+                                recordId: outcome.related.recordId,
+                                objectType: outcome.related.objectType,
+                                ...(outcome.related.recordName === undefined
+                                    ? {}
+                                    : { recordName: outcome.related.recordName })
+                            }
+                        }),
+                  ...(outcome.callerName === undefined ? {} : { callerName: outcome.callerName })
+              }
+            : { ok: false, step: outcome.step, message: outcome.message };
+        this.options.bus.post({ kind: 'popResult', requestId, result });
+    }
+
+    private remoteActions(): SoftphoneActions {
+        const send = (action: AgentAction) => this.options.bus.post({ kind: 'action', action });
+        return {
+            dial: (number) => send({ name: 'dial', number }),
+            answer: (callId) => send({ name: 'answer', callId }),
+            decline: (callId) => send({ name: 'decline', callId }),
+            hangup: (callId) => send({ name: 'hangup', callId }),
+            hold: (callId) => send({ name: 'hold', callId }),
+            resume: (callId) => send({ name: 'resume', callId }),
+            setMuted: (callId, muted) => send({ name: 'setMuted', callId, muted }),
+            sendDtmf: (callId, digit) => send({ name: 'sendDtmf', callId, digit }),
+            setAgentState: (state) => send({ name: 'setAgentState', state }),
+            saveWrapUp: (callId, wrapUp) => send({ name: 'saveWrapUp', callId, ...wrapUp }),
+            completeWrapUp: () => send({ name: 'completeWrapUp' }),
+            dismissError: (id) => send({ name: 'dismissError', id }),
+            simulateIncoming: (caller) => send({ name: 'simulateIncoming', ...caller }),
+            downloadLogs: () => {
+                const requestId = `log-${this.nextRequest++}`;
+                this.logRequests.add(requestId);
+                this.options.bus.post({ kind: 'logFileRequest', requestId });
+            }
+        };
+    }
+}

@@ -1,0 +1,250 @@
+/**
+ * The messages softphones in several Salesforce tabs of one browser exchange over a
+ * BroadcastChannel. Another tab is outside this page, so every message is validated here and a
+ * bad one is dropped, never acted on.
+ */
+import * as v from 'valibot';
+import {
+    AGENT_STATES,
+    CALL_DIRECTIONS,
+    CALL_OUTCOMES,
+    CONNECTION_STATUSES,
+    CallIdSchema,
+    RelatedRecordSchema,
+    RequestIdSchema
+} from '../channel/message-contract';
+import { LOG_FILE_TYPE, type LogFile } from '../diagnostics/log-download';
+import type { SoftphoneViewModel } from '../ui/view-model';
+
+/** Bumped when these messages change: tabs running another version ignore each other. */
+export const TAB_PROTOCOL_VERSION = 1;
+export const TAB_CHANNEL_NAME = 'open-cti-softphone.tabs';
+export const LEADER_LOCK_NAME = 'open-cti-softphone.leader';
+
+const TabId = RequestIdSchema;
+const RequestId = RequestIdSchema;
+const CallId = CallIdSchema;
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Time = v.pipe(v.number(), v.finite(), v.minValue(0));
+/** Large enough for a 10 KB hostile caller name, small enough to bound a message. */
+const MAX_VIEW_TEXT = 64 * 1024;
+const MAX_NOTES = 32_000;
+
+/** An agent's click in a follower's softphone, carried to the leader's own handlers. */
+export const AgentActionSchema = v.variant('name', [
+    v.object({ name: v.literal('dial'), number: text(100) }),
+    v.object({
+        name: v.picklist(['answer', 'decline', 'hangup', 'hold', 'resume']),
+        callId: CallId
+    }),
+    v.object({ name: v.literal('setMuted'), callId: CallId, muted: v.boolean() }),
+    v.object({ name: v.literal('sendDtmf'), callId: CallId, digit: text(32) }),
+    v.object({ name: v.literal('setAgentState'), state: v.picklist(AGENT_STATES) }),
+    v.object({
+        name: v.literal('saveWrapUp'),
+        callId: CallId,
+        disposition: text(255),
+        notes: text(MAX_NOTES)
+    }),
+    v.object({ name: v.literal('completeWrapUp') }),
+    v.object({ name: v.literal('dismissError'), id: text(128) }),
+    v.object({
+        name: v.literal('simulateIncoming'),
+        from: text(64),
+        fromName: v.optional(text(256))
+    })
+]);
+export type AgentAction = v.InferOutput<typeof AgentActionSchema>;
+
+/** What a follower's screen pop found: enough for the leader to relate the call and name it. */
+export const PopResultSchema = v.variant('ok', [
+    v.object({
+        ok: v.literal(true),
+        related: v.optional(RelatedRecordSchema),
+        callerName: v.optional(text(1024))
+    }),
+    v.object({ ok: v.literal(false), step: text(64), message: text(4096) })
+]);
+export type PopResult = v.InferOutput<typeof PopResultSchema>;
+
+/**
+ * The leader's view model. The follower renders it as text only (the view never parses markup),
+ * so this checks the shape the view relies on and bounds every string.
+ */
+const CallViewSchema = v.looseObject({
+    callId: CallId,
+    direction: v.picklist(CALL_DIRECTIONS),
+    state: v.picklist(['ringing', 'dialing', 'connected', 'held']),
+    number: text(MAX_VIEW_TEXT),
+    name: v.optional(text(MAX_VIEW_TEXT)),
+    startedAt: Time,
+    answeredAt: v.optional(Time),
+    muted: v.boolean(),
+    details: v.optional(
+        v.pipe(
+            v.array(v.object({ label: text(MAX_VIEW_TEXT), value: text(MAX_VIEW_TEXT) })),
+            v.maxLength(50)
+        )
+    ),
+    controlledOnPhone: v.optional(v.boolean())
+});
+const MessageViewSchema = v.looseObject({ id: text(128), message: text(MAX_VIEW_TEXT) });
+export const ViewModelSchema = v.looseObject({
+    connection: v.looseObject({
+        status: v.picklist(CONNECTION_STATUSES),
+        connectorLabel: text(1024),
+        message: v.optional(text(MAX_VIEW_TEXT))
+    }),
+    agentState: v.picklist(AGENT_STATES),
+    agentStateOptions: v.array(v.picklist(AGENT_STATES)),
+    calls: v.pipe(v.array(CallViewSchema), v.maxLength(10)),
+    wrapUp: v.optional(
+        v.looseObject({
+            callId: CallId,
+            remoteLabel: text(MAX_VIEW_TEXT),
+            outcome: v.picklist(CALL_OUTCOMES),
+            durationSeconds: Time,
+            disposition: text(255),
+            notes: text(MAX_NOTES),
+            dispositionOptions: v.array(text(255)),
+            dispositionRequired: v.boolean(),
+            endsAt: v.optional(Time),
+            saving: v.boolean(),
+            error: v.optional(text(MAX_VIEW_TEXT))
+        })
+    ),
+    recentCalls: v.pipe(
+        v.array(
+            v.looseObject({
+                callId: CallId,
+                direction: v.picklist(CALL_DIRECTIONS),
+                number: text(MAX_VIEW_TEXT),
+                name: v.optional(text(MAX_VIEW_TEXT)),
+                endedAt: Time,
+                outcome: v.picklist(CALL_OUTCOMES),
+                durationSeconds: Time
+            })
+        ),
+        v.maxLength(50)
+    ),
+    errors: v.pipe(v.array(MessageViewSchema), v.maxLength(50)),
+    notices: v.pipe(
+        v.array(
+            v.looseObject({ ...MessageViewSchema.entries, kind: v.picklist(['info', 'warning']) })
+        ),
+        v.maxLength(50)
+    ),
+    simulatorControlsVisible: v.boolean(),
+    logStatus: v.looseObject({ pending: Time, durable: v.boolean() }),
+    canDial: v.boolean(),
+    dialBlockedReason: v.optional(text(MAX_VIEW_TEXT))
+});
+
+const LogFileSchema = v.object({
+    filename: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,128}$/)),
+    text: text(16 * 1024 * 1024),
+    type: v.literal(LOG_FILE_TYPE)
+});
+
+const Credentials = v.pipe(
+    v.record(v.pipe(v.string(), v.maxLength(64)), text(4096)),
+    v.check((values) => Object.keys(values).length <= 10, 'too many credentials')
+);
+
+/** Every message, follower → leader and leader → followers. `to` addresses one tab. */
+export const TabMessageBodySchema = v.variant('kind', [
+    // follower → leader
+    v.object({ kind: v.literal('hello'), visible: v.boolean(), activeAt: Time }),
+    v.object({ kind: v.literal('activity'), visible: v.boolean(), activeAt: Time }),
+    v.object({ kind: v.literal('bye') }),
+    v.object({ kind: v.literal('action'), action: AgentActionSchema }),
+    v.object({ kind: v.literal('lmsMessage'), message: v.unknown() }),
+    v.object({ kind: v.literal('clickToDial'), payload: v.unknown() }),
+    v.object({ kind: v.literal('simulator'), message: v.unknown() }),
+    v.object({ kind: v.literal('logFileRequest'), requestId: RequestId }),
+    v.object({ kind: v.literal('popResult'), requestId: RequestId, result: PopResultSchema }),
+    // leader → followers
+    v.object({ kind: v.literal('leader') }),
+    v.object({ kind: v.literal('view'), model: ViewModelSchema }),
+    v.object({ kind: v.literal('lmsEvent'), message: v.unknown() }),
+    v.object({ kind: v.literal('session'), json: text(4 * 1024 * 1024) }),
+    v.object({ kind: v.literal('credentials'), values: Credentials }),
+    v.object({ kind: v.literal('showPanel') }),
+    v.object({ kind: v.literal('refreshView') }),
+    v.object({ kind: v.literal('popRequest'), requestId: RequestId, number: text(64) }),
+    v.object({ kind: v.literal('logFile'), requestId: RequestId, file: LogFileSchema })
+]);
+type CheckedBody = v.InferOutput<typeof TabMessageBodySchema>;
+/**
+ * A message as tabs post and read it: the checked shape, with the view model and the log file
+ * typed as the softphone's own types (the schema checks what the view and the download rely on).
+ */
+export type TabMessageBody =
+    | Exclude<CheckedBody, { kind: 'view' | 'logFile' }>
+    | { readonly kind: 'view'; readonly model: SoftphoneViewModel }
+    | { readonly kind: 'logFile'; readonly requestId: string; readonly file: LogFile };
+export type TabMessageKind = TabMessageBody['kind'];
+
+export type TabMessage = TabMessageBody & {
+    readonly protocol: typeof TAB_PROTOCOL_VERSION;
+    /** The sending tab. */
+    readonly from: string;
+    /** The one tab the message is for; absent: every tab. */
+    readonly to?: string;
+};
+
+const EnvelopeSchema = v.object({
+    protocol: v.number(),
+    from: TabId,
+    to: v.optional(TabId)
+});
+
+export type ParsedTabMessage =
+    | { readonly ok: true; readonly message: TabMessage }
+    | {
+          readonly ok: false;
+          readonly reason: 'not-ours' | 'other-version' | 'invalid';
+          readonly detail: string;
+      };
+
+/** Reads one received message; never throws. */
+export function parseTabMessage(data: unknown): ParsedTabMessage {
+    try {
+        const envelope = v.safeParse(EnvelopeSchema, data);
+        if (!envelope.success) {
+            return { ok: false, reason: 'not-ours', detail: 'not a softphone tab message' };
+        }
+        if (envelope.output.protocol !== TAB_PROTOCOL_VERSION) {
+            return {
+                ok: false,
+                reason: 'other-version',
+                detail: `tab protocol ${String(envelope.output.protocol)}`
+            };
+        }
+        const body = v.safeParse(TabMessageBodySchema, data);
+        if (!body.success) {
+            const issue = body.issues[0];
+            const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+            return {
+                ok: false,
+                reason: 'invalid',
+                detail: `${path || 'message'}: ${issue.message}`
+            };
+        }
+        return {
+            ok: true,
+            message: {
+                ...(body.output as TabMessageBody),
+                protocol: TAB_PROTOCOL_VERSION,
+                from: envelope.output.from,
+                ...(envelope.output.to === undefined ? {} : { to: envelope.output.to })
+            }
+        };
+    } catch (error) {
+        return {
+            ok: false,
+            reason: 'invalid',
+            detail: error instanceof Error ? error.message : String(error)
+        };
+    }
+}
