@@ -2,20 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { browserTestOptions } from './support/browser-test.mjs';
 import { consolePerSuite } from './support/console-suite.mjs';
+import { lmsEventsFromSoftphone, sendAsLwc } from './support/lms-panel.mjs';
 import { SAMPLE, waitForRecords } from './support/softphone-driver.mjs';
-
-/** What an LWC publishes on Softphone_Message__c, sent through the console's LMS panel. */
-async function sendAsLwc(session, message) {
-    await session.page.getByTestId('lms-message').fill(JSON.stringify(message));
-    await session.page.getByTestId('lms-send').click();
-}
-
-async function lmsEventsFromSoftphone(session, type) {
-    const messages = await session.hook(() => window.localConsole.lmsMessages());
-    return messages
-        .filter((entry) => entry.direction === 'fromSoftphone' && entry.message.type === type)
-        .map((entry) => entry.message);
-}
 
 describe('outbound calls in the local console', browserTestOptions(), () => {
     let session;

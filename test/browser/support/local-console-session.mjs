@@ -57,7 +57,8 @@ export function startLocalConsoleServer() {
 
 /**
  * Opens the console (with optional query, e.g. 'setting.wrapUp.afterCallWorkSeconds=0') and
- * waits until the softphone inside it called notifyInitializationComplete.
+ * waits until the softphone inside it has started. `openTab()` opens the console once more in
+ * the same browser profile: another Salesforce tab, whose softphone follows the first one's.
  */
 export async function openLocalConsole({ query = '' } = {}) {
     const server = await startLocalConsoleServer();
@@ -67,10 +68,23 @@ export async function openLocalConsole({ query = '' } = {}) {
         args: chromiumFlags,
         viewport: { width: 1400, height: 900 }
     });
-    const page = context.pages()[0] ?? (await context.newPage());
+    const url = `${server.url}${query ? `?${query}` : ''}`;
+    const first = await openConsoleTab(context.pages()[0] ?? (await context.newPage()), url);
+    return {
+        ...first,
+        openTab: async () => openConsoleTab(await context.newPage(), url),
+        async close() {
+            await context.close();
+            server.stop();
+            rmSync(profile, { recursive: true, force: true });
+        }
+    };
+}
+
+async function openConsoleTab(page, url) {
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(`${server.url}${query ? `?${query}` : ''}`);
+    await page.goto(url);
     await page.evaluate(() => window.localConsole.ready);
     await waitForSoftphone(page);
     return {
@@ -82,11 +96,8 @@ export async function openLocalConsole({ query = '' } = {}) {
             mkdirSync(screenshotDir, { recursive: true });
             await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
         },
-        async close() {
-            await context.close();
-            server.stop();
-            rmSync(profile, { recursive: true, force: true });
-        }
+        /** Closes this tab as an agent would (the page's lock and channel go with it). */
+        closeTab: () => page.close()
     };
 }
 
