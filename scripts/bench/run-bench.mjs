@@ -14,6 +14,7 @@ import { ITERATIONS, measureInbound, measureLmsDial } from './measure-latency.mj
 import { LOADS, measureLoad } from './measure-load.mjs';
 import { LOG_SOAK_CALLS, SAVE_LOG_FAILURE_RATE, measureLogSoak } from './measure-log-soak.mjs';
 import { SOAK_CALLS, measureMemorySoak } from './measure-memory-soak.mjs';
+import { TAKEOVERS, measureTakeover } from './measure-takeover.mjs';
 import { failed, formatTable, informational, judged, writeReport } from './report-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,7 +23,7 @@ const reportDir = join(root, 'test-results/bench');
 // Unknown callers pop a search tab (closed after each call) instead of a New Contact modal.
 const SOAK_QUERY = 'setting.screenPop.noMatchAction=Search';
 
-const MS_BUDGET = { load: 150, callPath: 20 };
+const MS_BUDGET = { load: 150, callPath: 20, takeover: 2000 };
 const HEAP_GROWTH_LIMIT_BYTES = 2 * 1024 * 1024;
 
 const startedAt = new Date();
@@ -132,6 +133,24 @@ async function latencyRows(details) {
     );
 }
 
+async function takeoverRows(details) {
+    const figure = `Leader tab closed → next tab leads, connected (median of ${TAKEOVERS})`;
+    return attempt(
+        [figure],
+        details,
+        'takeover',
+        () => inSession('', (session) => measureTakeover(session, progress)),
+        ({ takeover }) => [
+            judged(figure, takeover.median, MS_BUDGET.takeover, ms),
+            informational(
+                `Leader tab closed → next tab leads: slowest of ${TAKEOVERS}`,
+                ms(takeover.max),
+                takeover.max
+            )
+        ]
+    );
+}
+
 function memoryRows(soak) {
     const before = soak.before.listeners;
     const after = soak.after.listeners;
@@ -227,6 +246,7 @@ async function main() {
         );
     } else {
         rows.push(...(await latencyRows(details)));
+        rows.push(...(await takeoverRows(details)));
         rows.push(...(await soakRows(details)));
     }
     const finishedAt = new Date();
