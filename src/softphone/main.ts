@@ -1,6 +1,7 @@
 // The static resource's entry: reads the call-center settings, settles which tab runs the
 // connector, and starts the softphone. Nothing here decides behaviour; each layer's folder does.
 import {
+    ClickToDialRouter,
     CredentialsError,
     credentialsNeededFor,
     listenToConsole,
@@ -16,12 +17,7 @@ import {
 } from './opencti';
 import { normalisePhoneNumber, ScreenPopper } from './screenpop';
 import { parseCallCenterSettings, type SettingError, type SoftphoneSettings } from './settings';
-import {
-    lmsHostOf,
-    startSoftphone,
-    type ClickToDialRoute,
-    type RunningSoftphone
-} from './start-softphone';
+import { lmsHostOf, startSoftphone, type RunningSoftphone } from './start-softphone';
 import {
     claimLeadership,
     LEADER_LOCK_NAME,
@@ -125,7 +121,7 @@ async function follow(
         settings: SoftphoneSettings;
         bus: TabBus;
         activity: TabActivity;
-        clickToDial: ClickToDialRoute;
+        clickToDial: ClickToDialRouter;
         onOtherVersion: { show?: () => void };
     }
 ): Promise<Handover> {
@@ -153,7 +149,7 @@ async function follow(
         onError: () => undefined
     });
     parts.onOtherVersion.show = () => follower.showOtherVersion();
-    parts.clickToDial.route = (payload) => follower.forwardClickToDial(payload);
+    parts.clickToDial.routeTo((payload) => follower.forwardClickToDial(payload));
     const leave = () => follower.leave();
     window.addEventListener('pagehide', leave);
     await follower.start();
@@ -184,9 +180,16 @@ async function boot(root: HTMLElement): Promise<void> {
     });
     const activity = new TabActivity({ document, window }, systemClock);
     host.onNavigationChange(() => activity.touch());
-    const clickToDial: ClickToDialRoute = {};
-    host.onClickToDial((payload) => clickToDial.route?.(payload));
-    await host.enableClickToDial();
+    const clickToDial = new ClickToDialRouter();
+    host.onClickToDial((payload) => clickToDial.receive(payload));
+    // Not awaited: clicks that come before the softphone runs wait in the router.
+    const clickToDialEnabled = host.enableClickToDial().catch((error: unknown) =>
+        diagnostics.record({
+            level: 'error',
+            event: 'opencti.enableClickToDial',
+            details: { error: error instanceof Error ? error.message : String(error) }
+        })
+    );
 
     // One tab of the browser runs the connector and the call log; the others follow it.
     const leadership = await claimLeadership(webLocks(), LEADER_LOCK_NAME);
@@ -219,6 +222,7 @@ async function boot(root: HTMLElement): Promise<void> {
     }
     const leader = bus === undefined ? undefined : new TabLeader(bus, activity, systemScheduler);
     await lead({ root, host, settings, diagnostics, clickToDial, leader, handover, initialised });
+    await clickToDialEnabled;
 }
 
 /** Signs in when the connector needs it, starts the softphone and connects it. */
@@ -227,7 +231,7 @@ async function lead(parts: {
     host: OpenCtiHost;
     settings: SoftphoneSettings;
     diagnostics: DiagnosticLog;
-    clickToDial: ClickToDialRoute;
+    clickToDial: ClickToDialRouter;
     leader: TabLeader | undefined;
     handover: Handover | undefined;
     initialised: boolean;

@@ -1,6 +1,7 @@
 // Builds the running softphone around one connector (the leading tab's, or the only tab's).
 import {
     CallControls,
+    type ClickToDialRouter,
     createAgentActions,
     createConnector,
     createLmsCommands,
@@ -55,11 +56,6 @@ export function readSessionStorage(): Storage | undefined {
     }
 }
 
-/** Salesforce's click-to-dial is registered once (Open CTI cannot unregister): this routes it. */
-export interface ClickToDialRoute {
-    route?: (payload: unknown) => void;
-}
-
 export interface RunningSoftphone {
     /** Connects the connector; the softphone is usable (and shows "Connecting…") before. */
     connect(): Promise<{ readonly ok: true } | { readonly ok: false; readonly message: string }>;
@@ -71,7 +67,7 @@ export interface StartOptions {
     readonly host: OpenCtiHost;
     readonly settings: SoftphoneSettings;
     readonly credentials: Readonly<Record<string, string>>;
-    readonly clickToDial: ClickToDialRoute;
+    readonly clickToDial: ClickToDialRouter;
     readonly diagnostics: DiagnosticLog;
     /** Set when other tabs may follow this one (see tabs/). */
     readonly leader?: TabLeader;
@@ -85,11 +81,11 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     const clock = systemClock;
     const logger: EngineLogger = (level, message, details) =>
         diagnostics.record({ level, event: message, details });
-    const choice = await createConnector(settings, {
-        scheduler: systemScheduler,
-        credentials,
-        logger
-    });
+    // Both wait on the browser (a lazy chunk, IndexedDB): in parallel.
+    const [choice, outboxStore] = await Promise.all([
+        createConnector(settings, { scheduler: systemScheduler, credentials, logger }),
+        openOutboxStore()
+    ]);
     const engine = new CallEngine({
         connector: choice.connector,
         logger,
@@ -98,7 +94,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     });
     const userId = root.dataset.userId ?? '';
     const outbox = new LogOutbox({
-        store: await openOutboxStore(),
+        store: outboxStore,
         writer: host,
         scheduler: systemScheduler,
         clock,
@@ -188,7 +184,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     }
     const dialClicked = (payload: unknown, showPanelThere: () => void) =>
         handleClickToDial(payload, { controls, store: app.store, showPanel: showPanelThere });
-    clickToDial.route = (payload) => dialClicked(payload, showPanel);
+    clickToDial.routeTo((payload) => dialClicked(payload, showPanel));
     const simulator = choice.simulator;
     const unlinkSimulator =
         simulator === undefined
@@ -223,7 +219,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             return { ok: true };
         },
         async stop() {
-            clickToDial.route = undefined;
+            clickToDial.routeTo(undefined);
             detachLeader?.();
             stopRecording();
             unlinkSimulator();

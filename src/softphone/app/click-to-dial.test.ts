@@ -1,4 +1,4 @@
-import { handleClickToDial } from './click-to-dial';
+import { ClickToDialRouter, handleClickToDial } from './click-to-dial';
 import { createAppHarness, MARIA, OLIVIA, type AppHarness } from './test-support/app-harness';
 
 const T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
@@ -145,5 +145,43 @@ describe('handleClickToDial: a good click', () => {
         expect(harness.view().errors.map((error) => error.message)).toEqual([
             "You can't dial while the phone is disconnected."
         ]);
+    });
+});
+
+describe('ClickToDialRouter', () => {
+    it('keeps clicks made while the softphone starts and hands them over in order', () => {
+        const router = new ClickToDialRouter();
+        router.receive({ number: '1' });
+        router.receive({ number: '2' });
+        const dialled: unknown[] = [];
+        router.routeTo((payload) => dialled.push(payload));
+        expect(dialled).toEqual([{ number: '1' }, { number: '2' }]);
+        router.receive({ number: '3' });
+        expect(dialled).toEqual([{ number: '1' }, { number: '2' }, { number: '3' }]);
+    });
+
+    it('keeps at most five waiting clicks, and none twice', () => {
+        const router = new ClickToDialRouter();
+        for (let index = 0; index < 8; index += 1) {
+            router.receive({ number: String(index) });
+        }
+        const first: unknown[] = [];
+        router.routeTo((payload) => first.push(payload));
+        expect(first).toHaveLength(5);
+        const second: unknown[] = [];
+        router.routeTo((payload) => second.push(payload));
+        expect(second).toEqual([]);
+    });
+
+    it('waits again once the softphone that took the clicks stops', () => {
+        const router = new ClickToDialRouter();
+        const stopped: unknown[] = [];
+        router.routeTo((payload) => stopped.push(payload));
+        router.routeTo(undefined);
+        router.receive({ number: '9' });
+        expect(stopped).toEqual([]);
+        const next: unknown[] = [];
+        router.routeTo((payload) => next.push(payload));
+        expect(next).toEqual([{ number: '9' }]);
     });
 });

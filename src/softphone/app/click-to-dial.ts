@@ -27,3 +27,34 @@ export function handleClickToDial(
         }
     });
 }
+
+/** Clicks kept while no softphone takes them (a burst beyond this is a stuck mouse, not work). */
+const MAX_WAITING_CLICKS = 5;
+
+/**
+ * Salesforce's click-to-dial has one listener for the page's life (Open CTI cannot unregister
+ * one). The router hands each click to whoever dials now (the softphone, or a follower tab
+ * forwarding to the leader); a click that comes while the softphone is still starting waits
+ * for it instead of being lost.
+ */
+export class ClickToDialRouter {
+    private target: ((payload: unknown) => void) | undefined;
+    private waiting: unknown[] = [];
+
+    receive(payload: unknown): void {
+        if (this.target !== undefined) {
+            this.target(payload);
+        } else if (this.waiting.length < MAX_WAITING_CLICKS) {
+            this.waiting.push(payload);
+        }
+    }
+
+    routeTo(target: ((payload: unknown) => void) | undefined): void {
+        this.target = target;
+        if (target !== undefined) {
+            const waiting = this.waiting;
+            this.waiting = [];
+            waiting.forEach(target);
+        }
+    }
+}

@@ -3,7 +3,7 @@ export { AppStore } from './app-state';
 export { createAgentActions } from './agent-actions';
 export type { InboundSimulator, RemoteHangupSimulator } from './simulator-controls';
 export { CallControls, type ControlResult } from './call-controls';
-export { handleClickToDial } from './click-to-dial';
+export { ClickToDialRouter, handleClickToDial } from './click-to-dial';
 export { createLmsCommands } from './lms-commands';
 export {
     createNumberFormatter,
