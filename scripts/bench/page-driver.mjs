@@ -129,6 +129,20 @@ export function installBenchDriver() {
     };
 
     window.benchDriver = Object.freeze({
+        /**
+         * What other in-page drivers (the SIP bench's) build on: waiting on the softphone and
+         * the Open CTI calls it made since clearRequests(), timed with performance.now().
+         */
+        watch: Object.freeze({
+            until,
+            button,
+            ringing,
+            callStatus,
+            request,
+            clearRequests: () => {
+                requests.length = 0;
+            }
+        }),
         /** Clears the console's LMS and activity logs (their panels re-render on every entry). */
         clearConsoleLogs() {
             consoleButton('lms-clear')?.click();
