@@ -1,7 +1,7 @@
 // `npm run bench`: builds, then measures the figures of issue 7 against their budgets and prints
 // one table (also written as JSON to test-results/bench/). Over budget is a result, not a
 // failure: the exit code is non-zero only when a figure could not be measured.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { LOG_SOAK_CALLS, SAVE_LOG_FAILURE_RATE, measureLogSoak } from './measure
 import { SOAK_CALLS, measureMemorySoak } from './measure-memory-soak.mjs';
 import { TAKEOVERS, measureTakeover } from './measure-takeover.mjs';
 import { failed, formatTable, informational, judged, writeReport } from './report-table.mjs';
+import { buildForBench } from './build-for-bench.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const staticResourceDir = join(root, 'force-app/main/default/staticresources/softphone');
@@ -31,17 +32,6 @@ const progress = (line) =>
     process.stdout.write(`[bench ${Math.round((Date.now() - startedAt) / 1000)}s] ${line}\n`);
 const ms = (value) => `${value.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
-
-function build() {
-    progress('building the static resource and the local console (scripts/build.mjs)');
-    const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
-        cwd: root,
-        stdio: 'inherit'
-    });
-    if (result.status !== 0) {
-        throw new Error(`scripts/build.mjs exited with ${result.status}`);
-    }
-}
 
 const openSessions = new Set();
 // Ctrl-C: stop the local console servers and browsers rather than leave them running.
@@ -234,7 +224,7 @@ async function main() {
     progress(
         `${QUICK ? 'QUICK run (BENCH_QUICK=1): not comparable to the budgets; ' : ''}node ${env.node}, ${env.chromium ?? 'no Chromium'}, ${env.cpus} CPUs, load ${env.loadAverageAtStart.join(' ')}`
     );
-    build();
+    buildForBench(progress);
     const rows = bundleRows(details);
     await bundleWhatIfs(details);
     if (env.chromium === null) {

@@ -10,7 +10,6 @@
 // Page times are wall-clock (performance.now() moved onto Date.now()), sipp's come from its
 // message trace; both read the same system clock. Writes test-results/bench/sip/ JSON too.
 // Exit code 1 when a program is missing or a call fails; timings are results, never failures.
-import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +25,7 @@ import { installBenchDriver } from '../page-driver.mjs';
 import { writeReport } from '../report-table.mjs';
 import { summarise } from '../statistics.mjs';
 import { installSipBenchDriver } from './sip-page-driver.mjs';
+import { buildForBench } from '../build-for-bench.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const reportDir = join(root, 'test-results/bench/sip');
@@ -37,17 +37,6 @@ const AGENT = { user: 'agent1', password: 'secret' };
 const startedAt = new Date();
 const progress = (line) =>
     process.stdout.write(`[bench:sip ${Math.round((Date.now() - startedAt) / 1000)}s] ${line}\n`);
-
-function build() {
-    progress('building the static resource and the local console (scripts/build.mjs)');
-    const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
-        cwd: root,
-        stdio: 'inherit'
-    });
-    if (result.status !== 0) {
-        throw new Error(`scripts/build.mjs exited with ${result.status}`);
-    }
-}
 
 /**
  * Runs `step(index)` until CALLS samples were counted after WARM_UP calls; returns the samples
@@ -167,7 +156,7 @@ async function main() {
         );
         return 1;
     }
-    build();
+    buildForBench(progress);
     let kamailio;
     let session;
     const stop = async () => {

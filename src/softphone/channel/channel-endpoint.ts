@@ -74,8 +74,9 @@ export abstract class ChannelEndpoint {
 
     /** Publishes one event; an event that breaks the contract is reported, not sent. */
     protected async publish(event: unknown): Promise<void> {
-        const eventType = eventTypeOf(event);
+        let eventType: string | undefined;
         try {
+            eventType = eventTypeOf(event);
             const checked = parseEvent(event);
             if (!checked.ok) {
                 this.report({

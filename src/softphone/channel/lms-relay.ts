@@ -1,5 +1,6 @@
 import {
     ChannelEndpoint,
+    errorMessage,
     isSoftphoneEvent,
     type LmsBridgeError,
     type LmsHost
@@ -30,10 +31,7 @@ export class LmsRelay extends ChannelEndpoint {
         try {
             this.forward(message);
         } catch (error) {
-            this.report({
-                kind: 'publish',
-                message: error instanceof Error ? error.message : String(error)
-            });
+            this.report({ kind: 'publish', message: errorMessage(error) });
         }
     }
 

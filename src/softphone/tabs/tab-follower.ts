@@ -1,4 +1,4 @@
-import type { CallerScreenPopper } from '../app/inbound-screen-pop';
+import type { CallerPopOutcome, CallerScreenPopper } from '../app/inbound-screen-pop';
 import { placeholderViewModel } from '../app/view-model-builder';
 import type { Clock } from '../calls/call-model';
 import { LmsRelay } from '../channel/lms-relay';
@@ -10,7 +10,7 @@ import type { SoftphoneActions, SoftphoneViewModel } from '../ui/view-model';
 import type { TabActivity } from './tab-activity';
 import type { Handover } from './handover';
 import type { TabBus } from './tab-bus';
-import type { AgentAction, PopResult, TabMessage } from './tab-protocol';
+import type { AgentAction, PopResult, TabMessage, TabMessageKind } from './tab-protocol';
 
 export interface TabFollowerOptions {
     readonly root: HTMLElement;
@@ -30,6 +30,22 @@ export interface TabFollowerOptions {
     readonly timers: ViewTimers;
     readonly onError: (message: string) => void;
 }
+
+/** What only a leader sends. */
+const LEADER_KINDS: ReadonlySet<TabMessageKind> = new Set([
+    'leader',
+    'view',
+    'lmsEvent',
+    'session',
+    'credentials',
+    'showPanel',
+    'refreshView',
+    'popRequest',
+    'logFile'
+]);
+/** Bounds of a pop result (tab-protocol.ts): longer text is cut so the leader accepts it. */
+const MAX_POP_NAME = 1024;
+const MAX_POP_MESSAGE = 4096;
 
 const WAITING = placeholderViewModel({
     connection: { status: 'connecting', connectorLabel: 'Another Salesforce tab' },
@@ -134,6 +150,10 @@ export class TabFollower {
     }
 
     private receive(message: TabMessage): void {
+        if (!LEADER_KINDS.has(message.kind)) {
+            // Another follower's message to the leader: not for this tab.
+            return;
+        }
         this.heardFromLeader = true;
         switch (message.kind) {
             case 'leader':
@@ -166,7 +186,6 @@ export class TabFollower {
                 }
                 return;
             default:
-                // Messages for a leader: another follower's, not for this tab.
                 return;
         }
     }
@@ -177,24 +196,21 @@ export class TabFollower {
     }
 
     private async pop(requestId: string, number: string): Promise<void> {
-        const outcome = await this.options.screenPopper.pop(this.options.normaliseNumber(number));
-        const result: PopResult = outcome.ok
-            ? {
-                  ok: true,
-                  ...(outcome.related === undefined
-                      ? {}
-                      : {
-                            related: {
-                                recordId: outcome.related.recordId,
-                                objectType: outcome.related.objectType,
-                                ...(outcome.related.recordName === undefined
-                                    ? {}
-                                    : { recordName: outcome.related.recordName })
-                            }
-                        }),
-                  ...(outcome.callerName === undefined ? {} : { callerName: outcome.callerName })
-              }
-            : { ok: false, step: outcome.step, message: outcome.message };
+        let result: PopResult;
+        try {
+            result = toPopResult(
+                await this.options.screenPopper.pop(this.options.normaliseNumber(number))
+            );
+        } catch (error) {
+            result = {
+                ok: false,
+                step: 'search',
+                message: (error instanceof Error ? error.message : String(error)).slice(
+                    0,
+                    MAX_POP_MESSAGE
+                )
+            };
+        }
         this.options.bus.post({ kind: 'popResult', requestId, result });
     }
 
@@ -221,4 +237,32 @@ export class TabFollower {
             }
         };
     }
+}
+
+/** Only what the leader uses, within the protocol's bounds. */
+function toPopResult(outcome: CallerPopOutcome): PopResult {
+    if (!outcome.ok) {
+        return {
+            ok: false,
+            step: outcome.step.slice(0, 64),
+            message: outcome.message.slice(0, MAX_POP_MESSAGE)
+        };
+    }
+    const related = outcome.related;
+    const recordName = related?.recordName?.slice(0, MAX_POP_NAME);
+    return {
+        ok: true,
+        ...(related === undefined
+            ? {}
+            : {
+                  related: {
+                      recordId: related.recordId,
+                      objectType: related.objectType,
+                      ...(recordName === undefined ? {} : { recordName })
+                  }
+              }),
+        ...(outcome.callerName === undefined
+            ? {}
+            : { callerName: outcome.callerName.slice(0, MAX_POP_NAME) })
+    };
 }

@@ -102,14 +102,21 @@ export class TabLeader {
 
     /** The LMS host of the leader's bridge: its unsolicited events reach every tab's LWCs. */
     relayingLmsHost(host: LmsHost): LmsHost {
+        const unsubscribe = host.unsubscribe;
         return {
-            ...host,
             publish: (args) => {
-                if (args.message.requestId === undefined) {
+                // Errors answer one component's command, even one without a readable requestId.
+                if (args.message.requestId === undefined && args.message.type !== 'error') {
                     this.bus.post({ kind: 'lmsEvent', message: args.message });
                 }
                 return host.publish(args);
-            }
+            },
+            subscribe: (args) => host.subscribe(args),
+            ...(unsubscribe === undefined
+                ? {}
+                : {
+                      unsubscribe: (args: { subscription: unknown }) => unsubscribe.call(host, args)
+                  })
         };
     }
 
