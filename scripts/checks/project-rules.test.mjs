@@ -235,3 +235,37 @@ test('customSettings must agree with the items', () => {
 test("the repo's current tree follows every project rule", () => {
     assert.deepEqual(checkProjectRules(repoRoot), []);
 });
+
+test("the call center's dispositionValues must be the Disposition picklist's active values", () => {
+    const dispositionField = metadataXml(
+        'CustomField',
+        `<fullName>Disposition__c</fullName>
+        <label>Disposition</label>
+        <type>Picklist</type>
+        <valueSet><valueSetDefinition>
+            <value><fullName>Resolved</fullName><default>false</default><label>Resolved</label></value>
+            <value><fullName>Retired</fullName><default>false</default><isActive>false</isActive><label>Retired</label></value>
+            <value><fullName>Callback</fullName><default>false</default><label>Callback</label></value>
+        </valueSetDefinition></valueSet>`
+    );
+    const wrapUp = (values) =>
+        `<sections>${callCenterItem('dispositionValues', values)}<label>Wrap-Up</label><name>wrapUp</name></sections>`;
+    const fieldFile = `${defaultDir}/objects/Phone_Call__c/fields/Disposition__c.field-meta.xml`;
+    assert.deepEqual(
+        checkFixture({
+            [fieldFile]: dispositionField,
+            [callCenterFile]: callCenterXml({ extraSection: wrapUp('Resolved, Callback') })
+        }),
+        []
+    );
+    const problems = checkFixture({
+        [fieldFile]: dispositionField,
+        [callCenterFile]: callCenterXml({ extraSection: wrapUp('Resolved,Retired,Callback') })
+    });
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].file, callCenterFile);
+    assert.match(
+        problems[0].message,
+        /item dispositionValues is 'Resolved,Retired,Callback' but the Phone_Call__c\.Disposition__c picklist's active values are 'Resolved,Callback'/
+    );
+});

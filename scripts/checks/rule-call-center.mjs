@@ -26,17 +26,56 @@ const reservedNames = new Set(['label', 'sortOrder', 'internalNameLabel', 'displ
 const lightningModes = ['Lightning', 'Classic_and_Lightning'];
 const namePattern = /^[A-Za-z0-9]{1,40}$/;
 
+const dispositionFieldPath = 'objects/Phone_Call__c/fields/Disposition__c.field-meta.xml';
+
 export function checkCallCenters(projectRoot, { sourceDir = 'force-app' } = {}) {
-    return listFiles(join(projectRoot, sourceDir))
+    const files = listFiles(join(projectRoot, sourceDir));
+    const dispositions = activePicklistValues(
+        files.find((path) => path.replaceAll('\\', '/').endsWith(dispositionFieldPath))
+    );
+    return files
         .filter((path) => path.endsWith('.callCenter-meta.xml'))
         .flatMap((path) => {
             const root = readXmlRoot(path);
             const file = toProjectPath(projectRoot, path);
-            return root ? checkCallCenter(root).map((message) => ({ file, message })) : [];
+            return root
+                ? checkCallCenter(root, dispositions).map((message) => ({ file, message }))
+                : [];
         });
 }
 
-function checkCallCenter(root) {
+/** The active values of a picklist field file; undefined without one. */
+function activePicklistValues(path) {
+    const root = path === undefined ? undefined : readXmlRoot(path);
+    if (!root) {
+        return undefined;
+    }
+    return childrenNamed(root, 'valueSet')
+        .flatMap((valueSet) => childrenNamed(valueSet, 'valueSetDefinition'))
+        .flatMap((definition) => childrenNamed(definition, 'value'))
+        .filter((value) => childText(value, 'isActive') !== 'false')
+        .map((value) => childText(value, 'fullName'));
+}
+
+// The softphone offers the dispositionValues item in wrap-up: the package must ship it equal to
+// the Disposition picklist, or agents pick values the field does not have.
+function checkDispositionValues(items, dispositions) {
+    if (dispositions === undefined || !items.has('dispositionValues')) {
+        return [];
+    }
+    const listed = items
+        .get('dispositionValues')
+        .split(',')
+        .map((value) => value.trim())
+        .filter((value) => value !== '');
+    return listed.join(',') === dispositions.join(',')
+        ? []
+        : [
+              `item dispositionValues is '${listed.join(',')}' but the Phone_Call__c.Disposition__c picklist's active values are '${dispositions.join(',')}'`
+          ];
+}
+
+function checkCallCenter(root, dispositions) {
     const sections = childrenNamed(root, 'sections');
     const items = new Map(
         sections.flatMap((section) =>
@@ -49,6 +88,7 @@ function checkCallCenter(root) {
     return [
         ...checkLightningItems(items),
         ...checkCustomSettingsAgree(childText(root, 'customSettings'), items),
+        ...checkDispositionValues(items, dispositions),
         ...sections.flatMap((section) => [
             ...checkName(childText(section, 'name'), 'section'),
             ...childrenNamed(section, 'items').flatMap((item) =>

@@ -123,6 +123,7 @@ async function follow(
         activity: TabActivity;
         clickToDial: ClickToDialRouter;
         onOtherVersion: { show?: () => void };
+        diagnostics: DiagnosticLog;
     }
 ): Promise<Handover> {
     const { root, host, settings, bus, activity } = parts;
@@ -146,7 +147,13 @@ async function follow(
         listenToConsole: (forward) => listenToConsole(window, forward),
         clock: systemClock,
         timers: window,
-        onError: () => undefined
+        // The leader's softphone shows its own errors; this tab's channel failures are logged.
+        onError: (message) =>
+            parts.diagnostics.record({
+                level: 'error',
+                event: 'tabs.follower',
+                details: { message }
+            })
     });
     parts.onOtherVersion.show = () => follower.showOtherVersion();
     parts.clickToDial.routeTo((payload) => follower.forwardClickToDial(payload));
@@ -213,7 +220,8 @@ async function boot(root: HTMLElement): Promise<void> {
             bus,
             activity,
             clickToDial,
-            onOtherVersion
+            onOtherVersion,
+            diagnostics
         });
         await host.notifyInitializationComplete();
         initialised = true;

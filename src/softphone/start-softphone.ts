@@ -28,15 +28,6 @@ import { SoftphoneView } from './ui';
 
 declare const SOFTPHONE_VERSION: string;
 
-/** Values of Phone_Call__c.Disposition__c shipped with the package. */
-const DISPOSITION_OPTIONS = [
-    'Resolved',
-    'Follow-up Required',
-    'Callback Requested',
-    'Left Voicemail',
-    'Wrong Number',
-    'Not Interested'
-];
 const SALESFORCE_USER_ID = /^005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
 
 export function lmsHostOf(host: OpenCtiHost): LmsHost {
@@ -127,7 +118,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         formatNumber: createNumberFormatter(settings.defaultCountry),
         defaultCountry: settings.defaultCountry,
         wrapUp: settings,
-        dispositionOptions: DISPOSITION_OPTIONS,
+        dispositionOptions: settings.dispositionValues,
         connectorLabel: choice.label,
         simulator: choice.simulator !== undefined,
         softphoneVersion: SOFTPHONE_VERSION,

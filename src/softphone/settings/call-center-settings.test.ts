@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCallCenterSettings } from './call-center-settings';
 import { defaultSoftphoneSettings } from './softphone-settings';
 
@@ -38,6 +40,7 @@ describe('parseCallCenterSettings', () => {
             '/logging/mirrorToTask': 'TRUE',
             '/wrapUp/afterCallWorkSeconds': '0',
             '/wrapUp/dispositionRequired': 'true',
+            '/wrapUp/dispositionValues': ' Sold , Call back later,Not interested ',
             '/diagnostics/showNumbersInLogs': 'true'
         });
         expect(result).toEqual({
@@ -61,9 +64,48 @@ describe('parseCallCenterSettings', () => {
                 mirrorToTask: true,
                 afterCallWorkSeconds: 0,
                 dispositionRequired: true,
+                dispositionValues: ['Sold', 'Call back later', 'Not interested'],
                 showNumbersInLogs: true
             }
         });
+    });
+
+    it("ships the Disposition picklist's values as the default choices", () => {
+        const field = readFileSync(
+            join(
+                __dirname,
+                '../../../force-app/main/default/objects/Phone_Call__c/fields/Disposition__c.field-meta.xml'
+            ),
+            'utf8'
+        );
+        const values = [...field.matchAll(/<value>\s*<fullName>([^<]+)<\/fullName>/g)].map(
+            (match) => match[1]
+        );
+        expect(values.length).toBeGreaterThan(0);
+        expect(defaultSoftphoneSettings.dispositionValues).toEqual(values);
+    });
+
+    it('offers the shipped Disposition values when the setting is blank', () => {
+        const result = parseCallCenterSettings({ '/wrapUp/dispositionValues': ' , ' });
+        expect(result.ok && result.settings.dispositionValues).toEqual(
+            defaultSoftphoneSettings.dispositionValues
+        );
+    });
+
+    it.each([
+        ['a value twice, whatever its case', 'Sold,Lost,sold', 'lists "sold" twice'],
+        ['a value over 255 characters', `Sold,${'x'.repeat(256)}`, 'longer than 255 characters'],
+        ['control characters', 'Sold,Lo\u0007st', 'control characters'],
+        [
+            'more than 100 values',
+            Array.from({ length: 101 }, (_, i) => `V${i}`).join(','),
+            'at most 100'
+        ]
+    ])('refuses Disposition values with %s, naming the setting', (_case, value, problem) => {
+        const errors = errorsOf({ '/wrapUp/dispositionValues': value });
+        expect(errors).toHaveLength(1);
+        expect(errors[0]?.key).toBe('/wrapUp/dispositionValues');
+        expect(errors[0]?.message).toContain(problem);
     });
 
     it('names every wrong setting at once, by its key', () => {

@@ -104,6 +104,47 @@ function shorten(value: string): string {
     return value.length > 60 ? `${value.slice(0, 57)}...` : value;
 }
 
+/** Salesforce's limits for a picklist: 255 characters a value, and far fewer than 1,000 values. */
+const MAX_DISPOSITION_LENGTH = 255;
+const MAX_DISPOSITIONS = 100;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+function readDispositionValues(reader: SettingsReader, fallback: readonly string[]): string[] {
+    const key = '/wrapUp/dispositionValues';
+    const values = reader.list(key, fallback);
+    if (values.length === 0) {
+        return [...fallback];
+    }
+    const problem =
+        values.length > MAX_DISPOSITIONS
+            ? `lists ${values.length} values; at most ${MAX_DISPOSITIONS}`
+            : values.find((value) => value.length > MAX_DISPOSITION_LENGTH) !== undefined
+              ? `has a value longer than ${MAX_DISPOSITION_LENGTH} characters`
+              : values.some((value) => CONTROL_CHARACTERS.test(value))
+                ? 'has a value with control characters'
+                : duplicateOf(values);
+    if (problem !== undefined) {
+        reader.fail(
+            key,
+            `must be the Disposition picklist's values, separated by commas: it ${problem}`
+        );
+        return [...fallback];
+    }
+    return values;
+}
+
+function duplicateOf(values: readonly string[]): string | undefined {
+    const seen = new Set<string>();
+    for (const value of values) {
+        const folded = value.toLowerCase();
+        if (seen.has(folded)) {
+            return `lists "${shorten(value)}" twice`;
+        }
+        seen.add(folded);
+    }
+    return undefined;
+}
+
 function readSipSettings(reader: SettingsReader): SipSettings {
     const webSocketUrl = reader.text('/connector/sipWebSocketUrl', '');
     const domain = reader.text('/connector/sipDomain', '');
@@ -258,6 +299,7 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
             '/wrapUp/dispositionRequired',
             defaults.dispositionRequired
         ),
+        dispositionValues: readDispositionValues(reader, defaults.dispositionValues),
         showNumbersInLogs: reader.flag('/diagnostics/showNumbersInLogs', defaults.showNumbersInLogs)
     };
     return reader.errors.length > 0 ? { ok: false, errors: reader.errors } : { ok: true, settings };

@@ -45,6 +45,8 @@ export interface SoftphoneSettings {
     readonly mirrorToTask: boolean;
     readonly afterCallWorkSeconds: number;
     readonly dispositionRequired: boolean;
+    /** The wrap-up's disposition choices: values of Phone_Call__c.Disposition__c. */
+    readonly dispositionValues: readonly string[];
     /** Phone numbers in downloaded diagnostic logs as they are (true) or masked (false). */
     readonly showNumbersInLogs: boolean;
 }
@@ -61,5 +63,14 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
     mirrorToTask: false,
     afterCallWorkSeconds: 60,
     dispositionRequired: false,
+    // The picklist values the package ships (a project rule keeps the call center's default equal).
+    dispositionValues: [
+        'Resolved',
+        'Follow-up Required',
+        'Callback Requested',
+        'Left Voicemail',
+        'Wrong Number',
+        'Not Interested'
+    ],
     showNumbersInLogs: false
 };
