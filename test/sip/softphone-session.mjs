@@ -28,8 +28,9 @@ export function sipConsoleQuery(kamailio, extra = {}) {
  * Starts the local console and opens it in headless Chromium with the softphone on the SIP
  * connector; resolves once the softphone initialised (it then shows its sign-in form). The
  * session has what the browser tests' softphoneDriver needs (page, softphone(), hook()), the
- * driver as `phone`, the Chromium process groups (`processGroups`, for the leftover check) and
- * close(). Whatever was started is stopped again when opening fails.
+ * driver as `phone`, the Chromium process groups (`processGroups`, for the leftover check),
+ * openTab() (another tab of the browser) and close(). Whatever was started is stopped again
+ * when opening fails.
  */
 export async function openSipSoftphone({ kamailio, settings = {} }) {
     const server = await startLocalConsoleServer();
@@ -48,30 +49,40 @@ export async function openSipSoftphone({ kamailio, settings = {} }) {
             viewport: { width: 1400, height: 900 }
         });
         const processGroups = childProcessGroups().filter((group) => !groupsBefore.has(group));
-        const page = context.pages()[0] ?? (await context.newPage());
-        const pageErrors = [];
-        page.on('pageerror', (error) => pageErrors.push(error));
-        await page.goto(`${server.url}?${sipConsoleQuery(kamailio, settings)}`);
-        await page.evaluate(() => window.localConsole.ready);
-        await waitForSoftphone(page);
-        const session = {
-            page,
-            pageErrors,
+        const url = `${server.url}?${sipConsoleQuery(kamailio, settings)}`;
+        const first = await openTab(context.pages()[0] ?? (await context.newPage()), url);
+        return {
+            ...first,
             processGroups,
-            softphone: () => page.frameLocator('[data-testid="softphone-frame"]'),
-            hook: (expression, arg) => page.evaluate(expression, arg),
-            async screenshot(name) {
-                mkdirSync(screenshotDir, { recursive: true });
-                await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
-            },
-            close
+            close,
+            /** The console in another tab of the same browser: its softphone follows the first. */
+            openTab: async () => openTab(await context.newPage(), url)
         };
-        session.phone = softphoneDriver(session);
-        return session;
     } catch (error) {
         await close();
         throw error;
     }
+}
+
+async function openTab(page, url) {
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(url);
+    await page.evaluate(() => window.localConsole.ready);
+    await waitForSoftphone(page);
+    const tab = {
+        page,
+        pageErrors,
+        softphone: () => page.frameLocator('[data-testid="softphone-frame"]'),
+        hook: (expression, arg) => page.evaluate(expression, arg),
+        async screenshot(name) {
+            mkdirSync(screenshotDir, { recursive: true });
+            await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+        },
+        closeTab: () => page.close()
+    };
+    tab.phone = softphoneDriver(tab);
+    return tab;
 }
 
 /** The softphone header's connection badge and connector label, e.g. ['Connected', 'SIP (…)']. */
