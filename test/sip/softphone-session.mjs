@@ -1,14 +1,13 @@
 // The built softphone in the local console, set to the SIP connector against a test Kamailio:
 // the browser tests' harness (local console server, waitForSoftphone, softphoneDriver) in a
 // Chromium with a fake microphone, which openLocalConsole does not start.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-    screenshotDir,
-    startLocalConsoleServer,
-    waitForSoftphone
+    openConsoleTab,
+    startLocalConsoleServer
 } from '../browser/support/local-console-session.mjs';
 import { softphoneDriver } from '../browser/support/softphone-driver.mjs';
 import { childProcessGroups, sipPrograms } from './sip-rig.mjs';
@@ -65,24 +64,8 @@ export async function openSipSoftphone({ kamailio, settings = {} }) {
 }
 
 async function openTab(page, url) {
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(url);
-    await page.evaluate(() => window.localConsole.ready);
-    await waitForSoftphone(page);
-    const tab = {
-        page,
-        pageErrors,
-        softphone: () => page.frameLocator('[data-testid="softphone-frame"]'),
-        hook: (expression, arg) => page.evaluate(expression, arg),
-        async screenshot(name) {
-            mkdirSync(screenshotDir, { recursive: true });
-            await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
-        },
-        closeTab: () => page.close()
-    };
-    tab.phone = softphoneDriver(tab);
-    return tab;
+    const tab = await openConsoleTab(page, url);
+    return { ...tab, phone: softphoneDriver(tab) };
 }
 
 /** The softphone header's connection badge and connector label, e.g. ['Connected', 'SIP (…)']. */

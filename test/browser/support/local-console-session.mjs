@@ -81,7 +81,8 @@ export async function openLocalConsole({ query = '' } = {}) {
     };
 }
 
-async function openConsoleTab(page, url) {
+/** Loads the console at `url` in `page` and waits for its softphone: one Salesforce tab. */
+export async function openConsoleTab(page, url) {
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error));
     await page.goto(url);

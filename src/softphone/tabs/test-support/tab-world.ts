@@ -14,6 +14,7 @@ import { SOFTPHONE_CHANNEL_NAME, type StatePayload } from '../../channel/message
 import { RecordingLmsHost } from '../../channel/test-support/recording-lms-host';
 import { LOG_FILE_TYPE, type LogFile } from '../../diagnostics/log-download';
 import { normalisePhoneNumber, type PhoneNumberResult } from '../../screenpop/phone-number';
+import { makeActions } from '../../ui/test-support/softphone-fixtures';
 import type { SoftphoneActions } from '../../ui/view-model';
 import { TabActivity } from '../tab-activity';
 import { TabBus, type TabBusProblem } from '../tab-bus';
@@ -84,22 +85,7 @@ function fakeControls(): FakeControls {
 }
 
 export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
-    return {
-        dial: jest.fn(),
-        answer: jest.fn(),
-        decline: jest.fn(),
-        hangup: jest.fn(),
-        hold: jest.fn(),
-        resume: jest.fn(),
-        setMuted: jest.fn(),
-        sendDtmf: jest.fn(),
-        setAgentState: jest.fn(),
-        saveWrapUp: jest.fn(),
-        completeWrapUp: jest.fn(),
-        dismissError: jest.fn(),
-        simulateIncoming: jest.fn(),
-        downloadLogs: jest.fn()
-    };
+    return { ...makeActions(), downloadLogs: jest.fn() };
 }
 
 export interface LeaderTab {
