@@ -4,6 +4,7 @@ import {
     ClickToDialRouter,
     CredentialsError,
     credentialsNeededFor,
+    type CredentialsNeed,
     listenToConsole,
     placeholderViewModel
 } from './app';
@@ -127,6 +128,7 @@ async function follow(
     }
 ): Promise<Handover> {
     const { root, host, settings, bus, activity } = parts;
+    const need = credentialsNeededFor(settings);
     const follower = new TabFollower({
         root,
         bus,
@@ -145,6 +147,7 @@ async function follow(
                 window.setTimeout(free, 1000)
             ),
         listenToConsole: (forward) => listenToConsole(window, forward),
+        ...(need === undefined ? {} : { signIn: { prompt: need, ask: askForCredentials } }),
         clock: systemClock,
         timers: window,
         // The leader's softphone shows its own errors; this tab's channel failures are logged.
@@ -233,6 +236,22 @@ async function boot(root: HTMLElement): Promise<void> {
     await clickToDialEnabled;
 }
 
+/** The connector's sign-in, from this tab's form or, when other tabs follow, from theirs. */
+async function signIn(
+    root: HTMLElement,
+    need: CredentialsNeed,
+    error: string | undefined,
+    leader: TabLeader | undefined
+): Promise<Record<string, string>> {
+    const here = askForCredentials(root, { ...need, ...(error === undefined ? {} : { error }) });
+    if (leader === undefined) {
+        return here;
+    }
+    const values = await Promise.race([here, leader.signInFromAnyTab(error)]);
+    leader.endSignIn();
+    return values;
+}
+
 /** Signs in when the connector needs it, starts the softphone and connects it. */
 async function lead(parts: {
     root: HTMLElement;
@@ -266,13 +285,7 @@ async function lead(parts: {
             root.dataset.softphone = 'signing-in';
         }
         const credentials =
-            need === undefined
-                ? {}
-                : (offered ??
-                  (await askForCredentials(root, {
-                      ...need,
-                      ...(error === undefined ? {} : { error })
-                  })));
+            need === undefined ? {} : (offered ?? (await signIn(root, need, error, parts.leader)));
         offered = undefined;
         let running: RunningSoftphone;
         try {

@@ -1,5 +1,5 @@
-// Two Salesforce tabs with the SIP connector: only the leading tab signs in and registers; the
-// other follows it; when the leading tab closes, the follower registers with the sign-in the
+// Two Salesforce tabs with the SIP connector: the sign-in form shows in both, the agent answers
+// in either, and only the leading tab registers; the other follows it; when the leading tab closes, the follower registers with the sign-in the
 // leader handed over (kept in memory), without asking the agent again, and takes the next call.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -75,17 +75,22 @@ if (missing.length > 0) {
             await answerIn.phone.button('Done').click();
         }
 
-        it('signs in once: the second tab follows the registered one and asks for nothing', async () => {
-            await signIn(session, agent);
+        it('signs in once, from either tab: the second tab follows the registered one', async () => {
+            // Both tabs ask while nobody signed in; the agent answers in the second one.
             second = await session.openTab();
+            await session.phone.frame.getByLabel('SIP user', { exact: true }).waitFor();
+            await signIn(second, agent);
+            await waitForConnection(session, 'Connected');
             assert.equal(await tabRole(session), 'leader');
             assert.equal(await tabRole(second), 'follower');
-            await waitForConnection(second, 'Connected');
+            assert.deepEqual(await connectionHeader(session), ['Connected', 'SIP (127.0.0.1)']);
             assert.deepEqual(await connectionHeader(second), [
                 'Connected',
                 'SIP (127.0.0.1) · through another tab'
             ]);
             assert.equal(await second.phone.frame.getByLabel('SIP password').count(), 0);
+            assert.equal(await session.phone.frame.getByLabel('SIP password').count(), 0);
+            await second.screenshot('sip-tabs-01-signed-in-from-the-second-tab');
         });
 
         it('rings in both tabs, is answered in the follower, and is logged once', async () => {

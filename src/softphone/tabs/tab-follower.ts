@@ -5,6 +5,7 @@ import { LmsRelay } from '../channel/lms-relay';
 import type { LmsHost } from '../channel/channel-endpoint';
 import type { LogFile } from '../diagnostics/log-download';
 import type { PhoneNumberResult } from '../screenpop/phone-number';
+import type { CredentialsPrompt } from '../ui/credentials-form';
 import { SoftphoneView, type ViewTimers } from '../ui/softphone-view';
 import type { SoftphoneActions, SoftphoneViewModel } from '../ui/view-model';
 import type { TabActivity } from './tab-activity';
@@ -29,6 +30,14 @@ export interface TabFollowerOptions {
     readonly clock: Clock;
     readonly timers: ViewTimers;
     readonly onError: (message: string) => void;
+    /** The sign-in the connector needs, asked here when the leader waits for one. */
+    readonly signIn?: {
+        readonly prompt: CredentialsPrompt;
+        readonly ask: (
+            root: HTMLElement,
+            prompt: CredentialsPrompt
+        ) => Promise<Record<string, string>>;
+    };
 }
 
 /** What only a leader sends. */
@@ -41,7 +50,8 @@ const LEADER_KINDS: ReadonlySet<TabMessageKind> = new Set([
     'showPanel',
     'refreshView',
     'popRequest',
-    'logFile'
+    'logFile',
+    'signingIn'
 ]);
 /** Bounds of a pop result (tab-protocol.ts): longer text is cut so the leader accepts it. */
 const MAX_POP_NAME = 1024;
@@ -59,7 +69,10 @@ const WAITING = placeholderViewModel({
  * when the leader asks, because the agent works in this tab.
  */
 export class TabFollower {
-    private readonly view: SoftphoneView;
+    /** Absent while the sign-in form shows instead. */
+    private view: SoftphoneView | undefined;
+    /** Counts sign-in forms shown, so an abandoned form's answer is not sent. */
+    private signInRound = 0;
     private readonly relay: LmsRelay;
     private readonly stops: Array<() => void> = [];
     private session: string | undefined;
@@ -69,15 +82,8 @@ export class TabFollower {
     private readonly logRequests = new Set<string>();
 
     constructor(private readonly options: TabFollowerOptions) {
-        options.root.replaceChildren();
         options.root.dataset.tabRole = 'follower';
         options.root.dataset.softphone = 'following';
-        this.view = new SoftphoneView({
-            root: options.root,
-            actions: this.remoteActions(),
-            clock: options.clock,
-            timers: options.timers
-        });
         this.relay = new LmsRelay({
             host: options.lmsHost,
             channelName: options.lmsChannelName,
@@ -88,7 +94,7 @@ export class TabFollower {
 
     async start(): Promise<void> {
         const { bus, activity } = this.options;
-        this.view.render(WAITING);
+        this.show(WAITING);
         this.stops.push(
             bus.onMessage((message) => this.receive(message)),
             activity.onChange((state) => bus.post({ kind: 'activity', ...state }))
@@ -109,7 +115,7 @@ export class TabFollower {
 
     /** Tabs of another softphone version cannot follow each other: say what to do. */
     showOtherVersion(): void {
-        this.view.render(
+        this.show(
             placeholderViewModel({
                 connection: { status: 'disconnected', connectorLabel: 'Another Salesforce tab' },
                 errors: [
@@ -135,7 +141,9 @@ export class TabFollower {
             stop();
         }
         await this.relay.stop();
-        this.view.destroy();
+        this.signInRound += 1;
+        this.view?.destroy();
+        this.view = undefined;
         delete this.options.root.dataset.tabRole;
         return {
             heardFromLeader: this.heardFromLeader,
@@ -161,6 +169,9 @@ export class TabFollower {
                 return;
             case 'view':
                 this.render(message.model);
+                return;
+            case 'signingIn':
+                this.askForSignIn(message.error);
                 return;
             case 'lmsEvent':
                 void this.relay.relay(message.message);
@@ -192,7 +203,42 @@ export class TabFollower {
 
     private render(model: SoftphoneViewModel): void {
         const connectorLabel = `${model.connection.connectorLabel} · through another tab`;
-        this.view.render({ ...model, connection: { ...model.connection, connectorLabel } });
+        this.show({ ...model, connection: { ...model.connection, connectorLabel } });
+    }
+
+    /** Renders a model, building the view again when the sign-in form had replaced it. */
+    private show(model: SoftphoneViewModel): void {
+        if (this.view === undefined) {
+            this.signInRound += 1;
+            this.options.root.replaceChildren();
+            this.view = new SoftphoneView({
+                root: this.options.root,
+                actions: this.remoteActions(),
+                clock: this.options.clock,
+                timers: this.options.timers
+            });
+        }
+        this.view.render(model);
+    }
+
+    /** The leader waits for a sign-in: the agent may give it here, in the tab they are in. */
+    private askForSignIn(error: string | undefined): void {
+        const signIn = this.options.signIn;
+        if (signIn === undefined) {
+            return;
+        }
+        this.view?.destroy();
+        this.view = undefined;
+        const round = ++this.signInRound;
+        void signIn
+            .ask(this.options.root, { ...signIn.prompt, ...(error === undefined ? {} : { error }) })
+            .then((values) => {
+                if (round !== this.signInRound) {
+                    return;
+                }
+                this.options.bus.post({ kind: 'signIn', values });
+                this.show(WAITING);
+            });
     }
 
     private async pop(requestId: string, number: string): Promise<void> {

@@ -8,6 +8,7 @@ import {
     typeInto,
     visibleText
 } from '../ui/test-support/softphone-fixtures';
+import { askForCredentials } from '../ui/credentials-form';
 import { downloadLogsLabel } from '../ui/diagnostics-view';
 import { numberToSearch } from './tab-leader';
 import type { AgentAction, TabMessage } from './tab-protocol';
@@ -857,6 +858,82 @@ describe('a takeover', () => {
         next.leader.publishView(fullViewModel({ agentState: 'Available', calls: [] }));
         await world.settle();
         expect(fieldLabelled<HTMLSelectElement>(c.root, 'Status').value).toBe('Available');
+    });
+});
+
+describe('signing in from any tab', () => {
+    const prompt = {
+        title: 'Sign in to your phone system',
+        explanation: 'Kept in memory only.',
+        fields: [
+            { name: 'user', label: 'SIP user' },
+            { name: 'password', label: 'SIP password', secret: true }
+        ]
+    };
+    const signIn = { prompt, ask: askForCredentials };
+
+    function submit(root: HTMLElement, user: string, password: string): void {
+        (root.querySelector('input[name="user"]') as HTMLInputElement).value = user;
+        (root.querySelector('input[name="password"]') as HTMLInputElement).value = password;
+        root.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    }
+
+    it("shows the leader's sign-in form in a follower, and the follower's answer signs in", async () => {
+        leaderTab = world.openLeader();
+        const b = await world.openFollower('tab-b', { signIn });
+        const signedIn = leaderTab.leader.signInFromAnyTab();
+        await world.settle();
+        expect(visibleText(b.root)).toContain('Sign in to your phone system');
+        submit(b.root, 'agent1', 's3cret');
+        await world.settle();
+        await expect(signedIn).resolves.toEqual({ user: 'agent1', password: 's3cret' });
+        // Back to waiting for the leader's softphone, the form gone.
+        expect(b.root.querySelector('form')).toBeNull();
+        expect(visibleText(b.root)).toContain(
+            'Waiting for the softphone in another Salesforce tab'
+        );
+    });
+
+    it('asks a tab that opens meanwhile too, with the reason the last sign-in failed', async () => {
+        leaderTab = world.openLeader();
+        void leaderTab.leader.signInFromAnyTab('Wrong password for agent1');
+        await world.settle();
+        const c = await world.openFollower('tab-c', { signIn });
+        expect(visibleText(c.root)).toContain('Wrong password for agent1');
+    });
+
+    it("ignores a follower's answer once the leader's own form answered", async () => {
+        leaderTab = world.openLeader();
+        const b = await world.openFollower('tab-b', { signIn });
+        const fromOtherTabs = jest.fn();
+        void leaderTab.leader.signInFromAnyTab().then(fromOtherTabs);
+        await world.settle();
+        leaderTab.leader.endSignIn();
+        submit(b.root, 'agent1', 'late');
+        await world.settle();
+        expect(fromOtherTabs).not.toHaveBeenCalled();
+    });
+
+    it('replaces the form with the softphone when the leader signed in elsewhere', async () => {
+        leaderTab = world.openLeader();
+        const b = await world.openFollower('tab-b', { signIn });
+        void leaderTab.leader.signInFromAnyTab();
+        await world.settle();
+        leaderTab.leader.endSignIn();
+        leaderTab.leader.publishView(fullViewModel());
+        await world.settle();
+        expect(b.root.querySelector('form')).toBeNull();
+        expect(buttonNamed(b.root, 'Hang up')).toBeDefined();
+        // A late submit of the abandoned form would find no form; none is sent either way.
+        expect(postedOf(world, 'signIn')).toEqual([]);
+    });
+
+    it('shows no form in a follower whose connector needs no sign-in', async () => {
+        leaderTab = world.openLeader();
+        const b = await world.openFollower('tab-b');
+        void leaderTab.leader.signInFromAnyTab();
+        await world.settle();
+        expect(b.root.querySelector('form')).toBeNull();
     });
 });
 

@@ -47,6 +47,9 @@ export class TabLeader {
     private lastSession: string | undefined;
     private credentials: Readonly<Record<string, string>> | undefined;
     private nextRequest = 1;
+    /** Set while the leader asks for the connector's sign-in. */
+    private signIn:
+        { error?: string; resolve: (values: Record<string, string>) => void } | undefined;
     private readonly unsubscribe: () => void;
 
     constructor(
@@ -90,6 +93,22 @@ export class TabLeader {
         if (Object.keys(values).length > 0) {
             this.bus.post({ kind: 'credentials', values });
         }
+    }
+
+    /**
+     * The leader asks for the sign-in: every tab shows the form, and the first tab to answer
+     * signs in (the agent need not find the tab that opened first). Resolves with the values
+     * another tab sent; endSignIn() when this tab's own form answered first.
+     */
+    signInFromAnyTab(error?: string): Promise<Record<string, string>> {
+        return new Promise((resolve) => {
+            this.signIn = { ...(error === undefined ? {} : { error }), resolve };
+            this.bus.post({ kind: 'signingIn', ...(error === undefined ? {} : { error }) });
+        });
+    }
+
+    endSignIn(): void {
+        this.signIn = undefined;
     }
 
     showPanelEverywhere(): void {
@@ -196,6 +215,12 @@ export class TabLeader {
             case 'bye':
                 this.forget(message.from);
                 return;
+            case 'signIn': {
+                const signIn = this.signIn;
+                this.signIn = undefined;
+                signIn?.resolve({ ...message.values });
+                return;
+            }
             case 'popResult': {
                 const pending = this.pendingPops.get(message.requestId);
                 if (pending !== undefined && pending.target === message.from) {
@@ -240,6 +265,10 @@ export class TabLeader {
     }
 
     private welcome(tabId: string): void {
+        if (this.signIn !== undefined) {
+            const error = this.signIn.error;
+            this.bus.post({ kind: 'signingIn', ...(error === undefined ? {} : { error }) }, tabId);
+        }
         if (this.lastView !== undefined) {
             this.bus.post({ kind: 'view', model: this.lastView }, tabId);
         }

@@ -19,7 +19,7 @@ function expectInvalid(data: unknown, path: string): string {
 
 describe('parseTabMessage: valid messages', () => {
     it('has a valid example of every kind', () => {
-        expect(ALL_KINDS).toHaveLength(18);
+        expect(ALL_KINDS).toHaveLength(20);
     });
 
     it.each(ALL_KINDS)('accepts a %s message and returns it with its envelope', (kind) => {

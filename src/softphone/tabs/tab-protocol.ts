@@ -163,8 +163,10 @@ export const TabMessageBodySchema = v.variant('kind', [
     v.object({ kind: v.literal('simulator'), message: v.unknown() }),
     v.object({ kind: v.literal('logFileRequest'), requestId: RequestId }),
     v.object({ kind: v.literal('popResult'), requestId: RequestId, result: PopResultSchema }),
+    v.object({ kind: v.literal('signIn'), values: Credentials }),
     // leader → followers
     v.object({ kind: v.literal('leader') }),
+    v.object({ kind: v.literal('signingIn'), error: v.optional(text(4096)) }),
     v.object({ kind: v.literal('view'), model: ViewModelSchema }),
     v.object({ kind: v.literal('lmsEvent'), message: v.unknown() }),
     v.object({ kind: v.literal('session'), json: text(4 * 1024 * 1024) }),

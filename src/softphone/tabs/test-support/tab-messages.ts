@@ -82,7 +82,9 @@ export const VALID_BODIES: {
             callerName: 'Maria Lopez'
         }
     },
+    signIn: { kind: 'signIn', values: { user: 'agent1', password: 's3cret' } },
     leader: { kind: 'leader' },
+    signingIn: { kind: 'signingIn', error: 'Wrong password' },
     view: { kind: 'view', model: fullViewModel() },
     lmsEvent: {
         kind: 'lmsEvent',

@@ -18,7 +18,7 @@ import { makeActions } from '../../ui/test-support/softphone-fixtures';
 import type { SoftphoneActions } from '../../ui/view-model';
 import { TabActivity } from '../tab-activity';
 import { TabBus, type TabBusProblem } from '../tab-bus';
-import { TabFollower } from '../tab-follower';
+import { TabFollower, type TabFollowerOptions } from '../tab-follower';
 import { TabLeader, type LeaderServices } from '../tab-leader';
 import { TAB_CHANNEL_NAME } from '../tab-protocol';
 import { FakeBroadcastNetwork, type FakeBroadcastChannel } from './fake-broadcast-channel';
@@ -201,7 +201,11 @@ export class TabWorld {
     /** Opens a following tab, starts it and lets the tabs greet each other. */
     async openFollower(
         tabId: string,
-        options: { visibility?: DocumentVisibilityState; listenToConsole?: boolean } = {}
+        options: {
+            visibility?: DocumentVisibilityState;
+            listenToConsole?: boolean;
+            signIn?: TabFollowerOptions['signIn'];
+        } = {}
     ): Promise<FollowerTab> {
         const page = new FakePage(options.visibility ?? 'visible');
         const activity = new TabActivity(page, this.scheduler);
@@ -245,7 +249,8 @@ export class TabWorld {
             clock: this.scheduler,
             // The view's one-second ticker: never fired here (no call timers are asserted).
             timers: { setInterval: () => 0, clearInterval: () => undefined },
-            onError: (message) => errors.push(message)
+            onError: (message) => errors.push(message),
+            ...(options.signIn === undefined ? {} : { signIn: options.signIn })
         });
         await follower.start();
         await this.settle();
