@@ -500,6 +500,23 @@ describe.each(storeKinds)('LogOutbox with the $name', (kind) => {
         expect(h.logged).toHaveLength(1);
     });
 
+    it('keeps the related record when the same call comes again without one, before its create', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        h.salesforce.failWith = (_value, callNumber) => (callNumber === 1 ? 'before' : undefined);
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.settle();
+        // A reload's snapshot of the same call, taken before the screen pop related it.
+        await h.outbox.enqueue(endedCall('call-1', { related: undefined, outcome: 'Dropped' }), {
+            awaitWrapUp: false
+        });
+        await h.advance(60_000);
+        const saved = h.salesforce.phoneCallByProviderId('call-1')?.fields;
+        expect(saved?.Contact__c).toBe(CONTACT_ID);
+        expect(saved?.Outcome__c).toBe('Dropped');
+        expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+    });
+
     it('keeps one attempt in flight per entry while enqueue, wrap-up and timers interleave', async () => {
         const { store } = await kind.create();
         const h = createHarness(store, { mirrorToTask: true, random: seededRandom(3) });

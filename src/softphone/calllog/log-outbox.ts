@@ -182,13 +182,17 @@ export class LogOutbox {
      */
     async enqueue(call: Call, options: EnqueueOptions = {}): Promise<void> {
         const now = this.clock.now();
-        const record = toPhoneCallRecord(call, {
+        const previous = this.entries.get(call.id) ?? this.recent.get(call.id);
+        // The same call enqueued again without its record (e.g. from a reload's snapshot taken
+        // before the screen pop answered) keeps the record it was related to.
+        const related = call.related ?? previous?.related;
+        const relatedCall = related === undefined ? call : { ...call, related };
+        const record = toPhoneCallRecord(relatedCall, {
             agentUserId: this.agentUserId,
             queue: options.queue,
             recordingUrl: options.recordingUrl
         });
-        const task = this.mirrorToTask ? toTaskRecord(call) : undefined;
-        const previous = this.entries.get(call.id) ?? this.recent.get(call.id);
+        const task = this.mirrorToTask ? toTaskRecord(relatedCall) : undefined;
         let entry: OutboxEntry;
         if (previous === undefined) {
             entry = {
@@ -213,7 +217,7 @@ export class LogOutbox {
                 ...previous,
                 record,
                 recordRevision: changed ? previous.recordRevision + 1 : previous.recordRevision,
-                related: call.related ?? previous.related,
+                related,
                 task: previous.task ?? task,
                 wrapUpOpen: previous.wrapUpOpen || (options.awaitWrapUp ?? false),
                 attempts: 0,
