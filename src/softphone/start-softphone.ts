@@ -39,7 +39,7 @@ export function lmsHostOf(host: OpenCtiHost): LmsHost {
 }
 
 /** sessionStorage, or undefined where the browser blocks it (storage partitioning, policies). */
-export function readSessionStorage(): Storage | undefined {
+function readSessionStorage(): Storage | undefined {
     try {
         return window.sessionStorage;
     } catch {

@@ -1,4 +1,5 @@
 import type { AgentState, Call, CallOutcome } from '../calls/call-model';
+import { AGENT_STATES, CALL_OUTCOMES } from '../channel/message-contract';
 import { talkTimeSeconds, type EndedCall } from '../calls/ended-call';
 import type { RecentCallView } from '../ui/view-model';
 
@@ -21,7 +22,6 @@ export interface SessionSnapshot {
     readonly lastAliveAt: number;
 }
 
-const AGENT_STATES: readonly string[] = ['Offline', 'Available', 'Busy', 'AfterCallWork', 'Break'];
 const LIVE_STATES: readonly string[] = ['ringing', 'dialing', 'connected', 'held'];
 const MAX_CALLS = 4;
 const MAX_RECENT = 10;
@@ -48,17 +48,6 @@ function isLiveCall(value: unknown): value is Call {
     );
 }
 
-const OUTCOMES: readonly string[] = [
-    'Connected',
-    'No Answer',
-    'Busy',
-    'Voicemail',
-    'Failed',
-    'Missed',
-    'Rejected',
-    'Dropped'
-];
-
 function isEndedCall(value: unknown): value is EndedCall {
     if (!isObject(value) || value.state !== 'ended') {
         return false;
@@ -66,7 +55,7 @@ function isEndedCall(value: unknown): value is EndedCall {
     return (
         isLiveCall({ ...value, state: 'connected' }) &&
         isTime(value.endedAt) &&
-        OUTCOMES.includes(String(value.outcome)) &&
+        (CALL_OUTCOMES as readonly string[]).includes(String(value.outcome)) &&
         isText(value.endReason, 40) &&
         typeof value.durationSeconds === 'number' &&
         Number.isFinite(value.durationSeconds)
@@ -103,7 +92,7 @@ export function parseSessionSnapshot(text: string | null): SessionSnapshot | und
     if (
         !isObject(value) ||
         value.version !== 1 ||
-        !AGENT_STATES.includes(String(value.agentState)) ||
+        !(AGENT_STATES as readonly string[]).includes(String(value.agentState)) ||
         !Array.isArray(value.liveCalls) ||
         value.liveCalls.length > MAX_CALLS ||
         !value.liveCalls.every(isLiveCall) ||
