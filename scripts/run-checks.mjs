@@ -61,6 +61,13 @@ const steps = [
         onlyIf: 'test/browser'
     },
     {
+        name: 'agent journey tests (headless Chromium)',
+        command: ['node', '--test', '--test-concurrency=1', 'test/journeys/'],
+        counts: 'node',
+        needs: 'chromium',
+        onlyIf: 'test/journeys'
+    },
+    {
         name: 'listener bridge tests (node --test)',
         command: ['node', '--test', ...listenerTests(false)],
         counts: 'node',
