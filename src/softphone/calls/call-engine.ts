@@ -84,8 +84,9 @@ type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'muted' | 'related'
  *   engine does not hold it for you, so a failed hold can never leave two calls connected).
  * - An inbound call rings when the agent is Available with no live call, or Busy with exactly
  *   one live call and nothing else ringing (call waiting). Otherwise the engine declines it
- *   through the connector and logs it: outcome 'Busy' when the agent is Busy or already has a
- *   call ringing, 'Missed' when Offline, on Break or in AfterCallWork. Such a call emits
+ *   through the connector and logs it: outcome 'Busy' when the agent is Busy, already has a
+ *   call ringing, is on Break or Offline (never offered, so never Missed), 'Missed' in
+ *   AfterCallWork. Such a call emits
  *   callStarted and callEnded but never appears in a snapshot.
  * - The agent declining a waiting call gives outcome Rejected (see outcomeFor).
  */
@@ -526,6 +527,11 @@ export class CallEngine {
                 return live === 0 ? undefined : 'Busy';
             case 'Busy':
                 return live === 1 && !ringing ? undefined : 'Busy';
+            case 'Offline':
+            case 'Break':
+                // Never offered to the agent, so not Missed: the phone system is told busy
+                // (the connector's decline: SIP 486 Busy Here) and the log says Busy.
+                return 'Busy';
             default:
                 return 'Missed';
         }
