@@ -19,15 +19,21 @@ export function createAgentActions(deps: {
             }
         });
     };
+    const dial = (number: string) => {
+        app.store.update((state) => {
+            const { dialBlockedReason: _cleared, ...rest } = state;
+            return rest;
+        });
+        report(controls.dial(number), (message) =>
+            app.store.update((state) => ({ ...state, dialBlockedReason: message }))
+        );
+    };
     return {
-        dial: (number) => {
-            app.store.update((state) => {
-                const { dialBlockedReason: _cleared, ...rest } = state;
-                return rest;
-            });
-            report(controls.dial(number), (message) =>
-                app.store.update((state) => ({ ...state, dialBlockedReason: message }))
-            );
+        dial,
+        callBack: (noticeId, number) => {
+            // The agent has seen the missed call: its notice goes as the call is placed.
+            app.store.setNotice(noticeId, 'warning', undefined);
+            dial(number);
         },
         answer: (callId) => report(controls.answer(callId)),
         decline: (callId) => report(controls.decline(callId)),
@@ -36,7 +42,7 @@ export function createAgentActions(deps: {
         resume: (callId) => report(controls.resume(callId)),
         setMuted: (callId, muted) => report(controls.mute(muted, callId)),
         sendDtmf: (callId, digit) => report(controls.sendDtmf(callId, digit)),
-        setAgentState: (state: AgentState) => app.setAgentState(state),
+        setAgentState: (state: AgentState, reason?: string) => app.setAgentState(state, reason),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
         dismissError: (id) => app.store.dismissError(id),

@@ -25,6 +25,10 @@ export interface AppState {
     readonly notices: readonly NoticeView[];
     readonly logStatus: { readonly pending: number; readonly durable: boolean };
     readonly dialBlockedReason?: string;
+    /** The not-ready reason the agent chose with Break (agentStatus/breakReasons). */
+    readonly breakReason?: string;
+    /** The agent chose Offline (not a lost line): the header shows it as a status, not a fault. */
+    readonly offlineByChoice?: boolean;
 }
 
 export const RECENT_CALLS_KEPT = 10;
@@ -84,13 +88,27 @@ export class AppStore {
         }));
     }
 
-    /** Sets (or with message undefined, clears) the notice kept under a fixed id. */
-    setNotice(id: string, kind: NoticeView['kind'], message: string | undefined): void {
+    /**
+     * Sets (or with message undefined, clears) the notice kept under a fixed id; `callBack` (a
+     * number) gives it a Call back button.
+     */
+    setNotice(
+        id: string,
+        kind: NoticeView['kind'],
+        message: string | undefined,
+        callBack?: string
+    ): void {
         this.update((state) => {
             const others = state.notices.filter((notice) => notice.id !== id);
+            const notice: NoticeView = {
+                id,
+                kind,
+                message: message ?? '',
+                ...(callBack === undefined ? {} : { callBack })
+            };
             return {
                 ...state,
-                notices: message === undefined ? others : [...others, { id, kind, message }]
+                notices: message === undefined ? others : [...others, notice]
             };
         });
     }

@@ -55,8 +55,16 @@ export class SoftphoneView {
         this.clock = options.clock;
         this.timers = options.timers;
         const ids = createIdFactory(root.id || 'softphone');
-        this.header = new HeaderView(ids, (state) => actions.setAgentState(state));
-        this.alerts = new AlertsView(ids, (id) => actions.dismissError(id));
+        this.header = new HeaderView(ids, (state, reason) =>
+            reason === undefined
+                ? actions.setAgentState(state)
+                : actions.setAgentState(state, reason)
+        );
+        this.alerts = new AlertsView(
+            ids,
+            (id) => actions.dismissError(id),
+            (id, number) => actions.callBack?.(id, number)
+        );
         this.incoming = new IncomingCallsView(ids, actions);
         this.active = new ActiveCallsView(ids, actions);
         this.wrapUp = new WrapUpFormView(ids, actions);

@@ -17,6 +17,7 @@ import { CallControls } from '../call-controls';
 import { createLmsCommands } from '../lms-commands';
 import { createNumberFormatter, createNumberNormaliser } from '../number-formatter';
 import { OutboundDialer } from '../outbound-dialer';
+import { AgentStatusMemory, type StatusStorage } from '../agent-status-memory';
 import { SoftphoneApp } from '../softphone-app';
 import type { WrapUpSettings } from '../wrap-up-controller';
 import { DurableMemoryStore } from './durable-memory-store';
@@ -57,6 +58,9 @@ export interface AppHarnessOptions {
     /** Overrides the outbox store altogether (e.g. one that fails). */
     readonly store?: OutboxStore;
     readonly screenPop?: Partial<ScreenPopSettings>;
+    readonly breakReasons?: readonly string[];
+    /** Where the agent's chosen status is remembered (none by default). */
+    readonly statusStorage?: StatusStorage;
 }
 
 export interface AppHarness {
@@ -143,7 +147,16 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         softphoneVersion: '0.1.0-test',
         showPanel,
         refreshView,
-        render: (model) => rendered.push(model)
+        render: (model) => rendered.push(model),
+        ...(options.breakReasons === undefined ? {} : { breakReasons: options.breakReasons }),
+        ...(options.statusStorage === undefined
+            ? {}
+            : {
+                  statusMemory: new AgentStatusMemory(
+                      options.statusStorage,
+                      options.breakReasons ?? []
+                  )
+              })
     });
     const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });
 

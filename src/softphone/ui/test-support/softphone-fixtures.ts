@@ -48,6 +48,7 @@ export function makeActions(): jest.Mocked<SoftphoneActions> {
         saveWrapUp: jest.fn(),
         completeWrapUp: jest.fn(),
         dismissError: jest.fn(),
+        callBack: jest.fn(),
         simulateIncoming: jest.fn()
     };
 }
