@@ -296,6 +296,8 @@ async function lead(parts: {
                 credentials,
                 clickToDial: parts.clickToDial,
                 diagnostics: parts.diagnostics,
+                // Beside softphone.js in the static resource (copied there by the build).
+                ringtoneUrl: new URL('ringtone.wav', import.meta.url).href,
                 ...(parts.leader === undefined ? {} : { leader: parts.leader }),
                 ...(handover === undefined ? {} : { handover })
             });

@@ -102,4 +102,21 @@ describe('live announcements', () => {
         );
         expect(region.textContent).toBe('Phone system status: Reconnecting. Call ended');
     });
+
+    it("announces the agent's own Offline as Offline, and a lost line as Disconnected", () => {
+        mounted = mount();
+        const region = statusRegion(mounted.root);
+        mounted.view.render(
+            makeModel({
+                agentState: 'Offline',
+                connection: { status: 'disconnected', connectorLabel: 'SIP', offlineByChoice: true }
+            })
+        );
+        expect(region.textContent).toBe('Phone system status: Offline');
+        mounted.view.render(makeModel());
+        mounted.view.render(
+            makeModel({ connection: { status: 'disconnected', connectorLabel: 'SIP' } })
+        );
+        expect(region.textContent).toBe('Phone system status: Disconnected');
+    });
 });
