@@ -162,6 +162,8 @@ describe('never miss a call: an agent in the local console', browserTestOptions(
         assert.equal(await frame.evaluate(() => window.__permissionRequests), 1);
         await session.screenshot('never-miss-01-settings-notifications-on');
         await assertAxeClean(session);
+        // Done with the settings: the agent closes them.
+        await phone.frame.getByText('Ringtone and notifications').click();
 
         // The Salesforce tab goes to the background; Maria Lopez calls.
         await setTabHidden(session, true);
@@ -245,6 +247,7 @@ describe('never miss a call: an agent in the local console', browserTestOptions(
         assert.equal(await phone.frame.getByLabel('Ringtone volume').isDisabled(), true);
         await session.screenshot('never-miss-05-ringtone-off');
         await assertAxeClean(session);
+        await phone.frame.getByText('Ringtone and notifications').click();
 
         phone = await reloadSoftphone(session);
         await openSettings(phone);
