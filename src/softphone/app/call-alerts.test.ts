@@ -73,10 +73,12 @@ describe('CallAlerts', () => {
         expect(ringer.stop).toHaveBeenCalledTimes(1);
     });
 
-    it('pushes the utility item only when it changes', () => {
+    it('pushes the utility item at start (a reload may leave an old label) and then on change', () => {
         const { alerts, setUtilityItem } = setup();
         alerts.update(makeModel());
-        expect(setUtilityItem).not.toHaveBeenCalled();
+        alerts.update(makeModel());
+        expect(setUtilityItem.mock.calls).toEqual([[{ label: 'Phone', icon: 'call' }]]);
+        setUtilityItem.mockClear();
         const ringing = makeModel({ calls: [makeCall({ state: 'ringing', name: 'Maria' })] });
         alerts.update(ringing);
         alerts.update(ringing);

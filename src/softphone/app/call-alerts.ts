@@ -73,7 +73,8 @@ export interface CallAlertsOptions {
  */
 export class CallAlerts {
     private readonly notified = new Set<string>();
-    private item: UtilityItem = idleUtilityItem;
+    /** What the utility item shows; unknown at start (a reload may leave an old label there). */
+    private item: UtilityItem | undefined;
     /** Whether the panel was open just before a ringing call opened it (see revealPanel). */
     private panelCheck: Promise<boolean> | undefined;
 
@@ -117,7 +118,7 @@ export class CallAlerts {
             }
         }
         const item = utilityItemFor(model);
-        if (item.label !== this.item.label || item.icon !== this.item.icon) {
+        if (item.label !== this.item?.label || item.icon !== this.item.icon) {
             this.item = item;
             this.options.setUtilityItem(item);
         }
