@@ -181,6 +181,7 @@ describe('never miss a call: an agent in the local console', browserTestOptions(
             ['Maria Lopez', '(415) 555-0101'].includes(notification.body),
             `plain-text caller in the notification, got ${notification.body}`
         );
+        await phone.button('Answer').first().scrollIntoViewIfNeeded();
         await session.screenshot('never-miss-02-ringing-tab-hidden');
 
         // The caller gives up before the agent comes back: a missed call.
@@ -199,6 +200,7 @@ describe('never miss a call: an agent in the local console', browserTestOptions(
         // The agent stays Available (the documented choice).
         assert.equal(await phone.agentState(), 'Available');
         await setTabHidden(session, false);
+        await phone.button('Call back').scrollIntoViewIfNeeded();
         await session.screenshot('never-miss-03-missed-call-notice');
         await assertAxeClean(session);
 
@@ -233,6 +235,7 @@ describe('never miss a call: an agent in the local console', browserTestOptions(
         await phone.ring('sim-known');
         await waitForRingtone(session, true);
         assert.equal((await ringtone(session)).loop, true);
+        await phone.button('Answer').first().scrollIntoViewIfNeeded();
         await session.screenshot('never-miss-04-ringing-ringtone');
         await phone.answer();
         await waitForRingtone(session, false);
@@ -258,6 +261,7 @@ describe('never miss a call: an agent in the local console', browserTestOptions(
         assert.equal((await ringtone(session)).paused, true);
         await phone.frame.getByText('Ring for incoming calls').click();
         assert.equal(await phone.frame.getByLabel('Ring for incoming calls').isChecked(), true);
+        await phone.frame.getByText('Ringtone and notifications').click();
         const records = await waitForRecords(session, 'Phone_Call__c', (all) =>
             all.some((record) => record.Outcome__c === 'Rejected')
         );
@@ -283,6 +287,7 @@ describe('never miss a call: an agent in the local console', browserTestOptions(
         ]);
         await status.selectOption({ label: 'Break: Lunch' });
         await waitForStatus(phone, 'Break: Lunch');
+        await status.scrollIntoViewIfNeeded();
         await session.screenshot('never-miss-06-break-lunch');
         await assertAxeClean(session);
 
@@ -317,6 +322,7 @@ describe('never miss a call: an agent in the local console', browserTestOptions(
         assert.equal(await phone.frame.getByText('Disconnected').count(), 0);
         const options = await status.locator('option').allTextContents();
         assert.ok(options.includes('Available'), `Available offered from Offline: ${options}`);
+        await status.scrollIntoViewIfNeeded();
         await session.screenshot('never-miss-07-offline-by-choice');
         await assertAxeClean(session);
 
@@ -352,6 +358,7 @@ describe(
         it('starts Offline on every load when the admin says so, even after the agent went Available', async () => {
             assert.equal(await phone.agentState(), 'Offline');
             await statusBadge(phone).filter({ hasText: 'Offline' }).waitFor();
+            await phone.frame.getByLabel('Status').scrollIntoViewIfNeeded();
             await session.screenshot('never-miss-08-initial-offline');
 
             await phone.frame.getByLabel('Status').selectOption('Available');
