@@ -39,6 +39,7 @@ export function createAgentActions(deps: {
         setAgentState: (state: AgentState) => app.setAgentState(state),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
+        relateCall: (callId, recordId) => app.relateCall(callId, recordId),
         dismissError: (id) => app.store.dismissError(id),
         ...(deps.downloadLogs === undefined ? {} : { downloadLogs: deps.downloadLogs }),
         simulateIncoming: (caller) => {

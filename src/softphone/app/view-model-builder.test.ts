@@ -81,9 +81,34 @@ describe('buildViewModel: calls', () => {
                 number: '(415) 555-0101',
                 startedAt: T0,
                 answeredAt: T0 + 5_000,
-                muted: false
+                muted: false,
+                loggedTo: { options: [] }
             }
         ]);
+    });
+
+    it('says which record the call is logged to and offers every record seen', () => {
+        const maria = {
+            recordId: '003000000000000001',
+            objectType: 'Contact',
+            recordName: 'Maria'
+        };
+        const acme = { recordId: '001000000000000001', objectType: 'Account' };
+        const model = buildViewModel(
+            inputs(
+                { agentState: 'Busy', calls: [call({ related: acme })] },
+                { callRecords: { 'call-1': { seen: [maria], related: maria } } }
+            )
+        );
+
+        // The engine's record wins for a live call; one not in the seen list is offered first.
+        expect(model.calls[0]?.loggedTo).toEqual({
+            current: { recordId: acme.recordId, label: '001000000000000001 (Account)' },
+            options: [
+                { recordId: acme.recordId, label: '001000000000000001 (Account)' },
+                { recordId: maria.recordId, label: 'Maria (Contact)' }
+            ]
+        });
     });
 
     it('shows the dialled number of an outbound call', () => {
@@ -166,7 +191,8 @@ describe('buildViewModel: the rest of the view', () => {
             dispositionRequired: true,
             endsAt: T0 + 30_000,
             saving: false,
-            error: 'Choose a disposition before you finish this call.'
+            error: 'Choose a disposition before you finish this call.',
+            loggedTo: { options: [] }
         });
     });
 

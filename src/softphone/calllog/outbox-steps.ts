@@ -16,10 +16,16 @@ export interface OutboxStep {
     readonly recordRevision: number;
     readonly wrapUpRevision: number;
     readonly linksTask: boolean;
+    /** The Task's related-record revision this write carries (createTask, updateTask). */
+    readonly taskRelatedRevision?: number;
 }
 
 export function wrapUpRevisionOf(entry: OutboxEntry): number {
     return entry.wrapUp?.revision ?? 0;
+}
+
+function taskRelatedRevisionOf(entry: OutboxEntry): number {
+    return entry.taskRelated?.revision ?? 0;
 }
 
 export function nextStep(entry: OutboxEntry): OutboxStep | null {
@@ -58,7 +64,8 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...entry.task, ...taskWrapUp },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     const wrapUpPending =
@@ -77,17 +84,30 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             linksTask: linkPending
         };
     }
-    if (
+    const taskWrapUpPending =
         entry.taskId !== undefined &&
         entry.wrapUp !== undefined &&
-        entry.taskWrapUpRevision !== wrapUpRevision
-    ) {
+        entry.taskWrapUpRevision !== wrapUpRevision;
+    const taskRelated = entry.taskRelated;
+    const taskRelatedPending =
+        entry.taskId !== undefined &&
+        taskRelated !== undefined &&
+        taskRelated.revision !== (entry.savedTaskRelatedRevision ?? 0);
+    if (entry.taskId !== undefined && (taskWrapUpPending || taskRelatedPending)) {
         return {
             kind: 'updateTask',
-            value: toTaskWrapUpUpdate(entry.taskId, entry.wrapUp),
+            value: {
+                ...(taskWrapUpPending && entry.wrapUp !== undefined
+                    ? toTaskWrapUpUpdate(entry.taskId, entry.wrapUp)
+                    : { Id: entry.taskId }),
+                ...(taskRelatedPending && taskRelated !== undefined
+                    ? { WhoId: taskRelated.WhoId, WhatId: taskRelated.WhatId }
+                    : {})
+            },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     return null;
@@ -126,7 +146,8 @@ export function applyStepSuccess(
             return {
                 ...progressed,
                 taskId: recordId ?? undefined,
-                taskWrapUpRevision: step.wrapUpRevision
+                taskWrapUpRevision: step.wrapUpRevision,
+                savedTaskRelatedRevision: step.taskRelatedRevision ?? 0
             };
         case 'update':
             return {
@@ -135,7 +156,11 @@ export function applyStepSuccess(
                 taskLinked: entry.taskLinked || step.linksTask
             };
         case 'updateTask':
-            return { ...progressed, taskWrapUpRevision: step.wrapUpRevision };
+            return {
+                ...progressed,
+                taskWrapUpRevision: step.wrapUpRevision,
+                savedTaskRelatedRevision: step.taskRelatedRevision ?? 0
+            };
     }
 }
 

@@ -47,6 +47,7 @@ export const AgentActionSchema = v.variant('name', [
         notes: text(MAX_NOTES)
     }),
     v.object({ name: v.literal('completeWrapUp') }),
+    v.object({ name: v.literal('relateCall'), callId: CallId, recordId: text(18) }),
     v.object({ name: v.literal('dismissError'), id: text(128) }),
     v.object({
         name: v.literal('simulateIncoming'),
@@ -61,7 +62,9 @@ export const PopResultSchema = v.variant('ok', [
     v.object({
         ok: v.literal(true),
         related: v.optional(RelatedRecordSchema),
-        callerName: v.optional(text(1024))
+        callerName: v.optional(text(1024)),
+        /** Nothing was popped yet: the settings time this pop for the answer. */
+        waitsForAnswer: v.optional(v.boolean())
     }),
     v.object({ ok: v.literal(false), step: text(64), message: text(4096) })
 ]);
@@ -173,7 +176,12 @@ export const TabMessageBodySchema = v.variant('kind', [
     v.object({ kind: v.literal('credentials'), values: Credentials }),
     v.object({ kind: v.literal('showPanel') }),
     v.object({ kind: v.literal('refreshView') }),
-    v.object({ kind: v.literal('popRequest'), requestId: RequestId, number: text(64) }),
+    v.object({
+        kind: v.literal('popRequest'),
+        requestId: RequestId,
+        number: text(64),
+        moment: v.optional(v.picklist(['ring', 'answer']))
+    }),
     v.object({ kind: v.literal('logFile'), requestId: RequestId, file: LogFileSchema })
 ]);
 type CheckedBody = v.InferOutput<typeof TabMessageBodySchema>;

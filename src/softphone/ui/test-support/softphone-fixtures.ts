@@ -47,6 +47,7 @@ export function makeActions(): jest.Mocked<SoftphoneActions> {
         setAgentState: jest.fn(),
         saveWrapUp: jest.fn(),
         completeWrapUp: jest.fn(),
+        relateCall: jest.fn(),
         dismissError: jest.fn(),
         simulateIncoming: jest.fn()
     };
