@@ -56,19 +56,26 @@ export function withAwaited(records: CallRecords, awaiting: AwaitedRecord): Call
 /**
  * The agent opened `record` during the call. Returns the records after it, and the record to
  * relate the call to when this is the record the pop led to (see CallRecords).
+ *
+ * `previousRecordId` is the record on screen before (the page under the new-record form): going
+ * back to it is a cancelled form, not a created record.
  */
 export function afterNavigation(
     records: CallRecords,
-    record: RelatedRecord
+    record: RelatedRecord,
+    previousRecordId?: string
 ): { readonly records: CallRecords; readonly relate?: RelatedRecord } {
     const awaiting = records.awaiting;
     const known = records.seen.some((each) => sameRecordId(each.recordId, record.recordId));
+    const back = previousRecordId !== undefined && sameRecordId(previousRecordId, record.recordId);
     const led =
         records.related === undefined &&
         awaiting !== undefined &&
         (awaiting.kind === 'search'
             ? known
-            : !known && record.objectType.toLowerCase() === awaiting.entityName.toLowerCase());
+            : !known &&
+              !back &&
+              record.objectType.toLowerCase() === awaiting.entityName.toLowerCase());
     const seen = withSeen(records, [record]);
     return led ? { records: withRelated(seen, record), relate: record } : { records: seen };
 }

@@ -65,6 +65,10 @@ export class SoftphoneApp {
     private bridge: LmsBridge | undefined;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
     private readonly deferredPops = new Map<string, Call>();
+    /** The last record Salesforce reported on screen (onNavigationChange). */
+    private recordOnScreen: string | undefined;
+    /** The record of the last navigation, undefined for a page without one (search, home). */
+    private pageOnScreen: string | undefined;
     /** Ringing calls whose pop the settings time for the answer (e.g. a new-record form). */
     private readonly popsAtAnswer = new Map<string, Call>();
     /**
@@ -387,8 +391,16 @@ export class SoftphoneApp {
             return;
         }
         const { recordId, objectType, recordName } = info.value;
+        const samePage = recordId !== undefined && recordId === this.pageOnScreen;
+        this.pageOnScreen = recordId;
+        // A refresh of the page on screen (refreshView, a tab refresh) opens nothing new.
+        if (recordId === undefined || objectType === undefined || samePage) {
+            return;
+        }
+        const previousRecordId = this.recordOnScreen;
+        this.recordOnScreen = recordId;
         const callId = this.callOnScreen();
-        if (recordId === undefined || objectType === undefined || callId === undefined) {
+        if (callId === undefined) {
             return;
         }
         const record: RelatedRecord = {
@@ -396,7 +408,7 @@ export class SoftphoneApp {
             objectType,
             ...(recordName === undefined ? {} : { recordName })
         };
-        const next = afterNavigation(this.recordsOf(callId), record);
+        const next = afterNavigation(this.recordsOf(callId), record, previousRecordId);
         this.setCallRecords(callId, next.records);
         if (next.relate !== undefined) {
             this.relate(callId, next.relate);
