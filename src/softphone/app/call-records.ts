@@ -24,9 +24,13 @@ export type AwaitedRecord =
 
 export const noCallRecords: CallRecords = { seen: [] };
 
-/** Salesforce Ids compare by their first 15 characters (the 18-character form adds a checksum). */
+/** The same record: equal Ids, or a 15-character Id and the 18-character form of it. */
 export function sameRecordId(left: string, right: string): boolean {
-    return left.slice(0, 15) === right.slice(0, 15);
+    if (left === right) {
+        return true;
+    }
+    const short = left.length === 15 || right.length === 15;
+    return short && left.slice(0, 15) === right.slice(0, 15);
 }
 
 /** Adds records to the seen list (a known record keeps its place; a name fills a gap). */

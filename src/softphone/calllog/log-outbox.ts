@@ -291,11 +291,11 @@ export class LogOutbox {
                 'The call log can only be related to a Salesforce record Id.'
             );
         }
-        const current = this.requireEntry(callId);
-        if (current.related?.recordId === related.recordId) {
-            this.entries.set(callId, current);
+        const known = this.entries.get(callId) ?? this.recent.get(callId);
+        if (known !== undefined && known.related?.recordId === related.recordId) {
             return;
         }
+        const current = this.requireEntry(callId);
         const taskFields = toTaskRelatedFields(related);
         const updated: OutboxEntry = {
             ...current,

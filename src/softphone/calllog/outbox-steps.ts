@@ -17,7 +17,7 @@ export interface OutboxStep {
     readonly wrapUpRevision: number;
     readonly linksTask: boolean;
     /** The Task's related-record revision this write carries (createTask, updateTask). */
-    readonly taskRelatedRevision?: number;
+    readonly taskRelatedRevision: number;
 }
 
 export function wrapUpRevisionOf(entry: OutboxEntry): number {
@@ -26,6 +26,16 @@ export function wrapUpRevisionOf(entry: OutboxEntry): number {
 
 function taskRelatedRevisionOf(entry: OutboxEntry): number {
     return entry.taskRelated?.revision ?? 0;
+}
+
+/** The Task's WhoId/WhatId when a move to another record has not reached the Task yet. */
+function pendingTaskRelated(
+    entry: OutboxEntry
+): { readonly WhoId: string | null; readonly WhatId: string | null } | undefined {
+    const related = entry.taskRelated;
+    return related !== undefined && related.revision !== (entry.savedTaskRelatedRevision ?? 0)
+        ? { WhoId: related.WhoId, WhatId: related.WhatId }
+        : undefined;
 }
 
 export function nextStep(entry: OutboxEntry): OutboxStep | null {
@@ -37,7 +47,8 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...entry.record, ...wrapUpFields },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     const recordId = entry.savedRecordId;
@@ -54,7 +65,8 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...fields, ...wrapUpFields, ...taskLink, Id: recordId },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: entry.taskId !== undefined
+            linksTask: entry.taskId !== undefined,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     if (entry.task !== undefined && entry.taskId === undefined) {
@@ -81,28 +93,23 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: linkPending
+            linksTask: linkPending,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     const taskWrapUpPending =
         entry.taskId !== undefined &&
         entry.wrapUp !== undefined &&
         entry.taskWrapUpRevision !== wrapUpRevision;
-    const taskRelated = entry.taskRelated;
-    const taskRelatedPending =
-        entry.taskId !== undefined &&
-        taskRelated !== undefined &&
-        taskRelated.revision !== (entry.savedTaskRelatedRevision ?? 0);
-    if (entry.taskId !== undefined && (taskWrapUpPending || taskRelatedPending)) {
+    const taskRelated = pendingTaskRelated(entry);
+    if (entry.taskId !== undefined && (taskWrapUpPending || taskRelated !== undefined)) {
         return {
             kind: 'updateTask',
             value: {
                 ...(taskWrapUpPending && entry.wrapUp !== undefined
                     ? toTaskWrapUpUpdate(entry.taskId, entry.wrapUp)
                     : { Id: entry.taskId }),
-                ...(taskRelatedPending && taskRelated !== undefined
-                    ? { WhoId: taskRelated.WhoId, WhatId: taskRelated.WhatId }
-                    : {})
+                ...taskRelated
             },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
@@ -147,7 +154,7 @@ export function applyStepSuccess(
                 ...progressed,
                 taskId: recordId ?? undefined,
                 taskWrapUpRevision: step.wrapUpRevision,
-                savedTaskRelatedRevision: step.taskRelatedRevision ?? 0
+                savedTaskRelatedRevision: step.taskRelatedRevision
             };
         case 'update':
             return {
@@ -159,7 +166,7 @@ export function applyStepSuccess(
             return {
                 ...progressed,
                 taskWrapUpRevision: step.wrapUpRevision,
-                savedTaskRelatedRevision: step.taskRelatedRevision ?? 0
+                savedTaskRelatedRevision: step.taskRelatedRevision
             };
     }
 }
