@@ -87,6 +87,24 @@ describe('buildViewModel: calls', () => {
         ]);
     });
 
+    it('offers the most recent records seen, and always the current one', () => {
+        const seen = Array.from({ length: 25 }, (_, index) => ({
+            recordId: `0030000000000${String(index).padStart(2, '0')}AAA`,
+            objectType: 'Contact'
+        }));
+        const [first] = seen;
+        const model = buildViewModel(
+            inputs(
+                { agentState: 'Busy', calls: [call({ related: first })] },
+                { callRecords: { 'call-1': { seen, related: first } } }
+            )
+        );
+        const options = model.calls[0]?.loggedTo?.options ?? [];
+        expect(options).toHaveLength(21);
+        expect(options[0]?.recordId).toBe(first?.recordId);
+        expect(options.at(-1)?.recordId).toBe(seen.at(-1)?.recordId);
+    });
+
     it('says which record the call is logged to and offers every record seen', () => {
         const maria = {
             recordId: '003000000000000001',

@@ -95,13 +95,17 @@ function toCallView(
     };
 }
 
+/** At most this many records are offered for a call (the tab protocol allows 50). */
+export const MAX_RECORD_OPTIONS = 20;
+
 /** The record a call is logged to (the engine's for a live call) and the records seen. */
 function toLoggedTo(
     records: CallRecords | undefined,
     related: RelatedRecord | undefined
 ): LoggedToView {
     const current = related ?? records?.related;
-    const seen = records?.seen ?? [];
+    // The most recent records seen: a long call through many pages still gives a short list.
+    const seen = (records?.seen ?? []).slice(-MAX_RECORD_OPTIONS);
     const options = (
         current === undefined || seen.some((record) => record.recordId === current.recordId)
             ? seen

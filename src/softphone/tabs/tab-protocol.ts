@@ -74,6 +74,12 @@ export type PopResult = v.InferOutput<typeof PopResultSchema>;
  * The leader's view model. The follower renders it as text only (the view never parses markup),
  * so this checks the shape the view relies on and bounds every string.
  */
+/** Which record a call is logged to and the records seen (names are untrusted text). */
+const RecordOptionSchema = v.object({ recordId: text(18), label: text(MAX_VIEW_TEXT) });
+const LoggedToSchema = v.object({
+    current: v.optional(RecordOptionSchema),
+    options: v.pipe(v.array(RecordOptionSchema), v.maxLength(50))
+});
 const CallViewSchema = v.looseObject({
     callId: CallId,
     direction: v.picklist(CALL_DIRECTIONS),
@@ -89,7 +95,8 @@ const CallViewSchema = v.looseObject({
             v.maxLength(50)
         )
     ),
-    controlledOnPhone: v.optional(v.boolean())
+    controlledOnPhone: v.optional(v.boolean()),
+    loggedTo: v.optional(LoggedToSchema)
 });
 const MessageViewSchema = v.looseObject({ id: text(128), message: text(MAX_VIEW_TEXT) });
 export const ViewModelSchema = v.looseObject({
@@ -113,7 +120,8 @@ export const ViewModelSchema = v.looseObject({
             dispositionRequired: v.boolean(),
             endsAt: v.optional(Time),
             saving: v.boolean(),
-            error: v.optional(text(MAX_VIEW_TEXT))
+            error: v.optional(text(MAX_VIEW_TEXT)),
+            loggedTo: v.optional(LoggedToSchema)
         })
     ),
     recentCalls: v.pipe(
