@@ -47,6 +47,7 @@ const inertActions: SoftphoneActions = {
     setMuted: nothing,
     sendDtmf: nothing,
     setAgentState: nothing,
+    editWrapUp: nothing,
     saveWrapUp: nothing,
     completeWrapUp: nothing,
     dismissError: nothing,

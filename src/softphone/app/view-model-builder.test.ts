@@ -147,7 +147,8 @@ describe('buildViewModel: the rest of the view', () => {
             notes: 'n',
             endsAt: T0 + 30_000,
             saving: false,
-            saved: true,
+            saved: { disposition: 'Resolved', notes: 'n' },
+            confirmedAt: T0,
             error: 'Choose a disposition before you finish this call.'
         };
 

@@ -41,7 +41,8 @@ function busyModel(): SoftphoneViewModel {
             dispositionOptions: ['Resolved'],
             dispositionRequired: true,
             endsAt: T0 + 30_000,
-            saving: false
+            saving: false,
+            draftSaved: false
         },
         recentCalls: [
             {
@@ -152,7 +153,8 @@ describe('SoftphoneView', () => {
                         notes: '',
                         dispositionOptions: [],
                         dispositionRequired: false,
-                        saving: false
+                        saving: false,
+                        draftSaved: false
                     }
                 })
             );
@@ -223,6 +225,7 @@ describe('SoftphoneView', () => {
                     dispositionOptions: [hostile],
                     dispositionRequired: false,
                     saving: false,
+                    draftSaved: false,
                     error: hostile
                 },
                 recentCalls: [

@@ -24,6 +24,7 @@ function makeWrapUp(overrides: Partial<WrapUpView> = {}): WrapUpView {
         dispositionOptions: ['Resolved', 'Callback requested'],
         dispositionRequired: false,
         saving: false,
+        draftSaved: false,
         ...overrides
     };
 }

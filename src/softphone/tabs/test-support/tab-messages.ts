@@ -35,7 +35,8 @@ export function fullViewModel(overrides: Partial<SoftphoneViewModel> = {}): Soft
             dispositionOptions: ['Resolved', 'Callback Requested'],
             dispositionRequired: true,
             endsAt: T0 + 30_000,
-            saving: false
+            saving: false,
+            draftSaved: false
         },
         recentCalls: [
             {
