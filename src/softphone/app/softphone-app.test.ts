@@ -206,7 +206,8 @@ describe('SoftphoneApp: a call ends', () => {
             notes: '',
             dispositionOptions: DISPOSITIONS,
             dispositionRequired: false,
-            saving: false
+            saving: false,
+            draftSaved: false
         });
         // The log stays in the outbox, waiting for the disposition.
         expect(harness.outbox.snapshot()).toEqual([
