@@ -295,7 +295,8 @@ export class SoftphoneApp {
                 : {
                       wrapUpCallId,
                       wrapUpDraft: {
-                          remoteLabel: wrapUp.remoteLabel,
+                          // Bounded like the snapshot's names: a huge label must not void it.
+                          remoteLabel: wrapUp.remoteLabel.slice(0, 1000),
                           disposition: wrapUp.disposition,
                           notes: wrapUp.notes
                       }

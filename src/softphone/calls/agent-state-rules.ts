@@ -15,13 +15,13 @@ import type { EngineError } from './engine-result';
  *        │        dial / answer  │    │   │ last live call ends and no call was worked
  *        │                       ▼    │   │ (e.g. a refused dial, a missed call waiting)
  *        │                      Busy ─────┘
- *        │                     ▲ │    │ completeWrapUp(), or the agent picks Available
- *        │  last live call ends│ │    │ (also while a call offered in wrap-up still rings)
- *        │  after a worked call│ ▼    │
+ *        │                       │ ▲  │ completeWrapUp(), or the agent picks Available
+ *        │  last live call ends  │ │  │ (also while a call offered in wrap-up still rings)
+ *        │  after a worked call  ▼ │  │
  *        └─ agent picks ─── AfterCallWork ─(agent may also pick Break)
- *                              │ ▲
- *                              └─┘ a call arrives: it rings, the agent stays AfterCallWork
- *                                  until answering it (→ Busy) or it ends unanswered
+ *                                  └── the agent answers a call that rang during after-call
+ *                                      work (it rings as for Available; while it rings, or if
+ *                                      it ends unanswered, the agent stays AfterCallWork)
  *
  *     any state ──connector reports 'disconnected'──▶ Offline (live calls end 'connection-lost')
  *
