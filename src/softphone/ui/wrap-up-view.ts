@@ -20,8 +20,6 @@ export const notesMaxLength = 32768;
  */
 export class WrapUpFormView {
     readonly element: HTMLElement;
-    /** The form's heading (focusable by script, e.g. to read the form from its start). */
-    readonly heading: HTMLElement;
     private readonly party = untrusted('slds-truncate');
     private readonly outcome = el('span');
     private readonly duration = el('span');
@@ -47,9 +45,9 @@ export class WrapUpFormView {
         const errorId = ids('disposition-error');
         const notesId = ids('notes');
         const statusId = ids('wrapup-status');
-        this.heading = el('h2', {
+        const heading = el('h2', {
             className: 'slds-text-heading_small',
-            attrs: { id: headingId, tabindex: '-1' },
+            attrs: { id: headingId },
             text: 'Wrap up'
         });
         this.requiredMarker = el('abbr', {
@@ -105,7 +103,7 @@ export class WrapUpFormView {
                 attrs: { 'aria-labelledby': headingId }
             },
             [
-                this.heading,
+                heading,
                 el('p', { className: 'softphone-wrapup__party' }, [this.party]),
                 el('p', { className: 'slds-text-body_small softphone-wrapup__facts' }, [
                     el('span', { text: 'Outcome: ' }),
