@@ -48,6 +48,7 @@ const inertActions: SoftphoneActions = {
     setMuted: nothing,
     sendDtmf: nothing,
     setAgentState: nothing,
+    editWrapUp: nothing,
     saveWrapUp: nothing,
     completeWrapUp: nothing,
     relateCall: nothing,

@@ -164,7 +164,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     });
     viewSlot.view = new SoftphoneView({ root, actions, clock, timers: window });
     app.start();
-    void outbox.replay();
+    // A wrap-up the reload interrupted is saved onto its log once the outbox knows that log.
+    void outbox.replay().then(() => app.saveInterruptedWrapUp());
 
     const lmsCommands = createLmsCommands(app, controls);
     const bridge = new LmsBridge({

@@ -37,6 +37,7 @@ export function createAgentActions(deps: {
         setMuted: (callId, muted) => report(controls.mute(muted, callId)),
         sendDtmf: (callId, digit) => report(controls.sendDtmf(callId, digit)),
         setAgentState: (state: AgentState) => app.setAgentState(state),
+        editWrapUp: (callId, draft) => app.wrapUp.edit(callId, draft),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
         relateCall: (callId, recordId) => app.relateCall(callId, recordId),

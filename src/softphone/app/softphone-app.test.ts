@@ -219,6 +219,7 @@ describe('SoftphoneApp: a call ends', () => {
             dispositionOptions: DISPOSITIONS,
             dispositionRequired: false,
             saving: false,
+            draftSaved: false,
             loggedTo: {
                 current: { recordId: MARIA.Id, label: 'Maria Lopez (Contact)' },
                 options: [{ recordId: MARIA.Id, label: 'Maria Lopez (Contact)' }]

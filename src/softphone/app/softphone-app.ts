@@ -26,7 +26,11 @@ import type { OutboundDialer } from './outbound-dialer';
 import { droppedByReload, type SessionSnapshot } from './session-snapshot';
 import type { SessionStore } from './session-store';
 import { buildViewModel } from './view-model-builder';
-import { WrapUpController, type WrapUpSettings } from './wrap-up-controller';
+import {
+    WrapUpController,
+    type WrapUpInterruption,
+    type WrapUpSettings
+} from './wrap-up-controller';
 
 /** Why the softphone starts from a previous session: its own reload, or another tab's end. */
 export type RestoreCause = 'reload' | 'takeover';
@@ -79,6 +83,8 @@ export class SoftphoneApp {
     /** Ended calls whose log is not in the outbox's store yet. */
     private readonly unstoredCalls = new Map<string, EndedCall>();
     private readonly unsubscribers: Array<() => void> = [];
+    /** A wrap-up the previous page left open (restore), saved once the outbox has replayed. */
+    private interruptedWrapUp: { callId: string; disposition?: string; notes?: string } | undefined;
 
     constructor(private readonly options: SoftphoneAppOptions) {
         this.wrapUp = new WrapUpController({
@@ -155,7 +161,7 @@ export class SoftphoneApp {
     }
 
     stop(): void {
-        this.wrapUp.finish();
+        this.wrapUp.finish({ kind: 'stopped' });
         this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
         this.options.engine.stop();
     }
@@ -228,10 +234,8 @@ export class SoftphoneApp {
             );
         }
         if (previous.wrapUpCallId !== undefined) {
-            void outbox.closeWrapUp(previous.wrapUpCallId).catch(() => undefined);
-            notices.push(
-                `${what} during wrap-up: add the disposition and notes on the Phone Call record.`
-            );
+            this.interruptedWrapUp = { callId: previous.wrapUpCallId, ...previous.wrapUpDraft };
+            notices.push(this.interruptedWrapUpNotice(what, previous));
         }
         this.store.update((state) => ({
             ...state,
@@ -247,13 +251,54 @@ export class SoftphoneApp {
         return { agentState };
     }
 
+    /**
+     * Saves what a wrap-up interrupted by the reload held (restore) onto its call's log. Call
+     * once the outbox has replayed what the previous page left, so the log is known to it.
+     */
+    async saveInterruptedWrapUp(): Promise<void> {
+        const interrupted = this.interruptedWrapUp;
+        this.interruptedWrapUp = undefined;
+        if (interrupted === undefined) {
+            return;
+        }
+        const { outbox } = this.options;
+        const draft = {
+            disposition: interrupted.disposition ?? '',
+            notes: interrupted.notes ?? ''
+        };
+        try {
+            if (draft.disposition === '' && draft.notes.trim() === '') {
+                await outbox.closeWrapUp(interrupted.callId);
+            } else {
+                await outbox.setWrapUp(interrupted.callId, draft);
+            }
+        } catch (error) {
+            this.store.addError(
+                `The wrap-up typed before the reload could not be saved: ${error instanceof Error ? error.message : String(error)}`
+            );
+        }
+    }
+
+    private interruptedWrapUpNotice(what: string, previous: SessionSnapshot): string {
+        const draft = previous.wrapUpDraft;
+        if (draft === undefined || (draft.disposition === '' && draft.notes.trim() === '')) {
+            return `${what} during wrap-up: add the disposition and notes on the Phone Call record.`;
+        }
+        const missing =
+            this.options.wrapUp.dispositionRequired && draft.disposition === ''
+                ? ' It has no disposition yet: add one there.'
+                : '';
+        return `${what} during wrap-up of the call with ${draft.remoteLabel}: what you had chosen and typed is saved on its Phone Call record.${missing}`;
+    }
+
     private saveSession(): void {
         const session = this.options.session;
         if (session === undefined) {
             return;
         }
         const snapshot = this.options.engine.snapshot();
-        const wrapUpCallId = this.store.state.wrapUp?.callId;
+        const wrapUp = this.store.state.wrapUp;
+        const wrapUpCallId = wrapUp?.callId;
         session.save({
             version: 1,
             agentState: snapshot.agentState,
@@ -261,7 +306,17 @@ export class SoftphoneApp {
             unstoredCalls: [...this.unstoredCalls.values()],
             callerNames: this.store.state.callerNames,
             recentCalls: this.store.state.recentCalls,
-            ...(wrapUpCallId === undefined ? {} : { wrapUpCallId })
+            ...(wrapUp === undefined
+                ? {}
+                : {
+                      wrapUpCallId,
+                      wrapUpDraft: {
+                          // Bounded like the snapshot's names: a huge label must not void it.
+                          remoteLabel: wrapUp.remoteLabel.slice(0, 1000),
+                          disposition: wrapUp.disposition,
+                          notes: wrapUp.notes
+                      }
+                  })
         });
     }
 
@@ -288,6 +343,16 @@ export class SoftphoneApp {
 
     private async changeAgentState(state: AgentState): Promise<void> {
         const { engine } = this.options;
+        // Leaving wrap-up from the status menu: the draft is saved first, and a required
+        // disposition holds the agent here like Done does.
+        if (
+            this.wrapUp.current !== undefined &&
+            engine.snapshot().agentState === 'AfterCallWork' &&
+            state !== 'AfterCallWork' &&
+            !(await this.wrapUp.leaveFor(state))
+        ) {
+            return;
+        }
         const report = (result: { ok: boolean; error?: { message: string } }) => {
             if (!result.ok && result.error !== undefined) {
                 this.store.addError(result.error.message);
@@ -323,18 +388,36 @@ export class SoftphoneApp {
 
     private onStateChanged(snapshot: EngineSnapshot): void {
         if (this.store.state.wrapUp !== undefined && snapshot.agentState !== 'AfterCallWork') {
-            this.wrapUp.finish();
+            this.wrapUp.finish(this.wrapUpInterruption(snapshot));
         }
         this.render();
         void this.bridge?.publishState(this.statePayload());
+    }
+
+    /** Why after-call work ended without the agent finishing it, if it did (see finish). */
+    private wrapUpInterruption(snapshot: EngineSnapshot): WrapUpInterruption | undefined {
+        if (snapshot.agentState === 'Offline') {
+            return { kind: 'offline' };
+        }
+        const answered = snapshot.calls.find((call) => call.state === 'connected');
+        if (snapshot.agentState !== 'Busy' || answered === undefined) {
+            return undefined;
+        }
+        const number = this.options.formatNumber(answered.from);
+        const callerLabel =
+            this.store.state.callerNames[answered.id] ??
+            answered.related?.recordName ??
+            answered.remoteName ??
+            (number || 'a withheld number');
+        return { kind: 'answered', callerLabel };
     }
 
     private onCallStarted(call: Call): void {
         void this.bridge?.publishCallStarted(call);
         this.startCallRecords(call);
         const ringing = this.options.engine.snapshot().calls.some((live) => live.id === call.id);
-        // A call the engine declined at once (the agent is offline, on break, in wrap-up, or a
-        // third line) must not pull the agent to its record.
+        // A call the engine declined at once (the agent is offline, on break, or a third line)
+        // must not pull the agent to its record.
         if (call.direction !== 'Inbound' || !ringing) {
             return;
         }
@@ -342,9 +425,14 @@ export class SoftphoneApp {
         const otherLiveCall = this.options.engine
             .snapshot()
             .calls.some((other) => other.id !== call.id && other.state !== 'ringing');
-        if (otherLiveCall) {
-            // Call waiting: popping now would take the agent away from the record of the call
-            // they are on, so the waiting caller's record pops when it is answered.
+        const inWrapUp = this.wrapUp.current !== undefined;
+        if (inWrapUp) {
+            // Offered during wrap-up: what the agent entered so far goes to the log now.
+            void this.wrapUp.saveDraft();
+        }
+        if (otherLiveCall || inWrapUp) {
+            // Call waiting (or wrap-up): popping now would take the agent away from the record
+            // of the call they are on, so the new caller's record pops when it is answered.
             this.deferredPops.set(call.id, call);
             return;
         }

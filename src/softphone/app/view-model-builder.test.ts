@@ -190,7 +190,8 @@ describe('buildViewModel: the rest of the view', () => {
             notes: 'n',
             endsAt: T0 + 30_000,
             saving: false,
-            saved: true,
+            saved: { disposition: 'Resolved', notes: 'n' },
+            confirmedAt: T0,
             error: 'Choose a disposition before you finish this call.'
         };
 
@@ -209,9 +210,31 @@ describe('buildViewModel: the rest of the view', () => {
             dispositionRequired: true,
             endsAt: T0 + 30_000,
             saving: false,
+            draftSaved: true,
+            confirmedAt: T0,
             error: 'Choose a disposition before you finish this call.',
             loggedTo: { options: [] }
         });
+    });
+
+    it('tells a draft the log does not have yet, and a paused countdown', () => {
+        const wrapUp: WrapUpState = {
+            callId: 'call-1',
+            remoteLabel: 'Maria Lopez',
+            outcome: 'Connected',
+            durationSeconds: 42,
+            disposition: 'Resolved',
+            notes: 'more',
+            pausedMsLeft: 12_000,
+            saving: false,
+            saved: { disposition: 'Resolved', notes: 'n' }
+        };
+
+        const model = buildViewModel(inputs({ agentState: 'AfterCallWork' }, { wrapUp }));
+
+        expect(model.wrapUp).toMatchObject({ draftSaved: false, pausedMsLeft: 12_000 });
+        expect(model.wrapUp).not.toHaveProperty('endsAt');
+        expect(model.wrapUp).not.toHaveProperty('confirmedAt');
     });
 
     it('leaves out what is not there', () => {

@@ -54,7 +54,17 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
                       dispositionOptions: inputs.dispositionOptions,
                       dispositionRequired: inputs.dispositionRequired,
                       ...(wrapUp.endsAt === undefined ? {} : { endsAt: wrapUp.endsAt }),
+                      ...(wrapUp.pausedMsLeft === undefined
+                          ? {}
+                          : { pausedMsLeft: wrapUp.pausedMsLeft }),
                       saving: wrapUp.saving,
+                      draftSaved:
+                          wrapUp.saved !== undefined &&
+                          wrapUp.saved.disposition === wrapUp.disposition &&
+                          wrapUp.saved.notes === wrapUp.notes,
+                      ...(wrapUp.confirmedAt === undefined
+                          ? {}
+                          : { confirmedAt: wrapUp.confirmedAt }),
                       ...(wrapUp.error === undefined ? {} : { error: wrapUp.error }),
                       loggedTo: toLoggedTo(app.callRecords[wrapUp.callId], undefined)
                   }

@@ -245,9 +245,15 @@ export class LogOutbox {
 
     /**
      * Saves the disposition and notes: onto the record if it exists, else with its create.
-     * Closes the wrap-up window. Rejects with CallLogError on a too-long value or unknown call.
+     * Closes the wrap-up window, unless `keepOpen` (the agent is still in wrap-up and may save
+     * again: the entry stays in the store, so a reload can still edit the log, until
+     * closeWrapUp). Rejects with CallLogError on a too-long value or unknown call.
      */
-    async setWrapUp(callId: string, wrapUp: WrapUp): Promise<void> {
+    async setWrapUp(
+        callId: string,
+        wrapUp: WrapUp,
+        options: { readonly keepOpen?: boolean } = {}
+    ): Promise<void> {
         if (wrapUp.disposition.length > FIELD_LIMITS.disposition) {
             throw new CallLogError(
                 'DISPOSITION_TOO_LONG',
@@ -268,7 +274,7 @@ export class LogOutbox {
                 wrapUp.notes === undefined
                     ? { disposition: wrapUp.disposition, revision }
                     : { disposition: wrapUp.disposition, notes: wrapUp.notes, revision },
-            wrapUpOpen: false,
+            wrapUpOpen: options.keepOpen === true && current.wrapUpOpen,
             // The agent acted: retry a waiting entry now rather than at the end of its backoff.
             nextAttemptAt: Math.min(current.nextAttemptAt, this.clock.now()),
             parked: false

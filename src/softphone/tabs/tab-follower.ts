@@ -273,6 +273,7 @@ export class TabFollower {
             setMuted: (callId, muted) => send({ name: 'setMuted', callId, muted }),
             sendDtmf: (callId, digit) => send({ name: 'sendDtmf', callId, digit }),
             setAgentState: (state) => send({ name: 'setAgentState', state }),
+            editWrapUp: (callId, draft) => send({ name: 'editWrapUp', callId, ...draft }),
             saveWrapUp: (callId, wrapUp) => send({ name: 'saveWrapUp', callId, ...wrapUp }),
             completeWrapUp: () => send({ name: 'completeWrapUp' }),
             relateCall: (callId, recordId) => send({ name: 'relateCall', callId, recordId }),

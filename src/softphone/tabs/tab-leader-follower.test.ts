@@ -231,6 +231,11 @@ describe("a follower's buttons run on the leader", () => {
         expect(leaderTab.actions.saveWrapUp.mock.calls).toEqual([
             ['call-0', { disposition: 'Resolved', notes: 'Sent the quote' }]
         ]);
+        // Every pick and keystroke reached the leader as the draft.
+        expect(leaderTab.actions.editWrapUp.mock.calls).toEqual([
+            ['call-0', { disposition: 'Resolved', notes: '' }],
+            ['call-0', { disposition: 'Resolved', notes: 'Sent the quote' }]
+        ]);
         expect(leaderTab.actions.dismissError.mock.calls).toEqual([['e1']]);
         expect(leaderTab.actions.completeWrapUp).toHaveBeenCalledTimes(1);
     });
@@ -289,6 +294,11 @@ describe('the leader runs actions from other tabs', () => {
         [
             { name: 'saveWrapUp', callId: 'c1', disposition: 'Sale', notes: 'n' },
             'saveWrapUp',
+            ['c1', { disposition: 'Sale', notes: 'n' }]
+        ],
+        [
+            { name: 'editWrapUp', callId: 'c1', disposition: 'Sale', notes: 'n' },
+            'editWrapUp',
             ['c1', { disposition: 'Sale', notes: 'n' }]
         ],
         [{ name: 'completeWrapUp' }, 'completeWrapUp', []],

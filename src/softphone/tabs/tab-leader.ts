@@ -345,6 +345,11 @@ function runAction(actions: SoftphoneActions, action: AgentAction): void {
                 disposition: action.disposition,
                 notes: action.notes
             });
+        case 'editWrapUp':
+            return actions.editWrapUp(action.callId, {
+                disposition: action.disposition,
+                notes: action.notes
+            });
         case 'completeWrapUp':
             return actions.completeWrapUp();
         case 'relateCall':

@@ -197,10 +197,22 @@ describe('parseTabMessage: invalid bodies name the path at fault', () => {
                     name: 'saveWrapUp',
                     callId: 'c1',
                     disposition: 'x',
-                    notes: 'n'.repeat(32_001)
+                    notes: 'n'.repeat(32_769)
                 }
             }),
             'action.notes'
+        );
+        expectInvalid(
+            envelope({
+                kind: 'action',
+                action: {
+                    name: 'editWrapUp',
+                    callId: 'c1',
+                    disposition: 'd'.repeat(256),
+                    notes: ''
+                }
+            }),
+            'action.disposition'
         );
     });
 

@@ -28,7 +28,7 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Time = v.pipe(v.number(), v.finite(), v.minValue(0));
 /** Large enough for a 10 KB hostile caller name, small enough to bound a message. */
 const MAX_VIEW_TEXT = 64 * 1024;
-const MAX_NOTES = 32_000;
+const MAX_NOTES = 32_768;
 
 /** An agent's click in a follower's softphone, carried to the leader's own handlers. */
 export const AgentActionSchema = v.variant('name', [
@@ -42,6 +42,12 @@ export const AgentActionSchema = v.variant('name', [
     v.object({ name: v.literal('setAgentState'), state: v.picklist(AGENT_STATES) }),
     v.object({
         name: v.literal('saveWrapUp'),
+        callId: CallId,
+        disposition: text(255),
+        notes: text(MAX_NOTES)
+    }),
+    v.object({
+        name: v.literal('editWrapUp'),
         callId: CallId,
         disposition: text(255),
         notes: text(MAX_NOTES)
@@ -119,7 +125,10 @@ export const ViewModelSchema = v.looseObject({
             dispositionOptions: v.array(text(255)),
             dispositionRequired: v.boolean(),
             endsAt: v.optional(Time),
+            pausedMsLeft: v.optional(Time),
             saving: v.boolean(),
+            draftSaved: v.boolean(),
+            confirmedAt: v.optional(Time),
             error: v.optional(text(MAX_VIEW_TEXT)),
             loggedTo: v.optional(LoggedToSchema)
         })

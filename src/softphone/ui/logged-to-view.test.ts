@@ -25,6 +25,7 @@ const wrapUp = (loggedTo: LoggedToView): WrapUpView => ({
     dispositionOptions: ['Resolved'],
     dispositionRequired: false,
     saving: false,
+    draftSaved: false,
     loggedTo
 });
 

@@ -77,7 +77,13 @@ export interface WrapUpView {
     readonly dispositionRequired: boolean;
     /** Epoch ms when after-call work ends by itself; absent when it waits for the agent. */
     readonly endsAt?: number;
+    /** The countdown is paused while the agent types: the time it still has. */
+    readonly pausedMsLeft?: number;
     readonly saving: boolean;
+    /** The call's log has exactly what the form shows (disposition and notes above). */
+    readonly draftSaved: boolean;
+    /** Epoch ms of the agent's last successful Save (announced once per save). */
+    readonly confirmedAt?: number;
     readonly error?: string;
     /** The record the call's log goes to (see CallView.loggedTo). */
     readonly loggedTo?: LoggedToView;
@@ -117,6 +123,8 @@ export interface SoftphoneActions {
     setMuted(callId: string, muted: boolean): void;
     sendDtmf(callId: string, digit: string): void;
     setAgentState(state: AgentState): void;
+    /** The agent picked a disposition or typed notes: the draft, kept before any Save. */
+    editWrapUp(callId: string, draft: { disposition: string; notes: string }): void;
     saveWrapUp(callId: string, wrapUp: { disposition: string; notes: string }): void;
     completeWrapUp(): void;
     /** Logs the call to another record seen during it (its id). */

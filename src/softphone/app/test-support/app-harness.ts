@@ -17,6 +17,7 @@ import { CallControls } from '../call-controls';
 import { createLmsCommands } from '../lms-commands';
 import { createNumberFormatter, createNumberNormaliser } from '../number-formatter';
 import { OutboundDialer } from '../outbound-dialer';
+import type { SessionStore } from '../session-store';
 import { SoftphoneApp } from '../softphone-app';
 import type { WrapUpSettings } from '../wrap-up-controller';
 import { DurableMemoryStore } from './durable-memory-store';
@@ -57,6 +58,10 @@ export interface AppHarnessOptions {
     /** Overrides the outbox store altogether (e.g. one that fails). */
     readonly store?: OutboxStore;
     readonly screenPop?: Partial<ScreenPopSettings>;
+    /** Salesforce as another page left it (a reload); a fresh fake by default. */
+    readonly host?: FakeSalesforceHost;
+    /** Where the app keeps its session snapshot (none by default). */
+    readonly session?: SessionStore;
 }
 
 export interface AppHarness {
@@ -105,7 +110,7 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         lineNumber: LINE_NUMBER,
         normaliseNumber: createNumberNormaliser(defaultCountry)
     });
-    const host = new FakeSalesforceHost(options.people ?? [MARIA, DANIEL, OLIVIA]);
+    const host = options.host ?? new FakeSalesforceHost(options.people ?? [MARIA, DANIEL, OLIVIA]);
     const outbox = new LogOutbox({
         store:
             options.store ??
@@ -143,7 +148,8 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         softphoneVersion: '0.1.0-test',
         showPanel,
         refreshView,
-        render: (model) => rendered.push(model)
+        render: (model) => rendered.push(model),
+        ...(options.session === undefined ? {} : { session: options.session })
     });
     const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });
 

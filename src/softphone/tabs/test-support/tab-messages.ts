@@ -40,6 +40,7 @@ export function fullViewModel(overrides: Partial<SoftphoneViewModel> = {}): Soft
             dispositionRequired: true,
             endsAt: T0 + 30_000,
             saving: false,
+            draftSaved: false,
             loggedTo: {
                 options: [
                     { recordId: CONTACT_ID, label: 'Daniel Kim (Contact)' },

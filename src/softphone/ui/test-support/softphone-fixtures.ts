@@ -45,6 +45,7 @@ export function makeActions(): jest.Mocked<SoftphoneActions> {
         setMuted: jest.fn(),
         sendDtmf: jest.fn(),
         setAgentState: jest.fn(),
+        editWrapUp: jest.fn(),
         saveWrapUp: jest.fn(),
         completeWrapUp: jest.fn(),
         relateCall: jest.fn(),
