@@ -6,6 +6,7 @@ import {
     credentialsNeededFor,
     type CredentialsNeed,
     listenToConsole,
+    NavigationListeners,
     placeholderViewModel
 } from './app';
 import { createFileDownload, DiagnosticLog, saveDownload } from './diagnostics';
@@ -47,8 +48,10 @@ const inertActions: SoftphoneActions = {
     setMuted: nothing,
     sendDtmf: nothing,
     setAgentState: nothing,
+    editWrapUp: nothing,
     saveWrapUp: nothing,
     completeWrapUp: nothing,
+    relateCall: nothing,
     dismissError: nothing,
     simulateIncoming: nothing
 };
@@ -189,7 +192,9 @@ async function boot(root: HTMLElement): Promise<void> {
         context: { 'Softphone version': SOFTPHONE_VERSION, Connector: settings.connectorType }
     });
     const activity = new TabActivity({ document, window }, systemClock);
-    host.onNavigationChange(() => activity.touch());
+    const navigation = new NavigationListeners();
+    navigation.add(() => activity.touch());
+    host.onNavigationChange((payload) => navigation.receive(payload));
     const clickToDial = new ClickToDialRouter();
     host.onClickToDial((payload) => clickToDial.receive(payload));
     // Not awaited: clicks that come before the softphone runs wait in the router.
@@ -232,7 +237,17 @@ async function boot(root: HTMLElement): Promise<void> {
         diagnostics.record({ level: 'info', event: 'tabs.takeover' });
     }
     const leader = bus === undefined ? undefined : new TabLeader(bus, activity, systemScheduler);
-    await lead({ root, host, settings, diagnostics, clickToDial, leader, handover, initialised });
+    await lead({
+        root,
+        host,
+        settings,
+        diagnostics,
+        clickToDial,
+        navigation,
+        leader,
+        handover,
+        initialised
+    });
     await clickToDialEnabled;
 }
 
@@ -259,6 +274,7 @@ async function lead(parts: {
     settings: SoftphoneSettings;
     diagnostics: DiagnosticLog;
     clickToDial: ClickToDialRouter;
+    navigation: NavigationListeners;
     leader: TabLeader | undefined;
     handover: Handover | undefined;
     initialised: boolean;
@@ -295,6 +311,7 @@ async function lead(parts: {
                 settings,
                 credentials,
                 clickToDial: parts.clickToDial,
+                navigation: parts.navigation,
                 diagnostics: parts.diagnostics,
                 // Beside softphone.js in the static resource (copied there by the build).
                 ringtoneUrl: new URL('ringtone.wav', import.meta.url).href,

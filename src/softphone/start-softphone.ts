@@ -12,6 +12,7 @@ import {
     handleClickToDial,
     initialAgentStatus,
     linkSimulatorToConsole,
+    type NavigationListeners,
     OutboundDialer,
     recordSoftphoneEvents,
     runConsoleSimulatorMessage,
@@ -87,6 +88,8 @@ export interface StartOptions {
     readonly settings: SoftphoneSettings;
     readonly credentials: Readonly<Record<string, string>>;
     readonly clickToDial: ClickToDialRouter;
+    /** Where the agent goes in Salesforce (onNavigationChange), to relate calls to records. */
+    readonly navigation?: NavigationListeners;
     readonly diagnostics: DiagnosticLog;
     /** Set when other tabs may follow this one (see tabs/). */
     readonly leader?: TabLeader;
@@ -251,7 +254,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     root.addEventListener('pointerdown', allowRingtone);
     root.addEventListener('keydown', allowRingtone);
     app.start();
-    void outbox.replay();
+    // A wrap-up the reload interrupted is saved onto its log once the outbox knows that log.
+    void outbox.replay().then(() => app.saveInterruptedWrapUp());
 
     const lmsCommands = createLmsCommands(app, controls);
     const bridge = new LmsBridge({
@@ -266,6 +270,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     const dialClicked = (payload: unknown, showPanelThere: () => void) =>
         handleClickToDial(payload, { controls, store: app.store, showPanel: showPanelThere });
     clickToDial.routeTo((payload) => dialClicked(payload, showPanel));
+    const stopNavigation = options.navigation?.add((payload) => app.navigated(payload));
     const simulator = choice.simulator;
     const unlinkSimulator =
         simulator === undefined
@@ -306,6 +311,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         },
         async stop() {
             clickToDial.routeTo(undefined);
+            stopNavigation?.();
             detachLeader?.();
             stopRecording();
             unlinkSimulator();

@@ -43,8 +43,10 @@ export function createAgentActions(deps: {
         setMuted: (callId, muted) => report(controls.mute(muted, callId)),
         sendDtmf: (callId, digit) => report(controls.sendDtmf(callId, digit)),
         setAgentState: (state: AgentState, reason?: string) => app.setAgentState(state, reason),
+        editWrapUp: (callId, draft) => app.wrapUp.edit(callId, draft),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
+        relateCall: (callId, recordId) => app.relateCall(callId, recordId),
         dismissError: (id) => app.store.dismissError(id),
         ...(deps.downloadLogs === undefined ? {} : { downloadLogs: deps.downloadLogs }),
         simulateIncoming: (caller) => {

@@ -82,11 +82,13 @@ type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'muted' | 'related'
  *   e.g. consultation, call); never while a call rings, dials or is connected.
  * - answer / resume: only when no other call is connected or dialing (hold it first; the
  *   engine does not hold it for you, so a failed hold can never leave two calls connected).
- * - An inbound call rings when the agent is Available with no live call, or Busy with exactly
- *   one live call and nothing else ringing (call waiting). Otherwise the engine declines it
- *   through the connector and logs it: outcome 'Busy' when the agent is Busy, already has a
- *   call ringing, is on Break or Offline (never offered, so never Missed), 'Missed' in
- *   AfterCallWork. Such a call emits
+ * - An inbound call rings when the agent is Available or in AfterCallWork with no live call, or
+ *   Busy with exactly one live call and nothing else ringing (call waiting). Answering a call
+ *   offered in AfterCallWork ends the after-call work (the agent becomes Busy); while it rings
+ *   the agent may still finish wrap-up (completeWrapUp) and it keeps ringing. Otherwise the
+ *   engine declines it through the connector and logs it with outcome 'Busy': the agent is
+ *   Busy, already has a call ringing, or is on Break or Offline (never offered, so never
+ *   Missed). Such a call emits
  *   callStarted and callEnded but never appears in a snapshot.
  * - The agent declining a waiting call gives outcome Rejected (see outcomeFor).
  */
@@ -524,6 +526,7 @@ export class CallEngine {
         const ringing = this.calls.some((call) => call.state === 'ringing');
         switch (this.agentState) {
             case 'Available':
+            case 'AfterCallWork':
                 return live === 0 ? undefined : 'Busy';
             case 'Busy':
                 return live === 1 && !ringing ? undefined : 'Busy';
@@ -532,8 +535,6 @@ export class CallEngine {
                 // Never offered to the agent, so not Missed: the phone system is told busy
                 // (the connector's decline: SIP 486 Busy Here) and the log says Busy.
                 return 'Busy';
-            default:
-                return 'Missed';
         }
     }
 
@@ -581,7 +582,7 @@ export class CallEngine {
             answeredAt: this.clock.now()
         });
         this.workedCall = true;
-        if (this.agentState === 'Available') {
+        if (this.agentState === 'Available' || this.agentState === 'AfterCallWork') {
             this.agentState = 'Busy';
         }
         if (answered) {
@@ -784,7 +785,13 @@ export class CallEngine {
     }
 
     private stateContext(): AgentStateContext {
-        return { hasLiveCall: this.hasLiveCall(), connectionStatus: this.connectionStatus };
+        return {
+            hasLiveCall: this.hasLiveCall(),
+            connectionStatus: this.connectionStatus,
+            onlyRingingCalls:
+                this.pendingDial === undefined &&
+                this.calls.every((call) => call.state === 'ringing')
+        };
     }
 
     private updateCall(callId: string, patch: CallPatch): Call | undefined {

@@ -4,6 +4,7 @@ import type {
     InitialAgentState,
     ListenerSettings,
     MultipleMatchAction,
+    PopTiming,
     SipSettings,
     SoftphoneSettings
 } from './softphone-settings';
@@ -28,6 +29,7 @@ const fallbackActions: readonly FallbackPopAction[] = [
 ];
 const multipleMatchActions: readonly MultipleMatchAction[] = ['Priority', 'Search'];
 const initialAgentStates: readonly InitialAgentState[] = ['Offline', 'Available', 'LastState'];
+const popTimings: readonly PopTiming[] = ['OnRing', 'OnAnswer'];
 const sObjectApiName = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const countryCode = /^[A-Z]{2}$/;
 
@@ -313,6 +315,16 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
                 '/screenPop/anonymousAction',
                 fallbackActions,
                 defaults.screenPop.anonymousAction
+            ),
+            newRecordPopTiming: reader.oneOf(
+                '/screenPop/newRecordPopTiming',
+                popTimings,
+                defaults.screenPop.newRecordPopTiming
+            ),
+            matchPopTiming: reader.oneOf(
+                '/screenPop/matchPopTiming',
+                popTimings,
+                defaults.screenPop.matchPopTiming
             )
         },
         mirrorToTask: reader.flag('/logging/mirrorToTask', defaults.mirrorToTask),

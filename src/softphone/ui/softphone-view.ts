@@ -48,6 +48,9 @@ export class SoftphoneView {
     private ticker: unknown;
     private ticking = false;
     private destroyed = false;
+    /** The wrap-up last rendered, and where focus was last moved for want of its control. */
+    private wrapUpCallId: string | undefined;
+    private fallbackFocus: HTMLElement | undefined;
 
     constructor(options: SoftphoneViewOptions) {
         const { root, actions } = options;
@@ -107,9 +110,20 @@ export class SoftphoneView {
         this.announcer.update(model);
         this.active.tick(now);
         this.syncTicker(model);
+        const wrapUpStarted =
+            model.wrapUp !== undefined && model.wrapUp.callId !== this.wrapUpCallId;
+        this.wrapUpCallId = model.wrapUp?.callId;
         if (focused && !this.canHoldFocus(focused)) {
             const target = (focusWasInAlerts && this.alerts.focusTarget()) || this.focusFallback();
             target?.focus();
+            this.fallbackFocus = target;
+        } else if (wrapUpStarted && focused !== undefined && focused === this.fallbackFocus) {
+            // Hang up went away a render before wrap-up came (focus fell back to the keypad,
+            // say): the agent's next step is the wrap-up, so focus goes there.
+            this.wrapUp.focusTarget().focus();
+            this.fallbackFocus = this.wrapUp.focusTarget();
+        } else if (focused !== this.fallbackFocus) {
+            this.fallbackFocus = undefined;
         }
     }
 
@@ -161,7 +175,7 @@ export class SoftphoneView {
     private focusFallback(): HTMLElement | undefined {
         const candidates = [
             this.active.focusTarget(),
-            this.wrapUp.heading,
+            this.wrapUp.focusTarget(),
             this.keypad.input,
             this.header.select
         ];

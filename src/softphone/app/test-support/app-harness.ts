@@ -18,6 +18,7 @@ import { createLmsCommands } from '../lms-commands';
 import { createNumberFormatter, createNumberNormaliser } from '../number-formatter';
 import { OutboundDialer } from '../outbound-dialer';
 import { AgentStatusMemory, type StatusStorage } from '../agent-status-memory';
+import type { SessionStore } from '../session-store';
 import { SoftphoneApp } from '../softphone-app';
 import type { WrapUpSettings } from '../wrap-up-controller';
 import { DurableMemoryStore } from './durable-memory-store';
@@ -61,6 +62,10 @@ export interface AppHarnessOptions {
     readonly breakReasons?: readonly string[];
     /** Where the agent's chosen status is remembered (none by default). */
     readonly statusStorage?: StatusStorage;
+    /** Salesforce as another page left it (a reload); a fresh fake by default. */
+    readonly host?: FakeSalesforceHost;
+    /** Where the app keeps its session snapshot (none by default). */
+    readonly session?: SessionStore;
 }
 
 export interface AppHarness {
@@ -109,7 +114,7 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         lineNumber: LINE_NUMBER,
         normaliseNumber: createNumberNormaliser(defaultCountry)
     });
-    const host = new FakeSalesforceHost(options.people ?? [MARIA, DANIEL, OLIVIA]);
+    const host = options.host ?? new FakeSalesforceHost(options.people ?? [MARIA, DANIEL, OLIVIA]);
     const outbox = new LogOutbox({
         store:
             options.store ??
@@ -156,7 +161,8 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
                       options.statusStorage,
                       options.breakReasons ?? []
                   )
-              })
+              }),
+        ...(options.session === undefined ? {} : { session: options.session })
     });
     const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });
 
