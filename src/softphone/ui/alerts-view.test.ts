@@ -146,6 +146,28 @@ describe('alerts', () => {
         expect(mounted.actions.callBack).toHaveBeenCalledWith('missed-call-c1', '+14155550101');
     });
 
+    it('calls back through dismiss and dial where the host has no callBack (a follower tab)', () => {
+        mounted = mount(
+            makeModel({
+                notices: [
+                    {
+                        id: 'missed-call-c2',
+                        kind: 'warning',
+                        message: 'Missed call from Maria Lopez.',
+                        callBack: '+14155550101'
+                    }
+                ]
+            })
+        );
+        delete (mounted.actions as { callBack?: unknown }).callBack;
+        const callBack = [...mounted.root.querySelectorAll('button')].find(
+            (candidate) => candidate.textContent === 'Call back'
+        ) as HTMLButtonElement;
+        callBack.click();
+        expect(mounted.actions.dismissError).toHaveBeenCalledWith('missed-call-c2');
+        expect(mounted.actions.dial).toHaveBeenCalledWith('+14155550101');
+    });
+
     it('warns when call logs are kept in memory only', () => {
         mounted = mount(makeModel({ logStatus: { pending: 0, durable: false } }));
         expect(visibleText(alerts(mounted.root))).toBe(volatileLogWarning);

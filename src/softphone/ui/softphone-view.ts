@@ -66,7 +66,15 @@ export class SoftphoneView {
         this.alerts = new AlertsView(
             ids,
             (id) => actions.dismissError(id),
-            (id, number) => actions.callBack?.(id, number)
+            (id, number) => {
+                if (actions.callBack) {
+                    actions.callBack(id, number);
+                } else {
+                    // A follower tab forwards these two to the tab that runs the phone.
+                    actions.dismissError(id);
+                    actions.dial(number);
+                }
+            }
         );
         this.incoming = new IncomingCallsView(ids, actions);
         this.active = new ActiveCallsView(ids, actions);
