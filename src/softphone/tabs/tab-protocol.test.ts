@@ -248,6 +248,33 @@ describe('parseTabMessage: invalid bodies name the path at fault', () => {
         );
     });
 
+    it('a view model whose record choice has no options list or too long an id', () => {
+        const call = fullViewModel().calls[0]!;
+        expectInvalid(
+            envelope({
+                kind: 'view',
+                model: fullViewModel({
+                    calls: [{ ...call, loggedTo: {} as { options: [] } }]
+                })
+            }),
+            'model.calls.0.loggedTo.options'
+        );
+        expectInvalid(
+            envelope({
+                kind: 'view',
+                model: fullViewModel({
+                    calls: [
+                        {
+                            ...call,
+                            loggedTo: { options: [{ recordId: 'x'.repeat(19), label: 'X' }] }
+                        }
+                    ]
+                })
+            }),
+            'model.calls.0.loggedTo.options.0.recordId'
+        );
+    });
+
     it('a view model with an ended call, or a negative start time', () => {
         const call = fullViewModel().calls[0]!;
         expectInvalid(

@@ -19,7 +19,8 @@ import {
     CONTRACT_LIMITS,
     CallIdSchema,
     RelatedRecordSchema,
-    RequestIdSchema
+    RequestIdSchema,
+    SalesforceIdSchema
 } from '../channel/message-contract';
 import { LOG_FILE_TYPE, type LogFile } from '../diagnostics/log-download';
 import type { SoftphoneViewModel } from '../ui/view-model';
@@ -66,6 +67,7 @@ export const AgentActionSchema = v.variant('name', [
     actionOf({ name: v.literal('saveWrapUp'), callId: CallId, ...WrapUpText }),
     actionOf({ name: v.literal('editWrapUp'), callId: CallId, ...WrapUpText }),
     actionOf({ name: v.literal('completeWrapUp') }),
+    actionOf({ name: v.literal('relateCall'), callId: CallId, recordId: SalesforceIdSchema }),
     actionOf({ name: v.literal('dismissError'), id: text(128) }),
     actionOf({
         name: v.literal('simulateIncoming'),
@@ -80,7 +82,9 @@ export const PopResultSchema = v.variant('ok', [
     v.object({
         ok: v.literal(true),
         related: v.optional(RelatedRecordSchema),
-        callerName: v.optional(text(1024))
+        callerName: v.optional(text(1024)),
+        /** Nothing was popped yet: the settings time this pop for the answer. */
+        waitsForAnswer: v.optional(v.boolean())
     }),
     v.object({ ok: v.literal(false), step: text(64), message: text(4096) })
 ]);
@@ -90,6 +94,12 @@ export type PopResult = v.InferOutput<typeof PopResultSchema>;
  * The leader's view model. The follower renders it as text only (the view never parses markup),
  * so this checks the shape the view relies on and bounds every string.
  */
+/** Which record a call is logged to and the records seen (names are untrusted text). */
+const RecordOptionSchema = v.object({ recordId: text(18), label: text(MAX_VIEW_TEXT) });
+const LoggedToSchema = v.object({
+    current: v.optional(RecordOptionSchema),
+    options: v.pipe(v.array(RecordOptionSchema), v.maxLength(50))
+});
 const CallViewSchema = v.looseObject({
     callId: CallId,
     direction: v.picklist(CALL_DIRECTIONS),
@@ -105,7 +115,8 @@ const CallViewSchema = v.looseObject({
             v.maxLength(50)
         )
     ),
-    controlledOnPhone: v.optional(v.boolean())
+    controlledOnPhone: v.optional(v.boolean()),
+    loggedTo: v.optional(LoggedToSchema)
 });
 const MessageViewSchema = v.looseObject({ id: text(128), message: text(MAX_VIEW_TEXT) });
 export const ViewModelSchema = v.looseObject({
@@ -132,7 +143,8 @@ export const ViewModelSchema = v.looseObject({
             saving: v.boolean(),
             draftSaved: v.boolean(),
             confirmedAt: v.optional(Time),
-            error: v.optional(text(MAX_VIEW_TEXT))
+            error: v.optional(text(MAX_VIEW_TEXT)),
+            loggedTo: v.optional(LoggedToSchema)
         })
     ),
     recentCalls: v.pipe(
@@ -196,7 +208,12 @@ export const TabMessageBodySchema = v.variant('kind', [
     v.object({ kind: v.literal('handover'), values: Credentials }),
     v.object({ kind: v.literal('showPanel') }),
     v.object({ kind: v.literal('refreshView') }),
-    v.object({ kind: v.literal('popRequest'), requestId: RequestId, number: text(64) }),
+    v.object({
+        kind: v.literal('popRequest'),
+        requestId: RequestId,
+        number: text(64),
+        moment: v.optional(v.picklist(['ring', 'answer']))
+    }),
     v.object({ kind: v.literal('logFile'), requestId: RequestId, file: LogFileSchema })
 ]);
 type CheckedBody = v.InferOutput<typeof TabMessageBodySchema>;
