@@ -306,7 +306,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
                 restored?.agentState
             );
             app.setAgentState(initial.state, initial.reason);
-            leader?.shareCredentials(credentials);
+            leader?.keepCredentialsForHandover(credentials);
             return { ok: true };
         },
         async stop() {
