@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { BridgeConfig } from './bridge-config';
 import type { BridgeLogger } from './bridge-logger';
 import { silentBridgeLogger } from './bridge-logger';
@@ -13,7 +13,7 @@ import { authenticateCaller } from './caller-auth';
 import { ReplayGuard } from './replay-guard';
 import { readBody } from './request-body';
 import { bodyPairs, formPairs } from './request-params';
-import { SoftphoneHub } from './softphone-hub';
+import { ignoreSocketError, SoftphoneHub } from './softphone-hub';
 
 export const eventPath = '/event';
 /** The largest body or query string accepted. */
@@ -268,6 +268,10 @@ export function startListenerBridge(
     server.requestTimeout = 15_000;
     server.headersTimeout = 10_000;
     server.maxHeadersCount = 100;
+    // Every socket has an error handler of its own from the start, whatever Node's HTTP server
+    // or the WebSocket library add or remove later: a peer's reset never stops the bridge.
+    server.on('connection', (socket: Socket) => socket.on('error', ignoreSocketError));
+    server.on('secureConnection', (socket: Socket) => socket.on('error', ignoreSocketError));
     server.on('upgrade', (request, socket, head: Buffer) =>
         bridge.hub.handleUpgrade(request, socket, head)
     );

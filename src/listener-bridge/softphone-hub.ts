@@ -39,6 +39,8 @@ interface Softphone {
 
 const maxMessageBytes = 16 * 1024;
 const maxActionsInFlight = 8;
+/** How long a refused upgrade's socket may stay open for its answer to be read. */
+const refusedSocketLingerMs = 2000;
 
 /**
  * The softphones' side of the bridge: a WebSocket endpoint at /softphone where each softphone
@@ -62,6 +64,9 @@ export class SoftphoneHub {
 
     /** The HTTP server's 'upgrade' handler. */
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+        // Node's HTTP server drops its own error handler from a socket it hands over for an
+        // upgrade: without this one, a reset while the bridge answers would stop the process.
+        socket.on('error', ignoreSocketError);
         const path = (request.url ?? '').split('?')[0];
         if (path !== softphonePath) {
             refuseUpgrade(socket, 404, 'Not Found');
@@ -299,6 +304,13 @@ export class SoftphoneHub {
     }
 }
 
+/** A socket's errors (a reset, a write after the peer left) end only that socket. */
+export function ignoreSocketError(): void {
+    // Nothing to do: the socket closes, and its 'close' handler tidies up.
+}
+
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    // A client that never reads the answer nor closes its side does not keep the socket.
+    setTimeout(() => socket.destroy(), refusedSocketLingerMs).unref();
 }

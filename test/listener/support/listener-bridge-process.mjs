@@ -87,6 +87,8 @@ export function startBridge({ env = {}, args = [] } = {}) {
                     port: Number(match[2]),
                     wsUrl: `ws://127.0.0.1:${match[2]}/softphone`,
                     output: () => stdout + stderr,
+                    /** null while the bridge runs; its exit code (or signal) once it stopped. */
+                    exited: () => child.exitCode ?? child.signalCode,
                     filesWritten: () => readdirSync(workDir),
                     async stop() {
                         if (child.exitCode === null) {
