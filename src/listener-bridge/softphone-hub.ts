@@ -8,6 +8,7 @@ import type {
 } from '../softphone/telephony/listener/listener-protocol';
 import {
     listenerCloseCodes,
+    listenerLimits,
     listenerProtocolVersion
 } from '../softphone/telephony/listener/listener-protocol';
 import type { AgentTokens } from './agent-tokens';
@@ -173,13 +174,20 @@ export class SoftphoneHub {
             return;
         }
         softphone.agent = agent;
+        const snapshot = this.options.registry.snapshot(agent);
+        if (snapshot.invalid > 0 || snapshot.overLimit > 0) {
+            this.options.logger(
+                'warn',
+                `Left ${snapshot.invalid + snapshot.overLimit} kept calls out of the welcome of agent ${agent}: ${snapshot.invalid} invalid, ${snapshot.overLimit} beyond the newest ${listenerLimits.welcomeCalls}.`
+            );
+        }
         softphone.socket.send(
             JSON.stringify({
                 type: 'welcome',
                 version: listenerProtocolVersion,
                 agent,
                 actions: this.options.callback !== undefined,
-                calls: this.options.registry.snapshot(agent)
+                calls: snapshot.calls
             })
         );
         this.options.logger(
