@@ -2,12 +2,15 @@
 // once held has its test here, against a real bridge process.
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 import {
     TOKENS,
+    bearer,
     connectSoftphone,
     getEvent,
+    sign,
     startBridge
 } from './support/listener-bridge-process.mjs';
 import { importSoftphoneModules } from './support/softphone-modules.mjs';
@@ -220,6 +223,186 @@ describe('listener bridge: the welcome lists at most 1,000 kept calls', () => {
             }
         } finally {
             await first.close();
+            await bridge.stop();
+        }
+    });
+});
+
+/** Opens a WebSocket to the bridge; resolves with how it went: welcome, close code or HTTP status. */
+function tryWebSocket(bridge, token) {
+    return new Promise((resolve) => {
+        const socket = new WebSocket(bridge.wsUrl);
+        socket.on('error', () => undefined);
+        socket.on('unexpected-response', (_request, response) => {
+            resolve({
+                status: response.statusCode,
+                retryAfter: response.headers['retry-after']
+            });
+            socket.terminate();
+        });
+        socket.on('open', () =>
+            socket.send(JSON.stringify({ type: 'hello', version: 1, agent: 'agent1', token }))
+        );
+        socket.on('message', (data) => {
+            if (JSON.parse(data.toString()).type === 'welcome') {
+                resolve({ welcome: true });
+                socket.close();
+            }
+        });
+        socket.on('close', (code) => resolve({ code }));
+    });
+}
+
+describe('listener bridge: failed sign-ins are limited per address', () => {
+    it('locks out an address after 10 wrong softphone tokens, logging it, and lets the phone system in', async () => {
+        const bridge = await startBridge();
+        try {
+            const wrong = `${TOKENS.agent2}-wrong`;
+            for (let attempt = 0; attempt < 10; attempt += 1) {
+                assert.deepEqual(await tryWebSocket(bridge, wrong), { code: 4401 });
+            }
+            // From now on, even the right token is refused before it is checked.
+            const locked = await tryWebSocket(bridge, TOKENS.agent1);
+            assert.equal(locked.status, 429);
+            assert.ok(Number(locked.retryAfter) > 0 && Number(locked.retryAfter) <= 60);
+            const output = bridge.output();
+            assert.match(
+                output,
+                /Refused a softphone from 127\.0\.0\.1: wrong agent id or token\./
+            );
+            assert.match(
+                output,
+                /Refusing softphones from 127\.0\.0\.1 for 60 s: 10 failed sign-ins within 60 s\./
+            );
+            assert.ok(!output.includes(wrong), 'the log holds the token');
+            // The phone system's side has its own count.
+            const event = await getEvent(bridge, {
+                callid: 'lock-1',
+                type: 'ended',
+                agent: 'agent1'
+            });
+            assert.equal(event.status, 404);
+        } finally {
+            await bridge.stop();
+        }
+    });
+
+    it('locks out an address after 10 wrong phone-system secrets, logging it', async () => {
+        const bridge = await startBridge();
+        try {
+            const call = { callid: 'lock-2', type: 'ringing', agent: 'agent1' };
+            for (let attempt = 0; attempt < 10; attempt += 1) {
+                const refused = await getEvent(
+                    bridge,
+                    call,
+                    bearer('Not-The-Secret-0123456789-abcdefgh')
+                );
+                assert.equal(refused.status, 401);
+            }
+            const locked = await getEvent(bridge, call, bearer());
+            assert.equal(locked.status, 429);
+            assert.match(locked.body.error, /^too many failed authentications from this address/);
+            assert.ok(Number(locked.headers.get('retry-after')) > 0);
+            const output = bridge.output();
+            assert.match(
+                output,
+                /Refused a call event from 127\.0\.0\.1: 401 \(wrong shared secret\)\./
+            );
+            assert.match(output, /Refusing call events from 127\.0\.0\.1 for 60 s/);
+        } finally {
+            await bridge.stop();
+        }
+    });
+});
+
+describe('listener bridge: connections that have not signed in are capped per address', () => {
+    it('closes the 33rd silent connection of an address at once, and takes softphones once they go', async () => {
+        const bridge = await startBridge();
+        const silent = [];
+        try {
+            for (let index = 0; index < 32; index += 1) {
+                silent.push(await rawSocket(bridge));
+            }
+            const extra = await rawSocket(bridge);
+            // Closed by the bridge at once; a generous bound only keeps a failure from hanging.
+            const outcome = await Promise.race([
+                new Promise((resolve) => extra.once('close', () => resolve('closed'))),
+                new Promise((resolve) => setTimeout(() => resolve('still open'), 5000))
+            ]);
+            extra.destroy();
+            assert.equal(outcome, 'closed');
+            assert.match(
+                bridge.output(),
+                /Closed a connection from 127\.0\.0\.1: it already has 32 that have not signed in\./
+            );
+            for (const socket of silent) {
+                socket.destroy();
+            }
+            // The count drops as they close; a softphone then signs in.
+            let welcomed;
+            for (let attempt = 0; attempt < 50 && !welcomed?.welcome; attempt += 1) {
+                welcomed = await tryWebSocket(bridge, TOKENS.agent1);
+            }
+            assert.deepEqual(welcomed, { welcome: true });
+            assertRunning(bridge);
+        } finally {
+            for (const socket of silent) {
+                socket.destroy();
+            }
+            await bridge.stop();
+        }
+    });
+});
+
+/** This computer's first non-loopback IPv4 address, to reach the bridge as another computer would. */
+function externalAddress() {
+    return Object.values(networkInterfaces())
+        .flat()
+        .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+}
+
+describe('listener bridge: listening beyond this computer over plain HTTP', () => {
+    const address = externalAddress();
+
+    it(
+        'warns at start, and refuses the Bearer secret from another address but takes signed events',
+        { skip: address ? false : 'this computer has no non-loopback IPv4 address' },
+        async () => {
+            const bridge = await startBridge({ env: { LISTENER_HOST: '0.0.0.0' } });
+            try {
+                // The warnings go to stderr, the address to stdout: wait for both.
+                await until(() => /Origin allow-list/.test(bridge.output()), 'the warnings');
+                const output = bridge.output();
+                assert.match(output, /warn Listening on 0\.0\.0\.0 without TLS/);
+                assert.match(output, /warn Listening on 0\.0\.0\.0 without an Origin allow-list/);
+                const remote = { ...bridge, url: `http://${address}:${bridge.port}/` };
+                const call = { callid: 'plain-1', type: 'ended', agent: 'agent1' };
+                const refused = await getEvent(remote, call, bearer());
+                assert.equal(refused.status, 401);
+                assert.match(
+                    refused.body.error,
+                    /^the Bearer secret is accepted only over https or from this computer/
+                );
+                const query = new URLSearchParams(call).toString();
+                const signed = await getEvent(remote, query, sign(query));
+                // Authenticated: refused only because agent1 has no softphone connected.
+                assert.equal(signed.status, 404);
+                // From this computer, the Bearer secret still works.
+                const local = { ...bridge, url: `http://127.0.0.1:${bridge.port}/` };
+                assert.equal((await getEvent(local, call, bearer())).status, 404);
+            } finally {
+                await bridge.stop();
+            }
+        }
+    );
+
+    it('does not warn on 127.0.0.1', async () => {
+        const bridge = await startBridge();
+        try {
+            // The start-up summary is logged after any warning: once it is read, so are they.
+            await until(() => /info Agents: 2;/.test(bridge.output()), 'the start-up summary');
+            assert.doesNotMatch(bridge.output(), / warn /);
+        } finally {
             await bridge.stop();
         }
     });
