@@ -1,7 +1,6 @@
 // The listener bridge as shipped, attacked as an outsider would (issue 15): each finding that
 // once held has its test here, against a real bridge process.
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
@@ -13,31 +12,8 @@ import {
     sign,
     startBridge
 } from './support/listener-bridge-process.mjs';
+import { rawSocket, upgradeRequest } from './support/raw-client.mjs';
 import { importSoftphoneModules } from './support/softphone-modules.mjs';
-
-/** Opens a raw TCP connection to the bridge; resolves once connected. */
-function rawSocket(bridge) {
-    return new Promise((resolve, reject) => {
-        const socket = connect(bridge.port, '127.0.0.1', () => resolve(socket));
-        socket.on('error', () => undefined);
-        socket.once('error', reject);
-    });
-}
-
-/** A WebSocket upgrade request for `path`, from `origin` when given. */
-function upgradeRequest(path, origin) {
-    return [
-        `GET ${path} HTTP/1.1`,
-        'Host: 127.0.0.1',
-        'Upgrade: websocket',
-        'Connection: Upgrade',
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-        'Sec-WebSocket-Version: 13',
-        ...(origin ? [`Origin: ${origin}`] : []),
-        '',
-        ''
-    ].join('\r\n');
-}
 
 async function health(bridge) {
     const response = await fetch(`${bridge.url}health`);

@@ -147,8 +147,8 @@ export async function postEvent(
  * Connects a softphone-side WebSocket and signs in; resolves once welcomed (or closed) with
  * { welcome, messages, waitFor(predicate), send(message), close(), closed }.
  */
-export function connectSoftphone(bridge, { agent = 'agent1', token = TOKENS[agent] } = {}) {
-    const socket = new WebSocket(bridge.wsUrl);
+export function connectSoftphone(bridge, { agent = 'agent1', token = TOKENS[agent], origin } = {}) {
+    const socket = new WebSocket(bridge.wsUrl, origin ? { origin } : {});
     const messages = [];
     const waiters = [];
     let closed;
