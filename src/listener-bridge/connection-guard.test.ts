@@ -33,18 +33,21 @@ describe('ConnectionGuard', () => {
         const logs: string[] = [];
         const connections = guard(logs);
         const [a, b, c] = [1, 2, 3].map((port) => new FakeSocket('::ffff:10.0.0.1', port));
+        const c2 = new FakeSocket('10.0.0.1', 33);
         const other = new FakeSocket('10.0.0.2', 1);
-        for (const socket of [a, b, c, other]) {
+        for (const socket of [a, b, c, c2, other]) {
             connections.admit(socket as FakeSocket);
         }
-        expect([a, b, c, other].map((socket) => socket?.destroyed)).toEqual([
+        expect([a, b, c, c2, other].map((socket) => socket?.destroyed)).toEqual([
             false,
             false,
             true,
+            true,
             false
         ]);
+        // One line for the flood, not one per connection.
         expect(logs).toEqual([
-            'Closed a connection from 10.0.0.1: it already has 2 that have not signed in.'
+            'Closing connections from 10.0.0.1: it already has 2 that have not signed in.'
         ]);
         expect(connections.unauthenticatedFrom('10.0.0.1')).toBe(2);
         // One that signs in, or closes, makes room.

@@ -28,6 +28,8 @@ interface Pending {
 export class ConnectionGuard {
     private readonly pending = new Map<string, Pending>();
     private readonly perAddress = new Map<string, number>();
+    /** Addresses at their cap whose refusals were logged. */
+    private readonly warned = new Set<string>();
 
     constructor(private readonly options: ConnectionGuardOptions) {}
 
@@ -36,10 +38,14 @@ export class ConnectionGuard {
         const address = sourceAddress(socket);
         const count = this.perAddress.get(address) ?? 0;
         if (count >= this.options.maxPerAddress) {
-            this.options.logger(
-                'warn',
-                `Closed a connection from ${address}: it already has ${count} that have not signed in.`
-            );
+            // Logged once while the address stays at its cap, so that a flood is one line.
+            if (!this.warned.has(address)) {
+                this.warned.add(address);
+                this.options.logger(
+                    'warn',
+                    `Closing connections from ${address}: it already has ${count} that have not signed in.`
+                );
+            }
             socket.destroy();
             return;
         }
@@ -77,6 +83,7 @@ export class ConnectionGuard {
         clearTimeout(entry.timer);
         this.pending.delete(id);
         const left = (this.perAddress.get(entry.address) ?? 1) - 1;
+        this.warned.delete(entry.address);
         if (left > 0) {
             this.perAddress.set(entry.address, left);
         } else {

@@ -309,7 +309,7 @@ describe('listener bridge: connections that have not signed in are capped per ad
             assert.equal(outcome, 'closed');
             assert.match(
                 bridge.output(),
-                /Closed a connection from 127\.0\.0\.1: it already has 32 that have not signed in\./
+                /Closing connections from 127\.0\.0\.1: it already has 32 that have not signed in\./
             );
             for (const socket of silent) {
                 socket.destroy();
