@@ -6,6 +6,7 @@ import {
     credentialsNeededFor,
     type CredentialsNeed,
     listenToConsole,
+    NavigationListeners,
     placeholderViewModel
 } from './app';
 import { createFileDownload, DiagnosticLog, saveDownload } from './diagnostics';
@@ -50,6 +51,7 @@ const inertActions: SoftphoneActions = {
     editWrapUp: nothing,
     saveWrapUp: nothing,
     completeWrapUp: nothing,
+    relateCall: nothing,
     dismissError: nothing,
     simulateIncoming: nothing
 };
@@ -190,7 +192,9 @@ async function boot(root: HTMLElement): Promise<void> {
         context: { 'Softphone version': SOFTPHONE_VERSION, Connector: settings.connectorType }
     });
     const activity = new TabActivity({ document, window }, systemClock);
-    host.onNavigationChange(() => activity.touch());
+    const navigation = new NavigationListeners();
+    navigation.add(() => activity.touch());
+    host.onNavigationChange((payload) => navigation.receive(payload));
     const clickToDial = new ClickToDialRouter();
     host.onClickToDial((payload) => clickToDial.receive(payload));
     // Not awaited: clicks that come before the softphone runs wait in the router.
@@ -233,7 +237,21 @@ async function boot(root: HTMLElement): Promise<void> {
         diagnostics.record({ level: 'info', event: 'tabs.takeover' });
     }
     const leader = bus === undefined ? undefined : new TabLeader(bus, activity, systemScheduler);
-    await lead({ root, host, settings, diagnostics, clickToDial, leader, handover, initialised });
+    if (leader !== undefined) {
+        // The one moment the sign-in crosses the tabs' channel: this tab goes, another takes over.
+        window.addEventListener('pagehide', () => leader.handOver());
+    }
+    await lead({
+        root,
+        host,
+        settings,
+        diagnostics,
+        clickToDial,
+        navigation,
+        leader,
+        handover,
+        initialised
+    });
     await clickToDialEnabled;
 }
 
@@ -260,6 +278,7 @@ async function lead(parts: {
     settings: SoftphoneSettings;
     diagnostics: DiagnosticLog;
     clickToDial: ClickToDialRouter;
+    navigation: NavigationListeners;
     leader: TabLeader | undefined;
     handover: Handover | undefined;
     initialised: boolean;
@@ -296,6 +315,7 @@ async function lead(parts: {
                 settings,
                 credentials,
                 clickToDial: parts.clickToDial,
+                navigation: parts.navigation,
                 diagnostics: parts.diagnostics,
                 ...(parts.leader === undefined ? {} : { leader: parts.leader }),
                 ...(handover === undefined ? {} : { handover })

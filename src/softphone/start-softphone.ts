@@ -9,6 +9,7 @@ import {
     createNumberNormaliser,
     handleClickToDial,
     linkSimulatorToConsole,
+    type NavigationListeners,
     OutboundDialer,
     recordSoftphoneEvents,
     runConsoleSimulatorMessage,
@@ -59,6 +60,8 @@ export interface StartOptions {
     readonly settings: SoftphoneSettings;
     readonly credentials: Readonly<Record<string, string>>;
     readonly clickToDial: ClickToDialRouter;
+    /** Where the agent goes in Salesforce (onNavigationChange), to relate calls to records. */
+    readonly navigation?: NavigationListeners;
     readonly diagnostics: DiagnosticLog;
     /** Set when other tabs may follow this one (see tabs/). */
     readonly leader?: TabLeader;
@@ -177,6 +180,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     const dialClicked = (payload: unknown, showPanelThere: () => void) =>
         handleClickToDial(payload, { controls, store: app.store, showPanel: showPanelThere });
     clickToDial.routeTo((payload) => dialClicked(payload, showPanel));
+    const stopNavigation = options.navigation?.add((payload) => app.navigated(payload));
     const simulator = choice.simulator;
     const unlinkSimulator =
         simulator === undefined
@@ -207,11 +211,12 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
                 return { ok: false, message: connected.error.message };
             }
             app.setAgentState(restored?.agentState ?? 'Available');
-            leader?.shareCredentials(credentials);
+            leader?.keepCredentialsForHandover(credentials);
             return { ok: true };
         },
         async stop() {
             clickToDial.routeTo(undefined);
+            stopNavigation?.();
             detachLeader?.();
             stopRecording();
             unlinkSimulator();

@@ -40,6 +40,7 @@ export function createAgentActions(deps: {
         editWrapUp: (callId, draft) => app.wrapUp.edit(callId, draft),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
+        relateCall: (callId, recordId) => app.relateCall(callId, recordId),
         dismissError: (id) => app.store.dismissError(id),
         ...(deps.downloadLogs === undefined ? {} : { downloadLogs: deps.downloadLogs }),
         simulateIncoming: (caller) => {

@@ -1,4 +1,5 @@
 import type { CallOutcome } from '../calls/call-model';
+import type { CallRecords } from './call-records';
 import type { ErrorView, NoticeView, RecentCallView } from '../ui/view-model';
 
 /** What the agent picked and typed in wrap-up. */
@@ -33,6 +34,8 @@ export interface WrapUpState extends WrapUpDraft {
 export interface AppState {
     /** Caller names from the screen pop (or the click-to-dial record), by call id. */
     readonly callerNames: Readonly<Record<string, string>>;
+    /** The records seen during each call and the one its log goes to, by call id. */
+    readonly callRecords: Readonly<Record<string, CallRecords>>;
     readonly recentCalls: readonly RecentCallView[];
     readonly wrapUp?: WrapUpState;
     readonly errors: readonly ErrorView[];
@@ -46,6 +49,7 @@ const ERRORS_KEPT = 5;
 
 export const initialAppState: AppState = {
     callerNames: {},
+    callRecords: {},
     recentCalls: [],
     errors: [],
     notices: [],

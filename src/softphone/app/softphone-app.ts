@@ -2,6 +2,9 @@ import type { CallEngine } from '../calls/call-engine';
 import type { AgentState, Call, Clock } from '../calls/call-model';
 import type { EndedCall } from '../calls/ended-call';
 import type { EngineSnapshot } from '../calls/engine-events';
+import type { RelatedRecord } from '../calls/call-model';
+import { parseAppViewInfo } from '../opencti/app-view-info';
+import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { LogOutbox } from '../calllog/log-outbox';
 import type { LmsBridge } from '../channel/lms-bridge';
 import type { StatePayload } from '../channel/message-contract';
@@ -9,6 +12,13 @@ import { toStatePayload } from '../channel/event-builders';
 import type { Scheduler } from '../telephony/scheduler';
 import type { SoftphoneViewModel } from '../ui/view-model';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
+import {
+    afterNavigation,
+    noCallRecords,
+    sameRecordId,
+    withRelated,
+    type CallRecords
+} from './call-records';
 import type { CallDescriber } from './connector-factory';
 import { popInboundCall, type CallerScreenPopper } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
@@ -59,6 +69,12 @@ export class SoftphoneApp {
     private bridge: LmsBridge | undefined;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
     private readonly deferredPops = new Map<string, Call>();
+    /** The last record Salesforce reported on screen (onNavigationChange). */
+    private recordOnScreen: string | undefined;
+    /** The record of the last navigation, undefined for a page without one (search, home). */
+    private pageOnScreen: string | undefined;
+    /** Ringing calls whose pop the settings time for the answer (e.g. a new-record form). */
+    private readonly popsAtAnswer = new Map<string, Call>();
     /**
      * Calls the agent worked (answered or dialled) that ended while another call was still live:
      * their wrap-up waits for the after-call work that follows the last call.
@@ -398,6 +414,7 @@ export class SoftphoneApp {
 
     private onCallStarted(call: Call): void {
         void this.bridge?.publishCallStarted(call);
+        this.startCallRecords(call);
         const ringing = this.options.engine.snapshot().calls.some((live) => live.id === call.id);
         // A call the engine declined at once (the agent is offline, on break, or a third line)
         // must not pull the agent to its record.
@@ -419,28 +436,149 @@ export class SoftphoneApp {
             this.deferredPops.set(call.id, call);
             return;
         }
-        this.pop(call);
+        this.pop(call, 'ring');
     }
 
     private onCallAnswered(call: Call): void {
-        const deferred = this.deferredPops.get(call.id);
+        const deferred = this.deferredPops.get(call.id) ?? this.popsAtAnswer.get(call.id);
         if (deferred !== undefined) {
             this.deferredPops.delete(call.id);
-            this.pop(deferred);
+            this.popsAtAnswer.delete(call.id);
+            this.pop(deferred, 'answer');
         }
     }
 
-    private pop(call: Call): void {
+    private pop(call: Call, moment: PopMoment): void {
         void popInboundCall(call, {
             engine: this.options.engine,
             screenPopper: this.options.screenPopper,
             store: this.store,
-            defaultCountry: this.options.defaultCountry
+            defaultCountry: this.options.defaultCountry,
+            moment
+        }).then(({ waitsForAnswer }) => {
+            if (!waitsForAnswer) {
+                return;
+            }
+            const live = this.options.engine.snapshot().calls.find((each) => each.id === call.id);
+            if (live?.state === 'ringing') {
+                this.popsAtAnswer.set(call.id, call);
+            } else if (live !== undefined) {
+                // Answered while the search ran: pop now.
+                this.pop(call, 'answer');
+            }
         });
+    }
+
+    /**
+     * Salesforce reports where the agent went (Open CTI onNavigationChange): a record opened
+     * during a call, or in its wrap-up, can log the call; the record the pop led to does at once.
+     */
+    navigated(payload: unknown): void {
+        const info = parseAppViewInfo(payload);
+        if (!info.ok) {
+            return;
+        }
+        const { recordId, objectType, recordName } = info.value;
+        const samePage = recordId !== undefined && recordId === this.pageOnScreen;
+        this.pageOnScreen = recordId;
+        // A refresh of the page on screen (refreshView, a tab refresh) opens nothing new.
+        if (recordId === undefined || objectType === undefined || samePage) {
+            return;
+        }
+        const previousRecordId = this.recordOnScreen;
+        this.recordOnScreen = recordId;
+        const callId = this.callOnScreen();
+        if (callId === undefined) {
+            return;
+        }
+        const record: RelatedRecord = {
+            recordId,
+            objectType,
+            ...(recordName === undefined ? {} : { recordName })
+        };
+        const next = afterNavigation(this.recordsOf(callId), record, previousRecordId);
+        this.setCallRecords(callId, next.records);
+        if (next.relate !== undefined) {
+            this.relate(callId, next.relate);
+        }
+    }
+
+    /** The agent logs the call to another record seen during it. */
+    relateCall(callId: string, recordId: string): void {
+        const records = this.store.state.callRecords[callId];
+        const record = records?.seen.find((each) => sameRecordId(each.recordId, recordId));
+        if (records === undefined || record === undefined) {
+            this.store.addError('That record was not seen during this call: choose one listed.');
+            return;
+        }
+        this.setCallRecords(callId, withRelated(records, record));
+        this.relate(callId, record);
+    }
+
+    /** The live call the agent works on, else the call in wrap-up. */
+    private callOnScreen(): string | undefined {
+        const snapshot = this.options.engine.snapshot();
+        const live =
+            snapshot.calls.find((call) => call.id === snapshot.activeCallId) ??
+            snapshot.calls.find((call) => call.state !== 'ringing');
+        return live?.id ?? this.store.state.wrapUp?.callId;
+    }
+
+    private recordsOf(callId: string): CallRecords {
+        return this.store.state.callRecords[callId] ?? noCallRecords;
+    }
+
+    private setCallRecords(callId: string, records: CallRecords): void {
+        this.store.update((state) => ({
+            ...state,
+            callRecords: { ...state.callRecords, [callId]: records }
+        }));
+    }
+
+    /** A live call carries its record to its log; an ended call's log is changed in the outbox. */
+    private relate(callId: string, record: RelatedRecord): void {
+        const { engine, outbox } = this.options;
+        if (engine.snapshot().calls.some((call) => call.id === callId)) {
+            const result = engine.setRelatedRecord(callId, record);
+            if (!result.ok) {
+                this.store.addError(result.error.message);
+            }
+            return;
+        }
+        outbox
+            .setRelatedRecord(callId, record)
+            .catch((error: unknown) =>
+                this.store.addError(
+                    `The call log could not be moved to ${record.recordName ?? record.recordId}: ${error instanceof Error ? error.message : String(error)}`
+                )
+            );
+    }
+
+    /** A new call's records (its click-to-dial record); calls long gone are forgotten. */
+    private startCallRecords(call: Call): void {
+        const snapshot = this.options.engine.snapshot();
+        const keep = new Set([
+            call.id,
+            ...snapshot.calls.map((live) => live.id),
+            ...(this.store.state.wrapUp === undefined ? [] : [this.store.state.wrapUp.callId])
+        ]);
+        this.store.update((state) => ({
+            ...state,
+            callRecords: {
+                ...Object.fromEntries(
+                    Object.entries(state.callRecords).filter(([id]) => keep.has(id))
+                ),
+                [call.id]:
+                    call.related === undefined
+                        ? noCallRecords
+                        : withRelated(noCallRecords, call.related)
+            }
+        }));
     }
 
     private onCallEnded(call: EndedCall): void {
         this.deferredPops.delete(call.id);
+        this.popsAtAnswer.delete(call.id);
         const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
         const worked = call.answeredAt !== undefined || call.direction === 'Outbound';
         const name = this.store.state.callerNames[call.id] ?? call.related?.recordName;

@@ -4,8 +4,15 @@
  * full update that replaces a create Salesforce already had), then the Task mirror, then updates.
  */
 import type { OutboxEntry } from './outbox-entry';
-import { toTaskWrapUpFields, toTaskWrapUpUpdate, toWrapUpFields } from './phone-call-record';
+import {
+    LOCKED_PHONE_CALL_FIELDS,
+    toTaskWrapUpFields,
+    toTaskWrapUpUpdate,
+    toWrapUpFields
+} from './phone-call-record';
 import type { SaveLogValue } from './phone-call-record';
+
+const LOCKED_FIELDS: ReadonlySet<string> = new Set(LOCKED_PHONE_CALL_FIELDS);
 
 export type OutboxStepKind = 'create' | 'sync' | 'createTask' | 'update' | 'updateTask';
 
@@ -16,10 +23,26 @@ export interface OutboxStep {
     readonly recordRevision: number;
     readonly wrapUpRevision: number;
     readonly linksTask: boolean;
+    /** The Task's related-record revision this write carries (createTask, updateTask). */
+    readonly taskRelatedRevision: number;
 }
 
 export function wrapUpRevisionOf(entry: OutboxEntry): number {
     return entry.wrapUp?.revision ?? 0;
+}
+
+function taskRelatedRevisionOf(entry: OutboxEntry): number {
+    return entry.taskRelated?.revision ?? 0;
+}
+
+/** The Task's WhoId/WhatId when a move to another record has not reached the Task yet. */
+function pendingTaskRelated(
+    entry: OutboxEntry
+): { readonly WhoId: string | null; readonly WhatId: string | null } | undefined {
+    const related = entry.taskRelated;
+    return related !== undefined && related.revision !== (entry.savedTaskRelatedRevision ?? 0)
+        ? { WhoId: related.WhoId, WhatId: related.WhatId }
+        : undefined;
 }
 
 export function nextStep(entry: OutboxEntry): OutboxStep | null {
@@ -31,15 +54,19 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...entry.record, ...wrapUpFields },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     const recordId = entry.savedRecordId;
     if (entry.savedRecordRevision !== entry.recordRevision) {
         // The record exists (a replayed create hit the unique Provider_Call_Id__c, or the call
-        // was enqueued again): write every field over it, so it ends as if created once.
+        // was enqueued again): write the fields that may still change over it (the related
+        // record). The call's facts were written by the create and are locked in Salesforce.
         const fields = Object.fromEntries(
-            Object.entries(entry.record).filter(([name]) => name !== 'entityApiName')
+            Object.entries(entry.record).filter(
+                ([name]) => name !== 'entityApiName' && !LOCKED_FIELDS.has(name)
+            )
         );
         const taskLink: SaveLogValue =
             entry.taskId === undefined ? {} : { Task_Id__c: entry.taskId };
@@ -48,7 +75,8 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...fields, ...wrapUpFields, ...taskLink, Id: recordId },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: entry.taskId !== undefined
+            linksTask: entry.taskId !== undefined,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     if (entry.task !== undefined && entry.taskId === undefined) {
@@ -58,7 +86,8 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...entry.task, ...taskWrapUp },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     const wrapUpPending =
@@ -74,20 +103,28 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: linkPending
+            linksTask: linkPending,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
-    if (
+    const taskWrapUpPending =
         entry.taskId !== undefined &&
         entry.wrapUp !== undefined &&
-        entry.taskWrapUpRevision !== wrapUpRevision
-    ) {
+        entry.taskWrapUpRevision !== wrapUpRevision;
+    const taskRelated = pendingTaskRelated(entry);
+    if (entry.taskId !== undefined && (taskWrapUpPending || taskRelated !== undefined)) {
         return {
             kind: 'updateTask',
-            value: toTaskWrapUpUpdate(entry.taskId, entry.wrapUp),
+            value: {
+                ...(taskWrapUpPending && entry.wrapUp !== undefined
+                    ? toTaskWrapUpUpdate(entry.taskId, entry.wrapUp)
+                    : { Id: entry.taskId }),
+                ...taskRelated
+            },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     return null;
@@ -126,7 +163,8 @@ export function applyStepSuccess(
             return {
                 ...progressed,
                 taskId: recordId ?? undefined,
-                taskWrapUpRevision: step.wrapUpRevision
+                taskWrapUpRevision: step.wrapUpRevision,
+                savedTaskRelatedRevision: step.taskRelatedRevision
             };
         case 'update':
             return {
@@ -135,7 +173,11 @@ export function applyStepSuccess(
                 taskLinked: entry.taskLinked || step.linksTask
             };
         case 'updateTask':
-            return { ...progressed, taskWrapUpRevision: step.wrapUpRevision };
+            return {
+                ...progressed,
+                taskWrapUpRevision: step.wrapUpRevision,
+                savedTaskRelatedRevision: step.taskRelatedRevision
+            };
     }
 }
 

@@ -21,6 +21,28 @@ export const FIELD_LIMITS = {
     subject: 255
 } as const;
 
+/**
+ * The call's facts, which no one may change once the softphone has written them (the
+ * validation rule Phone_Call__c.Call_Metrics_Are_Locked refuses it, and history tracking records
+ * every change an admin makes with the rule off). The softphone writes them once, with the
+ * create, and never sends them again: its updates carry the wrap-up, the related record and the
+ * Task link only. The rule's formula is held to this list by phone-call-locked-fields.test.ts.
+ */
+export const LOCKED_PHONE_CALL_FIELDS = [
+    'Direction__c',
+    'From_Number__c',
+    'To_Number__c',
+    'Started__c',
+    'Answered__c',
+    'Ended__c',
+    'Duration_Seconds__c',
+    'Outcome__c',
+    'Agent__c',
+    'Provider_Call_Id__c',
+    'Recording_URL__c',
+    'Queue__c'
+] as const;
+
 /** A value of an sObject field as saveLog takes it. */
 export type FieldValue = string | number | boolean | null;
 
@@ -199,6 +221,45 @@ export function toTaskWrapUpUpdate(
     wrapUp: WrapUp
 ): { readonly Id: string; readonly CallDisposition: string; readonly Description: string } {
     return { Id: taskId, ...toTaskWrapUpFields(wrapUp) };
+}
+
+/**
+ * The related-record fields after the agent changed the record a saved log goes to: the new
+ * lookup is set and every other lookup is cleared (null), so the log is never related to two
+ * records. An object without a typed lookup keeps only Related_Record_Id__c.
+ */
+export function toRelatedRecordFields(
+    related: RelatedRecord
+): Readonly<Record<string, FieldValue>> {
+    const fields: Record<string, FieldValue> = { Related_Record_Id__c: related.recordId };
+    const chosen = LOOKUP_FIELD_BY_OBJECT[related.objectType];
+    for (const lookup of Object.values(LOOKUP_FIELD_BY_OBJECT)) {
+        fields[lookup] = lookup === chosen ? related.recordId : null;
+    }
+    return fields;
+}
+
+/** The Task mirror's WhoId (Contact, Lead) and WhatId (Account, Case), as toTaskRecord sets them. */
+export function toTaskRelatedFields(related: RelatedRecord): {
+    readonly WhoId: string | null;
+    readonly WhatId: string | null;
+} {
+    const who = related.objectType === 'Contact' || related.objectType === 'Lead';
+    const what = related.objectType === 'Account' || related.objectType === 'Case';
+    return { WhoId: who ? related.recordId : null, WhatId: what ? related.recordId : null };
+}
+
+/** The Task create value for another record (a Task not created yet). */
+export function withTaskRelated(
+    task: TaskCreateValue,
+    fields: { readonly WhoId: string | null; readonly WhatId: string | null }
+): TaskCreateValue {
+    const { WhoId: _who, WhatId: _what, ...rest } = task;
+    return {
+        ...rest,
+        ...(fields.WhoId === null ? {} : { WhoId: fields.WhoId }),
+        ...(fields.WhatId === null ? {} : { WhatId: fields.WhatId })
+    };
 }
 
 function usableRelated(related: RelatedRecord | undefined): RelatedRecord | undefined {

@@ -19,6 +19,7 @@ export {
 } from './screen-pop-rules';
 export {
     ScreenPopper,
+    type PopMoment,
     type ScreenPopHost,
     type ScreenPopOutcome,
     type ScreenPopSearch,

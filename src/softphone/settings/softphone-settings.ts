@@ -12,6 +12,9 @@ export type FallbackPopAction = 'NewContact' | 'NewLead' | 'NewCase' | 'Search';
 /** Priority: the first object in searchObjects that has exactly one match wins; Search: search page. */
 export type MultipleMatchAction = 'Priority' | 'Search';
 
+/** When a screen pop opens: as the call rings, or once the agent answers it. */
+export type PopTiming = 'OnRing' | 'OnAnswer';
+
 export interface SipSettings {
     readonly webSocketUrl: string;
     readonly domain: string;
@@ -31,6 +34,10 @@ export interface ScreenPopSettings {
     readonly noMatchAction: FallbackPopAction;
     readonly multipleMatchAction: MultipleMatchAction;
     readonly anonymousAction: FallbackPopAction;
+    /** When a new-record form opens (OnAnswer keeps it off Answer and Decline while ringing). */
+    readonly newRecordPopTiming: PopTiming;
+    /** When a matched record or the search page opens. */
+    readonly matchPopTiming: PopTiming;
 }
 
 export interface SoftphoneSettings {
@@ -58,7 +65,9 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
         searchObjects: ['Contact', 'Lead', 'Account'],
         noMatchAction: 'NewContact',
         multipleMatchAction: 'Priority',
-        anonymousAction: 'NewCase'
+        anonymousAction: 'NewCase',
+        newRecordPopTiming: 'OnAnswer',
+        matchPopTiming: 'OnRing'
     },
     mirrorToTask: false,
     afterCallWorkSeconds: 60,

@@ -5,6 +5,7 @@ import { LmsRelay } from '../channel/lms-relay';
 import type { LmsHost } from '../channel/channel-endpoint';
 import type { LogFile } from '../diagnostics/log-download';
 import type { PhoneNumberResult } from '../screenpop/phone-number';
+import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { CredentialsPrompt } from '../ui/credentials-form';
 import { SoftphoneView, type ViewTimers } from '../ui/softphone-view';
 import type { SoftphoneActions, SoftphoneViewModel } from '../ui/view-model';
@@ -46,7 +47,7 @@ const LEADER_KINDS: ReadonlySet<TabMessageKind> = new Set([
     'view',
     'lmsEvent',
     'session',
-    'credentials',
+    'handover',
     'showPanel',
     'refreshView',
     'popRequest',
@@ -165,6 +166,8 @@ export class TabFollower {
         this.heardFromLeader = true;
         switch (message.kind) {
             case 'leader':
+                // A new leader took over: a handover meant for the tab that did is not this one's.
+                this.credentials = undefined;
                 this.hello();
                 return;
             case 'view':
@@ -179,7 +182,7 @@ export class TabFollower {
             case 'session':
                 this.session = message.json;
                 return;
-            case 'credentials':
+            case 'handover':
                 this.credentials = message.values;
                 return;
             case 'showPanel':
@@ -189,7 +192,7 @@ export class TabFollower {
                 this.options.refreshView();
                 return;
             case 'popRequest':
-                void this.pop(message.requestId, message.number);
+                void this.pop(message.requestId, message.number, message.moment);
                 return;
             case 'logFile':
                 if (this.logRequests.delete(message.requestId)) {
@@ -241,11 +244,11 @@ export class TabFollower {
             });
     }
 
-    private async pop(requestId: string, number: string): Promise<void> {
+    private async pop(requestId: string, number: string, moment?: PopMoment): Promise<void> {
         let result: PopResult;
         try {
             result = toPopResult(
-                await this.options.screenPopper.pop(this.options.normaliseNumber(number))
+                await this.options.screenPopper.pop(this.options.normaliseNumber(number), moment)
             );
         } catch (error) {
             result = {
@@ -275,6 +278,7 @@ export class TabFollower {
             editWrapUp: (callId, draft) => send({ name: 'editWrapUp', callId, ...draft }),
             saveWrapUp: (callId, wrapUp) => send({ name: 'saveWrapUp', callId, ...wrapUp }),
             completeWrapUp: () => send({ name: 'completeWrapUp' }),
+            relateCall: (callId, recordId) => send({ name: 'relateCall', callId, recordId }),
             dismissError: (id) => send({ name: 'dismissError', id }),
             simulateIncoming: (caller) => send({ name: 'simulateIncoming', ...caller }),
             downloadLogs: () => {
@@ -310,6 +314,7 @@ function toPopResult(outcome: CallerPopOutcome): PopResult {
               }),
         ...(outcome.callerName === undefined
             ? {}
-            : { callerName: outcome.callerName.slice(0, MAX_POP_NAME) })
+            : { callerName: outcome.callerName.slice(0, MAX_POP_NAME) }),
+        ...(outcome.waitsForAnswer === true ? { waitsForAnswer: true } : {})
     };
 }

@@ -2,7 +2,9 @@ import type { CallerPopOutcome, CallerScreenPopper } from '../app/inbound-screen
 import type { KeyValueStorage } from '../app/session-store';
 import { LmsBridge, type LmsHost, type SoftphoneCommands } from '../channel/lms-bridge';
 import type { LogFile } from '../diagnostics/log-download';
+import { maskNumbersInText } from '../diagnostics/mask-phone-number';
 import type { PhoneNumberResult } from '../screenpop/phone-number';
+import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { Scheduler } from '../telephony/scheduler';
 import type { SoftphoneActions, SoftphoneViewModel } from '../ui/view-model';
 import { chooseScreenPopTab, type TabActivity, type TabActivityState } from './tab-activity';
@@ -87,12 +89,27 @@ export class TabLeader {
         this.bus.post({ kind: 'view', model });
     }
 
-    /** Credentials stay in memory, in the tabs of this browser only: a takeover needs them. */
-    shareCredentials(values: Readonly<Record<string, string>>): void {
+    /**
+     * The sign-in the connector runs with, kept in this tab's memory for the tab that takes over.
+     * Nothing is posted now: any same-origin script can read the channel, so the credentials
+     * cross it only in {@link handOver}, never in answer to a message.
+     */
+    keepCredentialsForHandover(values: Readonly<Record<string, string>>): void {
         this.credentials = values;
-        if (Object.keys(values).length > 0) {
-            this.bus.post({ kind: 'credentials', values });
+    }
+
+    /**
+     * This tab is going (pagehide): the leader lock passes to the follower that queued first for
+     * it, which the page cannot name, so the credentials are posted once to the followers, each
+     * of which keeps them only until a new leader speaks (TabFollower). Nothing is posted when no
+     * follower is known or there is no sign-in to pass on.
+     */
+    handOver(): void {
+        const values = this.credentials;
+        if (values === undefined || Object.keys(values).length === 0 || this.followers.size === 0) {
+            return;
         }
+        this.bus.post({ kind: 'handover', values });
     }
 
     /**
@@ -155,15 +172,15 @@ export class TabLeader {
     /** Pops in the tab the agent works in; in this tab when that tab does not answer. */
     routeScreenPops(local: CallerScreenPopper): CallerScreenPopper {
         return {
-            pop: async (callerId) => {
+            pop: async (callerId, moment) => {
                 const tabs = new Map(this.followers);
                 tabs.set(this.tabId, this.activity.current);
                 const target = chooseScreenPopTab(tabs, this.tabId);
                 if (target === this.tabId) {
-                    return local.pop(callerId);
+                    return local.pop(callerId, moment);
                 }
-                const result = await this.requestPop(target, numberToSearch(callerId));
-                return result === undefined ? local.pop(callerId) : toOutcome(result);
+                const result = await this.requestPop(target, numberToSearch(callerId), moment);
+                return result === undefined ? local.pop(callerId, moment) : toOutcome(result);
             }
         };
     }
@@ -176,7 +193,11 @@ export class TabLeader {
         this.services = undefined;
     }
 
-    private requestPop(target: string, number: string): Promise<PopResult | undefined> {
+    private requestPop(
+        target: string,
+        number: string,
+        moment: PopMoment | undefined
+    ): Promise<PopResult | undefined> {
         const requestId = `pop-${this.nextRequest++}`;
         return new Promise((resolve) => {
             const timer = this.scheduler.setTimeout(() => {
@@ -186,7 +207,15 @@ export class TabLeader {
                 }
             }, POP_TIMEOUT_MS);
             this.pendingPops.set(requestId, { target, resolve, timer });
-            this.bus.post({ kind: 'popRequest', requestId, number }, target);
+            this.bus.post(
+                {
+                    kind: 'popRequest',
+                    requestId,
+                    number,
+                    ...(moment === undefined ? {} : { moment })
+                },
+                target
+            );
         });
     }
 
@@ -216,6 +245,8 @@ export class TabLeader {
                 this.forget(message.from);
                 return;
             case 'signIn': {
+                // Only while this leader asks for a sign-in (signInFromAnyTab): a sign-in posted
+                // at any other time never replaces the session the softphone runs.
                 const signIn = this.signIn;
                 this.signIn = undefined;
                 signIn?.resolve({ ...message.values });
@@ -252,7 +283,7 @@ export class TabLeader {
                         {
                             kind: 'logFile',
                             requestId: message.requestId,
-                            file: services.logFile()
+                            file: maskedForTabs(services.logFile())
                         },
                         message.from
                     );
@@ -275,9 +306,7 @@ export class TabLeader {
         if (this.lastSession !== undefined) {
             this.bus.post({ kind: 'session', json: this.lastSession }, tabId);
         }
-        if (this.credentials !== undefined && Object.keys(this.credentials).length > 0) {
-            this.bus.post({ kind: 'credentials', values: this.credentials }, tabId);
-        }
+        // Never the credentials: a hello is a request, and any same-origin script can send one.
     }
 
     private forget(tabId: string): void {
@@ -339,6 +368,8 @@ function runAction(actions: SoftphoneActions, action: AgentAction): void {
             });
         case 'completeWrapUp':
             return actions.completeWrapUp();
+        case 'relateCall':
+            return actions.relateCall(action.callId, action.recordId);
         case 'dismissError':
             return actions.dismissError(action.id);
         case 'simulateIncoming':
@@ -347,6 +378,15 @@ function runAction(actions: SoftphoneActions, action: AgentAction): void {
                 ...(action.fromName === undefined ? {} : { fromName: action.fromName })
             });
     }
+}
+
+/**
+ * The log as it crosses the channel: credentials were redacted when it was recorded, and phone
+ * numbers are masked here even when the admin lets them into the log, since any same-origin
+ * script can ask for it (the agent downloads the unmasked log in the leader's tab).
+ */
+function maskedForTabs(file: LogFile): LogFile {
+    return { ...file, text: maskNumbersInText(file.text) };
 }
 
 /** What the other tab searches: the number as normalised here, so both tabs agree. */
@@ -368,6 +408,7 @@ function toOutcome(result: PopResult): CallerPopOutcome {
     return {
         ok: true,
         ...(result.related === undefined ? {} : { related: result.related }),
-        ...(result.callerName === undefined ? {} : { callerName: result.callerName })
+        ...(result.callerName === undefined ? {} : { callerName: result.callerName }),
+        ...(result.waitsForAnswer === true ? { waitsForAnswer: true } : {})
     };
 }

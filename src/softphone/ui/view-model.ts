@@ -48,6 +48,21 @@ export interface CallView {
     readonly details?: readonly { readonly label: string; readonly value: string }[];
     /** The call is answered and ended on the agent's own phone, not by the softphone. */
     readonly controlledOnPhone?: boolean;
+    /** The record the call's log goes to, and the records seen during the call. */
+    readonly loggedTo?: LoggedToView;
+}
+
+/** A record the call can be logged to; label e.g. "Maria Lopez (Contact)" (untrusted text). */
+export interface RecordOptionView {
+    readonly recordId: string;
+    readonly label: string;
+}
+
+export interface LoggedToView {
+    /** Absent: not related to a record. */
+    readonly current?: RecordOptionView;
+    /** The records seen during the call, in the order they were seen. */
+    readonly options: readonly RecordOptionView[];
 }
 
 export interface WrapUpView {
@@ -70,6 +85,8 @@ export interface WrapUpView {
     /** Epoch ms of the agent's last successful Save (announced once per save). */
     readonly confirmedAt?: number;
     readonly error?: string;
+    /** The record the call's log goes to (see CallView.loggedTo). */
+    readonly loggedTo?: LoggedToView;
 }
 
 export interface RecentCallView {
@@ -110,6 +127,8 @@ export interface SoftphoneActions {
     editWrapUp(callId: string, draft: { disposition: string; notes: string }): void;
     saveWrapUp(callId: string, wrapUp: { disposition: string; notes: string }): void;
     completeWrapUp(): void;
+    /** Logs the call to another record seen during it (its id). */
+    relateCall(callId: string, recordId: string): void;
     dismissError(id: string): void;
     simulateIncoming(caller: { from: string; fromName?: string }): void;
     /** Saves the diagnostic log as a file; the "Download logs" button shows only when set. */

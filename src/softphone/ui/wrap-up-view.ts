@@ -10,6 +10,7 @@ import {
     type IdFactory
 } from './dom';
 import { formatDuration, secondsUntil } from './format-duration';
+import { LoggedToView } from './logged-to-view';
 import type { SoftphoneActions, WrapUpView } from './view-model';
 
 export const notesMaxLength = 32768;
@@ -38,6 +39,8 @@ export class WrapUpFormView {
     private readonly doneButton: HTMLButtonElement;
     private wrapUp: WrapUpView | undefined;
     private optionsKey = '';
+    /** Which record the log goes to, and the choice of another (issue 12, Deliver 2). */
+    private readonly loggedTo: LoggedToView;
 
     constructor(ids: IdFactory, actions: SoftphoneActions) {
         const headingId = ids('wrapup');
@@ -45,6 +48,7 @@ export class WrapUpFormView {
         const errorId = ids('disposition-error');
         const notesId = ids('notes');
         const statusId = ids('wrapup-status');
+        this.loggedTo = new LoggedToView(ids, actions);
         const heading = el('h2', {
             className: 'slds-text-heading_small',
             attrs: { id: headingId },
@@ -113,6 +117,7 @@ export class WrapUpFormView {
                     this.duration
                 ]),
                 this.countdown,
+                this.loggedTo.element,
                 this.dispositionField,
                 el('div', { className: 'slds-form-element' }, [
                     el('label', {
@@ -138,6 +143,7 @@ export class WrapUpFormView {
             return;
         }
         this.updateOptions(wrapUp);
+        this.loggedTo.update(wrapUp.callId, wrapUp.loggedTo);
         if (wrapUp.callId !== previous?.callId) {
             // Fields are set only when a new wrap-up starts: a re-render must not undo typing.
             this.disposition.value = wrapUp.disposition;

@@ -22,7 +22,11 @@ export function fullViewModel(overrides: Partial<SoftphoneViewModel> = {}): Soft
                 answeredAt: T0 - 15_000,
                 muted: false,
                 details: [{ label: 'Order', value: 'A-1001' }],
-                controlledOnPhone: false
+                controlledOnPhone: false,
+                loggedTo: {
+                    current: { recordId: CONTACT_ID, label: 'Maria Lopez (Contact)' },
+                    options: [{ recordId: CONTACT_ID, label: 'Maria Lopez (Contact)' }]
+                }
             }
         ],
         wrapUp: {
@@ -36,7 +40,13 @@ export function fullViewModel(overrides: Partial<SoftphoneViewModel> = {}): Soft
             dispositionRequired: true,
             endsAt: T0 + 30_000,
             saving: false,
-            draftSaved: false
+            draftSaved: false,
+            loggedTo: {
+                options: [
+                    { recordId: CONTACT_ID, label: 'Daniel Kim (Contact)' },
+                    { recordId: '0015g00000AcMeRAAZ', label: 'Acme (Account)' }
+                ]
+            }
         },
         recentCalls: [
             {
@@ -92,7 +102,7 @@ export const VALID_BODIES: {
         message: { version: 1, type: 'pong', requestId: 'req-1', payload: {} }
     },
     session: { kind: 'session', json: '{"version":1}' },
-    credentials: { kind: 'credentials', values: { username: 'agent', password: 's3cret' } },
+    handover: { kind: 'handover', values: { username: 'agent', password: 's3cret' } },
     showPanel: { kind: 'showPanel' },
     refreshView: { kind: 'refreshView' },
     popRequest: { kind: 'popRequest', requestId: 'pop-1', number: '+14155550101' },
@@ -115,5 +125,5 @@ export function envelope(
     from = 'tab-a',
     extra: Record<string, unknown> = {}
 ): Record<string, unknown> {
-    return { ...body, protocol: 1, from, ...extra };
+    return { ...body, protocol: 2, from, ...extra };
 }

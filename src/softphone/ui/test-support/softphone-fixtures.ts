@@ -48,6 +48,7 @@ export function makeActions(): jest.Mocked<SoftphoneActions> {
         editWrapUp: jest.fn(),
         saveWrapUp: jest.fn(),
         completeWrapUp: jest.fn(),
+        relateCall: jest.fn(),
         dismissError: jest.fn(),
         simulateIncoming: jest.fn()
     };
