@@ -13,8 +13,8 @@ import {
     listenerProtocolVersion
 } from '../softphone/telephony/listener/listener-protocol';
 import type { AgentTokens } from './agent-tokens';
-import type { BridgeLogger } from './bridge-logger';
 import { bridgeLimits } from './bridge-limits';
+import type { BridgeLogger } from './bridge-logger';
 import type { CallRegistry } from './call-registry';
 import type { CallbackClient } from './callback-client';
 import type { ConnectionGuard } from './connection-guard';
