@@ -7,6 +7,7 @@ import {
     createLmsCommands,
     createNumberFormatter,
     createNumberNormaliser,
+    DO_NOT_CALL_CHECK_TIMEOUT_MS,
     handleClickToDial,
     linkSimulatorToConsole,
     OutboundDialer,
@@ -20,7 +21,7 @@ import { LogOutbox, openOutboxStore } from './calllog';
 import { CallEngine, systemClock, type EngineLogger } from './calls';
 import { LmsBridge, SOFTPHONE_CHANNEL_NAME, type LmsHost } from './channel';
 import type { OpenCtiHost, OpenCtiSubscription } from './opencti';
-import { ScreenPopper } from './screenpop';
+import { noInternalNumbers, parseDialPlan, ScreenPopper } from './screenpop';
 import type { SoftphoneSettings } from './settings';
 import { sessionToRestore, type Handover, type TabLeader } from './tabs';
 import { systemScheduler } from './telephony';
@@ -94,7 +95,14 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         mirrorToTask: settings.mirrorToTask
     });
     const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
-    const dialer = new OutboundDialer(engine, host, settings.defaultCountry);
+    const dialPlan = parseDialPlan(settings.internalNumberPattern);
+    const dialer = new OutboundDialer(engine, host, settings.defaultCountry, {
+        // The settings parser refused a pattern that does not compile.
+        dialPlan: dialPlan.ok ? dialPlan.plan : noInternalNumbers,
+        onCheckFailure: settings.doNotCallCheckFailure,
+        scheduler: systemScheduler,
+        checkTimeoutMs: DO_NOT_CALL_CHECK_TIMEOUT_MS
+    });
     const storage = readSessionStorage();
     const session = new SessionStore(
         leader === undefined ? storage : leader.mirroredSessionStorage(storage),

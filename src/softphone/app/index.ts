@@ -10,7 +10,13 @@ export {
     createNumberNormaliser,
     type NumberFormatter
 } from './number-formatter';
-export { OutboundDialer, type DialOutcome, type DialRequest } from './outbound-dialer';
+export {
+    DO_NOT_CALL_CHECK_TIMEOUT_MS,
+    OutboundDialer,
+    type DialOutcome,
+    type DialPolicy,
+    type DialRequest
+} from './outbound-dialer';
 export {
     linkSimulatorToConsole,
     listenToConsole,
