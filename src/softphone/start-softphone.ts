@@ -9,6 +9,7 @@ import {
     createNumberNormaliser,
     DO_NOT_CALL_CHECK_TIMEOUT_MS,
     handleClickToDial,
+    showDialWarning,
     linkSimulatorToConsole,
     OutboundDialer,
     recordSoftphoneEvents,
@@ -162,6 +163,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         app,
         controls,
         ...(choice.simulator === undefined ? {} : { simulator: choice.simulator }),
+        // Open CTI screenPop SOBJECT: https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_screenpop_lex.htm
+        openRecord: (recordId) => host.screenPop({ type: 'SOBJECT', params: { recordId } }),
         downloadLogs: () =>
             saveDownload(createDownload(diagnostics), document, (free) =>
                 window.setTimeout(free, 1000)
@@ -182,7 +185,12 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         app.attachBridge(bridge);
     }
     const dialClicked = (payload: unknown, showPanelThere: () => void) =>
-        handleClickToDial(payload, { controls, store: app.store, showPanel: showPanelThere });
+        handleClickToDial(payload, {
+            controls,
+            store: app.store,
+            showPanel: showPanelThere,
+            onPlaced: (result) => showDialWarning(app, result)
+        });
     clickToDial.routeTo((payload) => dialClicked(payload, showPanel));
     const simulator = choice.simulator;
     const unlinkSimulator =

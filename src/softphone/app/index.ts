@@ -1,6 +1,6 @@
 export type { AppState, WrapUpState } from './app-state';
 export { AppStore } from './app-state';
-export { createAgentActions } from './agent-actions';
+export { createAgentActions, showDialWarning } from './agent-actions';
 export type { InboundSimulator, RemoteHangupSimulator } from './simulator-controls';
 export { CallControls, type ControlResult } from './call-controls';
 export { ClickToDialRouter, handleClickToDial } from './click-to-dial';

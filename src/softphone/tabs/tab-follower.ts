@@ -25,6 +25,8 @@ export interface TabFollowerOptions {
     readonly showPanel: () => void;
     readonly refreshView: () => void;
     readonly saveLogFile: (file: LogFile) => void;
+    /** Opens a record in this tab (a recent call's link): a pop belongs where the agent clicked. */
+    readonly openRecord?: (recordId: string) => void;
     /** Listens to the local console's simulator controls; the messages go to the leader. */
     readonly listenToConsole?: (forward: (message: unknown) => void) => () => void;
     readonly clock: Clock;
@@ -276,6 +278,9 @@ export class TabFollower {
             completeWrapUp: () => send({ name: 'completeWrapUp' }),
             dismissError: (id) => send({ name: 'dismissError', id }),
             simulateIncoming: (caller) => send({ name: 'simulateIncoming', ...caller }),
+            ...(this.options.openRecord === undefined
+                ? {}
+                : { openRecord: this.options.openRecord }),
             downloadLogs: () => {
                 const requestId = `log-${this.nextRequest++}`;
                 this.logRequests.add(requestId);

@@ -85,7 +85,7 @@ function fakeControls(): FakeControls {
 }
 
 export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
-    return { ...makeActions(), downloadLogs: jest.fn() };
+    return { ...makeActions(), downloadLogs: jest.fn(), openRecord: jest.fn() };
 }
 
 export interface LeaderTab {
