@@ -31,7 +31,18 @@ const OLIVIA_RELATED = { recordId: OLIVIA.Id, objectType: 'Lead', recordName: 'O
 const MARIA_RELATED = { recordId: MARIA.Id, objectType: 'Contact', recordName: 'Maria Lopez' };
 
 describe('OutboundDialer: the number', () => {
-    it.each(['', '   ', 'abc', '+'])('refuses %j: there is no number to call', async (number) => {
+    it.each(['abc', '+'])('refuses %j: it has no digits to call', async (number) => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number })).resolves.toEqual({
+            ok: false,
+            code: 'invalid-number',
+            message: `${number} is not a phone number or an extension: enter its digits.`
+        });
+        expect(harness.host.searches).toEqual([]);
+    });
+
+    it.each(['', '   '])('refuses %j: there is no number to call', async (number) => {
         const harness = await started();
 
         await expect(harness.dialer.dial({ number })).resolves.toEqual({

@@ -76,8 +76,13 @@ export class OutboundDialer {
         }
         const parsed = normalisePhoneNumber(request.number, this.defaultCountry);
         if (!parsed.ok) {
+            const typed = typeof request.number === 'string' ? request.number.trim() : '';
             const message =
-                parsed.kind === 'anonymous' ? 'Enter a phone number to call.' : parsed.reason;
+                parsed.kind === 'invalid'
+                    ? parsed.reason
+                    : typed === ''
+                      ? 'Enter a phone number to call.'
+                      : `${typed.slice(0, 40)} is not a phone number or an extension: enter its digits.`;
             return { ok: false, code: 'invalid-number', message };
         }
         const check = await this.checkDoNotCall(parsed.e164, request);

@@ -184,7 +184,9 @@ describe('SoftphoneApp: a call ends', () => {
                 name: 'Maria Lopez',
                 endedAt: expect.any(Number),
                 outcome: 'Connected',
-                durationSeconds: 7
+                durationSeconds: 7,
+                // The row links to the record the call was about.
+                record: { recordId: MARIA.Id, objectType: 'Contact' }
             },
             expect.objectContaining({ callId: first, durationSeconds: 5 })
         ]);

@@ -39,7 +39,7 @@ class ActiveCallItem implements ItemView<CallView> {
         text: 'Muted'
     });
     /** Time on hold, shown after "On hold" while the call is held; the total time stays. */
-    private readonly holdTimer = el('span', { className: 'softphone-call__timer' });
+    private readonly holdTimer = el('span', { className: 'softphone-call__hold-timer' });
     private readonly holdPart: HTMLElement;
     private readonly totalLabel = el('span');
     private readonly holdButton: HTMLButtonElement;
