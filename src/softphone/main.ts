@@ -59,6 +59,8 @@ const inertActions: SoftphoneActions = {
  */
 function renderStartupErrors(root: HTMLElement, errors: readonly SettingError[]): void {
     root.replaceChildren();
+    // For whoever waits for the start to finish (the local console's tests): it ended here.
+    root.dataset.softphone = 'failed';
     let shown = errors.map((error, index) => ({
         id: `startup-${index}`,
         message: error.message,
