@@ -97,6 +97,10 @@ describe('hasNestedRepetition', () => {
         }
     );
 
+    it('reads a stray closing parenthesis without failing (the RegExp check refuses it)', () => {
+        expect(hasNestedRepetition('\\d+)+')).toBe(false);
+    });
+
     it.each(['(\\d+)+', '(a(b+))*', '((\\d)+)+', '([0-9]+){2}'])('finds it in %s', (pattern) => {
         expect(hasNestedRepetition(pattern)).toBe(true);
     });

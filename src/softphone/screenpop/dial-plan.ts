@@ -89,7 +89,8 @@ export function parseDialPlan(pattern: string): DialPlanResult {
     } catch (error) {
         return {
             ok: false,
-            message: `must be a regular expression such as ^\\d{3,5}$ (${error instanceof Error ? error.message : String(error)})`
+            // RegExp throws only SyntaxError.
+            message: `must be a regular expression such as ^\\d{3,5}$ (${(error as SyntaxError).message})`
         };
     }
     if (hasNestedRepetition(source)) {
