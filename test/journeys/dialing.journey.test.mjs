@@ -146,8 +146,8 @@ describe('dialing journeys: what agents dial', browserTestOptions(), () => {
             /\s+/g,
             ' '
         );
-        // (innerText keeps the screen-reader words "Time on hold".)
-        assert.match(status, /^On hold\s*·\s*(Time on hold )?00:0\d\s*·\s*Total \d\d:\d\d/);
+        // (innerText keeps the screen-reader words "held for".)
+        assert.match(status, /^On hold\s*·\s*(held for )?00:0\d\s*·\s*Total \d\d:\d\d/);
         assert.ok((await panel.getAttribute('class')).includes('softphone-call_held'));
         await panelShot(session, '05-held-and-muted');
         await phone.button('Resume').click();

@@ -102,7 +102,8 @@ class ActiveCallItem implements ItemView<CallView> {
         });
         this.holdPart = el('span', {}, [
             el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
-            el('span', { className: 'slds-assistive-text', text: 'Time on hold ' }),
+            // Not "on hold" again: the words would also sit (hidden) in every connected call.
+            el('span', { className: 'slds-assistive-text', text: 'held for ' }),
             this.holdTimer
         ]);
         this.element = el(
