@@ -6,6 +6,7 @@ import {
     credentialsNeededFor,
     type CredentialsNeed,
     listenToConsole,
+    NavigationListeners,
     placeholderViewModel
 } from './app';
 import { createFileDownload, DiagnosticLog, saveDownload } from './diagnostics';
@@ -47,8 +48,10 @@ const inertActions: SoftphoneActions = {
     setMuted: nothing,
     sendDtmf: nothing,
     setAgentState: nothing,
+    editWrapUp: nothing,
     saveWrapUp: nothing,
     completeWrapUp: nothing,
+    relateCall: nothing,
     dismissError: nothing,
     simulateIncoming: nothing
 };
@@ -158,15 +161,13 @@ async function follow(
         showPanel: () => void host.setSoftphonePanelVisibility(true).catch(() => undefined),
         refreshView: () => void host.refreshView().catch(() => undefined),
         openRecord: (recordId) =>
-            void host
-                .screenPop({ type: 'SOBJECT', params: { recordId } })
-                .catch((error: unknown) =>
-                    parts.diagnostics.record({
-                        level: 'error',
-                        event: 'opencti.screenPop',
-                        details: { error: error instanceof Error ? error.message : String(error) }
-                    })
-                ),
+            void host.screenPop({ type: 'SOBJECT', params: { recordId } }).catch((error: unknown) =>
+                parts.diagnostics.record({
+                    level: 'error',
+                    event: 'opencti.screenPop',
+                    details: { error: error instanceof Error ? error.message : String(error) }
+                })
+            ),
         saveLogFile: (file) =>
             saveDownload(createFileDownload(file), document, (free) =>
                 window.setTimeout(free, 1000)
@@ -214,7 +215,9 @@ async function boot(root: HTMLElement): Promise<void> {
         context: { 'Softphone version': SOFTPHONE_VERSION, Connector: settings.connectorType }
     });
     const activity = new TabActivity({ document, window }, systemClock);
-    host.onNavigationChange(() => activity.touch());
+    const navigation = new NavigationListeners();
+    navigation.add(() => activity.touch());
+    host.onNavigationChange((payload) => navigation.receive(payload));
     const clickToDial = new ClickToDialRouter();
     host.onClickToDial((payload) => clickToDial.receive(payload));
     // Not awaited: clicks that come before the softphone runs wait in the router.
@@ -257,7 +260,17 @@ async function boot(root: HTMLElement): Promise<void> {
         diagnostics.record({ level: 'info', event: 'tabs.takeover' });
     }
     const leader = bus === undefined ? undefined : new TabLeader(bus, activity, systemScheduler);
-    await lead({ root, host, settings, diagnostics, clickToDial, leader, handover, initialised });
+    await lead({
+        root,
+        host,
+        settings,
+        diagnostics,
+        clickToDial,
+        navigation,
+        leader,
+        handover,
+        initialised
+    });
     await clickToDialEnabled;
 }
 
@@ -284,6 +297,7 @@ async function lead(parts: {
     settings: SoftphoneSettings;
     diagnostics: DiagnosticLog;
     clickToDial: ClickToDialRouter;
+    navigation: NavigationListeners;
     leader: TabLeader | undefined;
     handover: Handover | undefined;
     initialised: boolean;
@@ -320,6 +334,7 @@ async function lead(parts: {
                 settings,
                 credentials,
                 clickToDial: parts.clickToDial,
+                navigation: parts.navigation,
                 diagnostics: parts.diagnostics,
                 ...(parts.leader === undefined ? {} : { leader: parts.leader }),
                 ...(handover === undefined ? {} : { handover })

@@ -11,6 +11,7 @@ import {
     handleClickToDial,
     showDialWarning,
     linkSimulatorToConsole,
+    type NavigationListeners,
     OutboundDialer,
     recordSoftphoneEvents,
     runConsoleSimulatorMessage,
@@ -61,6 +62,8 @@ export interface StartOptions {
     readonly settings: SoftphoneSettings;
     readonly credentials: Readonly<Record<string, string>>;
     readonly clickToDial: ClickToDialRouter;
+    /** Where the agent goes in Salesforce (onNavigationChange), to relate calls to records. */
+    readonly navigation?: NavigationListeners;
     readonly diagnostics: DiagnosticLog;
     /** Set when other tabs may follow this one (see tabs/). */
     readonly leader?: TabLeader;
@@ -172,7 +175,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     });
     viewSlot.view = new SoftphoneView({ root, actions, clock, timers: window });
     app.start();
-    void outbox.replay();
+    // A wrap-up the reload interrupted is saved onto its log once the outbox knows that log.
+    void outbox.replay().then(() => app.saveInterruptedWrapUp());
 
     const lmsCommands = createLmsCommands(app, controls);
     const bridge = new LmsBridge({
@@ -192,6 +196,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             onPlaced: (result) => showDialWarning(app, result)
         });
     clickToDial.routeTo((payload) => dialClicked(payload, showPanel));
+    const stopNavigation = options.navigation?.add((payload) => app.navigated(payload));
     const simulator = choice.simulator;
     const unlinkSimulator =
         simulator === undefined
@@ -227,6 +232,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         },
         async stop() {
             clickToDial.routeTo(undefined);
+            stopNavigation?.();
             detachLeader?.();
             stopRecording();
             unlinkSimulator();

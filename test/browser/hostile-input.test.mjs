@@ -164,7 +164,12 @@ describe('hostile caller ids and names in the local console', browserTestOptions
         return record;
     }
 
-    consolePerSuite({}, (opened) => ({ session, phone } = opened));
+    // The new-record form pops on ring here (not the default), so hostile values also reach the
+    // form while the call rings, as this suite has always checked.
+    consolePerSuite(
+        { query: 'setting.screenPop.newRecordPopTiming=OnRing' },
+        (opened) => ({ session, phone } = opened)
+    );
     before(async () => {
         await session.page.waitForFunction(
             () => window.localConsole.utility().initialised && window.localConsole.ready

@@ -58,9 +58,29 @@ describe('inbound calls in the local console', browserTestOptions(), () => {
         assert.deepEqual(session.pageErrors, []);
     });
 
-    it('opens a new Contact form prefilled with an unknown number', async () => {
+    it('opens a new Contact form prefilled with an unknown number once the call is answered', async () => {
+        const searches = async () =>
+            session.hook(
+                () =>
+                    window.localConsole
+                        .activity()
+                        .filter((entry) => entry.method === 'searchAndScreenPop').length
+            );
+        const searchesBefore = await searches();
         await phone.ring('sim-unknown');
         const modal = session.page.getByTestId('new-record-modal');
+        // The default newRecordPopTiming (OnAnswer): once the ringing call's search is done
+        // (three written forms of the number), nothing covers Answer and Decline.
+        await session.page.waitForFunction(
+            (before) =>
+                window.localConsole
+                    .activity()
+                    .filter((entry) => entry.method === 'searchAndScreenPop').length >=
+                before + 3,
+            searchesBefore
+        );
+        assert.equal(await modal.count(), 0);
+        await phone.answer();
         await modal.waitFor();
         assert.match(await modal.innerText(), /New Contact/);
         assert.equal(
@@ -68,10 +88,10 @@ describe('inbound calls in the local console', browserTestOptions(), () => {
             SAMPLE.unknownNumber
         );
         await session.page.getByTestId('modal-cancel').click();
-        await phone.decline();
+        await phone.hangupAndWrapUp();
         await waitForRecords(session, 'Phone_Call__c', (records) =>
             records.some(
-                (r) => r.From_Number__c === SAMPLE.unknownNumber && r.Outcome__c === 'Rejected'
+                (r) => r.From_Number__c === SAMPLE.unknownNumber && r.Outcome__c === 'Connected'
             )
         );
     });
@@ -97,14 +117,15 @@ describe('inbound calls in the local console', browserTestOptions(), () => {
         await phone.decline();
     });
 
-    it('falls back to a new Case for a withheld number', async () => {
+    it('falls back to a new Case for a withheld number, opened on answer', async () => {
         await phone.ring('sim-withheld');
         await phone.frame.getByText('Withheld number').first().waitFor();
+        await phone.answer();
         const modal = session.page.getByTestId('new-record-modal');
         await modal.waitFor();
         assert.match(await modal.innerText(), /New Case/);
         await session.screenshot('08-withheld-new-case');
         await session.page.getByTestId('modal-cancel').click();
-        await phone.decline();
+        await phone.hangupAndWrapUp();
     });
 });

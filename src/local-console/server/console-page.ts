@@ -30,10 +30,10 @@ export const consolePageHtml = `<!DOCTYPE html>
                 <section class="lc-workspace" id="workspace" aria-label="Workspace"></section>
                 <aside class="lc-dock" id="softphone-dock" aria-label="Softphone utility"></aside>
                 <aside class="lc-tools" id="tools" aria-label="Console tools"></aside>
+                <div class="lc-modal-layer" id="modal-root"></div>
             </main>
             <footer class="lc-utility-bar" id="utility-bar" aria-label="Utility bar"></footer>
         </div>
-        <div id="modal-root"></div>
         <noscript>The local console needs JavaScript.</noscript>
     </body>
 </html>
@@ -74,6 +74,7 @@ body {
     min-height: 0;
 }
 .lc-workspace {
+    grid-area: 1 / 1;
     display: flex;
     flex-direction: column;
     min-height: 0;
@@ -101,6 +102,7 @@ body {
     padding: 1rem;
 }
 .lc-dock {
+    grid-area: 1 / 2;
     display: flex;
     flex-direction: column;
     justify-content: flex-end;
@@ -135,11 +137,30 @@ body {
     border: 0;
 }
 .lc-tools {
+    grid-area: 1 / 3;
     display: flex;
     flex-direction: column;
     gap: 0.75rem;
     overflow: auto;
     min-height: 0;
+}
+/*
+ * The new-record modal covers the workspace only, never the softphone utility beside it, so a
+ * ringing call's Answer and Decline stay reachable. How a real console stacks a NEW_RECORD_MODAL
+ * screen pop against an open utility panel is UNCONFIRMED (the Open CTI guide does not say).
+ */
+.lc-modal-layer {
+    grid-area: 1 / 1;
+    position: relative;
+    z-index: 2;
+    min-height: 0;
+}
+.lc-modal-layer:empty {
+    display: none;
+}
+.lc-modal-layer .slds-modal,
+.lc-modal-layer .slds-backdrop {
+    position: absolute;
 }
 .lc-tools .slds-card {
     margin: 0;

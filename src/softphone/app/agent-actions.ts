@@ -55,7 +55,11 @@ export function createAgentActions(deps: {
                         ? rest
                         : {
                               ...rest,
-                              dialAttempt: { ...attempt, status: 'refused', message: result.message }
+                              dialAttempt: {
+                                  ...attempt,
+                                  status: 'refused',
+                                  message: result.message
+                              }
                           };
                 });
             });
@@ -68,8 +72,10 @@ export function createAgentActions(deps: {
         setMuted: (callId, muted) => report(controls.mute(muted, callId), callId),
         sendDtmf: (callId, digit) => report(controls.sendDtmf(callId, digit), callId),
         setAgentState: (state: AgentState) => app.setAgentState(state),
+        editWrapUp: (callId, draft) => app.wrapUp.edit(callId, draft),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
+        relateCall: (callId, recordId) => app.relateCall(callId, recordId),
         dismissError: (id) => app.store.dismissError(id),
         ...(deps.downloadLogs === undefined ? {} : { downloadLogs: deps.downloadLogs }),
         ...(deps.openRecord === undefined

@@ -1,17 +1,32 @@
 import type { CallOutcome } from '../calls/call-model';
+import type { CallRecords } from './call-records';
 import type { DialAttemptView, ErrorView, NoticeView, RecentCallView } from '../ui/view-model';
 
-/** The wrap-up of the call that just ended, while the agent is in after-call work. */
-export interface WrapUpState {
+/** What the agent picked and typed in wrap-up. */
+export interface WrapUpDraft {
+    readonly disposition: string;
+    readonly notes: string;
+}
+
+/**
+ * The wrap-up of the call that just ended, while the agent is in after-call work. Disposition
+ * and notes are the draft, kept as the agent types (and in the session snapshot), whether or not
+ * it has reached the call's log yet.
+ */
+export interface WrapUpState extends WrapUpDraft {
     readonly callId: string;
     readonly remoteLabel: string;
     readonly outcome: CallOutcome;
     readonly durationSeconds: number;
-    readonly disposition: string;
-    readonly notes: string;
+    /** Epoch ms when after-call work ends by itself, while the countdown runs. */
     readonly endsAt?: number;
+    /** While the countdown is paused (the agent is typing): the time it still has. */
+    readonly pausedMsLeft?: number;
     readonly saving: boolean;
-    readonly saved: boolean;
+    /** What the call's log was last given (by Save, or by a draft save on the way out). */
+    readonly saved?: WrapUpDraft;
+    /** Epoch ms of the agent's last successful Save: the confirmation they see and hear. */
+    readonly confirmedAt?: number;
     readonly error?: string;
 }
 
@@ -19,6 +34,8 @@ export interface WrapUpState {
 export interface AppState {
     /** Caller names from the screen pop (or the click-to-dial record), by call id. */
     readonly callerNames: Readonly<Record<string, string>>;
+    /** The records seen during each call and the one its log goes to, by call id. */
+    readonly callRecords: Readonly<Record<string, CallRecords>>;
     readonly recentCalls: readonly RecentCallView[];
     readonly wrapUp?: WrapUpState;
     readonly errors: readonly ErrorView[];
@@ -33,6 +50,7 @@ const ERRORS_KEPT = 5;
 
 export const initialAppState: AppState = {
     callerNames: {},
+    callRecords: {},
     recentCalls: [],
     errors: [],
     notices: [],

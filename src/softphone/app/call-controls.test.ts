@@ -233,7 +233,7 @@ describe('CallControls.setDisposition', () => {
             callId,
             disposition: 'Resolved',
             notes: 'Sent the invoice',
-            saved: true
+            saved: { disposition: 'Resolved', notes: 'Sent the invoice' }
         });
         expect(harness.host.phoneCallByProviderId(callId)?.fields).toMatchObject({
             Disposition__c: 'Resolved',

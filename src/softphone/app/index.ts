@@ -4,6 +4,7 @@ export { createAgentActions, showDialWarning } from './agent-actions';
 export type { InboundSimulator, RemoteHangupSimulator } from './simulator-controls';
 export { CallControls, type ControlResult } from './call-controls';
 export { ClickToDialRouter, handleClickToDial } from './click-to-dial';
+export { NavigationListeners } from './navigation-listeners';
 export { createLmsCommands } from './lms-commands';
 export {
     createNumberFormatter,

@@ -37,6 +37,17 @@ describe('parseSessionSnapshot', () => {
         expect(parseSessionSnapshot(JSON.stringify(snapshot))).toEqual(snapshot);
     });
 
+    it('reads the wrap-up draft as typed', () => {
+        const inWrapUp = {
+            ...snapshot,
+            agentState: 'AfterCallWork',
+            liveCalls: [],
+            wrapUpCallId: 'sim-0',
+            wrapUpDraft: { remoteLabel: 'Ada', disposition: 'Resolved', notes: 'n'.repeat(32_768) }
+        };
+        expect(parseSessionSnapshot(JSON.stringify(inWrapUp))).toEqual(inWrapUp);
+    });
+
     it.each([
         ['nothing stored', null],
         ['not JSON', '{'],
@@ -53,7 +64,23 @@ describe('parseSessionSnapshot', () => {
                 unstoredCalls: [{ ...snapshot.unstoredCalls[0], outcome: '<b>' }]
             })
         ],
-        ['a huge text', 'x'.repeat(300_000)]
+        ['a huge text', 'x'.repeat(300_000)],
+        [
+            'a wrap-up draft with notes longer than the field',
+            JSON.stringify({
+                ...snapshot,
+                wrapUpCallId: 'sim-0',
+                wrapUpDraft: { remoteLabel: 'Ada', disposition: '', notes: 'n'.repeat(32_769) }
+            })
+        ],
+        [
+            'a wrap-up draft without its label',
+            JSON.stringify({
+                ...snapshot,
+                wrapUpCallId: 'sim-0',
+                wrapUpDraft: { disposition: 'Resolved', notes: '' }
+            })
+        ]
     ])('ignores %s', (_case, text) => {
         expect(parseSessionSnapshot(text)).toBeUndefined();
     });

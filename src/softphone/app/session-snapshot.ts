@@ -18,6 +18,12 @@ export interface SessionSnapshot {
     readonly recentCalls: readonly RecentCallView[];
     /** The call whose wrap-up was open. */
     readonly wrapUpCallId?: string;
+    /** What its wrap-up form held (a draft not necessarily saved yet). */
+    readonly wrapUpDraft?: {
+        readonly remoteLabel: string;
+        readonly disposition: string;
+        readonly notes: string;
+    };
     /** Epoch ms of the last heartbeat or pagehide: when the page was last known alive. */
     readonly lastAliveAt: number;
 }
@@ -59,6 +65,16 @@ function isEndedCall(value: unknown): value is EndedCall {
         isText(value.endReason, 40) &&
         typeof value.durationSeconds === 'number' &&
         Number.isFinite(value.durationSeconds)
+    );
+}
+
+/** Within Phone_Call__c's field lengths (Disposition__c 255, Notes__c 32768). */
+function isWrapUpDraft(value: unknown): value is SessionSnapshot['wrapUpDraft'] {
+    return (
+        isObject(value) &&
+        isText(value.remoteLabel, 1000) &&
+        isText(value.disposition, 255) &&
+        isText(value.notes, 32768)
     );
 }
 
@@ -108,6 +124,7 @@ export function parseSessionSnapshot(text: string | null): SessionSnapshot | und
         !isObject(value.callerNames) ||
         !Object.values(value.callerNames).every((name) => isText(name, 1000)) ||
         (value.wrapUpCallId !== undefined && !isText(value.wrapUpCallId)) ||
+        (value.wrapUpDraft !== undefined && !isWrapUpDraft(value.wrapUpDraft)) ||
         !isTime(value.lastAliveAt)
     ) {
         return undefined;
@@ -120,6 +137,9 @@ export function parseSessionSnapshot(text: string | null): SessionSnapshot | und
         callerNames: value.callerNames as Record<string, string>,
         recentCalls: value.recentCalls.slice(0, MAX_RECENT),
         ...(value.wrapUpCallId === undefined ? {} : { wrapUpCallId: value.wrapUpCallId }),
+        ...(value.wrapUpDraft === undefined
+            ? {}
+            : { wrapUpDraft: value.wrapUpDraft as NonNullable<SessionSnapshot['wrapUpDraft']> }),
         lastAliveAt: value.lastAliveAt
     };
 }

@@ -62,7 +62,11 @@ describe('SoftphoneApp: an inbound call rings', () => {
                 number: '(415) 555-0101',
                 name: 'Maria Lopez',
                 startedAt: RINGS_AT,
-                muted: false
+                muted: false,
+                loggedTo: {
+                    current: { recordId: MARIA.Id, label: 'Maria Lopez (Contact)' },
+                    options: [{ recordId: MARIA.Id, label: 'Maria Lopez (Contact)' }]
+                }
             }
         ]);
         expect(harness.engine.getCall(callId)?.related).toEqual({
@@ -84,7 +88,7 @@ describe('SoftphoneApp: an inbound call rings', () => {
         expect(harness.engine.getCall(callId)?.related?.recordId).toBe(DANIEL.Id);
     });
 
-    it("shows the network's name and pops a new Contact when nobody matches", async () => {
+    it("shows the network's name and pops a new Contact on answer when nobody matches", async () => {
         const harness = createAppHarness();
         await harness.start();
 
@@ -95,6 +99,11 @@ describe('SoftphoneApp: an inbound call rings', () => {
             '(212) 555-0199',
             '2125550199'
         ]);
+        // The form would cover Answer and Decline: it waits for the answer (the default).
+        expect(harness.host.pops).toEqual([]);
+        expect(harness.view().calls[0]?.loggedTo).toEqual({ options: [] });
+        await answer(harness, callId);
+        await harness.settle();
         expect(harness.host.pops).toEqual([
             {
                 type: 'NEW_RECORD_MODAL',
@@ -105,14 +114,17 @@ describe('SoftphoneApp: an inbound call rings', () => {
         expect(harness.engine.getCall(callId)?.related).toBeUndefined();
     });
 
-    it('pops a new Case for a withheld number, which shows as no number', async () => {
+    it('pops a new Case for a withheld number on answer, which shows as no number', async () => {
         const harness = createAppHarness();
         await harness.start();
 
         // What the softphone's simulator panel sends for a withheld caller id.
-        await harness.ring('');
+        const callId = await harness.ring('');
 
         expect(harness.host.searches).toEqual([]);
+        expect(harness.host.pops).toEqual([]);
+        await answer(harness, callId);
+        await harness.settle();
         expect(harness.host.pops).toEqual([
             {
                 type: 'NEW_RECORD_MODAL',
@@ -240,7 +252,12 @@ describe('SoftphoneApp: a call ends', () => {
             notes: '',
             dispositionOptions: DISPOSITIONS,
             dispositionRequired: false,
-            saving: false
+            saving: false,
+            draftSaved: false,
+            loggedTo: {
+                current: { recordId: MARIA.Id, label: 'Maria Lopez (Contact)' },
+                options: [{ recordId: MARIA.Id, label: 'Maria Lopez (Contact)' }]
+            }
         });
         // The log stays in the outbox, waiting for the disposition.
         expect(harness.outbox.snapshot()).toEqual([

@@ -2,6 +2,9 @@ import type { CallEngine } from '../calls/call-engine';
 import type { AgentState, Call, Clock } from '../calls/call-model';
 import type { EndedCall } from '../calls/ended-call';
 import type { EngineSnapshot } from '../calls/engine-events';
+import type { RelatedRecord } from '../calls/call-model';
+import { parseAppViewInfo } from '../opencti/app-view-info';
+import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { LogOutbox } from '../calllog/log-outbox';
 import type { LmsBridge } from '../channel/lms-bridge';
 import type { StatePayload } from '../channel/message-contract';
@@ -9,6 +12,13 @@ import { toStatePayload } from '../channel/event-builders';
 import type { Scheduler } from '../telephony/scheduler';
 import type { SoftphoneViewModel } from '../ui/view-model';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
+import {
+    afterNavigation,
+    noCallRecords,
+    sameRecordId,
+    withRelated,
+    type CallRecords
+} from './call-records';
 import type { CallDescriber } from './connector-factory';
 import { popInboundCall, type CallerScreenPopper } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
@@ -16,7 +26,11 @@ import type { OutboundDialer } from './outbound-dialer';
 import { droppedByReload, type SessionSnapshot } from './session-snapshot';
 import type { SessionStore } from './session-store';
 import { buildViewModel } from './view-model-builder';
-import { WrapUpController, type WrapUpSettings } from './wrap-up-controller';
+import {
+    WrapUpController,
+    type WrapUpInterruption,
+    type WrapUpSettings
+} from './wrap-up-controller';
 
 /** Why the softphone starts from a previous session: its own reload, or another tab's end. */
 export type RestoreCause = 'reload' | 'takeover';
@@ -55,6 +69,12 @@ export class SoftphoneApp {
     private bridge: LmsBridge | undefined;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
     private readonly deferredPops = new Map<string, Call>();
+    /** The last record Salesforce reported on screen (onNavigationChange). */
+    private recordOnScreen: string | undefined;
+    /** The record of the last navigation, undefined for a page without one (search, home). */
+    private pageOnScreen: string | undefined;
+    /** Ringing calls whose pop the settings time for the answer (e.g. a new-record form). */
+    private readonly popsAtAnswer = new Map<string, Call>();
     /**
      * Calls the agent worked (answered or dialled) that ended while another call was still live:
      * their wrap-up waits for the after-call work that follows the last call.
@@ -63,6 +83,8 @@ export class SoftphoneApp {
     /** Ended calls whose log is not in the outbox's store yet. */
     private readonly unstoredCalls = new Map<string, EndedCall>();
     private readonly unsubscribers: Array<() => void> = [];
+    /** A wrap-up the previous page left open (restore), saved once the outbox has replayed. */
+    private interruptedWrapUp: { callId: string; disposition?: string; notes?: string } | undefined;
 
     constructor(private readonly options: SoftphoneAppOptions) {
         this.wrapUp = new WrapUpController({
@@ -141,7 +163,7 @@ export class SoftphoneApp {
     }
 
     stop(): void {
-        this.wrapUp.finish();
+        this.wrapUp.finish({ kind: 'stopped' });
         this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
         this.options.engine.stop();
     }
@@ -214,10 +236,8 @@ export class SoftphoneApp {
             );
         }
         if (previous.wrapUpCallId !== undefined) {
-            void outbox.closeWrapUp(previous.wrapUpCallId).catch(() => undefined);
-            notices.push(
-                `${what} during wrap-up: add the disposition and notes on the Phone Call record.`
-            );
+            this.interruptedWrapUp = { callId: previous.wrapUpCallId, ...previous.wrapUpDraft };
+            notices.push(this.interruptedWrapUpNotice(what, previous));
         }
         this.store.update((state) => ({
             ...state,
@@ -233,13 +253,54 @@ export class SoftphoneApp {
         return { agentState };
     }
 
+    /**
+     * Saves what a wrap-up interrupted by the reload held (restore) onto its call's log. Call
+     * once the outbox has replayed what the previous page left, so the log is known to it.
+     */
+    async saveInterruptedWrapUp(): Promise<void> {
+        const interrupted = this.interruptedWrapUp;
+        this.interruptedWrapUp = undefined;
+        if (interrupted === undefined) {
+            return;
+        }
+        const { outbox } = this.options;
+        const draft = {
+            disposition: interrupted.disposition ?? '',
+            notes: interrupted.notes ?? ''
+        };
+        try {
+            if (draft.disposition === '' && draft.notes.trim() === '') {
+                await outbox.closeWrapUp(interrupted.callId);
+            } else {
+                await outbox.setWrapUp(interrupted.callId, draft);
+            }
+        } catch (error) {
+            this.store.addError(
+                `The wrap-up typed before the reload could not be saved: ${error instanceof Error ? error.message : String(error)}`
+            );
+        }
+    }
+
+    private interruptedWrapUpNotice(what: string, previous: SessionSnapshot): string {
+        const draft = previous.wrapUpDraft;
+        if (draft === undefined || (draft.disposition === '' && draft.notes.trim() === '')) {
+            return `${what} during wrap-up: add the disposition and notes on the Phone Call record.`;
+        }
+        const missing =
+            this.options.wrapUp.dispositionRequired && draft.disposition === ''
+                ? ' It has no disposition yet: add one there.'
+                : '';
+        return `${what} during wrap-up of the call with ${draft.remoteLabel}: what you had chosen and typed is saved on its Phone Call record.${missing}`;
+    }
+
     private saveSession(): void {
         const session = this.options.session;
         if (session === undefined) {
             return;
         }
         const snapshot = this.options.engine.snapshot();
-        const wrapUpCallId = this.store.state.wrapUp?.callId;
+        const wrapUp = this.store.state.wrapUp;
+        const wrapUpCallId = wrapUp?.callId;
         session.save({
             version: 1,
             agentState: snapshot.agentState,
@@ -247,7 +308,17 @@ export class SoftphoneApp {
             unstoredCalls: [...this.unstoredCalls.values()],
             callerNames: this.store.state.callerNames,
             recentCalls: this.store.state.recentCalls,
-            ...(wrapUpCallId === undefined ? {} : { wrapUpCallId })
+            ...(wrapUp === undefined
+                ? {}
+                : {
+                      wrapUpCallId,
+                      wrapUpDraft: {
+                          // Bounded like the snapshot's names: a huge label must not void it.
+                          remoteLabel: wrapUp.remoteLabel.slice(0, 1000),
+                          disposition: wrapUp.disposition,
+                          notes: wrapUp.notes
+                      }
+                  })
         });
     }
 
@@ -274,6 +345,16 @@ export class SoftphoneApp {
 
     private async changeAgentState(state: AgentState): Promise<void> {
         const { engine } = this.options;
+        // Leaving wrap-up from the status menu: the draft is saved first, and a required
+        // disposition holds the agent here like Done does.
+        if (
+            this.wrapUp.current !== undefined &&
+            engine.snapshot().agentState === 'AfterCallWork' &&
+            state !== 'AfterCallWork' &&
+            !(await this.wrapUp.leaveFor(state))
+        ) {
+            return;
+        }
         const report = (result: { ok: boolean; error?: { message: string } }) => {
             if (!result.ok && result.error !== undefined) {
                 this.store.addError(result.error.message);
@@ -309,17 +390,36 @@ export class SoftphoneApp {
 
     private onStateChanged(snapshot: EngineSnapshot): void {
         if (this.store.state.wrapUp !== undefined && snapshot.agentState !== 'AfterCallWork') {
-            this.wrapUp.finish();
+            this.wrapUp.finish(this.wrapUpInterruption(snapshot));
         }
         this.render();
         void this.bridge?.publishState(this.statePayload());
     }
 
+    /** Why after-call work ended without the agent finishing it, if it did (see finish). */
+    private wrapUpInterruption(snapshot: EngineSnapshot): WrapUpInterruption | undefined {
+        if (snapshot.agentState === 'Offline') {
+            return { kind: 'offline' };
+        }
+        const answered = snapshot.calls.find((call) => call.state === 'connected');
+        if (snapshot.agentState !== 'Busy' || answered === undefined) {
+            return undefined;
+        }
+        const number = this.options.formatNumber(answered.from);
+        const callerLabel =
+            this.store.state.callerNames[answered.id] ??
+            answered.related?.recordName ??
+            answered.remoteName ??
+            (number || 'a withheld number');
+        return { kind: 'answered', callerLabel };
+    }
+
     private onCallStarted(call: Call): void {
         void this.bridge?.publishCallStarted(call);
+        this.startCallRecords(call);
         const ringing = this.options.engine.snapshot().calls.some((live) => live.id === call.id);
-        // A call the engine declined at once (the agent is offline, on break, in wrap-up, or a
-        // third line) must not pull the agent to its record.
+        // A call the engine declined at once (the agent is offline, on break, or a third line)
+        // must not pull the agent to its record.
         if (call.direction !== 'Inbound' || !ringing) {
             return;
         }
@@ -327,35 +427,161 @@ export class SoftphoneApp {
         const otherLiveCall = this.options.engine
             .snapshot()
             .calls.some((other) => other.id !== call.id && other.state !== 'ringing');
-        if (otherLiveCall) {
-            // Call waiting: popping now would take the agent away from the record of the call
-            // they are on, so the waiting caller's record pops when it is answered.
+        const inWrapUp = this.wrapUp.current !== undefined;
+        if (inWrapUp) {
+            // Offered during wrap-up: what the agent entered so far goes to the log now.
+            void this.wrapUp.saveDraft();
+        }
+        if (otherLiveCall || inWrapUp) {
+            // Call waiting (or wrap-up): popping now would take the agent away from the record
+            // of the call they are on, so the new caller's record pops when it is answered.
             this.deferredPops.set(call.id, call);
             return;
         }
-        this.pop(call);
+        this.pop(call, 'ring');
     }
 
     private onCallAnswered(call: Call): void {
-        const deferred = this.deferredPops.get(call.id);
+        const deferred = this.deferredPops.get(call.id) ?? this.popsAtAnswer.get(call.id);
         if (deferred !== undefined) {
             this.deferredPops.delete(call.id);
-            this.pop(deferred);
+            this.popsAtAnswer.delete(call.id);
+            this.pop(deferred, 'answer');
         }
     }
 
-    private pop(call: Call): void {
+    private pop(call: Call, moment: PopMoment): void {
         void popInboundCall(call, {
             engine: this.options.engine,
             screenPopper: this.options.screenPopper,
             store: this.store,
-            defaultCountry: this.options.defaultCountry
+            defaultCountry: this.options.defaultCountry,
+            moment
+        }).then(({ waitsForAnswer }) => {
+            if (!waitsForAnswer) {
+                return;
+            }
+            const live = this.options.engine.snapshot().calls.find((each) => each.id === call.id);
+            if (live?.state === 'ringing') {
+                this.popsAtAnswer.set(call.id, call);
+            } else if (live !== undefined) {
+                // Answered while the search ran: pop now.
+                this.pop(call, 'answer');
+            }
         });
+    }
+
+    /**
+     * Salesforce reports where the agent went (Open CTI onNavigationChange): a record opened
+     * during a call, or in its wrap-up, can log the call; the record the pop led to does at once.
+     */
+    navigated(payload: unknown): void {
+        const info = parseAppViewInfo(payload);
+        if (!info.ok) {
+            return;
+        }
+        const { recordId, objectType, recordName } = info.value;
+        const samePage = recordId !== undefined && recordId === this.pageOnScreen;
+        this.pageOnScreen = recordId;
+        // A refresh of the page on screen (refreshView, a tab refresh) opens nothing new.
+        if (recordId === undefined || objectType === undefined || samePage) {
+            return;
+        }
+        const previousRecordId = this.recordOnScreen;
+        this.recordOnScreen = recordId;
+        const callId = this.callOnScreen();
+        if (callId === undefined) {
+            return;
+        }
+        const record: RelatedRecord = {
+            recordId,
+            objectType,
+            ...(recordName === undefined ? {} : { recordName })
+        };
+        const next = afterNavigation(this.recordsOf(callId), record, previousRecordId);
+        this.setCallRecords(callId, next.records);
+        if (next.relate !== undefined) {
+            this.relate(callId, next.relate);
+        }
+    }
+
+    /** The agent logs the call to another record seen during it. */
+    relateCall(callId: string, recordId: string): void {
+        const records = this.store.state.callRecords[callId];
+        const record = records?.seen.find((each) => sameRecordId(each.recordId, recordId));
+        if (records === undefined || record === undefined) {
+            this.store.addError('That record was not seen during this call: choose one listed.');
+            return;
+        }
+        this.setCallRecords(callId, withRelated(records, record));
+        this.relate(callId, record);
+    }
+
+    /** The live call the agent works on, else the call in wrap-up. */
+    private callOnScreen(): string | undefined {
+        const snapshot = this.options.engine.snapshot();
+        const live =
+            snapshot.calls.find((call) => call.id === snapshot.activeCallId) ??
+            snapshot.calls.find((call) => call.state !== 'ringing');
+        return live?.id ?? this.store.state.wrapUp?.callId;
+    }
+
+    private recordsOf(callId: string): CallRecords {
+        return this.store.state.callRecords[callId] ?? noCallRecords;
+    }
+
+    private setCallRecords(callId: string, records: CallRecords): void {
+        this.store.update((state) => ({
+            ...state,
+            callRecords: { ...state.callRecords, [callId]: records }
+        }));
+    }
+
+    /** A live call carries its record to its log; an ended call's log is changed in the outbox. */
+    private relate(callId: string, record: RelatedRecord): void {
+        const { engine, outbox } = this.options;
+        if (engine.snapshot().calls.some((call) => call.id === callId)) {
+            const result = engine.setRelatedRecord(callId, record);
+            if (!result.ok) {
+                this.store.addError(result.error.message);
+            }
+            return;
+        }
+        outbox
+            .setRelatedRecord(callId, record)
+            .catch((error: unknown) =>
+                this.store.addError(
+                    `The call log could not be moved to ${record.recordName ?? record.recordId}: ${error instanceof Error ? error.message : String(error)}`
+                )
+            );
+    }
+
+    /** A new call's records (its click-to-dial record); calls long gone are forgotten. */
+    private startCallRecords(call: Call): void {
+        const snapshot = this.options.engine.snapshot();
+        const keep = new Set([
+            call.id,
+            ...snapshot.calls.map((live) => live.id),
+            ...(this.store.state.wrapUp === undefined ? [] : [this.store.state.wrapUp.callId])
+        ]);
+        this.store.update((state) => ({
+            ...state,
+            callRecords: {
+                ...Object.fromEntries(
+                    Object.entries(state.callRecords).filter(([id]) => keep.has(id))
+                ),
+                [call.id]:
+                    call.related === undefined
+                        ? noCallRecords
+                        : withRelated(noCallRecords, call.related)
+            }
+        }));
     }
 
     private onCallEnded(call: EndedCall): void {
         this.deferredPops.delete(call.id);
         this.store.clearCall(call.id);
+        this.popsAtAnswer.delete(call.id);
         const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
         const worked = call.answeredAt !== undefined || call.direction === 'Outbound';
         // The phone system's display name stands in when no record named the caller.

@@ -81,9 +81,52 @@ describe('buildViewModel: calls', () => {
                 number: '(415) 555-0101',
                 startedAt: T0,
                 answeredAt: T0 + 5_000,
-                muted: false
+                muted: false,
+                loggedTo: { options: [] }
             }
         ]);
+    });
+
+    it('offers the most recent records seen, and always the current one', () => {
+        const seen = Array.from({ length: 25 }, (_, index) => ({
+            recordId: `0030000000000${String(index).padStart(2, '0')}AAA`,
+            objectType: 'Contact'
+        }));
+        const [first] = seen;
+        const model = buildViewModel(
+            inputs(
+                { agentState: 'Busy', calls: [call({ related: first })] },
+                { callRecords: { 'call-1': { seen, related: first } } }
+            )
+        );
+        const options = model.calls[0]?.loggedTo?.options ?? [];
+        expect(options).toHaveLength(21);
+        expect(options[0]?.recordId).toBe(first?.recordId);
+        expect(options.at(-1)?.recordId).toBe(seen.at(-1)?.recordId);
+    });
+
+    it('says which record the call is logged to and offers every record seen', () => {
+        const maria = {
+            recordId: '003000000000000001',
+            objectType: 'Contact',
+            recordName: 'Maria'
+        };
+        const acme = { recordId: '001000000000000001', objectType: 'Account' };
+        const model = buildViewModel(
+            inputs(
+                { agentState: 'Busy', calls: [call({ related: acme })] },
+                { callRecords: { 'call-1': { seen: [maria], related: maria } } }
+            )
+        );
+
+        // The engine's record wins for a live call; one not in the seen list is offered first.
+        expect(model.calls[0]?.loggedTo).toEqual({
+            current: { recordId: acme.recordId, label: '001000000000000001 (Account)' },
+            options: [
+                { recordId: acme.recordId, label: '001000000000000001 (Account)' },
+                { recordId: maria.recordId, label: 'Maria (Contact)' }
+            ]
+        });
     });
 
     it('shows the dialled number of an outbound call', () => {
@@ -147,7 +190,8 @@ describe('buildViewModel: the rest of the view', () => {
             notes: 'n',
             endsAt: T0 + 30_000,
             saving: false,
-            saved: true,
+            saved: { disposition: 'Resolved', notes: 'n' },
+            confirmedAt: T0,
             error: 'Choose a disposition before you finish this call.'
         };
 
@@ -166,8 +210,31 @@ describe('buildViewModel: the rest of the view', () => {
             dispositionRequired: true,
             endsAt: T0 + 30_000,
             saving: false,
-            error: 'Choose a disposition before you finish this call.'
+            draftSaved: true,
+            confirmedAt: T0,
+            error: 'Choose a disposition before you finish this call.',
+            loggedTo: { options: [] }
         });
+    });
+
+    it('tells a draft the log does not have yet, and a paused countdown', () => {
+        const wrapUp: WrapUpState = {
+            callId: 'call-1',
+            remoteLabel: 'Maria Lopez',
+            outcome: 'Connected',
+            durationSeconds: 42,
+            disposition: 'Resolved',
+            notes: 'more',
+            pausedMsLeft: 12_000,
+            saving: false,
+            saved: { disposition: 'Resolved', notes: 'n' }
+        };
+
+        const model = buildViewModel(inputs({ agentState: 'AfterCallWork' }, { wrapUp }));
+
+        expect(model.wrapUp).toMatchObject({ draftSaved: false, pausedMsLeft: 12_000 });
+        expect(model.wrapUp).not.toHaveProperty('endsAt');
+        expect(model.wrapUp).not.toHaveProperty('confirmedAt');
     });
 
     it('leaves out what is not there', () => {

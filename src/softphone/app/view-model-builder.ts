@@ -1,7 +1,8 @@
-import type { Call } from '../calls/call-model';
+import type { Call, RelatedRecord } from '../calls/call-model';
 import type { EngineSnapshot } from '../calls/engine-events';
-import type { CallView, SoftphoneViewModel } from '../ui/view-model';
+import type { CallView, LoggedToView, SoftphoneViewModel } from '../ui/view-model';
 import type { AppState } from './app-state';
+import { recordLabel, type CallRecords } from './call-records';
 import type { CallDescriber } from './connector-factory';
 import type { NumberFormatter } from './number-formatter';
 
@@ -53,8 +54,19 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
                       dispositionOptions: inputs.dispositionOptions,
                       dispositionRequired: inputs.dispositionRequired,
                       ...(wrapUp.endsAt === undefined ? {} : { endsAt: wrapUp.endsAt }),
+                      ...(wrapUp.pausedMsLeft === undefined
+                          ? {}
+                          : { pausedMsLeft: wrapUp.pausedMsLeft }),
                       saving: wrapUp.saving,
-                      ...(wrapUp.error === undefined ? {} : { error: wrapUp.error })
+                      draftSaved:
+                          wrapUp.saved !== undefined &&
+                          wrapUp.saved.disposition === wrapUp.disposition &&
+                          wrapUp.saved.notes === wrapUp.notes,
+                      ...(wrapUp.confirmedAt === undefined
+                          ? {}
+                          : { confirmedAt: wrapUp.confirmedAt }),
+                      ...(wrapUp.error === undefined ? {} : { error: wrapUp.error }),
+                      loggedTo: toLoggedTo(app.callRecords[wrapUp.callId], undefined)
                   }
               }),
         recentCalls: app.recentCalls,
@@ -89,7 +101,32 @@ function toCallView(
         ...(description === undefined || description.details.length === 0
             ? {}
             : { details: description.details }),
-        ...(description?.controlledOnPhone ? { controlledOnPhone: true } : {})
+        ...(description?.controlledOnPhone ? { controlledOnPhone: true } : {}),
+        loggedTo: toLoggedTo(app.callRecords[call.id], call.related)
+    };
+}
+
+/** At most this many records are offered for a call (the tab protocol allows 50). */
+export const MAX_RECORD_OPTIONS = 20;
+
+/** The record a call is logged to (the engine's for a live call) and the records seen. */
+function toLoggedTo(
+    records: CallRecords | undefined,
+    related: RelatedRecord | undefined
+): LoggedToView {
+    const current = related ?? records?.related;
+    // The most recent records seen: a long call through many pages still gives a short list.
+    const seen = (records?.seen ?? []).slice(-MAX_RECORD_OPTIONS);
+    const options = (
+        current === undefined || seen.some((record) => record.recordId === current.recordId)
+            ? seen
+            : [current, ...seen]
+    ).map((record) => ({ recordId: record.recordId, label: recordLabel(record) }));
+    return {
+        ...(current === undefined
+            ? {}
+            : { current: { recordId: current.recordId, label: recordLabel(current) } }),
+        options
     };
 }
 

@@ -318,6 +318,52 @@ describe.each(storeKinds)('LogOutbox with the $name', (kind) => {
         expect(salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
     });
 
+    it('keeps the entry after a wrap-up saved with keepOpen, until the wrap-up is closed', async () => {
+        const { store, reopen } = await kind.create();
+        const scheduler = new ManualScheduler(START + 60_000);
+        const salesforce = new FakeSalesforce();
+        const first = createHarness(store, {}, { scheduler, salesforce });
+        await first.outbox.enqueue(endedCall('call-1'));
+        await first.outbox.setWrapUp('call-1', { disposition: 'Sale' }, { keepOpen: true });
+        await first.settle();
+        const id = salesforce.phoneCallByProviderId('call-1')?.id;
+        expect(salesforce.phoneCallByProviderId('call-1')?.fields.Disposition__c).toBe('Sale');
+        // Still in the store: a reload now can edit the log again.
+        expect(await store.getAll()).toHaveLength(1);
+        first.outbox.dispose();
+
+        const second = createHarness(await reopen(), {}, { scheduler, salesforce });
+        await second.outbox.replay();
+        await second.settle();
+        await second.outbox.setWrapUp('call-1', { disposition: 'Sale', notes: 'After reload' });
+        await second.settle();
+        expect(salesforce.phoneCallByProviderId('call-1')?.fields).toMatchObject({
+            Disposition__c: 'Sale',
+            Notes__c: 'After reload'
+        });
+        expect(salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
+        expect(salesforce.calls.at(-1)?.Id).toBe(id);
+        expect(await (await reopen()).getAll()).toEqual([]);
+    });
+
+    it('closes the wrap-up after a keepOpen save when closeWrapUp comes', async () => {
+        const { store } = await kind.create();
+        const h = createHarness(store);
+        await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
+        await h.outbox.setWrapUp('call-1', { disposition: 'Sale' }, { keepOpen: true });
+        await h.settle();
+        // No window was open: keepOpen does not open one.
+        expect(await store.getAll()).toEqual([]);
+
+        await h.outbox.enqueue(endedCall('call-2'));
+        await h.outbox.setWrapUp('call-2', { disposition: 'Sale' }, { keepOpen: true });
+        await h.settle();
+        expect(await store.getAll()).toHaveLength(1);
+        await h.outbox.closeWrapUp('call-2');
+        await h.settle();
+        expect(await store.getAll()).toEqual([]);
+    });
+
     it('sends a wrap-up set before the save with the create', async () => {
         const { store } = await kind.create();
         const h = createHarness(store);

@@ -29,7 +29,15 @@ import {
     wrapUpRevisionOf
 } from './outbox-steps';
 import type { OutboxStep } from './outbox-steps';
-import { FIELD_LIMITS, isSalesforceId, toPhoneCallRecord, toTaskRecord } from './phone-call-record';
+import {
+    FIELD_LIMITS,
+    isSalesforceId,
+    toPhoneCallRecord,
+    toRelatedRecordFields,
+    toTaskRecord,
+    toTaskRelatedFields,
+    withTaskRelated
+} from './phone-call-record';
 import type { WrapUp } from './phone-call-record';
 import { describeSaveError, isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
 import type { SaveFailure } from './save-error';
@@ -91,7 +99,8 @@ export interface EnqueueOptions {
     readonly awaitWrapUp?: boolean;
 }
 
-export type CallLogErrorCode = 'UNKNOWN_CALL' | 'DISPOSITION_TOO_LONG' | 'NOTES_TOO_LONG';
+export type CallLogErrorCode =
+    'UNKNOWN_CALL' | 'DISPOSITION_TOO_LONG' | 'NOTES_TOO_LONG' | 'INVALID_RECORD';
 
 /** Rejection of setWrapUp / closeWrapUp: the message is meant for the agent's screen. */
 export class CallLogError extends Error {
@@ -132,6 +141,8 @@ export class LogOutbox {
     private readonly timers = new Map<string, unknown>();
     private readonly writes = new Map<string, Promise<void>>();
     private readonly recent = new Map<string, OutboxEntry>();
+    /** The related record each `logged` event named, so a move to another record is told. */
+    private readonly announcedRelated = new Map<string, string | undefined>();
     private lastPendingCount = 0;
     private disposed = false;
 
@@ -234,9 +245,15 @@ export class LogOutbox {
 
     /**
      * Saves the disposition and notes: onto the record if it exists, else with its create.
-     * Closes the wrap-up window. Rejects with CallLogError on a too-long value or unknown call.
+     * Closes the wrap-up window, unless `keepOpen` (the agent is still in wrap-up and may save
+     * again: the entry stays in the store, so a reload can still edit the log, until
+     * closeWrapUp). Rejects with CallLogError on a too-long value or unknown call.
      */
-    async setWrapUp(callId: string, wrapUp: WrapUp): Promise<void> {
+    async setWrapUp(
+        callId: string,
+        wrapUp: WrapUp,
+        options: { readonly keepOpen?: boolean } = {}
+    ): Promise<void> {
         if (wrapUp.disposition.length > FIELD_LIMITS.disposition) {
             throw new CallLogError(
                 'DISPOSITION_TOO_LONG',
@@ -257,8 +274,49 @@ export class LogOutbox {
                 wrapUp.notes === undefined
                     ? { disposition: wrapUp.disposition, revision }
                     : { disposition: wrapUp.disposition, notes: wrapUp.notes, revision },
-            wrapUpOpen: false,
+            wrapUpOpen: options.keepOpen === true && current.wrapUpOpen,
             // The agent acted: retry a waiting entry now rather than at the end of its backoff.
+            nextAttemptAt: Math.min(current.nextAttemptAt, this.clock.now()),
+            parked: false
+        };
+        this.entries.set(callId, updated);
+        await this.persist(updated);
+        this.emitPendingCount();
+        this.kick(callId);
+    }
+
+    /**
+     * Moves the log to another record (the agent's choice, or the record created during the
+     * call): Related_Record_Id__c and the new lookup are set and the other lookups cleared on
+     * the Phone_Call__c, WhoId/WhatId on the Task mirror. Works before and after the first save.
+     */
+    async setRelatedRecord(callId: string, related: RelatedRecord): Promise<void> {
+        if (!isSalesforceId(related.recordId)) {
+            throw new CallLogError(
+                'INVALID_RECORD',
+                'The call log can only be related to a Salesforce record Id.'
+            );
+        }
+        const known = this.entries.get(callId) ?? this.recent.get(callId);
+        if (known !== undefined && known.related?.recordId === related.recordId) {
+            return;
+        }
+        const current = this.requireEntry(callId);
+        const taskFields = toTaskRelatedFields(related);
+        const updated: OutboxEntry = {
+            ...current,
+            record: { ...current.record, ...toRelatedRecordFields(related) },
+            recordRevision: current.recordRevision + 1,
+            related,
+            ...(current.task === undefined
+                ? {}
+                : {
+                      task: withTaskRelated(current.task, taskFields),
+                      taskRelated: {
+                          ...taskFields,
+                          revision: (current.taskRelated?.revision ?? 0) + 1
+                      }
+                  }),
             nextAttemptAt: Math.min(current.nextAttemptAt, this.clock.now()),
             parked: false
         };
@@ -413,7 +471,12 @@ export class LogOutbox {
                 }
                 return;
             }
-            if (entry.savedRecordRevision === 0 && updated.savedRecordRevision > 0) {
+            // First saved, or moved to another record: the LWCs showing the call follow it.
+            const firstSave = entry.savedRecordRevision === 0 && updated.savedRecordRevision > 0;
+            const moved =
+                step.kind === 'sync' &&
+                this.announcedRelated.get(callId) !== updated.related?.recordId;
+            if (firstSave || moved) {
                 this.emitLogged(updated);
             }
         }
@@ -561,6 +624,14 @@ export class LogOutbox {
     private emitLogged(entry: OutboxEntry): void {
         if (entry.savedRecordId === undefined) {
             return;
+        }
+        this.announcedRelated.delete(entry.callId);
+        this.announcedRelated.set(entry.callId, entry.related?.recordId);
+        if (this.announcedRelated.size > RECENT_LIMIT) {
+            const oldest = this.announcedRelated.keys().next().value;
+            if (oldest !== undefined) {
+                this.announcedRelated.delete(oldest);
+            }
         }
         this.emitter.emit(
             'logged',

@@ -18,6 +18,12 @@ export interface OutboxWrapUp extends WrapUp {
     readonly revision: number;
 }
 
+export interface TaskRelated {
+    readonly WhoId: string | null;
+    readonly WhatId: string | null;
+    readonly revision: number;
+}
+
 export interface OutboxEntry {
     readonly callId: string;
     /** The Phone_Call__c create value, without wrap-up fields (added when sending). */
@@ -38,6 +44,12 @@ export interface OutboxEntry {
     /** Task_Id__c written on the Phone_Call__c. */
     readonly taskLinked: boolean;
     readonly taskWrapUpRevision: number;
+    /**
+     * The Task mirror's WhoId/WhatId after the agent changed the related record; revision
+     * increases with each change, savedTaskRelatedRevision says which one the Task has.
+     */
+    readonly taskRelated?: TaskRelated;
+    readonly savedTaskRelatedRevision?: number;
     /** Failed attempts in a row (reset by any successful write). */
     readonly attempts: number;
     /** Epoch ms of the next attempt. */
@@ -84,6 +96,14 @@ export const OutboxEntrySchema = v.object({
     taskId: optionalText,
     taskLinked: v.boolean(),
     taskWrapUpRevision: revision,
+    taskRelated: v.optional(
+        v.object({
+            WhoId: v.nullable(v.string()),
+            WhatId: v.nullable(v.string()),
+            revision: revision
+        })
+    ),
+    savedTaskRelatedRevision: v.optional(revision),
     attempts: revision,
     nextAttemptAt: v.number(),
     lastError: optionalText,

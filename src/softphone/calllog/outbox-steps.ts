@@ -16,10 +16,26 @@ export interface OutboxStep {
     readonly recordRevision: number;
     readonly wrapUpRevision: number;
     readonly linksTask: boolean;
+    /** The Task's related-record revision this write carries (createTask, updateTask). */
+    readonly taskRelatedRevision: number;
 }
 
 export function wrapUpRevisionOf(entry: OutboxEntry): number {
     return entry.wrapUp?.revision ?? 0;
+}
+
+function taskRelatedRevisionOf(entry: OutboxEntry): number {
+    return entry.taskRelated?.revision ?? 0;
+}
+
+/** The Task's WhoId/WhatId when a move to another record has not reached the Task yet. */
+function pendingTaskRelated(
+    entry: OutboxEntry
+): { readonly WhoId: string | null; readonly WhatId: string | null } | undefined {
+    const related = entry.taskRelated;
+    return related !== undefined && related.revision !== (entry.savedTaskRelatedRevision ?? 0)
+        ? { WhoId: related.WhoId, WhatId: related.WhatId }
+        : undefined;
 }
 
 export function nextStep(entry: OutboxEntry): OutboxStep | null {
@@ -31,7 +47,8 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...entry.record, ...wrapUpFields },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     const recordId = entry.savedRecordId;
@@ -48,7 +65,8 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...fields, ...wrapUpFields, ...taskLink, Id: recordId },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: entry.taskId !== undefined
+            linksTask: entry.taskId !== undefined,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     if (entry.task !== undefined && entry.taskId === undefined) {
@@ -58,7 +76,8 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { ...entry.task, ...taskWrapUp },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     const wrapUpPending =
@@ -74,20 +93,28 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: linkPending
+            linksTask: linkPending,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
-    if (
+    const taskWrapUpPending =
         entry.taskId !== undefined &&
         entry.wrapUp !== undefined &&
-        entry.taskWrapUpRevision !== wrapUpRevision
-    ) {
+        entry.taskWrapUpRevision !== wrapUpRevision;
+    const taskRelated = pendingTaskRelated(entry);
+    if (entry.taskId !== undefined && (taskWrapUpPending || taskRelated !== undefined)) {
         return {
             kind: 'updateTask',
-            value: toTaskWrapUpUpdate(entry.taskId, entry.wrapUp),
+            value: {
+                ...(taskWrapUpPending && entry.wrapUp !== undefined
+                    ? toTaskWrapUpUpdate(entry.taskId, entry.wrapUp)
+                    : { Id: entry.taskId }),
+                ...taskRelated
+            },
             recordRevision: entry.recordRevision,
             wrapUpRevision,
-            linksTask: false
+            linksTask: false,
+            taskRelatedRevision: taskRelatedRevisionOf(entry)
         };
     }
     return null;
@@ -126,7 +153,8 @@ export function applyStepSuccess(
             return {
                 ...progressed,
                 taskId: recordId ?? undefined,
-                taskWrapUpRevision: step.wrapUpRevision
+                taskWrapUpRevision: step.wrapUpRevision,
+                savedTaskRelatedRevision: step.taskRelatedRevision
             };
         case 'update':
             return {
@@ -135,7 +163,11 @@ export function applyStepSuccess(
                 taskLinked: entry.taskLinked || step.linksTask
             };
         case 'updateTask':
-            return { ...progressed, taskWrapUpRevision: step.wrapUpRevision };
+            return {
+                ...progressed,
+                taskWrapUpRevision: step.wrapUpRevision,
+                savedTaskRelatedRevision: step.taskRelatedRevision
+            };
     }
 }
 

@@ -201,6 +201,45 @@ export function toTaskWrapUpUpdate(
     return { Id: taskId, ...toTaskWrapUpFields(wrapUp) };
 }
 
+/**
+ * The related-record fields after the agent changed the record a saved log goes to: the new
+ * lookup is set and every other lookup is cleared (null), so the log is never related to two
+ * records. An object without a typed lookup keeps only Related_Record_Id__c.
+ */
+export function toRelatedRecordFields(
+    related: RelatedRecord
+): Readonly<Record<string, FieldValue>> {
+    const fields: Record<string, FieldValue> = { Related_Record_Id__c: related.recordId };
+    const chosen = LOOKUP_FIELD_BY_OBJECT[related.objectType];
+    for (const lookup of Object.values(LOOKUP_FIELD_BY_OBJECT)) {
+        fields[lookup] = lookup === chosen ? related.recordId : null;
+    }
+    return fields;
+}
+
+/** The Task mirror's WhoId (Contact, Lead) and WhatId (Account, Case), as toTaskRecord sets them. */
+export function toTaskRelatedFields(related: RelatedRecord): {
+    readonly WhoId: string | null;
+    readonly WhatId: string | null;
+} {
+    const who = related.objectType === 'Contact' || related.objectType === 'Lead';
+    const what = related.objectType === 'Account' || related.objectType === 'Case';
+    return { WhoId: who ? related.recordId : null, WhatId: what ? related.recordId : null };
+}
+
+/** The Task create value for another record (a Task not created yet). */
+export function withTaskRelated(
+    task: TaskCreateValue,
+    fields: { readonly WhoId: string | null; readonly WhatId: string | null }
+): TaskCreateValue {
+    const { WhoId: _who, WhatId: _what, ...rest } = task;
+    return {
+        ...rest,
+        ...(fields.WhoId === null ? {} : { WhoId: fields.WhoId }),
+        ...(fields.WhatId === null ? {} : { WhatId: fields.WhatId })
+    };
+}
+
 function usableRelated(related: RelatedRecord | undefined): RelatedRecord | undefined {
     return related !== undefined && isSalesforceId(related.recordId) ? related : undefined;
 }

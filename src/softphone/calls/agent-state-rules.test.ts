@@ -52,6 +52,33 @@ describe('agentStateRefusal', () => {
         }
     });
 
+    describe('a call offered during after-call work, still ringing', () => {
+        const offered: AgentStateContext = { ...onCall, onlyRingingCalls: true };
+
+        it('lets the agent finish wrap-up (Available) while it rings', () => {
+            expect(agentStateRefusal('AfterCallWork', 'Available', offered)).toBeUndefined();
+        });
+
+        it.each(['Offline', 'Break'] as const)('refuses %s while it rings', (to) => {
+            expect(agentStateRefusal('AfterCallWork', to, offered)?.code).toBe('busy');
+        });
+
+        it.each(['Available', 'Break', 'Offline', 'Busy'] as const)(
+            'does not loosen the rules from %s',
+            (from) => {
+                const to = from === 'Break' ? 'Offline' : 'Break';
+                expect(agentStateRefusal(from, to, offered)?.code).toBe('busy');
+            }
+        );
+
+        it('offers Available beside after-call work', () => {
+            expect(agentStateOptions('AfterCallWork', offered)).toEqual([
+                'AfterCallWork',
+                'Available'
+            ]);
+        });
+    });
+
     it('lets an agent go Offline or on Break while disconnected', () => {
         const context: AgentStateContext = { hasLiveCall: false, connectionStatus: 'disconnected' };
         expect(agentStateRefusal('Available', 'Offline', context)).toBeUndefined();

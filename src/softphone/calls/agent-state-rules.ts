@@ -4,7 +4,8 @@ import type { EngineError } from './engine-result';
 
 /**
  * Agent states. Busy and AfterCallWork belong to the engine: it sets them and the agent cannot
- * pick them. The agent picks Offline, Available or Break, and only while no call is live.
+ * pick them. The agent picks Offline, Available or Break, and only while no call is live (one
+ * exception below: from AfterCallWork to Available while a call only rings).
  *
  *                       agent picks (no live call)
  *        ┌──────────────────────────┬──────────────────────────┐
@@ -14,16 +15,19 @@ import type { EngineError } from './engine-result';
  *        │        dial / answer  │    │   │ last live call ends and no call was worked
  *        │                       ▼    │   │ (e.g. a refused dial, a missed call waiting)
  *        │                      Busy ─────┘
- *        │                       │    │ completeWrapUp(), or the agent picks Available
- *        │  last live call ends  │    │
- *        │  after a worked call  ▼    │
+ *        │                       │ ▲  │ completeWrapUp(), or the agent picks Available
+ *        │  last live call ends  │ │  │ (also while a call offered in wrap-up still rings)
+ *        │  after a worked call  ▼ │  │
  *        └─ agent picks ─── AfterCallWork ─(agent may also pick Break)
+ *                                  └── the agent answers a call that rang during after-call
+ *                                      work (it rings as for Available; while it rings, or if
+ *                                      it ends unanswered, the agent stays AfterCallWork)
  *
  *     any state ──connector reports 'disconnected'──▶ Offline (live calls end 'connection-lost')
  *
  * - Available needs the connector 'connected' (or 'reconnecting', a passing state).
  * - A worked call is one the agent dialled (accepted by the connector) or answered.
- * - A ringing inbound call leaves the agent Available until it is answered.
+ * - A ringing inbound call leaves the agent Available (or in AfterCallWork) until it is answered.
  * - A call that ends while the agent is Offline (forced by a disconnect) starts no wrap-up.
  */
 
@@ -34,6 +38,8 @@ export interface AgentStateContext {
     /** A call that is ringing, dialing, connected or held, or a dial not yet accepted. */
     readonly hasLiveCall: boolean;
     readonly connectionStatus: ConnectionStatus;
+    /** Every live call is an inbound call still ringing (offered, not answered). */
+    readonly onlyRingingCalls?: boolean;
 }
 
 /** Why the agent may not go from `from` to `to` now; undefined when they may (or already are). */
@@ -57,7 +63,10 @@ export function agentStateRefusal(
             message: 'After-call work starts automatically when a call ends.'
         };
     }
-    if (context.hasLiveCall) {
+    // A call offered during after-call work keeps ringing for an agent who finishes it.
+    const offeredInWrapUp =
+        from === 'AfterCallWork' && to === 'Available' && context.onlyRingingCalls === true;
+    if (context.hasLiveCall && !offeredInWrapUp) {
         return {
             code: 'busy',
             message: `You can't go ${to} during a call. End the call first.`

@@ -196,14 +196,18 @@ describe('CallEngine inbound calls', () => {
         }
     );
 
-    it('declines a call during after-call work as Missed', async () => {
+    it('offers a call during after-call work: it rings, it is not declined', async () => {
         const harness = createHarness();
         await answeredOutbound(harness, 'c1');
         harness.emit({ type: 'ended', callId: 'c1', reason: 'local-hangup' });
         harness.take();
         ring(harness, 'in1');
-        expect(lastOf(harness.events, 'callEnded')?.outcome).toBe('Missed');
-        expect(harness.engine.snapshot().agentState).toBe('AfterCallWork');
+        expect(harness.takeTypes()).toEqual(['callStarted', 'stateChanged']);
+        expect(harness.connector.calls()).not.toContain('decline(in1)');
+        expect(harness.engine.snapshot()).toMatchObject({
+            agentState: 'AfterCallWork',
+            calls: [{ id: 'in1', state: 'ringing' }]
+        });
     });
 
     it('declines a second call while one already rings for an Available agent, as Busy', () => {

@@ -82,10 +82,12 @@ type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'heldAt' | 'muted' 
  *   e.g. consultation, call); never while a call rings, dials or is connected.
  * - answer / resume: only when no other call is connected or dialing (hold it first; the
  *   engine does not hold it for you, so a failed hold can never leave two calls connected).
- * - An inbound call rings when the agent is Available with no live call, or Busy with exactly
- *   one live call and nothing else ringing (call waiting). Otherwise the engine declines it
- *   through the connector and logs it: outcome 'Busy' when the agent is Busy or already has a
- *   call ringing, 'Missed' when Offline, on Break or in AfterCallWork. Such a call emits
+ * - An inbound call rings when the agent is Available or in AfterCallWork with no live call, or
+ *   Busy with exactly one live call and nothing else ringing (call waiting). Answering a call
+ *   offered in AfterCallWork ends the after-call work (the agent becomes Busy); while it rings
+ *   the agent may still finish wrap-up (completeWrapUp) and it keeps ringing. Otherwise the
+ *   engine declines it through the connector and logs it: outcome 'Busy' when the agent is
+ *   Busy or already has a call ringing, 'Missed' when Offline or on Break. Such a call emits
  *   callStarted and callEnded but never appears in a snapshot.
  * - The agent declining a waiting call gives outcome Rejected (see outcomeFor).
  */
@@ -523,6 +525,7 @@ export class CallEngine {
         const ringing = this.calls.some((call) => call.state === 'ringing');
         switch (this.agentState) {
             case 'Available':
+            case 'AfterCallWork':
                 return live === 0 ? undefined : 'Busy';
             case 'Busy':
                 return live === 1 && !ringing ? undefined : 'Busy';
@@ -575,7 +578,7 @@ export class CallEngine {
             answeredAt: this.clock.now()
         });
         this.workedCall = true;
-        if (this.agentState === 'Available') {
+        if (this.agentState === 'Available' || this.agentState === 'AfterCallWork') {
             this.agentState = 'Busy';
         }
         if (answered) {
@@ -778,7 +781,13 @@ export class CallEngine {
     }
 
     private stateContext(): AgentStateContext {
-        return { hasLiveCall: this.hasLiveCall(), connectionStatus: this.connectionStatus };
+        return {
+            hasLiveCall: this.hasLiveCall(),
+            connectionStatus: this.connectionStatus,
+            onlyRingingCalls:
+                this.pendingDial === undefined &&
+                this.calls.every((call) => call.state === 'ringing')
+        };
     }
 
     private updateCall(callId: string, patch: CallPatch): Call | undefined {

@@ -27,9 +27,12 @@ describe('parseDialPlan', () => {
         const plan = planOf('^\\d{3,5}$');
 
         expect(plan.pattern).toBe('^\\d{3,5}$');
-        expect(['1002', ' 1002 ', '911', '20001'].map((typed) => plan.isInternal(typed))).toEqual(
-            [true, true, true, true]
-        );
+        expect(['1002', ' 1002 ', '911', '20001'].map((typed) => plan.isInternal(typed))).toEqual([
+            true,
+            true,
+            true,
+            true
+        ]);
         expect(
             ['12', '200011', '4155550101', '(415) 555-0101', '10 02', 'abc', ''].map((typed) =>
                 plan.isInternal(typed)

@@ -65,7 +65,8 @@ export interface DialPlan {
 }
 
 export type DialPlanResult =
-    { readonly ok: true; readonly plan: DialPlan } | { readonly ok: false; readonly message: string };
+    | { readonly ok: true; readonly plan: DialPlan }
+    | { readonly ok: false; readonly message: string };
 
 /** No internal numbers: every number is a phone number (a blank setting). */
 export const noInternalNumbers: DialPlan = { pattern: '', isInternal: () => false };
@@ -109,9 +110,7 @@ export function parseDialPlan(pattern: string): DialPlanResult {
             pattern: source,
             isInternal: (typed) => {
                 const text = typed.trim();
-                return (
-                    text !== '' && text.length <= MAX_INTERNAL_NUMBER_LENGTH && regex.test(text)
-                );
+                return text !== '' && text.length <= MAX_INTERNAL_NUMBER_LENGTH && regex.test(text);
             }
         }
     };

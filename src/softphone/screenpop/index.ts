@@ -19,16 +19,12 @@ export {
 } from './screen-pop-rules';
 export {
     ScreenPopper,
+    type PopMoment,
     type ScreenPopHost,
     type ScreenPopOutcome,
     type ScreenPopSearch,
     type ScreenPopTarget,
     type ScreenPopperOptions
 } from './screen-pop-executor';
-export {
-    noInternalNumbers,
-    parseDialPlan,
-    type DialPlan,
-    type DialPlanResult
-} from './dial-plan';
+export { noInternalNumbers, parseDialPlan, type DialPlan, type DialPlanResult } from './dial-plan';
 export { checkDoNotCall, type DoNotCallDecision, type DoNotCallRecord } from './do-not-call';

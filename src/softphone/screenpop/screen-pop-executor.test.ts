@@ -13,7 +13,9 @@ const SETTINGS: ScreenPopSettings = {
     searchObjects: ['Contact', 'Lead', 'Account'],
     noMatchAction: 'NewContact',
     multipleMatchAction: 'Priority',
-    anonymousAction: 'NewCase'
+    anonymousAction: 'NewCase',
+    newRecordPopTiming: 'OnAnswer',
+    matchPopTiming: 'OnRing'
 };
 
 const CONTACT_ID = '003000000000001AAA';
@@ -121,6 +123,43 @@ describe('ScreenPopper', () => {
             },
             matches: []
         });
+    });
+
+    it('holds a new-record form while the call rings, and pops it at the answer', async () => {
+        const host = new FakeHost([{}]);
+        const ringing = await popper(host).pop(CALLER, 'ring');
+        expect(host.pops).toEqual([]);
+        expect(ringing).toMatchObject({
+            ok: true,
+            waitsForAnswer: true,
+            decision: { kind: 'newRecord', entityName: 'Contact' }
+        });
+        const answered = await popper(host).pop(CALLER, 'answer');
+        expect(host.pops).toEqual([
+            {
+                type: 'NEW_RECORD_MODAL',
+                params: { entityName: 'Contact', defaultFieldValues: { Phone: '+14155552671' } }
+            }
+        ]);
+        expect(answered.ok && answered.waitsForAnswer).toBeUndefined();
+    });
+
+    it('pops a new-record form on ring when the settings say OnRing', async () => {
+        const host = new FakeHost([{}]);
+        await popper(host, { newRecordPopTiming: 'OnRing' }).pop(CALLER, 'ring');
+        expect(host.pops.map((pop) => pop.type)).toEqual(['NEW_RECORD_MODAL']);
+    });
+
+    it('pops a matched record on ring by default, and holds it when timed OnAnswer', async () => {
+        const onRing = new FakeHost([contactResult]);
+        await popper(onRing).pop(CALLER, 'ring');
+        expect(onRing.pops).toEqual([{ type: 'SOBJECT', params: { recordId: CONTACT_ID } }]);
+        const onAnswer = new FakeHost([contactResult]);
+        const outcome = await popper(onAnswer, { matchPopTiming: 'OnAnswer' }).pop(CALLER, 'ring');
+        expect(onAnswer.pops).toEqual([]);
+        expect(outcome).toMatchObject({ ok: true, waitsForAnswer: true });
+        expect(outcome.ok && outcome.related).toBeUndefined();
+        expect(outcome.ok && outcome.matches.map((match) => match.recordId)).toEqual([CONTACT_ID]);
     });
 
     it('pops the search page with the text that matched several records', async () => {

@@ -1,6 +1,6 @@
 import type { RelatedRecord } from '../calls/call-model';
 import { parseSearchResult, type SearchMatch } from '../opencti';
-import type { ScreenPopSettings } from '../settings/softphone-settings';
+import type { PopTiming, ScreenPopSettings } from '../settings/softphone-settings';
 import { searchVariants, type PhoneNumberResult } from './phone-number';
 import { MIN_SEARCH_LENGTH, decideScreenPop, type ScreenPopDecision } from './screen-pop-rules';
 
@@ -29,12 +29,20 @@ export interface ScreenPopHost {
     screenPop(args: ScreenPopTarget): Promise<unknown>;
 }
 
+/** When the pop is asked for: as the call rings, or once the agent answered it. */
+export type PopMoment = 'ring' | 'answer';
+
 export type ScreenPopOutcome =
     | {
           readonly ok: true;
           readonly decision: ScreenPopDecision;
           /** Every record the search found (with the layout's fields). */
           readonly matches: readonly SearchMatch[];
+          /**
+           * True when nothing was popped because the settings time this pop for the answer
+           * (e.g. a new-record form): ask again with moment 'answer' once the agent answers.
+           */
+          readonly waitsForAnswer?: boolean;
           /** The popped record, to relate the call log to. */
           readonly related?: RelatedRecord;
           /** The popped record's name, to show in the softphone. */
@@ -64,15 +72,25 @@ export class ScreenPopper {
         private readonly options: ScreenPopperOptions
     ) {}
 
-    async pop(callerId: PhoneNumberResult): Promise<ScreenPopOutcome> {
+    /**
+     * Searches and pops. At the 'ring' moment a pop the settings time OnAnswer is not shown:
+     * the outcome says `waitsForAnswer`. At the 'answer' moment whatever is decided pops.
+     */
+    async pop(
+        callerId: PhoneNumberResult,
+        moment: PopMoment = 'answer'
+    ): Promise<ScreenPopOutcome> {
         try {
-            return await this.searchAndPop(callerId);
+            return await this.searchAndPop(callerId, moment);
         } catch (error) {
             return { ok: false, step: 'search', message: messageOf(error) };
         }
     }
 
-    private async searchAndPop(callerId: PhoneNumberResult): Promise<ScreenPopOutcome> {
+    private async searchAndPop(
+        callerId: PhoneNumberResult,
+        moment: PopMoment
+    ): Promise<ScreenPopOutcome> {
         const variants = this.variantsOf(callerId);
         let matches: readonly SearchMatch[] = [];
         let searchString: string | undefined;
@@ -98,6 +116,9 @@ export class ScreenPopper {
             { callerId, matches, ...(searchString === undefined ? {} : { searchString }) },
             this.options.settings
         );
+        if (moment === 'ring' && this.timingOf(decision) === 'OnAnswer') {
+            return { ok: true, decision, matches, waitsForAnswer: true };
+        }
         try {
             await this.host.screenPop(targetOf(decision));
         } catch (error) {
@@ -119,6 +140,11 @@ export class ScreenPopper {
             related,
             ...(popped?.name === undefined ? {} : { callerName: popped.name })
         };
+    }
+
+    private timingOf(decision: ScreenPopDecision): PopTiming {
+        const { newRecordPopTiming, matchPopTiming } = this.options.settings;
+        return decision.kind === 'newRecord' ? newRecordPopTiming : matchPopTiming;
     }
 
     private variantsOf(callerId: PhoneNumberResult): string[] {

@@ -6,7 +6,9 @@ const SETTINGS: ScreenPopSettings = {
     searchObjects: ['Contact', 'Lead', 'Account'],
     noMatchAction: 'NewContact',
     multipleMatchAction: 'Priority',
-    anonymousAction: 'NewCase'
+    anonymousAction: 'NewCase',
+    newRecordPopTiming: 'OnAnswer',
+    matchPopTiming: 'OnRing'
 };
 
 const CALLER = normalisePhoneNumber('(415) 555-2671', 'US');

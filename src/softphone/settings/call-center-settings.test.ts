@@ -39,6 +39,8 @@ describe('parseCallCenterSettings', () => {
             '/screenPop/noMatchAction': 'newlead',
             '/screenPop/multipleMatchAction': 'Search',
             '/screenPop/anonymousAction': 'Search',
+            '/screenPop/newRecordPopTiming': 'onring',
+            '/screenPop/matchPopTiming': 'OnAnswer',
             '/logging/mirrorToTask': 'TRUE',
             '/wrapUp/afterCallWorkSeconds': '0',
             '/wrapUp/dispositionRequired': 'true',
@@ -63,7 +65,9 @@ describe('parseCallCenterSettings', () => {
                     searchObjects: ['Lead', 'Contact'],
                     noMatchAction: 'NewLead',
                     multipleMatchAction: 'Search',
-                    anonymousAction: 'Search'
+                    anonymousAction: 'Search',
+                    newRecordPopTiming: 'OnRing',
+                    matchPopTiming: 'OnAnswer'
                 },
                 mirrorToTask: true,
                 afterCallWorkSeconds: 0,
@@ -166,6 +170,20 @@ describe('parseCallCenterSettings', () => {
         ]);
         expect(errors[0]?.message).toMatch(/wss:\/\/.*localhost/);
         expect(errors[4]?.message).toContain('NewContact, NewLead, NewCase, Search');
+    });
+
+    it('opens a new-record form on answer and a matched record on ring unless told otherwise', () => {
+        const result = parseCallCenterSettings({});
+        expect(result.ok && result.settings.screenPop).toMatchObject({
+            newRecordPopTiming: 'OnAnswer',
+            matchPopTiming: 'OnRing'
+        });
+        expect(errorsOf({ '/screenPop/newRecordPopTiming': 'Later' })).toEqual([
+            {
+                key: '/screenPop/newRecordPopTiming',
+                message: expect.stringContaining('OnRing, OnAnswer') as unknown as string
+            }
+        ]);
     });
 
     it('allows unencrypted ws:// only for localhost', () => {

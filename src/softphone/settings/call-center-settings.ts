@@ -5,6 +5,7 @@ import type {
     FallbackPopAction,
     ListenerSettings,
     MultipleMatchAction,
+    PopTiming,
     SipSettings,
     SoftphoneSettings
 } from './softphone-settings';
@@ -29,6 +30,7 @@ const fallbackActions: readonly FallbackPopAction[] = [
 ];
 const multipleMatchActions: readonly MultipleMatchAction[] = ['Priority', 'Search'];
 const doNotCallCheckFailures: readonly DoNotCallCheckFailure[] = ['Block', 'Warn'];
+const popTimings: readonly PopTiming[] = ['OnRing', 'OnAnswer'];
 const sObjectApiName = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const countryCode = /^[A-Z]{2}$/;
 
@@ -304,6 +306,16 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
                 '/screenPop/anonymousAction',
                 fallbackActions,
                 defaults.screenPop.anonymousAction
+            ),
+            newRecordPopTiming: reader.oneOf(
+                '/screenPop/newRecordPopTiming',
+                popTimings,
+                defaults.screenPop.newRecordPopTiming
+            ),
+            matchPopTiming: reader.oneOf(
+                '/screenPop/matchPopTiming',
+                popTimings,
+                defaults.screenPop.matchPopTiming
             )
         },
         mirrorToTask: reader.flag('/logging/mirrorToTask', defaults.mirrorToTask),

@@ -14,6 +14,8 @@ export type MultipleMatchAction = 'Priority' | 'Search';
 
 /** What happens when the Do Not Call check before a call cannot run (the search fails). */
 export type DoNotCallCheckFailure = 'Block' | 'Warn';
+/** When a screen pop opens: as the call rings, or once the agent answers it. */
+export type PopTiming = 'OnRing' | 'OnAnswer';
 
 export interface SipSettings {
     readonly webSocketUrl: string;
@@ -34,6 +36,10 @@ export interface ScreenPopSettings {
     readonly noMatchAction: FallbackPopAction;
     readonly multipleMatchAction: MultipleMatchAction;
     readonly anonymousAction: FallbackPopAction;
+    /** When a new-record form opens (OnAnswer keeps it off Answer and Decline while ringing). */
+    readonly newRecordPopTiming: PopTiming;
+    /** When a matched record or the search page opens. */
+    readonly matchPopTiming: PopTiming;
 }
 
 export interface SoftphoneSettings {
@@ -70,7 +76,9 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
         searchObjects: ['Contact', 'Lead', 'Account'],
         noMatchAction: 'NewContact',
         multipleMatchAction: 'Priority',
-        anonymousAction: 'NewCase'
+        anonymousAction: 'NewCase',
+        newRecordPopTiming: 'OnAnswer',
+        matchPopTiming: 'OnRing'
     },
     mirrorToTask: false,
     afterCallWorkSeconds: 60,

@@ -5,6 +5,7 @@ import { LmsRelay } from '../channel/lms-relay';
 import type { LmsHost } from '../channel/channel-endpoint';
 import type { LogFile } from '../diagnostics/log-download';
 import type { PhoneNumberResult } from '../screenpop/phone-number';
+import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { CredentialsPrompt } from '../ui/credentials-form';
 import { SoftphoneView, type ViewTimers } from '../ui/softphone-view';
 import type { SoftphoneActions, SoftphoneViewModel } from '../ui/view-model';
@@ -191,7 +192,7 @@ export class TabFollower {
                 this.options.refreshView();
                 return;
             case 'popRequest':
-                void this.pop(message.requestId, message.number);
+                void this.pop(message.requestId, message.number, message.moment);
                 return;
             case 'logFile':
                 if (this.logRequests.delete(message.requestId)) {
@@ -243,11 +244,11 @@ export class TabFollower {
             });
     }
 
-    private async pop(requestId: string, number: string): Promise<void> {
+    private async pop(requestId: string, number: string, moment?: PopMoment): Promise<void> {
         let result: PopResult;
         try {
             result = toPopResult(
-                await this.options.screenPopper.pop(this.options.normaliseNumber(number))
+                await this.options.screenPopper.pop(this.options.normaliseNumber(number), moment)
             );
         } catch (error) {
             result = {
@@ -274,8 +275,10 @@ export class TabFollower {
             setMuted: (callId, muted) => send({ name: 'setMuted', callId, muted }),
             sendDtmf: (callId, digit) => send({ name: 'sendDtmf', callId, digit }),
             setAgentState: (state) => send({ name: 'setAgentState', state }),
+            editWrapUp: (callId, draft) => send({ name: 'editWrapUp', callId, ...draft }),
             saveWrapUp: (callId, wrapUp) => send({ name: 'saveWrapUp', callId, ...wrapUp }),
             completeWrapUp: () => send({ name: 'completeWrapUp' }),
+            relateCall: (callId, recordId) => send({ name: 'relateCall', callId, recordId }),
             dismissError: (id) => send({ name: 'dismissError', id }),
             simulateIncoming: (caller) => send({ name: 'simulateIncoming', ...caller }),
             ...(this.options.openRecord === undefined
@@ -314,6 +317,7 @@ function toPopResult(outcome: CallerPopOutcome): PopResult {
               }),
         ...(outcome.callerName === undefined
             ? {}
-            : { callerName: outcome.callerName.slice(0, MAX_POP_NAME) })
+            : { callerName: outcome.callerName.slice(0, MAX_POP_NAME) }),
+        ...(outcome.waitsForAnswer === true ? { waitsForAnswer: true } : {})
     };
 }

@@ -231,8 +231,21 @@ describe("a follower's buttons run on the leader", () => {
         expect(leaderTab.actions.saveWrapUp.mock.calls).toEqual([
             ['call-0', { disposition: 'Resolved', notes: 'Sent the quote' }]
         ]);
+        // Every pick and keystroke reached the leader as the draft.
+        expect(leaderTab.actions.editWrapUp.mock.calls).toEqual([
+            ['call-0', { disposition: 'Resolved', notes: '' }],
+            ['call-0', { disposition: 'Resolved', notes: 'Sent the quote' }]
+        ]);
         expect(leaderTab.actions.dismissError.mock.calls).toEqual([['e1']]);
         expect(leaderTab.actions.completeWrapUp).toHaveBeenCalledTimes(1);
+    });
+
+    it('logging the wrap-up call to another record', async () => {
+        const tab = await followerShowing(fullViewModel({ calls: [] }));
+        const wrapUp = tab.root.querySelector('.softphone-wrapup') as HTMLElement;
+        choose(fieldLabelled<HTMLSelectElement>(wrapUp, 'Log this call to'), '0015g00000AcMeRAAZ');
+        await world.settle();
+        expect(leaderTab.actions.relateCall.mock.calls).toEqual([['call-0', '0015g00000AcMeRAAZ']]);
     });
 
     it('simulating an inbound call', async () => {
@@ -283,7 +296,17 @@ describe('the leader runs actions from other tabs', () => {
             'saveWrapUp',
             ['c1', { disposition: 'Sale', notes: 'n' }]
         ],
+        [
+            { name: 'editWrapUp', callId: 'c1', disposition: 'Sale', notes: 'n' },
+            'editWrapUp',
+            ['c1', { disposition: 'Sale', notes: 'n' }]
+        ],
         [{ name: 'completeWrapUp' }, 'completeWrapUp', []],
+        [
+            { name: 'relateCall', callId: 'c1', recordId: CONTACT_ID },
+            'relateCall',
+            ['c1', CONTACT_ID]
+        ],
         [{ name: 'dismissError', id: 'e9' }, 'dismissError', ['e9']],
         [{ name: 'simulateIncoming', from: '555' }, 'simulateIncoming', [{ from: '555' }]],
         [
@@ -554,6 +577,15 @@ describe('screen pops go to the tab the agent works in', () => {
         expect(b.popper.pop).not.toHaveBeenCalled();
         expect(local.pop).not.toHaveBeenCalled();
         expect(world.scheduler.pendingTimers).toBe(0);
+    });
+
+    it('asks the follower to pop at the moment the leader asks, and says when it waits', async () => {
+        c.popper.pop.mockResolvedValueOnce({ ok: true, waitsForAnswer: true });
+        const ringing = leaderTab.leader.routeScreenPops(local).pop(caller('+14155550101'), 'ring');
+        await world.settle();
+        await expect(ringing).resolves.toEqual({ ok: true, waitsForAnswer: true });
+        expect(postedOf(world, 'popRequest')[0]).toMatchObject({ moment: 'ring' });
+        expect(c.popper.pop.mock.calls).toEqual([[caller('+14155550101'), 'ring']]);
     });
 
     it('follows the agent: a click in another tab makes that one pop', async () => {

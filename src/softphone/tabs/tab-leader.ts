@@ -3,6 +3,7 @@ import type { KeyValueStorage } from '../app/session-store';
 import { LmsBridge, type LmsHost, type SoftphoneCommands } from '../channel/lms-bridge';
 import type { LogFile } from '../diagnostics/log-download';
 import type { PhoneNumberResult } from '../screenpop/phone-number';
+import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { Scheduler } from '../telephony/scheduler';
 import type { SoftphoneActions, SoftphoneViewModel } from '../ui/view-model';
 import { chooseScreenPopTab, type TabActivity, type TabActivityState } from './tab-activity';
@@ -155,15 +156,15 @@ export class TabLeader {
     /** Pops in the tab the agent works in; in this tab when that tab does not answer. */
     routeScreenPops(local: CallerScreenPopper): CallerScreenPopper {
         return {
-            pop: async (callerId) => {
+            pop: async (callerId, moment) => {
                 const tabs = new Map(this.followers);
                 tabs.set(this.tabId, this.activity.current);
                 const target = chooseScreenPopTab(tabs, this.tabId);
                 if (target === this.tabId) {
-                    return local.pop(callerId);
+                    return local.pop(callerId, moment);
                 }
-                const result = await this.requestPop(target, numberToSearch(callerId));
-                return result === undefined ? local.pop(callerId) : toOutcome(result);
+                const result = await this.requestPop(target, numberToSearch(callerId), moment);
+                return result === undefined ? local.pop(callerId, moment) : toOutcome(result);
             }
         };
     }
@@ -176,7 +177,11 @@ export class TabLeader {
         this.services = undefined;
     }
 
-    private requestPop(target: string, number: string): Promise<PopResult | undefined> {
+    private requestPop(
+        target: string,
+        number: string,
+        moment: PopMoment | undefined
+    ): Promise<PopResult | undefined> {
         const requestId = `pop-${this.nextRequest++}`;
         return new Promise((resolve) => {
             const timer = this.scheduler.setTimeout(() => {
@@ -186,7 +191,15 @@ export class TabLeader {
                 }
             }, POP_TIMEOUT_MS);
             this.pendingPops.set(requestId, { target, resolve, timer });
-            this.bus.post({ kind: 'popRequest', requestId, number }, target);
+            this.bus.post(
+                {
+                    kind: 'popRequest',
+                    requestId,
+                    number,
+                    ...(moment === undefined ? {} : { moment })
+                },
+                target
+            );
         });
     }
 
@@ -332,8 +345,15 @@ function runAction(actions: SoftphoneActions, action: AgentAction): void {
                 disposition: action.disposition,
                 notes: action.notes
             });
+        case 'editWrapUp':
+            return actions.editWrapUp(action.callId, {
+                disposition: action.disposition,
+                notes: action.notes
+            });
         case 'completeWrapUp':
             return actions.completeWrapUp();
+        case 'relateCall':
+            return actions.relateCall(action.callId, action.recordId);
         case 'dismissError':
             return actions.dismissError(action.id);
         case 'simulateIncoming':
@@ -363,6 +383,7 @@ function toOutcome(result: PopResult): CallerPopOutcome {
     return {
         ok: true,
         ...(result.related === undefined ? {} : { related: result.related }),
-        ...(result.callerName === undefined ? {} : { callerName: result.callerName })
+        ...(result.callerName === undefined ? {} : { callerName: result.callerName }),
+        ...(result.waitsForAnswer === true ? { waitsForAnswer: true } : {})
     };
 }

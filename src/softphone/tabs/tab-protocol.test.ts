@@ -197,10 +197,22 @@ describe('parseTabMessage: invalid bodies name the path at fault', () => {
                     name: 'saveWrapUp',
                     callId: 'c1',
                     disposition: 'x',
-                    notes: 'n'.repeat(32_001)
+                    notes: 'n'.repeat(32_769)
                 }
             }),
             'action.notes'
+        );
+        expectInvalid(
+            envelope({
+                kind: 'action',
+                action: {
+                    name: 'editWrapUp',
+                    callId: 'c1',
+                    disposition: 'd'.repeat(256),
+                    notes: ''
+                }
+            }),
+            'action.disposition'
         );
     });
 
@@ -233,6 +245,33 @@ describe('parseTabMessage: invalid bodies name the path at fault', () => {
                 })
             }),
             'model.calls'
+        );
+    });
+
+    it('a view model whose record choice has no options list or too long an id', () => {
+        const call = fullViewModel().calls[0]!;
+        expectInvalid(
+            envelope({
+                kind: 'view',
+                model: fullViewModel({
+                    calls: [{ ...call, loggedTo: {} as { options: [] } }]
+                })
+            }),
+            'model.calls.0.loggedTo.options'
+        );
+        expectInvalid(
+            envelope({
+                kind: 'view',
+                model: fullViewModel({
+                    calls: [
+                        {
+                            ...call,
+                            loggedTo: { options: [{ recordId: 'x'.repeat(19), label: 'X' }] }
+                        }
+                    ]
+                })
+            }),
+            'model.calls.0.loggedTo.options.0.recordId'
         );
     });
 

@@ -28,7 +28,7 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Time = v.pipe(v.number(), v.finite(), v.minValue(0));
 /** Large enough for a 10 KB hostile caller name, small enough to bound a message. */
 const MAX_VIEW_TEXT = 64 * 1024;
-const MAX_NOTES = 32_000;
+const MAX_NOTES = 32_768;
 
 /** An agent's click in a follower's softphone, carried to the leader's own handlers. */
 export const AgentActionSchema = v.variant('name', [
@@ -46,7 +46,14 @@ export const AgentActionSchema = v.variant('name', [
         disposition: text(255),
         notes: text(MAX_NOTES)
     }),
+    v.object({
+        name: v.literal('editWrapUp'),
+        callId: CallId,
+        disposition: text(255),
+        notes: text(MAX_NOTES)
+    }),
     v.object({ name: v.literal('completeWrapUp') }),
+    v.object({ name: v.literal('relateCall'), callId: CallId, recordId: text(18) }),
     v.object({ name: v.literal('dismissError'), id: text(128) }),
     v.object({
         name: v.literal('simulateIncoming'),
@@ -61,7 +68,9 @@ export const PopResultSchema = v.variant('ok', [
     v.object({
         ok: v.literal(true),
         related: v.optional(RelatedRecordSchema),
-        callerName: v.optional(text(1024))
+        callerName: v.optional(text(1024)),
+        /** Nothing was popped yet: the settings time this pop for the answer. */
+        waitsForAnswer: v.optional(v.boolean())
     }),
     v.object({ ok: v.literal(false), step: text(64), message: text(4096) })
 ]);
@@ -71,6 +80,12 @@ export type PopResult = v.InferOutput<typeof PopResultSchema>;
  * The leader's view model. The follower renders it as text only (the view never parses markup),
  * so this checks the shape the view relies on and bounds every string.
  */
+/** Which record a call is logged to and the records seen (names are untrusted text). */
+const RecordOptionSchema = v.object({ recordId: text(18), label: text(MAX_VIEW_TEXT) });
+const LoggedToSchema = v.object({
+    current: v.optional(RecordOptionSchema),
+    options: v.pipe(v.array(RecordOptionSchema), v.maxLength(50))
+});
 const CallViewSchema = v.looseObject({
     callId: CallId,
     direction: v.picklist(CALL_DIRECTIONS),
@@ -87,7 +102,8 @@ const CallViewSchema = v.looseObject({
             v.maxLength(50)
         )
     ),
-    controlledOnPhone: v.optional(v.boolean())
+    controlledOnPhone: v.optional(v.boolean()),
+    loggedTo: v.optional(LoggedToSchema)
 });
 const MessageViewSchema = v.looseObject({
     id: text(128),
@@ -116,8 +132,12 @@ export const ViewModelSchema = v.looseObject({
             dispositionOptions: v.array(text(255)),
             dispositionRequired: v.boolean(),
             endsAt: v.optional(Time),
+            pausedMsLeft: v.optional(Time),
             saving: v.boolean(),
-            error: v.optional(text(MAX_VIEW_TEXT))
+            draftSaved: v.boolean(),
+            confirmedAt: v.optional(Time),
+            error: v.optional(text(MAX_VIEW_TEXT)),
+            loggedTo: v.optional(LoggedToSchema)
         })
     ),
     recentCalls: v.pipe(
@@ -130,9 +150,7 @@ export const ViewModelSchema = v.looseObject({
                 endedAt: Time,
                 outcome: v.picklist(CALL_OUTCOMES),
                 durationSeconds: Time,
-                record: v.optional(
-                    v.object({ recordId: RecordIdText, objectType: ObjectTypeText })
-                )
+                record: v.optional(v.object({ recordId: RecordIdText, objectType: ObjectTypeText }))
             })
         ),
         v.maxLength(50)
@@ -191,7 +209,12 @@ export const TabMessageBodySchema = v.variant('kind', [
     v.object({ kind: v.literal('credentials'), values: Credentials }),
     v.object({ kind: v.literal('showPanel') }),
     v.object({ kind: v.literal('refreshView') }),
-    v.object({ kind: v.literal('popRequest'), requestId: RequestId, number: text(64) }),
+    v.object({
+        kind: v.literal('popRequest'),
+        requestId: RequestId,
+        number: text(64),
+        moment: v.optional(v.picklist(['ring', 'answer']))
+    }),
     v.object({ kind: v.literal('logFile'), requestId: RequestId, file: LogFileSchema })
 ]);
 type CheckedBody = v.InferOutput<typeof TabMessageBodySchema>;

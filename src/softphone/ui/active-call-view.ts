@@ -15,6 +15,7 @@ import {
 } from './dom';
 import { formatTimer, secondsSince } from './format-duration';
 import { KeyedList, type ItemView } from './keyed-list';
+import { LoggedToView } from './logged-to-view';
 import { callStateLabels, directionArrows, remoteLabel, withheldNumberLabel } from './labels';
 import type { CallView, SoftphoneActions } from './view-model';
 
@@ -32,6 +33,7 @@ class ActiveCallItem implements ItemView<CallView> {
     private readonly direction = el('span');
     private readonly number = untrusted('softphone-party__number slds-truncate');
     private readonly details = new CallDetailsView();
+    private readonly loggedTo: LoggedToView;
     private readonly state = el('span', { className: 'softphone-call__state' });
     private readonly timer = el('span', { className: 'softphone-call__timer' });
     private readonly mutedBadge = el('span', {
@@ -54,6 +56,7 @@ class ActiveCallItem implements ItemView<CallView> {
     constructor(ids: IdFactory, call: CallView, actions: SoftphoneActions) {
         this.call = call;
         const callId = call.callId;
+        this.loggedTo = new LoggedToView(ids, actions);
         const headingId = ids('call');
         const padId = ids('dtmf');
         this.heading = el(
@@ -121,6 +124,7 @@ class ActiveCallItem implements ItemView<CallView> {
                 this.heading,
                 this.number,
                 this.details.element,
+                this.loggedTo.element,
                 el('p', { className: 'softphone-call__status' }, [
                     this.state,
                     this.holdPart,
@@ -146,6 +150,7 @@ class ActiveCallItem implements ItemView<CallView> {
     update(call: CallView): void {
         this.call = call;
         this.details.update(call);
+        this.loggedTo.update(call.callId, call.loggedTo);
         setText(this.arrow, directionArrows[call.direction]);
         setText(this.direction, call.direction === 'Inbound' ? 'Inbound call' : 'Outbound call');
         const label = remoteLabel(call);

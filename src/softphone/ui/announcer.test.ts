@@ -30,6 +30,33 @@ describe('live announcements', () => {
 
     const ringing = makeCall({ callId: 'ring-1', state: 'ringing', answeredAt: undefined });
 
+    it('says each successful Save of the wrap-up once', async () => {
+        const wrapUp = {
+            callId: 'call-1',
+            remoteLabel: 'Ada',
+            outcome: 'Connected' as const,
+            durationSeconds: 3,
+            disposition: 'Resolved',
+            notes: '',
+            dispositionOptions: ['Resolved'],
+            dispositionRequired: false,
+            saving: false,
+            draftSaved: true
+        };
+        mounted = mount(makeModel({ wrapUp }));
+        const seen = watch(statusRegion(mounted.root));
+        mounted.view.render(makeModel({ wrapUp: { ...wrapUp, confirmedAt: 1 } }));
+        mounted.view.render(makeModel({ wrapUp: { ...wrapUp, confirmedAt: 1 } }));
+        await flush();
+        expect(seen.texts).toEqual(['Wrap-up saved to the call log']);
+        mounted.view.render(makeModel({ wrapUp: { ...wrapUp, confirmedAt: 2 } }));
+        await flush();
+        expect(seen.texts).toEqual([
+            'Wrap-up saved to the call log',
+            'Wrap-up saved to the call log'
+        ]);
+    });
+
     it('has an assertive region for rings and a polite one for the rest', () => {
         mounted = mount();
         expect(ringRegion(mounted.root).getAttribute('role')).toBe('status');

@@ -27,7 +27,8 @@ function stateChange(previous: CallState, next: CallState): string | undefined {
 
 /**
  * Says what changed through two live regions: an assertive one for a new ringing call (exactly
- * once per call), a polite one for the rest (connection, call connected / held / ended).
+ * once per call), a polite one for the rest (connection, call connected / held / ended, wrap-up
+ * saved).
  */
 export class Announcer {
     readonly ring = liveRegion('assertive');
@@ -37,6 +38,7 @@ export class Announcer {
     private states = new Map<string, CallState>();
     private connection: ConnectionStatus | undefined;
     private refusal: number | undefined;
+    private wrapUpConfirmedAt: number | undefined;
 
     update(model: SoftphoneViewModel): void {
         this.announceRings(model);
@@ -69,6 +71,11 @@ export class Announcer {
             }
         }
         this.states = states;
+        const confirmedAt = model.wrapUp?.confirmedAt;
+        if (confirmedAt !== undefined && confirmedAt !== this.wrapUpConfirmedAt) {
+            messages.push('Wrap-up saved to the call log');
+        }
+        this.wrapUpConfirmedAt = confirmedAt;
         if (messages.length > 0) {
             // Assigned even when equal: a fresh text node is what makes a screen reader speak.
             this.status.textContent = messages.join('. ');

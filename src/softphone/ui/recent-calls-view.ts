@@ -52,9 +52,7 @@ export function formatCallTime(endedAt: number, now: number): string {
     if (ended.toDateString() === yesterday.toDateString()) {
         return `Yesterday, ${timeOfDay.format(endedAt)}`;
     }
-    return (ended.getFullYear() === today.getFullYear() ? dayAndTime : dateAndTime).format(
-        endedAt
-    );
+    return (ended.getFullYear() === today.getFullYear() ? dayAndTime : dateAndTime).format(endedAt);
 }
 
 class RecentCallItem implements ItemView<RecentRow> {

@@ -18,7 +18,7 @@ import {
     visibleText,
     type Mounted
 } from './test-support/softphone-fixtures';
-import type { SoftphoneViewModel } from './view-model';
+import type { SoftphoneViewModel, WrapUpView } from './view-model';
 
 const hostileMarkup = '<img src=x onerror=alert(1)>';
 const hostileBidi = '\u202Eevil';
@@ -41,7 +41,8 @@ function busyModel(): SoftphoneViewModel {
             dispositionOptions: ['Resolved'],
             dispositionRequired: true,
             endsAt: T0 + 30_000,
-            saving: false
+            saving: false,
+            draftSaved: false
         },
         recentCalls: [
             {
@@ -57,6 +58,21 @@ function busyModel(): SoftphoneViewModel {
         notices: [{ id: 'n', kind: 'warning', message: 'careful' }],
         logStatus: { pending: 2, durable: false }
     });
+}
+
+function wrapUpOf(callId: string): WrapUpView {
+    return {
+        callId,
+        remoteLabel: 'Ada',
+        outcome: 'Connected',
+        durationSeconds: 3,
+        disposition: '',
+        notes: '',
+        dispositionOptions: [],
+        dispositionRequired: false,
+        saving: false,
+        draftSaved: false
+    };
 }
 
 describe('SoftphoneView', () => {
@@ -134,29 +150,38 @@ describe('SoftphoneView', () => {
             expect(document.activeElement).toBe(heading);
         });
 
-        it('moves from Answer to the answered call, and from Hang up to wrap-up', () => {
+        it('moves from Answer to the answered call, and from Hang up to the disposition', () => {
             const ringing = makeCall({ state: 'ringing', answeredAt: undefined });
             mounted = mount(makeModel({ calls: [ringing] }));
             buttonNamed(mounted.root, 'Answer').focus();
             mounted.view.render(makeModel({ calls: [{ ...ringing, state: 'connected' }] }));
             expect(document.activeElement).toBe(mounted.root.querySelector('.softphone-call h2'));
             buttonNamed(mounted.root, 'Hang up').focus();
-            mounted.view.render(
-                makeModel({
-                    wrapUp: {
-                        callId: ringing.callId,
-                        remoteLabel: 'Ada',
-                        outcome: 'Connected',
-                        durationSeconds: 3,
-                        disposition: '',
-                        notes: '',
-                        dispositionOptions: [],
-                        dispositionRequired: false,
-                        saving: false
-                    }
-                })
-            );
-            expect(document.activeElement).toBe(mounted.root.querySelector('.softphone-wrapup h2'));
+            mounted.view.render(makeModel({ wrapUp: wrapUpOf(ringing.callId) }));
+            expect(document.activeElement).toBe(fieldLabelled(mounted.root, 'Disposition'));
+        });
+
+        it('moves from Hang up to the disposition when wrap-up comes a render after the call went', () => {
+            const connected = makeCall({ state: 'connected' });
+            mounted = mount(makeModel({ calls: [connected] }));
+            buttonNamed(mounted.root, 'Hang up').focus();
+            // The call has gone, wrap-up has not come yet: focus falls back to the keypad.
+            mounted.view.render(makeModel());
+            expect(document.activeElement).toBe(fieldLabelled(mounted.root, 'Phone number'));
+            mounted.view.render(makeModel({ wrapUp: wrapUpOf(connected.callId) }));
+            expect(document.activeElement).toBe(fieldLabelled(mounted.root, 'Disposition'));
+        });
+
+        it('leaves focus where the agent put it when wrap-up comes', () => {
+            const connected = makeCall({ state: 'connected' });
+            mounted = mount(makeModel({ calls: [connected] }));
+            buttonNamed(mounted.root, 'Hang up').focus();
+            mounted.view.render(makeModel());
+            const status = fieldLabelled(mounted.root, 'Status');
+            status.focus();
+            mounted.view.render(makeModel());
+            mounted.view.render(makeModel({ wrapUp: wrapUpOf(connected.callId) }));
+            expect(document.activeElement).toBe(status);
         });
 
         it('never steals focus for a ringing call', () => {
@@ -223,6 +248,7 @@ describe('SoftphoneView', () => {
                     dispositionOptions: [hostile],
                     dispositionRequired: false,
                     saving: false,
+                    draftSaved: false,
                     error: hostile
                 },
                 recentCalls: [

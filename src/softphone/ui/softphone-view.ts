@@ -51,6 +51,9 @@ export class SoftphoneView {
     private ticking = false;
     private shownRefusal: number | undefined;
     private destroyed = false;
+    /** The wrap-up last rendered, and where focus was last moved for want of its control. */
+    private wrapUpCallId: string | undefined;
+    private fallbackFocus: HTMLElement | undefined;
 
     constructor(options: SoftphoneViewOptions) {
         const { root, actions } = options;
@@ -112,10 +115,7 @@ export class SoftphoneView {
         this.keypad.update(model);
         setHidden(this.dialTabs.element, model.calls.some(isLive));
         // A refused Call (or Redial) is told beside the keypad's field: show that tab.
-        if (
-            model.dialAttempt?.status === 'refused' &&
-            model.dialAttempt.id !== this.shownRefusal
-        ) {
+        if (model.dialAttempt?.status === 'refused' && model.dialAttempt.id !== this.shownRefusal) {
             this.shownRefusal = model.dialAttempt.id;
             this.dialTabs.select(0);
         }
@@ -124,9 +124,20 @@ export class SoftphoneView {
         this.announcer.update(model);
         this.active.tick(now);
         this.syncTicker(model);
+        const wrapUpStarted =
+            model.wrapUp !== undefined && model.wrapUp.callId !== this.wrapUpCallId;
+        this.wrapUpCallId = model.wrapUp?.callId;
         if (focused && !this.canHoldFocus(focused)) {
             const target = (focusWasInAlerts && this.alerts.focusTarget()) || this.focusFallback();
             target?.focus();
+            this.fallbackFocus = target;
+        } else if (wrapUpStarted && focused !== undefined && focused === this.fallbackFocus) {
+            // Hang up went away a render before wrap-up came (focus fell back to the keypad,
+            // say): the agent's next step is the wrap-up, so focus goes there.
+            this.wrapUp.focusTarget().focus();
+            this.fallbackFocus = this.wrapUp.focusTarget();
+        } else if (focused !== this.fallbackFocus) {
+            this.fallbackFocus = undefined;
         }
     }
 
@@ -178,7 +189,7 @@ export class SoftphoneView {
     private focusFallback(): HTMLElement | undefined {
         const candidates = [
             this.active.focusTarget(),
-            this.wrapUp.heading,
+            this.wrapUp.focusTarget(),
             this.keypad.input,
             this.header.select
         ];

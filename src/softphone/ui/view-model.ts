@@ -62,6 +62,21 @@ export interface CallView {
     readonly details?: readonly { readonly label: string; readonly value: string }[];
     /** The call is answered and ended on the agent's own phone, not by the softphone. */
     readonly controlledOnPhone?: boolean;
+    /** The record the call's log goes to, and the records seen during the call. */
+    readonly loggedTo?: LoggedToView;
+}
+
+/** A record the call can be logged to; label e.g. "Maria Lopez (Contact)" (untrusted text). */
+export interface RecordOptionView {
+    readonly recordId: string;
+    readonly label: string;
+}
+
+export interface LoggedToView {
+    /** Absent: not related to a record. */
+    readonly current?: RecordOptionView;
+    /** The records seen during the call, in the order they were seen. */
+    readonly options: readonly RecordOptionView[];
 }
 
 export interface WrapUpView {
@@ -76,8 +91,16 @@ export interface WrapUpView {
     readonly dispositionRequired: boolean;
     /** Epoch ms when after-call work ends by itself; absent when it waits for the agent. */
     readonly endsAt?: number;
+    /** The countdown is paused while the agent types: the time it still has. */
+    readonly pausedMsLeft?: number;
     readonly saving: boolean;
+    /** The call's log has exactly what the form shows (disposition and notes above). */
+    readonly draftSaved: boolean;
+    /** Epoch ms of the agent's last successful Save (announced once per save). */
+    readonly confirmedAt?: number;
     readonly error?: string;
+    /** The record the call's log goes to (see CallView.loggedTo). */
+    readonly loggedTo?: LoggedToView;
 }
 
 export interface RecentCallView {
@@ -120,8 +143,12 @@ export interface SoftphoneActions {
     setMuted(callId: string, muted: boolean): void;
     sendDtmf(callId: string, digit: string): void;
     setAgentState(state: AgentState): void;
+    /** The agent picked a disposition or typed notes: the draft, kept before any Save. */
+    editWrapUp(callId: string, draft: { disposition: string; notes: string }): void;
     saveWrapUp(callId: string, wrapUp: { disposition: string; notes: string }): void;
     completeWrapUp(): void;
+    /** Logs the call to another record seen during it (its id). */
+    relateCall(callId: string, recordId: string): void;
     dismissError(id: string): void;
     simulateIncoming(caller: { from: string; fromName?: string }): void;
     /** Saves the diagnostic log as a file; the "Download logs" button shows only when set. */

@@ -24,6 +24,7 @@ function makeWrapUp(overrides: Partial<WrapUpView> = {}): WrapUpView {
         dispositionOptions: ['Resolved', 'Callback requested'],
         dispositionRequired: false,
         saving: false,
+        draftSaved: false,
         ...overrides
     };
 }
@@ -115,15 +116,77 @@ describe('wrap-up form', () => {
         });
     });
 
-    it('Done completes wrap-up; when required it is disabled until a disposition is saved', () => {
+    it('Done stays enabled with a required disposition missing: pressing it shows why, on the field', () => {
         mounted = mount(withWrapUp({ dispositionRequired: true }));
         const done = buttonNamed(mounted.root, 'Done');
-        expect(done.disabled).toBe(true);
-        expect(visibleText(form(mounted.root))).toContain('Save a disposition to finish wrap-up.');
-        mounted.view.render(withWrapUp({ dispositionRequired: true, disposition: 'Resolved' }));
+        const select = disposition(mounted.root);
         expect(done.disabled).toBe(false);
+        expect(visibleText(form(mounted.root))).toContain(
+            'Choose a disposition to finish wrap-up.'
+        );
         done.click();
+        // The app refuses it too (and says so); the form shows where and moves there.
         expect(mounted.actions.completeWrapUp).toHaveBeenCalledTimes(1);
+        expect(select.getAttribute('aria-invalid')).toBe('true');
+        expect(document.activeElement).toBe(select);
+        mounted.view.render(withWrapUp({ dispositionRequired: true, disposition: 'Resolved' }));
+        done.click();
+        expect(mounted.actions.completeWrapUp).toHaveBeenCalledTimes(2);
+    });
+
+    it('marks the disposition when the app refuses a way out for want of one (status menu, countdown)', () => {
+        mounted = mount(withWrapUp({ dispositionRequired: true }));
+        const select = disposition(mounted.root);
+        expect(select.getAttribute('aria-invalid')).toBeNull();
+        mounted.view.render(
+            withWrapUp({
+                dispositionRequired: true,
+                error: 'Choose a disposition before you go Available.'
+            })
+        );
+        expect(select.getAttribute('aria-invalid')).toBe('true');
+        const alert = form(mounted.root).querySelector('[role="alert"]') as HTMLElement;
+        expect(alert.textContent).toBe('Choose a disposition before you go Available.');
+    });
+
+    it('sends every pick and keystroke as the draft, before any Save', () => {
+        mounted = mount(withWrapUp());
+        choose(disposition(mounted.root), 'Resolved');
+        typeInto(notes(mounted.root), 'Wants a quote');
+        expect(mounted.actions.editWrapUp.mock.calls).toEqual([
+            ['call-1', { disposition: 'Resolved', notes: '' }],
+            ['call-1', { disposition: 'Resolved', notes: 'Wants a quote' }]
+        ]);
+        expect(mounted.actions.saveWrapUp).not.toHaveBeenCalled();
+    });
+
+    it('says a draft is kept, then that a Save saved it', () => {
+        mounted = mount(withWrapUp({ disposition: 'Resolved', notes: 'n' }));
+        const status = form(mounted.root).querySelector('.softphone-wrapup__status') as HTMLElement;
+        expect(status.textContent).toBe(
+            'Not saved yet: kept as a draft and saved to the call log when you finish.'
+        );
+        mounted.view.render(withWrapUp({ disposition: 'Resolved', notes: 'n', saving: true }));
+        expect(status.textContent).toBe('Saving…');
+        mounted.view.render(
+            withWrapUp({ disposition: 'Resolved', notes: 'n', draftSaved: true, confirmedAt: T0 })
+        );
+        expect(status.textContent).toBe('Saved to the call log.');
+        expect(status.classList.contains('slds-text-color_success')).toBe(true);
+        // Saved on the way out (a ringing call), not by Save: no confirmation to show.
+        mounted.view.render(withWrapUp({ disposition: 'Resolved', notes: 'n', draftSaved: true }));
+        expect(status.hidden).toBe(true);
+    });
+
+    it('shows that the countdown is paused while the agent types, with the time left', () => {
+        mounted = mount(withWrapUp({ pausedMsLeft: 41_200 }));
+        const countdown = form(mounted.root).querySelector(
+            '.softphone-wrapup__countdown'
+        ) as HTMLElement;
+        expect(countdown.hidden).toBe(false);
+        expect(countdown.textContent).toBe('Countdown paused while you type (0:42 left)');
+        jest.advanceTimersByTime(5000);
+        expect(countdown.textContent).toBe('Countdown paused while you type (0:42 left)');
     });
 
     it('Done is enabled at once when no disposition is required', () => {
@@ -167,7 +230,6 @@ describe('wrap-up form', () => {
         expect(field.value).toBe('agent typing…');
         expect(disposition(mounted.root).value).toBe('Resolved');
         expect(document.activeElement).toBe(field);
-        expect(visibleText(form(mounted.root))).toContain('Changes not saved');
     });
 
     it('starts afresh for the next call', () => {

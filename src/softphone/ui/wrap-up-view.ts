@@ -10,15 +10,17 @@ import {
     type IdFactory
 } from './dom';
 import { formatDuration, secondsUntil } from './format-duration';
+import { LoggedToView } from './logged-to-view';
 import type { SoftphoneActions, WrapUpView } from './view-model';
 
 export const notesMaxLength = 32768;
 
-/** After-call work: disposition and notes for the call just ended, then Done. */
+/**
+ * After-call work: disposition and notes for the call just ended, then Done. Every pick and
+ * keystroke goes to the app as the draft (actions.editWrapUp), so nothing depends on Save.
+ */
 export class WrapUpFormView {
     readonly element: HTMLElement;
-    /** Focus lands here when wrap-up starts while the agent was on a control that went away. */
-    readonly heading: HTMLElement;
     private readonly party = untrusted('slds-truncate');
     private readonly outcome = el('span');
     private readonly duration = el('span');
@@ -37,6 +39,8 @@ export class WrapUpFormView {
     private readonly doneButton: HTMLButtonElement;
     private wrapUp: WrapUpView | undefined;
     private optionsKey = '';
+    /** Which record the log goes to, and the choice of another (issue 12, Deliver 2). */
+    private readonly loggedTo: LoggedToView;
 
     constructor(ids: IdFactory, actions: SoftphoneActions) {
         const headingId = ids('wrapup');
@@ -44,9 +48,10 @@ export class WrapUpFormView {
         const errorId = ids('disposition-error');
         const notesId = ids('notes');
         const statusId = ids('wrapup-status');
-        this.heading = el('h2', {
+        this.loggedTo = new LoggedToView(ids, actions);
+        const heading = el('h2', {
             className: 'slds-text-heading_small',
-            attrs: { id: headingId, tabindex: '-1' },
+            attrs: { id: headingId },
             text: 'Wrap up'
         });
         this.requiredMarker = el('abbr', {
@@ -57,7 +62,7 @@ export class WrapUpFormView {
         this.disposition = el('select', { className: 'slds-select', attrs: { id: selectId } });
         this.disposition.addEventListener('change', () => {
             this.showDispositionError(false);
-            this.updateStatus();
+            this.sendDraft(actions);
         });
         this.dispositionError = el('div', {
             className: 'slds-form-element__help',
@@ -78,7 +83,7 @@ export class WrapUpFormView {
             className: 'slds-textarea softphone-wrapup__notes',
             attrs: { id: notesId, maxlength: String(notesMaxLength), rows: '3' }
         });
-        this.notes.addEventListener('input', () => this.updateStatus());
+        this.notes.addEventListener('input', () => this.sendDraft(actions));
         this.saveErrorBox = el(
             'p',
             {
@@ -91,7 +96,7 @@ export class WrapUpFormView {
         this.doneButton = button(
             'Done',
             'slds-button slds-button_neutral',
-            () => actions.completeWrapUp(),
+            () => this.done(actions),
             { 'aria-describedby': statusId }
         );
         setAttr(this.status, 'id', statusId);
@@ -102,7 +107,7 @@ export class WrapUpFormView {
                 attrs: { 'aria-labelledby': headingId }
             },
             [
-                this.heading,
+                heading,
                 el('p', { className: 'softphone-wrapup__party' }, [this.party]),
                 el('p', { className: 'slds-text-body_small softphone-wrapup__facts' }, [
                     el('span', { text: 'Outcome: ' }),
@@ -112,6 +117,7 @@ export class WrapUpFormView {
                     this.duration
                 ]),
                 this.countdown,
+                this.loggedTo.element,
                 this.dispositionField,
                 el('div', { className: 'slds-form-element' }, [
                     el('label', {
@@ -137,11 +143,19 @@ export class WrapUpFormView {
             return;
         }
         this.updateOptions(wrapUp);
+        this.loggedTo.update(wrapUp.callId, wrapUp.loggedTo);
         if (wrapUp.callId !== previous?.callId) {
             // Fields are set only when a new wrap-up starts: a re-render must not undo typing.
             this.disposition.value = wrapUp.disposition;
             this.notes.value = wrapUp.notes;
             this.showDispositionError(false);
+        } else if (
+            wrapUp.error !== undefined &&
+            wrapUp.error !== previous.error &&
+            this.needsSave(wrapUp)
+        ) {
+            // Refused for want of a disposition (Done, countdown, status menu): show where.
+            this.showDispositionError(true);
         }
         setText(this.party, wrapUp.remoteLabel);
         setAttr(this.party, 'title', wrapUp.remoteLabel);
@@ -154,17 +168,47 @@ export class WrapUpFormView {
         // aria-disabled rather than disabled: the Save button keeps focus while saving.
         setAttr(this.saveButton, 'aria-disabled', wrapUp.saving ? 'true' : null);
         setText(this.saveButton, wrapUp.saving ? 'Saving…' : 'Save');
-        setDisabled(this.doneButton, wrapUp.saving || this.needsSave(wrapUp));
+        setDisabled(this.doneButton, wrapUp.saving);
         this.updateStatus();
         this.tick(now);
     }
 
+    /** Where keyboard focus goes when wrap-up starts after Hang up: the disposition. */
+    focusTarget(): HTMLElement {
+        return this.disposition;
+    }
+
     tick(now: number): void {
         const endsAt = this.wrapUp?.endsAt;
-        setHidden(this.countdown, endsAt === undefined);
-        if (endsAt !== undefined) {
+        const pausedMsLeft = this.wrapUp?.pausedMsLeft;
+        setHidden(this.countdown, endsAt === undefined && pausedMsLeft === undefined);
+        if (pausedMsLeft !== undefined) {
+            setText(
+                this.countdown,
+                `Countdown paused while you type (${formatDuration(Math.ceil(pausedMsLeft / 1000))} left)`
+            );
+        } else if (endsAt !== undefined) {
             setText(this.countdown, `Available in ${formatDuration(secondsUntil(endsAt, now))}`);
         }
+    }
+
+    private sendDraft(actions: SoftphoneActions): void {
+        const wrapUp = this.wrapUp;
+        if (wrapUp) {
+            actions.editWrapUp(wrapUp.callId, {
+                disposition: this.disposition.value,
+                notes: this.notes.value
+            });
+        }
+    }
+
+    private done(actions: SoftphoneActions): void {
+        const wrapUp = this.wrapUp;
+        if (wrapUp?.dispositionRequired && this.disposition.value === '') {
+            this.showDispositionError(true);
+            this.disposition.focus();
+        }
+        actions.completeWrapUp();
     }
 
     private needsSave(wrapUp: WrapUpView): boolean {
@@ -211,18 +255,22 @@ export class WrapUpFormView {
         if (!wrapUp) {
             return;
         }
-        const dirty =
-            this.disposition.value !== wrapUp.disposition || this.notes.value !== wrapUp.notes;
+        const typed = wrapUp.disposition !== '' || wrapUp.notes !== '';
         let text = '';
+        let saved = false;
         if (wrapUp.saving) {
             text = 'Saving…';
-        } else if (dirty) {
-            text = 'Changes not saved';
         } else if (this.needsSave(wrapUp)) {
-            text = 'Save a disposition to finish wrap-up.';
+            text = 'Choose a disposition to finish wrap-up.';
+        } else if (wrapUp.draftSaved && wrapUp.confirmedAt !== undefined) {
+            text = 'Saved to the call log.';
+            saved = true;
+        } else if (typed && !wrapUp.draftSaved) {
+            text = 'Not saved yet: kept as a draft and saved to the call log when you finish.';
         }
         setText(this.status, text);
         setHidden(this.status, text === '');
+        setClass(this.status, 'slds-text-color_success', saved);
     }
 
     private showDispositionError(on: boolean): void {

@@ -3,7 +3,19 @@ import { recordTab } from '../opencti-host';
 import type { RecordStore } from '../record-store';
 import { button, field, h, replaceChildren } from './dom';
 
-/** screenPop NEW_RECORD_MODAL: "New <Entity>", prefilled; Save creates the record. */
+/**
+ * screenPop NEW_RECORD_MODAL: "New <Entity>", prefilled; Save creates the record and opens it
+ * (a navigation: onNavigationChange reports the new record, as the Open CTI guide says it fires
+ * "on internal navigation such as the new-record modal from screenPop",
+ * https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_onnavigationchange_lex.htm).
+ *
+ * Escape cancels, as a Lightning modal does (SLDS modal guidance:
+ * https://www.lightningdesignsystem.com/components/modals/ — "Esc closes the modal").
+ * It does not take keyboard focus: the softphone opens it (a screen pop), not the agent, and a
+ * pop must never pull the keyboard away from a ringing call's Answer and Decline. The agent
+ * reaches it with a click or Tab. How a real console moves focus for a screen-pop modal is
+ * UNCONFIRMED; this plays the agent-safe choice.
+ */
 export function mountNewRecordModal(
     root: HTMLElement,
     state: ConsoleState,
@@ -51,11 +63,13 @@ export function mountNewRecordModal(
                 error.textContent = result.error.message;
                 return;
             }
-            state.closeModal();
+            // The new record's tab opens under the modal, then the modal closes: one navigation
+            // that lands on the new record (not on the tab that was under the modal).
             const record = store.get(result.id);
             if (record) {
                 state.openTab(recordTab(record, store.nameOf(record)));
             }
+            state.closeModal();
         };
         const headingId = 'lc-new-record-heading';
         replaceChildren(
@@ -67,7 +81,8 @@ export function mountNewRecordModal(
                     testid: 'new-record-modal',
                     attrs: {
                         role: 'dialog',
-                        'aria-modal': 'true',
+                        // Not aria-modal: the softphone beside it stays usable.
+                        'aria-modal': 'false',
                         'aria-labelledby': headingId,
                         'data-entity': definition.apiName
                     }
@@ -100,7 +115,13 @@ export function mountNewRecordModal(
             ),
             h('div', { class: 'slds-backdrop slds-backdrop_open', attrs: { role: 'presentation' } })
         );
-        inputs[0]?.input.focus();
+        const section = root.querySelector('section');
+        section?.addEventListener('keydown', (event) => {
+            if (event.key === 'Escape') {
+                event.preventDefault();
+                state.closeModal();
+            }
+        });
     };
     state.onChange((change) => {
         if (change === 'modal') {

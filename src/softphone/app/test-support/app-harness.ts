@@ -18,6 +18,7 @@ import { createLmsCommands } from '../lms-commands';
 import { createNumberFormatter, createNumberNormaliser } from '../number-formatter';
 import { defaultDialPolicy, OutboundDialer, type DialPolicy } from '../outbound-dialer';
 import { parseDialPlan } from '../../screenpop/dial-plan';
+import type { SessionStore } from '../session-store';
 import { SoftphoneApp } from '../softphone-app';
 import type { WrapUpSettings } from '../wrap-up-controller';
 import { DurableMemoryStore } from './durable-memory-store';
@@ -60,6 +61,10 @@ export interface AppHarnessOptions {
     readonly screenPop?: Partial<ScreenPopSettings>;
     /** The dial plan and Do Not Call failure rule (default: the shipped settings'). */
     readonly dialPolicy?: Partial<DialPolicy>;
+    /** Salesforce as another page left it (a reload); a fresh fake by default. */
+    readonly host?: FakeSalesforceHost;
+    /** Where the app keeps its session snapshot (none by default). */
+    readonly session?: SessionStore;
 }
 
 export interface AppHarness {
@@ -108,7 +113,7 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         lineNumber: LINE_NUMBER,
         normaliseNumber: createNumberNormaliser(defaultCountry)
     });
-    const host = new FakeSalesforceHost(options.people ?? [MARIA, DANIEL, OLIVIA]);
+    const host = options.host ?? new FakeSalesforceHost(options.people ?? [MARIA, DANIEL, OLIVIA]);
     const outbox = new LogOutbox({
         store:
             options.store ??
@@ -152,7 +157,8 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         softphoneVersion: '0.1.0-test',
         showPanel,
         refreshView,
-        render: (model) => rendered.push(model)
+        render: (model) => rendered.push(model),
+        ...(options.session === undefined ? {} : { session: options.session })
     });
     const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });
 

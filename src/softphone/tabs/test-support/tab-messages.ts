@@ -22,7 +22,11 @@ export function fullViewModel(overrides: Partial<SoftphoneViewModel> = {}): Soft
                 answeredAt: T0 - 15_000,
                 muted: false,
                 details: [{ label: 'Order', value: 'A-1001' }],
-                controlledOnPhone: false
+                controlledOnPhone: false,
+                loggedTo: {
+                    current: { recordId: CONTACT_ID, label: 'Maria Lopez (Contact)' },
+                    options: [{ recordId: CONTACT_ID, label: 'Maria Lopez (Contact)' }]
+                }
             }
         ],
         wrapUp: {
@@ -35,7 +39,14 @@ export function fullViewModel(overrides: Partial<SoftphoneViewModel> = {}): Soft
             dispositionOptions: ['Resolved', 'Callback Requested'],
             dispositionRequired: true,
             endsAt: T0 + 30_000,
-            saving: false
+            saving: false,
+            draftSaved: false,
+            loggedTo: {
+                options: [
+                    { recordId: CONTACT_ID, label: 'Daniel Kim (Contact)' },
+                    { recordId: '0015g00000AcMeRAAZ', label: 'Acme (Account)' }
+                ]
+            }
         },
         recentCalls: [
             {

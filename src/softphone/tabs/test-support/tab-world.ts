@@ -14,6 +14,7 @@ import { SOFTPHONE_CHANNEL_NAME, type StatePayload } from '../../channel/message
 import { RecordingLmsHost } from '../../channel/test-support/recording-lms-host';
 import { LOG_FILE_TYPE, type LogFile } from '../../diagnostics/log-download';
 import { normalisePhoneNumber, type PhoneNumberResult } from '../../screenpop/phone-number';
+import type { PopMoment } from '../../screenpop/screen-pop-executor';
 import { makeActions } from '../../ui/test-support/softphone-fixtures';
 import type { SoftphoneActions } from '../../ui/view-model';
 import { TabActivity } from '../tab-activity';
@@ -120,7 +121,9 @@ export interface FollowerTab {
     readonly root: HTMLElement;
     readonly problems: TabBusProblem[];
     readonly lms: TabLmsHost;
-    readonly popper: { pop: jest.Mock<Promise<CallerPopOutcome>, [PhoneNumberResult]> };
+    readonly popper: {
+        pop: jest.Mock<Promise<CallerPopOutcome>, [PhoneNumberResult, PopMoment?]>;
+    };
     readonly showPanel: jest.Mock<void, []>;
     readonly refreshView: jest.Mock<void, []>;
     readonly saveLogFile: jest.Mock<void, [LogFile]>;
@@ -218,7 +221,7 @@ export class TabWorld {
         document.body.append(root);
         const lms = new TabLmsHost();
         const popper = {
-            pop: jest.fn<Promise<CallerPopOutcome>, [PhoneNumberResult]>(() =>
+            pop: jest.fn<Promise<CallerPopOutcome>, [PhoneNumberResult, PopMoment?]>(() =>
                 Promise.resolve({ ok: true })
             )
         };

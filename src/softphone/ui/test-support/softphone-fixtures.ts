@@ -45,8 +45,10 @@ export function makeActions(): jest.Mocked<SoftphoneActions> {
         setMuted: jest.fn(),
         sendDtmf: jest.fn(),
         setAgentState: jest.fn(),
+        editWrapUp: jest.fn(),
         saveWrapUp: jest.fn(),
         completeWrapUp: jest.fn(),
+        relateCall: jest.fn(),
         dismissError: jest.fn(),
         simulateIncoming: jest.fn(),
         openRecord: jest.fn()

@@ -220,6 +220,53 @@ describe('c-call-log', () => {
             expect(refreshApex).toHaveBeenCalledTimes(1);
         });
 
+        it('follows a call the agent moved to another record: it leaves this list and shows on the other', async () => {
+            const ACCOUNT_ID = '0015g00000AcMeRAAZ';
+            const onContact = createComponent();
+            const onAccount = createComponent({ recordId: ACCOUNT_ID, objectApiName: 'Account' });
+            await flush();
+            getObjectInfo.emit(mockContactInfo, isParentInfo('Contact'));
+            getObjectInfo.emit(mockAccountInfo, isParentInfo('Account'));
+            getObjectInfo.emit(mockPhoneCallInfo, isPhoneCallInfo);
+            getPicklistValues.emit(mockDispositions);
+            await flush();
+            const forRecord = (recordId) => (config) => config.parentRecordId === recordId;
+            getRelatedListRecords.emit(mockCalls, forRecord(CONTACT_ID));
+            getRelatedListRecords.emit(mockNoCalls, forRecord(ACCOUNT_ID));
+            await flush();
+            const moved = mockCalls.records.find((record) => record.id === 'a015g00000Call1AAA');
+
+            // The softphone logs the call again, now related to the Account.
+            publishEvent({
+                version: 1,
+                type: 'callLogged',
+                payload: {
+                    callId: 'call-1',
+                    recordId: moved.id,
+                    relatedRecordId: ACCOUNT_ID
+                }
+            });
+            await flush();
+            // Both lists refresh: the Contact's lists the call, the Account's is its new home.
+            expect(refreshApex).toHaveBeenCalledTimes(2);
+            getRelatedListRecords.emit(
+                {
+                    ...mockCalls,
+                    count: 2,
+                    records: mockCalls.records.filter((record) => record !== moved)
+                },
+                forRecord(CONTACT_ID)
+            );
+            getRelatedListRecords.emit(
+                { ...mockNoCalls, count: 1, records: [moved] },
+                forRecord(ACCOUNT_ID)
+            );
+            await flush();
+            const ids = (element) => $$(element, 'li.call-row').map((row) => row.dataset.id);
+            expect(ids(onContact)).toEqual(['a015g00000Call3AAA', 'a015g00000Call2AAA']);
+            expect(ids(onAccount)).toEqual([moved.id]);
+        });
+
         it('ignores calls logged for other records and messages that break the contract', async () => {
             await renderWithCalls();
             publishEvent({
