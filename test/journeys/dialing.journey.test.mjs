@@ -199,9 +199,9 @@ describe('dialing journeys: what agents dial', browserTestOptions(), () => {
         await session.page.getByTestId('sim-custom-name').fill('Priya Raman');
         await session.page.getByTestId('sim-custom-ring').click();
         await phone.frame.getByText('Incoming call', { exact: false }).first().waitFor();
-        // Nobody has the number: the console opens a new Contact form; the agent closes it.
-        await session.page.getByTestId('modal-cancel').click();
         await phone.answer();
+        // Nobody has the number: a new Contact form opens on answer; the agent closes it.
+        await session.page.getByTestId('modal-cancel').click();
         await phone.button('Hang up').click();
         const wrapUp = phone.frame.locator('.softphone-wrapup');
         await wrapUp.getByText('Priya Raman').first().waitFor();
