@@ -49,7 +49,7 @@ const LEADER_KINDS: ReadonlySet<TabMessageKind> = new Set([
     'view',
     'lmsEvent',
     'session',
-    'credentials',
+    'handover',
     'showPanel',
     'refreshView',
     'popRequest',
@@ -168,6 +168,8 @@ export class TabFollower {
         this.heardFromLeader = true;
         switch (message.kind) {
             case 'leader':
+                // A new leader took over: a handover meant for the tab that did is not this one's.
+                this.credentials = undefined;
                 this.hello();
                 return;
             case 'view':
@@ -182,7 +184,7 @@ export class TabFollower {
             case 'session':
                 this.session = message.json;
                 return;
-            case 'credentials':
+            case 'handover':
                 this.credentials = message.values;
                 return;
             case 'showPanel':
