@@ -16,8 +16,9 @@ import type { SoftphoneViewModel } from '../../ui/view-model';
 import { CallControls } from '../call-controls';
 import { createLmsCommands } from '../lms-commands';
 import { createNumberFormatter, createNumberNormaliser } from '../number-formatter';
-import { OutboundDialer } from '../outbound-dialer';
 import { AgentStatusMemory, type StatusStorage } from '../agent-status-memory';
+import { defaultDialPolicy, OutboundDialer, type DialPolicy } from '../outbound-dialer';
+import { parseDialPlan } from '../../screenpop/dial-plan';
 import type { SessionStore } from '../session-store';
 import { SoftphoneApp } from '../softphone-app';
 import type { WrapUpSettings } from '../wrap-up-controller';
@@ -62,6 +63,8 @@ export interface AppHarnessOptions {
     readonly breakReasons?: readonly string[];
     /** Where the agent's chosen status is remembered (none by default). */
     readonly statusStorage?: StatusStorage;
+    /** The dial plan and Do Not Call failure rule (default: the shipped settings'). */
+    readonly dialPolicy?: Partial<DialPolicy>;
     /** Salesforce as another page left it (a reload); a fresh fake by default. */
     readonly host?: FakeSalesforceHost;
     /** Where the app keeps its session snapshot (none by default). */
@@ -124,7 +127,13 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         clock,
         random: () => 0
     });
-    const dialer = new OutboundDialer(engine, host, defaultCountry);
+    const shippedPlan = parseDialPlan(defaultSoftphoneSettings.internalNumberPattern);
+    const dialer = new OutboundDialer(engine, host, defaultCountry, {
+        ...defaultDialPolicy,
+        dialPlan: shippedPlan.ok ? shippedPlan.plan : defaultDialPolicy.dialPlan,
+        onCheckFailure: defaultSoftphoneSettings.doNotCallCheckFailure,
+        ...options.dialPolicy
+    });
     const rendered: SoftphoneViewModel[] = [];
     const showPanel = jest.fn<void, []>();
     const refreshView = jest.fn<void, []>();
