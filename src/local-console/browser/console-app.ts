@@ -67,7 +67,8 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     const query = new URLSearchParams(window.location.search);
     const faults: FaultSettings = {
         saveLogFailureRate: numberParam(query, 'fault.saveLogFailureRate', 0, 100),
-        saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000)
+        saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000),
+        saveLogLostAnswerRate: numberParam(query, 'fault.saveLogLostAnswerRate', 0, 100)
     };
     const [schema, settings, seeds] = await Promise.all([
         fetchJson('/metadata-schema.json').then(
@@ -127,7 +128,8 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
         activity,
         send: (message) => softphone.frame?.contentWindow?.postMessage(message, origin),
         origin,
-        lmsEcho: query.get('lms.echo') !== 'false'
+        lmsEcho: query.get('lms.echo') !== 'false',
+        saveLogReturn: query.get('host.saveLogReturn') === 'id' ? 'id' : 'object'
     });
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
         if (

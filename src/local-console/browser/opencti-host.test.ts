@@ -122,14 +122,18 @@ describe('sforce.opencti over the local console', () => {
             Provider_Call_Id__c: 'sim-1'
         };
         const created = await lc.call('saveLog', { value });
-        expect(created).toEqual({ success: true, returnValue: 'a00000000000001AAA', errors: null });
+        expect(created).toEqual({
+            success: true,
+            returnValue: { recordId: 'a00000000000001AAA' },
+            errors: null
+        });
         expect(
             await lc.call('saveLog', {
                 value: { Id: 'a00000000000001AAA', Disposition__c: 'Resolved' }
             })
         ).toMatchObject({
             success: true,
-            returnValue: 'a00000000000001AAA'
+            returnValue: { recordId: 'a00000000000001AAA' }
         });
         const duplicate = await lc.call('saveLog', { value });
         expect(duplicate).toEqual({
@@ -155,6 +159,32 @@ describe('sforce.opencti over the local console', () => {
             value: { Id: 'a00000000000042AAA', Notes__c: 'x' }
         });
         expect(JSON.stringify(unknown['errors'])).toContain('invalid cross reference id');
+    });
+
+    it('answers saveLog with the bare Id when host.saveLogReturn=id', async () => {
+        const lc = await wiredConsole({}, { saveLogReturn: 'id' });
+        const created = await lc.call('saveLog', {
+            value: {
+                entityApiName: 'Phone_Call__c',
+                Direction__c: 'Inbound',
+                Provider_Call_Id__c: 'sim-9'
+            }
+        });
+        expect(created).toEqual({ success: true, returnValue: 'a00000000000001AAA', errors: null });
+    });
+
+    it('loses the answer of a done write as often as the fault injection says', async () => {
+        const lc = await wiredConsole();
+        lc.faults.saveLogLostAnswerRate = 100;
+        const response = await lc.call('saveLog', {
+            value: {
+                entityApiName: 'Phone_Call__c',
+                Direction__c: 'Inbound',
+                Provider_Call_Id__c: 'sim-3'
+            }
+        });
+        expect(response).toMatchObject({ success: false, errors: [{ code: 'SERVER_ERROR' }] });
+        expect(lc.store.list('Phone_Call__c')).toHaveLength(1);
     });
 
     it('fails saveLog as often as the fault injection says', async () => {

@@ -31,9 +31,24 @@ export interface OpenCtiHostOptions {
     readonly origin: string;
     /** Whether the softphone's own LMS messages reach its own subscriptions (as LMS does). */
     lmsEcho: boolean;
+    /** How a successful saveLog gives the Id back; default 'object' (see saveLogAnswer). */
+    readonly saveLogReturn?: SaveLogReturn;
     readonly random?: () => number;
     readonly sleep?: (ms: number) => Promise<void>;
     readonly now?: () => Date;
+}
+
+/**
+ * The shape of a successful saveLog's returnValue. UNCONFIRMED: the saveLog page types it
+ * "object" ("ID of object if creating or updating the object was successful",
+ * https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-savelog-lex.html)
+ * and public adapters read `returnValue.recordId`, so the console answers `{ recordId }` by
+ * default; `host.saveLogReturn=id` answers the bare Id string instead (FIDELITY.md).
+ */
+export type SaveLogReturn = 'object' | 'id';
+
+export function saveLogAnswer(id: string, shape: SaveLogReturn): unknown {
+    return shape === 'id' ? id : { recordId: id };
 }
 
 export interface AppViewInfo {
@@ -672,7 +687,18 @@ export class OpenCtiHost {
         } else {
             return invalidParam('value', 'Id (to update) or entityApiName (to create)', value);
         }
-        return result.ok ? ok(result.id) : saveLogError(result.error);
+        if (!result.ok) {
+            return saveLogError(result.error);
+        }
+        const lostRate = faults.saveLogLostAnswerRate ?? 0;
+        if (lostRate > 0 && this.random() * 100 < lostRate) {
+            return failure({
+                code: 'SERVER_ERROR',
+                description:
+                    'A problem was encountered on the server. (Injected by the local console: the write was done, its answer lost.)'
+            });
+        }
+        return ok(saveLogAnswer(result.id, this.options.saveLogReturn ?? 'object'));
     }
 }
 
