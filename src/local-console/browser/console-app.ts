@@ -129,7 +129,8 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
         send: (message) => softphone.frame?.contentWindow?.postMessage(message, origin),
         origin,
         lmsEcho: query.get('lms.echo') !== 'false',
-        saveLogReturn: query.get('host.saveLogReturn') === 'id' ? 'id' : 'object'
+        saveLogReturn: query.get('host.saveLogReturn') === 'id' ? 'id' : 'object',
+        personAccounts: query.get('host.personAccounts') === 'true'
     });
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
         if (

@@ -1,5 +1,6 @@
 import { idOf } from './test-support/console-fixtures';
 import { wiredConsole } from './test-support/wired-console';
+import { clickToDialPayload } from './opencti-host';
 
 const mariaNumber = '+1 (415) 555-0101';
 
@@ -211,6 +212,72 @@ describe('sforce.opencti over the local console', () => {
         ).toMatchObject({ success: true });
     });
 
+    it('builds the documented click-to-dial payload for a record, with person-account fields only when enabled', () => {
+        const contact = {
+            type: 'Contact',
+            values: { Id: '003000000000002AAA', AccountId: '001000000000001AAA' }
+        };
+        expect(clickToDialPayload(contact, '415.555.0102', 'James Chen', false)).toEqual({
+            number: '415.555.0102',
+            recordId: '003000000000002AAA',
+            recordName: 'James Chen',
+            objectType: 'Contact',
+            params: ''
+        });
+        expect(clickToDialPayload(contact, '415.555.0102', 'James Chen', true)).toMatchObject({
+            personAccount: false
+        });
+        expect(clickToDialPayload(contact, '415.555.0102', 'James Chen', true)).not.toHaveProperty(
+            'accountId'
+        );
+        const personAccount = {
+            type: 'Account',
+            values: {
+                Id: '001000000000009AAA',
+                IsPersonAccount: true,
+                PersonContactId: '003000000000009AAA'
+            }
+        };
+        expect(clickToDialPayload(personAccount, '+1 415', 'Ana Ruiz', true)).toEqual({
+            number: '+1 415',
+            recordId: '001000000000009AAA',
+            recordName: 'Ana Ruiz',
+            objectType: 'Account',
+            params: '',
+            personAccount: true,
+            contactId: '003000000000009AAA'
+        });
+        const personContact = {
+            type: 'Contact',
+            values: {
+                Id: '003000000000009AAA',
+                IsPersonAccount: true,
+                AccountId: '001000000000009AAA'
+            }
+        };
+        expect(clickToDialPayload(personContact, '+1 415', 'Ana Ruiz', true)).toMatchObject({
+            personAccount: true,
+            accountId: '001000000000009AAA'
+        });
+    });
+
+    it('sends a clicked record number through clickToDialRecord', async () => {
+        const lc = await wiredConsole();
+        const listener = jest.fn();
+        lc.opencti['onClickToDial']?.({ listener });
+        await lc.call('enableClickToDial');
+        const record = lc.store.all().find((candidate) => candidate.type === 'Contact');
+        expect(record && lc.host.clickToDialRecord(record, '+14155550101')).toBe(true);
+        expect(listener).toHaveBeenCalledWith(
+            expect.objectContaining({
+                number: '+14155550101',
+                recordId: record?.values['Id'],
+                objectType: 'Contact',
+                params: ''
+            })
+        );
+    });
+
     it('calls the click-to-dial listener only after enableClickToDial, with the documented payload', async () => {
         const lc = await wiredConsole();
         const listener = jest.fn();
@@ -273,6 +340,26 @@ describe('sforce.opencti over the local console', () => {
         ).toMatchObject({
             success: false
         });
+    });
+
+    it('refuses NEW_RECORD_MODAL defaultFieldValues outside params, and non-object ones', async () => {
+        const lc = await wiredConsole();
+        const topLevel = await lc.call('screenPop', {
+            type: 'newRecord',
+            params: { entityName: 'Contact' },
+            defaultFieldValues: { Phone: '+12125550199' }
+        });
+        expect(topLevel).toMatchObject({ success: false, errors: [{ code: 'INVALID_PARAM' }] });
+        expect(JSON.stringify(topLevel['errors'])).toContain(
+            'defaultFieldValues inside params, next to entityName'
+        );
+        expect(
+            await lc.call('screenPop', {
+                type: 'newRecord',
+                params: { entityName: 'Contact', defaultFieldValues: 'Phone=1' }
+            })
+        ).toMatchObject({ success: false, errors: [{ code: 'INVALID_PARAM' }] });
+        expect(lc.state.modal).toBeUndefined();
     });
 
     it('checks screenPop parameters', async () => {
