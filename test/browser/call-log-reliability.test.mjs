@@ -7,7 +7,8 @@ import { waitForRecords } from './support/softphone-driver.mjs';
 /**
  * The host's saveLog answer shape is UNCONFIRMED (src/local-console/FIDELITY.md): the suite runs
  * once per shape. Some saveLog calls fail outright, some write and lose their answer, and the
- * softphone is reloaded mid-way: every call still ends as exactly one Phone_Call__c.
+ * softphone is reloaded mid-way: every call still ends as exactly one Phone_Call__c and, with
+ * the Task mirror on (played Phone Call Task Mirror flow), exactly one Task.
  */
 const SHAPES = [
     { saveLogReturn: 'object', calls: 50, reloadAfter: new Set([17, 34]), prefix: '1212555' },
@@ -29,6 +30,7 @@ for (const shape of SHAPES) {
                         `host.saveLogReturn=${shape.saveLogReturn}`,
                         'fault.saveLogFailureRate=30',
                         'fault.saveLogLostAnswerRate=15',
+                        'setting.logging.mirrorToTask=true',
                         'setting.screenPop.noMatchAction=Search'
                     ].join('&')
                 },
@@ -89,6 +91,27 @@ for (const shape of SHAPES) {
                 assert.equal(
                     (await session.hook(() => window.localConsole.records('Phone_Call__c'))).length,
                     shape.calls
+                );
+                const saved = await session.hook(() =>
+                    window.localConsole.records('Phone_Call__c')
+                );
+                const tasks = await session.hook(() => window.localConsole.records('Task'));
+                const callTasks = tasks.filter((task) =>
+                    saved.some((record) => record.Provider_Call_Id__c === task.CallObject)
+                );
+                assert.equal(callTasks.length, shape.calls, 'exactly one Task per call');
+                assert.equal(new Set(callTasks.map((task) => task.CallObject)).size, shape.calls);
+                assert.ok(
+                    saved.every(
+                        (record) =>
+                            record.Mirror_To_Task__c === true &&
+                            callTasks.some(
+                                (task) =>
+                                    task.Id === record.Task_Id__c &&
+                                    task.CallObject === record.Provider_Call_Id__c
+                            )
+                    ),
+                    'each Phone_Call__c links its own Task'
                 );
                 await session.screenshot(`21-calls-logged-${shape.saveLogReturn}`);
             });

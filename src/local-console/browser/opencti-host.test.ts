@@ -434,6 +434,20 @@ describe('sforce.opencti over the local console', () => {
         });
     });
 
+    it('does not deliver the softphone its own messages with lms.echo=false', async () => {
+        const lc = await wiredConsole();
+        lc.host.lmsEcho = false;
+        const listener = jest.fn();
+        await lc.call('subscribe', { channelName: 'Softphone_Message__c', listener });
+        const pong = { version: 1, type: 'pong', requestId: 'r1', payload: {} };
+        await lc.call('publish', { channelName: 'Softphone_Message__c', message: pong });
+        expect(listener).not.toHaveBeenCalled();
+        expect(lc.lmsLog.entries().at(-1)).toMatchObject({
+            direction: 'fromSoftphone',
+            delivered: 0
+        });
+    });
+
     it('drops the listeners of a softphone that reloaded', async () => {
         const lc = await wiredConsole();
         await lc.call('subscribe', { channelName: 'Softphone_Message__c', listener: jest.fn() });
