@@ -81,20 +81,11 @@ export const TASK_MIRROR_FLOW = {
     /** Update_Task: run when one of changedFields changed on a linked Phone_Call__c. */
     update: {
         CallDisposition: { field: 'Disposition__c' },
-        CallDurationInSeconds: { field: 'Duration_Seconds__c' },
         Description: { field: 'Notes__c' },
         WhatId: { formula: 'TaskWhatId' },
         WhoId: { formula: 'TaskWhoId' }
     },
-    changedFields: [
-        'Contact__c',
-        'Lead__c',
-        'Account__c',
-        'Case__c',
-        'Disposition__c',
-        'Notes__c',
-        'Duration_Seconds__c'
-    ]
+    changedFields: ['Contact__c', 'Lead__c', 'Account__c', 'Case__c', 'Disposition__c', 'Notes__c']
 } as const satisfies {
     readonly object: string;
     readonly filterField: string;

@@ -7,7 +7,7 @@ import {
     nextStep
 } from './outbox-steps';
 import type { OutboxStep } from './outbox-steps';
-import { toPhoneCallRecord } from './phone-call-record';
+import { LOCKED_PHONE_CALL_FIELDS, toPhoneCallRecord } from './phone-call-record';
 import { endedCall, START } from './test-support/outbox-fixtures';
 
 const RECORD_ID = 'a015g00000PhOnEAAA';
@@ -97,7 +97,7 @@ describe('outbox steps', () => {
         });
     });
 
-    it('after a duplicate, syncs every field onto the existing record', () => {
+    it('after a duplicate, syncs every field that may change onto the existing record', () => {
         // The create reached Salesforce before a crash; the replayed create then hit the
         // unique Provider_Call_Id__c (and the flow, which runs on create only, made no Task).
         const replayed = freshEntry({ wrapUp: { disposition: 'Sale', revision: 1 } });
@@ -114,10 +114,13 @@ describe('outbox steps', () => {
         expect(sync.kind).toBe('sync');
         expect(sync.value).toMatchObject({
             Id: RECORD_ID,
-            Provider_Call_Id__c: 'call-1',
             Disposition__c: 'Sale'
         });
         expect(sync.value).not.toHaveProperty('entityApiName');
+        // The call's facts are locked once the create wrote them: never sent again.
+        for (const locked of LOCKED_PHONE_CALL_FIELDS) {
+            expect(sync.value).not.toHaveProperty(locked);
+        }
 
         const synced = applyStepSuccess(duplicate, sync, RECORD_ID, START);
         expect(synced).toMatchObject({ savedRecordRevision: 1, savedWrapUpRevision: 1 });
