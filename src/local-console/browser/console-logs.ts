@@ -54,7 +54,7 @@ export class EntryLog<T> {
     }
 }
 
-/** saveLog fault injection, set from the console's controls or the URL. */
+/** saveLog and search fault injection, set from the console's controls or the URL. */
 export interface FaultSettings {
     /** 0–100: the share of saveLog calls that fail with SERVER_ERROR. */
     saveLogFailureRate: number;
@@ -65,4 +65,6 @@ export interface FaultSettings {
      * softphone gets SERVER_ERROR and retries a write that already happened).
      */
     saveLogLostAnswerRate?: number;
+    /** Every searchAndScreenPop fails with SERVER_ERROR (a Do Not Call check that cannot run). */
+    searchFailure?: boolean;
 }
