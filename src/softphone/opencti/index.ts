@@ -33,3 +33,11 @@ export {
     type CallCenterSettingsMap
 } from './call-center-settings-response';
 export { parseAppViewInfo, type AppViewInfo } from './app-view-info';
+export {
+    LAYOUT_CALL_TYPES,
+    layoutFieldsOf,
+    parseSoftphoneLayout,
+    type LayoutCallType,
+    type SoftphoneLayout,
+    type SoftphoneLayoutSection
+} from './softphone-layout';

@@ -133,4 +133,6 @@ export interface SoftphoneActions {
     simulateIncoming(caller: { from: string; fromName?: string }): void;
     /** Saves the diagnostic log as a file; the "Download logs" button shows only when set. */
     downloadLogs?(): void;
+    /** Opens the Check setup panel (the button shows only when set); focus returns to `opener`. */
+    checkSetup?(opener: HTMLElement): void;
 }

@@ -1,3 +1,4 @@
+import type { ConsoleSoftphoneLayout, LayoutFault } from '../softphone-layout';
 import type { HostMessage } from '../../shared/host-protocol';
 import { EntryLog } from '../console-logs';
 import type { ActivityEntry, FaultSettings, LmsEntry } from '../console-logs';
@@ -25,7 +26,10 @@ export interface WiredConsole {
 }
 
 /** The shim and the host connected directly (what postMessage does in the browser). */
-export async function wiredConsole(settings: Record<string, string> = {}): Promise<WiredConsole> {
+export async function wiredConsole(
+    settings: Record<string, string> = {},
+    layout: { layout?: ConsoleSoftphoneLayout; layoutFault?: LayoutFault } = {}
+): Promise<WiredConsole> {
     const store = await loadedStore();
     const state = new ConsoleState();
     const faults: FaultSettings = { saveLogFailureRate: 0, saveLogLatencyMs: 0 };
@@ -43,6 +47,7 @@ export async function wiredConsole(settings: Record<string, string> = {}): Promi
         send: (message) => deliver(message),
         origin: 'http://127.0.0.1:5173',
         lmsEcho: true,
+        ...layout,
         random: () => 0.5,
         sleep: () => Promise.resolve(),
         now: () => new Date('2026-01-15T10:00:00.000Z')

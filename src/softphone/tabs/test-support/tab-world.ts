@@ -86,7 +86,7 @@ function fakeControls(): FakeControls {
 }
 
 export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
-    return { ...makeActions(), downloadLogs: jest.fn() };
+    return { ...makeActions(), downloadLogs: jest.fn(), checkSetup: jest.fn() };
 }
 
 export interface LeaderTab {
