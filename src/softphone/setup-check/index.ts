@@ -23,4 +23,8 @@ export { CHECK_SETUP_LABEL, SetupCheckView, type SetupCheckActions } from './set
 export { probeBrowser, probeMicrophone, probeWebSocket } from './browser-probes';
 export { WRITE_TEST_PREFIX } from './write-check';
 export { LmsProbe } from './lms-probe';
-export { createSetupCheckView, type SetupCheckContext } from './create-setup-check';
+export {
+    appendSetupCheck,
+    createSetupCheckView,
+    type SetupCheckContext
+} from './create-setup-check';
