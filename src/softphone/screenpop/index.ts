@@ -27,3 +27,4 @@ export {
     type ScreenPopperOptions
 } from './screen-pop-executor';
 export { checkDoNotCall, type DoNotCallDecision, type DoNotCallRecord } from './do-not-call';
+export { unreadableDoNotCallField, unreadableDoNotCallProblem } from './do-not-call-unreadable';
