@@ -8,6 +8,14 @@ import { consolePerSuite, reloadSoftphone } from './support/console-suite.mjs';
 import { sendAsLwc } from './support/lms-panel.mjs';
 import { waitForRecords } from './support/softphone-driver.mjs';
 
+/** The Check setup panel as the admin scrolls through it: its top, then its end. */
+async function screenshotPanel(session, panel, name) {
+    await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await session.screenshot(`${name}-top`);
+    await panel.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await session.screenshot(`${name}-end`);
+}
+
 /** Opens Check setup from the diagnostics area and waits for its results. */
 async function openCheckSetup(session) {
     const frame = session.softphone();
@@ -45,12 +53,12 @@ describe('Check setup with a fresh org layout', browserTestOptions(), () => {
         assert.equal(await statusOf(panel, 'layout'), 'fail');
         assert.match(
             await textOf(panel, 'layout'),
-            /Outbound section: add Contact with its Do Not Call field/
+            /Outbound section: add Contact, Lead with the Do Not Call field/
         );
         assert.equal(await statusOf(panel, 'write'), 'not-run');
         assert.equal(await statusOf(panel, 'settings'), 'pass');
         assert.equal(await statusOf(panel, 'lms'), 'warn');
-        await session.screenshot('setup-check-fresh-org');
+        await screenshotPanel(session, panel, 'setup-check-fresh-org');
         assert.deepEqual(await softphoneAxeViolations(session), []);
 
         await panel.getByRole('button', { name: 'Run write test' }).click();
@@ -104,7 +112,7 @@ describe('Check setup when everything is in place', browserTestOptions(), () => 
             await session.softphone().getByText('For admins: the softphone layout').count(),
             0
         );
-        await session.screenshot('setup-check-all-pass');
+        await screenshotPanel(session, panel, 'setup-check-all-pass');
         assert.deepEqual(await softphoneAxeViolations(session), []);
     });
 });
@@ -148,7 +156,7 @@ describe('Check setup when the console breaks each check', browserTestOptions(),
             assert.equal(await statusOf(panel, id), status, id);
             assert.match(await textOf(panel, id), text, id);
         }
-        await session.screenshot('setup-check-failures');
+        await screenshotPanel(session, panel, 'setup-check-failures');
         assert.deepEqual(await softphoneAxeViolations(session), []);
     });
 });
@@ -188,7 +196,7 @@ describe(
                 /New Trusted URL: URL wss:\/\/pbx\.example\.com:8089,/
             );
             assert.notEqual(await statusOf(panel, 'microphone'), null);
-            await session.screenshot('setup-check-sip-csp');
+            await screenshotPanel(session, panel, 'setup-check-sip-csp');
             assert.deepEqual(await softphoneAxeViolations(session), []);
         });
     }

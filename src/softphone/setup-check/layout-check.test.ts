@@ -100,15 +100,28 @@ describe('checkLayout', () => {
             'Block'
         );
         expect(inboundOnly.status).toBe('warn');
-        expect(inboundOnly.fix).toContain('add Lead to the objects displayed');
+        expect(inboundOnly.summary).toBe(
+            'Inbound does not show Lead, Account: incoming calls never find those records.'
+        );
+        expect(inboundOnly.fix).toBe(
+            "Setup → Softphone Layouts → edit the layout assigned to your agents' profiles → Inbound section: add Lead, Account; save, then reload the softphone."
+        );
         const noDoNotCall = checkLayout(
             { ok: true, value: { Inbound: full.Inbound } },
             searchObjects,
             'Warn'
         );
         expect(noDoNotCall.status).toBe('fail');
+        expect(noDoNotCall.summary).toContain(
+            'Outbound does not show Do Not Call for Contact, Lead: calls to them go through with a warning (dialing/doNotCallCheckFailure is Warn).'
+        );
         expect(noDoNotCall.fix).toContain(
-            'Outbound section: add Contact with its Do Not Call field'
+            'Outbound section: add Contact, Lead with the Do Not Call field'
+        );
+        const both = checkLayout({ ok: true, value: {} }, ['Lead'], 'Block');
+        expect(both.summary).toContain('calls to them are refused');
+        expect(both.fix).toContain(
+            'Inbound section: add Lead; Outbound section: add Contact, Lead'
         );
     });
 

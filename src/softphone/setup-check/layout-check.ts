@@ -109,21 +109,51 @@ export function checkLayout(
     }
     const findings = layoutFindings(layout.value, searchObjects, onUnreadable);
     const blocking = findings.filter((finding) => finding.advisory !== true);
-    const doNotCallMissing = blocking.some((finding) => finding.section === 'Outbound');
+    const advice = findings
+        .filter((finding) => finding.advisory === true)
+        .map((finding) => finding.message);
     if (blocking.length === 0) {
         return {
             id: 'layout',
             title,
             status: 'pass',
-            summary: `Inbound shows ${searchObjects.join(', ')}; Outbound shows Do Not Call for Contacts and Leads.${findings.length > 0 ? ` ${findings.map((finding) => finding.message).join(' ')}` : ''}`
+            summary: [
+                `Inbound shows ${searchObjects.join(', ')}; Outbound shows Do Not Call for Contacts and Leads.`,
+                ...advice
+            ].join(' ')
         };
     }
+    const inbound = blocking.filter((finding) => finding.section === 'Inbound');
+    const outbound = blocking.filter((finding) => finding.section === 'Outbound');
+    const names = (list: readonly LayoutFinding[]) =>
+        list.map((finding) => finding.object).join(', ');
+    const consequence =
+        onUnreadable === 'Block'
+            ? 'calls to them are refused (dialing/doNotCallCheckFailure is Block)'
+            : 'calls to them go through with a warning (dialing/doNotCallCheckFailure is Warn)';
+    const summary = [
+        ...(inbound.length === 0
+            ? []
+            : [
+                  `Inbound does not show ${names(inbound)}: incoming calls never find those records.`
+              ]),
+        ...(outbound.length === 0
+            ? []
+            : [`Outbound does not show Do Not Call for ${names(outbound)}: ${consequence}.`]),
+        ...advice
+    ].join(' ');
+    const steps = [
+        ...(inbound.length === 0 ? [] : [`Inbound section: add ${names(inbound)}`]),
+        ...(outbound.length === 0
+            ? []
+            : [`Outbound section: add ${names(outbound)} with the Do Not Call field`])
+    ];
     return {
         id: 'layout',
         title,
-        status: doNotCallMissing ? 'fail' : 'warn',
-        summary: findings.map((finding) => finding.message).join(' '),
-        fix: [...new Set(findings.map((finding) => finding.fix))].join(' ')
+        status: outbound.length > 0 ? 'fail' : 'warn',
+        summary,
+        fix: `${LAYOUT_SETUP_PAGE} → edit the layout assigned to your agents' profiles → ${steps.join('; ')}; save, then reload the softphone.`
     };
 }
 
