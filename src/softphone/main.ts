@@ -77,35 +77,50 @@ function setupCheckContext(
         connector: settings === undefined ? 'Not started' : settings.connectorType,
         settingsProblems: problems,
         searchObjects: known.screenPop.searchObjects,
-        onDoNotCallUnreadable: 'Block',
+        onDoNotCallUnreadable: known.doNotCallCheckFailure,
         ...(known.sip === undefined ? {} : { sipWebSocketUrl: known.sip.webSocketUrl }),
         idPrefix: root.id || 'softphone'
     };
 }
 
-/** A softphone that cannot start still says why, in the softphone, in the admin's terms. */
+/**
+ * A softphone that cannot start still says why, in the softphone, in the admin's terms. Each
+ * error can be dismissed (the softphone still cannot start until the setting is fixed).
+ */
 function renderStartupErrors(
     root: HTMLElement,
     errors: readonly SettingError[],
     host?: OpenCtiHost
 ): void {
     root.replaceChildren();
+    // For whoever waits for the start to finish (the local console's tests): it ended here.
+    root.dataset.softphone = 'failed';
+    let shown = errors.map((error, index) => ({
+        id: `startup-${index}`,
+        message: error.message,
+        ...(error.key === '/' || error.key === '' ? {} : { settingKey: error.key })
+    }));
+    const render = () =>
+        view.render(
+            placeholderViewModel({
+                connection: { status: 'disconnected', connectorLabel: 'Not started' },
+                errors: shown,
+                dialBlockedReason: 'The softphone could not start: see the errors above.'
+            })
+        );
     const view = new SoftphoneView({
         root,
-        actions: inertActions,
+        actions: {
+            ...inertActions,
+            dismissError: (id) => {
+                shown = shown.filter((error) => error.id !== id);
+                render();
+            }
+        },
         clock: systemClock,
         timers: window
     });
-    const model = placeholderViewModel({
-        connection: { status: 'disconnected', connectorLabel: 'Not started' },
-        errors: errors.map((error, index) => ({
-            id: `startup-${index}`,
-            message: error.message,
-            ...(error.key === '/' || error.key === '' ? {} : { settingKey: error.key })
-        })),
-        dialBlockedReason: 'The softphone could not start: see the errors above.'
-    });
-    view.render(model);
+    render();
     if (host !== undefined) {
         appendSetupCheck(root, setupCheckContext(root, host, undefined, errors));
     }
@@ -179,6 +194,14 @@ async function follow(
         normaliseNumber: (number) => normalisePhoneNumber(number, settings.defaultCountry),
         showPanel: () => void host.setSoftphonePanelVisibility(true).catch(() => undefined),
         refreshView: () => void host.refreshView().catch(() => undefined),
+        openRecord: (recordId) =>
+            void host.screenPop({ type: 'SOBJECT', params: { recordId } }).catch((error: unknown) =>
+                parts.diagnostics.record({
+                    level: 'error',
+                    event: 'opencti.screenPop',
+                    details: { error: error instanceof Error ? error.message : String(error) }
+                })
+            ),
         saveLogFile: (file) =>
             saveDownload(createFileDownload(file), document, (free) =>
                 window.setTimeout(free, 1000)

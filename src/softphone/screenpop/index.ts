@@ -26,5 +26,6 @@ export {
     type ScreenPopTarget,
     type ScreenPopperOptions
 } from './screen-pop-executor';
+export { noInternalNumbers, parseDialPlan, type DialPlan, type DialPlanResult } from './dial-plan';
 export { checkDoNotCall, type DoNotCallDecision, type DoNotCallRecord } from './do-not-call';
 export { unreadableDoNotCallField, unreadableDoNotCallProblem } from './do-not-call-unreadable';
