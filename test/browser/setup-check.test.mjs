@@ -36,7 +36,7 @@ async function textOf(panel, id) {
 describe('Check setup with a fresh org layout', browserTestOptions(), () => {
     let session;
 
-    consolePerSuite({}, (opened) => ({ session } = opened));
+    consolePerSuite({ query: 'layout=fresh-org' }, (opened) => ({ session } = opened));
 
     it('warns the admin at start that the Outbound section lacks Do Not Call, naming the Setup page', async () => {
         const notice = session
