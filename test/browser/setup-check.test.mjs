@@ -201,3 +201,23 @@ describe(
         });
     }
 );
+
+describe('Check setup when a call center setting is wrong', browserTestOptions(), () => {
+    let session;
+
+    consolePerSuite(
+        { query: 'setting.connector.connectorType=carrier-pigeon' },
+        (opened) => ({ session } = opened)
+    );
+
+    it('is offered under the startup error and fails the settings with the setting named', async () => {
+        const panel = await openCheckSetup(session);
+        assert.equal(await statusOf(panel, 'settings'), 'fail');
+        const text = await textOf(panel, 'settings');
+        assert.match(text, /\/connector\/connectorType/);
+        assert.match(text, /Fix: Setup → Call Centers/);
+        assert.equal(await statusOf(panel, 'lms'), 'fail');
+        await screenshotPanel(session, panel, 'setup-check-bad-setting');
+        assert.deepEqual(await softphoneAxeViolations(session), []);
+    });
+});
