@@ -23,8 +23,7 @@ export function checkLms(facts: LmsFacts): CheckResult {
             id: 'lms',
             title,
             status: 'fail',
-            summary:
-                'The softphone could not subscribe to the Softphone_Message__c channel: the Click to Dial and Call Log components cannot reach it.',
+            summary: `The softphone is not subscribed to the Softphone_Message__c channel${facts.echo.ok ? '' : ` (${facts.echo.message})`}: the Click to Dial and Call Log components cannot reach it.`,
             fix: CHANNEL_FIX
         };
     }

@@ -84,7 +84,9 @@ describe('runSetupCheck', () => {
         );
         expect(odd[1]?.summary).toContain('was not understood');
         expect(odd[3]).toMatchObject({ status: 'fail' });
-        expect(odd[3]?.summary).toContain('could not subscribe');
+        expect(odd[3]?.summary).toContain(
+            'is not subscribed to the Softphone_Message__c channel (the softphone did not start)'
+        );
     });
 });
 
