@@ -56,6 +56,7 @@ export interface OpenCtiApi {
     getCallCenterSettings?(args: CallbackArgs): void;
     getSoftphoneLayout?(args: CallbackArgs): void;
     setSoftphonePanelVisibility?(args: CallbackArgs & { visible: boolean }): void;
+    isSoftphonePanelVisible?(args: CallbackArgs): void;
     setSoftphonePanelHeight?(args: CallbackArgs & { heightPX: number }): void;
     setSoftphonePanelWidth?(args: CallbackArgs & { widthPX: number }): void;
     setSoftphoneItemIcon?(args: CallbackArgs & { key: string }): void;

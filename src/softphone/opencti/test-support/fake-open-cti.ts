@@ -68,6 +68,7 @@ export class FakeOpenCti implements OpenCtiApi {
         this.handle('notifyInitializationComplete', args);
     getCallCenterSettings = (args: object): void => this.handle('getCallCenterSettings', args);
     getSoftphoneLayout = (args: object): void => this.handle('getSoftphoneLayout', args);
+    isSoftphonePanelVisible = (args: object): void => this.handle('isSoftphonePanelVisible', args);
     setSoftphonePanelVisibility = (args: object): void =>
         this.handle('setSoftphonePanelVisibility', args);
     setSoftphonePanelHeight = (args: object): void => this.handle('setSoftphonePanelHeight', args);

@@ -89,6 +89,7 @@ export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
     return {
         ...makeActions(),
         downloadLogs: jest.fn(),
+        callBack: jest.fn(),
         openRecord: jest.fn(),
         checkSetup: jest.fn()
     };
