@@ -2,11 +2,7 @@ import * as v from 'valibot';
 
 /** What the adapter received from Salesforce and could not accept. */
 export type PayloadKind =
-    | 'clickToDial'
-    | 'searchResult'
-    | 'callCenterSettings'
-    | 'appViewInfo'
-    | 'softphoneLayout';
+    'clickToDial' | 'searchResult' | 'callCenterSettings' | 'appViewInfo' | 'softphoneLayout';
 
 const PAYLOAD_LABELS: Readonly<Record<PayloadKind, string>> = {
     clickToDial: 'The click-to-dial request from Salesforce',
