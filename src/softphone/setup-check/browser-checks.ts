@@ -71,7 +71,7 @@ export function checkNotifications(facts: BrowserFacts): CheckResult {
                 status: 'warn',
                 summary:
                     'The browser has not been allowed to show notifications yet: a call ringing while Salesforce is in the background may go unseen.',
-                fix: 'Each agent allows notifications for the Salesforce site when the browser asks (or in the site settings beside the address bar).'
+                fix: 'Each agent presses “Turn on desktop notifications” in the softphone’s Ringtone and notifications settings and allows them when the browser asks.'
             };
         case 'denied':
             return {
