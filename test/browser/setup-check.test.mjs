@@ -93,7 +93,12 @@ describe('Check setup when everything is in place', browserTestOptions(), () => 
 
     it('passes every check the org can answer once a component has spoken and notifications are allowed', async () => {
         await session.page.context().grantPermissions(['notifications']);
-        await sendAsLwc(session, { version: 1, type: 'ping', requestId: 'lwc-ping-setup' });
+        await sendAsLwc(session, {
+            version: 1,
+            type: 'ping',
+            requestId: 'lwc-ping-setup',
+            payload: {}
+        });
         const panel = await openCheckSetup(session);
         await panel.getByRole('button', { name: 'Run write test' }).click();
         await panel.locator('[data-check="write"][data-status="pass"]').waitFor();
