@@ -4,6 +4,7 @@ import { checkCallCenters } from './rule-call-center.mjs';
 import { checkNoApex } from './rule-no-apex.mjs';
 import { checkPhoneCallFieldReferences } from './rule-phone-call-fields.mjs';
 import { checkRequiredFieldPermissions } from './rule-required-field-permissions.mjs';
+import { checkSettingOverrides } from './rule-setting-overrides.mjs';
 
 export function checkProjectRules(projectRoot, { sourceDir = 'force-app' } = {}) {
     return [
@@ -11,6 +12,7 @@ export function checkProjectRules(projectRoot, { sourceDir = 'force-app' } = {})
         ...checkPhoneCallFieldReferences(projectRoot, { sourceDir }),
         ...checkAgentLeastPrivilege(projectRoot, { sourceDir }),
         ...checkRequiredFieldPermissions(projectRoot, { sourceDir }),
-        ...checkCallCenters(projectRoot, { sourceDir })
+        ...checkCallCenters(projectRoot, { sourceDir }),
+        ...checkSettingOverrides(projectRoot, { sourceDir })
     ];
 }

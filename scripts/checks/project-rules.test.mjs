@@ -269,3 +269,71 @@ test("the call center's dispositionValues must be the Disposition picklist's act
         /item dispositionValues is 'Resolved,Retired,Callback' but the Phone_Call__c\.Disposition__c picklist's active values are 'Resolved,Callback'/
     );
 });
+
+test('a call-center item with an empty value is reported', () => {
+    const section = `<sections>${callCenterItem('sipDomain', '')}<label>Phone System</label><name>connector</name></sections>`;
+    const problems = checkFixture({ [callCenterFile]: callCenterXml({ extraSection: section }) });
+    assert.deepEqual(
+        problems.map(({ file }) => file),
+        [callCenterFile]
+    );
+    assert.match(problems[0].message, /item sipDomain has an empty <value>/);
+});
+
+const overrideSpan = (key, field) =>
+    `<span data-setting="${key}"\n    ><apex:outputText value="{!$Setup.Softphone_Settings__c.${field}}"\n/></span>`;
+const parserFile = 'src/softphone/settings/call-center-settings.ts';
+const parserSource =
+    "reader.text('/dialing/defaultCountry', 'US'); reader.flag('/logging/mirrorToTask');";
+const pageWith = (spans) =>
+    `<apex:page showHeader="false">\n<div id="softphone-setting-overrides" hidden="hidden">\n${spans.join('\n')}\n</div>\n</apex:page>\n`;
+
+test('every setting the adapter reads has one override on the page, for a setting it reads', () => {
+    assert.deepEqual(
+        checkFixture({
+            [parserFile]: parserSource,
+            [pageFile]: pageWith([
+                overrideSpan('/dialing/defaultCountry', 'Default_Country__c'),
+                overrideSpan('/logging/mirrorToTask', 'Mirror_To_Task__c')
+            ])
+        }),
+        []
+    );
+    const problems = checkFixture({
+        [parserFile]: parserSource,
+        [pageFile]: pageWith([
+            overrideSpan('/dialing/defaultCuntry', 'Default_Country__c'),
+            overrideSpan('/reqGeneralInfo/reqAdapterUrl', 'Adapter__c'),
+            '<span data-setting="/logging/mirrorToTask">{!$Setup.Softphone_Settings__c.Mirror_To_Task__c}</span>'
+        ])
+    });
+    assert.deepEqual(
+        problems.map(({ message }) => message.replace(/ \(.*$|, which.*$/, '')),
+        [
+            'line 9: data-setting="/logging/mirrorToTask" must be <span data-setting="/section/item"><apex:outputText value="{!$Setup.Object__c.Field__c}" /></span>',
+            'line 3: data-setting="/dialing/defaultCuntry" is a setting the adapter does not read',
+            'line 6: data-setting="/reqGeneralInfo/reqAdapterUrl" is not a custom-section /section/item key',
+            "setting /dialing/defaultCountry has no override from the custom setting: an admin's value for it would not survive an upgrade",
+            "setting /logging/mirrorToTask has no override from the custom setting: an admin's value for it would not survive an upgrade"
+        ]
+    );
+});
+
+test('a call-center item the adapter does not read is reported', () => {
+    const section = `<sections>${callCenterItem('defaultCuntry', 'US')}<label>Dialing</label><name>dialing</name></sections>`;
+    const problems = checkFixture({
+        [parserFile]: parserSource,
+        [callCenterFile]: callCenterXml({ extraSection: section })
+    });
+    assert.deepEqual(problems, [
+        {
+            file: parserFile,
+            message:
+                'the call center declares /dialing/defaultCuntry, which the adapter does not read'
+        }
+    ]);
+});
+
+test('the real page overrides every setting the adapter reads', () => {
+    assert.deepEqual(checkProjectRules(repoRoot), []);
+});
