@@ -26,7 +26,8 @@ test('convert lists the types of a small valid project and cleans up after itsel
         'CustomField',
         'CustomObject',
         'LightningMessageChannel',
-        'PermissionSet'
+        'PermissionSet',
+        'ValidationRule'
     ]);
     assert.deepEqual(readdirSync(tempParent), []);
 });

@@ -111,6 +111,38 @@ export function permissionSetXml(body) {
     return metadataXml('PermissionSet', `<label>Fixture</label>\n${body}`);
 }
 
+/** The call metrics: tracked fields, and the active rule that refuses changes to them. */
+export const LOCKED_METRIC_FIELDS = [
+    'Started__c',
+    'Ended__c',
+    'Duration_Seconds__c',
+    'Outcome__c',
+    'Agent__c'
+];
+
+export function lockedMetricsRuleXml(fields = LOCKED_METRIC_FIELDS, { active = true } = {}) {
+    return metadataXml(
+        'ValidationRule',
+        `<fullName>Call_Metrics_Are_Locked</fullName>
+        <active>${active}</active>
+        <errorConditionFormula>AND(NOT(ISNEW()), OR(${fields.map((field) => `ISCHANGED(${field})`).join(', ')}))</errorConditionFormula>
+        <errorMessage>Locked.</errorMessage>`
+    );
+}
+
+function lockedMetricFiles(objectDir) {
+    return {
+        ...Object.fromEntries(
+            LOCKED_METRIC_FIELDS.map((name) => [
+                `${objectDir}/fields/${name}.field-meta.xml`,
+                textFieldXml(name, { extra: '<trackHistory>true</trackHistory>' })
+            ])
+        ),
+        [`${objectDir}/validationRules/Call_Metrics_Are_Locked.validationRule-meta.xml`]:
+            lockedMetricsRuleXml()
+    };
+}
+
 /** A small project every check accepts: object, fields, channel, call center, page, permission sets. */
 export function validProjectFiles() {
     const objectDir = `${defaultDir}/objects/Phone_Call__c`;
@@ -121,9 +153,11 @@ export function validProjectFiles() {
             `<deploymentStatus>Deployed</deploymentStatus>
             <label>Phone Call</label>
             <nameField><label>Call Number</label><type>AutoNumber</type><displayFormat>PC-{0000}</displayFormat></nameField>
+            <enableHistory>true</enableHistory>
             <pluralLabel>Phone Calls</pluralLabel>
             <sharingModel>ReadWrite</sharingModel>`
         ),
+        ...lockedMetricFiles(objectDir),
         [`${objectDir}/fields/Direction__c.field-meta.xml`]: textFieldXml('Direction__c', {
             required: true
         }),

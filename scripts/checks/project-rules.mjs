@@ -1,6 +1,7 @@
 // The project's own rules, beyond what the Metadata API schema says.
 import { checkAgentLeastPrivilege } from './rule-agent-least-privilege.mjs';
 import { checkCallCenters } from './rule-call-center.mjs';
+import { checkCallMetricsLocked } from './rule-call-metrics-locked.mjs';
 import { checkNoApex } from './rule-no-apex.mjs';
 import { checkPhoneCallFieldReferences } from './rule-phone-call-fields.mjs';
 import { checkRequiredFieldPermissions } from './rule-required-field-permissions.mjs';
@@ -13,6 +14,7 @@ export function checkProjectRules(projectRoot, { sourceDir = 'force-app' } = {})
         ...checkAgentLeastPrivilege(projectRoot, { sourceDir }),
         ...checkRequiredFieldPermissions(projectRoot, { sourceDir }),
         ...checkCallCenters(projectRoot, { sourceDir }),
-        ...checkSettingOverrides(projectRoot, { sourceDir })
+        ...checkSettingOverrides(projectRoot, { sourceDir }),
+        ...checkCallMetricsLocked(projectRoot, { sourceDir })
     ];
 }

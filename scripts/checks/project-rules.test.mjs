@@ -1,10 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkProjectRules } from './project-rules.mjs';
+import { checkCallMetricsLocked } from './rule-call-metrics-locked.mjs';
 import {
     callCenterItem,
     callCenterXml,
     defaultDir,
+    LOCKED_METRIC_FIELDS,
+    lockedMetricsRuleXml,
+    textFieldXml,
     metadataXml,
     objectPermissionXml,
     permissionSetXml,
@@ -86,7 +90,7 @@ test('a layout referencing a Phone_Call__c field without a field file is reporte
 test('code referencing Phone_Call__c fields is checked; other objects and channels are not', () => {
     const code = `import CHANNEL from '@salesforce/messageChannel/Softphone_Message__c';
 import NOTES from '@salesforce/schema/Phone_Call__c.Notes__c';
-import OUTCOME from '@salesforce/schema/Phone_Call__c.Outcome__c';
+import OUTCOME from '@salesforce/schema/Phone_Call__c.Outcome_Code__c';
 import OTHER from '@salesforce/schema/Account.Rating__c';
 const log = { entityApiName: 'Phone_Call__c', 'Direction__c': 'Inbound', "Queue__c": 'Sales' };
 const value = record.fields.Notes__c.value; // ns__Obj__c is another namespace's object`;
@@ -97,9 +101,9 @@ const value = record.fields.Notes__c.value; // ns__Obj__c is another namespace's
     assert.deepEqual(
         problems.map(({ file, message }) => `${file} ${message.split(',')[0]}`),
         [
-            `${defaultDir}/lwc/callLog/callLog.js line 3: references Phone_Call__c field Outcome__c`,
+            `${defaultDir}/lwc/callLog/callLog.js line 3: references Phone_Call__c field Outcome_Code__c`,
             `${defaultDir}/lwc/callLog/callLog.js line 5: references Phone_Call__c field Queue__c`,
-            'src/softphone/log.ts line 3: references Phone_Call__c field Outcome__c',
+            'src/softphone/log.ts line 3: references Phone_Call__c field Outcome_Code__c',
             'src/softphone/log.ts line 5: references Phone_Call__c field Queue__c'
         ]
     );
@@ -114,16 +118,16 @@ test('permission sets, list views and record pages are checked for Phone_Call__c
         ),
         [listView]: metadataXml(
             'ListView',
-            '<columns>Notes__c</columns><columns>Started__c</columns><filterScope>Everything</filterScope><label>All</label>'
+            '<columns>Notes__c</columns><columns>Start_Time__c</columns><filterScope>Everything</filterScope><label>All</label>'
         ),
         [recordPage]: metadataXml(
             'FlexiPage',
-            '<fieldItem>Record.Ended__c</fieldItem><sobjectType>Phone_Call__c</sobjectType>'
+            '<fieldItem>Record.End_Time__c</fieldItem><sobjectType>Phone_Call__c</sobjectType>'
         )
     });
     assert.deepEqual(
         problems.map(({ file, message }) => `${file} ${/field (\w+)/.exec(message)[1]}`),
-        [`${recordPage} Ended__c`, `${listView} Started__c`, `${adminFile} Recording__c`]
+        [`${recordPage} End_Time__c`, `${listView} Start_Time__c`, `${adminFile} Recording__c`]
     );
 });
 
@@ -336,4 +340,54 @@ test('a call-center item the adapter does not read is reported', () => {
 
 test('the real page overrides every setting the adapter reads', () => {
     assert.deepEqual(checkProjectRules(repoRoot), []);
+});
+
+test('the call metrics are locked by an active validation rule, and tracked', () => {
+    const rulesDir = `${defaultDir}/objects/Phone_Call__c/validationRules`;
+    const ruleFile = `${rulesDir}/Call_Metrics_Are_Locked.validationRule-meta.xml`;
+    const missingOne = checkFixture({
+        [ruleFile]: lockedMetricsRuleXml(LOCKED_METRIC_FIELDS.filter((f) => f !== 'Agent__c'))
+    });
+    assert.deepEqual(
+        missingOne.map(({ file, message }) => `${file} ${message.split(':')[0]}`),
+        [
+            `${rulesDir} no active validation rule refuses changes to Phone_Call__c.Agent__c (ISCHANGED(Agent__c))`
+        ]
+    );
+    const inactive = checkFixture({
+        [ruleFile]: lockedMetricsRuleXml(undefined, { active: false })
+    });
+    assert.equal(inactive.length, LOCKED_METRIC_FIELDS.length);
+    assert.equal(checkFixture({ [ruleFile]: null }).length, LOCKED_METRIC_FIELDS.length);
+});
+
+test('a locked field must be history-tracked, and the object must track history', () => {
+    const objectDir = `${defaultDir}/objects/Phone_Call__c`;
+    const startedFile = `${objectDir}/fields/Started__c.field-meta.xml`;
+    const objectFile = `${objectDir}/Phone_Call__c.object-meta.xml`;
+    const untracked = checkFixture({ [startedFile]: textFieldXml('Started__c') });
+    assert.equal(untracked.length, 1);
+    assert.equal(untracked[0].file, startedFile);
+    assert.match(untracked[0].message, /not history-tracked/);
+    const files = validProjectFiles();
+    const noHistory = checkFixture({
+        [objectFile]: files[objectFile].replace('<enableHistory>true</enableHistory>', '')
+    });
+    assert.deepEqual(
+        noHistory.map(({ file }) => file),
+        [objectFile]
+    );
+});
+
+test('the fields agents edit after a call are never locked', () => {
+    const ruleFile = `${defaultDir}/objects/Phone_Call__c/validationRules/Call_Metrics_Are_Locked.validationRule-meta.xml`;
+    const problems = checkFixture({
+        [ruleFile]: lockedMetricsRuleXml([...LOCKED_METRIC_FIELDS, 'Notes__c'])
+    });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /locks Phone_Call__c.Notes__c, which agents edit/);
+});
+
+test('this repo locks the call metrics', () => {
+    assert.deepEqual(checkCallMetricsLocked(repoRoot), []);
 });

@@ -257,6 +257,10 @@ async function boot(root: HTMLElement): Promise<void> {
         diagnostics.record({ level: 'info', event: 'tabs.takeover' });
     }
     const leader = bus === undefined ? undefined : new TabLeader(bus, activity, systemScheduler);
+    if (leader !== undefined) {
+        // The one moment the sign-in crosses the tabs' channel: this tab goes, another takes over.
+        window.addEventListener('pagehide', () => leader.handOver());
+    }
     await lead({
         root,
         host,

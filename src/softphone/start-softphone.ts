@@ -211,7 +211,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
                 return { ok: false, message: connected.error.message };
             }
             app.setAgentState(restored?.agentState ?? 'Available');
-            leader?.shareCredentials(credentials);
+            leader?.keepCredentialsForHandover(credentials);
             return { ok: true };
         },
         async stop() {

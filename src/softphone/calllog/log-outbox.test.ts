@@ -283,12 +283,12 @@ describe.each(storeKinds)('LogOutbox with the $name', (kind) => {
 
         expect(salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
         // The create came back as a duplicate and became an update of the existing record.
-        expect(salesforce.calls.at(-1)).toMatchObject({
-            Id: existingId,
-            Provider_Call_Id__c: 'call-1',
-            Direction__c: 'Inbound'
-        });
+        expect(salesforce.calls.at(-1)).toMatchObject({ Id: existingId });
         expect(salesforce.calls.at(-1)).not.toHaveProperty('entityApiName');
+        // The call's facts came with the create: the update leaves them (they are locked).
+        expect(salesforce.calls.at(-1)).not.toHaveProperty('Provider_Call_Id__c');
+        expect(salesforce.calls.at(-1)).not.toHaveProperty('Started__c');
+        expect(salesforce.phoneCallByProviderId('call-1')?.fields.Direction__c).toBe('Inbound');
         expect(second.logged).toEqual([
             expect.objectContaining({ callId: 'call-1', recordId: existingId })
         ]);
@@ -530,7 +530,7 @@ describe.each(storeKinds)('LogOutbox with the $name', (kind) => {
         expect(await store.getAll()).toEqual([]);
     });
 
-    it('updates the record when the same call is enqueued again with new data', async () => {
+    it('keeps the facts of its first write when the same call is enqueued again with others', async () => {
         const { store } = await kind.create();
         const h = createHarness(store);
         await h.outbox.enqueue(endedCall('call-1'), { awaitWrapUp: false });
@@ -542,7 +542,10 @@ describe.each(storeKinds)('LogOutbox with the $name', (kind) => {
         await h.settle();
         expect(h.salesforce.calls).toHaveLength(2);
         expect(h.salesforce.recordsOf('Phone_Call__c')).toHaveLength(1);
-        expect(h.salesforce.phoneCallByProviderId('call-1')?.fields.Outcome__c).toBe('Dropped');
+        // Outcome, times and duration are locked once written (Call_Metrics_Are_Locked): the
+        // first write, made when the call ended, stands.
+        expect(h.salesforce.calls.at(-1)).not.toHaveProperty('Outcome__c');
+        expect(h.salesforce.phoneCallByProviderId('call-1')?.fields.Outcome__c).toBe('Connected');
         expect(h.logged).toHaveLength(1);
     });
 

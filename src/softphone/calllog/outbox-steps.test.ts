@@ -7,7 +7,7 @@ import {
     nextStep
 } from './outbox-steps';
 import type { OutboxStep } from './outbox-steps';
-import { toPhoneCallRecord, toTaskRecord } from './phone-call-record';
+import { LOCKED_PHONE_CALL_FIELDS, toPhoneCallRecord, toTaskRecord } from './phone-call-record';
 import { endedCall, START } from './test-support/outbox-fixtures';
 
 const RECORD_ID = 'a015g00000PhOnEAAA';
@@ -144,7 +144,7 @@ describe('outbox steps', () => {
         });
     });
 
-    it('after a duplicate, syncs every field onto the existing record and relinks its Task', () => {
+    it('after a duplicate, syncs every field that may change onto the existing record and relinks its Task', () => {
         // The create reached Salesforce before a crash, the Task too; the replayed create
         // then hit the unique Provider_Call_Id__c.
         const replayed = freshEntry({
@@ -166,11 +166,14 @@ describe('outbox steps', () => {
         expect(sync.linksTask).toBe(true);
         expect(sync.value).toMatchObject({
             Id: RECORD_ID,
-            Provider_Call_Id__c: 'call-1',
             Disposition__c: 'Sale',
             Task_Id__c: TASK_ID
         });
         expect(sync.value).not.toHaveProperty('entityApiName');
+        // The call's facts are locked once the create wrote them: never sent again.
+        for (const locked of LOCKED_PHONE_CALL_FIELDS) {
+            expect(sync.value).not.toHaveProperty(locked);
+        }
 
         const synced = applyStepSuccess(duplicate, sync, RECORD_ID, START);
         expect(synced).toMatchObject({ savedRecordRevision: 1, taskLinked: true });

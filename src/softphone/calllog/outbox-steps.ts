@@ -4,8 +4,15 @@
  * full update that replaces a create Salesforce already had), then the Task mirror, then updates.
  */
 import type { OutboxEntry } from './outbox-entry';
-import { toTaskWrapUpFields, toTaskWrapUpUpdate, toWrapUpFields } from './phone-call-record';
+import {
+    LOCKED_PHONE_CALL_FIELDS,
+    toTaskWrapUpFields,
+    toTaskWrapUpUpdate,
+    toWrapUpFields
+} from './phone-call-record';
 import type { SaveLogValue } from './phone-call-record';
+
+const LOCKED_FIELDS: ReadonlySet<string> = new Set(LOCKED_PHONE_CALL_FIELDS);
 
 export type OutboxStepKind = 'create' | 'sync' | 'createTask' | 'update' | 'updateTask';
 
@@ -54,9 +61,12 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
     const recordId = entry.savedRecordId;
     if (entry.savedRecordRevision !== entry.recordRevision) {
         // The record exists (a replayed create hit the unique Provider_Call_Id__c, or the call
-        // was enqueued again): write every field over it, so it ends as if created once.
+        // was enqueued again): write the fields that may still change over it (the related
+        // record). The call's facts were written by the create and are locked in Salesforce.
         const fields = Object.fromEntries(
-            Object.entries(entry.record).filter(([name]) => name !== 'entityApiName')
+            Object.entries(entry.record).filter(
+                ([name]) => name !== 'entityApiName' && !LOCKED_FIELDS.has(name)
+            )
         );
         const taskLink: SaveLogValue =
             entry.taskId === undefined ? {} : { Task_Id__c: entry.taskId };

@@ -21,6 +21,28 @@ export const FIELD_LIMITS = {
     subject: 255
 } as const;
 
+/**
+ * The call's facts, which no one may change once the softphone has written them (the
+ * validation rule Phone_Call__c.Call_Metrics_Are_Locked refuses it, and history tracking records
+ * every change an admin makes with the rule off). The softphone writes them once, with the
+ * create, and never sends them again: its updates carry the wrap-up, the related record and the
+ * Task link only. The rule's formula is held to this list by phone-call-locked-fields.test.ts.
+ */
+export const LOCKED_PHONE_CALL_FIELDS = [
+    'Direction__c',
+    'From_Number__c',
+    'To_Number__c',
+    'Started__c',
+    'Answered__c',
+    'Ended__c',
+    'Duration_Seconds__c',
+    'Outcome__c',
+    'Agent__c',
+    'Provider_Call_Id__c',
+    'Recording_URL__c',
+    'Queue__c'
+] as const;
+
 /** A value of an sObject field as saveLog takes it. */
 export type FieldValue = string | number | boolean | null;
 

@@ -36,3 +36,4 @@ export {
     sanitizeDetails
 } from './redact';
 export type { DiagnosticRecord, DiagnosticValue, RedactionOptions } from './redact';
+export { REDACTION_POLICY } from './redaction-policy';

@@ -120,7 +120,7 @@ describe('phone numbers', () => {
             from: '+1••••••0101',
             to: '••••••0199',
             dialledNumber: 'sip:•••45@pbx',
-            callId: 'sim-4155550101',
+            callId: 'sim-••••••0101',
             message: 'Could not reach +1••••••0101.'
         });
         expect(sanitizeDetails(input, shown)).toEqual({ ...input, to: 4155550199 });

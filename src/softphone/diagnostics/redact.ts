@@ -3,9 +3,18 @@
  * marker {@link REDACTED}, however its value looks), phone numbers are masked unless the admin
  * allows them, and every value becomes bounded, inert JSON data: control and bidi characters are
  * escaped, long text is clipped, cycles, getters that throw and odd objects are described
- * instead of followed.
+ * instead of followed. Which keys are credentials and which digits are numbers: the one policy
+ * in redaction-policy.ts.
  */
-import { maskNumbersInText, maskPhoneNumber } from './mask-phone-number';
+import {
+    isSalesforceId,
+    maskNumbersInText,
+    maskPhoneNumber,
+    MIN_DIGITS_IN_TEXT
+} from './mask-phone-number';
+import { isCredentialKey, normaliseKey, REDACTION_POLICY } from './redaction-policy';
+
+export { isCredentialKey } from './redaction-policy';
 
 export type DiagnosticValue =
     null | boolean | number | string | readonly DiagnosticValue[] | DiagnosticRecord;
@@ -14,7 +23,7 @@ export interface DiagnosticRecord {
     readonly [key: string]: DiagnosticValue;
 }
 
-export const REDACTED = '[redacted]';
+export const REDACTED = REDACTION_POLICY.marker;
 
 export interface RedactionOptions {
     /** The admin allows phone numbers in logs: no masking (credentials are still redacted). */
@@ -29,31 +38,6 @@ export const DETAIL_LIMITS = {
     maxKeyLength: 64,
     maxStringLength: 300
 } as const;
-
-/** Keys whose value is a credential, compared without case, `_`, `-` and a `__c` suffix. */
-const CREDENTIAL_KEY_PARTS = [
-    'password',
-    'passwd',
-    'passphrase',
-    'secret',
-    'token',
-    'authorization',
-    'authorisation',
-    'credential',
-    'apikey',
-    'privatekey',
-    'cookie',
-    'sessionid'
-];
-const CREDENTIAL_KEYS_EXACT = new Set(['pwd', 'pass', 'sid', 'ha1', 'auth']);
-
-export function isCredentialKey(key: string): boolean {
-    const normalised = normaliseKey(key);
-    return (
-        CREDENTIAL_KEYS_EXACT.has(normalised) ||
-        CREDENTIAL_KEY_PARTS.some((part) => normalised.includes(part))
-    );
-}
 
 /** Keys whose value is a phone number (or a caller id): masked more eagerly than free text. */
 const NUMBER_KEYS_EXACT = new Set([
@@ -86,32 +70,56 @@ export function isIdKey(key: string): boolean {
     return /(?:^|_)(?:id|Id|ID)s?$|[a-z0-9](?:Id|ID)s?$/.test(key.replace(/__c$/i, ''));
 }
 
-function normaliseKey(key: string): string {
-    return key
-        .toLowerCase()
-        .replace(/__c$/, '')
-        .replace(/[^a-z0-9]/g, '');
-}
+/** A key as text names it: `password`, `"sipPin"`, `\"token\"` (JSON in JSON), `%22apiKey%22`. */
+const QUOTE = String.raw`(?:\\*["']|%2[27])?`;
+/** A key starts a word (or follows a %-escape such as `%22` or `%26`): one try per word. */
+const KEY_START = String.raw`(?<=^|[^A-Za-z0-9_.\-]|%[0-9A-Fa-f]{2})`;
+const KEY_IN_TEXT = String.raw`${QUOTE}${KEY_START}([A-Za-z][A-Za-z0-9_.\-]{0,63})${QUOTE}`;
+/** `=` or `:`, or URL-encoded `%3D` / `%3A`, with spaces around. */
+const SEPARATOR = String.raw`(\s*(?:[=:]|%3[dDaA])\s*)`;
+/** A value, whole: JSON in JSON, quoted (escaped quotes inside), URL-encoded quoted, bare. */
+const VALUE = [
+    String.raw`\\+"[^]*?(?:\\+"(?=\s*(?:[,}\]]|$))|$)`,
+    String.raw`"(?:[^"\\]|\\[^])*(?:"|$)`,
+    String.raw`'(?:[^'\\]|\\[^])*(?:'|$)`,
+    String.raw`%2[27](?:(?!%2[27])[^\s&])*(?:%2[27])?`,
+    String.raw`(?:(?!%26|%2[27])[^\s&;,"'}])+`
+].join('|');
+const KEY_VALUE_IN_TEXT = new RegExp(`(${KEY_IN_TEXT}${SEPARATOR})(?:${VALUE})`);
 
 const CREDENTIAL_IN_TEXT: readonly [RegExp, string][] = [
     // `Authorization: Bearer abc…`, `Basic dXNlcjpwYXNz`
     [/\b(bearer|basic)\s+[A-Za-z0-9\-._~+/]+=*/gi, `$1 ${REDACTED}`],
-    // `password=…`, `"sipPassword": "…"`, `token: …`, `sid=…` (also inside longer names)
-    [
-        /(password|passwd|passphrase|secret|token|api[_-]?key|authori[sz]ation|credentials?|\bsid|\bha1|\bpwd)(["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&;,"'}]+)/gi,
-        `$1$2${REDACTED}`
-    ],
     // `wss://user:secret@host`
     [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*):[^\s/@]*@/gi, `$1:${REDACTED}@`],
     // `sip:alice:secret@pbx.example.com`
     [/(\bsips?:[^\s:@;/]+):[^\s@;/]+@/gi, `$1:${REDACTED}@`]
 ];
 
+/**
+ * Replaces every credential in text: the value of any key the policy names (`password=…`,
+ * `"sipPin": "…"`, `"token":"abc\"…"`, `token%3D…`), Bearer/Basic values and passwords inside URLs.
+ */
 export function redactCredentialsInText(text: string): string {
-    return CREDENTIAL_IN_TEXT.reduce(
+    const redacted = CREDENTIAL_IN_TEXT.reduce(
         (result, [pattern, replacement]) => result.replace(pattern, replacement),
         text
     );
+    // By hand rather than replace(): after a key that is no credential, the search goes on
+    // inside its value (`x=password=…`), which replace() would have skipped.
+    const pattern = new RegExp(KEY_VALUE_IN_TEXT.source, 'g');
+    let result = '';
+    let copied = 0;
+    for (let found = pattern.exec(redacted); found !== null; found = pattern.exec(redacted)) {
+        const [match, keyAndSeparator = '', key = ''] = found;
+        if (isCredentialKey(key)) {
+            result += `${redacted.slice(copied, found.index)}${keyAndSeparator}${REDACTED}`;
+            copied = found.index + match.length;
+        } else {
+            pattern.lastIndex = found.index + Math.max(1, keyAndSeparator.length);
+        }
+    }
+    return result + redacted.slice(copied);
 }
 
 /** C0/C1 controls, bidi embeddings/overrides/isolates/marks, zero-width and line separators. */
@@ -154,9 +162,14 @@ export function sanitizeText(
     let result = redactCredentialsInText(bounded);
     if (!options.showNumbers) {
         result =
-            mode === 'phoneNumber' && /^[\d\s+().\-/]*$/.test(result)
+            mode === 'phoneNumber' && /^[\p{Nd}\s+().\-/]*$/u.test(result)
                 ? maskPhoneNumber(result)
-                : maskNumbersInText(result, mode === 'phoneNumber' ? 4 : undefined);
+                : maskNumbersInText(
+                      result,
+                      mode === 'phoneNumber'
+                          ? REDACTION_POLICY.phoneNumbers.minDigitsInNumberFields
+                          : MIN_DIGITS_IN_TEXT
+                  );
     }
     result = escapeUnsafeCharacters(result);
     return clipText(result, max, bounded === text ? undefined : text.length);
@@ -191,7 +204,6 @@ function sanitizeValue(
         return REDACTED;
     }
     const numberField = key !== undefined && isPhoneNumberKey(key);
-    // Ids (callId, requestId, Provider_Call_Id__c…) tie the log to records: never masked.
     const idField = key !== undefined && !numberField && isIdKey(key);
     switch (typeof value) {
         case 'undefined':
@@ -206,7 +218,9 @@ function sanitizeValue(
         case 'bigint':
             return sanitizeText(value.toString(), options, numberField ? 'phoneNumber' : 'text');
         case 'string':
-            return idField
+            // A record Id ties the log to a record and is no one's number: kept. Other ids (call
+            // ids, request ids) are masked like text, since a PBX may build one from a number.
+            return idField && isSalesforceId(value)
                 ? sanitizeText(value, { ...options, showNumbers: true })
                 : sanitizeText(value, options, numberField ? 'phoneNumber' : 'text');
         case 'symbol':

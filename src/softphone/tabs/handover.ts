@@ -5,7 +5,11 @@ import type { RestoreCause } from '../app/softphone-app';
 export interface Handover {
     /** The leader's last session snapshot (JSON), for the calls it had live. */
     readonly session?: string;
-    /** The sign-in the leader used, so the takeover needs no new sign-in. */
+    /**
+     * The sign-in the leader used, so the takeover needs no new sign-in: it came in the one
+     * `handover` message the leader posts when its tab goes (pagehide). Absent when the leader's
+     * tab crashed, or another leader spoke since: the agent then signs in again.
+     */
     readonly credentials?: Readonly<Record<string, string>>;
     /** Whether a leader was ever heard: if not, this tab's own stored session is the one. */
     readonly heardFromLeader: boolean;

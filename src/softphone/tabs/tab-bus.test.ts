@@ -32,7 +32,7 @@ describe('TabBus posting', () => {
         expect(network.posted).toEqual([
             {
                 channelName: TAB_CHANNEL_NAME,
-                data: { kind: 'hello', visible: true, activeAt: 5, protocol: 1, from: 'tab-a' }
+                data: { kind: 'hello', visible: true, activeAt: 5, protocol: 2, from: 'tab-a' }
             }
         ]);
     });
@@ -42,7 +42,7 @@ describe('TabBus posting', () => {
         open('tab-a').bus.post({ kind: 'showPanel' }, 'tab-b');
         expect(network.posted[0]?.data).toEqual({
             kind: 'showPanel',
-            protocol: 1,
+            protocol: 2,
             from: 'tab-a',
             to: 'tab-b'
         });
@@ -56,7 +56,7 @@ describe('TabBus posting', () => {
         a.bus.post(VALID_BODIES.view);
         expect(b.received).toEqual([]);
         await network.settle();
-        const expected = { ...VALID_BODIES.view, protocol: 1, from: 'tab-a' };
+        const expected = { ...VALID_BODIES.view, protocol: 2, from: 'tab-a' };
         expect(b.received).toEqual([expected]);
         expect(c.received).toEqual([expected]);
         expect(a.received).toEqual([]);
@@ -133,7 +133,7 @@ describe('TabBus receiving', () => {
         a.bus.post({ kind: 'showPanel' }, 'tab-b');
         await network.settle();
         expect(b.received).toEqual([
-            { kind: 'showPanel', protocol: 1, from: 'tab-a', to: 'tab-b' }
+            { kind: 'showPanel', protocol: 2, from: 'tab-a', to: 'tab-b' }
         ]);
         expect(c.received).toEqual([]);
     });
@@ -143,7 +143,7 @@ describe('TabBus receiving', () => {
         const b = open('tab-b');
         raw.postMessage(envelope({ kind: 'bye', sneaky: '<b>' }, 'tab-x'));
         await network.settle();
-        expect(b.received).toEqual([{ kind: 'bye', protocol: 1, from: 'tab-x' }]);
+        expect(b.received).toEqual([{ kind: 'bye', protocol: 2, from: 'tab-x' }]);
     });
 
     it('reports an invalid message, naming what is wrong, and hands it to no listener', async () => {
@@ -160,10 +160,10 @@ describe('TabBus receiving', () => {
     it('reports a tab of another protocol version', async () => {
         const { network, open, raw } = setup();
         const b = open('tab-b');
-        raw.postMessage({ protocol: 2, from: 'tab-new', kind: 'hello2' });
+        raw.postMessage({ protocol: 3, from: 'tab-new', kind: 'hello2' });
         await network.settle();
         expect(b.received).toEqual([]);
-        expect(b.problems).toEqual([{ reason: 'other-version', detail: 'tab protocol 2' }]);
+        expect(b.problems).toEqual([{ reason: 'other-version', detail: 'tab protocol 3' }]);
     });
 
     it('ignores, without a report, messages that are not softphone tab messages', async () => {

@@ -47,7 +47,7 @@ const LEADER_KINDS: ReadonlySet<TabMessageKind> = new Set([
     'view',
     'lmsEvent',
     'session',
-    'credentials',
+    'handover',
     'showPanel',
     'refreshView',
     'popRequest',
@@ -166,6 +166,8 @@ export class TabFollower {
         this.heardFromLeader = true;
         switch (message.kind) {
             case 'leader':
+                // A new leader took over: a handover meant for the tab that did is not this one's.
+                this.credentials = undefined;
                 this.hello();
                 return;
             case 'view':
@@ -180,7 +182,7 @@ export class TabFollower {
             case 'session':
                 this.session = message.json;
                 return;
-            case 'credentials':
+            case 'handover':
                 this.credentials = message.values;
                 return;
             case 'showPanel':

@@ -82,34 +82,30 @@ describe('a follower joining', () => {
         expect(leaderTab.leader.followerIds).toEqual(['tab-b']);
     });
 
-    it("gets the leader's last view, session and credentials in answer to its hello", async () => {
+    it("gets the leader's last view and session in answer to its hello, never the credentials", async () => {
         leaderTab = world.openLeader();
         const storage = memoryStorage();
         leaderTab.leader.publishView(fullViewModel({ agentState: 'Break' }));
         leaderTab.leader.mirroredSessionStorage(storage).setItem(SESSION_KEY, '{"s":1}');
-        leaderTab.leader.shareCredentials({ username: 'agent', password: 's3cret' });
+        leaderTab.leader.keepCredentialsForHandover({ username: 'agent', password: 's3cret' });
         await world.settle();
 
         const tab = await world.openFollower('tab-b');
         const welcome = world.network.posted
             .map((posted) => posted.data as TabMessage)
             .filter((message) => message.to === 'tab-b');
-        expect(welcome.map((message) => message.kind)).toEqual(['view', 'session', 'credentials']);
+        expect(welcome.map((message) => message.kind)).toEqual(['view', 'session']);
+        expect(JSON.stringify(world.network.posted)).not.toContain('s3cret');
         expect(visibleText(tab.root)).toContain('Simulator · through another tab');
         expect(fieldLabelled<HTMLSelectElement>(tab.root, 'Status').value).toBe('Break');
 
         const handover = await tab.follower.stop();
-        expect(handover).toEqual({
-            heardFromLeader: true,
-            takenOverAt: T0,
-            session: '{"s":1}',
-            credentials: { username: 'agent', password: 's3cret' }
-        });
+        expect(handover).toEqual({ heardFromLeader: true, takenOverAt: T0, session: '{"s":1}' });
     });
 
     it('gets nothing addressed to it when the leader has nothing to share yet', async () => {
         leaderTab = world.openLeader();
-        leaderTab.leader.shareCredentials({});
+        leaderTab.leader.keepCredentialsForHandover({});
         await world.settle();
         const tab = await world.openFollower('tab-b');
         expect(world.network.posted.filter((posted) => 'to' in (posted.data as object))).toEqual(
@@ -330,7 +326,9 @@ describe('the leader runs actions from other tabs', () => {
         ['an unknown action', { name: 'deleteAllCalls' }],
         ['a state that does not exist', { name: 'setAgentState', state: 'Hacked' }],
         ['a call id of the wrong type', { name: 'hangup', callId: 42 }],
-        ['a number over 100 characters', { name: 'dial', number: '1'.repeat(101) }],
+        ['a number over 40 characters', { name: 'dial', number: '1'.repeat(41) }],
+        ['an empty number', { name: 'dial', number: '' }],
+        ['a field the action does not have', { name: 'hangup', callId: 'c1', force: true }],
         ['no action at all', undefined]
     ])('never runs %s, and reports it', async (_label, action) => {
         leaderTab = world.openLeader();
@@ -821,14 +819,17 @@ describe('mirroredSessionStorage', () => {
 });
 
 describe('TabFollower.stop', () => {
-    it('hands over the last session and credentials the leader sent', async () => {
+    it("hands over the last session, and the credentials of the leader's handover", async () => {
         leaderTab = world.openLeader();
         const b = await world.openFollower('tab-b');
         const mirrored = leaderTab.leader.mirroredSessionStorage(undefined);
         mirrored.setItem(SESSION_KEY, 'first');
         mirrored.setItem(SESSION_KEY, 'last');
-        leaderTab.leader.shareCredentials({ token: 'old' });
-        leaderTab.leader.shareCredentials({ token: 'new' });
+        leaderTab.leader.keepCredentialsForHandover({ token: 'old' });
+        leaderTab.leader.keepCredentialsForHandover({ token: 'new' });
+        await world.settle();
+        expect(postedOf(world, 'handover')).toEqual([]);
+        leaderTab.leader.handOver();
         await world.settle();
         await world.scheduler.advance(30_000);
         expect(await b.follower.stop()).toEqual({
@@ -837,6 +838,17 @@ describe('TabFollower.stop', () => {
             session: 'last',
             credentials: { token: 'new' }
         });
+    });
+
+    it('forgets a handover once another tab has taken over and leads', async () => {
+        leaderTab = world.openLeader();
+        const b = await world.openFollower('tab-b');
+        leaderTab.leader.keepCredentialsForHandover({ token: 'secret' });
+        leaderTab.leader.handOver();
+        await world.settle();
+        world.openLeader({ tabId: 'tab-c-leader' });
+        await world.settle();
+        expect((await b.follower.stop()).credentials).toBeUndefined();
     });
 
     it("does not take other followers' messages for a leader's", async () => {

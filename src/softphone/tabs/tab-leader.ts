@@ -2,6 +2,7 @@ import type { CallerPopOutcome, CallerScreenPopper } from '../app/inbound-screen
 import type { KeyValueStorage } from '../app/session-store';
 import { LmsBridge, type LmsHost, type SoftphoneCommands } from '../channel/lms-bridge';
 import type { LogFile } from '../diagnostics/log-download';
+import { maskNumbersInText } from '../diagnostics/mask-phone-number';
 import type { PhoneNumberResult } from '../screenpop/phone-number';
 import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { Scheduler } from '../telephony/scheduler';
@@ -88,12 +89,27 @@ export class TabLeader {
         this.bus.post({ kind: 'view', model });
     }
 
-    /** Credentials stay in memory, in the tabs of this browser only: a takeover needs them. */
-    shareCredentials(values: Readonly<Record<string, string>>): void {
+    /**
+     * The sign-in the connector runs with, kept in this tab's memory for the tab that takes over.
+     * Nothing is posted now: any same-origin script can read the channel, so the credentials
+     * cross it only in {@link handOver}, never in answer to a message.
+     */
+    keepCredentialsForHandover(values: Readonly<Record<string, string>>): void {
         this.credentials = values;
-        if (Object.keys(values).length > 0) {
-            this.bus.post({ kind: 'credentials', values });
+    }
+
+    /**
+     * This tab is going (pagehide): the leader lock passes to the follower that queued first for
+     * it, which the page cannot name, so the credentials are posted once to the followers, each
+     * of which keeps them only until a new leader speaks (TabFollower). Nothing is posted when no
+     * follower is known or there is no sign-in to pass on.
+     */
+    handOver(): void {
+        const values = this.credentials;
+        if (values === undefined || Object.keys(values).length === 0 || this.followers.size === 0) {
+            return;
         }
+        this.bus.post({ kind: 'handover', values });
     }
 
     /**
@@ -229,6 +245,8 @@ export class TabLeader {
                 this.forget(message.from);
                 return;
             case 'signIn': {
+                // Only while this leader asks for a sign-in (signInFromAnyTab): a sign-in posted
+                // at any other time never replaces the session the softphone runs.
                 const signIn = this.signIn;
                 this.signIn = undefined;
                 signIn?.resolve({ ...message.values });
@@ -265,7 +283,7 @@ export class TabLeader {
                         {
                             kind: 'logFile',
                             requestId: message.requestId,
-                            file: services.logFile()
+                            file: maskedForTabs(services.logFile())
                         },
                         message.from
                     );
@@ -288,9 +306,7 @@ export class TabLeader {
         if (this.lastSession !== undefined) {
             this.bus.post({ kind: 'session', json: this.lastSession }, tabId);
         }
-        if (this.credentials !== undefined && Object.keys(this.credentials).length > 0) {
-            this.bus.post({ kind: 'credentials', values: this.credentials }, tabId);
-        }
+        // Never the credentials: a hello is a request, and any same-origin script can send one.
     }
 
     private forget(tabId: string): void {
@@ -362,6 +378,15 @@ function runAction(actions: SoftphoneActions, action: AgentAction): void {
                 ...(action.fromName === undefined ? {} : { fromName: action.fromName })
             });
     }
+}
+
+/**
+ * The log as it crosses the channel: credentials were redacted when it was recorded, and phone
+ * numbers are masked here even when the admin lets them into the log, since any same-origin
+ * script can ask for it (the agent downloads the unmasked log in the leader's tab).
+ */
+function maskedForTabs(file: LogFile): LogFile {
+    return { ...file, text: maskNumbersInText(file.text) };
 }
 
 /** What the other tab searches: the number as normalised here, so both tabs agree. */

@@ -67,7 +67,7 @@ describe('parseTabMessage: valid messages', () => {
             const parsed = parseTabMessage(envelope({ kind: 'action', action }));
             expect(parsed).toEqual({
                 ok: true,
-                message: { kind: 'action', action, protocol: 1, from: 'tab-a' }
+                message: { kind: 'action', action, protocol: 2, from: 'tab-a' }
             });
         }
     });
@@ -103,12 +103,12 @@ describe('parseTabMessage: valid messages', () => {
 
     it('drops fields a message kind does not have', () => {
         const parsed = parseTabMessage(envelope({ ...VALID_BODIES.bye, evil: 'rm -rf' }));
-        expect(parsed).toEqual({ ok: true, message: { kind: 'bye', protocol: 1, from: 'tab-a' } });
+        expect(parsed).toEqual({ ok: true, message: { kind: 'bye', protocol: 2, from: 'tab-a' } });
     });
 });
 
 describe('parseTabMessage: other versions and other senders', () => {
-    it.each([0, 2, 99, -1, 1.5])(
+    it.each([0, 1, 3, 99, -1, 1.5])(
         'tells a tab of protocol %p apart from a bad message',
         (protocol) => {
             expect(parseTabMessage({ ...VALID_BODIES.hello, protocol, from: 'tab-a' })).toEqual({
@@ -120,7 +120,7 @@ describe('parseTabMessage: other versions and other senders', () => {
     );
 
     it('does not read the body of another version (its kinds may be new)', () => {
-        expect(parseTabMessage({ protocol: 2, from: 'tab-a', kind: 'transfer' })).toMatchObject({
+        expect(parseTabMessage({ protocol: 3, from: 'tab-a', kind: 'transfer' })).toMatchObject({
             ok: false,
             reason: 'other-version'
         });
@@ -136,7 +136,7 @@ describe('parseTabMessage: other versions and other senders', () => {
         ['an LMS command', { version: 1, type: 'ping', requestId: 'req-1', payload: {} }],
         ['a protocol as text', { ...VALID_BODIES.bye, protocol: '1', from: 'tab-a' }],
         ['a protocol NaN', { ...VALID_BODIES.bye, protocol: Number.NaN, from: 'tab-a' }],
-        ['no sender', { ...VALID_BODIES.bye, protocol: 1 }],
+        ['no sender', { ...VALID_BODIES.bye, protocol: 2 }],
         ['an empty sender', envelope(VALID_BODIES.bye, '')],
         ['a sender with a space', envelope(VALID_BODIES.bye, 'tab a')],
         ['a sender of 65 characters', envelope(VALID_BODIES.bye, 't'.repeat(65))],
@@ -187,7 +187,7 @@ describe('parseTabMessage: invalid bodies name the path at fault', () => {
             'action.callId'
         );
         expectInvalid(
-            envelope({ kind: 'action', action: { name: 'dial', number: '1'.repeat(101) } }),
+            envelope({ kind: 'action', action: { name: 'dial', number: '1'.repeat(41) } }),
             'action.number'
         );
         expectInvalid(
@@ -346,11 +346,11 @@ describe('parseTabMessage: invalid bodies name the path at fault', () => {
 
     it('more than ten credentials, or a long one', () => {
         const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v']));
-        expect(expectInvalid(envelope({ kind: 'credentials', values: eleven }), 'values')).toBe(
+        expect(expectInvalid(envelope({ kind: 'handover', values: eleven }), 'values')).toBe(
             'values: too many credentials'
         );
         expectInvalid(
-            envelope({ kind: 'credentials', values: { password: 'p'.repeat(4097) } }),
+            envelope({ kind: 'handover', values: { password: 'p'.repeat(4097) } }),
             'values.password'
         );
     });
@@ -380,7 +380,7 @@ describe('parseTabMessage: invalid bodies name the path at fault', () => {
 describe('parseTabMessage: hostile input', () => {
     it('reports a message whose fields throw when read, without throwing', () => {
         const throwing = {
-            protocol: 1,
+            protocol: 2,
             from: 'tab-a',
             get kind(): string {
                 throw new Error('boom');
@@ -388,7 +388,7 @@ describe('parseTabMessage: hostile input', () => {
         };
         expect(parseTabMessage(throwing)).toEqual({ ok: false, reason: 'invalid', detail: 'boom' });
         const throwsText = {
-            protocol: 1,
+            protocol: 2,
             from: 'tab-a',
             get kind(): string {
                 throw 'not an Error';
@@ -569,7 +569,7 @@ function mutatedMessage(random: () => number): unknown {
 
 describe('the tabs index', () => {
     it('exports what main.ts wires, under names of its own', () => {
-        expect(tabsIndex.TAB_PROTOCOL_VERSION).toBe(1);
+        expect(tabsIndex.TAB_PROTOCOL_VERSION).toBe(2);
         expect(tabsIndex.TAB_CHANNEL_NAME).not.toBe(tabsIndex.LEADER_LOCK_NAME);
         for (const name of [
             'claimLeadership',

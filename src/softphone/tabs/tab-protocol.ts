@@ -2,6 +2,13 @@
  * The messages softphones in several Salesforce tabs of one browser exchange over a
  * BroadcastChannel. Another tab is outside this page, so every message is validated here and a
  * bad one is dropped, never acted on.
+ *
+ * Trust boundary (SECURITY.md): any script of the softphone's origin can open this channel, read
+ * what is posted and post. Same-origin scripts are trusted, so what the agent can do in a tab
+ * (actions, LWC commands) can be asked for here, validated like the LWCs' commands. Nothing
+ * secret is ever sent in answer to a message: the connector's sign-in crosses the channel once,
+ * as a `handover` the leader posts when its own tab goes (see TabLeader.handOver), and the log a
+ * follower asks for has its phone numbers masked whatever the admin's setting.
  */
 import * as v from 'valibot';
 import {
@@ -9,15 +16,17 @@ import {
     CALL_DIRECTIONS,
     CALL_OUTCOMES,
     CONNECTION_STATUSES,
+    CONTRACT_LIMITS,
     CallIdSchema,
     RelatedRecordSchema,
-    RequestIdSchema
+    RequestIdSchema,
+    SalesforceIdSchema
 } from '../channel/message-contract';
 import { LOG_FILE_TYPE, type LogFile } from '../diagnostics/log-download';
 import type { SoftphoneViewModel } from '../ui/view-model';
 
 /** Bumped when these messages change: tabs running another version ignore each other. */
-export const TAB_PROTOCOL_VERSION = 1;
+export const TAB_PROTOCOL_VERSION = 2;
 export const TAB_CHANNEL_NAME = 'open-cti-softphone.tabs';
 export const LEADER_LOCK_NAME = 'open-cti-softphone.leader';
 
@@ -28,34 +37,39 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Time = v.pipe(v.number(), v.finite(), v.minValue(0));
 /** Large enough for a 10 KB hostile caller name, small enough to bound a message. */
 const MAX_VIEW_TEXT = 64 * 1024;
-const MAX_NOTES = 32_768;
+const MAX_NOTES = CONTRACT_LIMITS.notesMax;
 
-/** An agent's click in a follower's softphone, carried to the leader's own handlers. */
+/**
+ * An agent's click in a follower's softphone, carried to the leader's own handlers. Validated
+ * like the LWCs' commands (channel/message-contract.ts): the same call id, disposition and notes
+ * bounds, and unknown fields refused (strict objects), so a forged action is either exactly one
+ * the agent could click or dropped. What an action asks for is then checked where the agent's
+ * own click is: the number a `dial` carries goes through the same dialer as an LWC's dial
+ * (normalised, Do Not Call), and is bounded here like the contract's phone number.
+ */
+const actionOf = <TEntries extends v.ObjectEntries>(entries: TEntries) => v.strictObject(entries);
+const WrapUpText = {
+    disposition: text(CONTRACT_LIMITS.dispositionMax),
+    notes: text(CONTRACT_LIMITS.notesMax)
+};
 export const AgentActionSchema = v.variant('name', [
-    v.object({ name: v.literal('dial'), number: text(100) }),
-    v.object({
+    actionOf({
+        name: v.literal('dial'),
+        number: v.pipe(v.string(), v.minLength(1), v.maxLength(CONTRACT_LIMITS.phoneNumberMax))
+    }),
+    actionOf({
         name: v.picklist(['answer', 'decline', 'hangup', 'hold', 'resume']),
         callId: CallId
     }),
-    v.object({ name: v.literal('setMuted'), callId: CallId, muted: v.boolean() }),
-    v.object({ name: v.literal('sendDtmf'), callId: CallId, digit: text(32) }),
-    v.object({ name: v.literal('setAgentState'), state: v.picklist(AGENT_STATES) }),
-    v.object({
-        name: v.literal('saveWrapUp'),
-        callId: CallId,
-        disposition: text(255),
-        notes: text(MAX_NOTES)
-    }),
-    v.object({
-        name: v.literal('editWrapUp'),
-        callId: CallId,
-        disposition: text(255),
-        notes: text(MAX_NOTES)
-    }),
-    v.object({ name: v.literal('completeWrapUp') }),
-    v.object({ name: v.literal('relateCall'), callId: CallId, recordId: text(18) }),
-    v.object({ name: v.literal('dismissError'), id: text(128) }),
-    v.object({
+    actionOf({ name: v.literal('setMuted'), callId: CallId, muted: v.boolean() }),
+    actionOf({ name: v.literal('sendDtmf'), callId: CallId, digit: text(32) }),
+    actionOf({ name: v.literal('setAgentState'), state: v.picklist(AGENT_STATES) }),
+    actionOf({ name: v.literal('saveWrapUp'), callId: CallId, ...WrapUpText }),
+    actionOf({ name: v.literal('editWrapUp'), callId: CallId, ...WrapUpText }),
+    actionOf({ name: v.literal('completeWrapUp') }),
+    actionOf({ name: v.literal('relateCall'), callId: CallId, recordId: SalesforceIdSchema }),
+    actionOf({ name: v.literal('dismissError'), id: text(128) }),
+    actionOf({
         name: v.literal('simulateIncoming'),
         from: text(64),
         fromName: v.optional(text(256))
@@ -190,7 +204,8 @@ export const TabMessageBodySchema = v.variant('kind', [
     v.object({ kind: v.literal('view'), model: ViewModelSchema }),
     v.object({ kind: v.literal('lmsEvent'), message: v.unknown() }),
     v.object({ kind: v.literal('session'), json: text(4 * 1024 * 1024) }),
-    v.object({ kind: v.literal('credentials'), values: Credentials }),
+    // Posted once, when the leader's tab goes: the sign-in for the tab that takes over.
+    v.object({ kind: v.literal('handover'), values: Credentials }),
     v.object({ kind: v.literal('showPanel') }),
     v.object({ kind: v.literal('refreshView') }),
     v.object({

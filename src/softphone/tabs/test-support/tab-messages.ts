@@ -102,7 +102,7 @@ export const VALID_BODIES: {
         message: { version: 1, type: 'pong', requestId: 'req-1', payload: {} }
     },
     session: { kind: 'session', json: '{"version":1}' },
-    credentials: { kind: 'credentials', values: { username: 'agent', password: 's3cret' } },
+    handover: { kind: 'handover', values: { username: 'agent', password: 's3cret' } },
     showPanel: { kind: 'showPanel' },
     refreshView: { kind: 'refreshView' },
     popRequest: { kind: 'popRequest', requestId: 'pop-1', number: '+14155550101' },
@@ -125,5 +125,5 @@ export function envelope(
     from = 'tab-a',
     extra: Record<string, unknown> = {}
 ): Record<string, unknown> {
-    return { ...body, protocol: 1, from, ...extra };
+    return { ...body, protocol: 2, from, ...extra };
 }
