@@ -2,6 +2,7 @@
 import { checkAgentLeastPrivilege } from './rule-agent-least-privilege.mjs';
 import { checkCallCenters } from './rule-call-center.mjs';
 import { checkCallMetricsLocked } from './rule-call-metrics-locked.mjs';
+import { checkNameReferences } from './rule-name-references.mjs';
 import { checkNoApex } from './rule-no-apex.mjs';
 import { checkPhoneCallFieldReferences } from './rule-phone-call-fields.mjs';
 import { checkRequiredFieldPermissions } from './rule-required-field-permissions.mjs';
@@ -15,6 +16,7 @@ export function checkProjectRules(projectRoot, { sourceDir = 'force-app' } = {})
         ...checkRequiredFieldPermissions(projectRoot, { sourceDir }),
         ...checkCallCenters(projectRoot, { sourceDir }),
         ...checkSettingOverrides(projectRoot, { sourceDir }),
-        ...checkCallMetricsLocked(projectRoot, { sourceDir })
+        ...checkCallMetricsLocked(projectRoot, { sourceDir }),
+        ...checkNameReferences(projectRoot, { sourceDir })
     ];
 }
