@@ -1,9 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { agentPattern } from '../softphone/telephony/listener/listener-protocol';
 import { sha256 } from './constant-time';
-
-/** Listener tokens: 16-256 visible ASCII characters, no comma (the list separator). */
-const tokenPattern = /^[\x21-\x2b\x2d-\x7e]{16,256}$/;
+import { secretWeakness } from './secret-strength';
 
 /**
  * The per-agent tokens softphones sign in with, from LISTENER_AGENT_TOKENS
@@ -36,10 +34,13 @@ export class AgentTokens {
                     error: `${where} must be <agent id>:<token>, the agent id 1-64 letters, digits or . _ @ + -`
                 };
             }
-            if (!tokenPattern.test(token)) {
+            const weakness = token.includes(',')
+                ? 'it must not hold a comma'
+                : secretWeakness(token);
+            if (weakness) {
                 return {
                     ok: false,
-                    error: `${where} (agent ${agent}): the token must be 16-256 visible characters without commas or spaces`
+                    error: `${where} (agent ${agent}): the token is too weak: ${weakness} (--generate-token makes a strong one)`
                 };
             }
             if (digests.has(agent)) {

@@ -1,8 +1,11 @@
-import { parseBridgeConfig } from './bridge-config';
+import type { BridgeConfig } from './bridge-config';
+import { parseBridgeConfig, startupWarnings } from './bridge-config';
 
+const token1 = 'tok-agent1-0123456789abcdef-XYZuvw';
+const token2 = 'tok-agent2-0123456789abcdef-XYZuvw';
 const env = {
-    LISTENER_SECRET: 'phone-system-secret-0123456789',
-    LISTENER_AGENT_TOKENS: 'agent1:tok-agent1-0123456789abcdef, agent2:tok-agent2-0123456789abcdef'
+    LISTENER_SECRET: 'Phone-System-Secret-0123456789-abcdef',
+    LISTENER_AGENT_TOKENS: `agent1:${token1}, agent2:${token2}`
 };
 
 function errorsOf(argv: string[], environment: Record<string, string | undefined>): string[] {
@@ -28,9 +31,9 @@ describe('parseBridgeConfig', () => {
         });
         expect(result.config.callbackUrl).toBeUndefined();
         expect(result.config.tokens.agents).toEqual(['agent1', 'agent2']);
-        expect(result.config.tokens.verify('agent1', 'tok-agent1-0123456789abcdef')).toBe(true);
-        expect(result.config.tokens.verify('agent1', 'tok-agent2-0123456789abcdef')).toBe(false);
-        expect(result.config.tokens.verify('agent9', 'tok-agent1-0123456789abcdef')).toBe(false);
+        expect(result.config.tokens.verify('agent1', token1)).toBe(true);
+        expect(result.config.tokens.verify('agent1', token2)).toBe(false);
+        expect(result.config.tokens.verify('agent9', token1)).toBe(false);
     });
 
     it('reads flags over the environment', () => {
@@ -86,8 +89,7 @@ describe('parseBridgeConfig', () => {
             ],
             {
                 LISTENER_SECRET: 'has a space in it',
-                LISTENER_AGENT_TOKENS:
-                    'agent1:tok-agent1-0123456789abcdef,agent1:tok-other-0123456789abcdef',
+                LISTENER_AGENT_TOKENS: `agent1:${token1},agent1:${token2}`,
                 LISTENER_REQUIRE_SIGNATURE: 'maybe'
             }
         );
@@ -96,7 +98,7 @@ describe('parseBridgeConfig', () => {
             'unknown option "--nope" (see --help)',
             '--log-level needs a value',
             'LISTENER_PORT (--port) must be a port number from 0 to 65535',
-            'LISTENER_SECRET must be at least 16 characters, without spaces',
+            'LISTENER_SECRET is too weak: it must be visible ASCII characters, without spaces (--generate-token makes a strong one)',
             'LISTENER_AGENT_TOKENS entry 2: agent agent1 is listed twice',
             'LISTENER_CALLBACK_URL (--callback-url) must use https:// (http:// only for localhost)',
             'LISTENER_REQUIRE_SIGNATURE must be true or false',
@@ -108,9 +110,16 @@ describe('parseBridgeConfig', () => {
 
     it.each([
         ['', /LISTENER_AGENT_TOKENS is empty/],
-        ['agent one:tok-agent1-0123456789abcdef', /entry 1 must be <agent id>:<token>/],
+        [`agent one:${token1}`, /entry 1 must be <agent id>:<token>/],
         ['agent1', /entry 1 must be <agent id>:<token>/],
-        ['agent1:short', /entry 1 \(agent agent1\): the token must be 16-256/],
+        [
+            'agent1:short',
+            /entry 1 \(agent agent1\): the token is too weak: it must be 32-256 characters long \(it has 5\)/
+        ],
+        [
+            `agent1:${token1},agent2:${'a'.repeat(40)}`,
+            /entry 2 \(agent agent2\): the token is too weak: it must mix at least two kinds/
+        ],
         ['agent1:tok,with-comma-0123456789', /entry 1 \(agent agent1\)/]
     ])('refuses the token list %p', (tokens, message) => {
         expect(errorsOf([], { ...env, LISTENER_AGENT_TOKENS: tokens }).join('\n')).toMatch(message);
@@ -128,5 +137,60 @@ describe('parseBridgeConfig', () => {
         expect(errorsOf([], { ...env, LISTENER_CALLBACK_URL: 'not a url' })[0]).toMatch(
             /must be a URL such as/
         );
+    });
+
+    it.each([
+        ['', /LISTENER_SECRET is not set/],
+        ['Short-Secret-1', /it must be 32-256 characters long \(it has 14\)/],
+        ['x'.repeat(257), /it must be 32-256 characters long \(it has 257\)/],
+        ['abcdefghijklmnopqrstuvwxyzabcdefgh', /it must mix at least two kinds of characters/],
+        ['0123456789012345678901234567890123', /it must mix at least two kinds of characters/],
+        ['abababababababababababababab1212121', /it must have at least 10 different characters/],
+        ['pässwörd-with-umlauts-0123456789xyz', /it must be visible ASCII characters/]
+    ])('refuses the secret %p, saying why and naming the setting', (secret, message) => {
+        const errors = errorsOf([], { ...env, LISTENER_SECRET: secret });
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toMatch(/^LISTENER_SECRET /);
+        expect(errors[0]).toMatch(message);
+        if (secret !== '') {
+            expect(errors[0]).not.toContain(secret);
+        }
+    });
+
+    it.each([
+        ['hex (openssl rand -hex 16)', '3f9c1a7be2d04c58a61f0e9d7b3c2a14'],
+        ['base64url (--generate-token)', 'pZ0wq3Hc9vN-2Lk_7YbT4xRfGm1sEdJaU8oKiWnQy6c'],
+        ['base64 (openssl rand -base64 32)', 'q8V2m+Yc1/Lr0Hn5tW9xZk3Jp7Fb4Ds6Ge8Au2Qi0Mo=']
+    ])('takes a random %s secret', (_kind, secret) => {
+        expect(parseBridgeConfig([], { ...env, LISTENER_SECRET: secret }).kind).toBe('run');
+    });
+
+    it('warns when it listens beyond this computer without TLS or an Origin allow-list', () => {
+        const config = (overrides: Partial<BridgeConfig>): BridgeConfig => {
+            const result = parseBridgeConfig([], env);
+            if (result.kind !== 'run') {
+                throw new Error('the test configuration does not run');
+            }
+            return { ...result.config, ...overrides };
+        };
+        expect(startupWarnings(config({}))).toEqual([]);
+        expect(startupWarnings(config({ host: '::1' }))).toEqual([]);
+        expect(startupWarnings(config({ host: 'localhost' }))).toEqual([]);
+        const open = startupWarnings(config({ host: '0.0.0.0' }));
+        expect(open).toHaveLength(2);
+        expect(open[0]).toMatch(/^Listening on 0\.0\.0\.0 without TLS/);
+        expect(open[1]).toMatch(/^Listening on 0\.0\.0\.0 without an Origin allow-list/);
+        expect(
+            startupWarnings(
+                config({
+                    host: '10.0.0.5',
+                    tls: { certFile: 'c.pem', keyFile: 'k.pem' },
+                    allowedOrigins: ['https://acme--c.vf.force.com']
+                })
+            )
+        ).toEqual([]);
+        expect(
+            startupWarnings(config({ host: '10.0.0.5', allowedOrigins: ['https://a.example'] }))
+        ).toEqual([expect.stringMatching(/without TLS/)]);
     });
 });

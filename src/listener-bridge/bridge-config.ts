@@ -1,5 +1,7 @@
 import { AgentTokens } from './agent-tokens';
 import type { BridgeLogLevel } from './bridge-logger';
+import { secretWeakness } from './secret-strength';
+import { isLoopbackHost } from './source-address';
 
 export interface BridgeConfig {
     readonly host: string;
@@ -46,8 +48,10 @@ Options (each also read from the environment variable in brackets):
   --help                     print this help and exit
 
 Secrets come from the environment only (command lines are visible to other users):
-  LISTENER_SECRET            the phone system's shared secret (at least 16 characters; required)
-  LISTENER_AGENT_TOKENS      agent1:token1,agent2:token2 (each token 16-256 characters; required)
+  LISTENER_SECRET            the phone system's shared secret (required)
+  LISTENER_AGENT_TOKENS      agent1:token1,agent2:token2 (required)
+  The secret and each token: 32-256 visible characters without spaces (tokens: no commas),
+  of at least two kinds (lower-case, upper-case, digits, symbols), at least 10 different.
 `;
 
 const flagNames: Readonly<Record<string, string>> = {
@@ -60,7 +64,6 @@ const flagNames: Readonly<Record<string, string>> = {
     '--log-level': 'LISTENER_LOG_LEVEL'
 };
 const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-const loopbackHosts = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Reads the command line over the environment; collects every error. */
 export function parseBridgeConfig(
@@ -123,8 +126,13 @@ export function parseBridgeConfig(
         errors.push(
             'LISTENER_SECRET is not set: the bridge does not start without the shared secret the phone system authenticates with (--generate-token makes one)'
         );
-    } else if (secret.length < 16 || /\s/.test(secret)) {
-        errors.push('LISTENER_SECRET must be at least 16 characters, without spaces');
+    } else {
+        const weakness = secretWeakness(secret);
+        if (weakness) {
+            errors.push(
+                `LISTENER_SECRET is too weak: ${weakness} (--generate-token makes a strong one)`
+            );
+        }
     }
     const tokens = AgentTokens.parse(env['LISTENER_AGENT_TOKENS'] ?? '');
     if (!tokens.ok) {
@@ -181,7 +189,7 @@ function parseCallbackUrl(value: string | undefined, errors: string[]): URL | un
         );
         return undefined;
     }
-    const local = loopbackHosts.includes(url.hostname);
+    const local = isLoopbackHost(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
         errors.push(
             'LISTENER_CALLBACK_URL (--callback-url) must use https:// (http:// only for localhost)'
@@ -231,4 +239,26 @@ function parseOrigins(value: string | undefined, errors: string[]): string[] | u
         }
     }
     return origins;
+}
+
+/**
+ * What the administrator should know about a configuration that runs: listening beyond this
+ * computer without TLS, or without an Origin allow-list.
+ */
+export function startupWarnings(config: BridgeConfig): string[] {
+    if (isLoopbackHost(config.host)) {
+        return [];
+    }
+    const warnings: string[] = [];
+    if (!config.tls) {
+        warnings.push(
+            `Listening on ${config.host} without TLS: tokens and call data cross the network unencrypted unless a TLS proxy is in front (or use --tls-cert and --tls-key); the Bearer secret is refused from other computers.`
+        );
+    }
+    if (!config.allowedOrigins) {
+        warnings.push(
+            `Listening on ${config.host} without an Origin allow-list: a page of any web site may open softphone connections; set --allowed-origins to your org's Visualforce origin.`
+        );
+    }
+    return warnings;
 }

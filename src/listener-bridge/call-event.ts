@@ -6,6 +6,7 @@ import {
     agentPattern,
     attributeKeyPattern,
     callIdPattern,
+    emptyAttributes,
     isAttributeValue,
     isPhoneText,
     listenerCallEventTypes,
@@ -33,7 +34,7 @@ const phoneRule = 'a phone number: up to 40 digits, spaces and + * # ( ) . -, or
  */
 export function parseCallEvent(pairs: readonly (readonly [string, string])[]): CallEventResult {
     const reserved: Partial<Record<ReservedName, string>> = {};
-    const attributes: Record<string, string> = {};
+    const attributes = emptyAttributes();
     const seen = new Set<string>();
     for (const [rawName, value] of pairs) {
         const lower = rawName.toLowerCase();

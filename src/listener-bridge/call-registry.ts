@@ -1,5 +1,9 @@
 import type { ListenerCallMessage } from '../softphone/telephony/listener/listener-protocol';
-import { listenerLimits } from '../softphone/telephony/listener/listener-protocol';
+import {
+    listenerLimits,
+    mergeAttributes,
+    parseCallMessage
+} from '../softphone/telephony/listener/listener-protocol';
 
 interface RegisteredCall {
     readonly agent: string;
@@ -7,6 +11,14 @@ interface RegisteredCall {
     /** The latest state of the call, merged over its events; absent for a call just dialled. */
     message?: ListenerCallMessage;
     expiresAt: number;
+}
+
+export interface WelcomeSnapshot {
+    readonly calls: ListenerCallMessage[];
+    /** Calls left out because the softphone's protocol would refuse them. */
+    readonly invalid: number;
+    /** Older calls left out beyond listenerLimits.welcomeCalls. */
+    readonly overLimit: number;
 }
 
 export interface CallRegistryOptions {
@@ -88,12 +100,23 @@ export class CallRegistry {
         }
     }
 
-    /** The agent's calls, oldest first, as the welcome lists them. */
-    snapshot(agent: string): ListenerCallMessage[] {
+    /**
+     * The agent's calls, oldest first, as the welcome lists them: only calls the softphone's
+     * protocol accepts, and only the newest listenerLimits.welcomeCalls. What is left out is
+     * counted, so that one bad or old call never keeps the agent from connecting.
+     */
+    snapshot(agent: string): WelcomeSnapshot {
         this.expire();
-        return [...this.calls.values()].flatMap((call) =>
+        const kept = [...this.calls.values()].flatMap((call) =>
             call.agent === agent && call.message ? [call.message] : []
         );
+        const valid = kept.filter((message) => parseCallMessage(message).ok);
+        const calls = valid.slice(-listenerLimits.welcomeCalls);
+        return {
+            calls,
+            invalid: kept.length - valid.length,
+            overLimit: valid.length - calls.length
+        };
     }
 
     get size(): number {
@@ -124,17 +147,4 @@ export class CallRegistry {
 
 function key(agent: string, callid: string): string {
     return `${agent}\n${callid}`;
-}
-
-function mergeAttributes(
-    previous: Readonly<Record<string, string>>,
-    update: Readonly<Record<string, string>>
-): Record<string, string> {
-    const merged: Record<string, string> = { ...previous };
-    for (const [name, value] of Object.entries(update)) {
-        if (name in merged || Object.keys(merged).length < listenerLimits.attributeCount) {
-            merged[name] = value;
-        }
-    }
-    return merged;
 }

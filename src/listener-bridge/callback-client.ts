@@ -22,6 +22,9 @@ export interface CallbackClientOptions {
     readonly fetch?: typeof fetch;
 }
 
+/** The most of a phone system's answer the bridge reads; the rest is dropped unread. */
+export const maxAnswerBytes = 4096;
+
 const describeAction: Readonly<Record<ListenerAction, string>> = {
     answer: 'answer the call',
     decline: 'decline the call',
@@ -93,12 +96,32 @@ export class CallbackClient {
     }
 }
 
+/**
+ * Reads at most `maxAnswerBytes` of the answer as text and drops the rest unread (the
+ * connection is closed): a phone system that answers megabytes costs the bridge 4 KB.
+ */
 async function readText(response: Response): Promise<string> {
-    try {
-        return (await response.text()).slice(0, 4096);
-    } catch {
+    const reader = response.body?.getReader();
+    if (!reader) {
         return '';
     }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+        while (size < maxAnswerBytes) {
+            const { done, value } = await reader.read();
+            if (done) {
+                break;
+            }
+            chunks.push(value);
+            size += value.byteLength;
+        }
+    } catch {
+        // A broken or timed-out answer: keep what came.
+    } finally {
+        reader.cancel().catch(() => undefined);
+    }
+    return Buffer.concat(chunks).subarray(0, maxAnswerBytes).toString('utf8');
 }
 
 function jsonField(text: string, name: string): string | undefined {

@@ -15,6 +15,11 @@ export interface CallerAuthOptions {
     readonly requireSignature: boolean;
     /** Unix time in seconds. */
     readonly nowSeconds: number;
+    /**
+     * False when the request came over plain HTTP from another computer: the Bearer secret
+     * would have crossed the network in clear, so it is refused (signatures still work).
+     */
+    readonly bearerAllowed: boolean;
 }
 
 const signaturePattern = /^(?:sha256=)?([0-9a-fA-F]{64})$/;
@@ -48,6 +53,12 @@ export function authenticateCaller(
         return {
             ok: false,
             error: 'this bridge accepts signed requests only: send X-Listener-Timestamp and X-Listener-Signature'
+        };
+    }
+    if (!options.bearerAllowed) {
+        return {
+            ok: false,
+            error: 'the Bearer secret is accepted only over https or from this computer: sign the request (X-Listener-Timestamp and X-Listener-Signature) or use https'
         };
     }
     const bearer = /^Bearer +(\S+) *$/i.exec(authorization);

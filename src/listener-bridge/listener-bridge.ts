@@ -2,18 +2,22 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { BridgeConfig } from './bridge-config';
+import { bridgeLimits } from './bridge-limits';
 import type { BridgeLogger } from './bridge-logger';
 import { silentBridgeLogger } from './bridge-logger';
 import { parseCallEvent } from './call-event';
 import { CallRegistry } from './call-registry';
 import { CallbackClient } from './callback-client';
 import { authenticateCaller } from './caller-auth';
+import { ConnectionGuard } from './connection-guard';
+import { FailureLimiter } from './failure-limiter';
 import { ReplayGuard } from './replay-guard';
 import { readBody } from './request-body';
 import { bodyPairs, formPairs } from './request-params';
-import { SoftphoneHub } from './softphone-hub';
+import { ignoreSocketError, SoftphoneHub } from './softphone-hub';
+import { isLoopbackAddress, sourceAddress } from './source-address';
 
 export const eventPath = '/event';
 /** The largest body or query string accepted. */
@@ -39,6 +43,16 @@ interface Reply {
     readonly headers?: Readonly<Record<string, string>>;
 }
 
+function failureLimiter(now: () => number): FailureLimiter {
+    return new FailureLimiter({
+        maxFailures: bridgeLimits.maxFailedSignIns,
+        windowMs: bridgeLimits.failedSignInWindowMs,
+        lockoutMs: bridgeLimits.lockoutMs,
+        capacity: bridgeLimits.trackedAddresses,
+        now
+    });
+}
+
 /** How long replay keys are remembered: longer than the timestamp window, and than a call. */
 const replayMemoryMs = 24 * 60 * 60 * 1000;
 const replayCapacity = 100_000;
@@ -57,6 +71,9 @@ export class ListenerBridge {
     private readonly now: () => number;
     private readonly registry: CallRegistry;
     private readonly replays: ReplayGuard;
+    /** The phone system's failed authentications, per address (the softphones have their own). */
+    private readonly failures: FailureLimiter;
+    readonly connections: ConnectionGuard;
     readonly hub: SoftphoneHub;
 
     constructor(
@@ -67,10 +84,19 @@ export class ListenerBridge {
         this.now = dependencies.now ?? Date.now;
         this.registry = new CallRegistry({ now: this.now });
         this.replays = new ReplayGuard(replayMemoryMs, replayCapacity, this.now);
+        this.failures = failureLimiter(this.now);
+        this.connections = new ConnectionGuard({
+            maxPerAddress: bridgeLimits.maxUnauthenticatedPerAddress,
+            deadlineMs: bridgeLimits.unauthenticatedDeadlineMs,
+            logger: this.logger
+        });
         this.hub = new SoftphoneHub({
             tokens: config.tokens,
             registry: this.registry,
             logger: this.logger,
+            failures: failureLimiter(this.now),
+            connections: this.connections,
+            helloTimeoutMs: bridgeLimits.helloTimeoutMs,
             ...(config.callbackUrl
                 ? {
                       callback: new CallbackClient({
@@ -115,6 +141,15 @@ export class ListenerBridge {
         if (request.method !== 'GET' && request.method !== 'POST') {
             return error(405, 'use GET or POST', { allow: 'GET, POST' });
         }
+        const lockedMs = this.failures.lockedFor(sourceAddress(request.socket));
+        if (lockedMs > 0) {
+            const seconds = Math.ceil(lockedMs / 1000);
+            return error(
+                429,
+                `too many failed authentications from this address: try again in ${seconds} s`,
+                { 'retry-after': String(seconds), connection: 'close' }
+            );
+        }
         let payload: string;
         if (request.method === 'GET') {
             if (Buffer.byteLength(query) > maxRequestBytes) {
@@ -157,13 +192,21 @@ export class ListenerBridge {
         request: IncomingMessage,
         payload: string
     ): { error?: Reply; signature?: string } {
+        const address = sourceAddress(request.socket);
         const result = authenticateCaller(request.headers, payload, {
             secret: this.config.secret,
             requireSignature: this.config.requireSignature,
-            nowSeconds: Math.floor(this.now() / 1000)
+            nowSeconds: Math.floor(this.now() / 1000),
+            bearerAllowed: this.config.tls !== undefined || isLoopbackAddress(address)
         });
         if (!result.ok) {
-            this.logger('warn', `Refused a call event: 401 (${result.error}).`);
+            this.logger('warn', `Refused a call event from ${address}: 401 (${result.error}).`);
+            if (this.failures.fail(address)) {
+                this.logger(
+                    'warn',
+                    `Refusing call events from ${address} for ${bridgeLimits.lockoutMs / 1000} s: ${bridgeLimits.maxFailedSignIns} failed authentications within ${bridgeLimits.failedSignInWindowMs / 1000} s.`
+                );
+            }
             return {
                 error: error(401, result.error, {
                     'www-authenticate': 'Bearer realm="open-cti-listener"'
@@ -180,8 +223,10 @@ export class ListenerBridge {
                     )
                 };
             }
+            this.connections.authenticated(request.socket);
             return { signature: result.signature };
         }
+        this.connections.authenticated(request.socket);
         return {};
     }
 
@@ -261,13 +306,24 @@ export function startListenerBridge(
         bridge.handle(request, response);
     const server: Server = config.tls
         ? createTlsServer(
-              { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+              {
+                  cert: readFileSync(config.tls.certFile),
+                  key: readFileSync(config.tls.keyFile),
+                  handshakeTimeout: bridgeLimits.tlsHandshakeTimeoutMs
+              },
               handler
           )
         : createServer(handler);
     server.requestTimeout = 15_000;
     server.headersTimeout = 10_000;
     server.maxHeadersCount = 100;
+    // Every socket has an error handler of its own from the start, whatever Node's HTTP server
+    // or the WebSocket library add or remove later: a peer's reset never stops the bridge.
+    server.on('connection', (socket: Socket) => {
+        socket.on('error', ignoreSocketError);
+        bridge.connections.admit(socket);
+    });
+    server.on('secureConnection', (socket: Socket) => socket.on('error', ignoreSocketError));
     server.on('upgrade', (request, socket, head: Buffer) =>
         bridge.hub.handleUpgrade(request, socket, head)
     );

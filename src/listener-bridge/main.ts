@@ -1,9 +1,10 @@
 // The listener bridge's entry (`npm run listener`): reads the configuration, starts the
 // bridge, prints where it listens, and stops cleanly on SIGINT/SIGTERM.
 import { randomBytes } from 'node:crypto';
-import { bridgeUsage, parseBridgeConfig } from './bridge-config';
+import { bridgeUsage, parseBridgeConfig, startupWarnings } from './bridge-config';
 import { createBridgeLogger } from './bridge-logger';
 import { startListenerBridge } from './listener-bridge';
+import { secretWeakness } from './secret-strength';
 
 async function main(): Promise<void> {
     const parsed = parseBridgeConfig(process.argv.slice(2), process.env);
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
             process.stdout.write(bridgeUsage);
             return;
         case 'generate-token':
-            process.stdout.write(`${randomBytes(32).toString('base64url')}\n`);
+            process.stdout.write(`${generateToken()}\n`);
             return;
         case 'error':
             process.stderr.write(
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
     }
     const { config } = parsed;
     const logger = createBridgeLogger((line) => process.stderr.write(`${line}\n`), config.logLevel);
+    for (const warning of startupWarnings(config)) {
+        logger('warn', warning);
+    }
     const bridge = await startListenerBridge(config, { logger });
     process.stdout.write(`Listener bridge: ${bridge.url}\n`);
     logger(
@@ -36,6 +40,16 @@ async function main(): Promise<void> {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+}
+
+/** 32 random bytes, base64url: 43 characters that meet the strength rule (checked, to be sure). */
+function generateToken(): string {
+    for (;;) {
+        const token = randomBytes(32).toString('base64url');
+        if (!secretWeakness(token)) {
+            return token;
+        }
+    }
 }
 
 main().catch((error: unknown) => {

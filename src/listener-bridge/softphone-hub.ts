@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { RawData } from 'ws';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -8,13 +9,18 @@ import type {
 } from '../softphone/telephony/listener/listener-protocol';
 import {
     listenerCloseCodes,
+    listenerLimits,
     listenerProtocolVersion
 } from '../softphone/telephony/listener/listener-protocol';
 import type { AgentTokens } from './agent-tokens';
+import { bridgeLimits } from './bridge-limits';
 import type { BridgeLogger } from './bridge-logger';
 import type { CallRegistry } from './call-registry';
 import type { CallbackClient } from './callback-client';
+import type { ConnectionGuard } from './connection-guard';
+import type { FailureLimiter } from './failure-limiter';
 import { parseAction, parseHello } from './softphone-message';
+import { sourceAddress } from './source-address';
 
 export const softphonePath = '/softphone';
 
@@ -28,10 +34,17 @@ export interface SoftphoneHubOptions {
     readonly allowedOrigins?: readonly string[];
     readonly helloTimeoutMs?: number;
     readonly heartbeatMs?: number;
+    /** Softphones' failed sign-ins per address; absent: not limited (tests). */
+    readonly failures?: FailureLimiter;
+    /** Told when a connection has signed in, so that it no longer counts as unauthenticated. */
+    readonly connections?: ConnectionGuard;
 }
 
 interface Softphone {
     readonly socket: WebSocket;
+    /** The TCP (or TLS) connection under the WebSocket, and where it comes from. */
+    readonly connection: Duplex;
+    readonly address: string;
     agent?: string;
     alive: boolean;
     inFlight: number;
@@ -39,6 +52,8 @@ interface Softphone {
 
 const maxMessageBytes = 16 * 1024;
 const maxActionsInFlight = 8;
+/** How long a refused upgrade's socket may stay open for its answer to be read. */
+const refusedSocketLingerMs = 2000;
 
 /**
  * The softphones' side of the bridge: a WebSocket endpoint at /softphone where each softphone
@@ -62,6 +77,9 @@ export class SoftphoneHub {
 
     /** The HTTP server's 'upgrade' handler. */
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+        // Node's HTTP server drops its own error handler from a socket it hands over for an
+        // upgrade: without this one, a reset while the bridge answers would stop the process.
+        socket.on('error', ignoreSocketError);
         const path = (request.url ?? '').split('?')[0];
         if (path !== softphonePath) {
             refuseUpgrade(socket, 404, 'Not Found');
@@ -69,15 +87,23 @@ export class SoftphoneHub {
         }
         const origin = request.headers.origin;
         const allowed = this.options.allowedOrigins;
+        const address = sourceAddress(request.socket);
         if (allowed && (origin === undefined || !allowed.includes(origin))) {
             this.options.logger(
                 'warn',
-                'Refused a softphone connection from an origin not allowed.'
+                `Refused a softphone connection from ${address}: its origin is not allowed.`
             );
             refuseUpgrade(socket, 403, 'Forbidden');
             return;
         }
-        this.server.handleUpgrade(request, socket, head, (client) => this.accept(client));
+        const lockedMs = this.options.failures?.lockedFor(address) ?? 0;
+        if (lockedMs > 0) {
+            refuseUpgrade(socket, 429, 'Too Many Requests', Math.ceil(lockedMs / 1000));
+            return;
+        }
+        this.server.handleUpgrade(request, socket, head, (client) =>
+            this.accept(client, socket, address)
+        );
     }
 
     /** Sends a call event to every softphone of the agent; returns how many got it. */
@@ -114,8 +140,8 @@ export class SoftphoneHub {
         this.server.close();
     }
 
-    private accept(socket: WebSocket): void {
-        const softphone: Softphone = { socket, alive: true, inFlight: 0 };
+    private accept(socket: WebSocket, connection: Duplex, address: string): void {
+        const softphone: Softphone = { socket, connection, address, alive: true, inFlight: 0 };
         this.softphones.add(softphone);
         const helloTimer = setTimeout(() => {
             if (softphone.agent === undefined) {
@@ -163,18 +189,35 @@ export class SoftphoneHub {
         }
         const { agent, token } = hello.value;
         if (!this.options.tokens.verify(agent, token)) {
-            this.options.logger('warn', 'Refused a softphone: wrong agent id or token.');
+            this.options.logger(
+                'warn',
+                `Refused a softphone from ${softphone.address}: wrong agent id or token.`
+            );
+            if (this.options.failures?.fail(softphone.address)) {
+                this.options.logger(
+                    'warn',
+                    `Refusing softphones from ${softphone.address} for ${bridgeLimits.lockoutMs / 1000} s: ${bridgeLimits.maxFailedSignIns} failed sign-ins within ${bridgeLimits.failedSignInWindowMs / 1000} s.`
+                );
+            }
             softphone.socket.close(listenerCloseCodes.badCredentials, 'agent id or token refused');
             return;
         }
         softphone.agent = agent;
+        this.options.connections?.authenticated(softphone.connection as Socket);
+        const snapshot = this.options.registry.snapshot(agent);
+        if (snapshot.invalid > 0 || snapshot.overLimit > 0) {
+            this.options.logger(
+                'warn',
+                `Left ${snapshot.invalid + snapshot.overLimit} kept calls out of the welcome of agent ${agent}: ${snapshot.invalid} invalid, ${snapshot.overLimit} beyond the newest ${listenerLimits.welcomeCalls}.`
+            );
+        }
         softphone.socket.send(
             JSON.stringify({
                 type: 'welcome',
                 version: listenerProtocolVersion,
                 agent,
                 actions: this.options.callback !== undefined,
-                calls: this.options.registry.snapshot(agent)
+                calls: snapshot.calls
             })
         );
         this.options.logger(
@@ -299,6 +342,21 @@ export class SoftphoneHub {
     }
 }
 
-function refuseUpgrade(socket: Duplex, status: number, text: string): void {
-    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** A socket's errors (a reset, a write after the peer left) end only that socket. */
+export function ignoreSocketError(): void {
+    // Nothing to do: the socket closes, and its 'close' handler tidies up.
+}
+
+function refuseUpgrade(
+    socket: Duplex,
+    status: number,
+    text: string,
+    retryAfterSeconds?: number
+): void {
+    const retry = retryAfterSeconds === undefined ? '' : `Retry-After: ${retryAfterSeconds}\r\n`;
+    socket.end(
+        `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${retry}Content-Length: 0\r\n\r\n`
+    );
+    // A client that never reads the answer nor closes its side does not keep the socket.
+    setTimeout(() => socket.destroy(), refusedSocketLingerMs).unref();
 }

@@ -63,25 +63,40 @@ const inertActions: SoftphoneActions = {
     simulateIncoming: nothing
 };
 
-/** A softphone that cannot start still says why, in the softphone, in the admin's terms. */
+/**
+ * A softphone that cannot start still says why, in the softphone, in the admin's terms. Each
+ * error can be dismissed (the softphone still cannot start until the setting is fixed).
+ */
 function renderStartupErrors(root: HTMLElement, errors: readonly SettingError[]): void {
     root.replaceChildren();
+    // For whoever waits for the start to finish (the local console's tests): it ended here.
+    root.dataset.softphone = 'failed';
+    let shown = errors.map((error, index) => ({
+        id: `startup-${index}`,
+        message: error.message,
+        ...(error.key === '/' || error.key === '' ? {} : { settingKey: error.key })
+    }));
+    const render = () =>
+        view.render(
+            placeholderViewModel({
+                connection: { status: 'disconnected', connectorLabel: 'Not started' },
+                errors: shown,
+                dialBlockedReason: 'The softphone could not start: see the errors above.'
+            })
+        );
     const view = new SoftphoneView({
         root,
-        actions: inertActions,
+        actions: {
+            ...inertActions,
+            dismissError: (id) => {
+                shown = shown.filter((error) => error.id !== id);
+                render();
+            }
+        },
         clock: systemClock,
         timers: window
     });
-    const model = placeholderViewModel({
-        connection: { status: 'disconnected', connectorLabel: 'Not started' },
-        errors: errors.map((error, index) => ({
-            id: `startup-${index}`,
-            message: error.message,
-            ...(error.key === '/' || error.key === '' ? {} : { settingKey: error.key })
-        })),
-        dialBlockedReason: 'The softphone could not start: see the errors above.'
-    });
-    view.render(model);
+    render();
 }
 
 async function readSettings(
@@ -165,6 +180,14 @@ async function follow(
         normaliseNumber: (number) => normalisePhoneNumber(number, settings.defaultCountry),
         showPanel: () => void host.setSoftphonePanelVisibility(true).catch(() => undefined),
         refreshView: () => void host.refreshView().catch(() => undefined),
+        openRecord: (recordId) =>
+            void host.screenPop({ type: 'SOBJECT', params: { recordId } }).catch((error: unknown) =>
+                parts.diagnostics.record({
+                    level: 'error',
+                    event: 'opencti.screenPop',
+                    details: { error: error instanceof Error ? error.message : String(error) }
+                })
+            ),
         saveLogFile: (file) =>
             saveDownload(createFileDownload(file), document, (free) =>
                 window.setTimeout(free, 1000)

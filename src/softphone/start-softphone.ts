@@ -7,7 +7,9 @@ import {
     createLmsCommands,
     createNumberFormatter,
     createNumberNormaliser,
+    DO_NOT_CALL_CHECK_TIMEOUT_MS,
     handleClickToDial,
+    showDialWarning,
     linkSimulatorToConsole,
     type NavigationListeners,
     OutboundDialer,
@@ -21,7 +23,7 @@ import { LogOutbox, openOutboxStore } from './calllog';
 import { CallEngine, systemClock, type EngineLogger } from './calls';
 import { LmsBridge, SOFTPHONE_CHANNEL_NAME, type LmsHost } from './channel';
 import type { OpenCtiHost, OpenCtiSubscription } from './opencti';
-import { ScreenPopper } from './screenpop';
+import { noInternalNumbers, parseDialPlan, ScreenPopper } from './screenpop';
 import type { SoftphoneSettings } from './settings';
 import { sessionToRestore, type Handover, type TabLeader } from './tabs';
 import { systemScheduler } from './telephony';
@@ -97,7 +99,14 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         mirrorToTask: settings.mirrorToTask
     });
     const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
-    const dialer = new OutboundDialer(engine, host, settings.defaultCountry);
+    const dialPlan = parseDialPlan(settings.internalNumberPattern);
+    const dialer = new OutboundDialer(engine, host, settings.defaultCountry, {
+        // The settings parser refused a pattern that does not compile.
+        dialPlan: dialPlan.ok ? dialPlan.plan : noInternalNumbers,
+        onCheckFailure: settings.doNotCallCheckFailure,
+        scheduler: systemScheduler,
+        checkTimeoutMs: DO_NOT_CALL_CHECK_TIMEOUT_MS
+    });
     const storage = readSessionStorage();
     const session = new SessionStore(
         leader === undefined ? storage : leader.mirroredSessionStorage(storage),
@@ -157,6 +166,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         app,
         controls,
         ...(choice.simulator === undefined ? {} : { simulator: choice.simulator }),
+        // Open CTI screenPop SOBJECT: https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_screenpop_lex.htm
+        openRecord: (recordId) => host.screenPop({ type: 'SOBJECT', params: { recordId } }),
         downloadLogs: () =>
             saveDownload(createDownload(diagnostics), document, (free) =>
                 window.setTimeout(free, 1000)
@@ -178,7 +189,12 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         app.attachBridge(bridge);
     }
     const dialClicked = (payload: unknown, showPanelThere: () => void) =>
-        handleClickToDial(payload, { controls, store: app.store, showPanel: showPanelThere });
+        handleClickToDial(payload, {
+            controls,
+            store: app.store,
+            showPanel: showPanelThere,
+            onPlaced: (result) => showDialWarning(app, result)
+        });
     clickToDial.routeTo((payload) => dialClicked(payload, showPanel));
     const stopNavigation = options.navigation?.add((payload) => app.navigated(payload));
     const simulator = choice.simulator;

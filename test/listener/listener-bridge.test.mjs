@@ -43,8 +43,11 @@ describe('listener bridge start-up', () => {
         assert.equal(result.status, 2);
         assert.match(result.stderr, /--secret is not accepted/);
         assert.match(result.stderr, /must be a port number/);
-        assert.match(result.stderr, /LISTENER_SECRET must be at least 16 characters/);
-        assert.match(result.stderr, /entry 1 \(agent agent1\): the token must be 16-256/);
+        assert.match(
+            result.stderr,
+            /LISTENER_SECRET is too weak: it must be 32-256 characters long \(it has 5\)/
+        );
+        assert.match(result.stderr, /entry 1 \(agent agent1\): the token is too weak/);
         assert.doesNotMatch(result.stderr, /short-token/);
     });
 

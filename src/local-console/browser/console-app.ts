@@ -73,7 +73,8 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     const query = new URLSearchParams(window.location.search);
     const faults: FaultSettings = {
         saveLogFailureRate: numberParam(query, 'fault.saveLogFailureRate', 0, 100),
-        saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000)
+        saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000),
+        searchFailure: query.get('fault.searchFailure') === 'true'
     };
     const [schema, settings, seeds] = await Promise.all([
         fetchJson('/metadata-schema.json').then(

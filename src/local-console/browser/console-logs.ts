@@ -54,10 +54,12 @@ export class EntryLog<T> {
     }
 }
 
-/** saveLog fault injection, set from the console's controls or the URL. */
+/** saveLog and search fault injection, set from the console's controls or the URL. */
 export interface FaultSettings {
     /** 0–100: the share of saveLog calls that fail with SERVER_ERROR. */
     saveLogFailureRate: number;
     /** Delay before every saveLog answers. */
     saveLogLatencyMs: number;
+    /** Every searchAndScreenPop fails with SERVER_ERROR (a Do Not Call check that cannot run). */
+    searchFailure?: boolean;
 }

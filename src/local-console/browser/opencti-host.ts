@@ -380,7 +380,7 @@ export class OpenCtiHost {
             },
             getSoftphoneLayout: () => ok(softphoneLayout),
             screenPop: (args) => this.screenPop(args),
-            searchAndScreenPop: (args) => this.searchAndScreenPop(args),
+            searchAndScreenPop: (args) => this.searchAndScreenPop(args, faults),
             saveLog: (args) => this.saveLog(args, faults),
             runApex: (args) =>
                 failure({
@@ -579,8 +579,17 @@ export class OpenCtiHost {
         }
     }
 
-    private searchAndScreenPop(args: Args): CallbackResponse {
+    private searchAndScreenPop(args: Args, faults: FaultSettings): CallbackResponse {
         const { store } = this.options;
+        if (faults.searchFailure === true) {
+            // The documented error shape (SERVER_ERROR); what a real org's outage answers is
+            // UNCONFIRMED: https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_errors_lex.htm
+            return failure({
+                code: 'SERVER_ERROR',
+                description:
+                    'A problem was encountered on the server. (Injected by the local console: fault.searchFailure.)'
+            });
+        }
         const callType = args['callType'];
         if (typeof callType !== 'string' || !callTypes.includes(callType.toLowerCase())) {
             return invalidParam(

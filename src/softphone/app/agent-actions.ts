@@ -4,38 +4,73 @@ import type { CallControls, ControlResult } from './call-controls';
 import type { InboundSimulator } from './simulator-controls';
 import type { SoftphoneApp } from './softphone-app';
 
+/** A call placed although Do Not Call could not be checked (Warn): said while the call lasts. */
+export function showDialWarning(app: SoftphoneApp, result: ControlResult): void {
+    if (result.ok && result.warning !== undefined) {
+        app.store.setNotice(
+            `dial-warning-${result.warning.callId}`,
+            'warning',
+            result.warning.message,
+            result.warning.callId
+        );
+    }
+}
+
 /** The softphone view's buttons: each routes to the call controls and shows what failed. */
 export function createAgentActions(deps: {
     app: SoftphoneApp;
     controls: CallControls;
     simulator?: InboundSimulator;
     downloadLogs?: () => void;
+    /** Opens a record (screenPop SOBJECT); a failure is told as an error. */
+    openRecord?: (recordId: string) => Promise<void>;
 }): SoftphoneActions {
     const { app, controls } = deps;
-    const report = (pending: Promise<ControlResult>, onFailure?: (message: string) => void) => {
+    /** A refused request on a call shows until the agent dismisses it or the call ends. */
+    const report = (pending: Promise<ControlResult>, callId?: string) => {
         void pending.then((result) => {
             if (!result.ok) {
-                (onFailure ?? ((message: string) => app.store.addError(message)))(result.message);
+                app.store.addError(result.message, undefined, callId);
             }
         });
     };
+    let attempts = 0;
     return {
         dial: (number) => {
-            app.store.update((state) => {
-                const { dialBlockedReason: _cleared, ...rest } = state;
-                return rest;
+            const id = ++attempts;
+            const attempt = { id, number };
+            app.store.update((state) => ({
+                ...state,
+                dialAttempt: { ...attempt, status: 'placing' }
+            }));
+            void controls.dial(number).then((result) => {
+                showDialWarning(app, result);
+                app.store.update((state) => {
+                    // A later Call has taken over the keypad.
+                    if (state.dialAttempt?.id !== id) {
+                        return state;
+                    }
+                    const { dialAttempt: _placed, ...rest } = state;
+                    return result.ok
+                        ? rest
+                        : {
+                              ...rest,
+                              dialAttempt: {
+                                  ...attempt,
+                                  status: 'refused',
+                                  message: result.message
+                              }
+                          };
+                });
             });
-            report(controls.dial(number), (message) =>
-                app.store.update((state) => ({ ...state, dialBlockedReason: message }))
-            );
         },
-        answer: (callId) => report(controls.answer(callId)),
-        decline: (callId) => report(controls.decline(callId)),
-        hangup: (callId) => report(controls.hangup(callId)),
-        hold: (callId) => report(controls.hold(callId)),
-        resume: (callId) => report(controls.resume(callId)),
-        setMuted: (callId, muted) => report(controls.mute(muted, callId)),
-        sendDtmf: (callId, digit) => report(controls.sendDtmf(callId, digit)),
+        answer: (callId) => report(controls.answer(callId), callId),
+        decline: (callId) => report(controls.decline(callId), callId),
+        hangup: (callId) => report(controls.hangup(callId), callId),
+        hold: (callId) => report(controls.hold(callId), callId),
+        resume: (callId) => report(controls.resume(callId), callId),
+        setMuted: (callId, muted) => report(controls.mute(muted, callId), callId),
+        sendDtmf: (callId, digit) => report(controls.sendDtmf(callId, digit), callId),
         setAgentState: (state: AgentState) => app.setAgentState(state),
         editWrapUp: (callId, draft) => app.wrapUp.edit(callId, draft),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
@@ -43,6 +78,17 @@ export function createAgentActions(deps: {
         relateCall: (callId, recordId) => app.relateCall(callId, recordId),
         dismissError: (id) => app.store.dismissError(id),
         ...(deps.downloadLogs === undefined ? {} : { downloadLogs: deps.downloadLogs }),
+        ...(deps.openRecord === undefined
+            ? {}
+            : {
+                  openRecord: (recordId: string) =>
+                      void (deps.openRecord as (id: string) => Promise<void>)(recordId).catch(
+                          (error: unknown) =>
+                              app.store.addError(
+                                  `The record could not be opened: ${error instanceof Error ? error.message : String(error)}`
+                              )
+                      )
+              }),
         simulateIncoming: (caller) => {
             if (deps.simulator === undefined) {
                 app.store.addError('Simulated calls need the simulator connector.');

@@ -1,6 +1,6 @@
 import type { CallOutcome } from '../calls/call-model';
 import type { CallRecords } from './call-records';
-import type { ErrorView, NoticeView, RecentCallView } from '../ui/view-model';
+import type { DialAttemptView, ErrorView, NoticeView, RecentCallView } from '../ui/view-model';
 
 /** What the agent picked and typed in wrap-up. */
 export interface WrapUpDraft {
@@ -41,7 +41,8 @@ export interface AppState {
     readonly errors: readonly ErrorView[];
     readonly notices: readonly NoticeView[];
     readonly logStatus: { readonly pending: number; readonly durable: boolean };
-    readonly dialBlockedReason?: string;
+    /** The keypad's last Call: being placed, or refused with the reason shown by the field. */
+    readonly dialAttempt?: DialAttemptView;
 }
 
 export const RECENT_CALLS_KEPT = 10;
@@ -80,17 +81,30 @@ export class AppStore {
         return () => this.listeners.delete(listener);
     }
 
-    /** Shows an error; the newest few are kept so a burst cannot fill the softphone. */
-    addError(message: string, settingKey?: string): void {
-        const error: ErrorView = {
-            id: `error-${this.nextMessageId++}`,
-            message,
-            ...(settingKey === undefined ? {} : { settingKey })
-        };
-        this.update((state) => ({
-            ...state,
-            errors: [...state.errors, error].slice(-ERRORS_KEPT)
-        }));
+    /**
+     * Shows an error; the newest few are kept so a burst cannot fill the softphone, and the same
+     * message for the same cause is shown once. An error about a call (`callId`) goes when the
+     * call ends: its cause is gone.
+     */
+    addError(message: string, settingKey?: string, callId?: string): void {
+        this.update((state) => {
+            const same = state.errors.some(
+                (error) =>
+                    error.message === message &&
+                    error.settingKey === settingKey &&
+                    error.callId === callId
+            );
+            if (same) {
+                return state;
+            }
+            const error: ErrorView = {
+                id: `error-${this.nextMessageId++}`,
+                message,
+                ...(settingKey === undefined ? {} : { settingKey }),
+                ...(callId === undefined ? {} : { callId })
+            };
+            return { ...state, errors: [...state.errors, error].slice(-ERRORS_KEPT) };
+        });
     }
 
     /** Removes the error or notice with this id (the view's Dismiss buttons). */
@@ -102,14 +116,44 @@ export class AppStore {
         }));
     }
 
-    /** Sets (or with message undefined, clears) the notice kept under a fixed id. */
-    setNotice(id: string, kind: NoticeView['kind'], message: string | undefined): void {
+    /**
+     * Sets (or with message undefined, clears) the notice kept under a fixed id. Another notice
+     * with the same text gives way to it, so the same notice never shows twice. A notice about a
+     * call (`callId`) goes when the call ends.
+     */
+    setNotice(
+        id: string,
+        kind: NoticeView['kind'],
+        message: string | undefined,
+        callId?: string
+    ): void {
         this.update((state) => {
-            const others = state.notices.filter((notice) => notice.id !== id);
+            const others = state.notices.filter(
+                (notice) => notice.id !== id && notice.message !== message
+            );
             return {
                 ...state,
-                notices: message === undefined ? others : [...others, { id, kind, message }]
+                notices:
+                    message === undefined
+                        ? others
+                        : [
+                              ...others,
+                              { id, kind, message, ...(callId === undefined ? {} : { callId }) }
+                          ]
             };
         });
+    }
+
+    /** The call ended: the errors and notices about it go with it. */
+    clearCall(callId: string): void {
+        const about = (message: { callId?: string }) => message.callId === callId;
+        if (!this.current.errors.some(about) && !this.current.notices.some(about)) {
+            return;
+        }
+        this.update((state) => ({
+            ...state,
+            errors: state.errors.filter((error) => !about(error)),
+            notices: state.notices.filter((notice) => !about(notice))
+        }));
     }
 }

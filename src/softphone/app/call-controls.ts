@@ -6,7 +6,12 @@ import type { OutboundDialer } from './outbound-dialer';
 import type { WrapUpController } from './wrap-up-controller';
 
 export type ControlResult =
-    { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string };
+    | {
+          readonly ok: true;
+          /** A call placed with a warning for the agent (dial only), and its id. */
+          readonly warning?: { readonly callId: string; readonly message: string };
+      }
+    | { readonly ok: false; readonly code: string; readonly message: string };
 
 const OK: ControlResult = { ok: true };
 
@@ -34,7 +39,12 @@ export class CallControls {
             ...(related === undefined ? {} : { related }),
             ...(personAccount === undefined ? {} : { personAccount })
         });
-        return outcome.ok ? OK : outcome;
+        if (!outcome.ok) {
+            return outcome;
+        }
+        return outcome.warning === undefined
+            ? OK
+            : { ok: true, warning: { callId: outcome.callId, message: outcome.warning } };
     }
 
     /** Answers a ringing call; a connected call is put on hold first (call waiting). */

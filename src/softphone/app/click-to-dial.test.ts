@@ -113,7 +113,10 @@ describe('handleClickToDial: a good click', () => {
             expect.objectContaining({ to: '+14155550101' })
         ]);
         expect(harness.engine.snapshot().calls[0]).not.toHaveProperty('related');
-        expect(harness.host.searches).toEqual([]);
+        // Without a record, every record with the number is checked for Do Not Call.
+        expect(harness.host.searches).toEqual([
+            { searchParams: '+14155550101', callType: 'outbound', deferred: true }
+        ]);
     });
 
     it('shows why a Do Not Call record was not dialled', async () => {

@@ -1,6 +1,6 @@
 import { parseClickToDialRequest } from '../opencti/click-to-dial-request';
 import type { AppStore } from './app-state';
-import type { CallControls } from './call-controls';
+import type { CallControls, ControlResult } from './call-controls';
 
 /**
  * A click on a phone field in Salesforce (lightning-click-to-dial → onClickToDial): validated,
@@ -8,7 +8,13 @@ import type { CallControls } from './call-controls';
  */
 export function handleClickToDial(
     payload: unknown,
-    deps: { controls: CallControls; store: AppStore; showPanel: () => void }
+    deps: {
+        controls: CallControls;
+        store: AppStore;
+        showPanel: () => void;
+        /** Says a warning the call was placed with (Do Not Call not checked). */
+        onPlaced?: (result: ControlResult) => void;
+    }
 ): void {
     const request = parseClickToDialRequest(payload);
     if (!request.ok) {
@@ -24,6 +30,8 @@ export function handleClickToDial(
     void deps.controls.dial(number, related, personAccount).then((result) => {
         if (!result.ok) {
             deps.store.addError(result.message);
+        } else {
+            deps.onPlaced?.(result);
         }
     });
 }

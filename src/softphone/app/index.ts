@@ -1,6 +1,6 @@
 export type { AppState, WrapUpState } from './app-state';
 export { AppStore } from './app-state';
-export { createAgentActions } from './agent-actions';
+export { createAgentActions, showDialWarning } from './agent-actions';
 export type { InboundSimulator, RemoteHangupSimulator } from './simulator-controls';
 export { CallControls, type ControlResult } from './call-controls';
 export { ClickToDialRouter, handleClickToDial } from './click-to-dial';
@@ -11,7 +11,13 @@ export {
     createNumberNormaliser,
     type NumberFormatter
 } from './number-formatter';
-export { OutboundDialer, type DialOutcome, type DialRequest } from './outbound-dialer';
+export {
+    DO_NOT_CALL_CHECK_TIMEOUT_MS,
+    OutboundDialer,
+    type DialOutcome,
+    type DialPolicy,
+    type DialRequest
+} from './outbound-dialer';
 export {
     linkSimulatorToConsole,
     listenToConsole,

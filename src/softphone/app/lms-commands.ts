@@ -1,11 +1,16 @@
 import type { SoftphoneCommands } from '../channel/lms-bridge';
+import { showDialWarning } from './agent-actions';
 import type { CallControls } from './call-controls';
 import type { SoftphoneApp } from './softphone-app';
 
 /** The LWCs' commands (already validated by the LMS contract) mapped onto the call controls. */
 export function createLmsCommands(app: SoftphoneApp, controls: CallControls): SoftphoneCommands {
     return {
-        dial: (number, related) => controls.dial(number, related),
+        dial: async (number, related) => {
+            const result = await controls.dial(number, related);
+            showDialWarning(app, result);
+            return result;
+        },
         answer: (callId) => controls.answer(callId),
         hangup: (callId) => controls.hangup(callId),
         hold: (callId) => controls.hold(callId),

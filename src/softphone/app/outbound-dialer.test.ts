@@ -1,3 +1,4 @@
+import { noInternalNumbers } from '../screenpop/dial-plan';
 import { normalisePhoneNumber } from '../screenpop/phone-number';
 import { createAppHarness, MARIA, OLIVIA, type AppHarness } from './test-support/app-harness';
 import type { PersonRecord } from './test-support/fake-salesforce-host';
@@ -30,7 +31,18 @@ const OLIVIA_RELATED = { recordId: OLIVIA.Id, objectType: 'Lead', recordName: 'O
 const MARIA_RELATED = { recordId: MARIA.Id, objectType: 'Contact', recordName: 'Maria Lopez' };
 
 describe('OutboundDialer: the number', () => {
-    it.each(['', '   ', 'abc', '+'])('refuses %j: there is no number to call', async (number) => {
+    it.each(['abc', '+'])('refuses %j: it has no digits to call', async (number) => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number })).resolves.toEqual({
+            ok: false,
+            code: 'invalid-number',
+            message: `${number} is not a phone number or an extension: enter its digits.`
+        });
+        expect(harness.host.searches).toEqual([]);
+    });
+
+    it.each(['', '   '])('refuses %j: there is no number to call', async (number) => {
         const harness = await started();
 
         await expect(harness.dialer.dial({ number })).resolves.toEqual({
@@ -196,22 +208,134 @@ describe('OutboundDialer: Do Not Call', () => {
         ).resolves.toMatchObject({ ok: true });
     });
 
-    it('dials when the search fails', async () => {
+    it('blocks the call when the search fails, saying why (dialing/doNotCallCheckFailure Block)', async () => {
         const harness = await started();
         harness.host.searchError = 'Search is down';
+        const dial = jest.spyOn(harness.engine, 'dial');
 
         await expect(
             harness.dialer.dial({ number: '(510) 555-0121', related: OLIVIA_RELATED })
-        ).resolves.toMatchObject({ ok: true });
+        ).resolves.toEqual({
+            ok: false,
+            code: 'do-not-call-unchecked',
+            message:
+                'The call was not placed: the Do Not Call list could not be checked (Search is down). Try again in a moment.'
+        });
         expect(harness.host.searchesOf('outbound')).toHaveLength(3);
+        expect(dial).not.toHaveBeenCalled();
     });
 
-    it('does not search for a number dialled without a record', async () => {
+    it('dials with a warning when the search fails and the setting says Warn', async () => {
+        const harness = createAppHarness({ dialPolicy: { onCheckFailure: 'Warn' } });
+        await harness.start();
+        harness.host.searchError = 'Search is down';
+
+        await expect(harness.dialer.dial({ number: '(510) 555-0121' })).resolves.toEqual({
+            ok: true,
+            callId: 'sim-1',
+            warning:
+                'The Do Not Call list could not be checked for (510) 555-0121 (Search is down): make sure this person may be called.'
+        });
+    });
+
+    it('gives up on a search that does not answer in time', async () => {
+        const harness = createAppHarness({ dialPolicy: { checkTimeoutMs: 2000 } });
+        await harness.start();
+        jest.spyOn(harness.host, 'searchAndScreenPop').mockReturnValue(new Promise(() => {}));
+
+        const outcome = harness.dialer.dial({ number: '(510) 555-0121' });
+        await harness.advance(2000);
+
+        await expect(outcome).resolves.toEqual({
+            ok: false,
+            code: 'do-not-call-unchecked',
+            message:
+                'The call was not placed: the Do Not Call list could not be checked (Salesforce did not answer within 2 s). Try again in a moment.'
+        });
+        // The deadline covers the whole check: no second search after it passed.
+        expect(harness.host.searchAndScreenPop).toHaveBeenCalledTimes(1);
+    });
+
+    it('reads a search answer that is not a map of records as a failed check', async () => {
         const harness = await started();
+        jest.spyOn(harness.host, 'searchAndScreenPop').mockResolvedValue('garbage');
 
         await expect(harness.dialer.dial({ number: '(510) 555-0121' })).resolves.toMatchObject({
+            ok: false,
+            code: 'do-not-call-unchecked'
+        });
+    });
+
+    it('checks a typed number against every record that has it', async () => {
+        const harness = await started();
+        const dial = jest.spyOn(harness.engine, 'dial');
+
+        await expect(harness.dialer.dial({ number: '(510) 555-0121' })).resolves.toEqual({
+            ok: false,
+            code: 'do-not-call',
+            message: 'Olivia Grant has asked not to be called (Do Not Call)'
+        });
+        expect(harness.host.searches[0]).toEqual({
+            searchParams: '+15105550121',
+            callType: 'outbound',
+            deferred: true
+        });
+        expect(dial).not.toHaveBeenCalled();
+        expect(harness.host.pops).toEqual([]);
+    });
+
+    it('dials a typed number nobody asked not to be called at', async () => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number: '(415) 555-0101' })).resolves.toEqual({
+            ok: true,
+            callId: 'sim-1'
+        });
+        expect(harness.host.searchesOf('outbound')).toEqual(['+14155550101']);
+    });
+
+    it('dials a typed number no record has, after trying every written form', async () => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number: '(212) 555-0199' })).resolves.toMatchObject({
             ok: true
         });
+        expect(harness.host.searchesOf('outbound')).toHaveLength(3);
+    });
+});
+
+describe('OutboundDialer: the dial plan', () => {
+    it('dials an extension as typed, without a Do Not Call search', async () => {
+        const harness = await started();
+        const dial = jest.spyOn(harness.simulator, 'dial');
+
+        await expect(harness.dialer.dial({ number: ' 1002 ' })).resolves.toEqual({
+            ok: true,
+            callId: 'sim-1'
+        });
+        expect(dial).toHaveBeenCalledWith('1002');
+        expect(harness.engine.getCall('sim-1')).toMatchObject({ to: '1002' });
         expect(harness.host.searches).toEqual([]);
+    });
+
+    it('reads a number outside the dial plan as a phone number', async () => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number: '100200' })).resolves.toEqual({
+            ok: false,
+            code: 'invalid-number',
+            message: reasonOf('100200')
+        });
+    });
+
+    it('has no internal numbers without a dial plan', async () => {
+        const harness = createAppHarness({ dialPolicy: { dialPlan: noInternalNumbers } });
+        await harness.start();
+
+        await expect(harness.dialer.dial({ number: '1002' })).resolves.toEqual({
+            ok: false,
+            code: 'invalid-number',
+            message: 'Enter a phone number with at least 10 digits'
+        });
     });
 });

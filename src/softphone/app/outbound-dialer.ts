@@ -1,8 +1,11 @@
 import type { RelatedRecord } from '../calls/call-model';
 import type { CallEngine } from '../calls/call-engine';
-import { parseSearchResult } from '../opencti/search-result';
+import { parseSearchResult, type SearchMatch } from '../opencti/search-result';
+import { noInternalNumbers, type DialPlan } from '../screenpop/dial-plan';
 import { checkDoNotCall, type DoNotCallDecision } from '../screenpop/do-not-call';
 import { normalisePhoneNumber, searchVariants } from '../screenpop/phone-number';
+import type { DoNotCallCheckFailure } from '../settings/softphone-settings';
+import { systemScheduler, type Scheduler } from '../telephony/scheduler';
 
 export interface DialRequest {
     /** As typed or clicked: validated and normalised here. */
@@ -13,7 +16,12 @@ export interface DialRequest {
 }
 
 export type DialOutcome =
-    | { readonly ok: true; readonly callId: string }
+    | {
+          readonly ok: true;
+          readonly callId: string;
+          /** Said to the agent with the call, e.g. that Do Not Call could not be checked (Warn). */
+          readonly warning?: string;
+      }
     | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** The part of the Salesforce host the dialer needs to read Do Not Call flags. */
@@ -25,67 +33,180 @@ export interface DoNotCallHost {
     }): Promise<unknown>;
 }
 
+/** The call center's dialing rules (dialing/internalNumberPattern, dialing/doNotCallCheckFailure). */
+export interface DialPolicy {
+    readonly dialPlan: DialPlan;
+    readonly onCheckFailure: DoNotCallCheckFailure;
+    /** Bounds the Do Not Call check: a search that has not answered by then has failed. */
+    readonly scheduler: Scheduler;
+    readonly checkTimeoutMs: number;
+}
+
+export const DO_NOT_CALL_CHECK_TIMEOUT_MS = 5000;
+
+/** Typed numbers are phone numbers, and a failed check blocks the call (the settings' defaults). */
+export const defaultDialPolicy: DialPolicy = {
+    dialPlan: noInternalNumbers,
+    onCheckFailure: 'Block',
+    scheduler: systemScheduler,
+    checkTimeoutMs: DO_NOT_CALL_CHECK_TIMEOUT_MS
+};
+
+/** What the Do Not Call check found: a decision, or why it could not run. */
+type CheckResult = DoNotCallDecision | { readonly allowed: 'unknown'; readonly problem: string };
+
 /**
  * Every outbound call goes through here, whoever asked (keypad, redial, click-to-dial, an LWC):
- * the number is validated and normalised, a Do Not Call record is refused with its reason, and
- * only then does the engine dial.
+ * an internal number of the dial plan goes to the phone system as typed; any other number is
+ * validated and normalised, checked for Do Not Call (the record dialled from, or every record
+ * with a typed number) and refused with its reason, and only then does the engine dial.
  */
 export class OutboundDialer {
     constructor(
         private readonly engine: CallEngine,
         private readonly host: DoNotCallHost,
-        private readonly defaultCountry: string
+        private readonly defaultCountry: string,
+        private readonly policy: DialPolicy = defaultDialPolicy
     ) {}
 
     async dial(request: DialRequest): Promise<DialOutcome> {
+        if (typeof request.number === 'string' && this.policy.dialPlan.isInternal(request.number)) {
+            // An extension is a colleague's line, not a person on a Do Not Call list.
+            return this.place(request.number.trim(), request.related);
+        }
         const parsed = normalisePhoneNumber(request.number, this.defaultCountry);
         if (!parsed.ok) {
+            const typed = typeof request.number === 'string' ? request.number.trim() : '';
             const message =
-                parsed.kind === 'anonymous' ? 'Enter a phone number to call.' : parsed.reason;
+                parsed.kind === 'invalid'
+                    ? parsed.reason
+                    : typed === ''
+                      ? 'Enter a phone number to call.'
+                      : `${typed.slice(0, 40)} is not a phone number or an extension: enter its digits.`;
             return { ok: false, code: 'invalid-number', message };
         }
-        if (request.related !== undefined) {
-            const decision = await this.checkDoNotCall(parsed.e164, request);
-            if (!decision.allowed) {
-                return { ok: false, code: 'do-not-call', message: decision.reason };
-            }
+        const check = await this.checkDoNotCall(parsed.e164, request);
+        if (check.allowed === false) {
+            return { ok: false, code: 'do-not-call', message: check.reason };
         }
-        const result = await this.engine.dial(parsed.e164, request.related);
+        if (check.allowed === 'unknown') {
+            if (this.policy.onCheckFailure === 'Block') {
+                return {
+                    ok: false,
+                    code: 'do-not-call-unchecked',
+                    message: `The call was not placed: the Do Not Call list could not be checked (${check.problem}). Try again in a moment.`
+                };
+            }
+            const placed = await this.place(parsed.e164, request.related);
+            return placed.ok
+                ? {
+                      ...placed,
+                      warning: `The Do Not Call list could not be checked for ${parsed.national} (${check.problem}): make sure this person may be called.`
+                  }
+                : placed;
+        }
+        return this.place(parsed.e164, request.related);
+    }
+
+    private async place(number: string, related: RelatedRecord | undefined): Promise<DialOutcome> {
+        const result = await this.engine.dial(number, related);
         return result.ok
             ? { ok: true, callId: result.callId }
             : { ok: false, code: result.error.code, message: result.error.message };
     }
 
     /**
-     * Open CTI has no record read, so the flag comes from a deferred search for the number: the
-     * dialled record's DoNotCall / PersonDoNotCall is there when the softphone layout shows it.
+     * Open CTI has no record read, so the flags come from a deferred search for the number (the
+     * same search click-to-dial and typed numbers use): a record's DoNotCall / PersonDoNotCall is
+     * there when the softphone layout shows it. Dialled from a record, that record's flag counts;
+     * typed, every record with the number counts (whoever answers may be any of them).
      */
-    private async checkDoNotCall(e164: string, request: DialRequest): Promise<DoNotCallDecision> {
-        const related = request.related as RelatedRecord;
-        const record = {
-            objectType: related.objectType,
-            ...(related.recordName === undefined ? {} : { recordName: related.recordName }),
-            ...(request.personAccount === undefined ? {} : { personAccount: request.personAccount })
-        };
-        for (const searchParams of searchVariants(e164, this.defaultCountry)) {
-            let returned: unknown;
-            try {
-                returned = await this.host.searchAndScreenPop({
-                    searchParams,
-                    callType: 'outbound',
-                    deferred: true
-                });
-            } catch {
-                continue;
+    private async checkDoNotCall(e164: string, request: DialRequest): Promise<CheckResult> {
+        const related = request.related;
+        const deadline = this.deadline();
+        let problem: string | undefined;
+        try {
+            for (const searchParams of searchVariants(e164, this.defaultCountry)) {
+                let returned: unknown;
+                try {
+                    returned = await Promise.race([
+                        this.host.searchAndScreenPop({
+                            searchParams,
+                            callType: 'outbound',
+                            deferred: true
+                        }),
+                        deadline.expired
+                    ]);
+                } catch (error) {
+                    problem = error instanceof Error ? error.message : String(error);
+                    if (deadline.passed()) {
+                        break;
+                    }
+                    continue;
+                }
+                const result = parseSearchResult(returned);
+                if (!result.ok) {
+                    problem = result.error.message;
+                    continue;
+                }
+                const matches =
+                    related === undefined
+                        ? result.value.matches
+                        : result.value.matches.filter(
+                              (candidate) => candidate.recordId === related.recordId
+                          );
+                if (matches.length > 0) {
+                    return decide(matches, request);
+                }
             }
-            const result = parseSearchResult(returned);
-            const match = result.ok
-                ? result.value.matches.find((candidate) => candidate.recordId === related.recordId)
-                : undefined;
-            if (match !== undefined) {
-                return checkDoNotCall(record, match.fields);
-            }
+        } finally {
+            deadline.cancel();
         }
-        return { allowed: true, checked: false };
+        return problem === undefined
+            ? { allowed: true, checked: false }
+            : { allowed: 'unknown', problem };
     }
+
+    private deadline(): { expired: Promise<never>; passed(): boolean; cancel(): void } {
+        const { scheduler, checkTimeoutMs } = this.policy;
+        let passed = false;
+        let handle: unknown;
+        const expired = new Promise<never>((_resolve, reject) => {
+            handle = scheduler.setTimeout(() => {
+                passed = true;
+                reject(new Error(`Salesforce did not answer within ${checkTimeoutMs / 1000} s`));
+            }, checkTimeoutMs);
+        });
+        // Nobody may be racing it when it fires: that must not be an unhandled rejection.
+        expired.catch(() => undefined);
+        return {
+            expired,
+            passed: () => passed,
+            cancel: () => scheduler.clearTimeout(handle)
+        };
+    }
+}
+
+/** The first Do Not Call among the matches refuses the call; otherwise it may go ahead. */
+function decide(matches: readonly SearchMatch[], request: DialRequest): DoNotCallDecision {
+    let checked = false;
+    for (const match of matches) {
+        const related = request.related;
+        const recordName = related?.recordName ?? match.name;
+        const decision = checkDoNotCall(
+            {
+                objectType: related?.objectType ?? match.objectType,
+                ...(recordName === undefined ? {} : { recordName }),
+                ...(request.personAccount === undefined
+                    ? {}
+                    : { personAccount: request.personAccount })
+            },
+            match.fields
+        );
+        if (!decision.allowed) {
+            return decision;
+        }
+        checked = checked || decision.checked;
+    }
+    return { allowed: true, checked };
 }

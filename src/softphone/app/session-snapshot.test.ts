@@ -37,6 +37,22 @@ describe('parseSessionSnapshot', () => {
         expect(parseSessionSnapshot(JSON.stringify(snapshot))).toEqual(snapshot);
     });
 
+    it("reads a recent call's record, and refuses one that is not a record", () => {
+        const recent = {
+            callId: 'sim-0',
+            direction: 'Inbound',
+            number: '(415) 555-0101',
+            endedAt: 900,
+            outcome: 'Connected',
+            durationSeconds: 3,
+            record: { recordId: '003000000000001AAA', objectType: 'Contact' }
+        };
+        const withRecord = { ...snapshot, recentCalls: [recent] };
+        expect(parseSessionSnapshot(JSON.stringify(withRecord))).toEqual(withRecord);
+        const bad = { ...snapshot, recentCalls: [{ ...recent, record: { recordId: 7 } }] };
+        expect(parseSessionSnapshot(JSON.stringify(bad))).toBeUndefined();
+    });
+
     it('reads the wrap-up draft as typed', () => {
         const inWrapUp = {
             ...snapshot,

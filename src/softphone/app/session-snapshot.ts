@@ -87,7 +87,11 @@ function isRecentCall(value: unknown): value is RecentCallView {
         (value.name === undefined || isText(value.name, 1000)) &&
         isTime(value.endedAt) &&
         isText(value.outcome, 40) &&
-        typeof value.durationSeconds === 'number'
+        typeof value.durationSeconds === 'number' &&
+        (value.record === undefined ||
+            (isObject(value.record) &&
+                isText(value.record.recordId, 18) &&
+                isText(value.record.objectType, 80)))
     );
 }
 

@@ -196,9 +196,43 @@ describe('SoftphoneApp: a call ends', () => {
                 name: 'Maria Lopez',
                 endedAt: expect.any(Number),
                 outcome: 'Connected',
-                durationSeconds: 7
+                durationSeconds: 7,
+                // The row links to the record the call was about.
+                record: { recordId: MARIA.Id, objectType: 'Contact' }
             },
             expect.objectContaining({ callId: first, durationSeconds: 5 })
+        ]);
+    });
+
+    it("keeps the phone system's display name in wrap-up and recent calls when no record named the caller", async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('+12125550199', 'J DOE');
+        await answer(harness, callId);
+        harness.simulator.simulateRemoteHangup(callId);
+        await harness.settle();
+
+        expect(harness.view().wrapUp?.remoteLabel).toBe('J DOE');
+        expect(harness.view().recentCalls[0]).toMatchObject({ callId, name: 'J DOE' });
+        expect(harness.view().recentCalls[0]).not.toHaveProperty('record');
+    });
+
+    it('takes the errors about a call away when it ends, and keeps the others', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('+1 415 555 0101');
+        harness.app.store.addError(
+            'Wait for the answer request on this call to complete.',
+            undefined,
+            callId
+        );
+        harness.app.store.addError('Something not about the call');
+        await answer(harness, callId);
+        harness.simulator.simulateRemoteHangup(callId);
+        await harness.settle();
+
+        expect(harness.view().errors.map((error) => error.message)).toEqual([
+            'Something not about the call'
         ]);
     });
 

@@ -121,7 +121,9 @@ export class SoftphoneApp {
             engine.on('callStarted', (call) => this.onCallStarted(call)),
             engine.on('callAnswered', (call) => this.onCallAnswered(call)),
             engine.on('callEnded', (call) => this.onCallEnded(call)),
-            engine.on('error', (error) => this.store.addError(error.message)),
+            engine.on('error', (error) =>
+                this.store.addError(error.message, undefined, error.callId)
+            ),
             outbox.on('logged', (event) => {
                 this.options.refreshView();
                 void this.bridge?.publishCallLogged({
@@ -578,10 +580,15 @@ export class SoftphoneApp {
 
     private onCallEnded(call: EndedCall): void {
         this.deferredPops.delete(call.id);
+        this.store.clearCall(call.id);
         this.popsAtAnswer.delete(call.id);
         const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
         const worked = call.answeredAt !== undefined || call.direction === 'Outbound';
-        const name = this.store.state.callerNames[call.id] ?? call.related?.recordName;
+        // The phone system's display name stands in when no record named the caller.
+        const name =
+            this.store.state.callerNames[call.id] ??
+            call.related?.recordName ??
+            (call.remoteName?.trim() || undefined);
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);
         const label = name ?? (number || 'Withheld number');
@@ -611,7 +618,15 @@ export class SoftphoneApp {
                     ...(name === undefined ? {} : { name }),
                     endedAt: call.endedAt,
                     outcome: call.outcome,
-                    durationSeconds: call.durationSeconds
+                    durationSeconds: call.durationSeconds,
+                    ...(call.related === undefined
+                        ? {}
+                        : {
+                              record: {
+                                  recordId: call.related.recordId,
+                                  objectType: call.related.objectType
+                              }
+                          })
                 },
                 ...state.recentCalls
             ].slice(0, RECENT_CALLS_KEPT)

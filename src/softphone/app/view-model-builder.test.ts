@@ -260,7 +260,7 @@ describe('buildViewModel: the rest of the view', () => {
             errors: [{ id: 'error-1', message: 'Boom' }],
             notices: [{ id: 'n', kind: 'warning', message: 'Careful' }],
             logStatus: { pending: 2, durable: false },
-            dialBlockedReason: 'Do Not Call'
+            dialAttempt: { id: 3, number: '6505550131', status: 'refused', message: 'Do Not Call' }
         };
 
         const model = buildViewModel(
@@ -283,7 +283,7 @@ describe('buildViewModel: the rest of the view', () => {
             notices: app.notices,
             simulatorControlsVisible: false,
             logStatus: { pending: 2, durable: false },
-            dialBlockedReason: 'Do Not Call'
+            dialAttempt: { id: 3, number: '6505550131', status: 'refused', message: 'Do Not Call' }
         });
     });
 });

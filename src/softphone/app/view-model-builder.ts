@@ -75,7 +75,7 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
         simulatorControlsVisible: inputs.simulator,
         logStatus: app.logStatus,
         canDial,
-        ...(app.dialBlockedReason === undefined ? {} : { dialBlockedReason: app.dialBlockedReason })
+        ...(app.dialAttempt === undefined ? {} : { dialAttempt: app.dialAttempt })
     };
 }
 
@@ -96,6 +96,7 @@ function toCallView(
         ...(name === undefined || name === '' ? {} : { name }),
         startedAt: call.startedAt,
         ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
+        ...(call.heldAt === undefined ? {} : { heldAt: call.heldAt }),
         muted: call.muted,
         ...(description === undefined || description.details.length === 0
             ? {}

@@ -16,6 +16,24 @@ describe('CallEngine hold and resume', () => {
         expect(harness.connector.calls().slice(-2)).toEqual(['hold(c1)', 'resume(c1)']);
     });
 
+    it('keeps when the call went on hold while it is held, for the hold timer', async () => {
+        const harness = createHarness();
+        await answeredOutbound(harness, 'c1');
+        harness.clock.advance(5000);
+        const heldAt = harness.clock.now();
+
+        await harness.engine.hold('c1');
+        expect(harness.engine.getCall('c1')).toMatchObject({ state: 'held', heldAt });
+        harness.clock.advance(12_000);
+        harness.emit({ type: 'held', callId: 'c1' });
+        expect(harness.engine.getCall('c1')?.heldAt).toBe(heldAt);
+
+        await harness.engine.resume('c1');
+        expect(harness.engine.getCall('c1')).not.toHaveProperty('heldAt');
+        await harness.engine.setMuted('c1', true);
+        expect(harness.engine.getCall('c1')).not.toHaveProperty('heldAt');
+    });
+
     it('waits for the confirmation: held event first, then the request resolving', async () => {
         const harness = createHarness();
         await answeredOutbound(harness, 'c1');

@@ -56,7 +56,7 @@ interface CallRequestRule {
     readonly lineTaken?: string;
 }
 
-type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'muted' | 'related'>>;
+type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'heldAt' | 'muted' | 'related'>>;
 
 /**
  * The call engine: the agent's state and calls, driven by agent commands and connector events.
@@ -589,14 +589,14 @@ export class CallEngine {
 
     private markHeld(callId: string): void {
         if (this.getCall(callId)?.state === 'connected') {
-            this.updateCall(callId, { state: 'held' });
+            this.updateCall(callId, { state: 'held', heldAt: this.clock.now() });
             this.publishState();
         }
     }
 
     private markResumed(callId: string): void {
         if (this.getCall(callId)?.state === 'held') {
-            this.updateCall(callId, { state: 'connected' });
+            this.updateCall(callId, { state: 'connected', heldAt: undefined });
             this.publishState();
         }
     }
@@ -797,7 +797,13 @@ export class CallEngine {
                 if (call.id !== callId) {
                     return call;
                 }
-                updated = Object.freeze({ ...call, ...patch });
+                const { heldAt: _wasHeldAt, ...rest } = call;
+                // heldAt: undefined in a patch removes it (the call is no longer held).
+                const next: Call = { ...rest, ...patch };
+                const heldAt = 'heldAt' in patch ? patch.heldAt : call.heldAt;
+                updated = Object.freeze(
+                    heldAt === undefined ? withoutHeldAt(next) : { ...next, heldAt }
+                );
                 return updated;
             })
         );
@@ -889,4 +895,9 @@ function isRelatedRecord(value: RelatedRecord): boolean {
 
 function errorMessage(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
+}
+
+function withoutHeldAt(call: Call): Call {
+    const { heldAt: _heldAt, ...rest } = call;
+    return rest;
 }

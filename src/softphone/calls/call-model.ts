@@ -41,6 +41,8 @@ export interface Call {
     /** Epoch milliseconds. */
     readonly startedAt: number;
     readonly answeredAt?: number;
+    /** When the call was put on hold; present only while it is held. */
+    readonly heldAt?: number;
     readonly endedAt?: number;
     readonly outcome?: CallOutcome;
     readonly muted: boolean;

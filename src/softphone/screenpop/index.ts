@@ -26,4 +26,5 @@ export {
     type ScreenPopTarget,
     type ScreenPopperOptions
 } from './screen-pop-executor';
+export { noInternalNumbers, parseDialPlan, type DialPlan, type DialPlanResult } from './dial-plan';
 export { checkDoNotCall, type DoNotCallDecision, type DoNotCallRecord } from './do-not-call';

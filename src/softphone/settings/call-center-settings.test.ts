@@ -33,6 +33,8 @@ describe('parseCallCenterSettings', () => {
             '/connector/sipRegisterExpires': '300',
             '/connector/sipIceServers': 'stun:stun.example.com:3478, turns:turn.example.com',
             '/dialing/defaultCountry': 'gb',
+            '/dialing/internalNumberPattern': ' 2\\d{3}|\\*\\d{2} ',
+            '/dialing/doNotCallCheckFailure': 'warn',
             '/screenPop/searchObjects': 'Lead, Contact',
             '/screenPop/noMatchAction': 'newlead',
             '/screenPop/multipleMatchAction': 'Search',
@@ -57,6 +59,8 @@ describe('parseCallCenterSettings', () => {
                     iceServers: ['stun:stun.example.com:3478', 'turns:turn.example.com']
                 },
                 defaultCountry: 'GB',
+                internalNumberPattern: '2\\d{3}|\\*\\d{2}',
+                doNotCallCheckFailure: 'Warn',
                 screenPop: {
                     searchObjects: ['Lead', 'Contact'],
                     noMatchAction: 'NewLead',
@@ -110,6 +114,38 @@ describe('parseCallCenterSettings', () => {
         expect(errors).toHaveLength(1);
         expect(errors[0]?.key).toBe('/wrapUp/dispositionValues');
         expect(errors[0]?.message).toContain(problem);
+    });
+
+    it('dials extensions of 3 to 5 digits as typed, and blocks a call the Do Not Call check could not clear, by default', () => {
+        expect(defaultSoftphoneSettings).toMatchObject({
+            internalNumberPattern: '^\\d{3,5}$',
+            doNotCallCheckFailure: 'Block'
+        });
+    });
+
+    it('has no internal numbers when the dial plan is blank', () => {
+        const result = parseCallCenterSettings({ '/dialing/internalNumberPattern': '' });
+        expect(result.ok && result.settings.internalNumberPattern).toBe('');
+    });
+
+    it.each([
+        ['not a regular expression', '^(\\d{3}$', 'must be a regular expression such as'],
+        ['a catastrophic pattern', '(\\d+)+', 'must not repeat a group that itself repeats'],
+        ['a pattern matching nothing typed', '\\d*', 'must not match an empty number']
+    ])('refuses a dial plan that is %s, naming the setting', (_case, value, problem) => {
+        const errors = errorsOf({ '/dialing/internalNumberPattern': value });
+        expect(errors).toEqual([
+            { key: '/dialing/internalNumberPattern', message: expect.stringContaining(problem) }
+        ]);
+    });
+
+    it('refuses a Do Not Call failure rule other than Block or Warn', () => {
+        expect(errorsOf({ '/dialing/doNotCallCheckFailure': 'Ignore' })).toEqual([
+            {
+                key: '/dialing/doNotCallCheckFailure',
+                message: 'must be one of Block, Warn (got "Ignore")'
+            }
+        ]);
     });
 
     it('names every wrong setting at once, by its key', () => {

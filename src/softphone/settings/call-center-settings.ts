@@ -1,5 +1,7 @@
+import { parseDialPlan } from '../screenpop/dial-plan';
 import type {
     ConnectorType,
+    DoNotCallCheckFailure,
     FallbackPopAction,
     ListenerSettings,
     MultipleMatchAction,
@@ -27,6 +29,7 @@ const fallbackActions: readonly FallbackPopAction[] = [
     'Search'
 ];
 const multipleMatchActions: readonly MultipleMatchAction[] = ['Priority', 'Search'];
+const doNotCallCheckFailures: readonly DoNotCallCheckFailure[] = ['Block', 'Warn'];
 const popTimings: readonly PopTiming[] = ['OnRing', 'OnAnswer'];
 const sObjectApiName = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const countryCode = /^[A-Z]{2}$/;
@@ -255,6 +258,15 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
         );
     }
 
+    const internalNumberPattern = reader.text(
+        '/dialing/internalNumberPattern',
+        defaults.internalNumberPattern
+    );
+    const dialPlan = parseDialPlan(internalNumberPattern);
+    if (!dialPlan.ok) {
+        reader.fail('/dialing/internalNumberPattern', dialPlan.message);
+    }
+
     const searchObjects = reader.list('/screenPop/searchObjects', defaults.screenPop.searchObjects);
     const badObject = searchObjects.find((name) => !sObjectApiName.test(name));
     if (badObject !== undefined) {
@@ -272,6 +284,12 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
         ...(sip ? { sip } : {}),
         ...(listener ? { listener } : {}),
         defaultCountry,
+        internalNumberPattern,
+        doNotCallCheckFailure: reader.oneOf(
+            '/dialing/doNotCallCheckFailure',
+            doNotCallCheckFailures,
+            defaults.doNotCallCheckFailure
+        ),
         screenPop: {
             searchObjects,
             noMatchAction: reader.oneOf(

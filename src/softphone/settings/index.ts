@@ -1,5 +1,6 @@
 export type {
     ConnectorType,
+    DoNotCallCheckFailure,
     FallbackPopAction,
     ListenerSettings,
     MultipleMatchAction,

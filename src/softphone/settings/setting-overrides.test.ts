@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callCenterSettingsFromXml } from '../../local-console/server/call-center-settings';
+import { parseDialPlan } from '../screenpop';
 import { parseCallCenterSettings } from './call-center-settings';
 import {
     MAX_OVERRIDE_LENGTH,
@@ -157,5 +158,19 @@ describe('settings across a package upgrade', () => {
         // What the admin did not override follows the new version's defaults.
         expect(before.screenPop.searchObjects).toEqual(['Contact', 'Lead', 'Account']);
         expect(after.screenPop.searchObjects).toEqual(['Lead', 'Contact']);
+    });
+});
+
+describe('a setting whose blank means something', () => {
+    it('is turned off in the custom setting with (?!), a dial plan that matches no number', () => {
+        const merged = mergeSettingOverrides(packagedCallCenter(), [
+            { key: '/dialing/internalNumberPattern', value: '(?!)' }
+        ]);
+        const parsed = parseCallCenterSettings(merged.settings);
+        expect(parsed.ok).toBe(true);
+        const plan = parseDialPlan(merged.settings['/dialing/internalNumberPattern'] ?? '');
+        expect(plan.ok && plan.plan.isInternal('1002')).toBe(false);
+        const shipped = parseDialPlan(packagedCallCenter()['/dialing/internalNumberPattern'] ?? '');
+        expect(shipped.ok && shipped.plan.isInternal('1002')).toBe(true);
     });
 });

@@ -12,6 +12,8 @@ export type FallbackPopAction = 'NewContact' | 'NewLead' | 'NewCase' | 'Search';
 /** Priority: the first object in searchObjects that has exactly one match wins; Search: search page. */
 export type MultipleMatchAction = 'Priority' | 'Search';
 
+/** What happens when the Do Not Call check before a call cannot run (the search fails). */
+export type DoNotCallCheckFailure = 'Block' | 'Warn';
 /** When a screen pop opens: as the call rings, or once the agent answers it. */
 export type PopTiming = 'OnRing' | 'OnAnswer';
 
@@ -48,6 +50,12 @@ export interface SoftphoneSettings {
     readonly listener?: ListenerSettings;
     /** ISO 3166-1 alpha-2, used to normalise numbers to E.164. */
     readonly defaultCountry: string;
+    /**
+     * The dial plan: a regular expression of internal numbers (extensions, short codes) that go
+     * to the phone system as typed; '' when every number is a phone number.
+     */
+    readonly internalNumberPattern: string;
+    readonly doNotCallCheckFailure: DoNotCallCheckFailure;
     readonly screenPop: ScreenPopSettings;
     readonly mirrorToTask: boolean;
     readonly afterCallWorkSeconds: number;
@@ -61,6 +69,9 @@ export interface SoftphoneSettings {
 export const defaultSoftphoneSettings: SoftphoneSettings = {
     connectorType: 'simulator',
     defaultCountry: 'US',
+    internalNumberPattern: '^\\d{3,5}$',
+    // A call to someone who asked not to be called costs more than a call placed a minute later.
+    doNotCallCheckFailure: 'Block',
     screenPop: {
         searchObjects: ['Contact', 'Lead', 'Account'],
         noMatchAction: 'NewContact',

@@ -26,6 +26,8 @@ export interface TabFollowerOptions {
     readonly showPanel: () => void;
     readonly refreshView: () => void;
     readonly saveLogFile: (file: LogFile) => void;
+    /** Opens a record in this tab (a recent call's link): a pop belongs where the agent clicked. */
+    readonly openRecord?: (recordId: string) => void;
     /** Listens to the local console's simulator controls; the messages go to the leader. */
     readonly listenToConsole?: (forward: (message: unknown) => void) => () => void;
     readonly clock: Clock;
@@ -281,6 +283,9 @@ export class TabFollower {
             relateCall: (callId, recordId) => send({ name: 'relateCall', callId, recordId }),
             dismissError: (id) => send({ name: 'dismissError', id }),
             simulateIncoming: (caller) => send({ name: 'simulateIncoming', ...caller }),
+            ...(this.options.openRecord === undefined
+                ? {}
+                : { openRecord: this.options.openRecord }),
             downloadLogs: () => {
                 const requestId = `log-${this.nextRequest++}`;
                 this.logRequests.add(requestId);

@@ -5,6 +5,7 @@ import {
     buttonNamed,
     choose,
     fieldLabelled,
+    queryButton,
     typeInto,
     visibleText
 } from '../ui/test-support/softphone-fixtures';
@@ -253,6 +254,39 @@ describe("a follower's buttons run on the leader", () => {
         expect(leaderTab.actions.simulateIncoming.mock.calls).toEqual([
             [{ from: '+44 20 7946 0018', fromName: 'Ada Lovelace' }]
         ]);
+    });
+
+    it("a recent call's record opens in the tab where the agent clicked, not the leader's", async () => {
+        leaderTab = world.openLeader();
+        const openRecord = jest.fn<void, [string]>();
+        const tab = await world.openFollower('tab-b', { openRecord });
+        const plain = await world.openFollower('tab-c');
+        leaderTab.leader.publishView(
+            fullViewModel({
+                calls: [],
+                wrapUp: undefined,
+                recentCalls: [
+                    {
+                        callId: 'r1',
+                        direction: 'Inbound',
+                        number: '(415) 555-0101',
+                        name: 'Maria Lopez',
+                        endedAt: T0,
+                        outcome: 'Connected',
+                        durationSeconds: 4,
+                        record: { recordId: '003000000000001AAA', objectType: 'Contact' }
+                    }
+                ]
+            })
+        );
+        await world.settle();
+        buttonNamed(tab.root, 'Recent calls').click();
+        buttonNamed(tab.root, 'Maria Lopez').click();
+        expect(openRecord.mock.calls).toEqual([['003000000000001AAA']]);
+        expect(leaderTab.actions.openRecord).not.toHaveBeenCalled();
+        // A tab that cannot open records shows the name without a link.
+        buttonNamed(plain.root, 'Recent calls').click();
+        expect(queryButton(plain.root, 'Maria Lopez')).toBeUndefined();
     });
 
     it("Download logs saves the leader's log in that tab only", async () => {

@@ -95,6 +95,26 @@ describe('parseTabMessage: valid messages', () => {
         ).toBe(name);
     });
 
+    it("accepts a held call's hold time, a recent call's record and the keypad's last Call", () => {
+        const model = fullViewModel({
+            calls: [{ ...fullViewModel().calls[0]!, state: 'held', heldAt: 5 }],
+            recentCalls: [
+                {
+                    callId: 'r1',
+                    direction: 'Outbound',
+                    number: '1002',
+                    endedAt: 1,
+                    outcome: 'Connected',
+                    durationSeconds: 2,
+                    record: { recordId: '003000000000001AAA', objectType: 'Contact' }
+                }
+            ],
+            dialAttempt: { id: 2, number: 'abc', status: 'refused', message: 'Not a number' }
+        });
+        const parsed = parseTabMessage(envelope({ kind: 'view', model }));
+        expect(parsed.ok && parsed.message.kind === 'view' && parsed.message.model).toEqual(model);
+    });
+
     it('keeps view fields it does not check (newer view models still render)', () => {
         const model = { ...fullViewModel(), futureField: { shown: true } };
         const parsed = parseTabMessage(envelope({ kind: 'view', model }));
@@ -213,6 +233,37 @@ describe('parseTabMessage: invalid bodies name the path at fault', () => {
                 }
             }),
             'action.disposition'
+        );
+    });
+
+    it("a view model with a recent call's record that is not a record id, or a Call in a state it cannot show", () => {
+        const row = {
+            callId: 'r1',
+            direction: 'Outbound' as const,
+            number: '1002',
+            endedAt: 1,
+            outcome: 'Connected' as const,
+            durationSeconds: 2
+        };
+        expectInvalid(
+            envelope({
+                kind: 'view',
+                model: fullViewModel({
+                    recentCalls: [
+                        { ...row, record: { recordId: 'javascript:x', objectType: 'Contact' } }
+                    ]
+                })
+            }),
+            'model.recentCalls.0.record.recordId'
+        );
+        expectInvalid(
+            envelope({
+                kind: 'view',
+                model: fullViewModel({
+                    dialAttempt: { id: 1, number: '1', status: 'sent' as 'placing' }
+                })
+            }),
+            'model.dialAttempt.status'
         );
     });
 

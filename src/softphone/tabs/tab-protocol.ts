@@ -108,6 +108,7 @@ const CallViewSchema = v.looseObject({
     name: v.optional(text(MAX_VIEW_TEXT)),
     startedAt: Time,
     answeredAt: v.optional(Time),
+    heldAt: v.optional(Time),
     muted: v.boolean(),
     details: v.optional(
         v.pipe(
@@ -118,7 +119,13 @@ const CallViewSchema = v.looseObject({
     controlledOnPhone: v.optional(v.boolean()),
     loggedTo: v.optional(LoggedToSchema)
 });
-const MessageViewSchema = v.looseObject({ id: text(128), message: text(MAX_VIEW_TEXT) });
+const MessageViewSchema = v.looseObject({
+    id: text(128),
+    message: text(MAX_VIEW_TEXT),
+    callId: v.optional(CallId)
+});
+const RecordIdText = v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{15,18}$/));
+const ObjectTypeText = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/));
 export const ViewModelSchema = v.looseObject({
     connection: v.looseObject({
         status: v.picklist(CONNECTION_STATUSES),
@@ -156,7 +163,8 @@ export const ViewModelSchema = v.looseObject({
                 name: v.optional(text(MAX_VIEW_TEXT)),
                 endedAt: Time,
                 outcome: v.picklist(CALL_OUTCOMES),
-                durationSeconds: Time
+                durationSeconds: Time,
+                record: v.optional(v.object({ recordId: RecordIdText, objectType: ObjectTypeText }))
             })
         ),
         v.maxLength(50)
@@ -171,7 +179,15 @@ export const ViewModelSchema = v.looseObject({
     simulatorControlsVisible: v.boolean(),
     logStatus: v.looseObject({ pending: Time, durable: v.boolean() }),
     canDial: v.boolean(),
-    dialBlockedReason: v.optional(text(MAX_VIEW_TEXT))
+    dialBlockedReason: v.optional(text(MAX_VIEW_TEXT)),
+    dialAttempt: v.optional(
+        v.object({
+            id: Time,
+            number: text(100),
+            status: v.picklist(['placing', 'refused']),
+            message: v.optional(text(MAX_VIEW_TEXT))
+        })
+    )
 });
 
 const LogFileSchema = v.object({

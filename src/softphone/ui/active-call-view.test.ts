@@ -55,12 +55,19 @@ describe('active call panel', () => {
         expect(buttonNamed(mounted.root, 'Hang up').disabled).toBe(false);
     });
 
-    it('shows a held call as "On hold" with Resume', () => {
-        mounted = mount(makeModel({ calls: [makeCall({ state: 'held' })] }));
-        expect(visibleText(panel(mounted.root))).toContain('On hold · 00:15');
+    it('shows a held call apart: an "On hold" badge, the time on hold and the total, Resume', () => {
+        mounted = mount(makeModel({ calls: [makeCall({ state: 'held', heldAt: T0 - 12_000 })] }));
+        expect(visibleText(panel(mounted.root))).toContain('On hold · 00:12 · Total 00:15');
+        expect(panel(mounted.root).classList.contains('softphone-call_held')).toBe(true);
+        expect(panel(mounted.root).querySelector('.slds-badge')?.textContent).toBe('On hold');
         expect(queryButton(mounted.root, 'Hold')).toBeUndefined();
+        jest.advanceTimersByTime(3000);
+        expect(visibleText(panel(mounted.root))).toContain('On hold · 00:15 · Total 00:18');
         buttonNamed(mounted.root, 'Resume').click();
         expect(mounted.actions.resume).toHaveBeenCalledWith('call-1');
+        mounted.view.render(makeModel({ calls: [makeCall()] }));
+        expect(panel(mounted.root).classList.contains('softphone-call_held')).toBe(false);
+        expect(visibleText(panel(mounted.root))).not.toContain('On hold');
     });
 
     it('Hold, Mute and Hang up act on the call', () => {
@@ -73,16 +80,19 @@ describe('active call panel', () => {
         expect(mounted.actions.hangup).toHaveBeenCalledWith('call-1');
     });
 
-    it('shows muted with aria-pressed and a badge; pressing again unmutes', () => {
+    it('shows muted: the button reads Unmute (aria-pressed), a badge; pressing it unmutes', () => {
         mounted = mount(makeModel({ calls: [makeCall()] }));
         const mute = buttonNamed(mounted.root, 'Mute');
         expect(mute.getAttribute('aria-pressed')).toBe('false');
         mounted.view.render(makeModel({ calls: [makeCall({ muted: true })] }));
-        expect(buttonNamed(mounted.root, 'Mute')).toBe(mute);
+        expect(buttonNamed(mounted.root, 'Unmute')).toBe(mute);
+        expect(queryButton(mounted.root, 'Mute')).toBeUndefined();
         expect(mute.getAttribute('aria-pressed')).toBe('true');
         expect(visibleText(panel(mounted.root))).toContain('Muted');
         mute.click();
         expect(mounted.actions.setMuted).toHaveBeenCalledWith('call-1', false);
+        mounted.view.render(makeModel({ calls: [makeCall({ muted: false })] }));
+        expect(buttonNamed(mounted.root, 'Mute')).toBe(mute);
     });
 
     it('uses the number as the heading when there is no name, "Withheld number" when none', () => {

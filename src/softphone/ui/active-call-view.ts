@@ -40,6 +40,10 @@ class ActiveCallItem implements ItemView<CallView> {
         className: 'slds-badge slds-badge_inverse',
         text: 'Muted'
     });
+    /** Time on hold, shown after "On hold" while the call is held; the total time stays. */
+    private readonly holdTimer = el('span', { className: 'softphone-call__hold-timer' });
+    private readonly holdPart: HTMLElement;
+    private readonly totalLabel = el('span');
     private readonly holdButton: HTMLButtonElement;
     private readonly muteButton: HTMLButtonElement;
     private readonly padToggle: HTMLButtonElement;
@@ -99,6 +103,12 @@ class ActiveCallItem implements ItemView<CallView> {
                 this.padToggle.focus();
             }
         });
+        this.holdPart = el('span', {}, [
+            el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
+            // Not "on hold" again: the words would also sit (hidden) in every connected call.
+            el('span', { className: 'slds-assistive-text', text: 'held for ' }),
+            this.holdTimer
+        ]);
         this.element = el(
             'div',
             {
@@ -117,8 +127,9 @@ class ActiveCallItem implements ItemView<CallView> {
                 this.loggedTo.element,
                 el('p', { className: 'softphone-call__status' }, [
                     this.state,
+                    this.holdPart,
                     el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
-                    el('span', { className: 'slds-assistive-text', text: 'Duration ' }),
+                    this.totalLabel,
                     this.timer,
                     el('span', { text: ' ' }),
                     this.mutedBadge
@@ -151,10 +162,23 @@ class ActiveCallItem implements ItemView<CallView> {
         setHidden(this.number, label === number);
         setText(this.state, stateText(call.state));
         setHidden(this.mutedBadge, !call.muted);
+        const held = call.state === 'held';
+        // A held call stands apart from the one the agent talks on: a badge, a hold timer, a tint.
+        setHidden(this.holdPart, !held);
+        setAttr(
+            this.state,
+            'class',
+            held ? 'softphone-call__state slds-badge slds-theme_warning' : 'softphone-call__state'
+        );
+        setText(this.totalLabel, held ? 'Total ' : 'Duration ');
+        setAttr(this.totalLabel, 'class', held ? '' : 'slds-assistive-text');
+        setClass(this.element, 'softphone-call_held', held);
         const connected = call.state === 'connected';
         setText(this.holdButton, call.state === 'held' ? 'Resume' : 'Hold');
         setDisabled(this.holdButton, !(connected || call.state === 'held'));
         setDisabled(this.muteButton, !connected);
+        // The label says what the button does now; aria-pressed says that muting is on.
+        setText(this.muteButton, call.muted ? 'Unmute' : 'Mute');
         setAttr(this.muteButton, 'aria-pressed', call.muted ? 'true' : 'false');
         setClass(this.muteButton, 'slds-button_brand', call.muted);
         setClass(this.muteButton, 'slds-button_neutral', !call.muted);
@@ -165,6 +189,9 @@ class ActiveCallItem implements ItemView<CallView> {
     tick(now: number): void {
         const since = this.call.answeredAt ?? this.call.startedAt;
         setText(this.timer, formatTimer(secondsSince(since, now)));
+        if (this.call.state === 'held') {
+            setText(this.holdTimer, formatTimer(secondsSince(this.call.heldAt ?? now, now)));
+        }
     }
 
     private updatePad(): void {

@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import { volatileLogWarning } from './alerts-view';
 import {
     buttonNamed,
     cleanUp,
@@ -122,11 +121,19 @@ describe('alerts', () => {
         expect(mounted.actions.dismissError).toHaveBeenCalledWith('n2');
     });
 
-    it('warns when call logs are kept in memory only', () => {
-        mounted = mount(makeModel({ logStatus: { pending: 0, durable: false } }));
-        expect(visibleText(alerts(mounted.root))).toBe(volatileLogWarning);
-        expect(volatileLogWarning).toMatch(/^Call logs are kept in memory only on this device/);
-        mounted.view.render(makeModel({ logStatus: { pending: 0, durable: true } }));
+    it('leaves logs kept in memory only to the dismissible notice: never told twice', () => {
+        const notice = {
+            id: 'log-not-durable',
+            kind: 'warning' as const,
+            message: 'Call logs are kept in memory only.'
+        };
+        mounted = mount(
+            makeModel({ logStatus: { pending: 0, durable: false }, notices: [notice] })
+        );
+        expect(visibleText(alerts(mounted.root))).toBe(
+            'Call logs are kept in memory only. Dismiss'
+        );
+        mounted.view.render(makeModel({ logStatus: { pending: 0, durable: false } }));
         expect(alerts(mounted.root).hidden).toBe(true);
     });
 

@@ -2,9 +2,6 @@ import { button, el, setAttr, setHidden, setText, untrusted, type IdFactory } fr
 import { KeyedList, type ItemView } from './keyed-list';
 import type { ErrorView, NoticeView, SoftphoneViewModel } from './view-model';
 
-export const volatileLogWarning =
-    'Call logs are kept in memory only on this device: a call log not yet saved is lost if this page is closed or reloaded.';
-
 export function pendingLogText(pending: number): string {
     return pending === 1
         ? '1 call log waiting to be saved'
@@ -103,7 +100,6 @@ export class AlertsView {
     private readonly noticeList = el('div', { className: 'softphone-alerts__list' });
     private readonly errors: KeyedList<ErrorView, ErrorItem>;
     private readonly notices: KeyedList<NoticeView, NoticeItem>;
-    private readonly volatile: HTMLElement;
     private readonly pending: HTMLElement;
     private readonly pendingText = el('p', { className: 'softphone-alert__message' });
 
@@ -118,17 +114,12 @@ export class AlertsView {
             (notice) => notice.id,
             (notice) => new NoticeItem(ids, notice, onDismiss)
         );
-        this.volatile = alertBox(
-            'slds-theme_warning',
-            'status',
-            'Warning',
-            el('p', { className: 'softphone-alert__message', text: volatileLogWarning })
-        );
         this.pending = alertBox('slds-theme_info', 'status', 'Information', this.pendingText);
         this.element = el(
             'section',
             { className: 'softphone-alerts', attrs: { 'aria-label': 'Alerts' } },
-            [this.errorList, this.noticeList, this.volatile, this.pending]
+            // Logs kept in memory only are told once, by the app's dismissible notice.
+            [this.errorList, this.noticeList, this.pending]
         );
     }
 
@@ -145,15 +136,11 @@ export class AlertsView {
         // Empty lists are hidden so they add no gap to the column.
         setHidden(this.errorList, model.errors.length === 0);
         setHidden(this.noticeList, model.notices.length === 0);
-        setHidden(this.volatile, model.logStatus.durable);
         setText(this.pendingText, pendingLogText(model.logStatus.pending));
         setHidden(this.pending, model.logStatus.pending <= 0);
         setHidden(
             this.element,
-            model.errors.length === 0 &&
-                model.notices.length === 0 &&
-                model.logStatus.durable &&
-                model.logStatus.pending <= 0
+            model.errors.length === 0 && model.notices.length === 0 && model.logStatus.pending <= 0
         );
     }
 }

@@ -129,4 +129,25 @@ describe('live announcements', () => {
         );
         expect(region.textContent).toBe('Phone system status: Reconnecting. Call ended');
     });
+
+    it('says at once why a Call was refused, once per refusal', async () => {
+        mounted = mount();
+        const seen = watch(ringRegion(mounted.root));
+        const refused = makeModel({
+            dialAttempt: {
+                id: 4,
+                number: '650.555.0131',
+                status: 'refused',
+                message: 'Robert Hayes has asked not to be called (Do Not Call)'
+            }
+        });
+
+        mounted.view.render(refused);
+        mounted.view.render(refused);
+        await flush();
+
+        expect(seen.texts).toEqual([
+            'Call not placed: Robert Hayes has asked not to be called (Do Not Call)'
+        ]);
+    });
 });

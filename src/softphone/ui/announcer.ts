@@ -37,10 +37,12 @@ export class Announcer {
     private ringing = new Set<string>();
     private states = new Map<string, CallState>();
     private connection: ConnectionStatus | undefined;
+    private refusal: number | undefined;
     private wrapUpConfirmedAt: number | undefined;
 
     update(model: SoftphoneViewModel): void {
         this.announceRings(model);
+        this.announceRefusal(model);
         const messages: string[] = [];
         if (this.connection !== undefined && this.connection !== model.connection.status) {
             const label = connectionLabels[model.connection.status].replace(/…$/, '');
@@ -78,6 +80,16 @@ export class Announcer {
             // Assigned even when equal: a fresh text node is what makes a screen reader speak.
             this.status.textContent = messages.join('. ');
         }
+    }
+
+    /** A Call the softphone refused is said at once (the reason also shows by the field). */
+    private announceRefusal(model: SoftphoneViewModel): void {
+        const attempt = model.dialAttempt;
+        if (attempt?.status !== 'refused' || attempt.id === this.refusal) {
+            return;
+        }
+        this.refusal = attempt.id;
+        this.ring.textContent = `Call not placed: ${clip(attempt.message ?? '', 200)}`;
     }
 
     private announceRings(model: SoftphoneViewModel): void {

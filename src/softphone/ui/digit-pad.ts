@@ -20,14 +20,17 @@ export function isPadDigit(key: string): boolean {
     return /^[0-9*#]$/.test(key);
 }
 
-/** A 3×4 grid of digit buttons; the accessible name of each is its digit. */
+/**
+ * A 3×4 grid of digit buttons. The accessible name of each is its digit, from its own text (no
+ * aria-label, so the name is what the agent reads: WCAG 2.5.3, axe label-content-name-mismatch).
+ */
 export function createDigitPad(groupLabel: string, onDigit: (digit: string) => void): HTMLElement {
     const keys = padKeys.map(({ digit, letters }) => {
         const key = el(
             'button',
             {
                 className: 'slds-button slds-button_neutral softphone-pad__key',
-                attrs: { type: 'button', 'aria-label': digit }
+                attrs: { type: 'button' }
             },
             [
                 el('span', { className: 'softphone-pad__digit', text: digit }),

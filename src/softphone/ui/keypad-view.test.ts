@@ -5,7 +5,9 @@ import {
     fieldLabelled,
     makeCall,
     makeModel,
+    isShown,
     mount,
+    nameOf,
     press,
     typeInto,
     visibleText,
@@ -24,7 +26,9 @@ describe('keypad', () => {
         mounted = mount();
         expect(numberField(mounted.root).type).toBe('tel');
         const keys = [...keypad(mounted.root).querySelectorAll('.softphone-pad__key')];
-        expect(keys.map((key) => key.getAttribute('aria-label'))).toEqual([
+        // Named by their own text (the letters are aria-hidden): no aria-label to disagree with it.
+        expect(keys.every((key) => !key.hasAttribute('aria-label'))).toBe(true);
+        expect(keys.map((key) => nameOf(key))).toEqual([
             '1',
             '2',
             '3',
@@ -67,12 +71,73 @@ describe('keypad', () => {
         expect(numberField(mounted.root).value).toBe('9');
     });
 
-    it('Call dials the trimmed number and clears the field', () => {
+    it('Call dials the trimmed number, keeps it while the call is placed, clears it once placed', () => {
         mounted = mount();
         typeInto(numberField(mounted.root), '  +1 415 555 0132 ');
         buttonNamed(mounted.root, 'Call').click();
         expect(mounted.actions.dial).toHaveBeenCalledWith('+1 415 555 0132');
+        mounted.view.render(
+            makeModel({ dialAttempt: { id: 1, number: '+1 415 555 0132', status: 'placing' } })
+        );
+        expect(numberField(mounted.root).value).toBe('  +1 415 555 0132 ');
+        expect(visibleText(keypad(mounted.root))).toContain('Calling +1 415 555 0132…');
+        // A second press while the first is placed does not dial twice.
+        buttonNamed(mounted.root, 'Call').click();
+        expect(mounted.actions.dial).toHaveBeenCalledTimes(1);
+        mounted.view.render(makeModel());
         expect(numberField(mounted.root).value).toBe('');
+    });
+
+    it('a refused Call keeps the number and says why beside the field, once', () => {
+        mounted = mount();
+        const input = numberField(mounted.root);
+        typeInto(input, '650.555.0131');
+        buttonNamed(mounted.root, 'Call').click();
+        const refused = makeModel({
+            dialAttempt: {
+                id: 1,
+                number: '650.555.0131',
+                status: 'refused',
+                message: 'Robert Hayes has asked not to be called (Do Not Call)'
+            }
+        });
+        mounted.view.render(refused);
+
+        expect(input.value).toBe('650.555.0131');
+        expect(input.getAttribute('aria-invalid')).toBe('true');
+        const reason = document.getElementById(input.getAttribute('aria-describedby') ?? '');
+        expect(reason?.textContent).toBe('Robert Hayes has asked not to be called (Do Not Call)');
+        expect(reason?.hidden).toBe(false);
+        expect(buttonNamed(mounted.root, 'Call').getAttribute('aria-describedby')).toContain(
+            reason?.id
+        );
+        // The agent edits the number: the reason goes and does not come back on the next render.
+        typeInto(input, '650.555.0130');
+        mounted.view.render(refused);
+        expect(input.hasAttribute('aria-invalid')).toBe(false);
+        expect(reason?.hidden).toBe(true);
+    });
+
+    it('Redial puts the number in the field and dials it from there', () => {
+        mounted = mount(
+            makeModel({
+                recentCalls: [
+                    {
+                        callId: 'r1',
+                        direction: 'Outbound',
+                        number: '(415) 555-0102',
+                        endedAt: Date.now(),
+                        outcome: 'Connected',
+                        durationSeconds: 10
+                    }
+                ]
+            })
+        );
+        buttonNamed(mounted.root, 'Recent calls').click();
+        buttonNamed(mounted.root, 'Redial (415) 555-0102').click();
+        expect(mounted.actions.dial).toHaveBeenCalledWith('(415) 555-0102');
+        expect(numberField(mounted.root).value).toBe('(415) 555-0102');
+        expect(isShown(keypad(mounted.root))).toBe(true);
     });
 
     it('Enter in the number field dials', () => {
@@ -91,7 +156,9 @@ describe('keypad', () => {
         expect(mounted.actions.dial).not.toHaveBeenCalled();
         expect(input.getAttribute('aria-invalid')).toBe('true');
         const errorId = input.getAttribute('aria-describedby') ?? '';
-        expect(document.getElementById(errorId)?.textContent).toBe('Enter a phone number');
+        expect(document.getElementById(errorId)?.textContent).toBe(
+            'Enter a phone number or an extension.'
+        );
         typeInto(input, '1');
         expect(input.hasAttribute('aria-invalid')).toBe(false);
     });
@@ -124,9 +191,9 @@ describe('keypad', () => {
     it('hides while a call is live, shows again after it', () => {
         mounted = mount();
         mounted.view.render(makeModel({ calls: [makeCall({ state: 'dialing' })] }));
-        expect(keypad(mounted.root).hidden).toBe(true);
+        expect(isShown(keypad(mounted.root))).toBe(false);
         mounted.view.render(makeModel());
-        expect(keypad(mounted.root).hidden).toBe(false);
+        expect(isShown(keypad(mounted.root))).toBe(true);
     });
 
     it('stays while a call only rings', () => {

@@ -1,6 +1,7 @@
 import { createDigitPad, isPadDigit } from './digit-pad';
 import {
     button,
+    clip,
     el,
     setAttr,
     setClass,
@@ -34,7 +35,14 @@ export class KeypadView {
     private readonly fieldError: HTMLElement;
     private readonly callButton: HTMLButtonElement;
     private readonly reason: HTMLElement;
+    private readonly reasonId: string;
     private canDial = false;
+    /** A Call is being placed: a second press waits for it. */
+    private placing = false;
+    /** The keypad asked for a call and waits to hear how it went (the field is kept until then). */
+    private awaiting = false;
+    /** The last refusal shown, so a render does not bring it back once the agent typed. */
+    private shownRefusal: number | undefined;
 
     constructor(
         ids: IdFactory,
@@ -53,11 +61,10 @@ export class KeypadView {
                 this.dial();
             }
         });
-        this.input.addEventListener('input', () => this.showError(false));
+        this.input.addEventListener('input', () => this.showError(undefined));
         this.fieldError = el('div', {
             className: 'slds-form-element__help',
-            attrs: { id: errorId },
-            text: 'Enter a phone number'
+            attrs: { id: errorId }
         });
         this.formElement = el('div', { className: 'slds-form-element' }, [
             el('label', {
@@ -87,6 +94,7 @@ export class KeypadView {
             'slds-button slds-button_brand softphone-keypad__call',
             () => this.dial()
         );
+        this.reasonId = reasonId;
         setAttr(this.callButton, 'aria-describedby', reasonId);
         this.reason = el('p', {
             className: 'softphone-keypad__reason slds-text-color_weak',
@@ -108,49 +116,87 @@ export class KeypadView {
                 this.reason
             ]
         );
-        this.showError(false);
+        this.showError(undefined);
     }
 
     update(model: SoftphoneViewModel): void {
         this.canDial = model.canDial;
+        const attempt = model.dialAttempt;
+        this.placing = attempt?.status === 'placing';
+        if (attempt?.status === 'refused' && attempt.id !== this.shownRefusal) {
+            // Refused: the agent's number stays in the field, with the reason beside it.
+            this.shownRefusal = attempt.id;
+            this.awaiting = false;
+            if (this.input.value.trim() === '') {
+                this.input.value = attempt.number;
+            }
+            this.showError(attempt.message ?? 'The call could not be placed.');
+        } else if (attempt === undefined && this.awaiting) {
+            // Placed: the number has done its job.
+            this.awaiting = false;
+            this.input.value = '';
+            this.showError(undefined);
+        }
         setDisabled(this.callButton, !model.canDial);
-        setText(this.reason, model.canDial ? '' : dialBlockedReason(model));
-        setHidden(this.reason, model.canDial);
+        const reason = model.canDial
+            ? this.placing
+                ? `Calling ${clip(attempt?.number ?? '', 40)}…`
+                : ''
+            : dialBlockedReason(model);
+        setText(this.reason, reason);
+        setHidden(this.reason, reason === '');
+    }
+
+    /** Dials a number from elsewhere (Redial): it shows in the field, as if typed. */
+    dialNumber(number: string): void {
+        this.input.value = number;
+        this.showError(undefined);
+        this.dial();
     }
 
     private dial(): void {
-        if (!this.canDial) {
+        if (!this.canDial || this.placing) {
             return;
         }
         const number = this.input.value.trim();
         if (number === '') {
-            this.showError(true);
+            this.showError('Enter a phone number or an extension.');
             this.input.focus();
             return;
         }
+        this.showError(undefined);
+        this.awaiting = true;
         this.onDial(number);
-        this.input.value = '';
     }
 
     private append(digit: string): void {
         this.input.value += digit;
-        this.showError(false);
+        this.showError(undefined);
     }
 
     private backspace(): void {
         this.input.value = this.input.value.slice(0, -1);
+        this.showError(undefined);
     }
 
     private clear(): void {
         this.input.value = '';
-        this.showError(false);
+        this.showError(undefined);
         this.input.focus();
     }
 
-    private showError(on: boolean): void {
+    /** The reason next to the field (undefined: none), tied to the field and the Call button. */
+    private showError(message: string | undefined): void {
+        const on = message !== undefined;
+        setText(this.fieldError, message ?? '');
         setClass(this.formElement, 'slds-has-error', on);
         setHidden(this.fieldError, !on);
         setAttr(this.input, 'aria-invalid', on ? 'true' : null);
         setAttr(this.input, 'aria-describedby', on ? this.fieldError.id : null);
+        setAttr(
+            this.callButton,
+            'aria-describedby',
+            on ? `${this.fieldError.id} ${this.reasonId}` : this.reasonId
+        );
     }
 }

@@ -34,6 +34,8 @@ describe('recent calls', () => {
     });
 
     const items = (root: HTMLElement) => [...root.querySelectorAll('.softphone-recent__item')];
+    /** Recent calls share a tab set with the keypad: the agent opens their tab. */
+    const openTab = (root: HTMLElement) => buttonNamed(root, 'Recent calls').click();
 
     it('says so when there are none', () => {
         mounted = mount();
@@ -73,18 +75,47 @@ describe('recent calls', () => {
         ]);
     });
 
-    it('shows the time of day for today and the date for older calls', () => {
-        const older = T0 - 3 * 86_400_000;
-        const date = (at: number) =>
-            new Date(at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
-        expect(formatCallTime(T0 - 60_000, T0)).not.toContain(date(T0));
-        expect(formatCallTime(older, T0)).toContain(date(older));
+    it('dates each call: today, yesterday, the day, and the year for another year', () => {
+        const at = (text: string) => new Date(text).getTime();
+        const now = at('2025-03-10T15:00:00');
+        const time = (value: number) =>
+            new Date(value).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+        expect(formatCallTime(at('2025-03-10T09:30:00'), now)).toBe(
+            `Today, ${time(at('2025-03-10T09:30:00'))}`
+        );
+        expect(formatCallTime(at('2025-03-09T23:10:00'), now)).toBe(
+            `Yesterday, ${time(at('2025-03-09T23:10:00'))}`
+        );
+        const older = at('2025-03-03T10:42:00');
+        expect(formatCallTime(older, now)).toContain(
+            new Date(older).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
+        );
+        expect(formatCallTime(older, now)).not.toContain('2025');
+        expect(formatCallTime(at('2024-12-30T10:42:00'), now)).toContain('2024');
     });
 
     it('Redial dials the number', () => {
         mounted = mount(makeModel({ recentCalls: [recent()] }));
+        openTab(mounted.root);
         buttonNamed(mounted.root, 'Redial Ada Lovelace').click();
         expect(mounted.actions.dial).toHaveBeenCalledWith('+44 20 7946 0018');
+    });
+
+    it("links a call's record: its name opens it", () => {
+        mounted = mount(
+            makeModel({
+                recentCalls: [
+                    recent({ record: { recordId: '003000000000001AAA', objectType: 'Contact' } }),
+                    recent({ callId: 'r2', name: 'No record' })
+                ]
+            })
+        );
+        openTab(mounted.root);
+        const link = buttonNamed(mounted.root, 'Ada Lovelace');
+        expect(link.title).toBe('Open the Contact Ada Lovelace');
+        link.click();
+        expect(mounted.actions.openRecord).toHaveBeenCalledWith('003000000000001AAA');
+        expect(queryButton(mounted.root, 'No record')).toBeUndefined();
     });
 
     it('has no Redial for a withheld number', () => {
@@ -95,6 +126,7 @@ describe('recent calls', () => {
 
     it('disables Redial when dialing is not allowed', () => {
         mounted = mount(makeModel({ canDial: false, recentCalls: [recent()] }));
+        openTab(mounted.root);
         expect(buttonNamed(mounted.root, 'Redial Ada Lovelace').disabled).toBe(true);
     });
 

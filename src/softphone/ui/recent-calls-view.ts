@@ -22,7 +22,10 @@ interface RecentRow {
     readonly now: number;
 }
 
-/** "10:42 AM" for today's calls, "Mar 3, 10:42 AM" for older ones (in the agent's locale). */
+/**
+ * When a call ended, as the agent reads a call list (in the agent's locale): "Today, 10:42 AM",
+ * "Yesterday, 4:05 PM", "Mar 3, 10:42 AM", and the year for calls of another year.
+ */
 // Built once: an Intl.DateTimeFormat is costly and this runs per row on every render.
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const dayAndTime = new Intl.DateTimeFormat(undefined, {
@@ -31,10 +34,25 @@ const dayAndTime = new Intl.DateTimeFormat(undefined, {
     hour: 'numeric',
     minute: '2-digit'
 });
+const dateAndTime = new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit'
+});
 
 export function formatCallTime(endedAt: number, now: number): string {
-    const sameDay = new Date(endedAt).toDateString() === new Date(now).toDateString();
-    return (sameDay ? timeOfDay : dayAndTime).format(endedAt);
+    const ended = new Date(endedAt);
+    const today = new Date(now);
+    const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+    if (ended.toDateString() === today.toDateString()) {
+        return `Today, ${timeOfDay.format(endedAt)}`;
+    }
+    if (ended.toDateString() === yesterday.toDateString()) {
+        return `Yesterday, ${timeOfDay.format(endedAt)}`;
+    }
+    return (ended.getFullYear() === today.getFullYear() ? dayAndTime : dateAndTime).format(endedAt);
 }
 
 class RecentCallItem implements ItemView<RecentRow> {
@@ -44,17 +62,38 @@ class RecentCallItem implements ItemView<RecentRow> {
         attrs: { role: 'img' }
     });
     private readonly label = untrusted('slds-truncate softphone-recent__label');
+    /** The name as a link to the call's record, when it had one. */
+    private readonly recordLink: HTMLButtonElement;
+    private readonly recordLabel = untrusted('slds-truncate');
+    private readonly plainLine: HTMLElement;
     private readonly meta = el('p', {
         className: 'slds-text-body_small slds-text-color_weak softphone-recent__meta'
     });
     private readonly redial: HTMLButtonElement;
 
-    constructor(number: string, onDial: (number: string) => void) {
+    constructor(
+        call: RecentCallView,
+        onDial: (number: string) => void,
+        openRecord: ((recordId: string) => void) | undefined
+    ) {
+        const number = call.number;
+        const recordId = call.record?.recordId;
         this.redial = button('Redial', 'slds-button slds-button_neutral', () => onDial(number));
+        this.recordLink = button(
+            '',
+            'slds-button softphone-recent__record',
+            () => recordId !== undefined && openRecord?.(recordId)
+        );
+        this.recordLink.append(this.recordLabel);
+        this.plainLine = el('p', { className: 'slds-truncate' }, [this.label]);
+        const linked = recordId !== undefined && openRecord !== undefined;
+        setHidden(this.recordLink, !linked);
+        setHidden(this.plainLine, linked);
         this.element = el('li', { className: 'softphone-recent__item' }, [
             this.arrow,
             el('div', { className: 'softphone-recent__main' }, [
-                el('p', { className: 'slds-truncate' }, [this.label]),
+                this.plainLine,
+                this.recordLink,
                 this.meta
             ]),
             this.redial
@@ -67,6 +106,12 @@ class RecentCallItem implements ItemView<RecentRow> {
         const label = remoteLabel(call);
         setText(this.label, label);
         setAttr(this.label, 'title', label);
+        setText(this.recordLabel, label);
+        setAttr(
+            this.recordLink,
+            'title',
+            `Open the ${call.record?.objectType ?? 'record'} ${clip(label, 80)}`
+        );
         setText(
             this.meta,
             [
@@ -92,13 +137,17 @@ export class RecentCallsView {
     private readonly listElement = el('ul', { className: 'softphone-recent__list' });
     private readonly list: KeyedList<RecentRow, RecentCallItem>;
 
-    constructor(ids: IdFactory, onDial: (number: string) => void) {
+    constructor(
+        ids: IdFactory,
+        onDial: (number: string) => void,
+        openRecord?: (recordId: string) => void
+    ) {
         const headingId = ids('recent');
-        // Keyed by call id and number: Redial is bound to the number the row was created with.
+        // Keyed by call id, number and record: Redial and the link are bound when the row is made.
         this.list = new KeyedList(
             this.listElement,
-            ({ call }) => `${call.callId}\u0000${call.number}`,
-            ({ call }) => new RecentCallItem(call.number, onDial)
+            ({ call }) => `${call.callId}\u0000${call.number}\u0000${call.record?.recordId ?? ''}`,
+            ({ call }) => new RecentCallItem(call, onDial, openRecord)
         );
         this.element = el(
             'section',

@@ -7,6 +7,7 @@ import { createIdFactory, el, setHidden } from './dom';
 import { HeaderView } from './header-view';
 import { IncomingCallsView } from './incoming-call-view';
 import { KeypadView } from './keypad-view';
+import { PanelTabs } from './panel-tabs';
 import { RecentCallsView } from './recent-calls-view';
 import { SimulatorPanelView } from './simulator-panel-view';
 import type { SoftphoneActions, SoftphoneViewModel } from './view-model';
@@ -42,11 +43,13 @@ export class SoftphoneView {
     private readonly wrapUp: WrapUpFormView;
     private readonly keypad: KeypadView;
     private readonly recent: RecentCallsView;
+    private readonly dialTabs: PanelTabs;
     private readonly simulator: SimulatorPanelView;
     private readonly diagnostics: DiagnosticsView;
     private readonly announcer = new Announcer();
     private ticker: unknown;
     private ticking = false;
+    private shownRefusal: number | undefined;
     private destroyed = false;
     /** The wrap-up last rendered, and where focus was last moved for want of its control. */
     private wrapUpCallId: string | undefined;
@@ -64,7 +67,22 @@ export class SoftphoneView {
         this.active = new ActiveCallsView(ids, actions);
         this.wrapUp = new WrapUpFormView(ids, actions);
         this.keypad = new KeypadView(ids, (number) => actions.dial(number));
-        this.recent = new RecentCallsView(ids, (number) => actions.dial(number));
+        // Redial goes through the keypad: the number shows in the field, and so does a refusal.
+        this.recent = new RecentCallsView(
+            ids,
+            (number) => {
+                this.dialTabs.select(0);
+                this.keypad.dialNumber(number);
+            },
+            actions.openRecord === undefined
+                ? undefined
+                : (recordId) => actions.openRecord?.(recordId)
+        );
+        // At 360 × 560 the keypad and recent calls do not fit one above the other.
+        this.dialTabs = new PanelTabs(ids, 'Dial', [
+            { label: 'Keypad', content: this.keypad.element },
+            { label: 'Recent calls', content: this.recent.element }
+        ]);
         this.simulator = new SimulatorPanelView(ids, (caller) => actions.simulateIncoming(caller));
         this.diagnostics = new DiagnosticsView(actions);
         root.classList.add('softphone');
@@ -75,8 +93,7 @@ export class SoftphoneView {
             this.incoming.element,
             this.active.element,
             this.wrapUp.element,
-            this.keypad.element,
-            this.recent.element,
+            this.dialTabs.element,
             this.simulator.element,
             this.diagnostics.element,
             this.announcer.element
@@ -96,7 +113,12 @@ export class SoftphoneView {
         this.active.update(model.calls);
         this.wrapUp.update(model.wrapUp, now);
         this.keypad.update(model);
-        setHidden(this.keypad.element, model.calls.some(isLive));
+        setHidden(this.dialTabs.element, model.calls.some(isLive));
+        // A refused Call (or Redial) is told beside the keypad's field: show that tab.
+        if (model.dialAttempt?.status === 'refused' && model.dialAttempt.id !== this.shownRefusal) {
+            this.shownRefusal = model.dialAttempt.id;
+            this.dialTabs.select(0);
+        }
         this.recent.update(model, now);
         this.simulator.update(model.simulatorControlsVisible);
         this.announcer.update(model);

@@ -31,6 +31,18 @@ export interface SoftphoneViewModel {
     readonly canDial: boolean;
     /** Optional: why dialing is blocked, shown under the Call button (the view words one if absent). */
     readonly dialBlockedReason?: string;
+    /** The keypad's last Call, while it is placed or once it was refused. */
+    readonly dialAttempt?: DialAttemptView;
+}
+
+export interface DialAttemptView {
+    /** Counts up per Call, so the view shows each refusal once. */
+    readonly id: number;
+    /** As the agent typed it. */
+    readonly number: string;
+    readonly status: 'placing' | 'refused';
+    /** Why it was refused, for the agent (status 'refused'). */
+    readonly message?: string;
 }
 
 export interface CallView {
@@ -43,6 +55,8 @@ export interface CallView {
     readonly name?: string;
     readonly startedAt: number;
     readonly answeredAt?: number;
+    /** When the call went on hold, while it is held (the hold timer counts from it). */
+    readonly heldAt?: number;
     readonly muted: boolean;
     /** Extra facts from the phone system (e.g. a listener's order number), untrusted text. */
     readonly details?: readonly { readonly label: string; readonly value: string }[];
@@ -97,6 +111,8 @@ export interface RecentCallView {
     readonly endedAt: number;
     readonly outcome: CallOutcome;
     readonly durationSeconds: number;
+    /** The record the call was about: the row links to it. */
+    readonly record?: { readonly recordId: string; readonly objectType: string };
 }
 
 export interface ErrorView {
@@ -104,12 +120,16 @@ export interface ErrorView {
     readonly message: string;
     /** The call-center setting at fault, e.g. '/connector/sipWebSocketUrl'. */
     readonly settingKey?: string;
+    /** The call it is about: it goes when that call ends. */
+    readonly callId?: string;
 }
 
 export interface NoticeView {
     readonly id: string;
     readonly kind: 'info' | 'warning';
     readonly message: string;
+    /** The call it is about: it goes when that call ends. */
+    readonly callId?: string;
 }
 
 /** What the agent can do; main.ts routes each to the engine, the call log or the connector. */
@@ -133,4 +153,6 @@ export interface SoftphoneActions {
     simulateIncoming(caller: { from: string; fromName?: string }): void;
     /** Saves the diagnostic log as a file; the "Download logs" button shows only when set. */
     downloadLogs?(): void;
+    /** Opens a record in Salesforce (a recent call's record); its links show only when set. */
+    openRecord?(recordId: string): void;
 }

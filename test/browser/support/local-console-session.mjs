@@ -114,8 +114,8 @@ export async function openConsoleTab(page, url, { expectStart = true } = {}) {
 
 /**
  * Waits for the softphone (after a load or a reload) to report itself initialised and to have
- * finished starting: connected (or failed to), showing its sign-in form, or following another
- * tab. It reports ready to Salesforce while still connecting, so initialised alone is too early.
+ * finished starting: connected (or failed to), showing its sign-in form, following another
+ * tab, or unable to start (a wrong setting, shown in the softphone). It reports ready to Salesforce while still connecting, so initialised alone is too early.
  */
 export async function waitForSoftphone(page) {
     await page.waitForFunction(
@@ -124,7 +124,9 @@ export async function waitForSoftphone(page) {
             const root = frame?.contentDocument?.getElementById('softphone-root');
             return (
                 window.localConsole.utility().initialised &&
-                ['started', 'signing-in', 'following'].includes(root?.dataset.softphone ?? '')
+                ['started', 'signing-in', 'following', 'failed'].includes(
+                    root?.dataset.softphone ?? ''
+                )
             );
         },
         null,

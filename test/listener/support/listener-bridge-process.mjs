@@ -11,10 +11,11 @@ import { WebSocket } from 'ws';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const bridgeEntry = join(root, 'dist/listener-bridge/listener.mjs');
 
-export const SECRET = 'phone-system-secret-0123456789';
+// Strong enough for the bridge's rule (32+ characters, two kinds, 10 different).
+export const SECRET = 'Phone-System-Secret-0123456789-abcdef';
 export const TOKENS = {
-    agent1: 'tok-agent1-0123456789abcdef',
-    agent2: 'tok-agent2-0123456789abcdef'
+    agent1: 'tok-agent1-0123456789abcdef-XYZuvw',
+    agent2: 'tok-agent2-0123456789abcdef-XYZuvw'
 };
 
 /** Builds the bridge when `npm test`'s build step has not. */
@@ -76,7 +77,7 @@ export function startBridge({ env = {}, args = [] } = {}) {
         }, 10_000);
         child.stdout.on('data', (chunk) => {
             stdout += chunk;
-            const match = /Listener bridge: (http:\/\/127\.0\.0\.1:(\d+)\/)/.exec(stdout);
+            const match = /Listener bridge: (http:\/\/([^/\s]+):(\d+)\/)/.exec(stdout);
             if (match && !started) {
                 started = true;
                 clearTimeout(timer);
@@ -84,9 +85,11 @@ export function startBridge({ env = {}, args = [] } = {}) {
                 resolve({
                     url: match[1],
                     origin: match[1].slice(0, -1),
-                    port: Number(match[2]),
-                    wsUrl: `ws://127.0.0.1:${match[2]}/softphone`,
+                    port: Number(match[3]),
+                    wsUrl: `ws://${match[2]}:${match[3]}/softphone`,
                     output: () => stdout + stderr,
+                    /** null while the bridge runs; its exit code (or signal) once it stopped. */
+                    exited: () => child.exitCode ?? child.signalCode,
                     filesWritten: () => readdirSync(workDir),
                     async stop() {
                         if (child.exitCode === null) {
@@ -144,8 +147,8 @@ export async function postEvent(
  * Connects a softphone-side WebSocket and signs in; resolves once welcomed (or closed) with
  * { welcome, messages, waitFor(predicate), send(message), close(), closed }.
  */
-export function connectSoftphone(bridge, { agent = 'agent1', token = TOKENS[agent] } = {}) {
-    const socket = new WebSocket(bridge.wsUrl);
+export function connectSoftphone(bridge, { agent = 'agent1', token = TOKENS[agent], origin } = {}) {
+    const socket = new WebSocket(bridge.wsUrl, origin ? { origin } : {});
     const messages = [];
     const waiters = [];
     let closed;

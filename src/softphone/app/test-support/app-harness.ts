@@ -16,7 +16,8 @@ import type { SoftphoneViewModel } from '../../ui/view-model';
 import { CallControls } from '../call-controls';
 import { createLmsCommands } from '../lms-commands';
 import { createNumberFormatter, createNumberNormaliser } from '../number-formatter';
-import { OutboundDialer } from '../outbound-dialer';
+import { defaultDialPolicy, OutboundDialer, type DialPolicy } from '../outbound-dialer';
+import { parseDialPlan } from '../../screenpop/dial-plan';
 import type { SessionStore } from '../session-store';
 import { SoftphoneApp } from '../softphone-app';
 import type { WrapUpSettings } from '../wrap-up-controller';
@@ -58,6 +59,8 @@ export interface AppHarnessOptions {
     /** Overrides the outbox store altogether (e.g. one that fails). */
     readonly store?: OutboxStore;
     readonly screenPop?: Partial<ScreenPopSettings>;
+    /** The dial plan and Do Not Call failure rule (default: the shipped settings'). */
+    readonly dialPolicy?: Partial<DialPolicy>;
     /** Salesforce as another page left it (a reload); a fresh fake by default. */
     readonly host?: FakeSalesforceHost;
     /** Where the app keeps its session snapshot (none by default). */
@@ -120,7 +123,13 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         clock,
         random: () => 0
     });
-    const dialer = new OutboundDialer(engine, host, defaultCountry);
+    const shippedPlan = parseDialPlan(defaultSoftphoneSettings.internalNumberPattern);
+    const dialer = new OutboundDialer(engine, host, defaultCountry, {
+        ...defaultDialPolicy,
+        dialPlan: shippedPlan.ok ? shippedPlan.plan : defaultDialPolicy.dialPlan,
+        onCheckFailure: defaultSoftphoneSettings.doNotCallCheckFailure,
+        ...options.dialPolicy
+    });
     const rendered: SoftphoneViewModel[] = [];
     const showPanel = jest.fn<void, []>();
     const refreshView = jest.fn<void, []>();

@@ -86,7 +86,7 @@ function fakeControls(): FakeControls {
 }
 
 export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
-    return { ...makeActions(), downloadLogs: jest.fn() };
+    return { ...makeActions(), downloadLogs: jest.fn(), openRecord: jest.fn() };
 }
 
 export interface LeaderTab {
@@ -208,6 +208,7 @@ export class TabWorld {
             visibility?: DocumentVisibilityState;
             listenToConsole?: boolean;
             signIn?: TabFollowerOptions['signIn'];
+            openRecord?: TabFollowerOptions['openRecord'];
         } = {}
     ): Promise<FollowerTab> {
         const page = new FakePage(options.visibility ?? 'visible');
@@ -253,7 +254,8 @@ export class TabWorld {
             // The view's one-second ticker: never fired here (no call timers are asserted).
             timers: { setInterval: () => 0, clearInterval: () => undefined },
             onError: (message) => errors.push(message),
-            ...(options.signIn === undefined ? {} : { signIn: options.signIn })
+            ...(options.signIn === undefined ? {} : { signIn: options.signIn }),
+            ...(options.openRecord === undefined ? {} : { openRecord: options.openRecord })
         });
         await follower.start();
         await this.settle();

@@ -56,6 +56,37 @@ describe('ListenerConnector connection', () => {
         ]);
     });
 
+    it('connects with a welcome that lists a bad call, ringing the good one and logging the rest', async () => {
+        const { connector, events, logs, socket } = createListenerHarness();
+        const connecting = connector.connect();
+        socket().open();
+        socket().receive(
+            welcome(false, [
+                callMessage('ringing', 'bad', { ani: '<script>' }),
+                callMessage('ringing', 'c-1', {
+                    ani: '+14155550101',
+                    attributes: { constructor: 'Gold', name: 'Ann' }
+                })
+            ])
+        );
+        await connecting;
+        await jest.advanceTimersByTimeAsync(0);
+        expect(connector.connectionStatus).toBe('connected');
+        expect(events.at(-1)).toEqual({
+            type: 'incoming',
+            callId: 'c-1',
+            from: '+14155550101',
+            to: '',
+            fromName: 'Ann'
+        });
+        expect(connector.callAttributes('c-1')).toEqual({ constructor: 'Gold', name: 'Ann' });
+        expect(logs).toContainEqual([
+            'warn',
+            'Left out calls of the welcome that were invalid or too many.',
+            { count: 1 }
+        ]);
+    });
+
     it('answers a second connect() with the same wait, and at once when connected', async () => {
         const { connector, sockets, socket } = createListenerHarness();
         const first = connector.connect();

@@ -24,10 +24,12 @@ import type {
     ListenerWelcomeMessage
 } from './listener-protocol';
 import {
+    emptyAttributes,
     isPhoneText,
     listenerCloseCodes,
     listenerLimits,
     listenerProtocolVersion,
+    mergeAttributes,
     parseBridgeMessage
 } from './listener-protocol';
 import type { ReconnectPolicy } from './reconnect-delay';
@@ -188,7 +190,7 @@ export class ListenerConnector implements Connector {
      */
     callAttributes(callId: string): Readonly<Record<string, string>> | undefined {
         const attributes = this.attributes.get(callId);
-        return attributes ? { ...attributes } : undefined;
+        return attributes ? Object.assign(emptyAttributes(), attributes) : undefined;
     }
 
     /** Ids of the calls that have not ended, oldest first. */
@@ -262,7 +264,7 @@ export class ListenerConnector implements Connector {
                         state: 'dialing',
                         answered: false
                     });
-                    this.attributes.set(callid, {});
+                    this.attributes.set(callid, emptyAttributes());
                     return callid;
                 } finally {
                     this.releaseHeldBack();
@@ -527,6 +529,11 @@ export class ListenerConnector implements Connector {
             this.giveUp('The listener bridge answered for another agent.');
             return;
         }
+        if (message.droppedCalls) {
+            this.logger('warn', 'Left out calls of the welcome that were invalid or too many.', {
+                count: message.droppedCalls
+            });
+        }
         this.welcomed = true;
         this.scheduler.clearTimeout(this.welcomeTimer);
         this.welcomeTimer = undefined;
@@ -622,7 +629,7 @@ export class ListenerConnector implements Connector {
     }
 
     private ring(message: ListenerCallMessage): void {
-        const attributes = { ...message.attributes };
+        const attributes = Object.assign(emptyAttributes(), message.attributes);
         this.calls.set(message.callid, {
             id: message.callid,
             direction: 'inbound',
@@ -655,14 +662,10 @@ export class ListenerConnector implements Connector {
     }
 
     private mergeAttributes(callId: string, update: Readonly<Record<string, string>>): void {
-        const current = this.attributes.get(callId) ?? {};
-        const merged: Record<string, string> = { ...current };
-        for (const [key, value] of Object.entries(update)) {
-            if (key in merged || Object.keys(merged).length < listenerLimits.attributeCount) {
-                merged[key] = value;
-            }
-        }
-        this.attributes.set(callId, merged);
+        this.attributes.set(
+            callId,
+            mergeAttributes(this.attributes.get(callId) ?? emptyAttributes(), update)
+        );
     }
 
     private releaseHeldBack(): void {

@@ -1,6 +1,7 @@
 import {
     isAttributeValue,
     isPhoneText,
+    mergeAttributes,
     parseAttributes,
     parseBridgeMessage
 } from './listener-protocol';
@@ -110,5 +111,77 @@ describe('listener protocol', () => {
         ]
     ])('refuses %p', (data, error) => {
         expect(parseBridgeMessage(data)).toEqual({ ok: false, error });
+    });
+
+    it('takes names of Object.prototype members as ordinary attribute names', () => {
+        const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+        const sent = `{"type":"call","event":"ringing","callid":"c-1","ani":"","dnis":"","attributes":{${names
+            .map((name) => `"${name}":"${name} value"`)
+            .join(',')}}}`;
+        const parsed = parseBridgeMessage(sent);
+        if (!parsed.ok || parsed.value.type !== 'call') {
+            throw new Error(`not parsed: ${JSON.stringify(parsed)}`);
+        }
+        const { attributes } = parsed.value;
+        expect(Object.keys(attributes)).toEqual(names);
+        for (const name of names) {
+            expect(Object.hasOwn(attributes, name)).toBe(true);
+            expect(attributes[name]).toBe(`${name} value`);
+        }
+        expect(Object.getPrototypeOf(attributes)).toBeNull();
+        // Nothing inherited reads as an attribute that was not sent.
+        expect(parseAttributes({})).toEqual({ ok: true, value: {} });
+        const empty = parseAttributes({});
+        expect(empty.ok && empty.value['constructor']).toBeUndefined();
+    });
+
+    it('merges attribute updates within 20 names, whatever they are called', () => {
+        const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 'v']));
+        const merged = mergeAttributes(twenty, { k0: 'new', constructor: 'x', toString: 'y' });
+        expect(Object.keys(merged)).toHaveLength(20);
+        expect(merged['k0']).toBe('new');
+        expect(Object.hasOwn(merged, 'constructor')).toBe(false);
+        expect(mergeAttributes({ toString: 'a' }, { toString: 'b' })).toEqual({ toString: 'b' });
+    });
+
+    it('leaves bad calls and calls beyond the newest 1,000 out of a welcome, and counts them', () => {
+        const welcome = (calls: unknown[]) =>
+            parseBridgeMessage(
+                JSON.stringify({ type: 'welcome', version: 1, agent: 'a1', actions: false, calls })
+            );
+        const bad = { ...call, callid: 'bad', ani: '<script>' };
+        const tooMany = {
+            ...call,
+            callid: 'many',
+            attributes: {
+                ...Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v']))
+            }
+        };
+        expect(welcome([bad, call, tooMany])).toEqual({
+            ok: true,
+            value: {
+                type: 'welcome',
+                version: 1,
+                agent: 'a1',
+                actions: false,
+                calls: [call],
+                droppedCalls: 2
+            }
+        });
+        const many = Array.from({ length: 1001 }, (_, index) => ({ ...call, callid: `c${index}` }));
+        const parsed = welcome(many);
+        expect(parsed.ok && parsed.value.type === 'welcome' && parsed.value.calls.length).toBe(
+            1000
+        );
+        expect(parsed).toMatchObject({
+            value: {
+                droppedCalls: 1,
+                calls: expect.arrayContaining([expect.objectContaining({ callid: 'c1000' })])
+            }
+        });
+        expect(welcome([call])).toEqual({
+            ok: true,
+            value: { type: 'welcome', version: 1, agent: 'a1', actions: false, calls: [call] }
+        });
     });
 });

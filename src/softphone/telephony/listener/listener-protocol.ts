@@ -51,7 +51,9 @@ export const listenerLimits = {
     attributeValueLength: 256,
     tokenLength: 256,
     requestIdLength: 64,
-    dtmfLength: 32
+    dtmfLength: 32,
+    /** The most calls a welcome lists (the newest); older ones are left out. */
+    welcomeCalls: 1000
 } as const;
 
 export const listenerCloseCodes = {
@@ -108,6 +110,11 @@ export interface ListenerWelcomeMessage {
     /** True when the phone system takes agent actions (the bridge has a callback URL). */
     readonly actions: boolean;
     readonly calls: readonly ListenerCallMessage[];
+    /**
+     * Set by the parser only: how many listed calls were invalid or over the limit and left
+     * out (the others still connect the agent).
+     */
+    readonly droppedCalls?: number;
 }
 
 export type ListenerActionResultMessage =
@@ -160,6 +167,34 @@ function fail<T>(error: string): ParseResult<T> {
     return { ok: false, error };
 }
 
+/**
+ * An empty map of extra pairs. It has no prototype, so that names such as `constructor`,
+ * `toString` or `__proto__` are ordinary names, neither found before they are set nor lost.
+ */
+export function emptyAttributes(): Record<string, string> {
+    return Object.create(null) as Record<string, string>;
+}
+
+/**
+ * The extra pairs of a call after an update: new values replace old ones, and new names are
+ * added while there are fewer than 20 (a name already there is always updated).
+ */
+export function mergeAttributes(
+    previous: Readonly<Record<string, string>>,
+    update: Readonly<Record<string, string>>
+): Record<string, string> {
+    const merged = Object.assign(emptyAttributes(), previous);
+    for (const [name, value] of Object.entries(update)) {
+        if (
+            Object.hasOwn(merged, name) ||
+            Object.keys(merged).length < listenerLimits.attributeCount
+        ) {
+            merged[name] = value;
+        }
+    }
+    return merged;
+}
+
 /** Validates extra pairs: at most 20, keys [A-Za-z0-9_] up to 40, values text up to 256. */
 export function parseAttributes(value: unknown): ParseResult<Record<string, string>> {
     if (!isFields(value)) {
@@ -169,7 +204,7 @@ export function parseAttributes(value: unknown): ParseResult<Record<string, stri
     if (entries.length > listenerLimits.attributeCount) {
         return fail(`at most ${listenerLimits.attributeCount} attributes are allowed`);
     }
-    const attributes: Record<string, string> = {};
+    const attributes = emptyAttributes();
     for (const [key, text] of entries) {
         if (!attributeKeyPattern.test(key)) {
             return fail('an attribute key is not 1-40 letters, digits or _');
@@ -227,18 +262,30 @@ function parseWelcome(value: Fields): ParseResult<ListenerWelcomeMessage> {
     if (typeof actions !== 'boolean') {
         return fail('welcome.actions must be true or false');
     }
-    if (!Array.isArray(calls) || calls.length > 1000) {
+    if (!Array.isArray(calls)) {
         return fail('welcome.calls must be a list');
     }
+    // A bad or excess call is left out, never the whole welcome: that would keep the agent
+    // from connecting for as long as the bridge keeps the call.
     const parsed: ListenerCallMessage[] = [];
-    for (const call of calls) {
+    for (const call of calls.slice(-listenerLimits.welcomeCalls)) {
         const result = parseCallMessage(call);
-        if (!result.ok) {
-            return fail(`welcome: ${result.error}`);
+        if (result.ok) {
+            parsed.push(result.value);
         }
-        parsed.push(result.value);
     }
-    return { ok: true, value: { type: 'welcome', version, agent, actions, calls: parsed } };
+    const droppedCalls = calls.length - parsed.length;
+    return {
+        ok: true,
+        value: {
+            type: 'welcome',
+            version,
+            agent,
+            actions,
+            calls: parsed,
+            ...(droppedCalls > 0 ? { droppedCalls } : {})
+        }
+    };
 }
 
 function parseActionResult(value: Fields): ParseResult<ListenerActionResultMessage> {

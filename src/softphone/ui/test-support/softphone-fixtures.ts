@@ -50,7 +50,8 @@ export function makeActions(): jest.Mocked<SoftphoneActions> {
         completeWrapUp: jest.fn(),
         relateCall: jest.fn(),
         dismissError: jest.fn(),
-        simulateIncoming: jest.fn()
+        simulateIncoming: jest.fn(),
+        openRecord: jest.fn()
     };
 }
 
@@ -81,9 +82,19 @@ export function mount(model: SoftphoneViewModel = makeModel()): Mounted {
     return { root, view, actions, timers };
 }
 
-/** The accessible name the view gives a control: its aria-label, else its text. */
+/** The accessible name the view gives a control: its aria-label, else its text (aria-hidden left out). */
 export function nameOf(element: Element): string {
-    return (element.getAttribute('aria-label') ?? element.textContent ?? '').trim();
+    const label = element.getAttribute('aria-label');
+    if (label !== null) {
+        return label.trim();
+    }
+    const text = (node: Node): string =>
+        node instanceof Element && node.getAttribute('aria-hidden') === 'true'
+            ? ''
+            : node.nodeType === Node.TEXT_NODE
+              ? (node.textContent ?? '')
+              : [...node.childNodes].map(text).join('');
+    return text(element).trim();
 }
 
 export function isShown(element: Element): boolean {
