@@ -2,9 +2,11 @@
 import { checkAgentLeastPrivilege } from './rule-agent-least-privilege.mjs';
 import { checkCallCenters } from './rule-call-center.mjs';
 import { checkCallMetricsLocked } from './rule-call-metrics-locked.mjs';
+import { checkNameReferences } from './rule-name-references.mjs';
 import { checkNoApex } from './rule-no-apex.mjs';
 import { checkPhoneCallFieldReferences } from './rule-phone-call-fields.mjs';
 import { checkRequiredFieldPermissions } from './rule-required-field-permissions.mjs';
+import { checkSettingOverrides } from './rule-setting-overrides.mjs';
 
 export function checkProjectRules(projectRoot, { sourceDir = 'force-app' } = {}) {
     return [
@@ -13,6 +15,8 @@ export function checkProjectRules(projectRoot, { sourceDir = 'force-app' } = {})
         ...checkAgentLeastPrivilege(projectRoot, { sourceDir }),
         ...checkRequiredFieldPermissions(projectRoot, { sourceDir }),
         ...checkCallCenters(projectRoot, { sourceDir }),
-        ...checkCallMetricsLocked(projectRoot, { sourceDir })
+        ...checkSettingOverrides(projectRoot, { sourceDir }),
+        ...checkCallMetricsLocked(projectRoot, { sourceDir }),
+        ...checkNameReferences(projectRoot, { sourceDir })
     ];
 }

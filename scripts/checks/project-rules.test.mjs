@@ -83,11 +83,11 @@ test('a layout referencing a Phone_Call__c field without a field file is reporte
     assert.equal(problems[0].file, layoutFile);
     assert.match(
         problems[0].message,
-        /line 5: references Phone_Call__c field Note__c, which has no field file.*did you mean Notes__c\?/
+        /line 5: <layoutItems><field> Note__c: field Phone_Call__c\.Note__c does not exist \(no objects\/Phone_Call__c\/fields\/Note__c\.field-meta\.xml\); did you mean Notes__c\?/
     );
 });
 
-test('code referencing Phone_Call__c fields is checked; other objects and channels are not', () => {
+test('code referencing Phone_Call__c fields is checked, schema imports of any object too; channels are not fields', () => {
     const code = `import CHANNEL from '@salesforce/messageChannel/Softphone_Message__c';
 import NOTES from '@salesforce/schema/Phone_Call__c.Notes__c';
 import OUTCOME from '@salesforce/schema/Phone_Call__c.Outcome_Code__c';
@@ -101,10 +101,10 @@ const value = record.fields.Notes__c.value; // ns__Obj__c is another namespace's
     assert.deepEqual(
         problems.map(({ file, message }) => `${file} ${message.split(',')[0]}`),
         [
-            `${defaultDir}/lwc/callLog/callLog.js line 3: references Phone_Call__c field Outcome_Code__c`,
             `${defaultDir}/lwc/callLog/callLog.js line 5: references Phone_Call__c field Queue__c`,
-            'src/softphone/log.ts line 3: references Phone_Call__c field Outcome_Code__c',
-            'src/softphone/log.ts line 5: references Phone_Call__c field Queue__c'
+            'src/softphone/log.ts line 5: references Phone_Call__c field Queue__c',
+            `${defaultDir}/lwc/callLog/callLog.js line 3: import '@salesforce/schema/Phone_Call__c.Outcome_Code__c': field Phone_Call__c.Outcome_Code__c does not exist (no objects/Phone_Call__c/fields/Outcome_Code__c.field-meta.xml); did you mean Outcome__c?`,
+            `${defaultDir}/lwc/callLog/callLog.js line 4: import '@salesforce/schema/Account.Rating__c': field Account.Rating__c does not exist (no objects/Account/fields/Rating__c.field-meta.xml)`
         ]
     );
 });
@@ -126,8 +126,10 @@ test('permission sets, list views and record pages are checked for Phone_Call__c
         )
     });
     assert.deepEqual(
-        problems.map(({ file, message }) => `${file} ${/field (\w+)/.exec(message)[1]}`),
-        [`${recordPage} End_Time__c`, `${listView} Start_Time__c`, `${adminFile} Recording__c`]
+        problems.map(
+            ({ file, message }) => `${file} ${/field Phone_Call__c\.(\w+)/.exec(message)[1]}`
+        ),
+        [`${listView} Start_Time__c`, `${adminFile} Recording__c`, `${recordPage} End_Time__c`]
     );
 });
 
@@ -272,6 +274,90 @@ test("the call center's dispositionValues must be the Disposition picklist's act
         problems[0].message,
         /item dispositionValues is 'Resolved,Retired,Callback' but the Phone_Call__c\.Disposition__c picklist's active values are 'Resolved,Callback'/
     );
+});
+
+test('a call-center item with an empty value is reported', () => {
+    const section = `<sections>${callCenterItem('sipDomain', '')}<label>Phone System</label><name>connector</name></sections>`;
+    const problems = checkFixture({ [callCenterFile]: callCenterXml({ extraSection: section }) });
+    assert.deepEqual(
+        problems.map(({ file }) => file),
+        [callCenterFile]
+    );
+    assert.match(problems[0].message, /item sipDomain has an empty <value>/);
+});
+
+const overrideSpan = (key, field) =>
+    `<span data-setting="${key}"\n    ><apex:outputText value="{!$Setup.Softphone_Settings__c.${field}}"\n/></span>`;
+const parserFile = 'src/softphone/settings/call-center-settings.ts';
+const parserSource =
+    "reader.text('/dialing/defaultCountry', 'US'); reader.flag('/logging/mirrorToTask');";
+/** The Softphone_Settings__c hierarchy custom setting with these Text fields. */
+const settingsObject = (...fields) => ({
+    [`${defaultDir}/objects/Softphone_Settings__c/Softphone_Settings__c.object-meta.xml`]:
+        metadataXml(
+            'CustomObject',
+            '<customSettingsType>Hierarchy</customSettingsType><label>Softphone Settings</label><visibility>Public</visibility>'
+        ),
+    ...Object.fromEntries(
+        fields.map((field) => [
+            `${defaultDir}/objects/Softphone_Settings__c/fields/${field}.field-meta.xml`,
+            textFieldXml(field)
+        ])
+    )
+});
+const pageWith = (spans) =>
+    `<apex:page showHeader="false">\n<div id="softphone-setting-overrides" hidden="hidden">\n${spans.join('\n')}\n</div>\n</apex:page>\n`;
+
+test('every setting the adapter reads has one override on the page, for a setting it reads', () => {
+    assert.deepEqual(
+        checkFixture({
+            ...settingsObject('Default_Country__c', 'Mirror_To_Task__c'),
+            [parserFile]: parserSource,
+            [pageFile]: pageWith([
+                overrideSpan('/dialing/defaultCountry', 'Default_Country__c'),
+                overrideSpan('/logging/mirrorToTask', 'Mirror_To_Task__c')
+            ])
+        }),
+        []
+    );
+    const problems = checkFixture({
+        ...settingsObject('Default_Country__c', 'Mirror_To_Task__c', 'Adapter__c'),
+        [parserFile]: parserSource,
+        [pageFile]: pageWith([
+            overrideSpan('/dialing/defaultCuntry', 'Default_Country__c'),
+            overrideSpan('/reqGeneralInfo/reqAdapterUrl', 'Adapter__c'),
+            '<span data-setting="/logging/mirrorToTask">{!$Setup.Softphone_Settings__c.Mirror_To_Task__c}</span>'
+        ])
+    });
+    assert.deepEqual(
+        problems.map(({ message }) => message.replace(/ \(.*$|, which.*$/, '')),
+        [
+            'line 9: data-setting="/logging/mirrorToTask" must be <span data-setting="/section/item"><apex:outputText value="{!$Setup.Object__c.Field__c}" /></span>',
+            'line 3: data-setting="/dialing/defaultCuntry" is a setting the adapter does not read',
+            'line 6: data-setting="/reqGeneralInfo/reqAdapterUrl" is not a custom-section /section/item key',
+            "setting /dialing/defaultCountry has no override from the custom setting: an admin's value for it would not survive an upgrade",
+            "setting /logging/mirrorToTask has no override from the custom setting: an admin's value for it would not survive an upgrade"
+        ]
+    );
+});
+
+test('a call-center item the adapter does not read is reported', () => {
+    const section = `<sections>${callCenterItem('defaultCuntry', 'US')}<label>Dialing</label><name>dialing</name></sections>`;
+    const problems = checkFixture({
+        [parserFile]: parserSource,
+        [callCenterFile]: callCenterXml({ extraSection: section })
+    });
+    assert.deepEqual(problems, [
+        {
+            file: parserFile,
+            message:
+                'the call center declares /dialing/defaultCuntry, which the adapter does not read'
+        }
+    ]);
+});
+
+test('the real page overrides every setting the adapter reads', () => {
+    assert.deepEqual(checkProjectRules(repoRoot), []);
 });
 
 test('the call metrics are locked by an active validation rule, and tracked', () => {

@@ -89,6 +89,13 @@ function checkCallCenter(root, dispositions) {
         ...checkLightningItems(items),
         ...checkCustomSettingsAgree(childText(root, 'customSettings'), items),
         ...checkDispositionValues(items, dispositions),
+        // The Metadata API reference marks an item's value required: an empty one may not deploy.
+        ...[...items]
+            .filter(([, value]) => value.trim() === '')
+            .map(
+                ([name]) =>
+                    `item ${name} has an empty <value> (required by the Metadata API): give it a default, or drop the item and let the Softphone_Settings__c custom setting carry it`
+            ),
         ...sections.flatMap((section) => [
             ...checkName(childText(section, 'name'), 'section'),
             ...childrenNamed(section, 'items').flatMap((item) =>

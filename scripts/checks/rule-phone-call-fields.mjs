@@ -1,5 +1,5 @@
-// Every Phone_Call__c field named in metadata (layouts, list views, compact and search layouts,
-// permission sets, …) or in code (LWC, the softphone's saveLog payloads) has a field file.
+// Every Phone_Call__c field named in code (LWC, the softphone's saveLog payloads) has a field
+// file. Metadata elements that name fields are resolved one by one by rule-object-references.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestName } from './closest-name.mjs';
@@ -9,7 +9,7 @@ import { readObjectFields } from './object-fields.mjs';
 const objectName = 'Phone_Call__c';
 // Whole names only: `ns__Obj__c` (another namespace) must not yield `Obj__c`.
 const customNamePattern = /(?<![A-Za-z0-9_])[A-Z][A-Za-z0-9_]*__c\b/g;
-const scannedFilePattern = /(-meta\.xml|\.js|\.mjs|\.ts|\.html)$/;
+const scannedFilePattern = /(\.js|\.mjs|\.ts|\.html)$/;
 // Tests may use made-up names on purpose; what ships is what must match the object.
 const testFilePattern = /(\/__tests__\/|\/jest-mocks\/|\.test\.|\.spec\.)/;
 // Elements whose value names an object, not a field (`<referenceTo>Other__c</referenceTo>`).
@@ -105,7 +105,15 @@ function phoneCallFieldCandidates(text, notFields) {
             qualifier !== 'Record';
         const isModuleName =
             /@salesforce\/(messageChannel|schema)\/$/.test(before) && !after.startsWith('.');
-        if (notFields.has(name) || isObjectQualifier || isOtherObjectsField || isModuleName) {
+        // Schema imports are resolved by rule-lwc-references.mjs, field by field.
+        const isSchemaImport = /@salesforce\/schema\/[A-Za-z0-9_]+\.$/.test(before);
+        if (
+            notFields.has(name) ||
+            isObjectQualifier ||
+            isOtherObjectsField ||
+            isModuleName ||
+            isSchemaImport
+        ) {
             continue;
         }
         candidates.push({ name, line: text.slice(0, match.index).split('\n').length });

@@ -1,10 +1,12 @@
-// The admin guide documents exactly the settings the shipped Call Center declares, with the labels
-// admins see in Setup and the values the package ships as defaults.
+// The admin guide documents exactly the settings the shipped Call Center declares and those only the
+// Softphone Settings custom setting carries, with the labels admins see in Setup, the values the
+// package ships as defaults and the custom-setting field that overrides each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPageOverrides } from '../checks/rule-setting-overrides.mjs';
 import { childrenNamed, childText, readXmlRoot } from '../checks/xml-tree.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -13,6 +15,9 @@ const callCenterFile = join(
     'force-app/main/default/callCenters/OpenCtiSoftphone.callCenter-meta.xml'
 );
 const guide = readFileSync(join(repoRoot, 'docs', 'admin-guide.md'), 'utf8');
+const overrides = readPageOverrides(
+    readFileSync(join(repoRoot, 'force-app/main/default/pages/Softphone.page'), 'utf8')
+).overrides;
 
 /** Map<'section/item', { label, value }> from the call center definition. */
 function declaredSettings() {
@@ -25,10 +30,16 @@ function declaredSettings() {
             });
         }
     }
+    // Settings with no default are only in the custom setting.
+    for (const { key } of overrides) {
+        if (!settings.has(key.slice(1))) {
+            settings.set(key.slice(1), { label: '—', value: '' });
+        }
+    }
     return settings;
 }
 
-/** Map<'section/item', { label, default }> from the guide's settings table. */
+/** Map<'section/item', { label, default, field }> from the guide's settings table. */
 function documentedSettings() {
     const section = /^## Call Center settings$([\s\S]*?)^## /m.exec(guide)?.[1] ?? '';
     const rows = section
@@ -42,9 +53,9 @@ function documentedSettings() {
         );
     const unquote = (cell) => (cell === '(empty)' ? '' : cell.replace(/^`(.*)`$/, '$1'));
     return new Map(
-        rows.map(([setting, label, defaultValue]) => [
+        rows.map(([setting, label, defaultValue, field]) => [
             unquote(setting),
-            { label, default: unquote(defaultValue) }
+            { label, default: unquote(defaultValue), field }
         ])
     );
 }
@@ -76,5 +87,21 @@ test('the guide shows each setting with its Setup label and shipped default', ()
         const row = documented.get(key);
         assert.equal(row?.label, label, `${key}: label`);
         assert.equal(row?.default, value, `${key}: default`);
+    }
+});
+
+test('the guide names the Softphone Settings field that overrides each setting', () => {
+    for (const { key, fieldName } of overrides) {
+        assert.match(
+            documented.get(key.slice(1))?.field ?? '',
+            new RegExp(`\\(\`${fieldName}\`\\)$`),
+            key
+        );
+    }
+    const overridable = new Set(overrides.map(({ key }) => key.slice(1)));
+    for (const [key, { field }] of documented) {
+        if (!overridable.has(key)) {
+            assert.equal(field, 'not overridable', key);
+        }
     }
 });

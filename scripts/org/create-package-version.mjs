@@ -1,9 +1,14 @@
-// `npm run package:version`: a new version of the unlocked package, with its install URL and the
-// `sf package install` command. Creates the package first when sfdx-project.json has no alias for it.
+// `npm run package:version`: a new version of the unlocked package, with its install URLs and the
+// `sf package install` command. Creates the package first when sfdx-project.json has no alias for
+// it. Versions are created with code coverage, which the CLI requires of any version to be
+// promoted (`sf package version create --help`), and take their description from CHANGELOG.md.
+// A new version is a beta: it installs in scratch orgs and sandboxes only, until
+// `npm run package:promote` releases it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readReleaseNotesFile, releaseOf } from './changelog.mjs';
 import { runSf } from './sf-cli.mjs';
 import {
     buildSoftphoneStep,
@@ -21,13 +26,16 @@ export const installUrlBases = {
 const usage = `Usage: npm run package:version -- [options]
 
 Creates a new version of the unlocked package named in sfdx-project.json (creating the package
-first if sfdx-project.json has no alias for it), waits for it, and prints how to install it.
+first if sfdx-project.json has no alias for it), waits for it, and prints how to install it. The
+version's description and name come from its CHANGELOG.md section. It is a beta version: it
+installs in scratch orgs and sandboxes only; npm run package:promote releases it for every org.
 
 Options:
   --target-dev-hub <name>     Dev Hub username or alias (default: your default Dev Hub)
   --installation-key <key>    protect the version with a key (or set PACKAGE_INSTALLATION_KEY);
                               without one the version installs without a key
-  --code-coverage             compute code coverage (the package has no Apex; see the admin guide)
+  --beta-only                 skip the code-coverage run: quicker, but the version can never be
+                              promoted (the CLI requires --code-coverage for that, even without Apex)
   --wait <minutes>            how long to wait for the version (default: 60)
   --help                      show this help
 `;
@@ -38,7 +46,7 @@ function readOptions(argv) {
         options: {
             'target-dev-hub': { type: 'string' },
             'installation-key': { type: 'string' },
-            'code-coverage': { type: 'boolean', default: false },
+            'beta-only': { type: 'boolean', default: false },
             wait: { type: 'string', default: '60' },
             help: { type: 'boolean', default: false }
         }
@@ -54,7 +62,12 @@ export function readPackageDescriptor(projectRoot) {
     if (!directory?.package) {
         throw new Error('sfdx-project.json has no package directory with a "package" name');
     }
-    return { name: directory.package, path: directory.path, aliases: project.packageAliases ?? {} };
+    return {
+        name: directory.package,
+        path: directory.path,
+        versionNumber: directory.versionNumber,
+        aliases: project.packageAliases ?? {}
+    };
 }
 
 const hubFlag = (options) =>
@@ -62,6 +75,28 @@ const hubFlag = (options) =>
 
 const loginHint =
     'Log in to your Dev Hub (sf org login web --set-default-dev-hub --alias devhub) or pass --target-dev-hub; packaging must be enabled in it (Setup > Dev Hub > Enable Unlocked Packages and Second-Generation Managed Packages).';
+
+const releaseNotesStep = {
+    title: 'Release notes (CHANGELOG.md)',
+    run(context) {
+        const { versionNumber } = readPackageDescriptor(context.cli.projectRoot);
+        let release;
+        try {
+            release = releaseOf(versionNumber);
+        } catch (error) {
+            throw new StepFailure(error.message, 'Set versionNumber to e.g. 0.2.0.NEXT.');
+        }
+        const notes = readReleaseNotesFile(context.cli.projectRoot, release);
+        if (notes instanceof Error) {
+            throw new StepFailure(
+                notes.message,
+                'Edit CHANGELOG.md and run npm run package:version again.'
+            );
+        }
+        context.releaseNotes = notes;
+        return `${release}${notes.name ? ` "${notes.name}"` : ''}: ${notes.description}`;
+    }
+};
 
 const buildStep = buildSoftphoneStep(
     'Fix the build error (npm run build shows it) and run npm run package:version again.'
@@ -116,7 +151,12 @@ function versionStep(options, installationKey) {
                         '--package',
                         context.packageName,
                         ...keyFlags,
-                        ...(options['code-coverage'] ? ['--code-coverage'] : []),
+                        ...(options['beta-only'] ? [] : ['--code-coverage']),
+                        '--version-description',
+                        context.releaseNotes.description,
+                        ...(context.releaseNotes.name
+                            ? ['--version-name', context.releaseNotes.name]
+                            : []),
                         '--wait',
                         options.wait,
                         ...hubFlag(options)
@@ -140,12 +180,32 @@ function versionStep(options, installationKey) {
     };
 }
 
-export function installInstructions({ SubscriberPackageVersionId: id }, { protectedByKey }) {
+/**
+ * How to install a version, saying which orgs it installs in: a beta (every new version) only in
+ * scratch orgs and sandboxes, a released (promoted) one in any org.
+ */
+export function installInstructions(
+    { SubscriberPackageVersionId: id },
+    { protectedByKey, released = false, promotable = true }
+) {
     const key = protectedByKey ? ' --installation-key <key>' : '';
+    const cli = `sf package install --package ${id} --target-org <org>${key} --wait 20 --no-prompt`;
+    if (released) {
+        return [
+            'Released: installs in any org (production, sandbox, scratch).',
+            `Install URL (production, Developer Edition): ${installUrlBases.production}${id}`,
+            `Install URL (sandbox):                        ${installUrlBases.sandbox}${id}`,
+            `Install with the CLI:                         ${cli}`,
+            'Then follow docs/admin-guide.md: permission sets, call center users, softphone layout.'
+        ].join('\n');
+    }
     return [
-        `Install URL:         ${installUrlBases.production}${id}`,
-        `Install in sandbox:  ${installUrlBases.sandbox}${id}`,
-        `Install with the CLI: sf package install --package ${id} --target-org <org>${key} --wait 20 --no-prompt`,
+        'Beta: installs in scratch orgs and sandboxes only, not in production.',
+        `Install URL (sandbox):  ${installUrlBases.sandbox}${id}`,
+        `Install with the CLI:   ${cli.replace('<org>', '<scratch org or sandbox>')}`,
+        promotable
+            ? `To release it for every org: npm run package:promote -- --package ${id}`
+            : 'Created with --beta-only (no code coverage): it can never be promoted; create another version without --beta-only to release.',
         'Then follow docs/admin-guide.md: permission sets, call center users, softphone layout.'
     ].join('\n');
 }
@@ -153,13 +213,24 @@ export function installInstructions({ SubscriberPackageVersionId: id }, { protec
 function main() {
     return runCommand(process.argv.slice(2), { readOptions, usage }, async (options, context) => {
         const installationKey = options['installation-key'] ?? process.env.PACKAGE_INSTALLATION_KEY;
-        const steps = [buildStep, packageStep(options), versionStep(options, installationKey)];
+        const steps = [
+            releaseNotesStep,
+            buildStep,
+            packageStep(options),
+            versionStep(options, installationKey)
+        ];
         const exitCode = await runSteps(steps, context);
         if (exitCode === 0) {
             const instructions = installInstructions(context.version, {
-                protectedByKey: Boolean(installationKey)
+                protectedByKey: Boolean(installationKey),
+                promotable: !options['beta-only']
             });
             process.stdout.write(`\n${instructions}\n`);
+            if (context.releaseNotes.notes !== '') {
+                process.stdout.write(
+                    `\nRelease notes (CHANGELOG.md):\n${context.releaseNotes.notes}\n`
+                );
+            }
         }
         return exitCode;
     });

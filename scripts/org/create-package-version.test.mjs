@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readReleaseNotesFile } from './changelog.mjs';
 import {
     commandOf,
     commandsOf,
@@ -11,6 +12,8 @@ import {
 } from './stand-in/harness.mjs';
 
 const sandbox = sandboxPerTest();
+const repoRoot = join(import.meta.dirname, '..', '..');
+const changelogSection = readReleaseNotesFile(repoRoot, '0.1.0');
 
 const createVersion = (box, args = [], options) =>
     runScript(box, 'create-package-version.mjs', args, options);
@@ -37,22 +40,37 @@ describe('npm run package:version', { concurrency: true }, () => {
         assert.ok(create.args.includes('--no-namespace'));
         assert.deepEqual(flagValues(version, '--package'), ['Open CTI Softphone']);
         assert.ok(version.args.includes('--installation-key-bypass'));
-        assert.ok(
-            !version.args.includes('--code-coverage'),
-            'no Apex, so no coverage run by default'
-        );
+        // The CLI requires --code-coverage of any version to be promoted, Apex or not.
+        assert.ok(version.args.includes('--code-coverage'));
+        assert.deepEqual(flagValues(version, '--version-description'), [
+            changelogSection.description
+        ]);
+        assert.deepEqual(flagValues(version, '--version-name'), ['Foundation']);
         assert.deepEqual(flagValues(version, '--wait'), ['60']);
         assert.deepEqual(flagValues(version, '--target-dev-hub'), ['devhub']);
         assert.equal(version.args.at(-1), '--json');
 
+        // A new version is a beta: no production URL, and it says where it installs.
         assert.match(
             run.stdout,
-            /Install URL: +https:\/\/login\.salesforce\.com\/packaging\/installPackage\.apexp\?p0=04t000000000001AAA/
+            /Beta: installs in scratch orgs and sandboxes only, not in production/
         );
-        assert.match(run.stdout, /test\.salesforce\.com\/packaging\/installPackage\.apexp\?p0=04t/);
         assert.match(
             run.stdout,
-            /sf package install --package 04t000000000001AAA --target-org <org> --wait 20 --no-prompt/
+            /Install URL \(sandbox\): +https:\/\/test\.salesforce\.com\/packaging\/installPackage\.apexp\?p0=04t000000000001AAA/
+        );
+        assert.doesNotMatch(run.stdout, /login\.salesforce\.com/);
+        assert.match(
+            run.stdout,
+            /sf package install --package 04t000000000001AAA --target-org <scratch org or sandbox> --wait 20 --no-prompt/
+        );
+        assert.match(
+            run.stdout,
+            /To release it for every org: npm run package:promote -- --package 04t000000000001AAA/
+        );
+        assert.match(
+            run.stdout,
+            /Release notes \(CHANGELOG\.md\):\n- Softphone in the utility bar/
         );
         assert.match(run.stdout, /commit the packageAliases/);
     });
@@ -72,7 +90,7 @@ describe('npm run package:version', { concurrency: true }, () => {
     test('an installation key replaces the bypass and is never printed', async () => {
         const box = sandbox();
 
-        const run = await createVersion(box, ['--code-coverage'], {
+        const run = await createVersion(box, [], {
             env: { PACKAGE_INSTALLATION_KEY: 's3cret-key' }
         });
 
@@ -122,5 +140,36 @@ describe('npm run package:version', { concurrency: true }, () => {
         assert.equal(run.status, 1);
         assert.match(run.stderr, /--installation-key <redacted>/);
         assert.doesNotMatch(run.stdout + run.stderr, /s3cret-key/);
+    });
+
+    test('--beta-only skips the coverage run and says the version can never be promoted', async () => {
+        const box = sandbox();
+
+        const run = await createVersion(box, ['--beta-only']);
+
+        assert.equal(run.status, 0, run.stderr);
+        const version = run.calls.find((call) => commandOf(call) === 'sf package version create');
+        assert.ok(!version.args.includes('--code-coverage'));
+        assert.match(run.stdout, /Beta: installs in scratch orgs and sandboxes only/);
+        assert.match(
+            run.stdout,
+            /Created with --beta-only \(no code coverage\): it can never be promoted/
+        );
+        assert.doesNotMatch(run.stdout, /npm run package:promote/);
+    });
+
+    test('a version with no CHANGELOG.md section stops before anything is built', async () => {
+        const box = sandbox();
+        const projectFile = join(box.project, 'sfdx-project.json');
+        const project = JSON.parse(readFileSync(projectFile, 'utf8'));
+        project.packageDirectories[0].versionNumber = '0.2.0.NEXT';
+        writeFileSync(projectFile, JSON.stringify(project));
+
+        const run = await createVersion(box);
+
+        assert.equal(run.status, 1);
+        assert.deepEqual(commandsOf(run.calls), []);
+        assert.match(run.stderr, /CHANGELOG\.md has no "## 0\.2\.0 — <version name>" section/);
+        assert.match(run.stderr, /What to do: Edit CHANGELOG\.md/);
     });
 });

@@ -20,8 +20,11 @@ import {
 import { normalisePhoneNumber, ScreenPopper } from './screenpop';
 import {
     defaultSoftphoneSettings,
+    mergeSettingOverrides,
+    nameOverrideSource,
     parseCallCenterSettings,
     type SettingError,
+    type SettingOverrideSource,
     type SoftphoneSettings
 } from './settings';
 import { appendSetupCheck, type SetupCheckContext } from './setup-check';
@@ -135,7 +138,20 @@ async function readSettings(
     if (!map.ok) {
         return { ok: false, errors: [{ key: '/', message: map.error.message }] };
     }
-    return parseCallCenterSettings(map.value);
+    // The admin's overrides (Softphone_Settings__c, rendered by the page): they survive upgrades.
+    const merged = mergeSettingOverrides(map.value, settingOverridesOnPage());
+    const parsed = parseCallCenterSettings(merged.settings);
+    const errors = [
+        ...merged.errors,
+        ...(parsed.ok ? [] : nameOverrideSource(parsed.errors, merged, map.value))
+    ];
+    return errors.length > 0 || !parsed.ok ? { ok: false, errors } : parsed;
+}
+
+function settingOverridesOnPage(): SettingOverrideSource[] {
+    return [...document.querySelectorAll('#softphone-setting-overrides [data-setting]')].map(
+        (element) => ({ key: element.getAttribute('data-setting'), value: element.textContent })
+    );
 }
 
 /** Messages between softphone tabs go through the diagnostic log; a version skew is told. */

@@ -68,6 +68,7 @@ const commandFlags = {
             'target-dev-hub',
             'version-name',
             'version-number',
+            'version-description',
             'definition-file',
             'tag',
             'branch'
@@ -79,6 +80,16 @@ const commandFlags = {
             'async-validation'
         ],
         exactlyOne: ['installation-key', 'installation-key-bypass']
+    },
+    'package version report': {
+        values: ['package', 'target-dev-hub', 'api-version'],
+        booleans: ['verbose'],
+        required: ['package']
+    },
+    'package version promote': {
+        values: ['package', 'target-dev-hub', 'api-version'],
+        booleans: ['no-prompt'],
+        required: ['package']
     }
 };
 
@@ -179,6 +190,15 @@ function queryRecords(org, soql, world) {
         default:
             return (org.records[from] ?? []).filter((record) => !named || record.Name === named);
     }
+}
+
+/** A package version by its 04t id or its alias (the stand-in knows "Open CTI Softphone@0.1.0-<n>"). */
+function findVersion(world, idOrAlias) {
+    return (world.packageVersions ?? []).find(
+        ({ id, version }) =>
+            id === idOrAlias ||
+            `Open CTI Softphone@${version.replace(/\.(\d+)$/, '-$1')}` === idOrAlias
+    );
 }
 
 function answer(world, { command, flags }) {
@@ -289,20 +309,62 @@ function answer(world, { command, flags }) {
             writeFileSync(projectFile, `${JSON.stringify(project, null, 4)}\n`);
             return { result: { Id: '0Ho000000000001AAA' } };
         }
-        case 'package version create':
+        case 'package version create': {
+            const status = world.packageVersionStatus ?? 'Success';
+            const versions = world.packageVersions ?? [];
+            const id = `04t00000000000${versions.length + 1}AAA`;
+            if (status === 'Success') {
+                world.packageVersions = [
+                    ...versions,
+                    {
+                        id,
+                        version: `0.1.0.${versions.length + 1}`,
+                        codeCoverage: flags['code-coverage'] === true,
+                        validationSkipped: flags['skip-validation'] === true,
+                        released: false,
+                        description: one(flags, 'version-description'),
+                        name: one(flags, 'version-name')
+                    }
+                ];
+            }
             return {
                 result: {
                     Id: '08c000000000001AAA',
-                    Status: world.packageVersionStatus ?? 'Success',
+                    Status: status,
                     Package2Id: '0Ho000000000001AAA',
-                    SubscriberPackageVersionId:
-                        (world.packageVersionStatus ?? 'Success') === 'Success'
-                            ? '04t000000000001AAA'
-                            : null,
-                    VersionNumber: '0.1.0.1',
+                    SubscriberPackageVersionId: status === 'Success' ? id : null,
+                    VersionNumber: `0.1.0.${versions.length + 1}`,
                     Error: []
                 }
             };
+        }
+        case 'package version report': {
+            const version = findVersion(world, one(flags, 'package'));
+            if (!version) {
+                return { fixture: 'package-version-not-found' };
+            }
+            return {
+                result: {
+                    SubscriberPackageVersionId: version.id,
+                    Version: version.version,
+                    IsReleased: version.released,
+                    HasPassedCodeCoverageCheck: version.codeCoverage,
+                    CodeCoverage: null,
+                    ValidationSkipped: version.validationSkipped
+                }
+            };
+        }
+        case 'package version promote': {
+            const version = findVersion(world, one(flags, 'package'));
+            if (!version) {
+                return { fixture: 'package-version-not-found' };
+            }
+            if (!version.codeCoverage) {
+                return { fixture: 'package-version-promote-no-coverage' };
+            }
+            version.released = true;
+            return { result: { id: version.id, success: true, errors: [] } };
+        }
         default:
             throw new Error(`fake sf has no answer for ${command}`);
     }

@@ -45,6 +45,7 @@ export function createSandbox({ world = {}, binName = 'sf' } = {}) {
     mkdirSync(bin);
     cpSync(join(repoRoot, 'sfdx-project.json'), join(project, 'sfdx-project.json'));
     cpSync(join(repoRoot, 'config'), join(project, 'config'), { recursive: true });
+    cpSync(join(repoRoot, 'CHANGELOG.md'), join(project, 'CHANGELOG.md'));
     writeFileSync(join(project, 'scripts', 'build.mjs'), buildStub);
     writeFileSync(join(project, 'data', 'sample-data-plan.json'), JSON.stringify(samplePlan));
     writeFileSync(join(project, 'data', 'Account.json'), JSON.stringify(sampleAccounts));

@@ -40,7 +40,8 @@ function numberParam(query: URLSearchParams, name: string, min: number, max: num
 /** The adapter URL from the call center (a relative URL), with the parameters Salesforce adds. */
 export function softphoneUrl(
     settings: Readonly<Record<string, string>> | Error,
-    origin: string
+    origin: string,
+    consoleQuery?: URLSearchParams
 ): string {
     const configured =
         settings instanceof Error ? undefined : settings['/reqGeneralInfo/reqAdapterUrl'];
@@ -49,7 +50,12 @@ export function softphoneUrl(
             ? configured
             : softphonePagePath;
     const separator = path.includes('?') ? '&' : '?';
-    return `${path}${separator}sfdcIframeOrigin=${encodeURIComponent(origin)}&mode=Lightning`;
+    // The page's $Setup values (setup.<Object>.<Field>) go to the page, which renders them.
+    const setup = [...(consoleQuery ?? new URLSearchParams())]
+        .filter(([name]) => name.startsWith('setup.'))
+        .map(([name, value]) => `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+        .join('');
+    return `${path}${separator}sfdcIframeOrigin=${encodeURIComponent(origin)}&mode=Lightning${setup}`;
 }
 
 function sizeSetting(
@@ -171,7 +177,7 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
         byId('softphone-dock'),
         byId('utility-bar'),
         state,
-        softphoneUrl(settings, origin)
+        softphoneUrl(settings, origin, query)
     );
     softphone.frame = utility.frame;
 

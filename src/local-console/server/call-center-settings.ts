@@ -132,3 +132,31 @@ export function applySettingOverrides(
     }
     return { settings: result, ignored };
 }
+
+const setupPrefix = 'setup.';
+
+/**
+ * The `$Setup` values the softphone page renders, from `setup.<Object>.<Field>=<value>` query
+ * parameters, e.g. `?setup.Softphone_Settings__c.Default_Country__c=FR`: the running user's
+ * values of a hierarchy custom setting (what an admin set at the org, profile or user level).
+ * A field without a parameter is blank, as when no level sets it.
+ */
+export function setupValuesFromQuery(query: URLSearchParams): {
+    readonly values: ReadonlyMap<string, string>;
+    readonly ignored: readonly string[];
+} {
+    const values = new Map<string, string>();
+    const ignored: string[] = [];
+    for (const [name, value] of query) {
+        if (!name.startsWith(setupPrefix)) {
+            continue;
+        }
+        const parts = name.slice(setupPrefix.length).split('.');
+        if (parts.length !== 2 || !parts.every((part) => namePattern.test(part))) {
+            ignored.push(name);
+            continue;
+        }
+        values.set(`${parts[0]}.${parts[1]}`.toLowerCase(), value);
+    }
+    return { values, ignored };
+}

@@ -55,7 +55,7 @@ describe('local console server', () => {
         writeFileSync(join(temp, 'staticresources/softphone/softphone.js'), '// adapter');
         writeFileSync(
             join(temp, 'pages/Softphone.page'),
-            '<apex:page showHeader="false"><apex:slds /><script src="{!URLFOR($Resource.softphone, \'softphone.js\')}"></script><i>{!$User.Id}</i>{!$Label.c.X}</apex:page>'
+            '<apex:page showHeader="false"><apex:slds /><script src="{!URLFOR($Resource.softphone, \'softphone.js\')}"></script><i>{!$User.Id}</i>{!$Label.c.X}<b><apex:outputText value="{!$Setup.Softphone_Settings__c.Default_Country__c}" /></b></apex:page>'
         );
         running = await startLocalConsoleServer({
             rootDir,
@@ -121,6 +121,18 @@ describe('local console server', () => {
         expect(notes).toContain(
             '/apex/Softphone: merge field not supported by the local console, left as is: {!$Label.c.X}'
         );
+    });
+
+    it('renders $Setup values from setup.<Object>.<Field> query parameters, escaped', async () => {
+        const res = await get(
+            running.url,
+            '/apex/Softphone?setup.softphone_settings__c.default_country__c=%3CFR%3E&setup.bad=1'
+        );
+        expect(res.body).toContain('<b>&lt;FR&gt;</b>');
+        expect(notes).toContain(
+            'ignored the query parameter setup.bad: use setup.<Object>.<Field>=<value>'
+        );
+        expect((await get(running.url, '/apex/Softphone')).body).toContain('<b></b>');
     });
 
     it('answers a missing Visualforce page with a 404 page that says what to do', async () => {

@@ -3,7 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fakeUserId, sldsStylesheetPath } from '../shared/console-constants';
-import { applySettingOverrides, callCenterSettingsFromXml } from './call-center-settings';
+import {
+    applySettingOverrides,
+    callCenterSettingsFromXml,
+    setupValuesFromQuery
+} from './call-center-settings';
 import { consoleCss, consolePageHtml } from './console-page';
 import { contentTypeOf } from './content-types';
 import { readMetadataSchema } from './metadata-schema';
@@ -150,7 +154,7 @@ export class LocalConsoleRoutes {
         }
         const page = /^\/apex\/([A-Za-z][A-Za-z0-9_]{0,79})$/.exec(pathname);
         if (page?.[1]) {
-            return this.visualforcePage(page[1]);
+            return this.visualforcePage(page[1], query);
         }
         return textReply(404, `Not found: ${pathname}`);
     }
@@ -191,7 +195,7 @@ export class LocalConsoleRoutes {
         return jsonReply(result.settings);
     }
 
-    private async visualforcePage(name: string): Promise<Reply> {
+    private async visualforcePage(name: string, query: URLSearchParams): Promise<Reply> {
         const file = join(this.pagesDir, `${name}.page`);
         let source: string;
         try {
@@ -202,8 +206,15 @@ export class LocalConsoleRoutes {
                 `The local console serves /apex/${name} from ${file}, rendered like Salesforce would render it. Create that page (the softphone host page), then reload the softphone.`
             );
         }
+        const setup = setupValuesFromQuery(query);
+        for (const ignored of setup.ignored) {
+            this.note(`ignored the query parameter ${ignored}: use setup.<Object>.<Field>=<value>`);
+        }
         const rendered = renderVisualforcePage(source, {
             userId: fakeUserId,
+            // Field names are case-insensitive in Visualforce, as in Apex.
+            setupValue: (objectName, fieldName) =>
+                setup.values.get(`${objectName}.${fieldName}`.toLowerCase()) ?? '',
             sldsStylesheetUrl: sldsStylesheetPath,
             resourceUrl: (resourceName, path) =>
                 path === undefined

@@ -76,4 +76,59 @@ describe('renderVisualforcePage', () => {
         );
         expect(html).toContain('<body>\n<p>x</p>\n</body>');
     });
+
+    describe('$Setup (hierarchy custom settings)', () => {
+        const values: Record<string, string> = {
+            'Softphone_Settings__c.Default_Country__c': 'FR',
+            'Softphone_Settings__c.Search_Objects__c': '<img src=x onerror="alert(1)"> & \'Lead\''
+        };
+        const withSetup = {
+            ...options,
+            setupValue: (objectName: string, fieldName: string) =>
+                values[`${objectName}.${fieldName}`] ?? ''
+        };
+
+        it('renders apex:outputText of a $Setup field as its escaped value', () => {
+            const source = [
+                '<span data-setting="/dialing/defaultCountry"><apex:outputText',
+                '    value="{!$Setup.Softphone_Settings__c.Default_Country__c}" /></span>',
+                '<span><apex:outputText value="{! $Setup.Softphone_Settings__c.Search_Objects__c }"></apex:outputText></span>',
+                '<span><apex:outputText value="{!$Setup.Softphone_Settings__c.SIP_Domain__c}"/></span>'
+            ].join('\n');
+            const { html, warnings } = renderVisualforcePage(source, withSetup);
+            expect(warnings).toEqual([]);
+            expect(html).toContain('<span data-setting="/dialing/defaultCountry">FR</span>');
+            expect(html).toContain(
+                '<span>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;Lead&#39;</span>'
+            );
+            expect(html).toContain('<span></span>');
+        });
+
+        it('renders a bare $Setup merge field escaped, and escape="false" raw', () => {
+            const source = [
+                '<p>{!$Setup.Softphone_Settings__c.Search_Objects__c}</p>',
+                '<p><apex:outputText escape="false" value="{!$Setup.Softphone_Settings__c.Default_Country__c}" /></p>'
+            ].join('\n');
+            const { html } = renderVisualforcePage(source, withSetup);
+            expect(html).toContain('<p>&lt;img src=x');
+            expect(html).toContain('<p>FR</p>');
+        });
+
+        it('leaves blank values when no custom-setting values are given', () => {
+            const { html, warnings } = renderVisualforcePage(
+                '<b><apex:outputText value="{!$Setup.Softphone_Settings__c.Default_Country__c}" /></b>',
+                options
+            );
+            expect(warnings).toEqual([]);
+            expect(html).toContain('<b></b>');
+        });
+
+        it('warns about an apex:outputText it cannot render', () => {
+            const { warnings } = renderVisualforcePage(
+                '<apex:outputText value="{!$Organization.Name}" />',
+                withSetup
+            );
+            expect(warnings[0]).toMatch(/apex:outputText whose value is not one/);
+        });
+    });
 });

@@ -11,6 +11,13 @@ export interface VisualforceRenderOptions {
     readonly sldsStylesheetUrl: string;
     /** The URL of a static resource, optionally of one file inside it. */
     readonly resourceUrl: (resourceName: string, path?: string) => string;
+    /**
+     * `{!$Setup.<Object>.<Field>}`: the running user's value of a hierarchy custom setting field
+     * (https://developer.salesforce.com/docs/atlas.en-us.pages.meta/pages/pages_variables_global_setup.htm);
+     * '' when no level sets it. Without this option every `$Setup` field is blank, as in an org
+     * where nobody has set the custom setting.
+     */
+    readonly setupValue?: (objectName: string, fieldName: string) => string;
 }
 
 export interface RenderedPage {
@@ -34,6 +41,12 @@ const urlForResource =
     /\{!\s*URLFOR\(\s*\$Resource\.([A-Za-z][A-Za-z0-9_]*)\s*(?:,\s*(?:'([^']*)'|"([^"]*)")\s*)?\)\s*\}/gi;
 const resourceField = /\{!\s*\$Resource\.([A-Za-z][A-Za-z0-9_]*)\s*\}/gi;
 const userIdField = /\{!\s*\$User\.Id\s*\}/gi;
+const setupField = /\{!\s*\$Setup\.([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)\s*\}/gi;
+const outputTextTag = new RegExp(
+    `<apex:outputText\\b(${attributes})(?:/>|>\\s*</apex:outputText\\s*>)`,
+    'gi'
+);
+const escapeFalse = /\bescape\s*=\s*(?:"false"|'false')/i;
 const anyMergeField = /\{![^}]*\}/g;
 const anyApexTag = /<\/?apex:[A-Za-z]+/g;
 const valueAttribute = /\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
@@ -43,7 +56,26 @@ export function renderVisualforcePage(
     options: VisualforceRenderOptions
 ): RenderedPage {
     const warnings: string[] = [];
+    const setup = (objectName: string, fieldName: string): string =>
+        options.setupValue?.(objectName, fieldName) ?? '';
     let html = source
+        // apex:outputText escapes its value unless escape="false" (Visualforce component reference).
+        .replace(outputTextTag, (match, attrs: string) => {
+            const value = valueOf(attrs);
+            const field = value === undefined ? null : singleSetupField.exec(value.trim());
+            if (!field?.[1] || !field[2]) {
+                warnings.push(
+                    `apex:outputText whose value is not one {!$Setup.Object.Field}: ${match}`
+                );
+                return match;
+            }
+            const text = setup(field[1], field[2]);
+            return escapeFalse.test(attrs) ? text : escapeHtml(text);
+        })
+        // Merge fields in page text are HTML-escaped by Visualforce.
+        .replace(setupField, (_match, objectName: string, fieldName: string) =>
+            escapeHtml(setup(objectName, fieldName))
+        )
         .replace(urlForResource, (_match, name: string, single?: string, double?: string) =>
             options.resourceUrl(name, single ?? double)
         )
@@ -91,6 +123,17 @@ export function renderVisualforcePage(
         ].join('\n');
     }
     return { html: `${html}\n`, warnings };
+}
+
+const singleSetupField = /^\{!\s*\$Setup\.([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)\s*\}$/i;
+
+function escapeHtml(text: string): string {
+    return text
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
 }
 
 function valueOf(attrs: string): string | undefined {

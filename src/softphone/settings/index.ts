@@ -11,3 +11,5 @@ export type {
 export { defaultSoftphoneSettings } from './softphone-settings';
 export type { SettingError, SettingsResult } from './call-center-settings';
 export { parseCallCenterSettings } from './call-center-settings';
+export type { MergedSettings, SettingOverrideSource } from './setting-overrides';
+export { mergeSettingOverrides, nameOverrideSource, OVERRIDE_PLACE } from './setting-overrides';

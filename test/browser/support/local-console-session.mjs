@@ -68,10 +68,11 @@ export function withLayout(query) {
 
 /**
  * Opens the console (with optional query, e.g. 'setting.wrapUp.afterCallWorkSeconds=0') and
- * waits until the softphone inside it has started. `openTab()` opens the console once more in
+ * waits until the softphone inside it has started (`expectStart: false`: only until it reports
+ * itself initialised, for a softphone meant to refuse its settings). `openTab()` opens the console once more in
  * the same browser profile: another Salesforce tab, whose softphone follows the first one's.
  */
-export async function openLocalConsole({ query = '' } = {}) {
+export async function openLocalConsole({ query = '', expectStart = true } = {}) {
     const server = await startLocalConsoleServer();
     const profile = mkdtempSync(join(tmpdir(), 'softphone-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
@@ -80,7 +81,9 @@ export async function openLocalConsole({ query = '' } = {}) {
         viewport: { width: 1400, height: 900 }
     });
     const url = `${server.url}?${withLayout(query)}`;
-    const first = await openConsoleTab(context.pages()[0] ?? (await context.newPage()), url);
+    const first = await openConsoleTab(context.pages()[0] ?? (await context.newPage()), url, {
+        expectStart
+    });
     return {
         ...first,
         openTab: async () => openConsoleTab(await context.newPage(), url),
@@ -93,12 +96,19 @@ export async function openLocalConsole({ query = '' } = {}) {
 }
 
 /** Loads the console at `url` in `page` and waits for its softphone: one Salesforce tab. */
-export async function openConsoleTab(page, url) {
+export async function openConsoleTab(page, url, { expectStart = true } = {}) {
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error));
     await page.goto(url);
     await page.evaluate(() => window.localConsole.ready);
-    await waitForSoftphone(page);
+    if (expectStart) {
+        await waitForSoftphone(page);
+    } else {
+        // A softphone that cannot start (wrong settings) still tells Salesforce it is initialised.
+        await page.waitForFunction(() => window.localConsole.utility().initialised, null, {
+            timeout: 15_000
+        });
+    }
     return {
         page,
         pageErrors,
