@@ -1,5 +1,5 @@
 import type { PersonRecord } from './test-support/fake-salesforce-host';
-import { createAppHarness, MARIA, type AppHarness } from './test-support/app-harness';
+import { answerCall, createAppHarness, MARIA, type AppHarness } from './test-support/app-harness';
 
 const T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
 const UNKNOWN = '+12125550199';
@@ -32,9 +32,7 @@ afterEach(() => {
 });
 
 async function answer(harness: AppHarness, callId: string): Promise<void> {
-    const answering = harness.controls.answer(callId);
-    await harness.advance(200);
-    await expect(answering).resolves.toEqual({ ok: true });
+    await answerCall(harness, callId);
     await harness.settle();
 }
 

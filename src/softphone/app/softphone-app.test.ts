@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '../calllog/outbox-entry';
 import type { OutboxStore } from '../calllog/outbox-store';
 import {
+    answerCall,
     createAppHarness,
     DANIEL,
     DISPOSITIONS,
@@ -21,12 +22,6 @@ beforeEach(() => {
 afterEach(() => {
     jest.useRealTimers();
 });
-
-async function answer(harness: AppHarness, callId: string): Promise<void> {
-    const answering = harness.controls.answer(callId);
-    await harness.advance(200);
-    await expect(answering).resolves.toEqual({ ok: true });
-}
 
 /** Maria rings, the agent answers, they talk for `talkMs`, and Maria hangs up. */
 async function talkToMaria(harness: AppHarness, talkMs = 42_000): Promise<string> {
@@ -102,7 +97,7 @@ describe('SoftphoneApp: an inbound call rings', () => {
         // The form would cover Answer and Decline: it waits for the answer (the default).
         expect(harness.host.pops).toEqual([]);
         expect(harness.view().calls[0]?.loggedTo).toEqual({ options: [] });
-        await answer(harness, callId);
+        await answerCall(harness, callId);
         await harness.settle();
         expect(harness.host.pops).toEqual([
             {
@@ -123,7 +118,7 @@ describe('SoftphoneApp: an inbound call rings', () => {
 
         expect(harness.host.searches).toEqual([]);
         expect(harness.host.pops).toEqual([]);
-        await answer(harness, callId);
+        await answerCall(harness, callId);
         await harness.settle();
         expect(harness.host.pops).toEqual([
             {
@@ -208,7 +203,7 @@ describe('SoftphoneApp: a call ends', () => {
         const harness = createAppHarness();
         await harness.start();
         const callId = await harness.ring('+12125550199', 'J DOE');
-        await answer(harness, callId);
+        await answerCall(harness, callId);
         harness.simulator.simulateRemoteHangup(callId);
         await harness.settle();
 
@@ -227,7 +222,7 @@ describe('SoftphoneApp: a call ends', () => {
             callId
         );
         harness.app.store.addError('Something not about the call');
-        await answer(harness, callId);
+        await answerCall(harness, callId);
         harness.simulator.simulateRemoteHangup(callId);
         await harness.settle();
 
@@ -269,7 +264,7 @@ describe('SoftphoneApp: a call ends', () => {
         const harness = createAppHarness();
         await harness.start();
         const callId = await harness.ring('');
-        await answer(harness, callId);
+        await answerCall(harness, callId);
         harness.simulator.simulateRemoteHangup(callId);
         await harness.settle();
 
@@ -393,7 +388,7 @@ describe('SoftphoneApp: call waiting', () => {
     async function mariaThenDanielWaiting(harness: AppHarness) {
         await harness.start();
         const maria = await harness.ring('+14155550101');
-        await answer(harness, maria);
+        await answerCall(harness, maria);
         const daniel = await harness.ring('+14155550105');
         return { maria, daniel };
     }
@@ -410,7 +405,7 @@ describe('SoftphoneApp: call waiting', () => {
         );
         expect(harness.view().calls[1]).not.toHaveProperty('name');
 
-        await answer(harness, daniel);
+        await answerCall(harness, daniel);
 
         expect(harness.host.searchesOf('inbound')).toEqual([
             '+14155550101',

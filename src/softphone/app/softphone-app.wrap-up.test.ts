@@ -1,6 +1,6 @@
 import type { SessionSnapshot } from './session-snapshot';
 import { SessionStore, type KeyValueStorage } from './session-store';
-import { createAppHarness, DANIEL, type AppHarness } from './test-support/app-harness';
+import { answerCall, createAppHarness, DANIEL, type AppHarness } from './test-support/app-harness';
 import type { FakeSalesforceHost } from './test-support/fake-salesforce-host';
 import { DurableMemoryStore } from './test-support/durable-memory-store';
 import type { WrapUpSettings } from './wrap-up-controller';
@@ -15,17 +15,11 @@ afterEach(() => {
     jest.useRealTimers();
 });
 
-async function answer(harness: AppHarness, callId: string): Promise<void> {
-    const answering = harness.controls.answer(callId);
-    await harness.advance(200);
-    await expect(answering).resolves.toEqual({ ok: true });
-}
-
 /** Maria's call, answered and hung up: the agent is in wrap-up. */
 async function inWrapUp(harness: AppHarness): Promise<string> {
     await harness.start();
     const callId = await harness.ring('+14155550101');
-    await answer(harness, callId);
+    await answerCall(harness, callId);
     await harness.advance(5_000);
     const hangingUp = harness.controls.hangup(callId);
     await harness.advance(100);
@@ -102,7 +96,7 @@ describe('SoftphoneApp: a call during wrap-up', () => {
         expect(harness.host.phoneCallByProviderId(maria)?.fields.Notes__c).toBe('Half done');
         expect(harness.host.phoneCallByProviderId(daniel)).toBeUndefined();
 
-        await answer(harness, daniel);
+        await answerCall(harness, daniel);
 
         expect(harness.host.pops.at(-1)).toEqual({
             type: 'SOBJECT',
@@ -118,7 +112,7 @@ describe('SoftphoneApp: a call during wrap-up', () => {
         harness.app.wrapUp.edit(maria, { disposition: '', notes: 'Refund' });
         const daniel = await harness.ring('+14155550105', 'D KIM');
 
-        await answer(harness, daniel);
+        await answerCall(harness, daniel);
 
         expect(wrapUpNotices(harness)).toEqual([
             {
@@ -146,7 +140,7 @@ describe('SoftphoneApp: a call during wrap-up', () => {
         const harness = wrapUpHarness({ dispositionRequired: true });
         await inWrapUp(harness);
         const withheld = await harness.ring('');
-        await answer(harness, withheld);
+        await answerCall(harness, withheld);
         expect(wrapUpNotices(harness)[0]?.message).toContain(
             'because you answered the call from a withheld number.'
         );

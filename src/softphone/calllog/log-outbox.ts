@@ -270,15 +270,9 @@ export class LogOutbox {
                 wrapUp.notes === undefined
                     ? { disposition: wrapUp.disposition, revision }
                     : { disposition: wrapUp.disposition, notes: wrapUp.notes, revision },
-            wrapUpOpen: options.keepOpen === true && current.wrapUpOpen,
-            // The agent acted: retry a waiting entry now rather than at the end of its backoff.
-            nextAttemptAt: Math.min(current.nextAttemptAt, this.clock.now()),
-            parked: false
+            wrapUpOpen: options.keepOpen === true && current.wrapUpOpen
         };
-        this.entries.set(callId, updated);
-        await this.persist(updated);
-        this.emitPendingCount();
-        this.kick(callId);
+        await this.storeAgentChange(updated);
     }
 
     /**
@@ -302,14 +296,25 @@ export class LogOutbox {
             ...current,
             record: { ...current.record, ...toRelatedRecordFields(related) },
             recordRevision: current.recordRevision + 1,
-            related,
-            nextAttemptAt: Math.min(current.nextAttemptAt, this.clock.now()),
+            related
+        };
+        await this.storeAgentChange(updated);
+    }
+
+    /**
+     * Keeps an entry the agent changed and writes it at once: the agent acted, so a waiting or
+     * parked entry is retried now rather than at the end of its backoff.
+     */
+    private async storeAgentChange(changed: OutboxEntry): Promise<void> {
+        const updated: OutboxEntry = {
+            ...changed,
+            nextAttemptAt: Math.min(changed.nextAttemptAt, this.clock.now()),
             parked: false
         };
-        this.entries.set(callId, updated);
+        this.entries.set(updated.callId, updated);
         await this.persist(updated);
         this.emitPendingCount();
-        this.kick(callId);
+        this.kick(updated.callId);
     }
 
     /** Ends the wrap-up window without a disposition (after-call work timed out or skipped). */

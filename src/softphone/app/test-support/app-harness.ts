@@ -245,3 +245,10 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         }
     };
 }
+
+/** Answers the ringing call and lets the connector confirm it (the request resolves ok). */
+export async function answerCall(harness: AppHarness, callId: string): Promise<void> {
+    const answering = harness.controls.answer(callId);
+    await harness.advance(200);
+    await expect(answering).resolves.toEqual({ ok: true });
+}
