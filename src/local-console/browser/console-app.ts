@@ -20,6 +20,7 @@ import { mountStatus } from './ui/status-view';
 import { activityPanel, faultPanel } from './ui/tools-panels';
 import { mountSoftphoneUtility } from './ui/utility-view';
 import { mountWorkspace } from './ui/workspace-view';
+import { layoutFaultFromQuery, layoutFromQuery } from './softphone-layout';
 
 const logger = createLogger('local-console');
 
@@ -68,6 +69,7 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     const faults: FaultSettings = {
         saveLogFailureRate: numberParam(query, 'fault.saveLogFailureRate', 0, 100),
         saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000),
+        saveLogLostAnswerRate: numberParam(query, 'fault.saveLogLostAnswerRate', 0, 100),
         searchFailure: query.get('fault.searchFailure') === 'true'
     };
     const [schema, settings, seeds] = await Promise.all([
@@ -115,6 +117,10 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
                   ) as number
               })
     });
+    const layout = layoutFromQuery(query);
+    for (const problem of layout.problems) {
+        logger.warn(`softphone layout: ${problem}`);
+    }
     const lmsLog = new EntryLog<LmsEntry>();
     const activity = new EntryLog<ActivityEntry>();
     const softphone: { frame?: HTMLIFrameElement } = {};
@@ -128,7 +134,11 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
         activity,
         send: (message) => softphone.frame?.contentWindow?.postMessage(message, origin),
         origin,
-        lmsEcho: query.get('lms.echo') !== 'false'
+        lmsEcho: query.get('lms.echo') !== 'false',
+        saveLogReturn: query.get('host.saveLogReturn') === 'id' ? 'id' : 'object',
+        personAccounts: query.get('host.personAccounts') === 'true',
+        layout: layout.layout,
+        layoutFault: layoutFaultFromQuery(query)
     });
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
         if (

@@ -9,6 +9,14 @@ import type { ActivityEntry, EntryLog, FaultSettings, LmsEntry } from './console
 import type { ConsoleState, WorkspaceTab } from './console-state';
 import type { FieldValue } from './object-catalog';
 import type { DmlError, RecordStore, StoredRecord } from './record-store';
+import {
+    describeLayout,
+    LAYOUT_PRESETS,
+    sectionFor,
+    type ConsoleSoftphoneLayout,
+    type LayoutFault,
+    type LayoutSection
+} from './softphone-layout';
 
 /**
  * The Salesforce side of `sforce.opencti`: answers each request the shim forwards, over the
@@ -31,9 +39,30 @@ export interface OpenCtiHostOptions {
     readonly origin: string;
     /** Whether the softphone's own LMS messages reach its own subscriptions (as LMS does). */
     lmsEcho: boolean;
+    /** Whether the org has person accounts enabled (what onClickToDial then adds). */
+    readonly personAccounts?: boolean;
+    /** How a successful saveLog gives the Id back; default 'object' (see saveLogAnswer). */
+    readonly saveLogReturn?: SaveLogReturn;
+    /** The current user's softphone layout (default: a fresh org's, see softphone-layout.ts). */
+    readonly layout?: ConsoleSoftphoneLayout;
+    /** getSoftphoneLayout fails (error) or answers something malformed (invalid). */
+    readonly layoutFault?: LayoutFault;
     readonly random?: () => number;
     readonly sleep?: (ms: number) => Promise<void>;
     readonly now?: () => Date;
+}
+
+/**
+ * The shape of a successful saveLog's returnValue. UNCONFIRMED: the saveLog page types it
+ * "object" ("ID of object if creating or updating the object was successful",
+ * https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-savelog-lex.html)
+ * and public adapters read `returnValue.recordId`, so the console answers `{ recordId }` by
+ * default; `host.saveLogReturn=id` answers the bare Id string instead (FIDELITY.md).
+ */
+export type SaveLogReturn = 'object' | 'id';
+
+export function saveLogAnswer(id: string, shape: SaveLogReturn): unknown {
+    return shape === 'id' ? id : { recordId: id };
 }
 
 export interface AppViewInfo {
@@ -43,11 +72,59 @@ export interface AppViewInfo {
     readonly objectType?: string;
 }
 
+/**
+ * The onClickToDial payload, as documented: `number, recordId, recordName, objectType`,
+ * `accountId` | `contactId` for person accounts only, `personAccount` only when person accounts
+ * are enabled, and `params` (the lightning-click-to-dial `params` string)
+ * (https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_onclicktodial_lex.htm).
+ */
 export interface ClickToDialPayload {
     readonly number: string;
     readonly recordId: string;
     readonly recordName: string;
     readonly objectType: string;
+    readonly accountId?: string;
+    readonly contactId?: string;
+    readonly personAccount?: boolean;
+    readonly params?: string;
+}
+
+/**
+ * What a click on `number` of `record` sends. With person accounts enabled, `personAccount`
+ * says whether the record is one, and a person account's Account names its contact
+ * (`contactId`) while its Contact names its account (`accountId`). `params` is what a standard
+ * phone field passes: an empty string (UNCONFIRMED: a real org may omit it; the softphone reads
+ * both as "no params").
+ */
+export function clickToDialPayload(
+    record: StoredRecord,
+    number: string,
+    recordName: string,
+    personAccounts: boolean
+): ClickToDialPayload {
+    const payload: ClickToDialPayload = {
+        number,
+        recordId: String(record.values['Id']),
+        recordName,
+        objectType: record.type,
+        params: ''
+    };
+    if (!personAccounts) {
+        return payload;
+    }
+    const isPerson = record.values['IsPersonAccount'] === true;
+    const contactId = record.values['PersonContactId'];
+    const accountId = record.values['AccountId'];
+    return {
+        ...payload,
+        personAccount: isPerson,
+        ...(isPerson && record.type === 'Account' && typeof contactId === 'string'
+            ? { contactId }
+            : {}),
+        ...(isPerson && record.type === 'Contact' && typeof accountId === 'string'
+            ? { accountId }
+            : {})
+    };
 }
 
 type Args = Readonly<Record<string, unknown>>;
@@ -190,6 +267,14 @@ export class OpenCtiHost {
             origin,
             (id) => store.get(id),
             (record) => store.nameOf(record)
+        );
+    }
+
+    /** A click on an enabled phone number of a record shown in the console. */
+    clickToDialRecord(record: StoredRecord, number: string): boolean {
+        const name = this.options.store.nameOf(record);
+        return this.clickToDial(
+            clickToDialPayload(record, number, name, this.options.personAccounts ?? false)
         );
     }
 
@@ -378,7 +463,7 @@ export class OpenCtiHost {
                     ? failure({ code: 'SERVER_ERROR', description: settings.message })
                     : ok({ ...settings });
             },
-            getSoftphoneLayout: () => ok(softphoneLayout),
+            getSoftphoneLayout: () => this.getSoftphoneLayout(),
             screenPop: (args) => this.screenPop(args),
             searchAndScreenPop: (args) => this.searchAndScreenPop(args, faults),
             saveLog: (args) => this.saveLog(args, faults),
@@ -470,12 +555,30 @@ export class OpenCtiHost {
                         entityName
                     );
                 }
+                // The screenPop page documents NEW_RECORD_MODAL as
+                // `params: { entityName, defaultFieldValues }`; its top-level defaultFieldValues
+                // row shows a searchAndScreenPop example (a copy slip), and public adapters nest
+                // it in params. So the console accepts only the nested shape, and refuses the
+                // top-level one rather than silently ignoring it as a host might (UNCONFIRMED):
+                // https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_screenpop_lex.htm
+                if (args['defaultFieldValues'] !== undefined) {
+                    return invalidParam(
+                        'defaultFieldValues',
+                        'defaultFieldValues inside params, next to entityName,',
+                        args['defaultFieldValues']
+                    );
+                }
+                const defaults = params['defaultFieldValues'];
+                if (defaults !== undefined && !isRecord(defaults)) {
+                    return invalidParam(
+                        'params.defaultFieldValues',
+                        'An object of field values',
+                        defaults
+                    );
+                }
                 state.openModal({
                     entityName: definition.apiName,
-                    defaultFieldValues: {
-                        ...fieldValues(args['defaultFieldValues']),
-                        ...fieldValues(params['defaultFieldValues'])
-                    }
+                    defaultFieldValues: fieldValues(defaults)
                 });
                 return ok();
             }
@@ -599,15 +702,17 @@ export class OpenCtiHost {
             );
         }
         const searchParams = typeof args['searchParams'] === 'string' ? args['searchParams'] : '';
+        // Only the objects of the layout's section for this call type are searched.
+        const section = sectionFor(this.layout, callType);
         const types = ['Contact', 'Lead', 'Account'].filter(
-            (type) => store.catalog.get(type)?.searchable
+            (type) => store.catalog.get(type)?.searchable && section[type] !== undefined
         );
         const matches = /[A-Za-z]/.test(searchParams)
             ? store.searchText(searchParams, types)
             : store.searchPhone(searchParams, types);
         const result: Record<string, unknown> = {};
         for (const record of matches) {
-            result[String(record.values['Id'])] = this.searchResult(record);
+            result[String(record.values['Id'])] = this.searchResult(record, section);
         }
         const popData = this.popDataFor(matches, searchParams);
         if (args['deferred'] === true) {
@@ -634,7 +739,35 @@ export class OpenCtiHost {
         return undefined;
     }
 
-    private searchResult(record: StoredRecord): Record<string, FieldValue> {
+    private get layout(): ConsoleSoftphoneLayout {
+        return this.options.layout ?? (LAYOUT_PRESETS['fresh-org'] as ConsoleSoftphoneLayout);
+    }
+
+    private getSoftphoneLayout(): CallbackResponse {
+        switch (this.options.layoutFault ?? 'none') {
+            case 'error':
+                return genericError(
+                    'No softphone layout is assigned to this user. (Injected by the local console: fault.layout=error.)'
+                );
+            case 'invalid':
+                return ok({ Inbound: { objects: { Contact: 'Name' } } });
+            case 'none':
+                break;
+        }
+        const { store } = this.options;
+        return ok(
+            describeLayout(
+                this.layout,
+                (object, field) => store.catalog.get(object)?.fields[field]?.label ?? field
+            )
+        );
+    }
+
+    /**
+     * Id, Name, RecordType and LastModifiedDate, then only the fields the layout selects for the
+     * object (none selected: nothing more), e.g. DoNotCall only when the section shows it.
+     */
+    private searchResult(record: StoredRecord, section: LayoutSection): Record<string, FieldValue> {
         const { store } = this.options;
         const definition = store.catalog.get(record.type);
         const entry: Record<string, FieldValue> = {
@@ -643,15 +776,16 @@ export class OpenCtiHost {
             RecordType: record.type,
             LastModifiedDate: record.values['LastModifiedDate'] ?? null
         };
-        for (const field of definition?.phoneFields ?? []) {
+        for (const field of section[record.type] ?? []) {
+            if (field in entry) {
+                continue;
+            }
             const value = record.values[field];
             if (value !== undefined && value !== null) {
                 entry[field] = value;
+            } else if (field === definition?.doNotCallField) {
+                entry[field] = false;
             }
-        }
-        const doNotCall = definition?.doNotCallField;
-        if (doNotCall && record.values[doNotCall] !== undefined) {
-            entry[doNotCall] = record.values[doNotCall] ?? false;
         }
         return entry;
     }
@@ -681,7 +815,18 @@ export class OpenCtiHost {
         } else {
             return invalidParam('value', 'Id (to update) or entityApiName (to create)', value);
         }
-        return result.ok ? ok(result.id) : saveLogError(result.error);
+        if (!result.ok) {
+            return saveLogError(result.error);
+        }
+        const lostRate = faults.saveLogLostAnswerRate ?? 0;
+        if (lostRate > 0 && this.random() * 100 < lostRate) {
+            return failure({
+                code: 'SERVER_ERROR',
+                description:
+                    'A problem was encountered on the server. (Injected by the local console: the write was done, its answer lost.)'
+            });
+        }
+        return ok(saveLogAnswer(result.id, this.options.saveLogReturn ?? 'object'));
     }
 }
 
@@ -753,36 +898,3 @@ function isIconKey(value: unknown): boolean {
 function isLabel(value: unknown): boolean {
     return typeof value === 'string' && value.trim().length > 0 && value.length <= 80;
 }
-
-const layoutObjects = {
-    Account: [
-        { displayName: 'Account Name', apiName: 'Name' },
-        { displayName: 'Phone', apiName: 'Phone' }
-    ],
-    Contact: [
-        { displayName: 'Name', apiName: 'Name' },
-        { displayName: 'Phone', apiName: 'Phone' },
-        { displayName: 'Mobile', apiName: 'MobilePhone' },
-        { displayName: 'Do Not Call', apiName: 'DoNotCall' }
-    ],
-    Lead: [
-        { displayName: 'Name', apiName: 'Name' },
-        { displayName: 'Phone', apiName: 'Phone' },
-        { displayName: 'Do Not Call', apiName: 'DoNotCall' }
-    ]
-};
-
-/** The layout the console plays: Salesforce's "Standard Softphone Layout" shape. */
-export const softphoneLayout = {
-    Inbound: {
-        callRelatedFields: ['ANI', 'DNIS'],
-        objects: layoutObjects,
-        screenPopSettings: {
-            screenPopsOpenWithin: 'ExistingWindow',
-            SingleMatch: { screenPopType: 'PopToEntity' },
-            MultipleMatches: { screenPopType: 'PopToSearch' }
-        }
-    },
-    Outbound: { callRelatedFields: ['ANI', 'DNIS'], objects: layoutObjects, screenPopSettings: {} },
-    Internal: { callRelatedFields: ['ANI', 'DNIS'], objects: layoutObjects, screenPopSettings: {} }
-};
