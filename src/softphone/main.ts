@@ -226,6 +226,7 @@ async function follow(
         ...(need === undefined ? {} : { signIn: { prompt: need, ask: askForCredentials } }),
         clock: systemClock,
         timers: window,
+        scheduler: systemScheduler,
         // The leader's softphone shows its own errors; this tab's channel failures are logged.
         onError: (message) =>
             parts.diagnostics.record({
@@ -240,6 +241,7 @@ async function follow(
     window.addEventListener('pagehide', leave);
     await follower.start();
     await whenLeader;
+    await follower.awaitHandover();
     window.removeEventListener('pagehide', leave);
     parts.onOtherVersion.show = undefined;
     return follower.stop();

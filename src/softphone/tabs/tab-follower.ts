@@ -9,6 +9,7 @@ import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { CredentialsPrompt } from '../ui/credentials-form';
 import { SoftphoneView, type ViewTimers } from '../ui/softphone-view';
 import type { SoftphoneActions, SoftphoneViewModel } from '../ui/view-model';
+import type { Scheduler } from '../telephony/scheduler';
 import type { TabActivity } from './tab-activity';
 import type { Handover } from './handover';
 import type { TabBus } from './tab-bus';
@@ -32,6 +33,8 @@ export interface TabFollowerOptions {
     readonly listenToConsole?: (forward: (message: unknown) => void) => () => void;
     readonly clock: Clock;
     readonly timers: ViewTimers;
+    /** Times the wait for a handover still on its way when this tab gets the lock. */
+    readonly scheduler: Scheduler;
     readonly onError: (message: string) => void;
     /** The sign-in the connector needs, asked here when the leader waits for one. */
     readonly signIn?: {
@@ -56,6 +59,11 @@ const LEADER_KINDS: ReadonlySet<TabMessageKind> = new Set([
     'logFile',
     'signingIn'
 ]);
+/**
+ * How long a tab that got the leader lock waits for the leader's handover still on its way: the
+ * lock and the channel are not ordered with each other, and a message takes milliseconds.
+ */
+export const HANDOVER_WAIT_MS = 1000;
 /** Bounds of a pop result (tab-protocol.ts): longer text is cut so the leader accepts it. */
 const MAX_POP_NAME = 1024;
 const MAX_POP_MESSAGE = 4096;
@@ -81,6 +89,8 @@ export class TabFollower {
     private session: string | undefined;
     private credentials: Readonly<Record<string, string>> | undefined;
     private heardFromLeader = false;
+    /** Set while this tab, holding the lock, waits for the handover (awaitHandover). */
+    private handoverArrived: (() => void) | undefined;
     private nextRequest = 1;
     private readonly logRequests = new Set<string>();
 
@@ -138,6 +148,33 @@ export class TabFollower {
         this.options.bus.post({ kind: 'bye' });
     }
 
+    /**
+     * This tab got the lock: the leader's tab went. Its `handover`, posted on its pagehide, may
+     * still be on its way, since the browser releases the lock and delivers the channel's
+     * messages in no set order. Resolves once this tab holds the handover or after
+     * {@link HANDOVER_WAIT_MS} (the leader crashed: the agent signs in again); at once when no
+     * sign-in is needed or no leader was ever heard.
+     */
+    awaitHandover(): Promise<void> {
+        if (
+            this.credentials !== undefined ||
+            this.options.signIn === undefined ||
+            !this.heardFromLeader
+        ) {
+            return Promise.resolve();
+        }
+        const { scheduler } = this.options;
+        return new Promise((resolve) => {
+            const done = () => {
+                scheduler.clearTimeout(timer);
+                this.handoverArrived = undefined;
+                resolve();
+            };
+            const timer = scheduler.setTimeout(done, HANDOVER_WAIT_MS);
+            this.handoverArrived = done;
+        });
+    }
+
     /** Stops following (this tab takes over, or the page goes): what the leader left. */
     async stop(): Promise<Handover> {
         for (const stop of this.stops.splice(0)) {
@@ -186,6 +223,7 @@ export class TabFollower {
                 return;
             case 'handover':
                 this.credentials = message.values;
+                this.handoverArrived?.();
                 return;
             case 'showPanel':
                 this.options.showPanel();

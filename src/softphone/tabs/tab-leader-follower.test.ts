@@ -11,6 +11,7 @@ import {
 } from '../ui/test-support/softphone-fixtures';
 import { askForCredentials } from '../ui/credentials-form';
 import { downloadLogsLabel } from '../ui/diagnostics-view';
+import { HANDOVER_WAIT_MS } from './tab-follower';
 import { numberToSearch } from './tab-leader';
 import type { AgentAction, TabMessage } from './tab-protocol';
 import { CONTACT_ID, envelope, fullViewModel } from './test-support/tab-messages';
@@ -936,6 +937,74 @@ describe('a takeover', () => {
         next.leader.publishView(fullViewModel({ agentState: 'Available', calls: [] }));
         await world.settle();
         expect(fieldLabelled<HTMLSelectElement>(c.root, 'Status').value).toBe('Available');
+    });
+});
+
+describe('TabFollower.awaitHandover (this tab just got the lock)', () => {
+    const signIn = {
+        prompt: {
+            title: 'Sign in to your phone system',
+            explanation: 'Kept in memory only.',
+            fields: [{ name: 'token', label: 'Token', secret: true }]
+        },
+        ask: askForCredentials
+    };
+
+    it("waits for the leader's handover still on its way, then takes it over", async () => {
+        const b = await world.openFollower('tab-b', { signIn });
+        leaderTab = world.openLeader();
+        await world.settle();
+        leaderTab.leader.keepCredentialsForHandover({ token: 'secret' });
+        // The leader's tab goes: its pagehide posts the handover, and the browser grants this
+        // tab the lock before the message is delivered (the two are not ordered).
+        leaderTab.leader.handOver();
+        let waited = false;
+        const waiting = b.follower.awaitHandover().then(() => {
+            waited = true;
+        });
+        await Promise.resolve();
+        expect(waited).toBe(false);
+        await world.settle();
+        await waiting;
+        expect(world.scheduler.pendingTimers).toBe(0);
+        expect((await b.follower.stop()).credentials).toEqual({ token: 'secret' });
+    });
+
+    it('gives up after a short wait when no handover comes (the leader crashed)', async () => {
+        const b = await world.openFollower('tab-b', { signIn });
+        leaderTab = world.openLeader();
+        await world.settle();
+        let waited = false;
+        const waiting = b.follower.awaitHandover().then(() => {
+            waited = true;
+        });
+        await world.scheduler.advance(HANDOVER_WAIT_MS - 1);
+        expect(waited).toBe(false);
+        await world.scheduler.advance(1);
+        await waiting;
+        expect(waited).toBe(true);
+        expect((await b.follower.stop()).credentials).toBeUndefined();
+    });
+
+    it('does not wait when the handover is already here', async () => {
+        const b = await world.openFollower('tab-b', { signIn });
+        leaderTab = world.openLeader();
+        await world.settle();
+        leaderTab.leader.keepCredentialsForHandover({ token: 'secret' });
+        leaderTab.leader.handOver();
+        await world.settle();
+        await b.follower.awaitHandover();
+        expect(world.scheduler.pendingTimers).toBe(0);
+    });
+
+    it('does not wait when no sign-in is needed or no leader was ever heard', async () => {
+        const alone = await world.openFollower('tab-alone', { signIn });
+        await alone.follower.awaitHandover();
+        const b = await world.openFollower('tab-b');
+        leaderTab = world.openLeader();
+        await world.settle();
+        await b.follower.awaitHandover();
+        expect(world.scheduler.pendingTimers).toBe(0);
     });
 });
 

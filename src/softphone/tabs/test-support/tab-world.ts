@@ -259,6 +259,7 @@ export class TabWorld {
             clock: this.scheduler,
             // The view's one-second ticker: never fired here (no call timers are asserted).
             timers: { setInterval: () => 0, clearInterval: () => undefined },
+            scheduler: this.scheduler,
             onError: (message) => errors.push(message),
             ...(options.signIn === undefined ? {} : { signIn: options.signIn }),
             ...(options.openRecord === undefined ? {} : { openRecord: options.openRecord })
