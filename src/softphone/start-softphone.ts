@@ -1,12 +1,14 @@
 // Builds the running softphone around one connector (the leading tab's, or the only tab's).
 import {
     CallControls,
+    type CallDescriber,
     type ClickToDialRouter,
     createAgentActions,
     createConnector,
     createLmsCommands,
     createNumberFormatter,
     createNumberNormaliser,
+    describeCallData,
     DO_NOT_CALL_CHECK_TIMEOUT_MS,
     handleClickToDial,
     showDialWarning,
@@ -86,7 +88,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         connector: choice.connector,
         logger,
         clock,
-        normaliseNumber: createNumberNormaliser(settings.defaultCountry)
+        normaliseNumber: createNumberNormaliser(settings.defaultCountry),
+        secretCallDataKeys: settings.callData.secretKeys
     });
     const userId = root.dataset.userId ?? '';
     const outbox = new LogOutbox({
@@ -96,7 +99,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         clock,
         random: Math.random,
         ...(SALESFORCE_USER_ID.test(userId) ? { agentUserId: userId } : {}),
-        mirrorToTask: settings.mirrorToTask
+        mirrorToTask: settings.mirrorToTask,
+        callDataFields: settings.callData.logFields
     });
     const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
     const dialPlan = parseDialPlan(settings.internalNumberPattern);
@@ -116,7 +120,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     const previous = sessionToRestore(options.handover, session.takePrevious());
     const screenPopper = new ScreenPopper(host, {
         settings: settings.screenPop,
-        defaultCountry: settings.defaultCountry
+        defaultCountry: settings.defaultCountry,
+        callDataRules: settings.callData.popRules
     });
     // The view needs the app's actions and the app renders into the view: close the loop late.
     const viewSlot: { view?: SoftphoneView } = {};
@@ -148,7 +153,13 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             leader?.publishView(model);
         },
         session,
-        ...(choice.describeCall === undefined ? {} : { describeCall: choice.describeCall })
+        ...describerOption(
+            describeCallData(
+                choice.describeCall,
+                (callId) => engine.snapshot().calls.find((call) => call.id === callId),
+                settings.callData
+            )
+        )
     });
     const stopRecording = recordSoftphoneEvents(diagnostics, engine, outbox);
     const restored =
@@ -245,4 +256,10 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             await choice.connector.disconnect().catch(() => undefined);
         }
     };
+}
+
+function describerOption(describeCall: CallDescriber | undefined): {
+    describeCall?: CallDescriber;
+} {
+    return describeCall === undefined ? {} : { describeCall };
 }

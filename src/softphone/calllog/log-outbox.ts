@@ -38,7 +38,7 @@ import {
     toTaskRelatedFields,
     withTaskRelated
 } from './phone-call-record';
-import type { WrapUp } from './phone-call-record';
+import type { CallDataLogField, WrapUp } from './phone-call-record';
 import { describeSaveError, isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
 import type { SaveFailure } from './save-error';
 
@@ -82,6 +82,8 @@ export interface LogOutboxOptions {
     readonly agentUserId?: string;
     /** Also log each call as a completed Task (TaskSubtype Call) and link it in Task_Id__c. */
     readonly mirrorToTask?: boolean;
+    /** Call-data keys written to Phone_Call__c fields (callData/logFields). */
+    readonly callDataFields?: readonly CallDataLogField[];
     readonly backoff?: BackoffPolicy;
     /** An attempt with no answer after this long counts as failed (its late result is ignored). */
     readonly attemptTimeoutMs?: number;
@@ -129,6 +131,7 @@ export class LogOutbox {
     private readonly random: () => number;
     private readonly agentUserId: string | undefined;
     private readonly mirrorToTask: boolean;
+    private readonly callDataFields: readonly CallDataLogField[];
     private readonly backoff: BackoffPolicy;
     private readonly attemptTimeoutMs: number;
     private readonly isPermanentFailure: (failure: SaveFailure) => boolean;
@@ -154,6 +157,7 @@ export class LogOutbox {
         this.random = options.random;
         this.agentUserId = options.agentUserId;
         this.mirrorToTask = options.mirrorToTask ?? false;
+        this.callDataFields = options.callDataFields ?? [];
         this.backoff = options.backoff ?? defaultBackoffPolicy;
         this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
         this.isPermanentFailure = options.isPermanentFailure ?? isPermanentSaveFailure;
@@ -201,7 +205,8 @@ export class LogOutbox {
         const record = toPhoneCallRecord(relatedCall, {
             agentUserId: this.agentUserId,
             queue: options.queue,
-            recordingUrl: options.recordingUrl
+            recordingUrl: options.recordingUrl,
+            callDataFields: this.callDataFields
         });
         const task = this.mirrorToTask ? toTaskRecord(relatedCall) : undefined;
         let entry: OutboxEntry;

@@ -4,6 +4,8 @@
  * The parser in call-center-settings.ts validates every value and names the bad one.
  */
 
+import type { CallDataPopRule } from '../screenpop/call-data-rules';
+
 export type ConnectorType = 'simulator' | 'sip' | 'listener';
 
 /** What to pop when nobody matches, or when the caller id is missing or withheld. */
@@ -42,6 +44,20 @@ export interface ScreenPopSettings {
     readonly matchPopTiming: PopTiming;
 }
 
+/** What the phone system knows about a call, and what the softphone does with it (callData). */
+export interface CallDataSettings {
+    /** SIP headers read into the call data, each under its key (callData/sipHeaders). */
+    readonly sipHeaders: readonly { readonly header: string; readonly key: string }[];
+    /** Keys whose values are never shown, logged or passed on (callData/secretKeys). */
+    readonly secretKeys: readonly string[];
+    /** Keys the banner and the active call show, with their labels (callData/visibleKeys). */
+    readonly visibleKeys: readonly { readonly key: string; readonly label: string }[];
+    /** Screen-pop rules on call data, tried before the caller's number (callData/popRules). */
+    readonly popRules: readonly CallDataPopRule[];
+    /** Keys written to Phone_Call__c fields on the log's create (callData/logFields). */
+    readonly logFields: readonly { readonly key: string; readonly field: string }[];
+}
+
 export interface SoftphoneSettings {
     readonly connectorType: ConnectorType;
     /** Present (and validated) only when connectorType is 'sip'. */
@@ -64,6 +80,7 @@ export interface SoftphoneSettings {
     readonly dispositionValues: readonly string[];
     /** Phone numbers in downloaded diagnostic logs as they are (true) or masked (false). */
     readonly showNumbersInLogs: boolean;
+    readonly callData: CallDataSettings;
 }
 
 export const defaultSoftphoneSettings: SoftphoneSettings = {
@@ -92,5 +109,18 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
         'Wrong Number',
         'Not Interested'
     ],
-    showNumbersInLogs: false
+    showNumbersInLogs: false,
+    callData: {
+        sipHeaders: [],
+        secretKeys: [],
+        visibleKeys: [],
+        popRules: [],
+        // The package's own fields for what phone systems commonly send.
+        logFields: [
+            { key: 'Queue', field: 'Queue__c' },
+            { key: 'RecordingUrl', field: 'Recording_URL__c' },
+            { key: 'DNIS', field: 'Dialled_Number__c' },
+            { key: 'RedirectingNumber', field: 'Redirecting_Number__c' }
+        ]
+    }
 };
