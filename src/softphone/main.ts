@@ -340,6 +340,8 @@ async function lead(parts: {
                 clickToDial: parts.clickToDial,
                 navigation: parts.navigation,
                 diagnostics: parts.diagnostics,
+                // Beside softphone.js in the static resource (copied there by the build).
+                ringtoneUrl: new URL('ringtone.wav', import.meta.url).href,
                 ...(parts.leader === undefined ? {} : { leader: parts.leader }),
                 ...(handover === undefined ? {} : { handover })
             });

@@ -1,5 +1,7 @@
 // Builds the running softphone around one connector (the leading tab's, or the only tab's).
 import {
+    AgentStatusMemory,
+    CallAlerts,
     CallControls,
     type CallDescriber,
     type ClickToDialRouter,
@@ -11,6 +13,7 @@ import {
     describeCallData,
     DO_NOT_CALL_CHECK_TIMEOUT_MS,
     handleClickToDial,
+    initialAgentStatus,
     showDialWarning,
     linkSimulatorToConsole,
     type NavigationListeners,
@@ -29,7 +32,15 @@ import { noInternalNumbers, parseDialPlan, ScreenPopper } from './screenpop';
 import type { SoftphoneSettings } from './settings';
 import { sessionToRestore, type Handover, type TabLeader } from './tabs';
 import { systemScheduler } from './telephony';
-import { SoftphoneView } from './ui';
+import {
+    AlertPreferenceStore,
+    AlertSettingsView,
+    canChooseOutputDevice,
+    createIdFactory,
+    DesktopNotifier,
+    RingtonePlayer,
+    SoftphoneView
+} from './ui';
 
 declare const SOFTPHONE_VERSION: string;
 
@@ -52,6 +63,23 @@ function readSessionStorage(): Storage | undefined {
     }
 }
 
+/** localStorage (this browser, every tab), or undefined where the browser blocks it. */
+function readLocalStorage(): Storage | undefined {
+    try {
+        return window.localStorage;
+    } catch {
+        return undefined;
+    }
+}
+
+/** The audio outputs the browser lists; labels may be blank until a microphone was allowed. */
+async function listAudioOutputs(): Promise<{ deviceId: string; label: string }[]> {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    return devices
+        .filter((device) => device.kind === 'audiooutput')
+        .map((device) => ({ deviceId: device.deviceId, label: device.label }));
+}
+
 export interface RunningSoftphone {
     /** Connects the connector; the softphone is usable (and shows "Connecting…") before. */
     connect(): Promise<{ readonly ok: true } | { readonly ok: false; readonly message: string }>;
@@ -71,6 +99,8 @@ export interface StartOptions {
     readonly leader?: TabLeader;
     /** What the previous leader left, when this tab took over. */
     readonly handover?: Handover;
+    /** The ringtone's URL (ringtone.wav in the static resource). */
+    readonly ringtoneUrl: string;
 }
 
 /** Builds every layer around one connector; connect() brings it online. */
@@ -125,6 +155,50 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     });
     // The view needs the app's actions and the app renders into the view: close the loop late.
     const viewSlot: { view?: SoftphoneView } = {};
+    const localStorage = readLocalStorage();
+    const statusMemory = new AgentStatusMemory(localStorage, settings.breakReasons);
+    const alertPreferences = new AlertPreferenceStore(localStorage);
+    const ringtone = document.createElement('audio');
+    ringtone.className = 'softphone-ringtone';
+    ringtone.src = options.ringtoneUrl;
+    const appSlot: { app?: SoftphoneApp } = {};
+    const ringer = new RingtonePlayer(ringtone, alertPreferences.value, (blocked) =>
+        appSlot.app?.store.setNotice(
+            'ringtone-blocked',
+            'info',
+            blocked
+                ? 'The browser blocked the ringtone: click anywhere in the softphone to allow it.'
+                : undefined
+        )
+    );
+    const notifier = new DesktopNotifier({
+        window,
+        bringForward: () => {
+            window.focus();
+            showPanel();
+        }
+    });
+    const alerts = new CallAlerts({
+        ringer,
+        notifier,
+        setUtilityItem: (item) => {
+            const failed = (error: unknown) =>
+                diagnostics.record({
+                    level: 'warn',
+                    event: 'opencti.utilityItem',
+                    details: { error: error instanceof Error ? error.message : String(error) }
+                });
+            void host.setSoftphoneItemLabel(item.label).catch(failed);
+            void host.setSoftphoneItemIcon(item.icon).catch(failed);
+        },
+        pageHidden: () => document.visibilityState === 'hidden',
+        panelVisible: () => host.isSoftphonePanelVisible(),
+        // A ringing call rings in every tab.
+        showPanel: () => {
+            showPanel();
+            leader?.showPanelEverywhere();
+        }
+    });
     const app = new SoftphoneApp({
         engine,
         outbox,
@@ -139,20 +213,19 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         connectorLabel: choice.label,
         simulator: choice.simulator !== undefined,
         softphoneVersion: SOFTPHONE_VERSION,
-        // A ringing call rings in every tab.
-        showPanel: () => {
-            showPanel();
-            leader?.showPanelEverywhere();
-        },
+        showPanel: () => alerts.revealPanel(),
         refreshView: () => {
             void host.refreshView().catch(() => undefined);
             leader?.refreshViewEverywhere();
         },
         render: (model) => {
             viewSlot.view?.render(model);
+            alerts.update(model);
             leader?.publishView(model);
         },
         session,
+        breakReasons: settings.breakReasons,
+        statusMemory,
         ...describerOption(
             describeCallData(
                 choice.describeCall,
@@ -161,6 +234,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             )
         )
     });
+    appSlot.app = app;
     const stopRecording = recordSoftphoneEvents(diagnostics, engine, outbox);
     const restored =
         previous.session === undefined ? undefined : app.restore(previous.session, previous.cause);
@@ -185,6 +259,22 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             )
     });
     viewSlot.view = new SoftphoneView({ root, actions, clock, timers: window });
+    const alertSettings = new AlertSettingsView(createIdFactory('softphone-settings'), {
+        preferences: () => alertPreferences.value,
+        setPreferences: (change) => {
+            ringer.setPreferences(alertPreferences.update(change));
+            alertSettings.refresh();
+        },
+        canChooseOutput: canChooseOutputDevice(ringtone),
+        listOutputs: listAudioOutputs,
+        notificationPermission: () => notifier.permission(),
+        requestNotifications: () => notifier.requestPermission()
+    });
+    root.append(alertSettings.element, ringtone);
+    // The browser may refuse the ringtone until the agent's first gesture in the softphone.
+    const allowRingtone = () => ringer.retry();
+    root.addEventListener('pointerdown', allowRingtone);
+    root.addEventListener('keydown', allowRingtone);
     app.start();
     // A wrap-up the reload interrupted is saved onto its log once the outbox knows that log.
     void outbox.replay().then(() => app.saveInterruptedWrapUp());
@@ -237,7 +327,12 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
                 app.store.addError(connected.error.message);
                 return { ok: false, message: connected.error.message };
             }
-            app.setAgentState(restored?.agentState ?? 'Available');
+            const initial = initialAgentStatus(
+                settings.initialAgentState,
+                statusMemory.read(),
+                restored?.agentState
+            );
+            app.setAgentState(initial.state, initial.reason);
             leader?.keepCredentialsForHandover(credentials);
             return { ok: true };
         },
@@ -249,6 +344,9 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             unlinkSimulator();
             window.removeEventListener('pagehide', flushSession);
             session.stop();
+            root.removeEventListener('pointerdown', allowRingtone);
+            root.removeEventListener('keydown', allowRingtone);
+            ringer.stop();
             await bridge.stop();
             app.stop();
             viewSlot.view?.destroy();

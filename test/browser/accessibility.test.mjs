@@ -1,11 +1,10 @@
 // axe-core in every main state of the softphone (issue 12, Deliver 8): idle, ringing, connected,
 // muted, held, two calls, wrap-up, recent calls, a refused Call, the sign-in form and a settings
 // error. Each state is asserted clean ([] violations), with a screenshot of the panel.
-import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { softphoneAxeViolations } from './support/axe.mjs';
+import { assertSoftphoneAccessible } from './support/axe.mjs';
 import { browserTestOptions } from './support/browser-test.mjs';
 import { consolePerSuite } from './support/console-suite.mjs';
 import { screenshotDir } from './support/local-console-session.mjs';
@@ -16,7 +15,7 @@ async function assertAccessible(session, state) {
     await session.page
         .getByTestId('softphone-frame')
         .screenshot({ path: join(screenshotDir, `axe-${state}.png`) });
-    assert.deepEqual(await softphoneAxeViolations(session), [], `axe in state "${state}"`);
+    await assertSoftphoneAccessible(session, `state "${state}"`);
 }
 
 describe('the softphone is accessible in every state (axe)', browserTestOptions(), () => {

@@ -3,20 +3,10 @@
 // agent saw (text, focus, axe).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { softphoneAxeViolations } from '../browser/support/axe.mjs';
+import { assertSoftphoneAccessible } from '../browser/support/axe.mjs';
 import { browserTestOptions } from '../browser/support/browser-test.mjs';
 import { consolePerSuite, reloadSoftphone } from '../browser/support/console-suite.mjs';
 import { SAMPLE, waitForRecords } from '../browser/support/softphone-driver.mjs';
-
-/** The keypad's keys (another part of issue 12) still fail this rule; nothing in wrap-up does. */
-const KEYPAD_RULE = 'label-content-name-mismatch';
-
-async function assertWrapUpAccessible(session) {
-    const violations = (await softphoneAxeViolations(session)).filter(
-        (line) => !line.startsWith(`${KEYPAD_RULE}:`)
-    );
-    assert.deepEqual(violations, []);
-}
 
 /** Polls until `check()` is truthy (the softphone renders asynchronously); fails after 15 s. */
 async function until(check, what) {
@@ -62,7 +52,7 @@ describe('wrap-up with a short countdown', browserTestOptions(), () => {
         await phone.frame.getByText(/Countdown paused while you type/).waitFor();
         await phone.frame.getByText(/Not saved yet: kept as a draft/).waitFor();
         await session.screenshot('wrapup-02-draft-countdown-paused');
-        await assertWrapUpAccessible(session);
+        await assertSoftphoneAccessible(session);
 
         // Ten seconds after the last keystroke the countdown resumes and ends: no Save pressed.
         await phone.frame
@@ -97,7 +87,7 @@ describe('wrap-up that waits for the agent', browserTestOptions(), () => {
         // The agent can go on from the keyboard alone.
         await session.page.keyboard.press('Tab');
         assert.ok(await isFocused(phone.frame.getByLabel('Notes')));
-        await assertWrapUpAccessible(session);
+        await assertSoftphoneAccessible(session);
         await phone.button('Done').click();
         await phone.frame.getByRole('heading', { name: 'Wrap up' }).waitFor({ state: 'detached' });
     });
@@ -119,7 +109,7 @@ describe('wrap-up that waits for the agent', browserTestOptions(), () => {
             'the save announced'
         );
         await session.screenshot('wrapup-03-saved-confirmation');
-        await assertWrapUpAccessible(session);
+        await assertSoftphoneAccessible(session);
         const records = await waitForRecords(session, 'Phone_Call__c', (all) =>
             mariasLog(all).some((record) => record.Notes__c === 'Reset the password')
         );
@@ -197,7 +187,7 @@ describe('wrap-up with a required disposition', browserTestOptions(), () => {
             'focus on the disposition'
         );
         await session.screenshot('wrapup-04-required-done-refused');
-        await assertWrapUpAccessible(session);
+        await assertSoftphoneAccessible(session);
 
         // The countdown ends (after the typing pause): the agent stays in wrap-up.
         await phone.frame
@@ -221,7 +211,7 @@ describe('wrap-up with a required disposition', browserTestOptions(), () => {
         await session.page.getByTestId('sim-custom-ring').click();
         await phone.button('Answer').waitFor();
         await session.screenshot('wrapup-06-call-rings-during-wrap-up');
-        await assertWrapUpAccessible(session);
+        await assertSoftphoneAccessible(session);
         await phone.answer();
         await phone.frame
             .getByText(

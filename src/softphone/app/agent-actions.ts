@@ -11,7 +11,7 @@ export function showDialWarning(app: SoftphoneApp, result: ControlResult): void 
             `dial-warning-${result.warning.callId}`,
             'warning',
             result.warning.message,
-            result.warning.callId
+            { callId: result.warning.callId }
         );
     }
 }
@@ -35,34 +35,40 @@ export function createAgentActions(deps: {
         });
     };
     let attempts = 0;
-    return {
-        dial: (number) => {
-            const id = ++attempts;
-            const attempt = { id, number };
-            app.store.update((state) => ({
-                ...state,
-                dialAttempt: { ...attempt, status: 'placing' }
-            }));
-            void controls.dial(number).then((result) => {
-                showDialWarning(app, result);
-                app.store.update((state) => {
-                    // A later Call has taken over the keypad.
-                    if (state.dialAttempt?.id !== id) {
-                        return state;
-                    }
-                    const { dialAttempt: _placed, ...rest } = state;
-                    return result.ok
-                        ? rest
-                        : {
-                              ...rest,
-                              dialAttempt: {
-                                  ...attempt,
-                                  status: 'refused',
-                                  message: result.message
-                              }
-                          };
-                });
+    const dial = (number: string) => {
+        const id = ++attempts;
+        const attempt = { id, number };
+        app.store.update((state) => ({
+            ...state,
+            dialAttempt: { ...attempt, status: 'placing' }
+        }));
+        void controls.dial(number).then((result) => {
+            showDialWarning(app, result);
+            app.store.update((state) => {
+                // A later Call has taken over the keypad.
+                if (state.dialAttempt?.id !== id) {
+                    return state;
+                }
+                const { dialAttempt: _placed, ...rest } = state;
+                return result.ok
+                    ? rest
+                    : {
+                          ...rest,
+                          dialAttempt: {
+                              ...attempt,
+                              status: 'refused',
+                              message: result.message
+                          }
+                      };
             });
+        });
+    };
+    return {
+        dial,
+        callBack: (noticeId, number) => {
+            // The agent has seen the missed call: its notice goes as the call is placed.
+            app.store.setNotice(noticeId, 'warning', undefined);
+            dial(number);
         },
         answer: (callId) => report(controls.answer(callId), callId),
         decline: (callId) => report(controls.decline(callId), callId),
@@ -71,7 +77,7 @@ export function createAgentActions(deps: {
         resume: (callId) => report(controls.resume(callId), callId),
         setMuted: (callId, muted) => report(controls.mute(muted, callId), callId),
         sendDtmf: (callId, digit) => report(controls.sendDtmf(callId, digit), callId),
-        setAgentState: (state: AgentState) => app.setAgentState(state),
+        setAgentState: (state: AgentState, reason?: string) => app.setAgentState(state, reason),
         editWrapUp: (callId, draft) => app.wrapUp.edit(callId, draft),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),

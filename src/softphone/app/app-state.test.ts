@@ -26,7 +26,7 @@ describe('AppStore: errors and notices', () => {
         const store = new AppStore();
         store.addError('Could not hold the call: timeout', undefined, 'c1');
         store.addError('The call log could not be stored: quota');
-        store.setNotice('dial-warning-c1', 'warning', 'Do Not Call not checked', 'c1');
+        store.setNotice('dial-warning-c1', 'warning', 'Do Not Call not checked', { callId: 'c1' });
         store.setNotice('log-not-durable', 'warning', 'Logs are in memory');
 
         store.clearCall('c1');

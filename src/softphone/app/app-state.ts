@@ -43,6 +43,10 @@ export interface AppState {
     readonly logStatus: { readonly pending: number; readonly durable: boolean };
     /** The keypad's last Call: being placed, or refused with the reason shown by the field. */
     readonly dialAttempt?: DialAttemptView;
+    /** The not-ready reason the agent chose with Break (agentStatus/breakReasons). */
+    readonly breakReason?: string;
+    /** The agent chose Offline (not a lost line): the header shows it as a status, not a fault. */
+    readonly offlineByChoice?: boolean;
 }
 
 export const RECENT_CALLS_KEPT = 10;
@@ -119,27 +123,29 @@ export class AppStore {
     /**
      * Sets (or with message undefined, clears) the notice kept under a fixed id. Another notice
      * with the same text gives way to it, so the same notice never shows twice. A notice about a
-     * call (`callId`) goes when the call ends.
+     * call (`about.callId`) goes when the call ends; `about.callBack` (a number) gives it a Call
+     * back button.
      */
     setNotice(
         id: string,
         kind: NoticeView['kind'],
         message: string | undefined,
-        callId?: string
+        about: { readonly callId?: string; readonly callBack?: string } = {}
     ): void {
         this.update((state) => {
             const others = state.notices.filter(
                 (notice) => notice.id !== id && notice.message !== message
             );
+            const notice: NoticeView = {
+                id,
+                kind,
+                message: message ?? '',
+                ...(about.callId === undefined ? {} : { callId: about.callId }),
+                ...(about.callBack === undefined ? {} : { callBack: about.callBack })
+            };
             return {
                 ...state,
-                notices:
-                    message === undefined
-                        ? others
-                        : [
-                              ...others,
-                              { id, kind, message, ...(callId === undefined ? {} : { callId }) }
-                          ]
+                notices: message === undefined ? others : [...others, notice]
             };
         });
     }

@@ -39,3 +39,5 @@ export {
 } from './connector-factory';
 export { recordSoftphoneEvents } from './diagnostics-recorder';
 export type { CallerPopOutcome, CallerScreenPopper } from './inbound-screen-pop';
+export { AgentStatusMemory, initialAgentStatus, type ChosenStatus } from './agent-status-memory';
+export { CallAlerts, utilityItemFor, type UtilityItem } from './call-alerts';

@@ -301,6 +301,91 @@ describe('SoftphoneApp: a call ends', () => {
         ]);
         // Nothing waits for a disposition: the log left the outbox.
         expect(harness.outbox.snapshot()).toEqual([]);
+        // The agent stays Available and is told, with a way to call back.
+        expect(harness.view().notices.filter((n) => n.id !== 'log-not-durable')).toEqual([
+            {
+                id: `missed-call-${callId}`,
+                kind: 'warning',
+                message: 'Missed call from Maria Lopez.',
+                callBack: '+14155550101'
+            }
+        ]);
+    });
+
+    it('leaves no missed-call notice for a call turned away on Break (logged Busy)', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        await harness.app.changeAgentState('Break');
+
+        const callId = await harness.ring('+14155550101');
+        await harness.settle();
+
+        expect(harness.host.phoneCallByProviderId(callId)?.fields.Outcome__c).toBe('Busy');
+        expect(harness.view().notices.map((notice) => notice.id)).toEqual(['log-not-durable']);
+        expect(harness.host.pops).toEqual([]);
+    });
+
+    it('a withheld missed call leaves a notice without Call back', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('');
+        await harness.advance(30_000);
+        const missed = harness.view().notices.find((n) => n.id === `missed-call-${callId}`);
+        expect(missed?.message).toBe('Missed call from Withheld number.');
+        expect(missed).not.toHaveProperty('callBack');
+    });
+});
+
+describe('SoftphoneApp: the status the agent chooses', () => {
+    it('shows the chosen Break reason until the agent leaves Break, and remembers it', async () => {
+        const saved: string[] = [];
+        const harness = createAppHarness({
+            breakReasons: ['Lunch', 'Training'],
+            statusStorage: { getItem: () => null, setItem: (_key, value) => void saved.push(value) }
+        });
+        await harness.start();
+
+        await expect(harness.app.changeAgentState('Break', 'Lunch')).resolves.toBe(true);
+        expect(harness.view()).toMatchObject({
+            agentState: 'Break',
+            breakReason: 'Lunch',
+            breakReasons: ['Lunch', 'Training']
+        });
+        await expect(harness.app.changeAgentState('Available')).resolves.toBe(true);
+        expect(harness.view().agentState).toBe('Available');
+        expect(harness.view()).not.toHaveProperty('breakReason');
+        expect(saved.map((value) => JSON.parse(value))).toEqual([
+            { state: 'Available' },
+            { state: 'Break', reason: 'Lunch' },
+            { state: 'Available' }
+        ]);
+    });
+
+    it('refuses a reason the admin did not configure, and says so', async () => {
+        const harness = createAppHarness({ breakReasons: ['Lunch'] });
+        await harness.start();
+        await expect(harness.app.changeAgentState('Break', 'Gym')).resolves.toBe(false);
+        expect(harness.view().agentState).toBe('Available');
+        expect(harness.view().errors[0]?.message).toContain('"Gym" is not a break reason');
+    });
+
+    it('shows Offline the agent chose as a choice, and connects again on Available', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const offline = harness.app.changeAgentState('Offline');
+        await harness.advance(100);
+        await expect(offline).resolves.toBe(true);
+        expect(harness.view().connection).toMatchObject({
+            status: 'disconnected',
+            offlineByChoice: true
+        });
+        expect(harness.view().agentStateOptions).toEqual(['Offline', 'Available', 'Break']);
+
+        const available = harness.app.changeAgentState('Available');
+        await harness.advance(300);
+        await expect(available).resolves.toBe(true);
+        expect(harness.view().agentState).toBe('Available');
+        expect(harness.view().connection).not.toHaveProperty('offlineByChoice');
     });
 });
 

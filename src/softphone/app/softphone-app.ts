@@ -11,6 +11,8 @@ import type { StatePayload } from '../channel/message-contract';
 import { toStatePayload } from '../channel/event-builders';
 import type { Scheduler } from '../telephony/scheduler';
 import type { SoftphoneViewModel } from '../ui/view-model';
+import type { AgentStatusMemory } from './agent-status-memory';
+import { isChosenState } from './agent-status-memory';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
 import {
     afterNavigation,
@@ -20,6 +22,7 @@ import {
     type CallRecords
 } from './call-records';
 import type { CallDescriber } from './connector-factory';
+import { missedCallNotice } from './missed-calls';
 import { popInboundCall, type CallerScreenPopper } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
 import type { OutboundDialer } from './outbound-dialer';
@@ -57,6 +60,10 @@ export interface SoftphoneAppOptions {
     /** Where the session is kept across reloads of the softphone. */
     readonly session?: SessionStore;
     readonly describeCall?: CallDescriber;
+    /** Not-ready reasons offered with Break (agentStatus/breakReasons). */
+    readonly breakReasons?: readonly string[];
+    /** Where the agent's chosen status is remembered for the next load (agentStatus/initialState). */
+    readonly statusMemory?: AgentStatusMemory;
 }
 
 /**
@@ -82,6 +89,8 @@ export class SoftphoneApp {
     private workedCallsAwaitingWrapUp: { call: EndedCall; label: string }[] = [];
     /** Ended calls whose log is not in the outbox's store yet. */
     private readonly unstoredCalls = new Map<string, EndedCall>();
+    /** Inbound calls offered to the agent (they rang in the softphone): missed if not answered. */
+    private readonly offeredCalls = new Set<string>();
     private readonly unsubscribers: Array<() => void> = [];
     /** A wrap-up the previous page left open (restore), saved once the outbox has replayed. */
     private interruptedWrapUp: { callId: string; disposition?: string; notes?: string } | undefined;
@@ -181,6 +190,7 @@ export class SoftphoneApp {
                 dispositionOptions: this.options.dispositionOptions,
                 dispositionRequired: this.options.wrapUp.dispositionRequired,
                 formatNumber: this.options.formatNumber,
+                breakReasons: this.options.breakReasons ?? [],
                 ...(this.options.describeCall === undefined
                     ? {}
                     : { describeCall: this.options.describeCall })
@@ -339,12 +349,20 @@ export class SoftphoneApp {
      * disconnects the connector (a SIP phone unregisters), leaving Offline connects it again.
      * On Break the connector stays connected and the engine turns calls away (Busy).
      */
-    setAgentState(state: AgentState): void {
-        void this.changeAgentState(state);
+    setAgentState(state: AgentState, reason?: string): void {
+        void this.changeAgentState(state, reason);
     }
 
-    private async changeAgentState(state: AgentState): Promise<void> {
+    /** Resolves once the state is set (or refused, which the agent is told). */
+    async changeAgentState(state: AgentState, reason?: string): Promise<boolean> {
         const { engine } = this.options;
+        const reasons = this.options.breakReasons ?? [];
+        if (reason !== undefined && (state !== 'Break' || !reasons.includes(reason))) {
+            this.store.addError(
+                `"${reason}" is not a break reason here; choose one of the Break options in Status.`
+            );
+            return false;
+        }
         // Leaving wrap-up from the status menu: the draft is saved first, and a required
         // disposition holds the agent here like Done does.
         if (
@@ -353,7 +371,7 @@ export class SoftphoneApp {
             state !== 'AfterCallWork' &&
             !(await this.wrapUp.leaveFor(state))
         ) {
-            return;
+            return false;
         }
         const report = (result: { ok: boolean; error?: { message: string } }) => {
             if (!result.ok && result.error !== undefined) {
@@ -362,17 +380,37 @@ export class SoftphoneApp {
             return result.ok;
         };
         if (state === 'Offline') {
-            if (report(engine.setAgentState('Offline'))) {
-                report(await engine.disconnect());
+            if (!report(engine.setAgentState('Offline'))) {
+                return false;
             }
-            return;
+            this.chose({ state: 'Offline' });
+            return report(await engine.disconnect());
         }
         if (engine.snapshot().connectionStatus === 'disconnected') {
             if (!report(await engine.connect())) {
-                return;
+                return false;
             }
         }
-        report(engine.setAgentState(state));
+        if (!report(engine.setAgentState(state))) {
+            return false;
+        }
+        if (isChosenState(state)) {
+            this.chose(reason === undefined ? { state } : { state, reason });
+        }
+        return true;
+    }
+
+    /** The agent's choice: shown (Break reason, Offline as a status) and remembered. */
+    private chose(status: { state: 'Offline' | 'Available' | 'Break'; reason?: string }): void {
+        this.options.statusMemory?.write(status);
+        this.store.update((state) => {
+            const { breakReason: _old, ...rest } = state;
+            return {
+                ...rest,
+                offlineByChoice: status.state === 'Offline',
+                ...(status.reason === undefined ? {} : { breakReason: status.reason })
+            };
+        });
     }
 
     /** A retry warning goes once its log has nothing left to write (e.g. a wrap-up update). */
@@ -391,6 +429,12 @@ export class SoftphoneApp {
     private onStateChanged(snapshot: EngineSnapshot): void {
         if (this.store.state.wrapUp !== undefined && snapshot.agentState !== 'AfterCallWork') {
             this.wrapUp.finish(this.wrapUpInterruption(snapshot));
+        }
+        if (this.store.state.breakReason !== undefined && snapshot.agentState !== 'Break') {
+            this.store.update((state) => {
+                const { breakReason: _ended, ...rest } = state;
+                return rest;
+            });
         }
         this.render();
         void this.bridge?.publishState(this.statePayload());
@@ -423,6 +467,7 @@ export class SoftphoneApp {
         if (call.direction !== 'Inbound' || !ringing) {
             return;
         }
+        this.offeredCalls.add(call.id);
         this.options.showPanel();
         const otherLiveCall = this.options.engine
             .snapshot()
@@ -580,6 +625,7 @@ export class SoftphoneApp {
 
     private onCallEnded(call: EndedCall): void {
         this.deferredPops.delete(call.id);
+        const offered = this.offeredCalls.delete(call.id);
         this.store.clearCall(call.id);
         this.popsAtAnswer.delete(call.id);
         const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
@@ -631,6 +677,16 @@ export class SoftphoneApp {
                 ...state.recentCalls
             ].slice(0, RECENT_CALLS_KEPT)
         }));
+        if (offered && call.outcome === 'Missed') {
+            // Rang, offered to the agent, not answered: a notice with Call back until seen.
+            const notice = missedCallNotice(call, label);
+            this.store.setNotice(
+                notice.id,
+                'warning',
+                notice.message,
+                notice.callBack === undefined ? {} : { callBack: notice.callBack }
+            );
+        }
         if (worked) {
             this.workedCallsAwaitingWrapUp.push({ call, label });
         }

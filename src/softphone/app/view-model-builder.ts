@@ -17,6 +17,7 @@ export interface ViewModelInputs {
     readonly dispositionRequired: boolean;
     readonly formatNumber: NumberFormatter;
     readonly describeCall?: CallDescriber;
+    readonly breakReasons?: readonly string[];
 }
 
 /** Derives what the view shows from the engine snapshot and the app state (pure). */
@@ -34,10 +35,21 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
         connection: {
             status: engine.connectionStatus,
             connectorLabel: inputs.connectorLabel,
-            ...(inputs.connectionMessage === undefined ? {} : { message: inputs.connectionMessage })
+            ...(inputs.connectionMessage === undefined
+                ? {}
+                : { message: inputs.connectionMessage }),
+            ...(app.offlineByChoice === true && engine.agentState === 'Offline'
+                ? { offlineByChoice: true }
+                : {})
         },
         agentState: engine.agentState,
         agentStateOptions: inputs.agentStateOptions,
+        ...(inputs.breakReasons === undefined || inputs.breakReasons.length === 0
+            ? {}
+            : { breakReasons: inputs.breakReasons }),
+        ...(app.breakReason === undefined || engine.agentState !== 'Break'
+            ? {}
+            : { breakReason: app.breakReason }),
         calls: engine.calls.map((call) =>
             toCallView(call, app, inputs.formatNumber, inputs.describeCall)
         ),

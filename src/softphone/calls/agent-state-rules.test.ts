@@ -105,9 +105,15 @@ describe('agentStateOptions', () => {
         ]);
     });
 
-    it('leaves out Available while disconnected', () => {
+    it('offers Available from Offline while disconnected: choosing it connects first', () => {
         expect(
             agentStateOptions('Offline', { hasLiveCall: false, connectionStatus: 'disconnected' })
+        ).toEqual(['Offline', 'Available', 'Break']);
+    });
+
+    it('leaves out Available while the line is still connecting', () => {
+        expect(
+            agentStateOptions('Offline', { hasLiveCall: false, connectionStatus: 'connecting' })
         ).toEqual(['Offline', 'Break']);
     });
 });

@@ -25,7 +25,9 @@ import type { EngineError } from './engine-result';
  *
  *     any state ──connector reports 'disconnected'──▶ Offline (live calls end 'connection-lost')
  *
- * - Available needs the connector 'connected' (or 'reconnecting', a passing state).
+ * - Available needs the connector 'connected' (or 'reconnecting', a passing state). The status
+ *   menu still offers Available from Offline while the connector is disconnected (the agent's
+ *   own Offline, or a lost line): choosing it connects first (SoftphoneApp.changeAgentState).
  * - A worked call is one the agent dialled (accepted by the connector) or answered.
  * - A ringing inbound call leaves the agent Available (or in AfterCallWork) until it is answered.
  * - A call that ends while the agent is Offline (forced by a disconnect) starts no wrap-up.
@@ -85,10 +87,17 @@ export function agentStateRefusal(
     return undefined;
 }
 
-/** The states the agent may pick now, the current one included (for the status menu). */
+/**
+ * The states the agent may pick now, the current one included (for the status menu). From
+ * Offline on a disconnected line, every state is offered as if connected: picking one connects.
+ */
 export function agentStateOptions(from: AgentState, context: AgentStateContext): AgentState[] {
+    const offered: AgentStateContext =
+        from === 'Offline' && context.connectionStatus === 'disconnected'
+            ? { ...context, connectionStatus: 'connected' }
+            : context;
     const options = selectableAgentStates.filter(
-        (to) => agentStateRefusal(from, to, context) === undefined
+        (to) => agentStateRefusal(from, to, offered) === undefined
     );
     return options.includes(from) ? options : [from, ...options];
 }

@@ -173,7 +173,7 @@ describe('CallEngine inbound calls', () => {
     });
 
     it.each(['Offline', 'Break'] as const)(
-        'declines a call for an agent who is %s, logged as Missed',
+        'tells the phone system busy for an agent who is %s, logged as Busy (never offered, so not Missed)',
         async (state) => {
             const harness = createHarness({ agentState: state });
             ring(harness, 'in1');
@@ -184,7 +184,7 @@ describe('CallEngine inbound calls', () => {
             expect(events.map((event) => event.type)).toEqual(['callStarted', 'callEnded']);
             expect(lastOf(events, 'callEnded')).toMatchObject({
                 id: 'in1',
-                outcome: 'Missed',
+                outcome: 'Busy',
                 endReason: 'declined',
                 durationSeconds: 0
             });

@@ -93,8 +93,9 @@ type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'heldAt' | 'muted' 
  *   Busy with exactly one live call and nothing else ringing (call waiting). Answering a call
  *   offered in AfterCallWork ends the after-call work (the agent becomes Busy); while it rings
  *   the agent may still finish wrap-up (completeWrapUp) and it keeps ringing. Otherwise the
- *   engine declines it through the connector and logs it: outcome 'Busy' when the agent is
- *   Busy or already has a call ringing, 'Missed' when Offline or on Break. Such a call emits
+ *   engine declines it through the connector and logs it with outcome 'Busy': the agent is
+ *   Busy, already has a call ringing, or is on Break or Offline (never offered, so never
+ *   Missed). Such a call emits
  *   callStarted and callEnded but never appears in a snapshot.
  * - The agent declining a waiting call gives outcome Rejected (see outcomeFor).
  */
@@ -545,8 +546,11 @@ export class CallEngine {
                 return live === 0 ? undefined : 'Busy';
             case 'Busy':
                 return live === 1 && !ringing ? undefined : 'Busy';
-            default:
-                return 'Missed';
+            case 'Offline':
+            case 'Break':
+                // Never offered to the agent, so not Missed: the phone system is told busy
+                // (the connector's decline: SIP 486 Busy Here) and the log says Busy.
+                return 'Busy';
         }
     }
 

@@ -55,6 +55,7 @@ export interface OpenCtiApi {
     notifyInitializationComplete?(args: CallbackArgs): void;
     getCallCenterSettings?(args: CallbackArgs): void;
     setSoftphonePanelVisibility?(args: CallbackArgs & { visible: boolean }): void;
+    isSoftphonePanelVisible?(args: CallbackArgs): void;
     setSoftphonePanelHeight?(args: CallbackArgs & { heightPX: number }): void;
     setSoftphonePanelWidth?(args: CallbackArgs & { widthPX: number }): void;
     setSoftphoneItemIcon?(args: CallbackArgs & { key: string }): void;

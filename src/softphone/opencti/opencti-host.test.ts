@@ -96,6 +96,17 @@ describe('OpenCtiHost: success', () => {
         expect(fake.callsOf('saveLog')[0]?.args.value).toEqual(value);
     });
 
+    it.each([
+        [{ visible: false }, false],
+        [{ visible: true }, true],
+        [null, true],
+        [{ visible: 'no' }, true]
+    ])('isSoftphonePanelVisible reads %j as %s', async (returnValue, visible) => {
+        const { fake, host } = setup();
+        fake.succeed('isSoftphonePanelVisible', returnValue);
+        await expect(host.isSoftphonePanelVisible()).resolves.toBe(visible);
+    });
+
     it('getAppViewInfo resolves with the raw view info', async () => {
         const { fake, host } = setup();
         fake.succeed('getAppViewInfo', { url: '/lightning/page/home' });

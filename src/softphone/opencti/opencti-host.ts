@@ -128,6 +128,20 @@ export class OpenCtiHost {
         await this.call('setSoftphonePanelVisibility', { visible });
     }
 
+    /**
+     * Whether the softphone panel is open (not minimised). The docs give `{ visible: boolean }`
+     * as returnValue; anything else reads as visible, so nothing is shown twice by mistake.
+     * https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_issoftphonepanelvisible_lex.htm
+     */
+    async isSoftphonePanelVisible(): Promise<boolean> {
+        const value = (await this.call('isSoftphonePanelVisible', {})).returnValue;
+        return !(
+            typeof value === 'object' &&
+            value !== null &&
+            (value as { visible?: unknown }).visible === false
+        );
+    }
+
     /** 240–2560 px per the docs; Salesforce rejects other values. */
     async setSoftphonePanelHeight(heightPx: number): Promise<void> {
         await this.call('setSoftphonePanelHeight', { heightPX: heightPx });

@@ -45,7 +45,9 @@ describe('parseCallCenterSettings', () => {
             '/wrapUp/afterCallWorkSeconds': '0',
             '/wrapUp/dispositionRequired': 'true',
             '/wrapUp/dispositionValues': ' Sold , Call back later,Not interested ',
-            '/diagnostics/showNumbersInLogs': 'true'
+            '/diagnostics/showNumbersInLogs': 'true',
+            '/agentStatus/initialState': 'offline',
+            '/agentStatus/breakReasons': ' Lunch, Training ,Meeting '
         });
         expect(result).toEqual({
             ok: true,
@@ -74,9 +76,43 @@ describe('parseCallCenterSettings', () => {
                 dispositionRequired: true,
                 dispositionValues: ['Sold', 'Call back later', 'Not interested'],
                 showNumbersInLogs: true,
-                callData: defaultSoftphoneSettings.callData
+                callData: defaultSoftphoneSettings.callData,
+                initialAgentState: 'Offline',
+                breakReasons: ['Lunch', 'Training', 'Meeting']
             }
         });
+    });
+
+    it('starts agents in their last state, with a plain Break, by default', () => {
+        const result = parseCallCenterSettings({});
+        expect(result.ok && result.settings.initialAgentState).toBe('LastState');
+        expect(result.ok && result.settings.breakReasons).toEqual([]);
+    });
+
+    it('refuses an initial state that is not Offline, Available or LastState', () => {
+        const errors = errorsOf({ '/agentStatus/initialState': 'Busy' });
+        expect(errors).toEqual([
+            {
+                key: '/agentStatus/initialState',
+                message: 'must be one of Offline, Available, LastState (got "Busy")'
+            }
+        ]);
+    });
+
+    it.each([
+        ['a reason twice, whatever its case', 'Lunch,Training,lunch', 'lists "lunch" twice'],
+        ['a reason over 40 characters', `Lunch,${'x'.repeat(41)}`, 'longer than 40 characters'],
+        ['control characters', 'Lunch,Tra\u0007ining', 'control characters'],
+        [
+            'more than 20 reasons',
+            Array.from({ length: 21 }, (_, i) => `R${i}`).join(','),
+            'at most 20'
+        ]
+    ])('refuses break reasons with %s, naming the setting', (_case, value, problem) => {
+        const errors = errorsOf({ '/agentStatus/breakReasons': value });
+        expect(errors).toHaveLength(1);
+        expect(errors[0]?.key).toBe('/agentStatus/breakReasons');
+        expect(errors[0]?.message).toContain(problem);
     });
 
     it("ships the Disposition picklist's values as the default choices", () => {

@@ -7,6 +7,7 @@ import type {
     ConnectorType,
     DoNotCallCheckFailure,
     FallbackPopAction,
+    InitialAgentState,
     ListenerSettings,
     MultipleMatchAction,
     PopTiming,
@@ -33,6 +34,7 @@ const fallbackActions: readonly FallbackPopAction[] = [
     'Search'
 ];
 const multipleMatchActions: readonly MultipleMatchAction[] = ['Priority', 'Search'];
+const initialAgentStates: readonly InitialAgentState[] = ['Offline', 'Available', 'LastState'];
 const doNotCallCheckFailures: readonly DoNotCallCheckFailure[] = ['Block', 'Warn'];
 const popTimings: readonly PopTiming[] = ['OnRing', 'OnAnswer'];
 const sObjectApiName = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
@@ -271,6 +273,31 @@ function readCallDataSettings(
     };
 }
 
+/** A reason shows in the status menu as "Break: <reason>": short, printable, no duplicates. */
+const MAX_BREAK_REASON_LENGTH = 40;
+const MAX_BREAK_REASONS = 20;
+
+function readBreakReasons(reader: SettingsReader, fallback: readonly string[]): string[] {
+    const key = '/agentStatus/breakReasons';
+    const values = reader.list(key, fallback);
+    const problem =
+        values.length > MAX_BREAK_REASONS
+            ? `lists ${values.length} reasons; at most ${MAX_BREAK_REASONS}`
+            : values.find((value) => value.length > MAX_BREAK_REASON_LENGTH) !== undefined
+              ? `has a reason longer than ${MAX_BREAK_REASON_LENGTH} characters`
+              : values.some((value) => CONTROL_CHARACTERS.test(value))
+                ? 'has a reason with control characters'
+                : duplicateOf(values);
+    if (problem !== undefined) {
+        reader.fail(
+            key,
+            `must be short reasons separated by commas, e.g. Lunch,Training: it ${problem}`
+        );
+        return [...fallback];
+    }
+    return values;
+}
+
 function readSipSettings(reader: SettingsReader): SipSettings {
     const webSocketUrl = reader.text('/connector/sipWebSocketUrl', '');
     const domain = reader.text('/connector/sipDomain', '');
@@ -455,7 +482,13 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
             '/diagnostics/showNumbersInLogs',
             defaults.showNumbersInLogs
         ),
-        callData: readCallDataSettings(reader, defaults.callData)
+        callData: readCallDataSettings(reader, defaults.callData),
+        initialAgentState: reader.oneOf(
+            '/agentStatus/initialState',
+            initialAgentStates,
+            defaults.initialAgentState
+        ),
+        breakReasons: readBreakReasons(reader, defaults.breakReasons)
     };
     return reader.errors.length > 0 ? { ok: false, errors: reader.errors } : { ok: true, settings };
 }

@@ -11,6 +11,12 @@ export type ConnectorType = 'simulator' | 'sip' | 'listener';
 /** What to pop when nobody matches, or when the caller id is missing or withheld. */
 export type FallbackPopAction = 'NewContact' | 'NewLead' | 'NewCase' | 'Search';
 
+/**
+ * The agent's status when the softphone loads: LastState is the status the agent last chose in
+ * this browser (Offline, Available, or Break with its reason), Available when none is known.
+ */
+export type InitialAgentState = 'Offline' | 'Available' | 'LastState';
+
 /** Priority: the first object in searchObjects that has exactly one match wins; Search: search page. */
 export type MultipleMatchAction = 'Priority' | 'Search';
 
@@ -81,6 +87,10 @@ export interface SoftphoneSettings {
     /** Phone numbers in downloaded diagnostic logs as they are (true) or masked (false). */
     readonly showNumbersInLogs: boolean;
     readonly callData: CallDataSettings;
+    /** The agent's status at load (agentStatus/initialState). */
+    readonly initialAgentState: InitialAgentState;
+    /** Not-ready reasons the agent picks with Break, e.g. ['Lunch', 'Training']; [] = plain Break. */
+    readonly breakReasons: readonly string[];
 }
 
 export const defaultSoftphoneSettings: SoftphoneSettings = {
@@ -122,5 +132,7 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
             { key: 'DNIS', field: 'Dialled_Number__c' },
             { key: 'RedirectingNumber', field: 'Redirecting_Number__c' }
         ]
-    }
+    },
+    initialAgentState: 'LastState',
+    breakReasons: []
 };

@@ -117,8 +117,54 @@ describe('alerts', () => {
         expect(notices[0]?.classList).toContain('slds-theme_warning');
         expect(notices[1]?.classList).toContain('slds-theme_info');
         expect(notices[0]?.querySelector('.slds-assistive-text')?.textContent).toBe('Warning:');
-        (notices[1]?.querySelector('button') as HTMLButtonElement).click();
+        (notices[1]?.querySelector('button:not([hidden])') as HTMLButtonElement).click();
         expect(mounted.actions.dismissError).toHaveBeenCalledWith('n2');
+    });
+
+    it("offers Call back on a missed call's notice, with the number it carries", () => {
+        mounted = mount(
+            makeModel({
+                notices: [
+                    {
+                        id: 'missed-call-c1',
+                        kind: 'warning',
+                        message: 'Missed call from Maria Lopez.',
+                        callBack: '+14155550101'
+                    }
+                ]
+            })
+        );
+        const notice = mounted.root.querySelector('.softphone-alerts__list [role="status"]');
+        expect(visibleText(notice as Element)).toBe(
+            'Missed call from Maria Lopez. Call back Dismiss'
+        );
+        const callBack = [...(notice as Element).querySelectorAll('button')].find(
+            (candidate) => candidate.textContent === 'Call back'
+        ) as HTMLButtonElement;
+        callBack.click();
+        expect(mounted.actions.callBack).toHaveBeenCalledWith('missed-call-c1', '+14155550101');
+    });
+
+    it('calls back through dismiss and dial where the host has no callBack (a follower tab)', () => {
+        mounted = mount(
+            makeModel({
+                notices: [
+                    {
+                        id: 'missed-call-c2',
+                        kind: 'warning',
+                        message: 'Missed call from Maria Lopez.',
+                        callBack: '+14155550101'
+                    }
+                ]
+            })
+        );
+        delete (mounted.actions as { callBack?: unknown }).callBack;
+        const callBack = [...mounted.root.querySelectorAll('button')].find(
+            (candidate) => candidate.textContent === 'Call back'
+        ) as HTMLButtonElement;
+        callBack.click();
+        expect(mounted.actions.dismissError).toHaveBeenCalledWith('missed-call-c2');
+        expect(mounted.actions.dial).toHaveBeenCalledWith('+14155550101');
     });
 
     it('leaves logs kept in memory only to the dismissible notice: never told twice', () => {

@@ -58,8 +58,15 @@ class NoticeItem implements ItemView<NoticeView> {
     readonly element: HTMLElement;
     private readonly message = untrusted();
     private readonly kindText: HTMLElement;
+    private readonly callBack: HTMLButtonElement;
+    private callBackNumber = '';
 
-    constructor(ids: IdFactory, notice: NoticeView, onDismiss: (id: string) => void) {
+    constructor(
+        ids: IdFactory,
+        notice: NoticeView,
+        onDismiss: (id: string) => void,
+        onCallBack: (id: string, number: string) => void
+    ) {
         const messageId = ids('notice');
         this.element = alertBox(
             'slds-theme_info',
@@ -70,8 +77,16 @@ class NoticeItem implements ItemView<NoticeView> {
             ])
         );
         this.kindText = this.element.firstElementChild as HTMLElement;
+        // A missed call's notice offers to call the number back.
+        this.callBack = button(
+            'Call back',
+            'slds-button slds-button_inverse softphone-alert__action',
+            () => onCallBack(notice.id, this.callBackNumber),
+            { 'aria-describedby': messageId }
+        );
         // Notices stay until read: the agent dismisses them, like errors.
         this.element.append(
+            this.callBack,
             button(
                 'Dismiss',
                 'slds-button slds-button_inverse softphone-alert__action',
@@ -90,6 +105,8 @@ class NoticeItem implements ItemView<NoticeView> {
         );
         setText(this.kindText, warning ? 'Warning:' : 'Information:');
         setText(this.message, notice.message);
+        this.callBackNumber = notice.callBack ?? '';
+        setHidden(this.callBack, notice.callBack === undefined);
     }
 }
 
@@ -103,7 +120,11 @@ export class AlertsView {
     private readonly pending: HTMLElement;
     private readonly pendingText = el('p', { className: 'softphone-alert__message' });
 
-    constructor(ids: IdFactory, onDismiss: (id: string) => void) {
+    constructor(
+        ids: IdFactory,
+        onDismiss: (id: string) => void,
+        onCallBack: (id: string, number: string) => void = () => undefined
+    ) {
         this.errors = new KeyedList(
             this.errorList,
             (error) => error.id,
@@ -112,7 +133,7 @@ export class AlertsView {
         this.notices = new KeyedList(
             this.noticeList,
             (notice) => notice.id,
-            (notice) => new NoticeItem(ids, notice, onDismiss)
+            (notice) => new NoticeItem(ids, notice, onDismiss, onCallBack)
         );
         this.pending = alertBox('slds-theme_info', 'status', 'Information', this.pendingText);
         this.element = el(
@@ -126,7 +147,9 @@ export class AlertsView {
     /** After a Dismiss, focus moves to the next error's Dismiss button, if one is left. */
     focusTarget(): HTMLElement | undefined {
         return (
-            this.element.querySelector<HTMLButtonElement>('.softphone-alert__action') ?? undefined
+            this.element.querySelector<HTMLButtonElement>(
+                '.softphone-alert__action:not([hidden])'
+            ) ?? undefined
         );
     }
 

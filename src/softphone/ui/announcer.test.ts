@@ -130,6 +130,23 @@ describe('live announcements', () => {
         expect(region.textContent).toBe('Phone system status: Reconnecting. Call ended');
     });
 
+    it("announces the agent's own Offline as Offline, and a lost line as Disconnected", () => {
+        mounted = mount();
+        const region = statusRegion(mounted.root);
+        mounted.view.render(
+            makeModel({
+                agentState: 'Offline',
+                connection: { status: 'disconnected', connectorLabel: 'SIP', offlineByChoice: true }
+            })
+        );
+        expect(region.textContent).toBe('Phone system status: Offline');
+        mounted.view.render(makeModel());
+        mounted.view.render(
+            makeModel({ connection: { status: 'disconnected', connectorLabel: 'SIP' } })
+        );
+        expect(region.textContent).toBe('Phone system status: Disconnected');
+    });
+
     it('says at once why a Call was refused, once per refusal', async () => {
         mounted = mount();
         const seen = watch(ringRegion(mounted.root));

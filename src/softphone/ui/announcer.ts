@@ -45,7 +45,11 @@ export class Announcer {
         this.announceRefusal(model);
         const messages: string[] = [];
         if (this.connection !== undefined && this.connection !== model.connection.status) {
-            const label = connectionLabels[model.connection.status].replace(/…$/, '');
+            // The agent's own Offline is a status, not a fault (as the header shows it).
+            const label =
+                model.connection.status === 'disconnected' && model.connection.offlineByChoice
+                    ? 'Offline'
+                    : connectionLabels[model.connection.status].replace(/…$/, '');
             messages.push(`Phone system status: ${label}`);
         }
         this.connection = model.connection.status;

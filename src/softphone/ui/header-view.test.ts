@@ -85,4 +85,69 @@ describe('header', () => {
         expect(document.activeElement).toBe(select);
         expect(select.value).toBe('Busy');
     });
+
+    it('shows Offline the agent chose as a neutral status, and a lost line as a red fault', () => {
+        mounted = mount(
+            makeModel({
+                agentState: 'Offline',
+                connection: {
+                    status: 'disconnected',
+                    connectorLabel: 'Simulator',
+                    offlineByChoice: true
+                }
+            })
+        );
+        const badge = mounted.root.querySelector('header .slds-badge') as HTMLElement;
+        expect(badge.textContent).toBe('Offline');
+        expect(badge.className).toBe('slds-badge');
+        mounted.view.render(
+            makeModel({
+                agentState: 'Offline',
+                connection: { status: 'disconnected', connectorLabel: 'Simulator' }
+            })
+        );
+        expect(badge.textContent).toBe('Disconnected');
+        expect(badge.className).toBe('slds-badge slds-theme_error');
+    });
+
+    it("offers Break with each of the admin's reasons, shows the chosen one and reports it", () => {
+        mounted = mount(
+            makeModel({
+                agentState: 'Break',
+                breakReasons: ['Lunch', 'Training'],
+                breakReason: 'Training',
+                agentStateOptions: ['Offline', 'Available', 'Break']
+            })
+        );
+        const select = fieldLabelled<HTMLSelectElement>(mounted.root, 'Status');
+        expect([...select.options].map((option) => option.text)).toEqual([
+            'Offline',
+            'Available',
+            'Break: Lunch',
+            'Break: Training'
+        ]);
+        expect(select.selectedOptions[0]?.text).toBe('Break: Training');
+        choose(select, 'Break:Lunch');
+        expect(mounted.actions.setAgentState).toHaveBeenLastCalledWith('Break', 'Lunch');
+        choose(select, 'Available');
+        expect(mounted.actions.setAgentState).toHaveBeenLastCalledWith('Available');
+    });
+
+    it('keeps a Break without a reason listed while it is the current state', () => {
+        mounted = mount(
+            makeModel({
+                agentState: 'Break',
+                breakReasons: ['Lunch'],
+                agentStateOptions: ['Offline', 'Available', 'Break']
+            })
+        );
+        const select = fieldLabelled<HTMLSelectElement>(mounted.root, 'Status');
+        expect([...select.options].map((option) => option.text)).toEqual([
+            'Offline',
+            'Available',
+            'Break',
+            'Break: Lunch'
+        ]);
+        expect(select.value).toBe('Break');
+    });
 });

@@ -15,6 +15,43 @@ function isAgentState(value: string): value is AgentState {
     return Object.prototype.hasOwnProperty.call(agentStateLabels, value);
 }
 
+/** An option of the status menu: a state, or Break with one of the admin's reasons. */
+interface StatusOption {
+    readonly value: string;
+    readonly label: string;
+}
+
+const BREAK_REASON_PREFIX = 'Break:';
+
+function statusOptions(model: SoftphoneViewModel, states: readonly AgentState[]): StatusOption[] {
+    const reasons = model.breakReasons ?? [];
+    return states.flatMap((state): StatusOption[] => {
+        const plain = { value: state, label: agentStateLabels[state] };
+        if (state !== 'Break' || reasons.length === 0) {
+            return [plain];
+        }
+        const withReasons = reasons.map((reason) => ({
+            value: `${BREAK_REASON_PREFIX}${reason}`,
+            label: breakLabel(reason)
+        }));
+        // A Break without a reason (e.g. chosen from another tab) stays listed while it is current.
+        return model.agentState === 'Break' && model.breakReason === undefined
+            ? [plain, ...withReasons]
+            : withReasons;
+    });
+}
+
+/** "Break: Lunch", as the status menu and the header show a Break with its reason. */
+export function breakLabel(reason: string): string {
+    return `${agentStateLabels.Break}: ${reason}`;
+}
+
+function currentValue(model: SoftphoneViewModel): string {
+    return model.agentState === 'Break' && model.breakReason !== undefined
+        ? `${BREAK_REASON_PREFIX}${model.breakReason}`
+        : model.agentState;
+}
+
 /** Connection status and the agent state picker. */
 export class HeaderView {
     readonly element: HTMLElement;
@@ -25,15 +62,18 @@ export class HeaderView {
     readonly select: HTMLSelectElement;
     private optionsKey = '';
 
-    constructor(ids: IdFactory, onAgentState: (state: AgentState) => void) {
+    constructor(ids: IdFactory, onAgentState: (state: AgentState, reason?: string) => void) {
         const selectId = ids('agent-state');
         this.badge = el('span', { className: 'slds-badge' });
         this.connectorLabel = untrusted('softphone-header__connector slds-truncate');
         this.message = el('p', { className: 'softphone-header__message slds-text-body_small' });
         this.select = el('select', { className: 'slds-select', attrs: { id: selectId } });
         this.select.addEventListener('change', () => {
-            if (isAgentState(this.select.value)) {
-                onAgentState(this.select.value);
+            const value = this.select.value;
+            if (value.startsWith(BREAK_REASON_PREFIX)) {
+                onAgentState('Break', value.slice(BREAK_REASON_PREFIX.length));
+            } else if (isAgentState(value)) {
+                onAgentState(value);
             }
         });
         this.element = el('header', { className: 'softphone-header' }, [
@@ -58,8 +98,15 @@ export class HeaderView {
 
     update(model: SoftphoneViewModel): void {
         const { status, connectorLabel, message } = model.connection;
-        setText(this.badge, connectionLabels[status]);
-        setAttr(this.badge, 'class', `slds-badge ${badgeThemes[status]}`);
+        // Offline chosen by the agent is a status (a neutral badge); a lost line is a fault.
+        const chosenOffline =
+            status === 'disconnected' && model.connection.offlineByChoice === true;
+        setText(this.badge, chosenOffline ? agentStateLabels.Offline : connectionLabels[status]);
+        setAttr(
+            this.badge,
+            'class',
+            chosenOffline ? 'slds-badge' : `slds-badge ${badgeThemes[status]}`
+        );
         setText(this.connectorLabel, connectorLabel);
         setAttr(this.connectorLabel, 'title', connectorLabel);
         setText(this.message, message ?? '');
@@ -72,18 +119,20 @@ export class HeaderView {
         const states = model.agentStateOptions.includes(model.agentState)
             ? model.agentStateOptions
             : [model.agentState, ...model.agentStateOptions];
-        const key = states.join('|');
+        const options = statusOptions(model, states);
+        const key = options.map((option) => option.value).join('|');
         if (key !== this.optionsKey) {
             // Rebuilding options keeps the <select> itself, so focus on it is not lost.
             this.select.replaceChildren(
-                ...states.map((state) =>
-                    el('option', { attrs: { value: state }, text: agentStateLabels[state] })
+                ...options.map((option) =>
+                    el('option', { attrs: { value: option.value }, text: option.label })
                 )
             );
             this.optionsKey = key;
         }
-        if (this.select.value !== model.agentState) {
-            this.select.value = model.agentState;
+        const current = currentValue(model);
+        if (this.select.value !== current) {
+            this.select.value = current;
         }
     }
 }

@@ -14,3 +14,8 @@ export {
     type CredentialField,
     type CredentialsPrompt
 } from './credentials-form';
+export { AlertPreferenceStore, type AlertPreferences } from './alert-preferences';
+export { AlertSettingsView } from './alert-settings-view';
+export { DesktopNotifier } from './desktop-notifier';
+export { createIdFactory } from './dom';
+export { canChooseOutputDevice, RingtonePlayer } from './ringtone-player';

@@ -188,6 +188,19 @@ describe('keypad', () => {
         );
     });
 
+    it('tells an agent who chose Offline how to make calls again', () => {
+        mounted = mount(
+            makeModel({
+                canDial: false,
+                agentState: 'Offline',
+                connection: { status: 'disconnected', connectorLabel: 'SIP', offlineByChoice: true }
+            })
+        );
+        expect(visibleText(keypad(mounted.root))).toContain(
+            'You are Offline: choose Available in Status to make calls.'
+        );
+    });
+
     it('hides while a call is live, shows again after it', () => {
         mounted = mount();
         mounted.view.render(makeModel({ calls: [makeCall({ state: 'dialing' })] }));

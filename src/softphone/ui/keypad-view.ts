@@ -17,6 +17,9 @@ export function dialBlockedReason(model: SoftphoneViewModel): string {
     if (model.dialBlockedReason) {
         return model.dialBlockedReason;
     }
+    if (model.connection.offlineByChoice === true && model.agentState === 'Offline') {
+        return 'You are Offline: choose Available in Status to make calls.';
+    }
     if (model.connection.status !== 'connected') {
         return 'Calling is unavailable until the phone system is connected.';
     }

@@ -61,8 +61,24 @@ export class SoftphoneView {
         this.clock = options.clock;
         this.timers = options.timers;
         const ids = createIdFactory(root.id || 'softphone');
-        this.header = new HeaderView(ids, (state) => actions.setAgentState(state));
-        this.alerts = new AlertsView(ids, (id) => actions.dismissError(id));
+        this.header = new HeaderView(ids, (state, reason) =>
+            reason === undefined
+                ? actions.setAgentState(state)
+                : actions.setAgentState(state, reason)
+        );
+        this.alerts = new AlertsView(
+            ids,
+            (id) => actions.dismissError(id),
+            (id, number) => {
+                if (actions.callBack) {
+                    actions.callBack(id, number);
+                } else {
+                    // A follower tab forwards these two to the tab that runs the phone.
+                    actions.dismissError(id);
+                    actions.dial(number);
+                }
+            }
+        );
         this.incoming = new IncomingCallsView(ids, actions);
         this.active = new ActiveCallsView(ids, actions);
         this.wrapUp = new WrapUpFormView(ids, actions);

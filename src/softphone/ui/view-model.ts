@@ -11,10 +11,16 @@ export interface SoftphoneViewModel {
         /** e.g. 'Simulator', 'SIP (pbx.example.com)'. */
         readonly connectorLabel: string;
         readonly message?: string;
+        /** The agent chose Offline: shown as a status, not as a connection fault. */
+        readonly offlineByChoice?: boolean;
     };
     readonly agentState: AgentState;
     /** The states the agent may pick now (the current one included). */
     readonly agentStateOptions: readonly AgentState[];
+    /** Not-ready reasons offered with Break ("Break: Lunch"); absent or [] = a plain Break. */
+    readonly breakReasons?: readonly string[];
+    /** The reason of the current Break, when the agent chose one. */
+    readonly breakReason?: string;
     /** Ringing, live and held calls, oldest first. */
     readonly calls: readonly CallView[];
     readonly wrapUp?: WrapUpView;
@@ -128,6 +134,8 @@ export interface NoticeView {
     readonly id: string;
     readonly kind: 'info' | 'warning';
     readonly message: string;
+    /** A number the notice offers to call back (a missed call): shows a Call back button. */
+    readonly callBack?: string;
     /** The call it is about: it goes when that call ends. */
     readonly callId?: string;
 }
@@ -142,7 +150,8 @@ export interface SoftphoneActions {
     resume(callId: string): void;
     setMuted(callId: string, muted: boolean): void;
     sendDtmf(callId: string, digit: string): void;
-    setAgentState(state: AgentState): void;
+    /** `reason`: the not-ready reason chosen with Break (one of the configured break reasons). */
+    setAgentState(state: AgentState, reason?: string): void;
     /** The agent picked a disposition or typed notes: the draft, kept before any Save. */
     editWrapUp(callId: string, draft: { disposition: string; notes: string }): void;
     saveWrapUp(callId: string, wrapUp: { disposition: string; notes: string }): void;
@@ -150,6 +159,8 @@ export interface SoftphoneActions {
     /** Logs the call to another record seen during it (its id). */
     relateCall(callId: string, recordId: string): void;
     dismissError(id: string): void;
+    /** Calls back the number of a notice (a missed call) and clears that notice. */
+    callBack?(noticeId: string, number: string): void;
     simulateIncoming(caller: { from: string; fromName?: string }): void;
     /** Saves the diagnostic log as a file; the "Download logs" button shows only when set. */
     downloadLogs?(): void;

@@ -1,6 +1,7 @@
 // axe-core in the softphone's frame: the accessibility rules a test asserts after each state
 // it shows. Evaluated through the browser's debugging protocol, so the page's strict CSP (no
 // inline scripts) does not stop it.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -46,4 +47,9 @@ export async function softphoneAxeViolations(session) {
     return violations.map(
         (violation) => `${violation.id}: ${violation.targets.join(', ')} (${violation.help})`
     );
+}
+
+/** Fails with axe's violations unless the softphone, as it shows `state` now, has none. */
+export async function assertSoftphoneAccessible(session, state = 'this state') {
+    assert.deepEqual(await softphoneAxeViolations(session), [], `axe violations in ${state}`);
 }

@@ -16,6 +16,7 @@ import type { SoftphoneViewModel } from '../../ui/view-model';
 import { CallControls } from '../call-controls';
 import { createLmsCommands } from '../lms-commands';
 import { createNumberFormatter, createNumberNormaliser } from '../number-formatter';
+import { AgentStatusMemory, type StatusStorage } from '../agent-status-memory';
 import { defaultDialPolicy, OutboundDialer, type DialPolicy } from '../outbound-dialer';
 import { parseDialPlan } from '../../screenpop/dial-plan';
 import type { SessionStore } from '../session-store';
@@ -59,6 +60,9 @@ export interface AppHarnessOptions {
     /** Overrides the outbox store altogether (e.g. one that fails). */
     readonly store?: OutboxStore;
     readonly screenPop?: Partial<ScreenPopSettings>;
+    readonly breakReasons?: readonly string[];
+    /** Where the agent's chosen status is remembered (none by default). */
+    readonly statusStorage?: StatusStorage;
     /** The dial plan and Do Not Call failure rule (default: the shipped settings'). */
     readonly dialPolicy?: Partial<DialPolicy>;
     /** Salesforce as another page left it (a reload); a fresh fake by default. */
@@ -158,6 +162,15 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
         showPanel,
         refreshView,
         render: (model) => rendered.push(model),
+        ...(options.breakReasons === undefined ? {} : { breakReasons: options.breakReasons }),
+        ...(options.statusStorage === undefined
+            ? {}
+            : {
+                  statusMemory: new AgentStatusMemory(
+                      options.statusStorage,
+                      options.breakReasons ?? []
+                  )
+              }),
         ...(options.session === undefined ? {} : { session: options.session })
     });
     const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });

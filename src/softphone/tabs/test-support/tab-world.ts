@@ -86,7 +86,12 @@ function fakeControls(): FakeControls {
 }
 
 export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
-    return { ...makeActions(), downloadLogs: jest.fn(), openRecord: jest.fn() };
+    return {
+        ...makeActions(),
+        downloadLogs: jest.fn(),
+        callBack: jest.fn(),
+        openRecord: jest.fn()
+    };
 }
 
 export interface LeaderTab {

@@ -50,6 +50,7 @@ export function makeActions(): jest.Mocked<SoftphoneActions> {
         completeWrapUp: jest.fn(),
         relateCall: jest.fn(),
         dismissError: jest.fn(),
+        callBack: jest.fn(),
         simulateIncoming: jest.fn(),
         openRecord: jest.fn()
     };
