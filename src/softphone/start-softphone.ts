@@ -3,7 +3,6 @@ import {
     AgentStatusMemory,
     CallAlerts,
     CallControls,
-    type CallDescriber,
     type ClickToDialRouter,
     createAgentActions,
     createConnector,
@@ -226,12 +225,10 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         session,
         breakReasons: settings.breakReasons,
         statusMemory,
-        ...describerOption(
-            describeCallData(
-                choice.describeCall,
-                (callId) => engine.snapshot().calls.find((call) => call.id === callId),
-                settings.callData
-            )
+        describeCall: describeCallData(
+            choice.describeCall,
+            (callId) => engine.snapshot().calls.find((call) => call.id === callId),
+            settings.callData
         )
     });
     appSlot.app = app;
@@ -354,10 +351,4 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             await choice.connector.disconnect().catch(() => undefined);
         }
     };
-}
-
-function describerOption(describeCall: CallDescriber | undefined): {
-    describeCall?: CallDescriber;
-} {
-    return describeCall === undefined ? {} : { describeCall };
 }

@@ -28,17 +28,17 @@ describe('describeCallData', () => {
             ],
             secretKeys: []
         });
-        expect(describe?.('c-1')).toEqual({
+        expect(describe('c-1')).toEqual({
             details: [
                 { label: 'Queue', value: 'Billing' },
                 { label: 'Account', value: '10442' }
             ],
             controlledOnPhone: false
         });
-        expect(describe?.('gone')).toEqual({ details: [], controlledOnPhone: false });
+        expect(describe('gone')).toEqual({ details: [], controlledOnPhone: false });
     });
 
-    it("keeps the connector's details, less secrets, when no key is marked visible", () => {
+    it("keeps the connector's details, less secrets, for a call without data", () => {
         const base = () => ({
             details: [
                 { label: 'orderId', value: 'A-1001' },
@@ -51,15 +51,18 @@ describe('describeCallData', () => {
             visibleKeys: [],
             secretKeys: ['CardNumber']
         });
-        expect(describe?.('c-1')).toEqual({
+        expect(describe('c-2')).toEqual({
             details: [{ label: 'orderId', value: 'A-1001' }],
             controlledOnPhone: true
         });
     });
 
-    it('describes nothing without a connector describer or visible keys', () => {
-        expect(describeCallData(undefined, findCall, { visibleKeys: [], secretKeys: [] })).toBe(
-            undefined
-        );
+    it('shows every pair under its key when no key is marked visible', () => {
+        const describe = describeCallData(undefined, findCall, { visibleKeys: [], secretKeys: [] });
+        expect(describe('c-1').details).toEqual([
+            { label: 'AccountNumber', value: '10442' },
+            { label: 'Queue', value: 'Billing' },
+            { label: 'IvrPath', value: 'Billing > Balance' }
+        ]);
     });
 });

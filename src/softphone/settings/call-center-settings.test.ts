@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCallCenterSettings } from './call-center-settings';
-import { defaultSoftphoneSettings } from './softphone-settings';
+import { DEFAULT_CALL_DATA_POP_RULES, defaultSoftphoneSettings } from './softphone-settings';
 
 const sipSettings = {
     '/connector/connectorType': 'sip',
@@ -342,6 +342,22 @@ describe('callData settings', () => {
         expect(callData?.logFields).toEqual([
             { key: 'Queue', field: 'Queue__c' },
             { key: 'Branch', field: 'Recording_URL__c' }
+        ]);
+    });
+
+    it('ships the default pop rules in the call center', () => {
+        const xml = readFileSync(
+            join(
+                __dirname,
+                '../../../force-app/main/default/callCenters/OpenCtiSoftphone.callCenter-meta.xml'
+            ),
+            'utf8'
+        );
+        const shipped = /<name>popRules<\/name>\s*<value>([^<]*)<\/value>/.exec(xml)?.[1];
+        expect(shipped).toBe(DEFAULT_CALL_DATA_POP_RULES);
+        expect(defaultSoftphoneSettings.callData.popRules.map((rule) => rule.text)).toEqual([
+            'RecordId? record',
+            'AccountNumber? search'
         ]);
     });
 

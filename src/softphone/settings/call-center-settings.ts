@@ -14,7 +14,7 @@ import type {
     SipSettings,
     SoftphoneSettings
 } from './softphone-settings';
-import { defaultSoftphoneSettings } from './softphone-settings';
+import { DEFAULT_CALL_DATA_POP_RULES, defaultSoftphoneSettings } from './softphone-settings';
 
 /** A setting an admin got wrong, named the way Setup → Call Centers shows it. */
 export interface SettingError {
@@ -253,7 +253,9 @@ function readCallDataSettings(
             example: 'Queue=Queue__c'
         }
     ).map((pair) => ({ key: pair.left, field: canonicalPhoneCallField(pair.right) }));
-    const rules = parseCallDataPopRules(reader.text('/callData/popRules', ''));
+    const rules = parseCallDataPopRules(
+        reader.text('/callData/popRules', DEFAULT_CALL_DATA_POP_RULES)
+    );
     if (!rules.ok) {
         reader.fail('/callData/popRules', rules.message);
     }

@@ -4,7 +4,18 @@
  * The parser in call-center-settings.ts validates every value and names the bad one.
  */
 
-import type { CallDataPopRule } from '../screenpop/call-data-rules';
+import { parseCallDataPopRules, type CallDataPopRule } from '../screenpop/call-data-rules';
+
+/**
+ * The call-data pop rules the call center ships (callData/popRules): a record Id the phone system
+ * sends pops that record; an account number the IVR collected is searched.
+ */
+export const DEFAULT_CALL_DATA_POP_RULES = 'RecordId? record; AccountNumber? search';
+
+function shippedPopRules(): readonly CallDataPopRule[] {
+    const parsed = parseCallDataPopRules(DEFAULT_CALL_DATA_POP_RULES);
+    return parsed.ok ? parsed.rules : [];
+}
 
 export type ConnectorType = 'simulator' | 'sip' | 'listener';
 
@@ -124,7 +135,7 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
         sipHeaders: [],
         secretKeys: [],
         visibleKeys: [],
-        popRules: [],
+        popRules: shippedPopRules(),
         // The package's own fields for what phone systems commonly send.
         logFields: [
             { key: 'Queue', field: 'Queue__c' },
