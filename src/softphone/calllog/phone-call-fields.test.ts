@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import {
     CALL_DATA_LOG_FIELDS,
     PHONE_CALL_FIELD_NAMES,
-    callDataFieldRefusal
+    callDataFieldRefusal,
+    canonicalPhoneCallField
 } from './phone-call-fields';
 
 const FIELDS_DIR = join(__dirname, '../../../force-app/main/default/objects/Phone_Call__c/fields');
@@ -31,5 +32,14 @@ describe('the Phone_Call__c fields the package ships', () => {
         ['Call_Data__c', 'Call_Data__c is written by the softphone itself']
     ])('refuses %s', (field, message) => {
         expect(callDataFieldRefusal(field)).toContain(message);
+    });
+});
+
+describe('canonicalPhoneCallField', () => {
+    it.each([
+        ['queue__C', 'Queue__c'],
+        ['Unknown__c', 'Unknown__c']
+    ])('spells %s as %s', (field, expected) => {
+        expect(canonicalPhoneCallField(field)).toBe(expected);
     });
 });
