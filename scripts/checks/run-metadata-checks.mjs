@@ -33,6 +33,9 @@ export function requiredTypesFor(projectRoot, sourceDir = 'force-app') {
     if (existsSync(join(defaultDir, 'flexipages'))) {
         types.push('FlexiPage');
     }
+    if (existsSync(join(defaultDir, 'flows'))) {
+        types.push('Flow');
+    }
     return types;
 }
 

@@ -38,12 +38,14 @@ test('required types grow with the folders present', () => {
     const root = fixture({
         [`${defaultDir}/lwc/callLog/callLog.js`]: '',
         [`${defaultDir}/applications/.keep`]: '',
-        [`${defaultDir}/flexipages/.keep`]: ''
+        [`${defaultDir}/flexipages/.keep`]: '',
+        [`${defaultDir}/flows/.keep`]: ''
     });
-    assert.deepEqual(requiredTypesFor(root).slice(-3), [
+    assert.deepEqual(requiredTypesFor(root).slice(-4), [
         'LightningComponentBundle',
         'CustomApplication',
-        'FlexiPage'
+        'FlexiPage',
+        'Flow'
     ]);
     assert.equal(requiredTypesFor(fixture({ 'sfdx-project.json': '{}' })).length, 8);
 });

@@ -179,9 +179,10 @@ describe('a forging same-origin page on the tabs’ channel', browserTestOptions
             const views = (await forger.heard())
                 .slice(before)
                 .filter((message) => message.kind === 'view');
-            return views.find((message) => message.model.dialBlockedReason !== undefined);
+            return views.find((message) => message.model.dialAttempt?.status === 'refused');
         }, "the dialer's answer");
-        assert.ok(view.model.dialBlockedReason.length > 0);
+        assert.equal(view.model.dialAttempt.number, 'not a number');
+        assert.ok(view.model.dialAttempt.message.length > 0);
         assert.deepEqual(view.model.calls, []);
         // Messages from one page arrive in order: the forged status change came first, and was dropped.
         assert.equal(view.model.agentState, 'Available');

@@ -68,6 +68,7 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     const faults: FaultSettings = {
         saveLogFailureRate: numberParam(query, 'fault.saveLogFailureRate', 0, 100),
         saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000),
+        saveLogLostAnswerRate: numberParam(query, 'fault.saveLogLostAnswerRate', 0, 100),
         searchFailure: query.get('fault.searchFailure') === 'true'
     };
     const [schema, settings, seeds] = await Promise.all([
@@ -128,7 +129,9 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
         activity,
         send: (message) => softphone.frame?.contentWindow?.postMessage(message, origin),
         origin,
-        lmsEcho: query.get('lms.echo') !== 'false'
+        lmsEcho: query.get('lms.echo') !== 'false',
+        saveLogReturn: query.get('host.saveLogReturn') === 'id' ? 'id' : 'object',
+        personAccounts: query.get('host.personAccounts') === 'true'
     });
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
         if (

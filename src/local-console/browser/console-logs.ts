@@ -60,6 +60,11 @@ export interface FaultSettings {
     saveLogFailureRate: number;
     /** Delay before every saveLog answers. */
     saveLogLatencyMs: number;
+    /**
+     * 0–100: the share of saveLog calls whose write is done but whose answer is lost (the
+     * softphone gets SERVER_ERROR and retries a write that already happened).
+     */
+    saveLogLostAnswerRate?: number;
     /** Every searchAndScreenPop fails with SERVER_ERROR (a Do Not Call check that cannot run). */
     searchFailure?: boolean;
 }

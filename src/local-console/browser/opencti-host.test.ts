@@ -1,5 +1,6 @@
 import { idOf } from './test-support/console-fixtures';
 import { wiredConsole } from './test-support/wired-console';
+import { clickToDialPayload } from './opencti-host';
 
 const mariaNumber = '+1 (415) 555-0101';
 
@@ -122,14 +123,18 @@ describe('sforce.opencti over the local console', () => {
             Provider_Call_Id__c: 'sim-1'
         };
         const created = await lc.call('saveLog', { value });
-        expect(created).toEqual({ success: true, returnValue: 'a00000000000001AAA', errors: null });
+        expect(created).toEqual({
+            success: true,
+            returnValue: { recordId: 'a00000000000001AAA' },
+            errors: null
+        });
         expect(
             await lc.call('saveLog', {
                 value: { Id: 'a00000000000001AAA', Disposition__c: 'Resolved' }
             })
         ).toMatchObject({
             success: true,
-            returnValue: 'a00000000000001AAA'
+            returnValue: { recordId: 'a00000000000001AAA' }
         });
         const duplicate = await lc.call('saveLog', { value });
         expect(duplicate).toEqual({
@@ -157,6 +162,32 @@ describe('sforce.opencti over the local console', () => {
         expect(JSON.stringify(unknown['errors'])).toContain('invalid cross reference id');
     });
 
+    it('answers saveLog with the bare Id when host.saveLogReturn=id', async () => {
+        const lc = await wiredConsole({}, { saveLogReturn: 'id' });
+        const created = await lc.call('saveLog', {
+            value: {
+                entityApiName: 'Phone_Call__c',
+                Direction__c: 'Inbound',
+                Provider_Call_Id__c: 'sim-9'
+            }
+        });
+        expect(created).toEqual({ success: true, returnValue: 'a00000000000001AAA', errors: null });
+    });
+
+    it('loses the answer of a done write as often as the fault injection says', async () => {
+        const lc = await wiredConsole();
+        lc.faults.saveLogLostAnswerRate = 100;
+        const response = await lc.call('saveLog', {
+            value: {
+                entityApiName: 'Phone_Call__c',
+                Direction__c: 'Inbound',
+                Provider_Call_Id__c: 'sim-3'
+            }
+        });
+        expect(response).toMatchObject({ success: false, errors: [{ code: 'SERVER_ERROR' }] });
+        expect(lc.store.list('Phone_Call__c')).toHaveLength(1);
+    });
+
     it('fails saveLog as often as the fault injection says', async () => {
         const lc = await wiredConsole();
         lc.faults.saveLogFailureRate = 100;
@@ -179,6 +210,72 @@ describe('sforce.opencti over the local console', () => {
                 }
             })
         ).toMatchObject({ success: true });
+    });
+
+    it('builds the documented click-to-dial payload for a record, with person-account fields only when enabled', () => {
+        const contact = {
+            type: 'Contact',
+            values: { Id: '003000000000002AAA', AccountId: '001000000000001AAA' }
+        };
+        expect(clickToDialPayload(contact, '415.555.0102', 'James Chen', false)).toEqual({
+            number: '415.555.0102',
+            recordId: '003000000000002AAA',
+            recordName: 'James Chen',
+            objectType: 'Contact',
+            params: ''
+        });
+        expect(clickToDialPayload(contact, '415.555.0102', 'James Chen', true)).toMatchObject({
+            personAccount: false
+        });
+        expect(clickToDialPayload(contact, '415.555.0102', 'James Chen', true)).not.toHaveProperty(
+            'accountId'
+        );
+        const personAccount = {
+            type: 'Account',
+            values: {
+                Id: '001000000000009AAA',
+                IsPersonAccount: true,
+                PersonContactId: '003000000000009AAA'
+            }
+        };
+        expect(clickToDialPayload(personAccount, '+1 415', 'Ana Ruiz', true)).toEqual({
+            number: '+1 415',
+            recordId: '001000000000009AAA',
+            recordName: 'Ana Ruiz',
+            objectType: 'Account',
+            params: '',
+            personAccount: true,
+            contactId: '003000000000009AAA'
+        });
+        const personContact = {
+            type: 'Contact',
+            values: {
+                Id: '003000000000009AAA',
+                IsPersonAccount: true,
+                AccountId: '001000000000009AAA'
+            }
+        };
+        expect(clickToDialPayload(personContact, '+1 415', 'Ana Ruiz', true)).toMatchObject({
+            personAccount: true,
+            accountId: '001000000000009AAA'
+        });
+    });
+
+    it('sends a clicked record number through clickToDialRecord', async () => {
+        const lc = await wiredConsole();
+        const listener = jest.fn();
+        lc.opencti['onClickToDial']?.({ listener });
+        await lc.call('enableClickToDial');
+        const record = lc.store.all().find((candidate) => candidate.type === 'Contact');
+        expect(record && lc.host.clickToDialRecord(record, '+14155550101')).toBe(true);
+        expect(listener).toHaveBeenCalledWith(
+            expect.objectContaining({
+                number: '+14155550101',
+                recordId: record?.values['Id'],
+                objectType: 'Contact',
+                params: ''
+            })
+        );
     });
 
     it('calls the click-to-dial listener only after enableClickToDial, with the documented payload', async () => {
@@ -243,6 +340,26 @@ describe('sforce.opencti over the local console', () => {
         ).toMatchObject({
             success: false
         });
+    });
+
+    it('refuses NEW_RECORD_MODAL defaultFieldValues outside params, and non-object ones', async () => {
+        const lc = await wiredConsole();
+        const topLevel = await lc.call('screenPop', {
+            type: 'newRecord',
+            params: { entityName: 'Contact' },
+            defaultFieldValues: { Phone: '+12125550199' }
+        });
+        expect(topLevel).toMatchObject({ success: false, errors: [{ code: 'INVALID_PARAM' }] });
+        expect(JSON.stringify(topLevel['errors'])).toContain(
+            'defaultFieldValues inside params, next to entityName'
+        );
+        expect(
+            await lc.call('screenPop', {
+                type: 'newRecord',
+                params: { entityName: 'Contact', defaultFieldValues: 'Phone=1' }
+            })
+        ).toMatchObject({ success: false, errors: [{ code: 'INVALID_PARAM' }] });
+        expect(lc.state.modal).toBeUndefined();
     });
 
     it('checks screenPop parameters', async () => {
@@ -314,6 +431,20 @@ describe('sforce.opencti over the local console', () => {
         expect(lc.host.publishFromConsole('Softphone_Message__c', ping)).toBe(0);
         expect(await lc.call('publish', { channelName: 'Nope__c', message: {} })).toMatchObject({
             success: false
+        });
+    });
+
+    it('does not deliver the softphone its own messages with lms.echo=false', async () => {
+        const lc = await wiredConsole();
+        lc.host.lmsEcho = false;
+        const listener = jest.fn();
+        await lc.call('subscribe', { channelName: 'Softphone_Message__c', listener });
+        const pong = { version: 1, type: 'pong', requestId: 'r1', payload: {} };
+        await lc.call('publish', { channelName: 'Softphone_Message__c', message: pong });
+        expect(listener).not.toHaveBeenCalled();
+        expect(lc.lmsLog.entries().at(-1)).toMatchObject({
+            direction: 'fromSoftphone',
+            delivered: 0
         });
     });
 

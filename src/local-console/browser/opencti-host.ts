@@ -31,9 +31,26 @@ export interface OpenCtiHostOptions {
     readonly origin: string;
     /** Whether the softphone's own LMS messages reach its own subscriptions (as LMS does). */
     lmsEcho: boolean;
+    /** Whether the org has person accounts enabled (what onClickToDial then adds). */
+    readonly personAccounts?: boolean;
+    /** How a successful saveLog gives the Id back; default 'object' (see saveLogAnswer). */
+    readonly saveLogReturn?: SaveLogReturn;
     readonly random?: () => number;
     readonly sleep?: (ms: number) => Promise<void>;
     readonly now?: () => Date;
+}
+
+/**
+ * The shape of a successful saveLog's returnValue. UNCONFIRMED: the saveLog page types it
+ * "object" ("ID of object if creating or updating the object was successful",
+ * https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-savelog-lex.html)
+ * and public adapters read `returnValue.recordId`, so the console answers `{ recordId }` by
+ * default; `host.saveLogReturn=id` answers the bare Id string instead (FIDELITY.md).
+ */
+export type SaveLogReturn = 'object' | 'id';
+
+export function saveLogAnswer(id: string, shape: SaveLogReturn): unknown {
+    return shape === 'id' ? id : { recordId: id };
 }
 
 export interface AppViewInfo {
@@ -43,11 +60,59 @@ export interface AppViewInfo {
     readonly objectType?: string;
 }
 
+/**
+ * The onClickToDial payload, as documented: `number, recordId, recordName, objectType`,
+ * `accountId` | `contactId` for person accounts only, `personAccount` only when person accounts
+ * are enabled, and `params` (the lightning-click-to-dial `params` string)
+ * (https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_onclicktodial_lex.htm).
+ */
 export interface ClickToDialPayload {
     readonly number: string;
     readonly recordId: string;
     readonly recordName: string;
     readonly objectType: string;
+    readonly accountId?: string;
+    readonly contactId?: string;
+    readonly personAccount?: boolean;
+    readonly params?: string;
+}
+
+/**
+ * What a click on `number` of `record` sends. With person accounts enabled, `personAccount`
+ * says whether the record is one, and a person account's Account names its contact
+ * (`contactId`) while its Contact names its account (`accountId`). `params` is what a standard
+ * phone field passes: an empty string (UNCONFIRMED: a real org may omit it; the softphone reads
+ * both as "no params").
+ */
+export function clickToDialPayload(
+    record: StoredRecord,
+    number: string,
+    recordName: string,
+    personAccounts: boolean
+): ClickToDialPayload {
+    const payload: ClickToDialPayload = {
+        number,
+        recordId: String(record.values['Id']),
+        recordName,
+        objectType: record.type,
+        params: ''
+    };
+    if (!personAccounts) {
+        return payload;
+    }
+    const isPerson = record.values['IsPersonAccount'] === true;
+    const contactId = record.values['PersonContactId'];
+    const accountId = record.values['AccountId'];
+    return {
+        ...payload,
+        personAccount: isPerson,
+        ...(isPerson && record.type === 'Account' && typeof contactId === 'string'
+            ? { contactId }
+            : {}),
+        ...(isPerson && record.type === 'Contact' && typeof accountId === 'string'
+            ? { accountId }
+            : {})
+    };
 }
 
 type Args = Readonly<Record<string, unknown>>;
@@ -190,6 +255,14 @@ export class OpenCtiHost {
             origin,
             (id) => store.get(id),
             (record) => store.nameOf(record)
+        );
+    }
+
+    /** A click on an enabled phone number of a record shown in the console. */
+    clickToDialRecord(record: StoredRecord, number: string): boolean {
+        const name = this.options.store.nameOf(record);
+        return this.clickToDial(
+            clickToDialPayload(record, number, name, this.options.personAccounts ?? false)
         );
     }
 
@@ -470,12 +543,30 @@ export class OpenCtiHost {
                         entityName
                     );
                 }
+                // The screenPop page documents NEW_RECORD_MODAL as
+                // `params: { entityName, defaultFieldValues }`; its top-level defaultFieldValues
+                // row shows a searchAndScreenPop example (a copy slip), and public adapters nest
+                // it in params. So the console accepts only the nested shape, and refuses the
+                // top-level one rather than silently ignoring it as a host might (UNCONFIRMED):
+                // https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_screenpop_lex.htm
+                if (args['defaultFieldValues'] !== undefined) {
+                    return invalidParam(
+                        'defaultFieldValues',
+                        'defaultFieldValues inside params, next to entityName,',
+                        args['defaultFieldValues']
+                    );
+                }
+                const defaults = params['defaultFieldValues'];
+                if (defaults !== undefined && !isRecord(defaults)) {
+                    return invalidParam(
+                        'params.defaultFieldValues',
+                        'An object of field values',
+                        defaults
+                    );
+                }
                 state.openModal({
                     entityName: definition.apiName,
-                    defaultFieldValues: {
-                        ...fieldValues(args['defaultFieldValues']),
-                        ...fieldValues(params['defaultFieldValues'])
-                    }
+                    defaultFieldValues: fieldValues(defaults)
                 });
                 return ok();
             }
@@ -685,7 +776,18 @@ export class OpenCtiHost {
         } else {
             return invalidParam('value', 'Id (to update) or entityApiName (to create)', value);
         }
-        return result.ok ? ok(result.id) : saveLogError(result.error);
+        if (!result.ok) {
+            return saveLogError(result.error);
+        }
+        const lostRate = faults.saveLogLostAnswerRate ?? 0;
+        if (lostRate > 0 && this.random() * 100 < lostRate) {
+            return failure({
+                code: 'SERVER_ERROR',
+                description:
+                    'A problem was encountered on the server. (Injected by the local console: the write was done, its answer lost.)'
+            });
+        }
+        return ok(saveLogAnswer(result.id, this.options.saveLogReturn ?? 'object'));
     }
 }
 

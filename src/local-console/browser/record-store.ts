@@ -4,6 +4,7 @@ import type { ObjectCatalog } from './object-catalog-builder';
 import { samePhoneNumber } from './phone-match';
 import { IdGenerator, toId18 } from './record-ids';
 import type { SeedRecord } from './sample-data';
+import { playTaskMirrorFlow } from './task-mirror-flow';
 
 /** A record as the console returns it: SOQL-like JSON, `attributes.type` plus the fields. */
 export type PublicRecord = { readonly attributes: { readonly type: string } } & Readonly<
@@ -214,6 +215,7 @@ export class RecordStore {
             return complete;
         }
         const id = this.insert(definition.apiName, values);
+        this.afterSave(undefined, id);
         if (!options.silent) {
             this.changed();
         }
@@ -255,8 +257,17 @@ export class RecordStore {
         values['LastModifiedDate'] = this.clock().toISOString();
         values['LastModifiedById'] = consoleUser.Id;
         this.records.set(id18, { type: existing.type, values });
+        this.afterSave(existing, id18);
         this.changed();
         return { ok: true, id: id18 };
+    }
+
+    /** The package's record-triggered after-save flows, played as the org runs them. */
+    private afterSave(before: StoredRecord | undefined, id: string): void {
+        const after = this.records.get(id);
+        if (after !== undefined) {
+            playTaskMirrorFlow(this, before, after);
+        }
     }
 
     private insert(type: string, fields: Record<string, FieldValue>): string {

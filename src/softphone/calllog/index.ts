@@ -21,11 +21,8 @@ export type { BackoffPolicy } from './backoff';
 export {
     FIELD_LIMITS,
     PHONE_CALL_OBJECT,
-    TASK_OBJECT,
     durationSeconds,
     toPhoneCallRecord,
-    toTaskRecord,
-    toTaskWrapUpUpdate,
     toWrapUpUpdate
 } from './phone-call-record';
 export type {
@@ -34,7 +31,6 @@ export type {
     PhoneCallFields,
     PhoneCallRecordOptions,
     SaveLogValue,
-    TaskCreateValue,
     WrapUp
 } from './phone-call-record';
 export { describeSaveError, isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';

@@ -108,61 +108,22 @@ describe('LogOutbox.setRelatedRecord: the agent moves the log to another record'
         ).rejects.toBeInstanceOf(CallLogError);
     });
 
-    it('moves the Task mirror too: WhoId cleared, WhatId set, after the Task exists', async () => {
+    it('with Task mirroring, writes no Task itself: the move reaches the Phone_Call__c the flow mirrors', async () => {
         const h = harness(true);
         await h.outbox.enqueue(endedCall('call-1'));
         await h.outbox.setWrapUp('call-1', { disposition: 'Sale' });
         await h.settle();
-        const [task] = h.salesforce.recordsOf('Task');
-        expect(task?.fields.WhoId).toBe(CONTACT_ID);
-
         await h.outbox.setRelatedRecord('call-1', ACCOUNT);
         await h.settle();
 
-        expect(h.salesforce.recordsOf('Task')).toHaveLength(1);
-        expect(task?.fields).toMatchObject({
-            WhoId: null,
-            WhatId: ACCOUNT.recordId,
-            CallDisposition: 'Sale'
-        });
-        await h.outbox.setRelatedRecord('call-1', LEAD);
-        await h.outbox.setWrapUp('call-1', { disposition: 'Lost', notes: 'x' });
-        await h.settle();
-        expect(task?.fields).toMatchObject({
-            WhoId: LEAD.recordId,
-            WhatId: null,
-            CallDisposition: 'Lost',
-            Description: 'x'
+        expect(h.salesforce.recordsOf('Task')).toHaveLength(0);
+        expect(h.salesforce.calls.some((value) => value.entityApiName === 'Task')).toBe(false);
+        expect(h.salesforce.phoneCallByProviderId('call-1')?.fields).toMatchObject({
+            Mirror_To_Task__c: true,
+            Contact__c: null,
+            Account__c: ACCOUNT.recordId,
+            Disposition__c: 'Sale'
         });
         expect(await h.store.getAll()).toEqual([]);
-    });
-
-    it('creates the Task on the new record when the move comes before the Task create', async () => {
-        const h = harness(true);
-        h.salesforce.failWith = () => 'before';
-        await h.outbox.enqueue(endedCall('call-1'));
-        await h.outbox.setRelatedRecord('call-1', ACCOUNT);
-        h.salesforce.failWith = () => undefined;
-        await h.advance(60_000);
-        const [task] = h.salesforce.recordsOf('Task');
-        expect(task?.fields.WhatId).toBe(ACCOUNT.recordId);
-        expect(task?.fields).not.toHaveProperty('WhoId');
-        // Nothing more to send to the Task: its create carried the move.
-        expect(h.outbox.snapshot()[0]?.savedTaskRelatedRevision).toBe(1);
-    });
-
-    it('updates a Task created in flight with the old record', async () => {
-        const h = harness(true);
-        await h.outbox.enqueue(endedCall('call-1'));
-        let moved = false;
-        h.salesforce.onCall = async (value) => {
-            if (value.entityApiName === 'Task' && !moved) {
-                moved = true;
-                await h.outbox.setRelatedRecord('call-1', ACCOUNT);
-            }
-        };
-        await h.settle();
-        const [task] = h.salesforce.recordsOf('Task');
-        expect(task?.fields).toMatchObject({ WhoId: null, WhatId: ACCOUNT.recordId });
     });
 });

@@ -1,6 +1,6 @@
 /**
  * The durable call log outbox: a log is in the store before the first saveLog, leaves it only
- * once Salesforce has confirmed every write (record, wrap-up, Task mirror), and is retried with
+ * once Salesforce has confirmed every write (record, wrap-up), and is retried with
  * capped, jittered backoff until then — across reloads, through `replay()`.
  *
  * Never lost: store first, delete last. Never doubled: Provider_Call_Id__c is unique, so a create
@@ -33,10 +33,7 @@ import {
     FIELD_LIMITS,
     isSalesforceId,
     toPhoneCallRecord,
-    toRelatedRecordFields,
-    toTaskRecord,
-    toTaskRelatedFields,
-    withTaskRelated
+    toRelatedRecordFields
 } from './phone-call-record';
 import type { CallDataLogField, WrapUp } from './phone-call-record';
 import { describeSaveError, isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
@@ -80,7 +77,10 @@ export interface LogOutboxOptions {
     readonly random: () => number;
     /** The agent's User Id, written to Agent__c. */
     readonly agentUserId?: string;
-    /** Also log each call as a completed Task (TaskSubtype Call) and link it in Task_Id__c. */
+    /**
+     * Also log each call as a completed Task: the Phone_Call__c is created with
+     * Mirror_To_Task__c and the Phone Call Task Mirror flow creates the Task once, with it.
+     */
     readonly mirrorToTask?: boolean;
     /** Call-data keys written to Phone_Call__c fields (callData/logFields). */
     readonly callDataFields?: readonly CallDataLogField[];
@@ -206,9 +206,9 @@ export class LogOutbox {
             agentUserId: this.agentUserId,
             queue: options.queue,
             recordingUrl: options.recordingUrl,
-            callDataFields: this.callDataFields
+            callDataFields: this.callDataFields,
+            mirrorToTask: this.mirrorToTask
         });
-        const task = this.mirrorToTask ? toTaskRecord(relatedCall) : undefined;
         let entry: OutboxEntry;
         if (previous === undefined) {
             entry = {
@@ -219,9 +219,6 @@ export class LogOutbox {
                 related: call.related,
                 savedWrapUpRevision: 0,
                 wrapUpOpen: options.awaitWrapUp ?? true,
-                task,
-                taskLinked: false,
-                taskWrapUpRevision: 0,
                 attempts: 0,
                 nextAttemptAt: now,
                 parked: false,
@@ -234,7 +231,6 @@ export class LogOutbox {
                 record,
                 recordRevision: changed ? previous.recordRevision + 1 : previous.recordRevision,
                 related,
-                task: previous.task ?? task,
                 wrapUpOpen: previous.wrapUpOpen || (options.awaitWrapUp ?? false),
                 attempts: 0,
                 nextAttemptAt: now,
@@ -293,7 +289,7 @@ export class LogOutbox {
     /**
      * Moves the log to another record (the agent's choice, or the record created during the
      * call): Related_Record_Id__c and the new lookup are set and the other lookups cleared on
-     * the Phone_Call__c, WhoId/WhatId on the Task mirror. Works before and after the first save.
+     * the Phone_Call__c (the Task mirror flow moves the Task). Works before and after the first save.
      */
     async setRelatedRecord(callId: string, related: RelatedRecord): Promise<void> {
         if (!isSalesforceId(related.recordId)) {
@@ -307,21 +303,11 @@ export class LogOutbox {
             return;
         }
         const current = this.requireEntry(callId);
-        const taskFields = toTaskRelatedFields(related);
         const updated: OutboxEntry = {
             ...current,
             record: { ...current.record, ...toRelatedRecordFields(related) },
             recordRevision: current.recordRevision + 1,
             related,
-            ...(current.task === undefined
-                ? {}
-                : {
-                      task: withTaskRelated(current.task, taskFields),
-                      taskRelated: {
-                          ...taskFields,
-                          revision: (current.taskRelated?.revision ?? 0) + 1
-                      }
-                  }),
             nextAttemptAt: Math.min(current.nextAttemptAt, this.clock.now()),
             parked: false
         };
@@ -494,7 +480,7 @@ export class LogOutbox {
     ): OutboxEntry {
         const now = this.clock.now();
         if (outcome.ok) {
-            const createsRecord = step.kind === 'create' || step.kind === 'createTask';
+            const createsRecord = step.kind === 'create';
             const returnedId = isSalesforceId(outcome.returned) ? outcome.returned : null;
             if (createsRecord && returnedId === null) {
                 // No Id means we cannot know the record: retry, and a create that did happen

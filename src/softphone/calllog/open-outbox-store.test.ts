@@ -27,8 +27,6 @@ function entry(callId: string): OutboxEntry {
         savedRecordRevision: 0,
         savedWrapUpRevision: 0,
         wrapUpOpen: true,
-        taskLinked: false,
-        taskWrapUpRevision: 0,
         attempts: 2,
         nextAttemptAt: 5000,
         lastError: 'Network error',

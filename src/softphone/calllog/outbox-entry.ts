@@ -4,23 +4,19 @@
  *
  *   record          ──create (or duplicate → sync)──▶ savedRecordId, savedRecordRevision
  *   wrapUp.revision ──create or update──▶ savedWrapUpRevision
- *   task            ──create──▶ taskId ──update Phone_Call__c──▶ taskLinked
- *   wrapUp.revision ──update Task──▶ taskWrapUpRevision
+ *
+ * The Task mirror is not the outbox's: the Phone Call Task Mirror flow creates it with the
+ * Phone_Call__c (Mirror_To_Task__c) and keeps it in step. Entries stored by an earlier version
+ * may still carry task fields: the schema drops them (that Task mirror is then not written).
  *
  * An entry is finished when nothing is left to write and its wrap-up window is closed.
  */
 import * as v from 'valibot';
 import type { RelatedRecord } from '../calls/call-model';
-import type { PhoneCallCreateValue, TaskCreateValue, WrapUp } from './phone-call-record';
+import type { PhoneCallCreateValue, WrapUp } from './phone-call-record';
 
 export interface OutboxWrapUp extends WrapUp {
     /** Increases with every setWrapUp, so a change made while a save is in flight is not lost. */
-    readonly revision: number;
-}
-
-export interface TaskRelated {
-    readonly WhoId: string | null;
-    readonly WhatId: string | null;
     readonly revision: number;
 }
 
@@ -38,18 +34,6 @@ export interface OutboxEntry {
     readonly savedWrapUpRevision: number;
     /** True while the agent may still add a disposition or notes (after-call work). */
     readonly wrapUpOpen: boolean;
-    /** The Task mirror create value, when the call is mirrored to a Task. */
-    readonly task?: TaskCreateValue;
-    readonly taskId?: string;
-    /** Task_Id__c written on the Phone_Call__c. */
-    readonly taskLinked: boolean;
-    readonly taskWrapUpRevision: number;
-    /**
-     * The Task mirror's WhoId/WhatId after the agent changed the related record; revision
-     * increases with each change, savedTaskRelatedRevision says which one the Task has.
-     */
-    readonly taskRelated?: TaskRelated;
-    readonly savedTaskRelatedRevision?: number;
     /** Failed attempts in a row (reset by any successful write). */
     readonly attempts: number;
     /** Epoch ms of the next attempt. */
@@ -90,20 +74,6 @@ export const OutboxEntrySchema = v.object({
     ),
     savedWrapUpRevision: revision,
     wrapUpOpen: v.boolean(),
-    task: v.optional(
-        v.intersect([fieldValues, v.looseObject({ entityApiName: v.literal('Task') })])
-    ),
-    taskId: optionalText,
-    taskLinked: v.boolean(),
-    taskWrapUpRevision: revision,
-    taskRelated: v.optional(
-        v.object({
-            WhoId: v.nullable(v.string()),
-            WhatId: v.nullable(v.string()),
-            revision: revision
-        })
-    ),
-    savedTaskRelatedRevision: v.optional(revision),
     attempts: revision,
     nextAttemptAt: v.number(),
     lastError: optionalText,

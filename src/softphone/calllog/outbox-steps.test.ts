@@ -7,15 +7,14 @@ import {
     nextStep
 } from './outbox-steps';
 import type { OutboxStep } from './outbox-steps';
-import { LOCKED_PHONE_CALL_FIELDS, toPhoneCallRecord, toTaskRecord } from './phone-call-record';
+import { LOCKED_PHONE_CALL_FIELDS, toPhoneCallRecord } from './phone-call-record';
 import { endedCall, START } from './test-support/outbox-fixtures';
 
 const RECORD_ID = 'a015g00000PhOnEAAA';
-const TASK_ID = '00T5g00000TaSkAAAA';
 
 const call = endedCall('call-1');
 
-/** A freshly enqueued entry (nothing saved yet), optionally mirrored to a Task. */
+/** A freshly enqueued entry (nothing saved yet). */
 function freshEntry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {
     return {
         callId: call.id,
@@ -24,8 +23,6 @@ function freshEntry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {
         savedRecordRevision: 0,
         savedWrapUpRevision: 0,
         wrapUpOpen: false,
-        taskLinked: false,
-        taskWrapUpRevision: 0,
         attempts: 0,
         nextAttemptAt: START,
         parked: false,
@@ -44,85 +41,41 @@ function stepOf(entry: OutboxEntry): OutboxStep {
 }
 
 describe('outbox steps', () => {
-    it('walks a mirrored log through create, Task create, link, and Task update, then stops', () => {
-        const wrapUp = { disposition: 'Sale', notes: 'Signed up', revision: 1 };
-        let entry = freshEntry({ task: toTaskRecord(call), wrapUp });
+    it('walks a log through create and a later wrap-up update, then stops', () => {
+        let entry = freshEntry({ record: toPhoneCallRecord(call, { mirrorToTask: true }) });
         const kinds: string[] = [];
-        const returnedIds: Record<string, string | null> = {
-            create: RECORD_ID,
-            createTask: TASK_ID,
-            update: RECORD_ID,
-            updateTask: TASK_ID
-        };
         for (let guard = 0; guard < 10 && hasPendingWrites(entry); guard += 1) {
             const step = stepOf(entry);
             kinds.push(step.kind);
-            entry = applyStepSuccess(entry, step, returnedIds[step.kind] ?? null, START);
+            entry = applyStepSuccess(entry, step, RECORD_ID, START);
+            if (step.kind === 'create') {
+                entry = { ...entry, wrapUp: { disposition: 'Callback', revision: 1 } };
+            }
         }
 
-        // The wrap-up known before the first write travels with the creates: no Task update
-        // is needed afterwards, only the link.
-        expect(kinds).toEqual(['create', 'createTask', 'update']);
-        expect(entry).toMatchObject({
-            savedRecordId: RECORD_ID,
-            taskId: TASK_ID,
-            taskLinked: true,
-            savedWrapUpRevision: 1,
-            taskWrapUpRevision: 1
-        });
+        // The Task mirror is the flow's: the outbox writes only the Phone_Call__c, and asks
+        // for the Task with Mirror_To_Task__c on the create.
+        expect(kinds).toEqual(['create', 'update']);
+        expect(entry).toMatchObject({ savedRecordId: RECORD_ID, savedWrapUpRevision: 1 });
         expect(nextStep(entry)).toBeNull();
         expect(isFinished(entry)).toBe(true);
         expect(isFinished({ ...entry, wrapUpOpen: true })).toBe(false);
     });
 
-    it('sends the wrap-up fields with the creates when they are known', () => {
+    it('sends the wrap-up fields with the create when they are known', () => {
         const wrapUp = { disposition: 'Sale', notes: 'Signed up', revision: 1 };
-        const create = stepOf(freshEntry({ task: toTaskRecord(call), wrapUp }));
+        const create = stepOf(
+            freshEntry({ record: toPhoneCallRecord(call, { mirrorToTask: true }), wrapUp })
+        );
         expect(create.value).toMatchObject({
             entityApiName: 'Phone_Call__c',
+            Mirror_To_Task__c: true,
             Disposition__c: 'Sale',
             Notes__c: 'Signed up'
         });
         expect(create.wrapUpRevision).toBe(1);
-
-        const afterCreate = applyStepSuccess(
-            freshEntry({ task: toTaskRecord(call), wrapUp }),
-            create,
-            RECORD_ID,
-            START
-        );
-        const createTask = stepOf(afterCreate);
-        expect(createTask.kind).toBe('createTask');
-        expect(createTask.value).toMatchObject({
-            entityApiName: 'Task',
-            CallDisposition: 'Sale',
-            Description: 'Signed up'
-        });
-    });
-
-    it('updates the Task once a wrap-up arrives after it was created and linked', () => {
-        const linked = freshEntry({
-            task: toTaskRecord(call),
-            savedRecordId: RECORD_ID,
-            savedRecordRevision: 1,
-            taskId: TASK_ID,
-            taskLinked: true
-        });
-        const withWrapUp = { ...linked, wrapUp: { disposition: 'Callback', revision: 1 } };
-
-        const update = stepOf(withWrapUp);
-        expect(update).toMatchObject({
-            kind: 'update',
-            value: { Id: RECORD_ID, Disposition__c: 'Callback' },
-            linksTask: false
-        });
-        const updated = applyStepSuccess(withWrapUp, update, RECORD_ID, START);
-        const updateTask = stepOf(updated);
-        expect(updateTask).toMatchObject({
-            kind: 'updateTask',
-            value: { Id: TASK_ID, CallDisposition: 'Callback', Description: '' }
-        });
-        expect(nextStep(applyStepSuccess(updated, updateTask, TASK_ID, START))).toBeNull();
+        const afterCreate = applyStepSuccess(freshEntry({ wrapUp }), create, RECORD_ID, START);
+        expect(nextStep(afterCreate)).toBeNull();
     });
 
     it('marks saved only the wrap-up revision a write carried, not one set while it flew', () => {
@@ -144,14 +97,10 @@ describe('outbox steps', () => {
         });
     });
 
-    it('after a duplicate, syncs every field that may change onto the existing record and relinks its Task', () => {
-        // The create reached Salesforce before a crash, the Task too; the replayed create
-        // then hit the unique Provider_Call_Id__c.
-        const replayed = freshEntry({
-            task: toTaskRecord(call),
-            taskId: TASK_ID,
-            wrapUp: { disposition: 'Sale', revision: 1 }
-        });
+    it('after a duplicate, syncs every field that may change onto the existing record', () => {
+        // The create reached Salesforce before a crash; the replayed create then hit the
+        // unique Provider_Call_Id__c (and the flow, which runs on create only, made no Task).
+        const replayed = freshEntry({ wrapUp: { disposition: 'Sale', revision: 1 } });
         const duplicate = applyDuplicate(replayed, RECORD_ID, START + 5);
         expect(duplicate).toMatchObject({
             savedRecordId: RECORD_ID,
@@ -163,11 +112,9 @@ describe('outbox steps', () => {
 
         const sync = stepOf(duplicate);
         expect(sync.kind).toBe('sync');
-        expect(sync.linksTask).toBe(true);
         expect(sync.value).toMatchObject({
             Id: RECORD_ID,
-            Disposition__c: 'Sale',
-            Task_Id__c: TASK_ID
+            Disposition__c: 'Sale'
         });
         expect(sync.value).not.toHaveProperty('entityApiName');
         // The call's facts are locked once the create wrote them: never sent again.
@@ -176,18 +123,8 @@ describe('outbox steps', () => {
         }
 
         const synced = applyStepSuccess(duplicate, sync, RECORD_ID, START);
-        expect(synced).toMatchObject({ savedRecordRevision: 1, taskLinked: true });
-        // The Task was created with revision 0 of the wrap-up: it still needs the disposition.
-        expect(stepOf(synced).kind).toBe('updateTask');
-    });
-
-    it('syncs without a Task link when no Task exists yet, then creates the Task', () => {
-        const duplicate = applyDuplicate(freshEntry({ task: toTaskRecord(call) }), RECORD_ID, 0);
-        const sync = stepOf(duplicate);
-        expect(sync.kind).toBe('sync');
-        expect(sync.linksTask).toBe(false);
-        expect(sync.value).not.toHaveProperty('Task_Id__c');
-        expect(stepOf(applyStepSuccess(duplicate, sync, RECORD_ID, 0)).kind).toBe('createTask');
+        expect(synced).toMatchObject({ savedRecordRevision: 1, savedWrapUpRevision: 1 });
+        expect(nextStep(synced)).toBeNull();
     });
 
     it('keeps asking for the create while no record Id is known', () => {
@@ -196,19 +133,6 @@ describe('outbox steps', () => {
         const confirmedWithoutId = applyStepSuccess(entry, create, null, START);
         expect(confirmedWithoutId.savedRecordId).toBeUndefined();
         expect(stepOf(confirmedWithoutId).kind).toBe('create');
-    });
-
-    it('keeps asking for the Task create while no Task Id is known', () => {
-        const entry = freshEntry({
-            task: toTaskRecord(call),
-            savedRecordId: RECORD_ID,
-            savedRecordRevision: 1
-        });
-        const createTask = stepOf(entry);
-        expect(createTask.kind).toBe('createTask');
-        const confirmedWithoutId = applyStepSuccess(entry, createTask, null, START);
-        expect(confirmedWithoutId.taskId).toBeUndefined();
-        expect(stepOf(confirmedWithoutId).kind).toBe('createTask');
     });
 
     it('clears the failure state on any success', () => {

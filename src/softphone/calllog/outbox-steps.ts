@@ -1,20 +1,16 @@
 /**
  * The outbox's decisions, as pure functions of an entry: which write comes next, and what the
  * entry looks like once Salesforce confirmed it. Order: the Phone_Call__c first (create, or the
- * full update that replaces a create Salesforce already had), then the Task mirror, then updates.
+ * full update that replaces a create Salesforce already had), then updates. The Task mirror is
+ * the Phone Call Task Mirror flow's, not a write of the outbox.
  */
 import type { OutboxEntry } from './outbox-entry';
-import {
-    LOCKED_PHONE_CALL_FIELDS,
-    toTaskWrapUpFields,
-    toTaskWrapUpUpdate,
-    toWrapUpFields
-} from './phone-call-record';
+import { LOCKED_PHONE_CALL_FIELDS, toWrapUpFields } from './phone-call-record';
 import type { SaveLogValue } from './phone-call-record';
 
 const LOCKED_FIELDS: ReadonlySet<string> = new Set(LOCKED_PHONE_CALL_FIELDS);
 
-export type OutboxStepKind = 'create' | 'sync' | 'createTask' | 'update' | 'updateTask';
+export type OutboxStepKind = 'create' | 'sync' | 'update';
 
 export interface OutboxStep {
     readonly kind: OutboxStepKind;
@@ -22,27 +18,10 @@ export interface OutboxStep {
     /** What this write carries, so a success only marks what was actually sent as saved. */
     readonly recordRevision: number;
     readonly wrapUpRevision: number;
-    readonly linksTask: boolean;
-    /** The Task's related-record revision this write carries (createTask, updateTask). */
-    readonly taskRelatedRevision: number;
 }
 
 export function wrapUpRevisionOf(entry: OutboxEntry): number {
     return entry.wrapUp?.revision ?? 0;
-}
-
-function taskRelatedRevisionOf(entry: OutboxEntry): number {
-    return entry.taskRelated?.revision ?? 0;
-}
-
-/** The Task's WhoId/WhatId when a move to another record has not reached the Task yet. */
-function pendingTaskRelated(
-    entry: OutboxEntry
-): { readonly WhoId: string | null; readonly WhatId: string | null } | undefined {
-    const related = entry.taskRelated;
-    return related !== undefined && related.revision !== (entry.savedTaskRelatedRevision ?? 0)
-        ? { WhoId: related.WhoId, WhatId: related.WhatId }
-        : undefined;
 }
 
 export function nextStep(entry: OutboxEntry): OutboxStep | null {
@@ -53,9 +32,7 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             kind: 'create',
             value: { ...entry.record, ...wrapUpFields },
             recordRevision: entry.recordRevision,
-            wrapUpRevision,
-            linksTask: false,
-            taskRelatedRevision: taskRelatedRevisionOf(entry)
+            wrapUpRevision
         };
     }
     const recordId = entry.savedRecordId;
@@ -68,63 +45,19 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
                 ([name]) => name !== 'entityApiName' && !LOCKED_FIELDS.has(name)
             )
         );
-        const taskLink: SaveLogValue =
-            entry.taskId === undefined ? {} : { Task_Id__c: entry.taskId };
         return {
             kind: 'sync',
-            value: { ...fields, ...wrapUpFields, ...taskLink, Id: recordId },
+            value: { ...fields, ...wrapUpFields, Id: recordId },
             recordRevision: entry.recordRevision,
-            wrapUpRevision,
-            linksTask: entry.taskId !== undefined,
-            taskRelatedRevision: taskRelatedRevisionOf(entry)
+            wrapUpRevision
         };
     }
-    if (entry.task !== undefined && entry.taskId === undefined) {
-        const taskWrapUp = entry.wrapUp === undefined ? {} : toTaskWrapUpFields(entry.wrapUp);
-        return {
-            kind: 'createTask',
-            value: { ...entry.task, ...taskWrapUp },
-            recordRevision: entry.recordRevision,
-            wrapUpRevision,
-            linksTask: false,
-            taskRelatedRevision: taskRelatedRevisionOf(entry)
-        };
-    }
-    const wrapUpPending =
-        entry.wrapUp !== undefined && entry.savedWrapUpRevision !== wrapUpRevision;
-    const linkPending = entry.taskId !== undefined && !entry.taskLinked;
-    if (wrapUpPending || linkPending) {
+    if (entry.wrapUp !== undefined && entry.savedWrapUpRevision !== wrapUpRevision) {
         return {
             kind: 'update',
-            value: {
-                Id: recordId,
-                ...(wrapUpPending ? wrapUpFields : {}),
-                ...(linkPending ? { Task_Id__c: entry.taskId ?? null } : {})
-            },
+            value: { Id: recordId, ...wrapUpFields },
             recordRevision: entry.recordRevision,
-            wrapUpRevision,
-            linksTask: linkPending,
-            taskRelatedRevision: taskRelatedRevisionOf(entry)
-        };
-    }
-    const taskWrapUpPending =
-        entry.taskId !== undefined &&
-        entry.wrapUp !== undefined &&
-        entry.taskWrapUpRevision !== wrapUpRevision;
-    const taskRelated = pendingTaskRelated(entry);
-    if (entry.taskId !== undefined && (taskWrapUpPending || taskRelated !== undefined)) {
-        return {
-            kind: 'updateTask',
-            value: {
-                ...(taskWrapUpPending && entry.wrapUp !== undefined
-                    ? toTaskWrapUpUpdate(entry.taskId, entry.wrapUp)
-                    : { Id: entry.taskId }),
-                ...taskRelated
-            },
-            recordRevision: entry.recordRevision,
-            wrapUpRevision,
-            linksTask: false,
-            taskRelatedRevision: taskRelatedRevisionOf(entry)
+            wrapUpRevision
         };
     }
     return null;
@@ -156,28 +89,10 @@ export function applyStepSuccess(
             return {
                 ...progressed,
                 savedRecordRevision: step.recordRevision,
-                savedWrapUpRevision: step.wrapUpRevision,
-                taskLinked: entry.taskLinked || step.linksTask
-            };
-        case 'createTask':
-            return {
-                ...progressed,
-                taskId: recordId ?? undefined,
-                taskWrapUpRevision: step.wrapUpRevision,
-                savedTaskRelatedRevision: step.taskRelatedRevision
+                savedWrapUpRevision: step.wrapUpRevision
             };
         case 'update':
-            return {
-                ...progressed,
-                savedWrapUpRevision: step.wrapUpRevision,
-                taskLinked: entry.taskLinked || step.linksTask
-            };
-        case 'updateTask':
-            return {
-                ...progressed,
-                taskWrapUpRevision: step.wrapUpRevision,
-                savedTaskRelatedRevision: step.taskRelatedRevision
-            };
+            return { ...progressed, savedWrapUpRevision: step.wrapUpRevision };
     }
 }
 

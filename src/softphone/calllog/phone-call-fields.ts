@@ -17,6 +17,7 @@ export const PHONE_CALL_FIELD_NAMES = [
     'Ended__c',
     'From_Number__c',
     'Lead__c',
+    'Mirror_To_Task__c',
     'Notes__c',
     'Outcome__c',
     'Provider_Call_Id__c',

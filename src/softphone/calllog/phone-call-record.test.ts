@@ -1,10 +1,4 @@
-import {
-    durationSeconds,
-    toPhoneCallRecord,
-    toTaskRecord,
-    toTaskWrapUpUpdate,
-    toWrapUpUpdate
-} from './phone-call-record';
+import { durationSeconds, toPhoneCallRecord, toWrapUpUpdate } from './phone-call-record';
 import { AGENT_ID, CONTACT_ID, endedCall, START } from './test-support/outbox-fixtures';
 
 const inbound = endedCall('prov-1', { answeredAt: START + 5_000, endedAt: START + 47_400 });
@@ -106,7 +100,7 @@ describe('toPhoneCallRecord', () => {
     });
 });
 
-describe('wrap-up and Task values', () => {
+describe('wrap-up values and the Task mirror request', () => {
     it('builds the wrap-up update', () => {
         expect(toWrapUpUpdate('a01000000000000001', { disposition: 'Sale', notes: 'n' })).toEqual({
             Id: 'a01000000000000001',
@@ -118,67 +112,11 @@ describe('wrap-up and Task values', () => {
         );
     });
 
-    it('mirrors an inbound call with a contact to a Task', () => {
-        expect(toTaskRecord(inbound, { disposition: 'Sale', notes: 'Signed up' })).toEqual({
-            entityApiName: 'Task',
-            Subject: 'Inbound call from Jane Doe (+14155550100)',
-            TaskSubtype: 'Call',
-            CallType: 'Inbound',
-            CallDurationInSeconds: 42,
-            CallObject: 'prov-1',
-            Status: 'Completed',
-            ActivityDate: '2026-01-15',
-            WhoId: CONTACT_ID,
-            CallDisposition: 'Sale',
-            Description: 'Signed up'
-        });
-    });
-
-    it('puts accounts and cases in WhatId and names the dialled number', () => {
-        const task = toTaskRecord({
-            ...inbound,
-            direction: 'Outbound',
-            related: { recordId: '0015g00000XyZAbAAN', objectType: 'Account' }
-        });
-        expect(task.Subject).toBe('Outbound call to +14155550199');
-        expect(task.WhatId).toBe('0015g00000XyZAbAAN');
-        expect(task.WhoId).toBeUndefined();
-        expect(task.CallDisposition).toBeUndefined();
-        const anonymous = toTaskRecord({ ...inbound, from: '', related: undefined });
-        expect(anonymous.Subject).toBe('Inbound call from an unknown number');
-    });
-
-    it.each([
-        ['Case', '5005g00000CaSeAAAA', { WhatId: '5005g00000CaSeAAAA' }],
-        ['Lead', '00Q5g00000LeAdAAAA', { WhoId: '00Q5g00000LeAdAAAA' }]
-    ])('links a Task about a %s through the right lookup', (objectType, recordId, links) => {
-        const task = toTaskRecord({ ...inbound, related: { recordId, objectType } });
-        expect({ WhoId: task.WhoId, WhatId: task.WhatId }).toEqual({
-            WhoId: undefined,
-            WhatId: undefined,
-            ...links
-        });
-    });
-
-    it('names the caller alone when the number is unknown, and words a Task without notes', () => {
-        const task = toTaskRecord({ ...inbound, from: '' }, { disposition: 'Callback' });
-        expect(task.Subject).toBe('Inbound call from Jane Doe');
-        expect(task.CallDisposition).toBe('Callback');
-        // Description is always written with the disposition, so a later edit can clear it.
-        expect(task.Description).toBe('');
-    });
-
-    it('still gives the Task a calendar date when the start time is not a number', () => {
-        // ActivityDate is a Date field: "NaN-NaN-NaN" would make Salesforce reject the Task.
-        const task = toTaskRecord({ ...inbound, startedAt: Number.NaN });
-        expect(task.ActivityDate).toMatch(/^(?:1969-12-31|1970-01-01)$/);
-    });
-
-    it('builds the Task wrap-up update', () => {
-        expect(toTaskWrapUpUpdate('00T000000000000001', { disposition: 'Callback' })).toEqual({
-            Id: '00T000000000000001',
-            CallDisposition: 'Callback',
-            Description: ''
-        });
+    it('asks the Task mirror flow for a Task with Mirror_To_Task__c, only when told', () => {
+        expect(toPhoneCallRecord(inbound, { mirrorToTask: true }).Mirror_To_Task__c).toBe(true);
+        expect(toPhoneCallRecord(inbound)).not.toHaveProperty('Mirror_To_Task__c');
+        expect(toPhoneCallRecord(inbound, { mirrorToTask: false })).not.toHaveProperty(
+            'Mirror_To_Task__c'
+        );
     });
 });

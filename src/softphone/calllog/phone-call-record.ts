@@ -1,6 +1,8 @@
 /**
  * Pure mapping from the engine's Call to the `saveLog` values the call log writes: the
- * Phone_Call__c create, its wrap-up update, and the optional Task mirror (create, then update).
+ * Phone_Call__c create and its wrap-up update. The optional Task mirror is asked for with
+ * Mirror_To_Task__c and written by the Phone Call Task Mirror flow
+ * (force-app/main/default/flows), once, in the transaction that creates the Phone_Call__c.
  *
  * Text is clipped to the field lengths of the deployed metadata: a value Salesforce would reject
  * as too long would never heal by retrying, and a log with a clipped caller id beats no log.
@@ -10,7 +12,6 @@ import type { Call, CallDirection, CallOutcome, RelatedRecord } from '../calls/c
 import type { CallData } from '../telephony/call-data';
 
 export const PHONE_CALL_OBJECT = 'Phone_Call__c';
-export const TASK_OBJECT = 'Task';
 
 /** Field lengths (Phone fields are 40; Text/Url 255; Ids 18; see objects/Phone_Call__c). */
 export const FIELD_LIMITS = {
@@ -18,9 +19,7 @@ export const FIELD_LIMITS = {
     text: 255,
     disposition: 255,
     notes: 32768,
-    callData: 32768,
-    taskDescription: 32000,
-    subject: 255
+    callData: 32768
 } as const;
 
 /**
@@ -77,6 +76,7 @@ export interface PhoneCallFields {
     readonly Redirecting_Number__c?: string;
     readonly Call_Data__c?: string;
     readonly Task_Id__c?: string;
+    readonly Mirror_To_Task__c?: boolean;
 }
 
 export interface PhoneCallCreateValue extends PhoneCallFields {
@@ -93,6 +93,8 @@ export interface PhoneCallRecordOptions {
     readonly agentUserId?: string;
     readonly queue?: string;
     readonly recordingUrl?: string;
+    /** Ask the Task mirror flow for a Task (Mirror_To_Task__c). */
+    readonly mirrorToTask?: boolean;
     /** Call-data keys written to fields (callData/logFields); the rest goes to Call_Data__c. */
     readonly callDataFields?: readonly CallDataLogField[];
 }
@@ -101,21 +103,6 @@ export interface PhoneCallRecordOptions {
 export interface CallDataLogField {
     readonly key: string;
     readonly field: string;
-}
-
-export interface TaskCreateValue {
-    readonly entityApiName: typeof TASK_OBJECT;
-    readonly Subject: string;
-    readonly TaskSubtype: 'Call';
-    readonly CallType: CallDirection;
-    readonly CallDurationInSeconds: number;
-    readonly CallObject: string;
-    readonly Status: 'Completed';
-    readonly ActivityDate: string;
-    readonly WhoId?: string;
-    readonly WhatId?: string;
-    readonly CallDisposition?: string;
-    readonly Description?: string;
 }
 
 /** The typed lookup for each object a related record can be (others keep only the Id). */
@@ -167,6 +154,9 @@ export function toPhoneCallRecord(
     setText(fields, 'Queue__c', options.queue, FIELD_LIMITS.text);
     setText(fields, 'Recording_URL__c', options.recordingUrl, FIELD_LIMITS.text);
     setCallData(fields, call.data, options.callDataFields ?? []);
+    if (options.mirrorToTask === true) {
+        fields.Mirror_To_Task__c = true;
+    }
     return fields as unknown as PhoneCallCreateValue;
 }
 
@@ -242,54 +232,6 @@ export function toWrapUpUpdate(
     return { Id: recordId, ...toWrapUpFields(wrapUp) };
 }
 
-/** The Task mirror create (TaskSubtype can only be set on create). */
-export function toTaskRecord(call: Call, wrapUp?: WrapUp): TaskCreateValue {
-    const related = usableRelated(call.related);
-    const number = call.direction === 'Inbound' ? call.from : call.to;
-    const who = related?.recordName?.trim() || '';
-    const label =
-        who !== '' ? (number !== '' ? `${who} (${number})` : who) : number || 'an unknown number';
-    const subject = `${call.direction === 'Inbound' ? 'Inbound call from' : 'Outbound call to'} ${label}`;
-    const task: Record<string, FieldValue> = {
-        entityApiName: TASK_OBJECT,
-        Subject: clip(subject, FIELD_LIMITS.subject),
-        TaskSubtype: 'Call',
-        CallType: call.direction,
-        CallDurationInSeconds: durationSeconds(call),
-        CallObject: clip(call.id, FIELD_LIMITS.text),
-        Status: 'Completed',
-        ActivityDate: toLocalDate(call.startedAt)
-    };
-    if (related !== undefined) {
-        if (related.objectType === 'Contact' || related.objectType === 'Lead') {
-            task.WhoId = related.recordId;
-        } else if (related.objectType === 'Account' || related.objectType === 'Case') {
-            task.WhatId = related.recordId;
-        }
-    }
-    if (wrapUp !== undefined) {
-        Object.assign(task, toTaskWrapUpFields(wrapUp));
-    }
-    return task as unknown as TaskCreateValue;
-}
-
-export function toTaskWrapUpFields(wrapUp: WrapUp): {
-    readonly CallDisposition: string;
-    readonly Description: string;
-} {
-    return {
-        CallDisposition: clip(wrapUp.disposition, FIELD_LIMITS.disposition),
-        Description: clip(wrapUp.notes ?? '', FIELD_LIMITS.taskDescription)
-    };
-}
-
-export function toTaskWrapUpUpdate(
-    taskId: string,
-    wrapUp: WrapUp
-): { readonly Id: string; readonly CallDisposition: string; readonly Description: string } {
-    return { Id: taskId, ...toTaskWrapUpFields(wrapUp) };
-}
-
 /**
  * The related-record fields after the agent changed the record a saved log goes to: the new
  * lookup is set and every other lookup is cleared (null), so the log is never related to two
@@ -304,29 +246,6 @@ export function toRelatedRecordFields(
         fields[lookup] = lookup === chosen ? related.recordId : null;
     }
     return fields;
-}
-
-/** The Task mirror's WhoId (Contact, Lead) and WhatId (Account, Case), as toTaskRecord sets them. */
-export function toTaskRelatedFields(related: RelatedRecord): {
-    readonly WhoId: string | null;
-    readonly WhatId: string | null;
-} {
-    const who = related.objectType === 'Contact' || related.objectType === 'Lead';
-    const what = related.objectType === 'Account' || related.objectType === 'Case';
-    return { WhoId: who ? related.recordId : null, WhatId: what ? related.recordId : null };
-}
-
-/** The Task create value for another record (a Task not created yet). */
-export function withTaskRelated(
-    task: TaskCreateValue,
-    fields: { readonly WhoId: string | null; readonly WhatId: string | null }
-): TaskCreateValue {
-    const { WhoId: _who, WhatId: _what, ...rest } = task;
-    return {
-        ...rest,
-        ...(fields.WhoId === null ? {} : { WhoId: fields.WhoId }),
-        ...(fields.WhatId === null ? {} : { WhatId: fields.WhatId })
-    };
 }
 
 function usableRelated(related: RelatedRecord | undefined): RelatedRecord | undefined {
@@ -362,14 +281,6 @@ function setDateTime(
     if (epochMs !== undefined && Number.isFinite(epochMs)) {
         fields[name] = new Date(epochMs).toISOString();
     }
-}
-
-/** The agent's calendar day of the call (Task.ActivityDate is a date, not a time). */
-function toLocalDate(epochMs: number): string {
-    const date = new Date(Number.isFinite(epochMs) ? epochMs : 0);
-    const month = String(date.getMonth() + 1).padStart(2, '0');
-    const day = String(date.getDate()).padStart(2, '0');
-    return `${date.getFullYear()}-${month}-${day}`;
 }
 
 function clip(text: string, max: number): string {

@@ -33,3 +33,4 @@ export {
     type CallCenterSettingsMap
 } from './call-center-settings-response';
 export { parseAppViewInfo, type AppViewInfo } from './app-view-info';
+export { parseSaveLogResult } from './save-log-result';

@@ -1,13 +1,15 @@
 import * as v from 'valibot';
 
 /** What the adapter received from Salesforce and could not accept. */
-export type PayloadKind = 'clickToDial' | 'searchResult' | 'callCenterSettings' | 'appViewInfo';
+export type PayloadKind =
+    'clickToDial' | 'searchResult' | 'callCenterSettings' | 'appViewInfo' | 'saveLogResult';
 
 const PAYLOAD_LABELS: Readonly<Record<PayloadKind, string>> = {
     clickToDial: 'The click-to-dial request from Salesforce',
     searchResult: 'The search result from Salesforce',
     callCenterSettings: 'The call center settings from Salesforce',
-    appViewInfo: 'The page information from Salesforce'
+    appViewInfo: 'The page information from Salesforce',
+    saveLogResult: 'The saveLog answer from Salesforce'
 };
 
 export class InvalidPayloadError extends Error {

@@ -96,6 +96,30 @@ describe('OpenCtiHost: success', () => {
         expect(fake.callsOf('saveLog')[0]?.args.value).toEqual(value);
     });
 
+    it('saveLog resolves with the Id when Salesforce answers { recordId }', async () => {
+        const { fake, host } = setup();
+        fake.succeed('saveLog', { recordId: 'a00000000000001AAA' });
+        await expect(host.saveLog({ Id: 'a00000000000001AAA' })).resolves.toBe(
+            'a00000000000001AAA'
+        );
+    });
+
+    it('saveLog resolves null when Salesforce answers no Id', async () => {
+        const { fake, host } = setup();
+        fake.succeed('saveLog', null);
+        await expect(host.saveLog({ Id: 'a00000000000001AAA' })).resolves.toBeNull();
+    });
+
+    it('saveLog rejects any other answer as unexpected, saying what came back', async () => {
+        const { fake, host } = setup();
+        fake.succeed('saveLog', { id: 'a00000000000001AAA' });
+        const error = await rejection(host.saveLog({ entityApiName: 'Phone_Call__c' }));
+        expect(error.name).toBe('OpenCtiError');
+        expect(error.reason).toBe('unexpected');
+        expect(error.message).toContain('The saveLog answer from Salesforce was not understood');
+        expect(error.message).toContain('without recordId (keys: id)');
+    });
+
     it.each([
         [{ visible: false }, false],
         [{ visible: true }, true],

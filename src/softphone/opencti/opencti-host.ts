@@ -9,6 +9,7 @@ import type {
     ScreenPopType
 } from './opencti-api';
 import { OpenCtiError } from './opencti-error';
+import { parseSaveLogResult } from './save-log-result';
 
 /** `sforce.opencti.CALL_TYPE` values, lower-case as the docs' own example passes them. */
 export type CallType = 'inbound' | 'outbound' | 'internal';
@@ -184,10 +185,21 @@ export class OpenCtiHost {
 
     /**
      * Creates (value has `entityApiName`) or updates (value has `Id`) a record; resolves with
-     * the record id Salesforce returns, unvalidated.
+     * the record Id Salesforce returns, whether it answers a bare Id or `{ recordId }`
+     * (save-log-result.ts says why both), or null when it answers none. Any other answer
+     * rejects with an 'unexpected' OpenCtiError naming what came back.
      */
-    async saveLog(value: FieldValues): Promise<unknown> {
-        return (await this.call('saveLog', { value: { ...value } })).returnValue;
+    async saveLog(value: FieldValues): Promise<string | null> {
+        const answer = await this.call('saveLog', { value: { ...value } });
+        const parsed = parseSaveLogResult(answer.returnValue);
+        if (!parsed.ok) {
+            throw new OpenCtiError({
+                method: 'saveLog',
+                reason: 'unexpected',
+                message: parsed.error.message
+            });
+        }
+        return parsed.value;
     }
 
     async refreshView(): Promise<void> {

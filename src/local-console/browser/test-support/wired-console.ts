@@ -3,7 +3,7 @@ import { EntryLog } from '../console-logs';
 import type { ActivityEntry, FaultSettings, LmsEntry } from '../console-logs';
 import { ConsoleState } from '../console-state';
 import { createOpenCtiShim } from '../opencti-client';
-import { OpenCtiHost } from '../opencti-host';
+import { OpenCtiHost, type SaveLogReturn } from '../opencti-host';
 import type { RecordStore } from '../record-store';
 import { loadedStore } from './console-fixtures';
 
@@ -25,7 +25,10 @@ export interface WiredConsole {
 }
 
 /** The shim and the host connected directly (what postMessage does in the browser). */
-export async function wiredConsole(settings: Record<string, string> = {}): Promise<WiredConsole> {
+export async function wiredConsole(
+    settings: Record<string, string> = {},
+    hostOptions: { readonly saveLogReturn?: SaveLogReturn } = {}
+): Promise<WiredConsole> {
     const store = await loadedStore();
     const state = new ConsoleState();
     const faults: FaultSettings = { saveLogFailureRate: 0, saveLogLatencyMs: 0 };
@@ -43,6 +46,7 @@ export async function wiredConsole(settings: Record<string, string> = {}): Promi
         send: (message) => deliver(message),
         origin: 'http://127.0.0.1:5173',
         lmsEcho: true,
+        ...hostOptions,
         random: () => 0.5,
         sleep: () => Promise.resolve(),
         now: () => new Date('2026-01-15T10:00:00.000Z')

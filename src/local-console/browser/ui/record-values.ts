@@ -37,7 +37,7 @@ export function recordLink(
 
 /**
  * A phone number: a click-to-dial link once the softphone enabled click-to-dial (it calls the
- * onClickToDial listener with `{number, recordId, recordName, objectType}`), plain text before.
+ * onClickToDial listener with the documented payload, see clickToDialPayload), plain text before.
  */
 export function phoneValue(
     context: RecordContext,
@@ -55,12 +55,7 @@ export function phoneValue(
             on: {
                 click: (event) => {
                     event.preventDefault();
-                    context.host.clickToDial({
-                        number,
-                        recordId: String(record.values['Id']),
-                        recordName: context.store.nameOf(record),
-                        objectType: record.type
-                    });
+                    context.host.clickToDialRecord(record, number);
                 }
             }
         },
