@@ -1,4 +1,10 @@
-import { callDataLimits, isSecretCallDataKey, toCallData, withoutSecrets } from './call-data';
+import {
+    callDataLimits,
+    isCallData,
+    isSecretCallDataKey,
+    toCallData,
+    withoutSecrets
+} from './call-data';
 
 describe('toCallData', () => {
     it('keeps valid pairs trimmed, in order, in a map without a prototype', () => {
@@ -58,5 +64,23 @@ describe('secret call data', () => {
             ['VoicePin', '1234']
         ]);
         expect(withoutSecrets(data, ['CardNumber'])).toEqual({ Queue: 'Billing' });
+    });
+});
+
+describe('isCallData', () => {
+    it.each<[string, unknown, boolean]>([
+        ['call data', { Queue: 'Billing' }, true],
+        ['an empty map', {}, true],
+        ['null', null, false],
+        ['an array', ['Billing'], false],
+        ['a number value', { Queue: 1 }, false],
+        ['a bad key', { 'X-Queue': 'Billing' }, false],
+        [
+            'too many pairs',
+            Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`K${i}`, 'v'])),
+            false
+        ]
+    ])('%s: %s', (_name, value, expected) => {
+        expect(isCallData(value)).toBe(expected);
     });
 });

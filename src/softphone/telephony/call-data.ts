@@ -104,3 +104,17 @@ export function withoutSecrets(data: CallData, secretKeys: readonly string[]): C
     }
     return Object.freeze(kept);
 }
+
+/** Whether a value read back from storage is call data within the limits (text values only). */
+export function isCallData(value: unknown): value is CallData {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return false;
+    }
+    const entries = Object.entries(value);
+    return (
+        entries.length <= callDataLimits.count &&
+        entries.every(
+            ([key, text]) => isCallDataKey(key) && typeof text === 'string' && isCallDataValue(text)
+        )
+    );
+}
