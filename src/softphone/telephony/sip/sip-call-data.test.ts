@@ -51,7 +51,7 @@ describe('sipCallData', () => {
         expect(data['RedirectingNumber']).toBe(expected);
     });
 
-    it('leaves out header values that are not plain text or too long', () => {
+    it('leaves out names that are not numbers and header values that are not plain text', () => {
         const data = sipCallData(
             invite('queue-sales', {
                 Diversion: '<sip:alice@pbx>',
@@ -60,8 +60,8 @@ describe('sipCallData', () => {
             }),
             HEADERS
         );
-        // A SIP user that is not a number is kept as the phone system named it.
-        expect(data).toEqual({ DNIS: 'queue-sales', RedirectingNumber: 'alice' });
+        // A SIP user that is not a number (e.g. the softphone's own contact) is no DNIS.
+        expect(data).toEqual({});
     });
 
     it('leaves out a number too long for a caller id', () => {

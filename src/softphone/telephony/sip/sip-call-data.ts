@@ -8,6 +8,17 @@ export interface SipDataHeader {
     readonly key: string;
 }
 
+/**
+ * A number, not a SIP user name: behind a registrar the Request-URI is the softphone's own
+ * contact (a random user JsSIP makes up), which is no dialled number.
+ */
+const NUMBER = /^\+?[0-9*#]{2,}$/;
+
+function numberOf(user: string | undefined): string {
+    const number = callerNumber(user);
+    return NUMBER.test(number) ? number : '';
+}
+
 /** The user part of the first sip:, sips: or tel: URI in a header value (Diversion, History-Info). */
 const FIRST_URI_USER = /(?:sips?|tel):([^@;>?\s,]+)/i;
 
@@ -16,14 +27,14 @@ const FIRST_URI_USER = /(?:sips?|tel):([^@;>?\s,]+)/i;
  * `to` already),
  * RedirectingNumber (the first Diversion entry, else the first History-Info entry when the call
  * was retargeted), then the headers the admin names. Every value is validated and bounded like
- * any call data (call-data.ts); numbers must look like numbers (caller-id.ts).
+ * any call data (call-data.ts); the two numbers must be numbers (digits, a leading +, * or #).
  */
 export function sipCallData(
     caller: RawCallerIdentity,
     headers: readonly SipDataHeader[]
 ): CallData {
     const pairs: [string, string][] = [];
-    const dialled = callerNumber(caller.requestUser);
+    const dialled = numberOf(caller.requestUser);
     if (dialled !== '') {
         pairs.push([CALL_DATA_KEYS.dialledNumber, dialled]);
     }
@@ -43,12 +54,12 @@ export function sipCallData(
 function redirectingNumber(caller: RawCallerIdentity): string {
     const diversion = caller.readHeader?.('Diversion');
     if (diversion !== undefined) {
-        return callerNumber(FIRST_URI_USER.exec(diversion)?.[1]);
+        return numberOf(FIRST_URI_USER.exec(diversion)?.[1]);
     }
     const history = caller.readHeader?.('History-Info');
     // One entry is the call as dialled; a second means it was retargeted from the first.
     if (history !== undefined && history.includes(',')) {
-        return callerNumber(FIRST_URI_USER.exec(history)?.[1]);
+        return numberOf(FIRST_URI_USER.exec(history)?.[1]);
     }
     return '';
 }
