@@ -33,7 +33,7 @@ export interface CallEngineOptions {
      */
     readonly normaliseNumber?: (raw: string) => string;
     /**
-     * The admin's deny-list of call-data keys (callData/secretKeys): with the credential keys of
+     * The admin's deny-list of call-data keys (callData/deniedKeys): with the credential keys of
      * the redaction policy, their values are dropped as the call arrives, so nothing shows or
      * logs them.
      */

@@ -321,7 +321,7 @@ describe('callData settings', () => {
     it('reads headers, secret and visible keys, rules and log fields', () => {
         const result = parseCallCenterSettings({
             '/callData/sipHeaders': 'X-Queue=Queue, X-Account-Number=AccountNumber, User-to-User',
-            '/callData/secretKeys': 'CardNumber',
+            '/callData/deniedKeys': 'CardNumber',
             '/callData/visibleKeys': 'Queue, AccountNumber=Account',
             '/callData/popRules': 'AccountNumber? search; Queue=Billing flow Billing_Call_Screen',
             '/callData/logFields': 'Queue=queue__c, Branch=Recording_URL__c'
@@ -380,7 +380,7 @@ describe('callData settings', () => {
         ['/callData/sipHeaders', 'X Queue=Queue', '"X Queue" is not a SIP header name'],
         ['/callData/sipHeaders', 'X-Queue=Queue-Name', '"Queue-Name" is not a call-data key'],
         ['/callData/sipHeaders', 'X-Queue=Queue, x-queue=Other', 'lists "x-queue" twice'],
-        ['/callData/secretKeys', 'Card Number', '"Card Number" is not a call-data key'],
+        ['/callData/deniedKeys', 'Card Number', '"Card Number" is not a call-data key'],
         ['/callData/visibleKeys', 'Queue=', 'the label must be 1-40 characters'],
         ['/callData/visibleKeys', 'Pin=PIN', 'shows Pin, a secret key'],
         ['/callData/logFields', 'Queue=Outcome__c', 'Outcome__c is written by the softphone'],
@@ -395,7 +395,7 @@ describe('callData settings', () => {
 
     it('names a visible key the deny-list makes secret', () => {
         const result = parseCallCenterSettings({
-            '/callData/secretKeys': 'CardNumber',
+            '/callData/deniedKeys': 'CardNumber',
             '/callData/visibleKeys': 'cardnumber=Card'
         });
         expect(result.ok ? [] : result.errors.map((error) => error.key)).toEqual([

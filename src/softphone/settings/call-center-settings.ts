@@ -223,10 +223,10 @@ function readCallDataSettings(
             example: 'X-Account-Number=AccountNumber'
         }
     ).map((pair) => ({ header: pair.left, key: pair.right }));
-    const secretKeys = reader.list('/callData/secretKeys', defaults.secretKeys);
+    const secretKeys = reader.list('/callData/deniedKeys', defaults.secretKeys);
     const badSecret = secretKeys.find((each) => !isCallDataKey(each));
     if (badSecret !== undefined) {
-        reader.fail('/callData/secretKeys', keyProblem(badSecret) ?? '');
+        reader.fail('/callData/deniedKeys', keyProblem(badSecret) ?? '');
     }
     const visibleKeys = readPairs(
         reader,
@@ -263,7 +263,7 @@ function readCallDataSettings(
     if (shownSecret !== undefined) {
         reader.fail(
             '/callData/visibleKeys',
-            `shows ${shownSecret.key}, a secret key (callData/secretKeys or a credential name)`
+            `shows ${shownSecret.key}, a secret key (callData/deniedKeys or a credential name)`
         );
     }
     return {

@@ -65,7 +65,7 @@ export interface ScreenPopSettings {
 export interface CallDataSettings {
     /** SIP headers read into the call data, each under its key (callData/sipHeaders). */
     readonly sipHeaders: readonly { readonly header: string; readonly key: string }[];
-    /** Keys whose values are never shown, logged or passed on (callData/secretKeys). */
+    /** Keys whose values are never shown, logged or passed on (callData/deniedKeys). */
     readonly secretKeys: readonly string[];
     /** Keys the banner and the active call show, with their labels (callData/visibleKeys). */
     readonly visibleKeys: readonly { readonly key: string; readonly label: string }[];

@@ -87,7 +87,7 @@ export function callDataEntries(data: CallData | undefined): [string, string][] 
 /**
  * Whether a key's value is secret: never shown, logged or passed on. The diagnostic log's
  * credential policy (passwords, tokens, PINs… see redaction-policy.ts) plus the admin's
- * deny-list (callData/secretKeys), compared the policy's way (case, `_` and `-` ignored).
+ * deny-list (callData/deniedKeys), compared the policy's way (case, `_` and `-` ignored).
  */
 export function isSecretCallDataKey(key: string, secretKeys: readonly string[]): boolean {
     const normalised = normaliseKey(key);
