@@ -18,7 +18,13 @@ import {
     type OpenCtiHost
 } from './opencti';
 import { normalisePhoneNumber, ScreenPopper } from './screenpop';
-import { parseCallCenterSettings, type SettingError, type SoftphoneSettings } from './settings';
+import {
+    defaultSoftphoneSettings,
+    parseCallCenterSettings,
+    type SettingError,
+    type SoftphoneSettings
+} from './settings';
+import { appendSetupCheck, type SetupCheckContext } from './setup-check';
 import { lmsHostOf, startSoftphone, type RunningSoftphone } from './start-softphone';
 import {
     claimLeadership,
@@ -56,11 +62,36 @@ const inertActions: SoftphoneActions = {
     simulateIncoming: nothing
 };
 
+/** Check setup for a softphone that is not running (it could not start, or waits to sign in). */
+function setupCheckContext(
+    root: HTMLElement,
+    host: OpenCtiHost,
+    settings: SoftphoneSettings | undefined,
+    problems: readonly SettingError[]
+): SetupCheckContext {
+    const known = settings ?? defaultSoftphoneSettings;
+    return {
+        host,
+        window,
+        softphoneVersion: SOFTPHONE_VERSION,
+        connector: settings === undefined ? 'Not started' : settings.connectorType,
+        settingsProblems: problems,
+        searchObjects: known.screenPop.searchObjects,
+        onDoNotCallUnreadable: known.doNotCallCheckFailure,
+        ...(known.sip === undefined ? {} : { sipWebSocketUrl: known.sip.webSocketUrl }),
+        idPrefix: root.id || 'softphone'
+    };
+}
+
 /**
  * A softphone that cannot start still says why, in the softphone, in the admin's terms. Each
  * error can be dismissed (the softphone still cannot start until the setting is fixed).
  */
-function renderStartupErrors(root: HTMLElement, errors: readonly SettingError[]): void {
+function renderStartupErrors(
+    root: HTMLElement,
+    errors: readonly SettingError[],
+    host?: OpenCtiHost
+): void {
     root.replaceChildren();
     // For whoever waits for the start to finish (the local console's tests): it ended here.
     root.dataset.softphone = 'failed';
@@ -90,6 +121,9 @@ function renderStartupErrors(root: HTMLElement, errors: readonly SettingError[])
         timers: window
     });
     render();
+    if (host !== undefined) {
+        appendSetupCheck(root, setupCheckContext(root, host, undefined, errors));
+    }
 }
 
 async function readSettings(
@@ -204,7 +238,7 @@ async function boot(root: HTMLElement): Promise<void> {
     const host = connection.host;
     const read = await readSettings(host);
     if (!read.ok) {
-        renderStartupErrors(root, read.errors);
+        renderStartupErrors(root, read.errors, host);
         await host.notifyInitializationComplete();
         return;
     }
@@ -283,9 +317,12 @@ async function signIn(
     root: HTMLElement,
     need: CredentialsNeed,
     error: string | undefined,
-    leader: TabLeader | undefined
+    leader: TabLeader | undefined,
+    setupCheck: SetupCheckContext
 ): Promise<Record<string, string>> {
     const here = askForCredentials(root, { ...need, ...(error === undefined ? {} : { error }) });
+    // A sign-in that fails (server unreachable, blocked by the org's CSP) is where admins look.
+    appendSetupCheck(root, setupCheck);
     if (leader === undefined) {
         return here;
     }
@@ -328,7 +365,16 @@ async function lead(parts: {
             root.dataset.softphone = 'signing-in';
         }
         const credentials =
-            need === undefined ? {} : (offered ?? (await signIn(root, need, error, parts.leader)));
+            need === undefined
+                ? {}
+                : (offered ??
+                  (await signIn(
+                      root,
+                      need,
+                      error,
+                      parts.leader,
+                      setupCheckContext(root, host, settings, [])
+                  )));
         offered = undefined;
         let running: RunningSoftphone;
         try {

@@ -26,8 +26,15 @@ import { buildLogFile, createDownload, saveDownload, type DiagnosticLog } from '
 import { LogOutbox, openOutboxStore } from './calllog';
 import { CallEngine, systemClock, type EngineLogger } from './calls';
 import { LmsBridge, SOFTPHONE_CHANNEL_NAME, type LmsHost } from './channel';
-import type { OpenCtiHost, OpenCtiSubscription } from './opencti';
+import { parseSoftphoneLayout, type OpenCtiHost, type OpenCtiSubscription } from './opencti';
 import { noInternalNumbers, parseDialPlan, ScreenPopper } from './screenpop';
+import {
+    createSetupCheckView,
+    layoutFindings,
+    layoutWarning,
+    LmsProbe,
+    type SetupCheckView
+} from './setup-check';
 import type { SoftphoneSettings } from './settings';
 import { sessionToRestore, type Handover, type TabLeader } from './tabs';
 import { systemScheduler } from './telephony';
@@ -59,6 +66,60 @@ function readSessionStorage(): Storage | undefined {
         return window.sessionStorage;
     } catch {
         return undefined;
+    }
+}
+
+const LAYOUT_NOTICE_ID = 'softphone-layout';
+
+/**
+ * Reads the softphone layout once at start and tells the admin what it lacks for the configured
+ * rules (objects to search on Inbound, Do Not Call on Outbound). A layout that cannot be read is
+ * logged: the Check setup view says so with its fix.
+ */
+async function warnAboutLayout(
+    host: OpenCtiHost,
+    settings: SoftphoneSettings,
+    diagnostics: DiagnosticLog,
+    show: (message: string) => void
+): Promise<void> {
+    let raw: unknown;
+    try {
+        raw = await host.getSoftphoneLayout();
+    } catch (error) {
+        diagnostics.record({
+            level: 'warn',
+            event: 'opencti.getSoftphoneLayout',
+            details: { error: error instanceof Error ? error.message : String(error) }
+        });
+        return;
+    }
+    const layout = parseSoftphoneLayout(raw);
+    if (!layout.ok) {
+        diagnostics.record({
+            level: 'warn',
+            event: 'opencti.getSoftphoneLayout',
+            details: { error: layout.error.message }
+        });
+        return;
+    }
+    const findings = layoutFindings(
+        layout.value,
+        settings.screenPop.searchObjects,
+        settings.doNotCallCheckFailure
+    );
+    diagnostics.record({
+        level: findings.length > 0 ? 'warn' : 'info',
+        event: 'softphone.layout',
+        details: {
+            missing: findings.map(
+                (finding) =>
+                    `${finding.section} ${finding.object}${finding.field === undefined ? '' : `.${finding.field}`}`
+            )
+        }
+    });
+    const message = layoutWarning(findings);
+    if (message !== undefined) {
+        show(message);
     }
 }
 
@@ -255,7 +316,34 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
                 window.setTimeout(free, 1000)
             )
     });
-    viewSlot.view = new SoftphoneView({ root, actions, clock, timers: window });
+    const lmsProbe = new LmsProbe();
+    const bridgeSlot: { bridge?: LmsBridge } = {};
+    const setupSlot: { view?: SetupCheckView } = {};
+    const actionsWithCheck = {
+        ...actions,
+        checkSetup: (opener: HTMLElement) => setupSlot.view?.open(opener)
+    };
+    viewSlot.view = new SoftphoneView({ root, actions: actionsWithCheck, clock, timers: window });
+    setupSlot.view = createSetupCheckView({
+        host,
+        window,
+        softphoneVersion: SOFTPHONE_VERSION,
+        connector: choice.label,
+        settingsProblems: [],
+        searchObjects: settings.screenPop.searchObjects,
+        onDoNotCallUnreadable: settings.doNotCallCheckFailure,
+        ...(settings.sip === undefined ? {} : { sipWebSocketUrl: settings.sip.webSocketUrl }),
+        lms: () =>
+            lmsProbe.facts(async (requestId) => {
+                const bridge = bridgeSlot.bridge;
+                if (bridge === undefined) {
+                    throw new Error('the softphone is not subscribed to the channel');
+                }
+                await bridge.publishState(lmsCommands.snapshot(), requestId);
+            }, window),
+        outboxDurable: () => app.store.state.logStatus.durable,
+        idPrefix: root.id || 'softphone'
+    });
     const alertSettings = new AlertSettingsView(createIdFactory('softphone-settings'), {
         preferences: () => alertPreferences.value,
         setPreferences: (change) => {
@@ -272,18 +360,24 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     const allowRingtone = () => ringer.retry();
     root.addEventListener('pointerdown', allowRingtone);
     root.addEventListener('keydown', allowRingtone);
+    root.append(setupSlot.view.element);
     app.start();
+    void warnAboutLayout(host, settings, diagnostics, (message) =>
+        app.store.setNotice(LAYOUT_NOTICE_ID, 'warning', message)
+    );
     // A wrap-up the reload interrupted is saved onto its log once the outbox knows that log.
     void outbox.replay().then(() => app.saveInterruptedWrapUp());
 
     const lmsCommands = createLmsCommands(app, controls);
+    const lmsHost = lmsProbe.watch(lmsHostOf(host));
     const bridge = new LmsBridge({
-        host: leader === undefined ? lmsHostOf(host) : leader.relayingLmsHost(lmsHostOf(host)),
+        host: leader === undefined ? lmsHost : leader.relayingLmsHost(lmsHost),
         channelName: SOFTPHONE_CHANNEL_NAME,
         commands: lmsCommands,
         onError: (error) => app.store.addError(`Lightning message channel: ${error.message}`)
     });
     if (await bridge.start()) {
+        bridgeSlot.bridge = bridge;
         app.attachBridge(bridge);
     }
     const dialClicked = (payload: unknown, showPanelThere: () => void) =>

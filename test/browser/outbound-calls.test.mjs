@@ -9,7 +9,8 @@ describe('outbound calls in the local console', browserTestOptions(), () => {
     let session;
     let phone;
 
-    consolePerSuite({}, (opened) => ({ session, phone } = opened));
+    // The Do Not Call refusals need the flag back from searches: the Outbound section shows it.
+    consolePerSuite({ query: 'layout=full' }, (opened) => ({ session, phone } = opened));
 
     it('dials a click-to-dial number and logs the call against the record it came from', async () => {
         await session.page.getByTestId('sim-known').click();

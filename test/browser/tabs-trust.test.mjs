@@ -23,7 +23,8 @@ import {
     chromiumFlags,
     openConsoleTab,
     screenshotDir,
-    startLocalConsoleServer
+    startLocalConsoleServer,
+    withLayout
 } from './support/local-console-session.mjs';
 import { SAMPLE, softphoneDriver } from './support/softphone-driver.mjs';
 
@@ -100,7 +101,7 @@ describe('a forging same-origin page on the tabs’ channel', browserTestOptions
             'setting.connector.listenerUrl': bridge.wsUrl,
             'setting.wrapUp.afterCallWorkSeconds': '0'
         });
-        const url = `${server.url}?${query}`;
+        const url = `${server.url}?${withLayout(query)}`;
         leaderTab = await openConsoleTab(context.pages()[0] ?? (await context.newPage()), url);
         const phone = softphoneDriver(leaderTab);
         await phone.frame.getByLabel('Agent id', { exact: true }).fill('agent1');

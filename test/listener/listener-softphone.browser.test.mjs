@@ -19,7 +19,8 @@ import {
     chromiumFlags,
     screenshotDir,
     startLocalConsoleServer,
-    waitForSoftphone
+    waitForSoftphone,
+    withLayout
 } from '../browser/support/local-console-session.mjs';
 import { SAMPLE, softphoneDriver, waitForRecords } from '../browser/support/softphone-driver.mjs';
 import { TOKENS, getEvent, root, sign, startBridge } from './support/listener-bridge-process.mjs';
@@ -86,7 +87,7 @@ describe('the listener connector in the local console', options(), () => {
             'setting.connector.listenerUrl': bridge.wsUrl,
             'setting.wrapUp.afterCallWorkSeconds': '0'
         });
-        await page.goto(`${server.url}?${query}`);
+        await page.goto(`${server.url}?${withLayout(query)}`);
         await page.evaluate(() => window.localConsole.ready);
         session = {
             page,

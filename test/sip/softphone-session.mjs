@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
     openConsoleTab,
-    startLocalConsoleServer
+    startLocalConsoleServer,
+    withLayout
 } from '../browser/support/local-console-session.mjs';
 import { softphoneDriver } from '../browser/support/softphone-driver.mjs';
 import { childProcessGroups, sipPrograms } from './sip-rig.mjs';
@@ -48,7 +49,7 @@ export async function openSipSoftphone({ kamailio, settings = {} }) {
             viewport: { width: 1400, height: 900 }
         });
         const processGroups = childProcessGroups().filter((group) => !groupsBefore.has(group));
-        const url = `${server.url}?${sipConsoleQuery(kamailio, settings)}`;
+        const url = `${server.url}?${withLayout(sipConsoleQuery(kamailio, settings))}`;
         const first = await openTab(context.pages()[0] ?? (await context.newPage()), url);
         return {
             ...first,

@@ -20,6 +20,7 @@ import { mountStatus } from './ui/status-view';
 import { activityPanel, faultPanel } from './ui/tools-panels';
 import { mountSoftphoneUtility } from './ui/utility-view';
 import { mountWorkspace } from './ui/workspace-view';
+import { layoutFaultFromQuery, layoutFromQuery } from './softphone-layout';
 
 const logger = createLogger('local-console');
 
@@ -116,6 +117,10 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
                   ) as number
               })
     });
+    const layout = layoutFromQuery(query);
+    for (const problem of layout.problems) {
+        logger.warn(`softphone layout: ${problem}`);
+    }
     const lmsLog = new EntryLog<LmsEntry>();
     const activity = new EntryLog<ActivityEntry>();
     const softphone: { frame?: HTMLIFrameElement } = {};
@@ -131,7 +136,9 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
         origin,
         lmsEcho: query.get('lms.echo') !== 'false',
         saveLogReturn: query.get('host.saveLogReturn') === 'id' ? 'id' : 'object',
-        personAccounts: query.get('host.personAccounts') === 'true'
+        personAccounts: query.get('host.personAccounts') === 'true',
+        layout: layout.layout,
+        layoutFault: layoutFaultFromQuery(query)
     });
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
         if (

@@ -1,4 +1,5 @@
 import { idOf } from './test-support/console-fixtures';
+import { LAYOUT_PRESETS, layoutFromQuery } from './softphone-layout';
 import { wiredConsole } from './test-support/wired-console';
 import { clickToDialPayload } from './opencti-host';
 
@@ -39,7 +40,7 @@ describe('sforce.opencti over the local console', () => {
         expect(() => lc.opencti['enableClickToDial']?.()).not.toThrow();
     });
 
-    it('finds a known caller and pops the record', async () => {
+    it('finds a known caller and pops the record, with the fields of a fresh org layout', async () => {
         const lc = await wiredConsole();
         const maria = idOf(lc.store, 'Contact', 'Maria Lopez');
         const response = await lc.call('searchAndScreenPop', {
@@ -55,13 +56,83 @@ describe('sforce.opencti over the local console', () => {
                     Name: 'Maria Lopez',
                     RecordType: 'Contact',
                     LastModifiedDate: '2026-01-15T10:00:00.000Z',
-                    Phone: '+1 415 555 0101',
-                    MobilePhone: '(415) 555-0151',
-                    DoNotCall: false
+                    Phone: '+1 415 555 0101'
                 }
             }
         });
         expect(lc.state.activeTab).toMatchObject({ kind: 'record', recordId: maria });
+    });
+
+    it('returns only the fields and objects the layout shows for the call type', async () => {
+        const { layout } = layoutFromQuery(
+            new URLSearchParams(
+                'layout=full&layout.Outbound.Contact=Name,DoNotCall&layout.Inbound.Contact=none'
+            )
+        );
+        const lc = await wiredConsole({}, { layout });
+        const maria = idOf(lc.store, 'Contact', 'Maria Lopez');
+        const search = async (callType: string) =>
+            (
+                await lc.call('searchAndScreenPop', {
+                    searchParams: mariaNumber,
+                    callType,
+                    deferred: true
+                })
+            )['returnValue'] as Record<string, Record<string, unknown>>;
+        expect((await search('outbound'))[maria]).toEqual({
+            Id: maria,
+            Name: 'Maria Lopez',
+            RecordType: 'Contact',
+            LastModifiedDate: '2026-01-15T10:00:00.000Z',
+            DoNotCall: false
+        });
+        expect((await search('inbound'))[maria]).toBeUndefined();
+        expect((await search('internal'))[maria]).toMatchObject({ MobilePhone: '(415) 555-0151' });
+        const fresh = await wiredConsole();
+        expect(
+            (
+                await fresh.call('searchAndScreenPop', {
+                    searchParams: mariaNumber,
+                    callType: 'internal',
+                    deferred: true
+                })
+            )['returnValue']
+        ).toEqual({});
+    });
+
+    it('describes its layout through getSoftphoneLayout, and can fail or answer nonsense', async () => {
+        const lc = await wiredConsole();
+        const layout = (await lc.call('getSoftphoneLayout'))['returnValue'] as Record<
+            string,
+            { objects: Record<string, unknown> }
+        >;
+        expect(layout['Outbound']?.objects['Contact']).toEqual([
+            { displayName: 'Name', apiName: 'Name' },
+            { displayName: 'Phone', apiName: 'Phone' }
+        ]);
+        expect(layout['Internal']?.objects).toEqual({});
+        const failing = await wiredConsole({}, { layoutFault: 'error' });
+        expect(await failing.call('getSoftphoneLayout')).toMatchObject({ success: false });
+        const invalid = await wiredConsole({}, { layoutFault: 'invalid' });
+        expect(await invalid.call('getSoftphoneLayout')).toMatchObject({
+            success: true,
+            returnValue: { Inbound: { objects: { Contact: 'Name' } } }
+        });
+    });
+
+    it('reads the layout options of the URL and names the wrong ones', () => {
+        const read = layoutFromQuery(
+            new URLSearchParams(
+                'layout=generous&layout.Sideways.Contact=Name&layout.Inbound.Lead=Na-me&layout.Outbound.Case='
+            )
+        );
+        expect(read.problems).toEqual([
+            'layout=generous: not one of fresh-org, full',
+            'layout.Sideways.Contact: expected layout.<Inbound|Outbound|Internal>.<Object>',
+            'layout.Inbound.Lead: not field API names: Na-me'
+        ]);
+        expect(read.layout.Outbound['Case']).toEqual([]);
+        expect(read.layout.Inbound).toEqual(LAYOUT_PRESETS['fresh-org']?.Inbound);
     });
 
     it('returns SCREEN_POP_DATA without navigating when deferred, and screenPop accepts it', async () => {
@@ -84,7 +155,7 @@ describe('sforce.opencti over the local console', () => {
     });
 
     it('returns both records of a number shared by a Contact and a Lead, and DoNotCall', async () => {
-        const lc = await wiredConsole();
+        const lc = await wiredConsole({}, { layout: LAYOUT_PRESETS['full'] });
         const both = await lc.call('searchAndScreenPop', {
             searchParams: '415.555.0105',
             callType: 'outbound',

@@ -9,6 +9,14 @@ import type { ActivityEntry, EntryLog, FaultSettings, LmsEntry } from './console
 import type { ConsoleState, WorkspaceTab } from './console-state';
 import type { FieldValue } from './object-catalog';
 import type { DmlError, RecordStore, StoredRecord } from './record-store';
+import {
+    describeLayout,
+    LAYOUT_PRESETS,
+    sectionFor,
+    type ConsoleSoftphoneLayout,
+    type LayoutFault,
+    type LayoutSection
+} from './softphone-layout';
 
 /**
  * The Salesforce side of `sforce.opencti`: answers each request the shim forwards, over the
@@ -35,6 +43,10 @@ export interface OpenCtiHostOptions {
     readonly personAccounts?: boolean;
     /** How a successful saveLog gives the Id back; default 'object' (see saveLogAnswer). */
     readonly saveLogReturn?: SaveLogReturn;
+    /** The current user's softphone layout (default: a fresh org's, see softphone-layout.ts). */
+    readonly layout?: ConsoleSoftphoneLayout;
+    /** getSoftphoneLayout fails (error) or answers something malformed (invalid). */
+    readonly layoutFault?: LayoutFault;
     readonly random?: () => number;
     readonly sleep?: (ms: number) => Promise<void>;
     readonly now?: () => Date;
@@ -451,7 +463,7 @@ export class OpenCtiHost {
                     ? failure({ code: 'SERVER_ERROR', description: settings.message })
                     : ok({ ...settings });
             },
-            getSoftphoneLayout: () => ok(softphoneLayout),
+            getSoftphoneLayout: () => this.getSoftphoneLayout(),
             screenPop: (args) => this.screenPop(args),
             searchAndScreenPop: (args) => this.searchAndScreenPop(args, faults),
             saveLog: (args) => this.saveLog(args, faults),
@@ -690,8 +702,10 @@ export class OpenCtiHost {
             );
         }
         const searchParams = typeof args['searchParams'] === 'string' ? args['searchParams'] : '';
+        // Only the objects of the layout's section for this call type are searched.
+        const section = sectionFor(this.layout, callType);
         const types = ['Contact', 'Lead', 'Account'].filter(
-            (type) => store.catalog.get(type)?.searchable
+            (type) => store.catalog.get(type)?.searchable && section[type] !== undefined
         );
         // Salesforce searches every text field: digits that are no one's phone number may still
         // be an account number an IVR collected (issue 21).
@@ -702,7 +716,7 @@ export class OpenCtiHost {
             phoneMatches.length > 0 ? phoneMatches : store.searchText(searchParams, types);
         const result: Record<string, unknown> = {};
         for (const record of matches) {
-            result[String(record.values['Id'])] = this.searchResult(record);
+            result[String(record.values['Id'])] = this.searchResult(record, section);
         }
         const popData = this.popDataFor(matches, searchParams);
         if (args['deferred'] === true) {
@@ -729,7 +743,35 @@ export class OpenCtiHost {
         return undefined;
     }
 
-    private searchResult(record: StoredRecord): Record<string, FieldValue> {
+    private get layout(): ConsoleSoftphoneLayout {
+        return this.options.layout ?? (LAYOUT_PRESETS['fresh-org'] as ConsoleSoftphoneLayout);
+    }
+
+    private getSoftphoneLayout(): CallbackResponse {
+        switch (this.options.layoutFault ?? 'none') {
+            case 'error':
+                return genericError(
+                    'No softphone layout is assigned to this user. (Injected by the local console: fault.layout=error.)'
+                );
+            case 'invalid':
+                return ok({ Inbound: { objects: { Contact: 'Name' } } });
+            case 'none':
+                break;
+        }
+        const { store } = this.options;
+        return ok(
+            describeLayout(
+                this.layout,
+                (object, field) => store.catalog.get(object)?.fields[field]?.label ?? field
+            )
+        );
+    }
+
+    /**
+     * Id, Name, RecordType and LastModifiedDate, then only the fields the layout selects for the
+     * object (none selected: nothing more), e.g. DoNotCall only when the section shows it.
+     */
+    private searchResult(record: StoredRecord, section: LayoutSection): Record<string, FieldValue> {
         const { store } = this.options;
         const definition = store.catalog.get(record.type);
         const entry: Record<string, FieldValue> = {
@@ -738,15 +780,16 @@ export class OpenCtiHost {
             RecordType: record.type,
             LastModifiedDate: record.values['LastModifiedDate'] ?? null
         };
-        for (const field of definition?.phoneFields ?? []) {
+        for (const field of section[record.type] ?? []) {
+            if (field in entry) {
+                continue;
+            }
             const value = record.values[field];
             if (value !== undefined && value !== null) {
                 entry[field] = value;
+            } else if (field === definition?.doNotCallField) {
+                entry[field] = false;
             }
-        }
-        const doNotCall = definition?.doNotCallField;
-        if (doNotCall && record.values[doNotCall] !== undefined) {
-            entry[doNotCall] = record.values[doNotCall] ?? false;
         }
         return entry;
     }
@@ -859,36 +902,3 @@ function isIconKey(value: unknown): boolean {
 function isLabel(value: unknown): boolean {
     return typeof value === 'string' && value.trim().length > 0 && value.length <= 80;
 }
-
-const layoutObjects = {
-    Account: [
-        { displayName: 'Account Name', apiName: 'Name' },
-        { displayName: 'Phone', apiName: 'Phone' }
-    ],
-    Contact: [
-        { displayName: 'Name', apiName: 'Name' },
-        { displayName: 'Phone', apiName: 'Phone' },
-        { displayName: 'Mobile', apiName: 'MobilePhone' },
-        { displayName: 'Do Not Call', apiName: 'DoNotCall' }
-    ],
-    Lead: [
-        { displayName: 'Name', apiName: 'Name' },
-        { displayName: 'Phone', apiName: 'Phone' },
-        { displayName: 'Do Not Call', apiName: 'DoNotCall' }
-    ]
-};
-
-/** The layout the console plays: Salesforce's "Standard Softphone Layout" shape. */
-export const softphoneLayout = {
-    Inbound: {
-        callRelatedFields: ['ANI', 'DNIS'],
-        objects: layoutObjects,
-        screenPopSettings: {
-            screenPopsOpenWithin: 'ExistingWindow',
-            SingleMatch: { screenPopType: 'PopToEntity' },
-            MultipleMatches: { screenPopType: 'PopToSearch' }
-        }
-    },
-    Outbound: { callRelatedFields: ['ANI', 'DNIS'], objects: layoutObjects, screenPopSettings: {} },
-    Internal: { callRelatedFields: ['ANI', 'DNIS'], objects: layoutObjects, screenPopSettings: {} }
-};

@@ -194,7 +194,7 @@ describe('OutboundDialer: Do Not Call', () => {
         ).resolves.toMatchObject({ ok: true });
     });
 
-    it('dials when the softphone layout does not return the flag', async () => {
+    it('blocks when the softphone layout does not return the flag, naming the Setup page (Block)', async () => {
         const withoutFlag: PersonRecord = {
             Id: OLIVIA.Id,
             Name: OLIVIA.Name,
@@ -202,10 +202,59 @@ describe('OutboundDialer: Do Not Call', () => {
             Phone: OLIVIA.Phone
         };
         const harness = await started([withoutFlag]);
+        const dial = jest.spyOn(harness.engine, 'dial');
 
         await expect(
             harness.dialer.dial({ number: '(510) 555-0121', related: OLIVIA_RELATED })
-        ).resolves.toMatchObject({ ok: true });
+        ).resolves.toEqual({
+            ok: false,
+            code: 'do-not-call-unchecked',
+            message:
+                "The call was not placed: the Do Not Call list could not be checked (the softphone layout's Outbound section does not show Lead DoNotCall; an admin adds it in Setup → Softphone Layouts)."
+        });
+        expect(dial).not.toHaveBeenCalled();
+    });
+
+    it('dials with a warning when the layout does not return the flag and the setting says Warn', async () => {
+        const withoutFlag: PersonRecord = {
+            Id: OLIVIA.Id,
+            Name: OLIVIA.Name,
+            RecordType: 'Lead',
+            Phone: OLIVIA.Phone
+        };
+        const harness = createAppHarness({
+            people: [withoutFlag],
+            dialPolicy: { onCheckFailure: 'Warn' }
+        });
+        await harness.start();
+
+        const outcome = await harness.dialer.dial({ number: '(510) 555-0121' });
+        expect(outcome).toMatchObject({ ok: true });
+        expect(outcome.ok && outcome.warning).toContain(
+            "the softphone layout's Outbound section does not show Lead DoNotCall"
+        );
+    });
+
+    it('refuses a Do Not Call record even when another match lacks the flag', async () => {
+        const withoutFlag: PersonRecord = {
+            Id: OLIVIA.Id,
+            Name: OLIVIA.Name,
+            RecordType: 'Lead',
+            Phone: OLIVIA.Phone
+        };
+        const refusing: PersonRecord = {
+            Id: MARIA.Id,
+            Name: MARIA.Name,
+            RecordType: 'Contact',
+            Phone: OLIVIA.Phone,
+            DoNotCall: true
+        };
+        const harness = await started([withoutFlag, refusing]);
+
+        await expect(harness.dialer.dial({ number: '(510) 555-0121' })).resolves.toMatchObject({
+            ok: false,
+            code: 'do-not-call'
+        });
     });
 
     it('blocks the call when the search fails, saying why (dialing/doNotCallCheckFailure Block)', async () => {

@@ -3,6 +3,10 @@ import type { CallEngine } from '../calls/call-engine';
 import { parseSearchResult, type SearchMatch } from '../opencti/search-result';
 import { noInternalNumbers, type DialPlan } from '../screenpop/dial-plan';
 import { checkDoNotCall, type DoNotCallDecision } from '../screenpop/do-not-call';
+import {
+    unreadableDoNotCallField,
+    unreadableDoNotCallProblem
+} from '../screenpop/do-not-call-unreadable';
 import { normalisePhoneNumber, searchVariants } from '../screenpop/phone-number';
 import type { DoNotCallCheckFailure } from '../settings/softphone-settings';
 import { systemScheduler, type Scheduler } from '../telephony/scheduler';
@@ -53,7 +57,14 @@ export const defaultDialPolicy: DialPolicy = {
 };
 
 /** What the Do Not Call check found: a decision, or why it could not run. */
-type CheckResult = DoNotCallDecision | { readonly allowed: 'unknown'; readonly problem: string };
+type CheckResult =
+    | DoNotCallDecision
+    | {
+          readonly allowed: 'unknown';
+          readonly problem: string;
+          /** false when trying again cannot help (the softphone layout lacks the flag). */
+          readonly passing?: false;
+      };
 
 /**
  * Every outbound call goes through here, whoever asked (keypad, redial, click-to-dial, an LWC):
@@ -94,7 +105,7 @@ export class OutboundDialer {
                 return {
                     ok: false,
                     code: 'do-not-call-unchecked',
-                    message: `The call was not placed: the Do Not Call list could not be checked (${check.problem}). Try again in a moment.`
+                    message: `The call was not placed: the Do Not Call list could not be checked (${check.problem}).${check.passing === false ? '' : ' Try again in a moment.'}`
                 };
             }
             const placed = await this.place(parsed.e164, request.related);
@@ -188,25 +199,33 @@ export class OutboundDialer {
 }
 
 /** The first Do Not Call among the matches refuses the call; otherwise it may go ahead. */
-function decide(matches: readonly SearchMatch[], request: DialRequest): DoNotCallDecision {
+function decide(matches: readonly SearchMatch[], request: DialRequest): CheckResult {
     let checked = false;
+    let unreadable: { readonly objectType: string; readonly field: string } | undefined;
     for (const match of matches) {
         const related = request.related;
         const recordName = related?.recordName ?? match.name;
-        const decision = checkDoNotCall(
-            {
-                objectType: related?.objectType ?? match.objectType,
-                ...(recordName === undefined ? {} : { recordName }),
-                ...(request.personAccount === undefined
-                    ? {}
-                    : { personAccount: request.personAccount })
-            },
-            match.fields
-        );
+        const record = {
+            objectType: related?.objectType ?? match.objectType,
+            ...(recordName === undefined ? {} : { recordName }),
+            ...(request.personAccount === undefined ? {} : { personAccount: request.personAccount })
+        };
+        const decision = checkDoNotCall(record, match.fields);
         if (!decision.allowed) {
             return decision;
         }
         checked = checked || decision.checked;
+        const field = unreadableDoNotCallField(record, match.fields);
+        if (field !== undefined && unreadable === undefined) {
+            unreadable = { objectType: record.objectType, field };
+        }
     }
-    return { allowed: true, checked };
+    // The flag applies but the layout did not return it: unknown, never "may call".
+    return unreadable === undefined
+        ? { allowed: true, checked }
+        : {
+              allowed: 'unknown',
+              problem: unreadableDoNotCallProblem(unreadable.objectType, unreadable.field),
+              passing: false
+          };
 }

@@ -34,3 +34,11 @@ export {
 } from './call-center-settings-response';
 export { parseAppViewInfo, type AppViewInfo } from './app-view-info';
 export { parseSaveLogResult } from './save-log-result';
+export {
+    LAYOUT_CALL_TYPES,
+    layoutFieldsOf,
+    parseSoftphoneLayout,
+    type LayoutCallType,
+    type SoftphoneLayout,
+    type SoftphoneLayoutSection
+} from './softphone-layout';

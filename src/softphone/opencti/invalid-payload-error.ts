@@ -2,14 +2,20 @@ import * as v from 'valibot';
 
 /** What the adapter received from Salesforce and could not accept. */
 export type PayloadKind =
-    'clickToDial' | 'searchResult' | 'callCenterSettings' | 'appViewInfo' | 'saveLogResult';
+    | 'clickToDial'
+    | 'searchResult'
+    | 'callCenterSettings'
+    | 'appViewInfo'
+    | 'saveLogResult'
+    | 'softphoneLayout';
 
 const PAYLOAD_LABELS: Readonly<Record<PayloadKind, string>> = {
     clickToDial: 'The click-to-dial request from Salesforce',
     searchResult: 'The search result from Salesforce',
     callCenterSettings: 'The call center settings from Salesforce',
     appViewInfo: 'The page information from Salesforce',
-    saveLogResult: 'The saveLog answer from Salesforce'
+    saveLogResult: 'The saveLog answer from Salesforce',
+    softphoneLayout: 'The softphone layout from Salesforce'
 };
 
 export class InvalidPayloadError extends Error {

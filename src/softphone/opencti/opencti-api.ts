@@ -54,6 +54,7 @@ export interface OpenCtiApi {
     readonly CALL_TYPE?: Readonly<Partial<Record<CallTypeKey, string>>>;
     notifyInitializationComplete?(args: CallbackArgs): void;
     getCallCenterSettings?(args: CallbackArgs): void;
+    getSoftphoneLayout?(args: CallbackArgs): void;
     setSoftphonePanelVisibility?(args: CallbackArgs & { visible: boolean }): void;
     isSoftphonePanelVisible?(args: CallbackArgs): void;
     setSoftphonePanelHeight?(args: CallbackArgs & { heightPX: number }): void;

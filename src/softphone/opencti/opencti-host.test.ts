@@ -37,6 +37,12 @@ describe('OpenCtiHost: success', () => {
         });
     });
 
+    it('reads the softphone layout', async () => {
+        const { fake, host } = setup();
+        fake.succeed('getSoftphoneLayout', { Inbound: { objects: {} } });
+        await expect(host.getSoftphoneLayout()).resolves.toEqual({ Inbound: { objects: {} } });
+    });
+
     it('passes one object argument with the documented names and a callback', async () => {
         const { fake, host } = setup();
         await host.setSoftphonePanelHeight(400);

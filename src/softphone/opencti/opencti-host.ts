@@ -125,6 +125,11 @@ export class OpenCtiHost {
         return (await this.call('getCallCenterSettings', {})).returnValue;
     }
 
+    /** Raw layout of the current user; validate with parseSoftphoneLayout. */
+    async getSoftphoneLayout(): Promise<unknown> {
+        return (await this.call('getSoftphoneLayout', {})).returnValue;
+    }
+
     async setSoftphonePanelVisibility(visible: boolean): Promise<void> {
         await this.call('setSoftphonePanelVisibility', { visible });
     }

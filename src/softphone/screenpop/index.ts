@@ -28,3 +28,4 @@ export {
 } from './screen-pop-executor';
 export { noInternalNumbers, parseDialPlan, type DialPlan, type DialPlanResult } from './dial-plan';
 export { checkDoNotCall, type DoNotCallDecision, type DoNotCallRecord } from './do-not-call';
+export { unreadableDoNotCallField, unreadableDoNotCallProblem } from './do-not-call-unreadable';

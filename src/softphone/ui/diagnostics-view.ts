@@ -2,6 +2,7 @@ import { button, el } from './dom';
 import type { SoftphoneActions } from './view-model';
 
 export const downloadLogsLabel = 'Download logs';
+export const checkSetupLabel = 'Check setup';
 
 /**
  * "Download logs": saves the softphone's recent events as a text file for a support case. Shown
@@ -11,22 +12,28 @@ export const downloadLogsLabel = 'Download logs';
 export class DiagnosticsView {
     readonly element: HTMLElement;
 
-    constructor(actions: Pick<SoftphoneActions, 'downloadLogs'>) {
-        const available = actions.downloadLogs !== undefined;
-        this.element = el(
-            'div',
-            { className: 'softphone-diagnostics slds-m-top_small' },
-            available
-                ? [
-                      button(
-                          downloadLogsLabel,
-                          'slds-button slds-button_neutral softphone-diagnostics__download',
-                          () => actions.downloadLogs?.(),
-                          { title: 'Save recent softphone events as a text file for support' }
-                      )
-                  ]
-                : []
-        );
-        this.element.hidden = !available;
+    constructor(actions: Pick<SoftphoneActions, 'downloadLogs' | 'checkSetup'>) {
+        const controls: HTMLButtonElement[] = [];
+        if (actions.downloadLogs !== undefined) {
+            controls.push(
+                button(
+                    downloadLogsLabel,
+                    'slds-button slds-button_neutral softphone-diagnostics__download',
+                    () => actions.downloadLogs?.(),
+                    { title: 'Save recent softphone events as a text file for support' }
+                )
+            );
+        }
+        if (actions.checkSetup !== undefined) {
+            const check: HTMLButtonElement = button(
+                checkSetupLabel,
+                'slds-button slds-button_neutral softphone-diagnostics__check-setup',
+                () => actions.checkSetup?.(check),
+                { title: 'Check what this org and browser need for the softphone, with the fixes' }
+            );
+            controls.push(check);
+        }
+        this.element = el('div', { className: 'softphone-diagnostics slds-m-top_small' }, controls);
+        this.element.hidden = controls.length === 0;
     }
 }

@@ -166,4 +166,6 @@ export interface SoftphoneActions {
     downloadLogs?(): void;
     /** Opens a record in Salesforce (a recent call's record); its links show only when set. */
     openRecord?(recordId: string): void;
+    /** Opens the Check setup panel (the button shows only when set); focus returns to `opener`. */
+    checkSetup?(opener: HTMLElement): void;
 }

@@ -56,6 +56,17 @@ export function startLocalConsoleServer() {
 }
 
 /**
+ * The console plays a fresh org's softphone layout by default, which returns no Do Not Call flag,
+ * so every call to a Contact or Lead is refused (dialing/doNotCallCheckFailure Block). Suites
+ * that do not test the layout run with one that shows everything (`layout=full`); a suite that
+ * does names its own `layout=`.
+ */
+export function withLayout(query) {
+    const params = new URLSearchParams(query);
+    return params.has('layout') ? query : [query, 'layout=full'].filter(Boolean).join('&');
+}
+
+/**
  * Opens the console (with optional query, e.g. 'setting.wrapUp.afterCallWorkSeconds=0') and
  * waits until the softphone inside it has started. `openTab()` opens the console once more in
  * the same browser profile: another Salesforce tab, whose softphone follows the first one's.
@@ -68,7 +79,7 @@ export async function openLocalConsole({ query = '' } = {}) {
         args: chromiumFlags,
         viewport: { width: 1400, height: 900 }
     });
-    const url = `${server.url}${query ? `?${query}` : ''}`;
+    const url = `${server.url}?${withLayout(query)}`;
     const first = await openConsoleTab(context.pages()[0] ?? (await context.newPage()), url);
     return {
         ...first,

@@ -1,3 +1,4 @@
+import type { ConsoleSoftphoneLayout, LayoutFault } from '../softphone-layout';
 import type { HostMessage } from '../../shared/host-protocol';
 import { EntryLog } from '../console-logs';
 import type { ActivityEntry, FaultSettings, LmsEntry } from '../console-logs';
@@ -27,7 +28,11 @@ export interface WiredConsole {
 /** The shim and the host connected directly (what postMessage does in the browser). */
 export async function wiredConsole(
     settings: Record<string, string> = {},
-    hostOptions: { readonly saveLogReturn?: SaveLogReturn } = {}
+    hostOptions: {
+        readonly saveLogReturn?: SaveLogReturn;
+        readonly layout?: ConsoleSoftphoneLayout;
+        readonly layoutFault?: LayoutFault;
+    } = {}
 ): Promise<WiredConsole> {
     const store = await loadedStore();
     const state = new ConsoleState();

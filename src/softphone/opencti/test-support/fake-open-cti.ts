@@ -67,6 +67,7 @@ export class FakeOpenCti implements OpenCtiApi {
     notifyInitializationComplete = (args: object): void =>
         this.handle('notifyInitializationComplete', args);
     getCallCenterSettings = (args: object): void => this.handle('getCallCenterSettings', args);
+    getSoftphoneLayout = (args: object): void => this.handle('getSoftphoneLayout', args);
     isSoftphonePanelVisible = (args: object): void => this.handle('isSoftphonePanelVisible', args);
     setSoftphonePanelVisibility = (args: object): void =>
         this.handle('setSoftphonePanelVisibility', args);

@@ -90,7 +90,8 @@ export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
         ...makeActions(),
         downloadLogs: jest.fn(),
         callBack: jest.fn(),
-        openRecord: jest.fn()
+        openRecord: jest.fn(),
+        checkSetup: jest.fn()
     };
 }
 

@@ -1,0 +1,76 @@
+import type { OpenCtiHost } from '../opencti/opencti-host';
+import type { LmsFacts } from './lms-check';
+import type { DoNotCallUnreadable } from './layout-check';
+import { probeBrowser, probeMicrophone, probeWebSocket } from './browser-probes';
+import type { SettingProblem } from './settings-check';
+import { SetupCheck } from './setup-check';
+import { CHECK_SETUP_LABEL, SetupCheckView } from './setup-check-view';
+import { button, el } from '../ui/dom';
+
+/** What the running softphone knows; a softphone that could not start gives only the problems. */
+export interface SetupCheckContext {
+    readonly host: OpenCtiHost;
+    readonly window: Window & typeof globalThis;
+    readonly softphoneVersion: string;
+    readonly connector: string;
+    readonly settingsProblems: readonly SettingProblem[];
+    readonly searchObjects: readonly string[];
+    readonly onDoNotCallUnreadable: DoNotCallUnreadable;
+    /** The SIP WebSocket URL, with the SIP connector only. */
+    readonly sipWebSocketUrl?: string;
+    readonly lms?: () => Promise<LmsFacts>;
+    readonly outboxDurable?: () => boolean;
+    /** Prefix of the panel's element ids (the softphone root's id). */
+    readonly idPrefix: string;
+}
+
+/** The Check setup panel wired to the real probes: open it with `view.open(opener)`. */
+export function createSetupCheckView(context: SetupCheckContext): SetupCheckView {
+    const { host, window } = context;
+    const clipboard = window.navigator.clipboard as Clipboard | undefined;
+    const check = new SetupCheck({
+        probes: {
+            settingsProblems: context.settingsProblems,
+            searchObjects: context.searchObjects,
+            onDoNotCallUnreadable: context.onDoNotCallUnreadable,
+            readLayout: () => host.getSoftphoneLayout(),
+            ...(context.lms === undefined ? {} : { lms: context.lms }),
+            browser: () => probeBrowser(window, context.outboxDurable),
+            ...(context.sipWebSocketUrl === undefined
+                ? {}
+                : {
+                      sip: {
+                          webSocketUrl: context.sipWebSocketUrl,
+                          microphone: () => probeMicrophone(window),
+                          webSocket: () => probeWebSocket(window, context.sipWebSocketUrl as string)
+                      }
+                  })
+        },
+        saveLog: (value) => host.saveLog(value),
+        now: () => new Date(),
+        softphoneVersion: context.softphoneVersion,
+        connector: context.connector,
+        ...(clipboard === undefined
+            ? {}
+            : { writeClipboard: (text: string) => clipboard.writeText(text) })
+    });
+    return new SetupCheckView(check, context.idPrefix);
+}
+
+/**
+ * Offers Check setup where the softphone itself is not running (it could not start, or it waits
+ * for the agent's sign-in): a "Check setup" button and its panel, appended to `root`.
+ */
+export function appendSetupCheck(root: HTMLElement, context: SetupCheckContext): void {
+    const view = createSetupCheckView(context);
+    const opener = button(
+        CHECK_SETUP_LABEL,
+        'slds-button slds-button_neutral softphone-diagnostics__check-setup',
+        () => view.open(opener),
+        { title: 'Check what this org and browser need for the softphone, with the fixes' }
+    );
+    root.append(
+        el('div', { className: 'softphone-diagnostics slds-m-top_small' }, [opener]),
+        view.element
+    );
+}
