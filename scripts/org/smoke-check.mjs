@@ -8,7 +8,7 @@ import { findMarkerRecord, soqlString } from './sample-data.mjs';
 import { runSf } from './sf-cli.mjs';
 import { expectSuccess, runSteps, StepFailure } from './step-runner.mjs';
 
-const reportNames = ['Calls_per_Agent_per_Day', 'Average_Handle_Time_by_Outcome'];
+const reportNames = ['Calls_per_Agent_per_Day', 'Average_Handle_Time_by_Outcome', 'Calls_by_Queue'];
 const soqlList = (names) => names.map(soqlString).join(', ');
 
 /** [{ title, soql(context), expect(result, context) → failure message or undefined }] */

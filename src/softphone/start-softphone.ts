@@ -9,6 +9,7 @@ import {
     createLmsCommands,
     createNumberFormatter,
     createNumberNormaliser,
+    describeCallData,
     DO_NOT_CALL_CHECK_TIMEOUT_MS,
     handleClickToDial,
     initialAgentStatus,
@@ -177,7 +178,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         connector: choice.connector,
         logger,
         clock,
-        normaliseNumber: createNumberNormaliser(settings.defaultCountry)
+        normaliseNumber: createNumberNormaliser(settings.defaultCountry),
+        secretCallDataKeys: settings.callData.secretKeys
     });
     const userId = root.dataset.userId ?? '';
     const outbox = new LogOutbox({
@@ -187,7 +189,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         clock,
         random: Math.random,
         ...(SALESFORCE_USER_ID.test(userId) ? { agentUserId: userId } : {}),
-        mirrorToTask: settings.mirrorToTask
+        mirrorToTask: settings.mirrorToTask,
+        callDataFields: settings.callData.logFields
     });
     const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
     const dialPlan = parseDialPlan(settings.internalNumberPattern);
@@ -207,7 +210,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     const previous = sessionToRestore(options.handover, session.takePrevious());
     const screenPopper = new ScreenPopper(host, {
         settings: settings.screenPop,
-        defaultCountry: settings.defaultCountry
+        defaultCountry: settings.defaultCountry,
+        callDataRules: settings.callData.popRules
     });
     // The view needs the app's actions and the app renders into the view: close the loop late.
     const viewSlot: { view?: SoftphoneView } = {};
@@ -282,7 +286,11 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         session,
         breakReasons: settings.breakReasons,
         statusMemory,
-        ...(choice.describeCall === undefined ? {} : { describeCall: choice.describeCall })
+        describeCall: describeCallData(
+            choice.describeCall,
+            (callId) => engine.snapshot().calls.find((call) => call.id === callId),
+            settings.callData
+        )
     });
     appSlot.app = app;
     const stopRecording = recordSoftphoneEvents(diagnostics, engine, outbox);

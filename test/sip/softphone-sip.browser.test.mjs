@@ -54,7 +54,13 @@ sipSuite('the softphone over SIP in the local console', { timeout: 180_000 }, ()
 
     before(async () => {
         kamailio = await startKamailio();
-        session = await openSipSoftphone({ kamailio });
+        session = await openSipSoftphone({
+            kamailio,
+            settings: {
+                'setting.callData.sipHeaders': 'X-Queue=Queue',
+                'setting.callData.visibleKeys': 'Queue=Queue'
+            }
+        });
         phone = session.phone;
     });
 
@@ -125,6 +131,12 @@ sipSuite('the softphone over SIP in the local console', { timeout: 180_000 }, ()
             (id) => window.localConsole.openTabs().some((tab) => tab.active && tab.recordId === id),
             maria.id
         );
+        // The X-Queue header, shown as the admin marked it (callData/visibleKeys).
+        await phone.frame
+            .locator('.softphone-call__details')
+            .getByText('Billing')
+            .first()
+            .waitFor();
         if (screenshotPrefix) {
             await session.screenshot(`${screenshotPrefix}-ringing`);
         }
@@ -163,6 +175,9 @@ sipSuite('the softphone over SIP in the local console', { timeout: 180_000 }, ()
         assert.ok(Date.parse(record.Ended__c) >= Date.parse(record.Answered__c));
         assert.ok(record.Duration_Seconds__c >= 1, `duration ${record.Duration_Seconds__c}`);
         assert.match(record.Provider_Call_Id__c, /^sip-/);
+        // Call data from the INVITE's headers (issue 21).
+        assert.equal(record.Queue__c, 'Billing');
+        assert.equal(record.Redirecting_Number__c, '+14155550000');
         // sipp saw the softphone ring, answer, and confirm the caller's BYE.
         assert.ok(findMessage(result.messages, { direction: 'received', status: 180 }));
         assert.ok(findMessage(result.messages, { direction: 'received', status: 200 }));

@@ -107,6 +107,7 @@ const account: ObjectDefinition = {
     defaults: {},
     fields: rules([
         { ...text('Name', 'Account Name'), required: true },
+        text('AccountNumber', 'Account Number', 40),
         phone('Phone', 'Phone'),
         phone('Fax', 'Fax'),
         text('Industry', 'Industry'),

@@ -707,9 +707,13 @@ export class OpenCtiHost {
         const types = ['Contact', 'Lead', 'Account'].filter(
             (type) => store.catalog.get(type)?.searchable && section[type] !== undefined
         );
-        const matches = /[A-Za-z]/.test(searchParams)
-            ? store.searchText(searchParams, types)
+        // Salesforce searches every text field: digits that are no one's phone number may still
+        // be an account number an IVR collected (issue 21).
+        const phoneMatches = /[A-Za-z]/.test(searchParams)
+            ? []
             : store.searchPhone(searchParams, types);
+        const matches =
+            phoneMatches.length > 0 ? phoneMatches : store.searchText(searchParams, types);
         const result: Record<string, unknown> = {};
         for (const record of matches) {
             result[String(record.values['Id'])] = this.searchResult(record, section);

@@ -3,7 +3,10 @@
  * connector (the console cannot reach the simulator directly). The adapter's simulator-mode UI
  * listens for it; it checks `event.origin` against its own origin (the console serves both).
  *
- *   { source: 'local-console', kind: 'simulator', action: 'incoming', from, fromName? }
+ *   { source: 'local-console', kind: 'simulator', action: 'incoming', from, fromName?, data? }
+ *
+ * `data`: the call data a phone system would send (IVR input, queue…), key → text; the
+ * softphone validates and bounds it like any connector's (src/softphone/telephony/call-data.ts).
  *   { source: 'local-console', kind: 'simulator', action: 'remoteHangup' }
  */
 
@@ -16,6 +19,8 @@ export type SimulatorMessage =
           readonly from: string;
           /** The caller name from the network, when there is one. */
           readonly fromName?: string;
+          /** Call data, e.g. { AccountNumber: '10442', Queue: 'Billing' }. */
+          readonly data?: Readonly<Record<string, string>>;
       }
     | {
           readonly source: 'local-console';
@@ -23,14 +28,19 @@ export type SimulatorMessage =
           readonly action: 'remoteHangup';
       };
 
-export function incomingCallMessage(from: string, fromName?: string): SimulatorMessage {
+export function incomingCallMessage(
+    from: string,
+    fromName?: string,
+    data?: Readonly<Record<string, string>>
+): SimulatorMessage {
     const name = fromName?.trim();
     return {
         source: 'local-console',
         kind: 'simulator',
         action: 'incoming',
         from: from.trim(),
-        ...(name ? { fromName: name } : {})
+        ...(name ? { fromName: name } : {}),
+        ...(data === undefined ? {} : { data })
     };
 }
 

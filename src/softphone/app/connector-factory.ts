@@ -83,6 +83,7 @@ export async function createConnector(
                     password: deps.credentials.password ?? ''
                 },
                 scheduler: deps.scheduler,
+                callDataHeaders: settings.callData.sipHeaders,
                 ...(deps.logger === undefined ? {} : { logger: deps.logger })
             }),
             label: `SIP (${settings.sip.domain})`

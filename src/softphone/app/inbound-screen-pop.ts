@@ -1,5 +1,6 @@
 import type { Call, RelatedRecord } from '../calls/call-model';
 import type { CallEngine } from '../calls/call-engine';
+import type { CallData } from '../telephony/call-data';
 import { normalisePhoneNumber, type PhoneNumberResult } from '../screenpop/phone-number';
 import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { Match, ScreenPopDecision } from '../screenpop/screen-pop-rules';
@@ -29,7 +30,12 @@ export type CallerPopOutcome =
 
 /** Pops the caller's record: the ScreenPopper here, or another tab's (see tabs/). */
 export interface CallerScreenPopper {
-    pop(callerId: PhoneNumberResult, moment?: PopMoment): Promise<CallerPopOutcome>;
+    /** `data`: the call's data, for the call-data rules (callData/popRules). */
+    pop(
+        callerId: PhoneNumberResult,
+        moment?: PopMoment,
+        data?: CallData
+    ): Promise<CallerPopOutcome>;
 }
 
 /**
@@ -48,7 +54,7 @@ export async function popInboundCall(
     }
 ): Promise<{ readonly waitsForAnswer: boolean }> {
     const callerId = normalisePhoneNumber(call.from, deps.defaultCountry);
-    const outcome = await deps.screenPopper.pop(callerId, deps.moment);
+    const outcome = await deps.screenPopper.pop(callerId, deps.moment, call.data);
     if (!outcome.ok) {
         deps.store.addError(`Screen pop failed (${outcome.step}): ${outcome.message}`);
         return { waitsForAnswer: false };

@@ -1,3 +1,4 @@
+export { describeCallData } from './call-data-describer';
 export type { AppState, WrapUpState } from './app-state';
 export { AppStore } from './app-state';
 export { createAgentActions, showDialWarning } from './agent-actions';
@@ -32,6 +33,7 @@ export {
     createConnector,
     CredentialsError,
     credentialsNeededFor,
+    type CallDescriber,
     type ConnectorChoice,
     type CredentialsNeed
 } from './connector-factory';

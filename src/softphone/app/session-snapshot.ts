@@ -1,4 +1,5 @@
 import type { AgentState, Call, CallOutcome } from '../calls/call-model';
+import { isCallData } from '../telephony/call-data';
 import { AGENT_STATES, CALL_OUTCOMES } from '../channel/message-contract';
 import { talkTimeSeconds, type EndedCall } from '../calls/ended-call';
 import type { RecentCallView } from '../ui/view-model';
@@ -50,7 +51,8 @@ function isLiveCall(value: unknown): value is Call {
         LIVE_STATES.includes(String(value.state)) &&
         isTime(value.startedAt) &&
         (value.answeredAt === undefined || isTime(value.answeredAt)) &&
-        typeof value.muted === 'boolean'
+        typeof value.muted === 'boolean' &&
+        (value.data === undefined || isCallData(value.data))
     );
 }
 

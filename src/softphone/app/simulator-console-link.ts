@@ -8,6 +8,8 @@ interface ConsoleSimulatorMessage {
     readonly from?: string;
     readonly fromName?: string;
     readonly callId?: string;
+    /** Call data; the simulator validates and bounds it (telephony/call-data.ts). */
+    readonly data?: Readonly<Record<string, unknown>>;
 }
 
 /** Longer text is cut, not refused: a trainer's hostile-caller drill must still ring. */
@@ -28,7 +30,11 @@ function isConsoleMessage(data: unknown): data is ConsoleSimulatorMessage {
         (message.action === 'incoming' || message.action === 'remoteHangup') &&
         optionalText(message.from) &&
         optionalText(message.fromName) &&
-        optionalText(message.callId)
+        optionalText(message.callId) &&
+        (message.data === undefined ||
+            (typeof message.data === 'object' &&
+                message.data !== null &&
+                !Array.isArray(message.data)))
     );
 }
 
@@ -70,7 +76,8 @@ export function runConsoleSimulatorMessage(
                 from: (data.from ?? '').slice(0, MAX_NUMBER),
                 ...(data.fromName === undefined
                     ? {}
-                    : { fromName: data.fromName.slice(0, MAX_NAME) })
+                    : { fromName: data.fromName.slice(0, MAX_NAME) }),
+                ...(data.data === undefined ? {} : { data: textPairs(data.data) })
             });
         } else {
             const callId = data.callId ?? simulator.liveCallIds()[0];
@@ -95,4 +102,15 @@ export function linkSimulatorToConsole(
     return listenToConsole(win, (message) =>
         runConsoleSimulatorMessage(simulator, message, onError)
     );
+}
+
+/** The text pairs of a message's call data (others are dropped; the simulator bounds the rest). */
+function textPairs(data: Readonly<Record<string, unknown>>): Record<string, string> {
+    const pairs: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [key, value] of Object.entries(data)) {
+        if (typeof value === 'string') {
+            pairs[key] = value;
+        }
+    }
+    return pairs;
 }

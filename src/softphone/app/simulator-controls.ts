@@ -1,6 +1,10 @@
 /** What simulateIncoming needs (only the simulator has it). */
 export interface InboundSimulator {
-    simulateIncoming(caller: { from: string; fromName?: string }): string;
+    simulateIncoming(caller: {
+        from: string;
+        fromName?: string;
+        data?: Readonly<Record<string, string>>;
+    }): string;
 }
 
 /** The simulator's controls the hosting page (local console, a trainer) may use. */

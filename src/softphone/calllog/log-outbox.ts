@@ -35,7 +35,7 @@ import {
     toPhoneCallRecord,
     toRelatedRecordFields
 } from './phone-call-record';
-import type { WrapUp } from './phone-call-record';
+import type { CallDataLogField, WrapUp } from './phone-call-record';
 import { describeSaveError, isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
 import type { SaveFailure } from './save-error';
 
@@ -82,6 +82,8 @@ export interface LogOutboxOptions {
      * Mirror_To_Task__c and the Phone Call Task Mirror flow creates the Task once, with it.
      */
     readonly mirrorToTask?: boolean;
+    /** Call-data keys written to Phone_Call__c fields (callData/logFields). */
+    readonly callDataFields?: readonly CallDataLogField[];
     readonly backoff?: BackoffPolicy;
     /** An attempt with no answer after this long counts as failed (its late result is ignored). */
     readonly attemptTimeoutMs?: number;
@@ -129,6 +131,7 @@ export class LogOutbox {
     private readonly random: () => number;
     private readonly agentUserId: string | undefined;
     private readonly mirrorToTask: boolean;
+    private readonly callDataFields: readonly CallDataLogField[];
     private readonly backoff: BackoffPolicy;
     private readonly attemptTimeoutMs: number;
     private readonly isPermanentFailure: (failure: SaveFailure) => boolean;
@@ -154,6 +157,7 @@ export class LogOutbox {
         this.random = options.random;
         this.agentUserId = options.agentUserId;
         this.mirrorToTask = options.mirrorToTask ?? false;
+        this.callDataFields = options.callDataFields ?? [];
         this.backoff = options.backoff ?? defaultBackoffPolicy;
         this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
         this.isPermanentFailure = options.isPermanentFailure ?? isPermanentSaveFailure;
@@ -202,6 +206,7 @@ export class LogOutbox {
             agentUserId: this.agentUserId,
             queue: options.queue,
             recordingUrl: options.recordingUrl,
+            callDataFields: this.callDataFields,
             mirrorToTask: this.mirrorToTask
         });
         let entry: OutboxEntry;

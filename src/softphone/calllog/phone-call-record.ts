@@ -9,6 +9,7 @@
  */
 import { talkTimeSeconds } from '../calls/ended-call';
 import type { Call, CallDirection, CallOutcome, RelatedRecord } from '../calls/call-model';
+import type { CallData } from '../telephony/call-data';
 
 export const PHONE_CALL_OBJECT = 'Phone_Call__c';
 
@@ -17,7 +18,8 @@ export const FIELD_LIMITS = {
     phone: 40,
     text: 255,
     disposition: 255,
-    notes: 32768
+    notes: 32768,
+    callData: 32768
 } as const;
 
 /**
@@ -39,7 +41,9 @@ export const LOCKED_PHONE_CALL_FIELDS = [
     'Agent__c',
     'Provider_Call_Id__c',
     'Recording_URL__c',
-    'Queue__c'
+    'Queue__c',
+    'Dialled_Number__c',
+    'Redirecting_Number__c'
 ] as const;
 
 /** A value of an sObject field as saveLog takes it. */
@@ -68,6 +72,9 @@ export interface PhoneCallFields {
     readonly Provider_Call_Id__c: string;
     readonly Recording_URL__c?: string;
     readonly Queue__c?: string;
+    readonly Dialled_Number__c?: string;
+    readonly Redirecting_Number__c?: string;
+    readonly Call_Data__c?: string;
     readonly Task_Id__c?: string;
     readonly Mirror_To_Task__c?: boolean;
 }
@@ -88,6 +95,14 @@ export interface PhoneCallRecordOptions {
     readonly recordingUrl?: string;
     /** Ask the Task mirror flow for a Task (Mirror_To_Task__c). */
     readonly mirrorToTask?: boolean;
+    /** Call-data keys written to fields (callData/logFields); the rest goes to Call_Data__c. */
+    readonly callDataFields?: readonly CallDataLogField[];
+}
+
+/** A call-data key and the Phone_Call__c field it fills (validated by the settings). */
+export interface CallDataLogField {
+    readonly key: string;
+    readonly field: string;
 }
 
 /** The typed lookup for each object a related record can be (others keep only the Id). */
@@ -138,10 +153,62 @@ export function toPhoneCallRecord(
     }
     setText(fields, 'Queue__c', options.queue, FIELD_LIMITS.text);
     setText(fields, 'Recording_URL__c', options.recordingUrl, FIELD_LIMITS.text);
+    setCallData(fields, call.data, options.callDataFields ?? []);
     if (options.mirrorToTask === true) {
         fields.Mirror_To_Task__c = true;
     }
     return fields as unknown as PhoneCallCreateValue;
+}
+
+const PHONE_FIELDS: readonly string[] = ['Dialled_Number__c', 'Redirecting_Number__c'];
+
+/**
+ * Call data on the create (the mapped fields are locked after it): each mapped key fills its
+ * field (a field set already is kept; a recording link only when it is an http(s) URL), and
+ * every other pair goes to Call_Data__c as JSON. Secrets never reach here: the engine drops
+ * them as the call arrives.
+ */
+function setCallData(
+    fields: Record<string, FieldValue>,
+    data: CallData | undefined,
+    mapping: readonly CallDataLogField[]
+): void {
+    if (data === undefined) {
+        return;
+    }
+    const rest: Record<string, string> = {};
+    for (const [key, value] of Object.entries(data)) {
+        const target = mapping.find((each) => each.key === key)?.field;
+        if (target === undefined || fields[target] !== undefined || !fitsField(target, value)) {
+            rest[key] = value;
+            continue;
+        }
+        setText(
+            fields,
+            target,
+            value,
+            PHONE_FIELDS.includes(target) ? FIELD_LIMITS.phone : FIELD_LIMITS.text
+        );
+    }
+    const json = JSON.stringify(rest);
+    // 20 pairs of at most 40 + 256 characters always fit; the check keeps the bound explicit.
+    if (Object.keys(rest).length > 0 && json.length <= FIELD_LIMITS.callData) {
+        fields.Call_Data__c = json;
+    }
+}
+
+function fitsField(field: string, value: string): boolean {
+    return field !== 'Recording_URL__c' || isWebUrl(value);
+}
+
+/** An absolute http: or https: URL (a recording link the agent may open). */
+export function isWebUrl(value: string): boolean {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+        return false;
+    }
 }
 
 /**

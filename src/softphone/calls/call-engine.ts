@@ -6,6 +6,7 @@ import type {
     Connector,
     ConnectorEvent
 } from '../telephony/connector';
+import { withoutSecrets, type CallData } from '../telephony/call-data';
 import { normaliseDtmf } from '../telephony/dtmf';
 import type { AgentStateContext } from './agent-state-rules';
 import { agentStateOptions, agentStateRefusal } from './agent-state-rules';
@@ -31,6 +32,12 @@ export interface CallEngineOptions {
      * call, the dialled line), so logs and searches see one form; identity by default.
      */
     readonly normaliseNumber?: (raw: string) => string;
+    /**
+     * The admin's deny-list of call-data keys (callData/deniedKeys): with the credential keys of
+     * the redaction policy, their values are dropped as the call arrives, so nothing shows or
+     * logs them.
+     */
+    readonly secretCallDataKeys?: readonly string[];
 }
 
 /** Requests that change a call's state; while one is unconfirmed, others on that call wait. */
@@ -113,6 +120,7 @@ export class CallEngine {
     private readonly outbox: (() => void)[] = [];
     private flushing = false;
     private readonly normaliseNumber: (raw: string) => string;
+    private readonly secretCallDataKeys: readonly string[];
 
     constructor(options: CallEngineOptions) {
         this.connector = options.connector;
@@ -120,6 +128,7 @@ export class CallEngine {
         this.lineNumber = options.lineNumber ?? '';
         this.logger = options.logger ?? silentLogger;
         this.normaliseNumber = options.normaliseNumber ?? ((raw) => raw);
+        this.secretCallDataKeys = options.secretCallDataKeys ?? [];
         const logger = options.logger;
         this.emitter = new TypedEmitter<CallEngineEvents>(
             logger
@@ -501,6 +510,7 @@ export class CallEngine {
             from: this.normaliseNumber(event.from),
             to: this.normaliseNumber(event.to),
             ...(event.fromName === undefined ? {} : { remoteName: event.fromName }),
+            ...this.callDataOf(event.data),
             state: 'ringing',
             startedAt: this.clock.now(),
             muted: false
@@ -518,6 +528,12 @@ export class CallEngine {
         });
         this.queue('callEnded', endedCall(call, this.clock.now(), 'declined', declineAs));
         void this.autoDecline(call.id);
+    }
+
+    /** The call's data without secrets; nothing when there is none. */
+    private callDataOf(data: CallData | undefined): { readonly data?: CallData } {
+        const kept = data === undefined ? undefined : withoutSecrets(data, this.secretCallDataKeys);
+        return kept === undefined || Object.keys(kept).length === 0 ? {} : { data: kept };
     }
 
     /** Undefined when an inbound call may ring now; else the outcome it is declined with. */

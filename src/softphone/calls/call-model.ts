@@ -10,6 +10,8 @@
  * Agent states: Offline, Available, Busy (on a call), AfterCallWork (wrap-up), Break.
  */
 
+import type { CallData } from '../telephony/call-data';
+
 export type CallDirection = 'Inbound' | 'Outbound';
 
 /** Values of Phone_Call__c.Outcome__c. */
@@ -47,6 +49,8 @@ export interface Call {
     readonly outcome?: CallOutcome;
     readonly muted: boolean;
     readonly related?: RelatedRecord;
+    /** What the phone system knows about the call, without its secret keys (see call-data.ts). */
+    readonly data?: CallData;
 }
 
 /** Injected so that the engine and its tests are deterministic. */

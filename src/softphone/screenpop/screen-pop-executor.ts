@@ -2,6 +2,13 @@ import type { RelatedRecord } from '../calls/call-model';
 import { parseSearchResult, type SearchMatch } from '../opencti';
 import type { PopTiming, ScreenPopSettings } from '../settings/softphone-settings';
 import { searchVariants, type PhoneNumberResult } from './phone-number';
+import type { CallData } from '../telephony/call-data';
+import {
+    decideCallDataPops,
+    type CallDataPop,
+    type CallDataPopRule,
+    type FlowArgument
+} from './call-data-rules';
 import { MIN_SEARCH_LENGTH, decideScreenPop, type ScreenPopDecision } from './screen-pop-rules';
 
 /** What the executor pops, as `screenPop` arguments (a subset of the Open CTI types). */
@@ -14,7 +21,14 @@ export type ScreenPopTarget =
               readonly defaultFieldValues: Readonly<Record<string, string>>;
           };
       }
-    | { readonly type: 'SEARCH'; readonly params: { readonly searchString: string } };
+    | { readonly type: 'SEARCH'; readonly params: { readonly searchString: string } }
+    | {
+          readonly type: 'FLOW';
+          readonly params: {
+              readonly flowDevName: string;
+              readonly flowArgs: readonly FlowArgument[];
+          };
+      };
 
 export interface ScreenPopSearch {
     readonly searchParams: string;
@@ -60,7 +74,17 @@ export interface ScreenPopperOptions {
     readonly settings: ScreenPopSettings;
     /** ISO alpha-2, for the national search variants. */
     readonly defaultCountry: string;
+    /** Rules on call data (callData/popRules), tried before the caller's number. */
+    readonly callDataRules?: readonly CallDataPopRule[];
 }
+
+/** The sObject of the standard key prefixes a call-data record Id may have (for the log's lookup). */
+const OBJECT_BY_KEY_PREFIX: Readonly<Record<string, string>> = {
+    '001': 'Account',
+    '003': 'Contact',
+    '00Q': 'Lead',
+    '500': 'Case'
+};
 
 /**
  * Searches Salesforce for an inbound caller, decides the pop with decideScreenPop and pops
@@ -78,12 +102,67 @@ export class ScreenPopper {
      */
     async pop(
         callerId: PhoneNumberResult,
-        moment: PopMoment = 'answer'
+        moment: PopMoment = 'answer',
+        data?: CallData
     ): Promise<ScreenPopOutcome> {
         try {
+            for (const dataPop of decideCallDataPops(data, this.options.callDataRules ?? [])) {
+                const outcome = await this.popCallData(dataPop, callerId, moment);
+                if (outcome !== undefined) {
+                    return outcome;
+                }
+            }
             return await this.searchAndPop(callerId, moment);
         } catch (error) {
             return { ok: false, step: 'search', message: messageOf(error) };
+        }
+    }
+
+    /**
+     * One call-data rule's pop; undefined when its search found no one (the next rule, then
+     * the caller's number, is tried). A failed search of the value is a failed pop.
+     */
+    private async popCallData(
+        dataPop: CallDataPop,
+        callerId: PhoneNumberResult,
+        moment: PopMoment
+    ): Promise<ScreenPopOutcome | undefined> {
+        switch (dataPop.kind) {
+            case 'record': {
+                const objectType = OBJECT_BY_KEY_PREFIX[dataPop.recordId.slice(0, 3)];
+                const decision: ScreenPopDecision = {
+                    kind: 'record',
+                    rule: 'callData',
+                    recordId: dataPop.recordId,
+                    objectType: objectType ?? ''
+                };
+                return this.popDecision(decision, [], moment);
+            }
+            case 'flow':
+                return this.popDecision(
+                    {
+                        kind: 'flow',
+                        rule: 'callData',
+                        flowName: dataPop.flowName,
+                        flowArgs: dataPop.flowArgs
+                    },
+                    [],
+                    moment
+                );
+            case 'search': {
+                const found = await this.search(dataPop.searchString);
+                if (!found.ok) {
+                    return { ok: false, step: 'search', message: found.message };
+                }
+                if (found.matches.length === 0) {
+                    return undefined;
+                }
+                const decision = decideScreenPop(
+                    { callerId, matches: found.matches, searchString: dataPop.searchString },
+                    this.options.settings
+                );
+                return this.popDecision({ ...decision, rule: 'callData' }, found.matches, moment);
+            }
         }
     }
 
@@ -116,6 +195,14 @@ export class ScreenPopper {
             { callerId, matches, ...(searchString === undefined ? {} : { searchString }) },
             this.options.settings
         );
+        return this.popDecision(decision, matches, moment);
+    }
+
+    private async popDecision(
+        decision: ScreenPopDecision,
+        matches: readonly SearchMatch[],
+        moment: PopMoment
+    ): Promise<ScreenPopOutcome> {
         if (moment === 'ring' && this.timingOf(decision) === 'OnAnswer') {
             return { ok: true, decision, matches, waitsForAnswer: true };
         }
@@ -128,6 +215,10 @@ export class ScreenPopper {
             return { ok: true, decision, matches };
         }
         const popped = matches.find((match) => match.recordId === decision.recordId);
+        if (decision.objectType === '') {
+            // A record Id from the call data whose object we cannot tell: popped, not related.
+            return { ok: true, decision, matches };
+        }
         const related: RelatedRecord = {
             recordId: decision.recordId,
             objectType: decision.objectType,
@@ -191,6 +282,14 @@ function targetOf(decision: ScreenPopDecision): ScreenPopTarget {
             };
         case 'search':
             return { type: 'SEARCH', params: { searchString: decision.searchString } };
+        case 'flow':
+            // Open CTI FLOW: {flowDevName, flowArgs: [{name, type, value}]} — active screen flows
+            // only; arguments the flow has no input variable for are ignored.
+            // https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_screenpop_lex.htm
+            return {
+                type: 'FLOW',
+                params: { flowDevName: decision.flowName, flowArgs: decision.flowArgs }
+            };
     }
 }
 

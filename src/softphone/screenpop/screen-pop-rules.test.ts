@@ -238,8 +238,10 @@ describe('decideScreenPop: never a blank screen', () => {
                             expect(decision.searchString.length).toBeGreaterThanOrEqual(3);
                         } else if (decision.kind === 'record') {
                             expect(decision.recordId).not.toBe('');
-                        } else {
+                        } else if (decision.kind === 'newRecord') {
                             expect(['Contact', 'Lead', 'Case']).toContain(decision.entityName);
+                        } else {
+                            throw new Error(`decideScreenPop never pops a ${decision.kind}`);
                         }
                     }
                 }

@@ -1,4 +1,5 @@
 import type { FallbackPopAction, ScreenPopSettings } from '../settings/softphone-settings';
+import type { FlowArgument } from './call-data-rules';
 import type { PhoneNumberResult } from './phone-number';
 
 /** A record the caller's number matched (from searchAndScreenPop). */
@@ -21,7 +22,13 @@ export type NewRecordEntity = 'Contact' | 'Lead' | 'Case';
 
 /** Which rule chose the pop (for logs and tests). */
 export type ScreenPopRule =
-    'singleMatch' | 'priorityMatch' | 'multipleMatches' | 'noMatch' | 'anonymous';
+    | 'singleMatch'
+    | 'priorityMatch'
+    | 'multipleMatches'
+    | 'noMatch'
+    | 'anonymous'
+    /** A call-data rule (callData/popRules) chose the pop. */
+    | 'callData';
 
 export type ScreenPopDecision =
     | {
@@ -36,7 +43,13 @@ export type ScreenPopDecision =
           readonly entityName: NewRecordEntity;
           readonly defaultFieldValues: Readonly<Record<string, string>>;
       }
-    | { readonly kind: 'search'; readonly rule: ScreenPopRule; readonly searchString: string };
+    | { readonly kind: 'search'; readonly rule: ScreenPopRule; readonly searchString: string }
+    | {
+          readonly kind: 'flow';
+          readonly rule: ScreenPopRule;
+          readonly flowName: string;
+          readonly flowArgs: readonly FlowArgument[];
+      };
 
 /** Open CTI's SEARCH pop needs at least 3 characters. */
 export const MIN_SEARCH_LENGTH = 3;

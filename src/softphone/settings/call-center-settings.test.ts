@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCallCenterSettings } from './call-center-settings';
-import { defaultSoftphoneSettings } from './softphone-settings';
+import { DEFAULT_CALL_DATA_POP_RULES, defaultSoftphoneSettings } from './softphone-settings';
 
 const sipSettings = {
     '/connector/connectorType': 'sip',
@@ -76,6 +76,7 @@ describe('parseCallCenterSettings', () => {
                 dispositionRequired: true,
                 dispositionValues: ['Sold', 'Call back later', 'Not interested'],
                 showNumbersInLogs: true,
+                callData: defaultSoftphoneSettings.callData,
                 initialAgentState: 'Offline',
                 breakReasons: ['Lunch', 'Training', 'Meeting']
             }
@@ -312,6 +313,93 @@ describe('parseCallCenterSettings', () => {
                 key: '/screenPop/searchObjects',
                 message: 'must name at least one object, e.g. Contact'
             }
+        ]);
+    });
+});
+
+describe('callData settings', () => {
+    it('reads headers, secret and visible keys, rules and log fields', () => {
+        const result = parseCallCenterSettings({
+            '/callData/sipHeaders': 'X-Queue=Queue, X-Account-Number=AccountNumber, User-to-User',
+            '/callData/deniedKeys': 'CardNumber',
+            '/callData/visibleKeys': 'Queue, AccountNumber=Account',
+            '/callData/popRules': 'AccountNumber? search; Queue=Billing flow Billing_Call_Screen',
+            '/callData/logFields': 'Queue=queue__c, Branch=Recording_URL__c'
+        });
+        expect(result.ok).toBe(true);
+        const callData = result.ok ? result.settings.callData : undefined;
+        expect(callData?.sipHeaders).toEqual([
+            { header: 'X-Queue', key: 'Queue' },
+            { header: 'X-Account-Number', key: 'AccountNumber' },
+            { header: 'User-to-User', key: 'User_to_User' }
+        ]);
+        expect(callData?.secretKeys).toEqual(['CardNumber']);
+        expect(callData?.visibleKeys).toEqual([
+            { key: 'Queue', label: 'Queue' },
+            { key: 'AccountNumber', label: 'Account' }
+        ]);
+        expect(callData?.popRules.map((rule) => rule.action.kind)).toEqual(['search', 'flow']);
+        expect(callData?.logFields).toEqual([
+            { key: 'Queue', field: 'Queue__c' },
+            { key: 'Branch', field: 'Recording_URL__c' }
+        ]);
+    });
+
+    it('ships the default pop rules in the call center', () => {
+        const xml = readFileSync(
+            join(
+                __dirname,
+                '../../../force-app/main/default/callCenters/OpenCtiSoftphone.callCenter-meta.xml'
+            ),
+            'utf8'
+        );
+        const shipped = /<name>popRules<\/name>\s*<value>([^<]*)<\/value>/.exec(xml)?.[1];
+        expect(shipped).toBe(DEFAULT_CALL_DATA_POP_RULES);
+        expect(defaultSoftphoneSettings.callData.popRules.map((rule) => rule.text)).toEqual([
+            'RecordId? record',
+            'AccountNumber? search'
+        ]);
+    });
+
+    it('ships the default log fields in the call center', () => {
+        const xml = readFileSync(
+            join(
+                __dirname,
+                '../../../force-app/main/default/callCenters/OpenCtiSoftphone.callCenter-meta.xml'
+            ),
+            'utf8'
+        );
+        const shipped = /<name>logFields<\/name>\s*<value>([^<]*)<\/value>/.exec(xml)?.[1];
+        const parsed = parseCallCenterSettings({ '/callData/logFields': shipped });
+        expect(parsed.ok && parsed.settings.callData.logFields).toEqual(
+            defaultSoftphoneSettings.callData.logFields
+        );
+    });
+
+    it.each([
+        ['/callData/sipHeaders', 'X Queue=Queue', '"X Queue" is not a SIP header name'],
+        ['/callData/sipHeaders', 'X-Queue=Queue-Name', '"Queue-Name" is not a call-data key'],
+        ['/callData/sipHeaders', 'X-Queue=Queue, x-queue=Other', 'lists "x-queue" twice'],
+        ['/callData/deniedKeys', 'Card Number', '"Card Number" is not a call-data key'],
+        ['/callData/visibleKeys', 'Queue=', 'the label must be 1-40 characters'],
+        ['/callData/visibleKeys', 'Pin=PIN', 'shows Pin, a secret key'],
+        ['/callData/logFields', 'Queue=Outcome__c', 'Outcome__c is written by the softphone'],
+        ['/callData/logFields', 'Queue=Nope__c', 'Nope__c is not a Phone_Call__c field'],
+        ['/callData/popRules', 'Queue=Billing pop', 'rule "Queue=Billing pop": must be']
+    ])('names %s when it is "%s"', (key, value, message) => {
+        const result = parseCallCenterSettings({ [key]: value });
+        expect(result.ok).toBe(false);
+        const errors = result.ok ? [] : result.errors;
+        expect(errors).toEqual([{ key, message: expect.stringContaining(message) }]);
+    });
+
+    it('names a visible key the deny-list makes secret', () => {
+        const result = parseCallCenterSettings({
+            '/callData/deniedKeys': 'CardNumber',
+            '/callData/visibleKeys': 'cardnumber=Card'
+        });
+        expect(result.ok ? [] : result.errors.map((error) => error.key)).toEqual([
+            '/callData/visibleKeys'
         ]);
     });
 });

@@ -1,5 +1,9 @@
+import { callDataFieldRefusal, canonicalPhoneCallField } from '../calllog/phone-call-fields';
+import { parseCallDataPopRules } from '../screenpop/call-data-rules';
 import { parseDialPlan } from '../screenpop/dial-plan';
+import { isCallDataKey, isSecretCallDataKey } from '../telephony/call-data';
 import type {
+    CallDataSettings,
     ConnectorType,
     DoNotCallCheckFailure,
     FallbackPopAction,
@@ -10,7 +14,7 @@ import type {
     SipSettings,
     SoftphoneSettings
 } from './softphone-settings';
-import { defaultSoftphoneSettings } from './softphone-settings';
+import { DEFAULT_CALL_DATA_POP_RULES, defaultSoftphoneSettings } from './softphone-settings';
 
 /** A setting an admin got wrong, named the way Setup → Call Centers shows it. */
 export interface SettingError {
@@ -150,6 +154,125 @@ function duplicateOf(values: readonly string[]): string | undefined {
         seen.add(folded);
     }
     return undefined;
+}
+
+/** A SIP header name (RFC 3261 token characters), e.g. X-Account-Number or User-to-User. */
+const SIP_HEADER_NAME = /^[A-Za-z0-9!%'*+._~-]{1,64}$/;
+/** A label shown before a value: short plain text. */
+const MAX_LABEL_LENGTH = 40;
+
+/**
+ * Reads `a=b, c=d` pairs; `a` alone takes `fallback(a)` as its right side. Each left side is
+ * checked by `left`, each right side by `right` (a message names what is wrong, else undefined).
+ */
+function readPairs(
+    reader: SettingsReader,
+    key: string,
+    fallback: readonly { left: string; right: string }[],
+    checks: {
+        left: (text: string) => string | undefined;
+        right: (text: string) => string | undefined;
+        alone: (left: string) => string;
+        example: string;
+    }
+): { left: string; right: string }[] {
+    const items = reader.list(
+        key,
+        fallback.map((pair) => `${pair.left}=${pair.right}`)
+    );
+    const pairs: { left: string; right: string }[] = [];
+    for (const item of items) {
+        const at = item.indexOf('=');
+        const left = (at < 0 ? item : item.slice(0, at)).trim();
+        const right = at < 0 ? checks.alone(left) : item.slice(at + 1).trim();
+        const problem = checks.left(left) ?? checks.right(right);
+        if (problem !== undefined) {
+            reader.fail(key, `"${shorten(item)}": ${problem} (e.g. ${checks.example})`);
+            continue;
+        }
+        if (pairs.some((pair) => pair.left.toLowerCase() === left.toLowerCase())) {
+            reader.fail(key, `lists "${shorten(left)}" twice`);
+            continue;
+        }
+        pairs.push({ left, right });
+    }
+    return pairs;
+}
+
+function keyProblem(text: string): string | undefined {
+    return isCallDataKey(text)
+        ? undefined
+        : `"${shorten(text)}" is not a call-data key (1-40 letters, digits or _)`;
+}
+
+function readCallDataSettings(
+    reader: SettingsReader,
+    defaults: CallDataSettings
+): CallDataSettings {
+    const sipHeaders = readPairs(
+        reader,
+        '/callData/sipHeaders',
+        defaults.sipHeaders.map((each) => ({ left: each.header, right: each.key })),
+        {
+            left: (text) =>
+                SIP_HEADER_NAME.test(text)
+                    ? undefined
+                    : `"${shorten(text)}" is not a SIP header name`,
+            right: keyProblem,
+            alone: (header) => header.replace(/[^A-Za-z0-9_]/g, '_'),
+            example: 'X-Account-Number=AccountNumber'
+        }
+    ).map((pair) => ({ header: pair.left, key: pair.right }));
+    const secretKeys = reader.list('/callData/deniedKeys', defaults.secretKeys);
+    const badSecret = secretKeys.find((each) => !isCallDataKey(each));
+    if (badSecret !== undefined) {
+        reader.fail('/callData/deniedKeys', keyProblem(badSecret) ?? '');
+    }
+    const visibleKeys = readPairs(
+        reader,
+        '/callData/visibleKeys',
+        defaults.visibleKeys.map((each) => ({ left: each.key, right: each.label })),
+        {
+            left: keyProblem,
+            right: (label) =>
+                label === '' || label.length > MAX_LABEL_LENGTH || CONTROL_CHARACTERS.test(label)
+                    ? `the label must be 1-${MAX_LABEL_LENGTH} characters of text`
+                    : undefined,
+            alone: (key) => key,
+            example: 'AccountNumber=Account'
+        }
+    ).map((pair) => ({ key: pair.left, label: pair.right }));
+    const logFields = readPairs(
+        reader,
+        '/callData/logFields',
+        defaults.logFields.map((each) => ({ left: each.key, right: each.field })),
+        {
+            left: keyProblem,
+            right: callDataFieldRefusal,
+            alone: () => '',
+            example: 'Queue=Queue__c'
+        }
+    ).map((pair) => ({ key: pair.left, field: canonicalPhoneCallField(pair.right) }));
+    const rules = parseCallDataPopRules(
+        reader.text('/callData/popRules', DEFAULT_CALL_DATA_POP_RULES)
+    );
+    if (!rules.ok) {
+        reader.fail('/callData/popRules', rules.message);
+    }
+    const shownSecret = visibleKeys.find((each) => isSecretCallDataKey(each.key, secretKeys));
+    if (shownSecret !== undefined) {
+        reader.fail(
+            '/callData/visibleKeys',
+            `shows ${shownSecret.key}, a secret key (callData/deniedKeys or a credential name)`
+        );
+    }
+    return {
+        sipHeaders,
+        secretKeys,
+        visibleKeys,
+        popRules: rules.ok ? rules.rules : [],
+        logFields
+    };
 }
 
 /** A reason shows in the status menu as "Break: <reason>": short, printable, no duplicates. */
@@ -361,6 +484,7 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
             '/diagnostics/showNumbersInLogs',
             defaults.showNumbersInLogs
         ),
+        callData: readCallDataSettings(reader, defaults.callData),
         initialAgentState: reader.oneOf(
             '/agentStatus/initialState',
             initialAgentStates,

@@ -4,6 +4,19 @@
  * The parser in call-center-settings.ts validates every value and names the bad one.
  */
 
+import { parseCallDataPopRules, type CallDataPopRule } from '../screenpop/call-data-rules';
+
+/**
+ * The call-data pop rules the call center ships (callData/popRules): a record Id the phone system
+ * sends pops that record; an account number the IVR collected is searched.
+ */
+export const DEFAULT_CALL_DATA_POP_RULES = 'RecordId? record; AccountNumber? search';
+
+function shippedPopRules(): readonly CallDataPopRule[] {
+    const parsed = parseCallDataPopRules(DEFAULT_CALL_DATA_POP_RULES);
+    return parsed.ok ? parsed.rules : [];
+}
+
 export type ConnectorType = 'simulator' | 'sip' | 'listener';
 
 /** What to pop when nobody matches, or when the caller id is missing or withheld. */
@@ -48,6 +61,20 @@ export interface ScreenPopSettings {
     readonly matchPopTiming: PopTiming;
 }
 
+/** What the phone system knows about a call, and what the softphone does with it (callData). */
+export interface CallDataSettings {
+    /** SIP headers read into the call data, each under its key (callData/sipHeaders). */
+    readonly sipHeaders: readonly { readonly header: string; readonly key: string }[];
+    /** Keys whose values are never shown, logged or passed on (callData/deniedKeys). */
+    readonly secretKeys: readonly string[];
+    /** Keys the banner and the active call show, with their labels (callData/visibleKeys). */
+    readonly visibleKeys: readonly { readonly key: string; readonly label: string }[];
+    /** Screen-pop rules on call data, tried before the caller's number (callData/popRules). */
+    readonly popRules: readonly CallDataPopRule[];
+    /** Keys written to Phone_Call__c fields on the log's create (callData/logFields). */
+    readonly logFields: readonly { readonly key: string; readonly field: string }[];
+}
+
 export interface SoftphoneSettings {
     readonly connectorType: ConnectorType;
     /** Present (and validated) only when connectorType is 'sip'. */
@@ -70,6 +97,7 @@ export interface SoftphoneSettings {
     readonly dispositionValues: readonly string[];
     /** Phone numbers in downloaded diagnostic logs as they are (true) or masked (false). */
     readonly showNumbersInLogs: boolean;
+    readonly callData: CallDataSettings;
     /** The agent's status at load (agentStatus/initialState). */
     readonly initialAgentState: InitialAgentState;
     /** Not-ready reasons the agent picks with Break, e.g. ['Lunch', 'Training']; [] = plain Break. */
@@ -103,6 +131,19 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
         'Not Interested'
     ],
     showNumbersInLogs: false,
+    callData: {
+        sipHeaders: [],
+        secretKeys: [],
+        visibleKeys: [],
+        popRules: shippedPopRules(),
+        // The package's own fields for what phone systems commonly send.
+        logFields: [
+            { key: 'Queue', field: 'Queue__c' },
+            { key: 'RecordingUrl', field: 'Recording_URL__c' },
+            { key: 'DNIS', field: 'Dialled_Number__c' },
+            { key: 'RedirectingNumber', field: 'Redirecting_Number__c' }
+        ]
+    },
     initialAgentState: 'LastState',
     breakReasons: []
 };

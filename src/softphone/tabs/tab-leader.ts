@@ -172,15 +172,16 @@ export class TabLeader {
     /** Pops in the tab the agent works in; in this tab when that tab does not answer. */
     routeScreenPops(local: CallerScreenPopper): CallerScreenPopper {
         return {
-            pop: async (callerId, moment) => {
+            pop: async (callerId, moment, data) => {
                 const tabs = new Map(this.followers);
                 tabs.set(this.tabId, this.activity.current);
                 const target = chooseScreenPopTab(tabs, this.tabId);
                 if (target === this.tabId) {
-                    return local.pop(callerId, moment);
+                    return local.pop(callerId, moment, data);
                 }
+                // Another tab pops by the caller's number: the tab protocol carries no call data.
                 const result = await this.requestPop(target, numberToSearch(callerId), moment);
-                return result === undefined ? local.pop(callerId, moment) : toOutcome(result);
+                return result === undefined ? local.pop(callerId, moment, data) : toOutcome(result);
             }
         };
     }

@@ -4,6 +4,8 @@
  * phone-system requests and phone-system happenings into ConnectorEvents.
  */
 
+import type { CallData } from './call-data';
+
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 
 /** Why a call ended, as the phone system says it; the call engine maps it to a CallOutcome. */
@@ -21,7 +23,15 @@ export type CallEndReason =
 
 export type ConnectorEvent =
     | { type: 'connection'; status: ConnectionStatus; message?: string }
-    | { type: 'incoming'; callId: string; from: string; fromName?: string; to: string }
+    | {
+          type: 'incoming';
+          callId: string;
+          from: string;
+          fromName?: string;
+          to: string;
+          /** What the phone system knows about the call (see call-data.ts); validated. */
+          data?: CallData;
+      }
     | { type: 'remoteRinging'; callId: string }
     | { type: 'answered'; callId: string }
     | { type: 'held'; callId: string }

@@ -1,3 +1,13 @@
+export type { CallData } from './call-data';
+export {
+    CALL_DATA_KEYS,
+    callDataLimits,
+    emptyCallData,
+    isCallDataKey,
+    isSecretCallDataKey,
+    toCallData,
+    withoutSecrets
+} from './call-data';
 export type {
     CallEndReason,
     ConnectionStatus,

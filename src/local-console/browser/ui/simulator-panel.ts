@@ -8,12 +8,26 @@ export const inboundPresets: readonly {
     label: string;
     from: string;
     fromName?: string;
+    /** Call data the phone system sends with the call (see callData/* settings). */
+    data?: Readonly<Record<string, string>>;
 }[] = [
     { testid: 'sim-known', label: 'Known caller (Maria Lopez)', from: '+14155550101' },
     { testid: 'sim-unknown', label: 'Unknown number', from: '+12125550199' },
     { testid: 'sim-ambiguous-contacts', label: 'Ambiguous: two Contacts', from: '+15105550121' },
     { testid: 'sim-ambiguous-objects', label: 'Ambiguous: Contact and Lead', from: '+14155550105' },
-    { testid: 'sim-withheld', label: 'Withheld number', from: 'anonymous', fromName: 'Anonymous' }
+    { testid: 'sim-withheld', label: 'Withheld number', from: 'anonymous', fromName: 'Anonymous' },
+    {
+        testid: 'sim-ivr-account',
+        label: 'IVR: account 10442 in Billing queue',
+        from: '+12125550199',
+        data: {
+            AccountNumber: '10442',
+            Queue: 'Billing',
+            DNIS: '+18005550142',
+            RecordingUrl: 'https://recordings.example.com/calls/ivr-10442.wav',
+            IvrPath: 'Billing > Balance'
+        }
+    }
 ];
 
 /**
@@ -39,7 +53,7 @@ export function simulatorPanel(send: (message: SimulatorMessage) => void): HTMLE
             { class: 'lc-buttons' },
             ...inboundPresets.map((preset) =>
                 button(preset.label, preset.testid, () =>
-                    send(incomingCallMessage(preset.from, preset.fromName))
+                    send(incomingCallMessage(preset.from, preset.fromName, preset.data))
                 )
             )
         ),

@@ -77,7 +77,8 @@ describe('ListenerConnector connection', () => {
             callId: 'c-1',
             from: '+14155550101',
             to: '',
-            fromName: 'Ann'
+            fromName: 'Ann',
+            data: { constructor: 'Gold', name: 'Ann' }
         });
         expect(connector.callAttributes('c-1')).toEqual({ constructor: 'Gold', name: 'Ann' });
         expect(logs).toContainEqual([
@@ -204,7 +205,14 @@ describe('ListenerConnector connection', () => {
                 message: 'The listener bridge no longer knows this call.'
             },
             { type: 'ended', callId: 'c-1', reason: 'remote-hangup' },
-            { type: 'incoming', callId: 'c-4', from: '+14155550104', to: '', fromName: 'Ann' },
+            {
+                type: 'incoming',
+                callId: 'c-4',
+                from: '+14155550104',
+                to: '',
+                fromName: 'Ann',
+                data: { name: 'Ann' }
+            },
             { type: 'answered', callId: 'c-4' }
         ]);
         expect(connector.liveCallIds()).toEqual(['c-3', 'c-4']);

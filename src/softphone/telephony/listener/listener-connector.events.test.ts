@@ -19,7 +19,14 @@ describe('ListenerConnector call events', () => {
                 callId: 'pbx-1001',
                 from: '+14155550101',
                 to: '+14155550100',
-                fromName: 'Maria Lopez'
+                fromName: 'Maria Lopez',
+                // The pairs are the call data (trimmed), with the dialled number as DNIS.
+                data: {
+                    DNIS: '+14155550100',
+                    name: 'Maria Lopez',
+                    orderId: 'A-1001',
+                    queue: 'Billing'
+                }
             }
         ]);
         expect(connector.callAttributes('pbx-1001')).toEqual({
@@ -89,7 +96,14 @@ describe('ListenerConnector call events', () => {
             callMessage('answered', 'c-9', { ani: '+14155550109', attributes: { name: 'Joe' } })
         );
         expect(events).toEqual([
-            { type: 'incoming', callId: 'c-9', from: '+14155550109', to: '', fromName: 'Joe' },
+            {
+                type: 'incoming',
+                callId: 'c-9',
+                from: '+14155550109',
+                to: '',
+                fromName: 'Joe',
+                data: { name: 'Joe' }
+            },
             { type: 'answered', callId: 'c-9' }
         ]);
     });

@@ -7,6 +7,7 @@ import type {
     ConnectorListener
 } from '../connector';
 import { normaliseDtmf } from '../dtmf';
+import { CALL_DATA_KEYS, toCallData } from '../call-data';
 import type { Scheduler } from '../scheduler';
 import { systemScheduler } from '../scheduler';
 import type { ListenerCredentials } from './listener-credentials';
@@ -638,12 +639,18 @@ export class ListenerConnector implements Connector {
         });
         this.attributes.set(message.callid, attributes);
         const name = attributes['name']?.trim();
+        // The extra pairs are the call data, with the dialled number as DNIS (see call-data.ts).
+        const { data } = toCallData([
+            ...(message.dnis === '' ? [] : [[CALL_DATA_KEYS.dialledNumber, message.dnis] as const]),
+            ...Object.entries(attributes)
+        ]);
         this.emit({
             type: 'incoming',
             callId: message.callid,
             from: message.ani,
             to: message.dnis,
-            ...(name ? { fromName: name } : {})
+            ...(name ? { fromName: name } : {}),
+            ...(Object.keys(data).length === 0 ? {} : { data })
         });
     }
 

@@ -16,6 +16,8 @@
  * A bad hello closes the socket with a code of listenerCloseCodes.
  */
 
+import { callDataLimits } from '../call-data';
+
 export const listenerProtocolVersion = 1;
 
 export type ListenerCallEventType = 'ringing' | 'answered' | 'ended';
@@ -46,9 +48,10 @@ export const listenerLimits = {
     phoneTextLength: 40,
     callIdLength: 128,
     agentLength: 64,
-    attributeCount: 20,
-    attributeKeyLength: 40,
-    attributeValueLength: 256,
+    // Extra pairs are call data: its limits (call-data.ts).
+    attributeCount: callDataLimits.count,
+    attributeKeyLength: callDataLimits.keyLength,
+    attributeValueLength: callDataLimits.valueLength,
     tokenLength: 256,
     requestIdLength: 64,
     dtmfLength: 32,

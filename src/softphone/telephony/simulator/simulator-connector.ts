@@ -5,6 +5,7 @@ import type {
     ConnectorEvent,
     ConnectorListener
 } from '../connector';
+import { toCallData, type CallData } from '../call-data';
 import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
@@ -30,6 +31,8 @@ export interface SimulatedCaller {
     readonly from: string;
     readonly fromName?: string;
     readonly to?: string;
+    /** What the phone system knows about the call (validated and bounded: see call-data.ts). */
+    readonly data?: Readonly<Record<string, string>>;
 }
 
 type SimulatedCallState = 'ringing' | 'dialing' | 'connected' | 'held';
@@ -247,7 +250,8 @@ export class SimulatorConnector implements Connector {
             callId: id,
             from: caller.from,
             to: caller.to ?? this.lineNumber,
-            ...(caller.fromName === undefined ? {} : { fromName: caller.fromName })
+            ...(caller.fromName === undefined ? {} : { fromName: caller.fromName }),
+            ...callDataOf(caller.data)
         };
         this.events.emit(event);
         return id;
@@ -431,4 +435,9 @@ function numberRefusal(number: string): Error | undefined {
     return typeof number === 'string' && /\d/.test(number)
         ? undefined
         : new Error(`Cannot dial "${String(number)}": a number needs at least one digit.`);
+}
+
+function callDataOf(pairs: Readonly<Record<string, string>> | undefined): { data?: CallData } {
+    const { data } = toCallData(Object.entries(pairs ?? {}));
+    return Object.keys(data).length === 0 ? {} : { data };
 }

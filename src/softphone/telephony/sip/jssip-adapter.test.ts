@@ -78,7 +78,9 @@ describe('jsSipUserAgentFactory', () => {
             fromDisplayName: 'Ada',
             fromUser: '+1415',
             toUser: '1001',
-            assertedIdentity: '<tel:+1415>'
+            assertedIdentity: '<tel:+1415>',
+            requestUser: '+1800',
+            headers: { 'X-Queue': 'Billing' }
         });
         expect(events).toEqual([
             {
@@ -88,10 +90,16 @@ describe('jsSipUserAgentFactory', () => {
                     assertedIdentity: '<tel:+1415>',
                     fromDisplayName: 'Ada',
                     fromUser: '+1415',
-                    toUser: '1001'
+                    toUser: '1001',
+                    requestUser: '+1800',
+                    readHeader: expect.any(Function)
                 }
             }
         ]);
+        const [event] = events;
+        const caller = event?.type === 'incomingCall' ? event.caller : undefined;
+        expect(caller?.readHeader?.('X-Queue')).toBe('Billing');
+        expect(caller?.readHeader?.('X-None')).toBeUndefined();
     });
 
     it('ignores a malformed newRTCSession and survives odd request shapes', () => {

@@ -326,7 +326,16 @@ function callerIdentity(request: unknown): RawCallerIdentity {
         ...optional('assertedIdentity', typeof asserted === 'string' ? asserted : undefined),
         ...optional('fromDisplayName', readString(from, 'display_name')),
         ...optional('fromUser', readString(readField(from, 'uri'), 'user')),
-        ...optional('toUser', readString(readField(to, 'uri'), 'user'))
+        ...optional('toUser', readString(readField(to, 'uri'), 'user')),
+        ...optional('requestUser', readString(readField(request, 'ruri'), 'user')),
+        ...(typeof getHeader === 'function'
+            ? {
+                  readHeader: (name: string) => {
+                      const value: unknown = getHeader.call(request, name);
+                      return typeof value === 'string' ? value : undefined;
+                  }
+              }
+            : {})
     };
 }
 

@@ -1,6 +1,7 @@
 import type { SipSettings } from '../../settings/softphone-settings';
 import type { Scheduler } from '../scheduler';
 import type { DialPlan } from './dial-plan';
+import type { SipDataHeader } from './sip-call-data';
 import type { SipLogger } from './sip-logger';
 import type { SipMedia } from './sip-media';
 import type { SipUserAgentFactory } from './sip-user-agent';
@@ -47,6 +48,8 @@ export interface SipConnectorOptions {
     /** JsSIP's WebSocket reconnection backoff, in seconds. */
     readonly reconnectMinSeconds?: number;
     readonly reconnectMaxSeconds?: number;
+    /** Headers read into the call data (callData/sipHeaders), besides DNIS and the redirecting number. */
+    readonly callDataHeaders?: readonly SipDataHeader[];
 }
 
 export const sipConnectorDefaults = {

@@ -1,3 +1,4 @@
+import type { CallData } from '../call-data';
 import type { CallEndReason, ConnectionStatus, ConnectorListener } from '../connector';
 import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
@@ -13,6 +14,7 @@ import { registrationFailureMessage } from './registration-message';
 import type { PendingRequest, SipCall, SipCallDetails, SipCallState } from './sip-call';
 import type { SipConnectorOptions, SipCredentials } from './sip-connector-options';
 import { sipConnectorDefaults, sipUserPattern } from './sip-connector-options';
+import { sipCallData, type SipDataHeader } from './sip-call-data';
 import type { SipLogger } from './sip-logger';
 import { silentSipLogger } from './sip-logger';
 import type { SipMedia } from './sip-media';
@@ -77,6 +79,7 @@ export class SipConnector implements TransferringConnector {
     private readonly idGenerator: () => string;
     private readonly dialPlan: DialPlan;
     private readonly options: Settings;
+    private readonly callDataHeaders: readonly SipDataHeader[];
     private readonly events: ConnectorEvents;
     private readonly calls = new Map<string, SipCall>();
     private readonly endedCallIds = new Set<string>();
@@ -100,6 +103,7 @@ export class SipConnector implements TransferringConnector {
             browserSipMedia({ remoteAudio: document.createElement('audio'), logger: this.logger });
         this.idGenerator = options.idGenerator ?? randomSipCallId;
         this.dialPlan = options.dialPlan ?? {};
+        this.callDataHeaders = options.callDataHeaders ?? [];
         this.options = {
             declineStatus: options.declineStatus ?? sipConnectorDefaults.declineStatus,
             dtmfTransport: options.dtmfTransport ?? sipConnectorDefaults.dtmfTransport,
@@ -566,8 +570,15 @@ export class SipConnector implements TransferringConnector {
             callId: id,
             from: callerId.from,
             ...(callerId.fromName === undefined ? {} : { fromName: callerId.fromName }),
-            to: callerNumber(caller.toUser)
+            to: callerNumber(caller.toUser),
+            ...this.callDataOf(caller)
         });
+    }
+
+    /** The INVITE's call data (DNIS, redirecting number, the admin's headers); none when empty. */
+    private callDataOf(caller: RawCallerIdentity): { data?: CallData } {
+        const data = sipCallData(caller, this.callDataHeaders);
+        return Object.keys(data).length === 0 ? {} : { data };
     }
 
     private onSessionEvent(call: SipCall, event: SipSessionEvent): void {

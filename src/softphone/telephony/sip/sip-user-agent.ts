@@ -48,6 +48,10 @@ export interface RawCallerIdentity {
     readonly fromUser?: string;
     /** The user part of the To URI: the number the caller dialled. */
     readonly toUser?: string;
+    /** The user part of the Request-URI (the dialled number, DNIS, on most PBXs). */
+    readonly requestUser?: string;
+    /** The first value of a header of the INVITE, as received (untrusted). */
+    readonly readHeader?: (name: string) => string | undefined;
 }
 
 export interface SipMediaOptions {

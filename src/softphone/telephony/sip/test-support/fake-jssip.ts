@@ -182,6 +182,7 @@ export interface FakeIncomingRequest {
     readonly call_id: string;
     readonly from: { display_name?: string; uri: { user?: string } };
     readonly to: { uri: { user?: string } };
+    readonly ruri?: { user?: string };
     getHeader(name: string): string | undefined;
 }
 
@@ -275,6 +276,10 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
             fromUser?: string;
             toUser?: string;
             assertedIdentity?: string;
+            /** The Request-URI user (absent: the request has none). */
+            requestUser?: string;
+            /** Other headers of the INVITE, by name as sent. */
+            headers?: Readonly<Record<string, string>>;
         } = {}
     ): FakeJsSipSession {
         const session = new FakeJsSipSession('incoming', `in-${this.nextCallId++}@pbx`);
@@ -288,8 +293,11 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
                 uri: { user: identity.fromUser ?? '+14155550199' }
             },
             to: { uri: { user: identity.toUser ?? '1001' } },
+            ...(identity.requestUser === undefined ? {} : { ruri: { user: identity.requestUser } }),
             getHeader: (name) =>
-                name === 'P-Asserted-Identity' ? identity.assertedIdentity : undefined
+                name === 'P-Asserted-Identity'
+                    ? identity.assertedIdentity
+                    : identity.headers?.[name]
         };
         this.emit('newRTCSession', { originator: 'remote', session, request });
         return session;
