@@ -73,7 +73,8 @@ for (const shape of SHAPES) {
             const answers = (await session.hook(() => window.localConsole.activity())).filter(
                 (entry) => entry.method === 'saveLog' && entry.response?.success
             );
-            assert.ok(answers.length > 0);
+            // Half the answers are lost at random, so this call may have had no answered save:
+            // the shape of answered saves over many calls is asserted by call-log-reliability.
             for (const entry of answers) {
                 const value = entry.response.returnValue;
                 assert.equal(

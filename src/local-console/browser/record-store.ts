@@ -1,4 +1,5 @@
 import { consoleUser, systemFields } from './object-catalog';
+import type { DmlError, DmlResult, StoredRecord } from './record-types';
 import type { FieldRule, FieldValue, ObjectDefinition } from './object-catalog';
 import type { ObjectCatalog } from './object-catalog-builder';
 import { samePhoneNumber } from './phone-match';
@@ -11,20 +12,7 @@ export type PublicRecord = { readonly attributes: { readonly type: string } } & 
     Record<string, FieldValue | { readonly type: string }>
 >;
 
-export interface StoredRecord {
-    readonly type: string;
-    readonly values: Readonly<Record<string, FieldValue>>;
-}
-
-/** A failed save, with the status code and message Salesforce would give. */
-export interface DmlError {
-    readonly statusCode: string;
-    readonly message: string;
-    readonly fields?: readonly string[];
-}
-
-export type DmlResult =
-    { readonly ok: true; readonly id: string } | { readonly ok: false; readonly error: DmlError };
+export type { DmlError, DmlResult, StoredRecord } from './record-types';
 
 type Check<T> =
     { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DmlError };

@@ -5,7 +5,7 @@
  * task-mirror-flow.test.ts checks them against the flow's XML, so the two cannot drift.
  */
 import type { FieldValue } from './object-catalog';
-import type { DmlResult, StoredRecord } from './record-store';
+import type { DmlResult, StoredRecord } from './record-types';
 
 /** What the player needs from the record store (create and update, with their checks). */
 export interface FlowRecords {
