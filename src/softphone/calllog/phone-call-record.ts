@@ -10,6 +10,7 @@
 import { talkTimeSeconds } from '../calls/ended-call';
 import type { Call, CallDirection, CallOutcome, RelatedRecord } from '../calls/call-model';
 import type { CallData } from '../telephony/call-data';
+import { isSalesforceId } from '../shared/salesforce-id';
 
 export const PHONE_CALL_OBJECT = 'Phone_Call__c';
 
@@ -115,11 +116,7 @@ const LOOKUP_FIELD_BY_OBJECT: Readonly<
     Case: 'Case__c'
 };
 
-const SALESFORCE_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
-
-export function isSalesforceId(value: unknown): value is string {
-    return typeof value === 'string' && SALESFORCE_ID.test(value);
-}
+export { isSalesforceId };
 
 /** The Phone_Call__c create value; wrap-up fields are added by the outbox when known. */
 export function toPhoneCallRecord(

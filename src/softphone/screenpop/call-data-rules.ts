@@ -20,6 +20,7 @@
  */
 import type { CallData } from '../telephony/call-data';
 import { callDataKeyPattern } from '../telephony/call-data';
+import { isSalesforceId } from '../shared/salesforce-id';
 import { MAX_PATTERN_LENGTH, hasNestedRepetition } from './dial-plan';
 
 export type CallDataCondition =
@@ -162,8 +163,6 @@ export type CallDataPop =
           readonly flowArgs: readonly FlowArgument[];
       };
 
-const SALESFORCE_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
-
 /**
  * The pops the rules ask for, in rule order (a rule whose value cannot be used — a record
  * value that is not an Id, a search value shorter than 3 characters — is skipped). The executor
@@ -196,7 +195,7 @@ export function decideCallDataPops(
             continue;
         }
         const value = Object.hasOwn(data, action.sourceKey) ? data[action.sourceKey] : undefined;
-        if (action.kind === 'record' && value !== undefined && SALESFORCE_ID.test(value)) {
+        if (action.kind === 'record' && value !== undefined && isSalesforceId(value)) {
             pops.push({ kind: 'record', rule: rule.text, recordId: value });
         } else if (action.kind === 'search' && value !== undefined && value.length >= 3) {
             pops.push({ kind: 'search', rule: rule.text, searchString: value });
