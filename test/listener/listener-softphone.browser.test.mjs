@@ -8,121 +8,30 @@
 // URL. Until the built softphone has that form, this file is skipped and says so; the extra
 // pairs and "controlled on your phone" are checked by a test of their own.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { findSystemProgram } from '../support/system-programs.mjs';
-import { browserTestOptions } from '../browser/support/browser-test.mjs';
-import {
-    chromiumFlags,
-    screenshotDir,
-    startLocalConsoleServer,
-    waitForSoftphone,
-    withLayout
-} from '../browser/support/local-console-session.mjs';
-import { SAMPLE, softphoneDriver, waitForRecords } from '../browser/support/softphone-driver.mjs';
-import { TOKENS, getEvent, root, sign, startBridge } from './support/listener-bridge-process.mjs';
+import { waitForSoftphone } from '../browser/support/local-console-session.mjs';
+import { SAMPLE, waitForRecords } from '../browser/support/softphone-driver.mjs';
+import { TOKENS, getEvent, sign } from './support/listener-bridge-process.mjs';
+import { listenerBrowserTestOptions, openListenerConsole } from './support/listener-console.mjs';
 
-const staticResource = join(root, 'force-app/main/default/staticresources/softphone');
-
-/** Whether the built softphone has the listener sign-in form this test drives. */
-function softphoneHasListenerWiring() {
-    const scripts = [];
-    const walk = (dir) => {
-        for (const name of readdirSync(dir)) {
-            const path = join(dir, name);
-            if (statSync(path).isDirectory()) {
-                walk(path);
-            } else if (name.endsWith('.js')) {
-                scripts.push(path);
-            }
-        }
-    };
-    try {
-        walk(staticResource);
-    } catch {
-        return false;
-    }
-    return scripts.some((path) => readFileSync(path, 'utf8').includes('Listener token'));
-}
-
-function options() {
-    const browser = browserTestOptions();
-    if (browser.skip) {
-        return browser;
-    }
-    if (!softphoneHasListenerWiring()) {
-        return {
-            skip: 'the built softphone has no listener sign-in form yet (wire connectorType=listener in src/softphone/main.ts)'
-        };
-    }
-    return browser;
-}
-
-describe('the listener connector in the local console', options(), () => {
+describe('the listener connector in the local console', listenerBrowserTestOptions(), () => {
+    let listener;
     let bridge;
-    let server;
-    let context;
-    let profile;
     let page;
     let session;
     let phone;
-    const pageErrors = [];
+    let pageErrors;
+    let screenshot;
+    let waitForAgentState;
 
     before(async () => {
-        bridge = await startBridge();
-        server = await startLocalConsoleServer();
-        profile = mkdtempSync(join(tmpdir(), 'softphone-chromium-'));
-        context = await chromium.launchPersistentContext(profile, {
-            executablePath: findSystemProgram('chromium'),
-            args: chromiumFlags,
-            viewport: { width: 1400, height: 900 }
-        });
-        page = context.pages()[0] ?? (await context.newPage());
-        page.on('pageerror', (error) => pageErrors.push(error));
-        const query = new URLSearchParams({
-            'setting.connector.connectorType': 'listener',
-            'setting.connector.listenerUrl': bridge.wsUrl,
+        listener = await openListenerConsole({
             'setting.wrapUp.afterCallWorkSeconds': '0'
         });
-        await page.goto(`${server.url}?${withLayout(query)}`);
-        await page.evaluate(() => window.localConsole.ready);
-        session = {
-            page,
-            softphone: () => page.frameLocator('[data-testid="softphone-frame"]'),
-            hook: (expression, arg) => page.evaluate(expression, arg)
-        };
-        phone = softphoneDriver(session);
+        ({ bridge, page, session, phone, pageErrors, screenshot, waitForAgentState } = listener);
     });
 
-    after(async () => {
-        await context?.close();
-        server?.stop();
-        await bridge?.stop();
-        if (profile) {
-            rmSync(profile, { recursive: true, force: true });
-        }
-    });
-
-    /** The agent becomes Available once the connector is connected: poll the Status field. */
-    async function waitForAgentState(state, timeoutMs = 10_000) {
-        const deadline = Date.now() + timeoutMs;
-        let current = await phone.agentState();
-        while (current !== state) {
-            if (Date.now() > deadline) {
-                assert.equal(current, state);
-            }
-            await new Promise((resolve) => setTimeout(resolve, 100));
-            current = await phone.agentState();
-        }
-    }
-
-    async function screenshot(name) {
-        mkdirSync(screenshotDir, { recursive: true });
-        await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
-    }
+    after(async () => listener?.close());
 
     it('signs the agent in with the agent id and listener token', async () => {
         const frame = phone.frame;
