@@ -1,5 +1,5 @@
 import { idOf } from './test-support/console-fixtures';
-import { LAYOUT_PRESETS, layoutFromQuery } from './softphone-layout';
+import { DEFAULT_LAYOUT_PRESET, LAYOUT_PRESETS, layoutFromQuery } from './softphone-layout';
 import { wiredConsole } from './test-support/wired-console';
 import { clickToDialPayload } from './opencti-host';
 
@@ -132,7 +132,7 @@ describe('sforce.opencti over the local console', () => {
             'layout.Inbound.Lead: not field API names: Na-me'
         ]);
         expect(read.layout.Outbound['Case']).toEqual([]);
-        expect(read.layout.Inbound).toEqual(LAYOUT_PRESETS['fresh-org']?.Inbound);
+        expect(read.layout.Inbound).toEqual(LAYOUT_PRESETS[DEFAULT_LAYOUT_PRESET]?.Inbound);
     });
 
     it('returns SCREEN_POP_DATA without navigating when deferred, and screenPop accepts it', async () => {

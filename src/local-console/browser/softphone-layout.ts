@@ -49,7 +49,11 @@ export const LAYOUT_PRESETS: Readonly<Record<string, ConsoleSoftphoneLayout>> = 
     full: { Inbound: fullSection, Outbound: fullSection, Internal: fullSection }
 };
 
-export const DEFAULT_LAYOUT_PRESET = 'fresh-org';
+/**
+ * The console page plays a configured org unless told otherwise, so `npm start` can call the
+ * sample Contacts; `layout=fresh-org` plays a new org's layout (what Check setup warns about).
+ */
+export const DEFAULT_LAYOUT_PRESET = 'full';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
