@@ -88,8 +88,9 @@ export class OutboundDialer {
         const parsed = normalisePhoneNumber(request.number, this.defaultCountry);
         if (!parsed.ok) {
             const typed = typeof request.number === 'string' ? request.number.trim() : '';
+            // Text without a digit ('abc': a SIP name to the inbound side) asks for digits.
             const message =
-                parsed.kind === 'invalid'
+                parsed.kind === 'invalid' && /\d/.test(typed)
                     ? parsed.reason
                     : typed === ''
                       ? 'Enter a phone number to call.'

@@ -102,6 +102,27 @@ describe('jsSipUserAgentFactory', () => {
         expect(caller?.readHeader?.('X-None')).toBeUndefined();
     });
 
+    it('passes the identity headers and the top Via host on, as received', () => {
+        const { fake, events } = userAgent();
+        fake.simulateIncoming({
+            viaHost: '127.0.0.1',
+            headers: {
+                From: '"Ada" <sip:+1-415-555-0101;phone-context=+1@pbx>;tag=1',
+                'Remote-Party-ID': '<sip:+1415@pbx>;party=calling;privacy=off',
+                Privacy: 'id'
+            }
+        });
+        expect(events[0]).toMatchObject({
+            type: 'incomingCall',
+            caller: {
+                fromHeader: '"Ada" <sip:+1-415-555-0101;phone-context=+1@pbx>;tag=1',
+                remotePartyId: '<sip:+1415@pbx>;party=calling;privacy=off',
+                privacy: 'id',
+                viaHost: '127.0.0.1'
+            }
+        });
+    });
+
     it('ignores a malformed newRTCSession and survives odd request shapes', () => {
         const { fake, events } = userAgent();
         fake.emit('newRTCSession', { originator: 'remote', session: null, request: {} });

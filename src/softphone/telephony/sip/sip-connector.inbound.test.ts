@@ -20,7 +20,8 @@ describe('SipConnector inbound calls', () => {
             assertedIdentity: '"Ada Lovelace" <sip:+14155550199@pbx.example.com>',
             fromDisplayName: 'Front Desk',
             fromUser: '1000',
-            toUser: '+14155550100'
+            toUser: '+14155550100',
+            viaHost: 'pbx.example.com'
         });
         expect(harness.events).toEqual([
             {
@@ -37,6 +38,49 @@ describe('SipConnector inbound calls', () => {
             state: 'ringing',
             sipCallId: session.callId
         });
+    });
+
+    it('believes P-Asserted-Identity only from the configured server, and logs where the id came from', async () => {
+        const harness = await connectedHarness();
+        harness.ua().simulateIncoming({
+            assertedIdentity: '<sip:+14155550000@pbx.example.com>',
+            fromUser: '+1-415-555-0101;phone-context=+1',
+            viaHost: 'elsewhere.example.org'
+        });
+        expect(harness.events).toEqual([
+            expect.objectContaining({ type: 'incoming', from: '+14155550101' })
+        ]);
+        expect(harness.logs).toContainEqual(
+            expect.objectContaining({
+                message: 'Incoming call.',
+                details: expect.objectContaining({ callerIdSource: 'From' })
+            })
+        );
+    });
+
+    it('withholds a caller who asked for privacy, unless the settings say Show', async () => {
+        const invite = {
+            assertedIdentity: '"Ada" <tel:+14155550199>',
+            fromUser: '+14155550199',
+            viaHost: 'pbx.example.com',
+            headers: { Privacy: 'id' }
+        };
+        const withheld = await connectedHarness();
+        withheld.ua().simulateIncoming(invite);
+        expect(withheld.events).toEqual([expect.objectContaining({ from: '' })]);
+        const shown = await connectedHarness({
+            settings: {
+                webSocketUrl: 'wss://pbx.example.com/ws',
+                domain: 'pbx.example.com',
+                registerExpiresSeconds: 600,
+                iceServers: [],
+                privacy: 'Show'
+            }
+        });
+        shown.ua().simulateIncoming(invite);
+        expect(shown.events).toEqual([
+            expect.objectContaining({ from: '+14155550199', fromName: 'Ada' })
+        ]);
     });
 
     it('announces a caller with hostile From and P-Asserted-Identity as unknown', async () => {

@@ -5,6 +5,7 @@ import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
 import { randomSipCallId } from './call-id';
 import { callerIdFrom, callerNumber } from './caller-id';
+import { callerIdPolicyFor } from './caller-id-policy';
 import type { DialPlan } from './dial-plan';
 import { dialTarget } from './dial-plan';
 import { callEndReasonFor, sipEndMessage } from './end-reason';
@@ -562,8 +563,12 @@ export class SipConnector implements TransferringConnector {
         call.session = session;
         call.sipCallId = session.sipCallId;
         session.setListener((event) => this.onSessionEvent(call, event));
-        const callerId = callerIdFrom(caller);
-        this.logger('info', 'Incoming call.', { callId: id, sipCallId: call.sipCallId });
+        const callerId = callerIdFrom(caller, callerIdPolicyFor(this.settings));
+        this.logger('info', 'Incoming call.', {
+            callId: id,
+            sipCallId: call.sipCallId,
+            callerIdSource: callerId.source
+        });
         this.updateRingtone();
         this.events.emit({
             type: 'incoming',

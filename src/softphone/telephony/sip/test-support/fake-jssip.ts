@@ -183,6 +183,7 @@ export interface FakeIncomingRequest {
     readonly from: { display_name?: string; uri: { user?: string } };
     readonly to: { uri: { user?: string } };
     readonly ruri?: { user?: string };
+    readonly via?: { host?: string };
     getHeader(name: string): string | undefined;
 }
 
@@ -278,6 +279,8 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
             assertedIdentity?: string;
             /** The Request-URI user (absent: the request has none). */
             requestUser?: string;
+            /** The host of the top Via (absent: JsSIP parsed none). */
+            viaHost?: string;
             /** Other headers of the INVITE, by name as sent. */
             headers?: Readonly<Record<string, string>>;
         } = {}
@@ -294,6 +297,7 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
             },
             to: { uri: { user: identity.toUser ?? '1001' } },
             ...(identity.requestUser === undefined ? {} : { ruri: { user: identity.requestUser } }),
+            ...(identity.viaHost === undefined ? {} : { via: { host: identity.viaHost } }),
             getHeader: (name) =>
                 name === 'P-Asserted-Identity'
                     ? identity.assertedIdentity
