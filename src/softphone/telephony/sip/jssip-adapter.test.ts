@@ -1,6 +1,6 @@
-import { jsSipUserAgentFactory, SipConfigurationError } from './jssip-adapter';
+import { jsSipUserAgentFactory, SipConfigurationError, type JsSipModule } from './jssip-adapter';
 import type { SipSessionEvent, SipUserAgentConfig, SipUserAgentEvent } from './sip-user-agent';
-import { fakeJsSip } from './test-support/fake-jssip';
+import { FakeJsSipUa, fakeJsSip } from './test-support/fake-jssip';
 import { fakeStream } from './test-support/fake-media';
 
 const config: SipUserAgentConfig = {
@@ -70,6 +70,23 @@ describe('jsSipUserAgentFactory', () => {
             { type: 'registrationFailed', cause: 'Request Timeout' },
             { type: 'registrationFailed', cause: 'Unknown' }
         ]);
+    });
+
+    it('opens the WebSocket again through JsSIP’s transport, and does nothing without one', () => {
+        const { ua, fake } = userAgent();
+        ua.reconnect();
+        expect(fake.reconnects).toBe(1);
+        const bare = new FakeJsSipUa({});
+        Object.defineProperty(bare, 'transport', { value: undefined });
+        const withoutTransport = jsSipUserAgentFactory({
+            ...fakeJsSip().module,
+            UA: class {
+                constructor() {
+                    return bare;
+                }
+            } as unknown as JsSipModule['UA']
+        })(config);
+        expect(() => withoutTransport.reconnect()).not.toThrow();
     });
 
     it('reads the caller identity of an incoming session', () => {

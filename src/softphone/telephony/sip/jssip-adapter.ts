@@ -48,6 +48,8 @@ export interface JsSipUaLike extends JsSipEmitter {
     unregister(options?: Record<string, unknown>): void;
     call(target: string, options: Record<string, unknown>): JsSipSessionLike;
     registrator(): { setExtraHeaders(headers: string[]): void };
+    /** JsSIP's Transport: connect() opens the WebSocket unless it is open or opening. */
+    readonly transport?: unknown;
 }
 
 /** The JsSIP module, as far as the adapter needs it. */
@@ -118,6 +120,14 @@ class JsSipUserAgent implements SipUserAgent {
 
     unregister(): void {
         this.ua.unregister();
+    }
+
+    reconnect(): void {
+        const transport = this.ua.transport;
+        const connect = readField(transport, 'connect');
+        if (typeof connect === 'function') {
+            connect.call(transport);
+        }
     }
 
     stop(): void {

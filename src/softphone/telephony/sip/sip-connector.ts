@@ -4,10 +4,12 @@ import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
 import { randomSipCallId } from './call-id';
+import { ReconnectSchedule } from './reconnect-schedule';
 import { callerIdFrom, callerNumber } from './caller-id';
 import { callerIdPolicyFor } from './caller-id-policy';
 import type { DialPlan } from './dial-plan';
 import { dialTarget } from './dial-plan';
+import { DroppedDialogs } from './dropped-dialogs';
 import { callEndReasonFor, sipEndMessage } from './end-reason';
 import { IceCutoff } from './ice-cutoff';
 import { jsSipUserAgentFactory, SipConfigurationError } from './jssip-adapter';
@@ -84,6 +86,9 @@ export class SipConnector implements TransferringConnector {
     private readonly events: ConnectorEvents;
     private readonly calls = new Map<string, SipCall>();
     private readonly endedCallIds = new Set<string>();
+    /** Established calls lost with the WebSocket, ended toward the far end once it is back. */
+    private readonly droppedDialogs: DroppedDialogs;
+    private readonly reconnects: ReconnectSchedule;
     // Private too: the user agent holds the password in its configuration.
     #ua?: SipUserAgent;
     private attempt?: Attempt;
@@ -118,6 +123,12 @@ export class SipConnector implements TransferringConnector {
             reconnectMaxSeconds:
                 options.reconnectMaxSeconds ?? sipConnectorDefaults.reconnectMaxSeconds
         };
+        this.droppedDialogs = new DroppedDialogs(this.logger);
+        this.reconnects = new ReconnectSchedule(
+            this.scheduler,
+            options.random ?? Math.random,
+            ...(options.reconnectPolicy ? [options.reconnectPolicy] : [])
+        );
         this.events = new ConnectorEvents({
             onListenerError: (error) =>
                 this.logger('error', 'A connector event listener threw.', {
@@ -245,6 +256,7 @@ export class SipConnector implements TransferringConnector {
             return;
         }
         this.#ua = undefined;
+        this.reconnects.cancel();
         ua.stop();
         this.events.setStatus('disconnected');
     }
@@ -508,12 +520,15 @@ export class SipConnector implements TransferringConnector {
                     error: event.error,
                     code: event.code
                 });
+                if (!this.unregistering) {
+                    this.scheduleReconnect();
+                }
                 if (this.events.status === 'connected') {
                     this.events.setStatus(
                         'reconnecting',
                         'Lost the connection to the SIP server; reconnecting.'
                     );
-                    this.endAllCalls('connection-lost');
+                    this.endAllCalls('connection-lost', { keepDialogs: true });
                 } else if (this.events.status === 'connecting' && !this.retryingConnect) {
                     // JsSIP keeps retrying until registered or the connect timeout; say so once.
                     this.retryingConnect = true;
@@ -524,8 +539,12 @@ export class SipConnector implements TransferringConnector {
                 }
                 this.unregistering?.();
                 return;
-            case 'transportConnecting':
             case 'transportConnected':
+                this.logger('debug', `SIP WebSocket: ${event.type}.`);
+                this.reconnects.connected();
+                this.droppedDialogs.endAll();
+                return;
+            case 'transportConnecting':
                 this.logger('debug', `SIP WebSocket: ${event.type}.`);
                 return;
             case 'incomingCall':
@@ -700,23 +719,44 @@ export class SipConnector implements TransferringConnector {
         });
     }
 
-    /** Ends every live call; their JsSIP sessions are terminated too, closing their media. */
-    private endAllCalls(reason: CallEndReason): void {
+    /**
+     * Ends every live call; their JsSIP sessions are terminated too, closing their media. With
+     * keepDialogs (the WebSocket is gone), an established call's session is kept instead, to
+     * send its BYE when the WebSocket is back (dropped-dialogs.ts).
+     */
+    private endAllCalls(reason: CallEndReason, { keepDialogs = false } = {}): void {
         for (const call of [...this.calls.values()]) {
             call.localEnd = { reason };
-            try {
-                call.session?.terminate();
-            } catch {
-                // Already over: finish() below reports it either way.
+            const established = call.state === 'connected' || call.state === 'held';
+            if (keepDialogs && established && call.session) {
+                this.droppedDialogs.keep(call.id, call.session);
+            } else {
+                try {
+                    call.session?.terminate();
+                } catch {
+                    // Already over: finish() below reports it either way.
+                }
             }
             this.finish(call, { originator: 'system', cause: 'Connection Error' });
         }
+    }
+
+    /** Opens the WebSocket of the current user agent again after the schedule's next delay. */
+    private scheduleReconnect(): void {
+        const ua = this.#ua;
+        const delay = this.reconnects.lost(() => {
+            if (this.#ua === ua && !this.unregistering) {
+                ua?.reconnect();
+            }
+        });
+        this.logger('debug', 'Opening the SIP WebSocket again soon.', { delayMs: delay });
     }
 
     /** Ends the connection for good: stops the user agent and reports why. */
     private fail(message: string): void {
         const ua = this.#ua;
         this.#ua = undefined;
+        this.reconnects.cancel();
         this.settleAttempt(new Error(message));
         this.endAllCalls('connection-lost');
         ua?.stop();

@@ -130,6 +130,8 @@ export interface SipUserAgent {
     setListener(listener: SipUserAgentListener): void;
     /** Opens the WebSocket and registers. */
     start(): void;
+    /** Opens the WebSocket again now when it is closed (it registers once open); else nothing. */
+    reconnect(): void;
     unregister(): void;
     /** Ends every session and closes the WebSocket (after a graceful un-REGISTER). */
     stop(): void;

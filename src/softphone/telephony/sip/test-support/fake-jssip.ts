@@ -194,6 +194,13 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
     registrationHeaders: string[] = [];
     readonly sessions: FakeJsSipSession[] = [];
     readonly outgoing: { target: string; options: Record<string, unknown> }[] = [];
+    /** How many times the connector asked the transport to open the WebSocket again. */
+    reconnects = 0;
+    readonly transport = {
+        connect: (): void => {
+            this.reconnects += 1;
+        }
+    };
     /** Set to make call() throw, like JsSIP with an invalid target. */
     callThrows?: Error;
     private nextCallId = 1;
