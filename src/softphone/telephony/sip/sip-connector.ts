@@ -588,7 +588,6 @@ export class SipConnector implements TransferringConnector {
             sipCallId: call.sipCallId,
             callerIdSource: callerId.source
         });
-        this.updateRingtone();
         this.events.emit({
             type: 'incoming',
             callId: id,
@@ -597,6 +596,8 @@ export class SipConnector implements TransferringConnector {
             to: callerNumber(caller.toUser),
             ...this.callDataOf(caller)
         });
+        // After the event: the screen pop's search goes out before the ringtone starts.
+        this.updateRingtone();
     }
 
     /** The INVITE's call data (DNIS, redirecting number, the admin's headers); none when empty. */
