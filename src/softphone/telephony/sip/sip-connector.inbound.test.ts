@@ -32,7 +32,8 @@ describe('SipConnector inbound calls', () => {
                 to: '+14155550100'
             }
         ]);
-        expect(harness.media.log).toEqual(['ring']);
+        // The microphone opens as the call rings: answering will not wait for it.
+        expect(harness.media.log).toEqual(['ring', 'getLocalStream local-1']);
         expect(harness.connector.callDetails('call-1')).toEqual({
             direction: 'inbound',
             state: 'ringing',
@@ -117,7 +118,7 @@ describe('SipConnector inbound calls', () => {
 
         expect(answered).toBe(true);
         expect(harness.events).toEqual([{ type: 'answered', callId: id }]);
-        expect(harness.media.log).toEqual(['ring', 'stop ringing', 'getLocalStream local-1']);
+        expect(harness.media.log).toEqual(['ring', 'getLocalStream local-1', 'stop ringing']);
     });
 
     it('sends the answer on the first ICE candidate when no ICE server is set', async () => {
@@ -156,16 +157,27 @@ describe('SipConnector inbound calls', () => {
 
     it('keeps ringing when the microphone is refused, and can answer again', async () => {
         const harness = await connectedHarness();
+        const denied = () =>
+            Object.assign(new Error('denied'), {
+                name: 'NotAllowedError'
+            });
+        // Refused while ringing, and again when the agent answers.
+        harness.media.failNextWith = denied();
         const { id, session } = ringing(harness);
-        harness.media.failNextWith = Object.assign(new Error('denied'), {
-            name: 'NotAllowedError'
-        });
+        await settle();
+        harness.media.failNextWith = denied();
         await expect(harness.connector.answer(id)).rejects.toThrow(
             'Cannot answer: the browser was not allowed to use the microphone.'
         );
         expect(harness.connector.callDetails(id)?.state).toBe('ringing');
         expect(session.answerOptions).toBeUndefined();
-        expect(harness.media.log.slice(-1)).toEqual(['ring']);
+        expect(harness.media.log).toEqual([
+            'ring',
+            'getLocalStream failed',
+            'stop ringing',
+            'getLocalStream failed',
+            'ring'
+        ]);
 
         const again = harness.connector.answer(id);
         await settle();
@@ -212,7 +224,14 @@ describe('SipConnector inbound calls', () => {
         harness.events.length = 0;
         session.simulateRemoteCancel();
         expect(harness.events).toEqual([{ type: 'ended', callId: id, reason: 'cancelled' }]);
-        expect(harness.media.log).toEqual(['ring', 'stop ringing']);
+        await settle();
+        // The microphone opened for the ringing call is closed again.
+        expect(harness.media.log).toEqual([
+            'ring',
+            'getLocalStream local-1',
+            'stop ringing',
+            'release local-1'
+        ]);
         expect(harness.connector.liveCallIds()).toEqual([]);
     });
 
@@ -273,7 +292,15 @@ describe('SipConnector inbound calls', () => {
         const first = ringing(harness);
         const second = ringing(harness);
         await harness.connector.decline(first.id);
-        expect(harness.media.log).toEqual(['ring', 'ring', 'ring']);
+        await settle();
+        expect(harness.media.log).toEqual([
+            'ring',
+            'getLocalStream local-1',
+            'ring',
+            'getLocalStream local-2',
+            'ring',
+            'release local-1'
+        ]);
         second.session.simulateRemoteCancel();
         expect(harness.media.log.slice(-1)).toEqual(['stop ringing']);
     });

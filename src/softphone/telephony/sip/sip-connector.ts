@@ -12,6 +12,7 @@ import { dialTarget } from './dial-plan';
 import { DroppedDialogs } from './dropped-dialogs';
 import { callEndReasonFor, sipEndMessage } from './end-reason';
 import { IceCutoff } from './ice-cutoff';
+import { MicrophonePrefetch } from './microphone-prefetch';
 import { jsSipUserAgentFactory, SipConfigurationError } from './jssip-adapter';
 import { registrationFailureMessage } from './registration-message';
 import type { PendingRequest, SipCall, SipCallDetails, SipCallState } from './sip-call';
@@ -284,7 +285,7 @@ export class SipConnector implements TransferringConnector {
                 this.updateRingtone();
                 let stream: MediaStream;
                 try {
-                    stream = await this.media.getLocalStream();
+                    stream = await (call.microphone?.take() ?? this.media.getLocalStream());
                 } catch (error) {
                     if (call.pending === pending) {
                         call.state = 'ringing';
@@ -598,6 +599,9 @@ export class SipConnector implements TransferringConnector {
         });
         // After the event: the screen pop's search goes out before the ringtone starts.
         this.updateRingtone();
+        if (this.calls.has(id)) {
+            call.microphone = new MicrophonePrefetch(this.media);
+        }
     }
 
     /** The INVITE's call data (DNIS, redirecting number, the admin's headers); none when empty. */
@@ -689,6 +693,7 @@ export class SipConnector implements TransferringConnector {
         this.calls.delete(call.id);
         this.endedCallIds.add(call.id);
         call.ice.cancel();
+        call.microphone?.release();
         if (call.localStream) {
             this.media.releaseLocalStream(call.localStream);
         }
