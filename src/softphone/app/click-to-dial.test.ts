@@ -115,7 +115,9 @@ describe('handleClickToDial: a good click', () => {
         expect(harness.engine.snapshot().calls[0]).not.toHaveProperty('related');
         // Without a record, every record with the number is checked for Do Not Call.
         expect(harness.host.searches).toEqual([
-            { searchParams: '+14155550101', callType: 'outbound', deferred: true }
+            { searchParams: '+14155550101', callType: 'outbound', deferred: true },
+            { searchParams: '(415) 555-0101', callType: 'outbound', deferred: true },
+            { searchParams: '4155550101', callType: 'outbound', deferred: true }
         ]);
     });
 

@@ -138,25 +138,35 @@ export class OutboundDialer {
         const deadline = this.deadline();
         let problem: string | undefined;
         try {
-            for (const searchParams of searchVariants(e164, this.defaultCountry)) {
-                let returned: unknown;
-                try {
-                    returned = await Promise.race([
-                        this.host.searchAndScreenPop({
-                            searchParams,
-                            callType: 'outbound',
-                            deferred: true
-                        }),
-                        deadline.expired
-                    ]);
-                } catch (error) {
-                    problem = error instanceof Error ? error.message : String(error);
+            // Every written form of the number is searched at once: each search is a server
+            // round trip in a real org, and one after the other they would add up before the
+            // call goes out. The answers are read in the variants' order, most exact first.
+            const answers = searchVariants(e164, this.defaultCountry).map((searchParams) =>
+                Promise.race([
+                    this.host.searchAndScreenPop({
+                        searchParams,
+                        callType: 'outbound',
+                        deferred: true
+                    }),
+                    deadline.expired
+                ]).then(
+                    (returned: unknown) => ({ ok: true as const, returned }),
+                    (error: unknown) => ({
+                        ok: false as const,
+                        problem: error instanceof Error ? error.message : String(error)
+                    })
+                )
+            );
+            for (const answer of answers) {
+                const settled = await answer;
+                if (!settled.ok) {
+                    problem = settled.problem;
                     if (deadline.passed()) {
                         break;
                     }
                     continue;
                 }
-                const result = parseSearchResult(returned);
+                const result = parseSearchResult(settled.returned);
                 if (!result.ok) {
                     problem = result.error.message;
                     continue;
