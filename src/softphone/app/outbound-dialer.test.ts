@@ -381,6 +381,26 @@ describe('OutboundDialer: Do Not Call', () => {
         });
         expect(harness.host.searchesOf('outbound')).toHaveLength(3);
     });
+
+    it('has the connector prepare the dial during the check, and undoes it when refused or placed', async () => {
+        const harness = await started();
+        const undo = jest.fn();
+        const prepare = jest.spyOn(harness.engine, 'prepareDial').mockReturnValue(undo);
+        await expect(harness.dialer.dial({ number: '(415) 555-0101' })).resolves.toMatchObject({
+            ok: true
+        });
+        expect(prepare).toHaveBeenCalledTimes(1);
+        expect(undo).toHaveBeenCalledTimes(1);
+        await harness.settle();
+
+        const refused = await started([OLIVIA]);
+        const undoRefused = jest.fn();
+        jest.spyOn(refused.engine, 'prepareDial').mockReturnValue(undoRefused);
+        await expect(refused.dialer.dial({ number: '(510) 555-0121' })).resolves.toMatchObject({
+            code: 'do-not-call'
+        });
+        expect(undoRefused).toHaveBeenCalledTimes(1);
+    });
 });
 
 describe('OutboundDialer: the dial plan', () => {

@@ -7,7 +7,11 @@ import {
     unreadableDoNotCallField,
     unreadableDoNotCallProblem
 } from '../screenpop/do-not-call-unreadable';
-import { normalisePhoneNumber, searchVariants } from '../screenpop/phone-number';
+import {
+    normalisePhoneNumber,
+    searchVariants,
+    type ValidPhoneNumber
+} from '../screenpop/phone-number';
 import type { DoNotCallCheckFailure } from '../settings/softphone-settings';
 import { systemScheduler, type Scheduler } from '../telephony/scheduler';
 
@@ -100,6 +104,19 @@ export class OutboundDialer {
                       : `${typed.slice(0, 40)} is not a phone number or an extension: enter its digits.`;
             return { ok: false, code: 'invalid-number', message };
         }
+        // The connector's set-up (the microphone) overlaps the check's round trip.
+        const prepared = this.engine.prepareDial();
+        try {
+            return await this.checkAndPlace(parsed, request);
+        } finally {
+            prepared();
+        }
+    }
+
+    private async checkAndPlace(
+        parsed: ValidPhoneNumber,
+        request: DialRequest
+    ): Promise<DialOutcome> {
         const check = await this.checkDoNotCall(parsed.e164, request);
         if (check.allowed === false) {
             return { ok: false, code: 'do-not-call', message: check.reason };

@@ -98,6 +98,8 @@ export class SipConnector implements TransferringConnector {
     private unregistering?: () => void;
     /** The call whose far end the remote audio element plays. */
     private audibleCallId?: string;
+    /** The microphone opened for a dial still being checked (prepareToDial). */
+    private dialMicrophone?: MicrophonePrefetch;
 
     constructor(options: SipConnectorOptions) {
         this.#credentials = options.credentials;
@@ -276,6 +278,25 @@ export class SipConnector implements TransferringConnector {
             return Promise.reject(id);
         }
         return this.placeCall(id, target.uri);
+    }
+
+    /**
+     * Opens the microphone while the softphone checks Do Not Call, so that the dial does not
+     * wait for it; the returned function closes it when no dial took it.
+     */
+    prepareToDial(): () => void {
+        if (this.connectionRefusal('dial')) {
+            return () => undefined;
+        }
+        this.dialMicrophone?.release();
+        const microphone = new MicrophonePrefetch(this.media);
+        this.dialMicrophone = microphone;
+        return () => {
+            microphone.release();
+            if (this.dialMicrophone === microphone) {
+                this.dialMicrophone = undefined;
+            }
+        };
     }
 
     answer(callId: string): Promise<void> {
@@ -471,9 +492,11 @@ export class SipConnector implements TransferringConnector {
     }
 
     private async placeCall(id: string, uri: string): Promise<string> {
+        const prepared = this.dialMicrophone;
+        this.dialMicrophone = undefined;
         let stream: MediaStream;
         try {
-            stream = await this.media.getLocalStream();
+            stream = await (prepared?.take() ?? this.media.getLocalStream());
         } catch (error) {
             throw microphoneError('dial', error);
         }
