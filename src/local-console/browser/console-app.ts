@@ -229,6 +229,11 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
                 utility.reload();
                 note('softphone reloaded by the console');
             },
+            closeSoftphone: () => {
+                host.forgetSoftphone();
+                utility.close();
+                note('softphone closed by the console (Reload softphone opens it)');
+            },
             resetData: () => {
                 store.load(seedRecords);
                 state.closeMissingRecords((id) => store.get(id) !== undefined);
