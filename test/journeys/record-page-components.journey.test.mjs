@@ -77,6 +77,11 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await page.callButton('Phone').click();
         await phone.waitForCallState('Connected');
         await page.clickToDial.locator('.call-state', { hasText: /^Connected with / }).waitFor();
+        // The softphone took the card's record as the call's related record.
+        await phone.frame
+            .locator('.softphone-call .softphone-logged-to__current')
+            .filter({ hasText: 'Logged to: Maria Lopez (Contact)' })
+            .waitFor();
         // One call at a time: the card's buttons wait for this call to end.
         assert.equal(await page.callButton('Mobile').isDisabled(), true);
         await session.screenshot('lwc-02-contact-connected');
@@ -123,7 +128,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
             /marked Do Not Call/
         );
         assert.equal(await page.callButton('Phone').isDisabled(), true);
-        await session.screenshot('lwc-04-do-not-call');
+        await session.screenshot('lwc-05-do-not-call');
         const dials = (await session.hook(() => window.localConsole.lmsMessages())).filter(
             (entry) => entry.message?.type === 'dial'
         );
@@ -144,13 +149,13 @@ describe('journeys: the record page components and the softphone', browserTestOp
             await chen.clickToDial.locator('.softphone-missing').innerText(),
             /No softphone is answering/
         );
-        await session.screenshot('lwc-05-no-softphone');
+        await session.screenshot('lwc-06-no-softphone');
 
         await session.page.getByTestId('reload-softphone').click();
         await chen.clickToDial.locator('.softphone-missing').waitFor({ state: 'detached' });
         await chen.callButton('Phone').waitFor();
         assert.equal(await chen.callButton('Phone').isDisabled(), false);
-        await session.screenshot('lwc-06-softphone-back');
+        await session.screenshot('lwc-07-softphone-back');
     });
 
     it('two record tabs, one softphone: each Call History card lists only its own calls', async () => {
@@ -175,7 +180,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
             ofMaria.map((record) => record.Id).sort(),
             "Maria's card lists exactly her calls"
         );
-        await session.screenshot('lwc-07-two-tabs-maria');
+        await session.screenshot('lwc-08-two-tabs-maria');
 
         await session.page.getByTestId('workspace-tab').filter({ hasText: CHEN }).click();
         const chenRowIds = await recordPage(session).callRows.evaluateAll((rows) =>
@@ -211,7 +216,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
                 `every call to ${contactId} is logged to it`
             );
         }
-        await session.screenshot('lwc-08-after-twenty-calls');
+        await session.screenshot('lwc-09-after-twenty-calls');
         assert.deepEqual(session.pageErrors, []);
     });
 });
