@@ -118,6 +118,21 @@ describe('journeys: the record page components and the softphone', browserTestOp
         assert.deepEqual(session.pageErrors, []);
     });
 
+    it("an agent calls Bayview Logistics from its Account's card: the call is logged to the Account and listed there", async () => {
+        const accountId = await openRecord(session, 'Account', 'Bayview Logistics');
+        const page = recordPage(session);
+        await page.callLog.getByText('No calls yet.').waitFor();
+        await callFromCard(session, phone, 'Phone');
+        await page.callRows.first().waitFor();
+        const [call] = (await phoneCalls(session)).filter(
+            (record) => record.Account__c === accountId
+        );
+        assert.equal(call.Direction__c, 'Outbound');
+        assert.match(call.To_Number__c, /6285550110$/);
+        assert.equal(await page.callRows.first().getAttribute('data-id'), call.Id);
+        await session.screenshot('lwc-04-account-called');
+    });
+
     it('Robert Hayes is marked Do Not Call: his card says so and offers no call', async () => {
         const before = (await phoneCalls(session)).length;
         await openRecord(session, 'Contact', SAMPLE.robertHayes.name);
