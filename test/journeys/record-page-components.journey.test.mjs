@@ -235,3 +235,40 @@ describe('journeys: the record page components and the softphone', browserTestOp
         assert.deepEqual(session.pageErrors, []);
     });
 });
+
+describe(
+    'journeys: record page components in a second Salesforce tab',
+    browserTestOptions(),
+    () => {
+        let first;
+        let second;
+        let phone;
+
+        consolePerSuite({}, (opened) => ({ session: first, phone } = opened));
+
+        it('an agent calls James Chen from his card in a second browser tab: the one softphone dials it and logs it once, to him', async () => {
+            second = await first.openTab();
+            const chenId = await openRecord(second, 'Contact', CHEN);
+            const page = recordPage(second);
+            await page.callButton('Phone').click();
+            // The leading tab's softphone places the call; the card in the second tab follows it.
+            await phone.waitForCallState('Connected');
+            await page.clickToDial
+                .locator('.call-state', { hasText: /^Connected with / })
+                .waitFor();
+            await second.screenshot('lwc-10-second-tab-connected');
+            await page.clickToDial.getByRole('button', { name: 'Hang Up' }).click();
+            await finishWrapUp(phone);
+            // Each console page is its own org here: the call is logged once, in the leading tab's.
+            const [logged] = await waitForRecords(
+                first,
+                'Phone_Call__c',
+                (all) => all.length === 1
+            );
+            assert.equal(logged.Contact__c, chenId);
+            assert.equal(logged.Direction__c, 'Outbound');
+            assert.deepEqual(await phoneCalls(second), []);
+            assert.deepEqual(second.pageErrors, []);
+        });
+    }
+);
