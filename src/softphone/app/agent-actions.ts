@@ -34,33 +34,11 @@ export function createAgentActions(deps: {
             }
         });
     };
-    let attempts = 0;
     const dial = (number: string) => {
-        const id = ++attempts;
-        const attempt = { id, number };
-        app.store.update((state) => ({
-            ...state,
-            dialAttempt: { ...attempt, status: 'placing' }
-        }));
+        const id = app.store.beginDialAttempt(number);
         void controls.dial(number).then((result) => {
             showDialWarning(app, result);
-            app.store.update((state) => {
-                // A later Call has taken over the keypad.
-                if (state.dialAttempt?.id !== id) {
-                    return state;
-                }
-                const { dialAttempt: _placed, ...rest } = state;
-                return result.ok
-                    ? rest
-                    : {
-                          ...rest,
-                          dialAttempt: {
-                              ...attempt,
-                              status: 'refused',
-                              message: result.message
-                          }
-                      };
-            });
+            app.store.endDialAttempt(id, result.ok ? undefined : result.message);
         });
     };
     return {

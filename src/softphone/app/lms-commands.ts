@@ -7,7 +7,10 @@ import type { SoftphoneApp } from './softphone-app';
 export function createLmsCommands(app: SoftphoneApp, controls: CallControls): SoftphoneCommands {
     return {
         dial: async (number, related) => {
+            const attempt = app.store.beginDialAttempt(number);
             const result = await controls.dial(number, related);
+            // The LWC that asked hears a refusal; the keypad was not used.
+            app.store.endDialAttempt(attempt);
             showDialWarning(app, result);
             return result;
         },
