@@ -203,6 +203,12 @@ describe('SipConnector blind transfer', () => {
         expect(done).toBe(false);
 
         session.referHandlers?.requestSucceeded?.({ response: { status_code: 202 } });
+        session.simulateReferNotify(100, 'Trying');
+        await settle();
+        expect(done).toBe(false);
+        expect(harness.events).toEqual([]);
+
+        session.simulateReferNotify(200, 'OK');
         await transferring;
 
         expect(harness.events).toEqual([

@@ -15,10 +15,13 @@ import type { PendingRequest, SipCall, SipCallDetails, SipCallState } from './si
 import type { SipConnectorOptions, SipCredentials } from './sip-connector-options';
 import { sipConnectorDefaults, sipUserPattern } from './sip-connector-options';
 import { sipCallData, type SipDataHeader } from './sip-call-data';
+import type { MixerAudioContext, MixerLevels } from './sip-conference-mixer';
+import { SipConferenceMixer } from './sip-conference-mixer';
 import type { SipLogger } from './sip-logger';
 import { silentSipLogger } from './sip-logger';
 import type { SipMedia } from './sip-media';
 import { browserSipMedia } from './sip-media';
+import { consultTarget, followRefer, transferredMessage } from './sip-transfer';
 import type {
     RawCallerIdentity,
     SipEnd,
@@ -48,6 +51,7 @@ type Settings = Required<
         | 'unregisterTimeoutMs'
         | 'reconnectMinSeconds'
         | 'reconnectMaxSeconds'
+        | 'transferNotifyTimeoutMs'
     >
 >;
 
@@ -91,6 +95,9 @@ export class SipConnector implements TransferringConnector {
     private unregistering?: () => void;
     /** The call whose far end the remote audio element plays. */
     private audibleCallId?: string;
+    /** The conference mixed in the browser, while there is one. */
+    private mixer?: SipConferenceMixer;
+    private readonly audioContextFactory?: () => MixerAudioContext;
 
     constructor(options: SipConnectorOptions) {
         this.#credentials = options.credentials;
@@ -104,6 +111,7 @@ export class SipConnector implements TransferringConnector {
         this.idGenerator = options.idGenerator ?? randomSipCallId;
         this.dialPlan = options.dialPlan ?? {};
         this.callDataHeaders = options.callDataHeaders ?? [];
+        this.audioContextFactory = options.audioContext;
         this.options = {
             declineStatus: options.declineStatus ?? sipConnectorDefaults.declineStatus,
             dtmfTransport: options.dtmfTransport ?? sipConnectorDefaults.dtmfTransport,
@@ -115,7 +123,9 @@ export class SipConnector implements TransferringConnector {
             reconnectMinSeconds:
                 options.reconnectMinSeconds ?? sipConnectorDefaults.reconnectMinSeconds,
             reconnectMaxSeconds:
-                options.reconnectMaxSeconds ?? sipConnectorDefaults.reconnectMaxSeconds
+                options.reconnectMaxSeconds ?? sipConnectorDefaults.reconnectMaxSeconds,
+            transferNotifyTimeoutMs:
+                options.transferNotifyTimeoutMs ?? sipConnectorDefaults.transferNotifyTimeoutMs
         };
         this.events = new ConnectorEvents({
             onListenerError: (error) =>
@@ -415,45 +425,173 @@ export class SipConnector implements TransferringConnector {
             return Promise.reject(new Error(destination.message));
         }
         return this.request('transfer', callId, ['connected', 'held'], (call) =>
-            this.awaitConfirmation(call, 'transfer', (pending) => {
-                call.session?.refer(destination.uri, (outcome) => {
-                    if (call.pending !== pending || !this.calls.has(call.id)) {
-                        return;
-                    }
-                    if (!outcome.accepted) {
-                        const detail =
-                            outcome.statusCode === undefined
-                                ? outcome.cause
-                                : (sipEndMessage({
-                                      originator: 'remote',
-                                      cause: outcome.cause,
-                                      statusCode: outcome.statusCode,
-                                      ...(outcome.reasonPhrase === undefined
-                                          ? {}
-                                          : { reasonPhrase: outcome.reasonPhrase })
-                                  }) ?? outcome.cause);
-                        this.settle(
-                            call,
-                            pending,
-                            new Error(
-                                `The phone system refused to transfer the call to ${destination.user} (${detail}).`
-                            )
-                        );
-                        return;
-                    }
-                    // Blind transfer: the PBX took the call over; the agent's leg is done.
-                    call.pending = undefined;
-                    this.endByAgent(
-                        call,
-                        'local-hangup',
-                        {},
-                        `Transferred to ${destination.user}.`
-                    );
-                    pending.resolve();
-                });
-                return Promise.resolve();
-            })
+            this.referCall(call, destination.uri, destination.user)
         );
+    }
+
+    /**
+     * Consult transfer: REFERs the first call (usually held) to the far end of the consult
+     * call, with Replaces (RFC 3891), so the two far ends talk and both agent legs end.
+     * Resolves when the transferee's NOTIFY says the target took the call; rejects, both
+     * calls staying as they were, on a refusal or a failed NOTIFY.
+     */
+    completeConsultTransfer(callId: string, consultCallId: string): Promise<void> {
+        const consult = this.calls.get(consultCallId);
+        if (!consult || consultCallId === callId) {
+            return Promise.reject(
+                new Error(
+                    `Cannot complete the transfer: the consult call "${consultCallId}" ${consult ? 'is the call itself' : 'has ended'}.`
+                )
+            );
+        }
+        const consultRefusal = callStateRefusal(
+            'complete the transfer to',
+            consultCallId,
+            consult.state,
+            ['connected', 'held']
+        );
+        if (consultRefusal) {
+            return Promise.reject(consultRefusal);
+        }
+        const target = consultTarget(consult.dialledUri);
+        if (!target) {
+            return Promise.reject(
+                new Error(
+                    `Cannot complete the transfer: the consult call "${consultCallId}" was not dialled from here.`
+                )
+            );
+        }
+        return this.request('transfer', callId, ['connected', 'held'], (call) =>
+            this.referCall(call, target.uri, target.user, consult)
+        );
+    }
+
+    /**
+     * Merges calls into one conference mixed in the browser: held calls are resumed, then each
+     * party hears the agent and the others and the agent hears everyone (sip-conference-mixer.ts).
+     * A call that ends leaves the mix; with one call left, the mix closes.
+     */
+    async conference(callIds: readonly string[]): Promise<void> {
+        const ids = [...new Set(callIds)];
+        if (ids.length < 2) {
+            throw new Error('Cannot merge: a conference needs two calls.');
+        }
+        for (const id of ids) {
+            const call = this.calls.get(id);
+            if (call?.state === 'held') {
+                await this.resume(id);
+            } else if (!call || call.state !== 'connected') {
+                const refusal =
+                    this.connectionRefusal('merge') ??
+                    (call
+                        ? callStateRefusal('merge', id, call.state, ['connected', 'held'])
+                        : new Error(`Cannot merge call "${id}": it has ended.`));
+                throw refusal ?? new Error(`Cannot merge call "${id}".`);
+            }
+        }
+        const calls = ids.map((id) => this.calls.get(id));
+        const parties = calls.map((call, index) => {
+            const sender = call?.session?.audioSender();
+            if (!call || !sender || !call.remoteStream) {
+                throw new Error(
+                    `Cannot merge call "${ids[index] ?? ''}": ${call ? 'its audio is not set up' : 'it has ended'}.`
+                );
+            }
+            return { id: call.id, remoteStream: call.remoteStream, sender };
+        });
+        const microphone = calls.find((call) => call?.localStream)?.localStream;
+        if (!microphone) {
+            throw new Error('Cannot merge: no call has the microphone.');
+        }
+        let mixer = this.mixer;
+        if (!mixer) {
+            mixer = new SipConferenceMixer({
+                context: this.createAudioContext(),
+                microphone,
+                play: (stream) => this.media.playRemoteStream(stream),
+                onError: (partyId, error) =>
+                    this.logger('warn', 'A call did not take the conference mix.', {
+                        callId: partyId,
+                        error: errorText(error)
+                    })
+            });
+            this.mixer = mixer;
+            this.audibleCallId = undefined;
+        }
+        for (const party of parties) {
+            mixer.add(party);
+        }
+        this.logger('info', 'Conference mixed in the browser.', { callIds: mixer.partyIds() });
+    }
+
+    /** The calls in the conference mixed in the browser, and what each hears (for tests, bench). */
+    conferenceDetails(): { callIds: string[]; levels: MixerLevels } | undefined {
+        return this.mixer
+            ? { callIds: this.mixer.partyIds(), levels: this.mixer.levels() }
+            : undefined;
+    }
+
+    /** Sends the REFER and follows its NOTIFYs (sip-transfer.ts) as the call's pending request. */
+    private referCall(
+        call: SipCall,
+        uri: string,
+        target: string,
+        consult?: SipCall
+    ): Promise<void> {
+        return this.awaitConfirmation(call, 'transfer', (pending) => {
+            const session = call.session;
+            if (!session) {
+                throw new Error(`Cannot transfer call "${call.id}": it has no SIP session.`);
+            }
+            const following = followRefer({
+                session,
+                uri,
+                target,
+                ...(consult?.session ? { replaces: consult.session } : {}),
+                scheduler: this.scheduler,
+                notifyTimeoutMs: this.options.transferNotifyTimeoutMs,
+                onAccepted: () => {
+                    for (const leg of [call, consult]) {
+                        if (leg?.transfer) {
+                            leg.transfer.accepted = true;
+                        }
+                    }
+                    this.logger('info', 'The phone system accepted the transfer.', {
+                        callId: call.id,
+                        target
+                    });
+                },
+                onProgress: (statusCode) =>
+                    this.logger('info', 'Transfer progress.', { callId: call.id, statusCode })
+            });
+            const marker = { target, accepted: false, cancel: following.cancel };
+            call.transfer = marker;
+            if (consult) {
+                consult.transfer = marker;
+            }
+            void following.result.then((result) => {
+                for (const leg of [call, consult]) {
+                    if (leg?.transfer === marker) {
+                        leg.transfer = undefined;
+                    }
+                }
+                if (call.pending !== pending || !this.calls.has(call.id)) {
+                    return;
+                }
+                if (!result.ok) {
+                    this.settle(call, pending, new Error(result.message));
+                    return;
+                }
+                call.pending = undefined;
+                for (const leg of [call, consult]) {
+                    if (leg && this.calls.has(leg.id)) {
+                        this.endByAgent(leg, 'local-hangup', {}, transferredMessage(target));
+                    }
+                }
+                pending.resolve();
+            });
+            return Promise.resolve();
+        });
     }
 
     private async placeCall(id: string, uri: string): Promise<string> {
@@ -470,6 +608,7 @@ export class SipConnector implements TransferringConnector {
             throw refusal ?? new Error('Cannot dial: the SIP connector is disconnected.');
         }
         const call = this.addCall(id, 'outbound', 'dialing');
+        call.dialledUri = uri;
         call.localStream = stream;
         try {
             call.session = ua.call(
@@ -659,9 +798,26 @@ export class SipConnector implements TransferringConnector {
         if (!this.calls.has(call.id)) {
             return;
         }
+        const transfer = call.transfer;
+        if (transfer) {
+            transfer.cancel();
+            call.transfer = undefined;
+            if (transfer.accepted && !call.localEnd) {
+                call.localEnd = {
+                    reason: 'local-hangup',
+                    message: transferredMessage(transfer.target)
+                };
+                if (call.pending?.action === 'transfer') {
+                    const pending = call.pending;
+                    call.pending = undefined;
+                    pending.resolve();
+                }
+            }
+        }
         const reason = call.localEnd?.reason ?? callEndReasonFor(end);
         const message = call.localEnd ? call.localEnd.message : endMessage(call, end);
         this.calls.delete(call.id);
+        this.leaveConference(call.id);
         this.endedCallIds.add(call.id);
         call.ice.cancel();
         if (call.localStream) {
@@ -833,7 +989,34 @@ export class SipConnector implements TransferringConnector {
             : id;
     }
 
+    /** A call that ended leaves the browser's mix; with fewer than two calls it closes. */
+    private leaveConference(callId: string): void {
+        const mixer = this.mixer;
+        if (!mixer?.has(callId)) {
+            return;
+        }
+        mixer.remove(callId);
+        if (mixer.partyIds().length >= 2) {
+            return;
+        }
+        mixer.close();
+        this.mixer = undefined;
+        const left = mixer.partyIds()[0];
+        const remaining = left === undefined ? undefined : this.calls.get(left);
+        if (remaining && remaining.state !== 'held') {
+            this.makeAudible(remaining);
+        }
+    }
+
+    private createAudioContext(): MixerAudioContext {
+        return this.audioContextFactory ? this.audioContextFactory() : new AudioContext();
+    }
+
     private makeAudible(call: SipCall): void {
+        if (this.mixer?.has(call.id)) {
+            // The conference mix plays every party already.
+            return;
+        }
         if (call.remoteStream) {
             this.audibleCallId = call.id;
             this.media.playRemoteStream(call.remoteStream);
