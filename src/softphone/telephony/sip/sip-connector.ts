@@ -564,14 +564,24 @@ export class SipConnector implements TransferringConnector {
                 onProgress: (statusCode) =>
                     this.logger('info', 'Transfer progress.', { callId: call.id, statusCode })
             });
-            const marker = { target, accepted: false, cancel: following.cancel };
-            call.transfer = marker;
-            if (consult) {
-                consult.transfer = marker;
+            // The consult leg ending (the target replaced it) must not stop the following.
+            const markers = [
+                { leg: call, marker: { target, accepted: false, cancel: following.cancel } },
+                ...(consult
+                    ? [
+                          {
+                              leg: consult,
+                              marker: { target, accepted: false, cancel: () => undefined }
+                          }
+                      ]
+                    : [])
+            ];
+            for (const { leg, marker } of markers) {
+                leg.transfer = marker;
             }
             void following.result.then((result) => {
-                for (const leg of [call, consult]) {
-                    if (leg?.transfer === marker) {
+                for (const { leg, marker } of markers) {
+                    if (leg.transfer === marker) {
                         leg.transfer = undefined;
                     }
                 }
@@ -999,9 +1009,9 @@ export class SipConnector implements TransferringConnector {
         if (mixer.partyIds().length >= 2) {
             return;
         }
+        const left = mixer.partyIds()[0];
         mixer.close();
         this.mixer = undefined;
-        const left = mixer.partyIds()[0];
         const remaining = left === undefined ? undefined : this.calls.get(left);
         if (remaining && remaining.state !== 'held') {
             this.makeAudible(remaining);
