@@ -292,6 +292,7 @@ export class CallEngine {
             if (
                 event.type !== 'connection' &&
                 event.type !== 'incoming' &&
+                event.type !== 'conference' &&
                 event.callId === callId
             ) {
                 this.handleEvent(event);
@@ -468,6 +469,10 @@ export class CallEngine {
             this.handleIncoming(event);
             return;
         }
+        if (event.type === 'conference') {
+            this.applyConference(event.callIds);
+            return;
+        }
         const call = this.getCall(event.callId);
         if (!call) {
             if (this.pendingDial) {
@@ -494,7 +499,21 @@ export class CallEngine {
                 this.endCall(call.id, event.reason);
                 this.publishState();
                 return;
+            case 'transfer':
+                this.applyTransferProgress(call.id, event);
+                return;
         }
+    }
+
+    private applyConference(callIds: readonly string[]): void {
+        this.logger('debug', 'Conference update (not handled yet).', { callIds });
+    }
+
+    private applyTransferProgress(
+        callId: string,
+        event: Extract<ConnectorEvent, { type: 'transfer' }>
+    ): void {
+        this.logger('debug', 'Transfer progress (not handled yet).', { callId, event });
     }
 
     private handleIncoming(event: Extract<ConnectorEvent, { type: 'incoming' }>): void {

@@ -128,7 +128,8 @@ export const CALL_OUTCOMES = [
     'Failed',
     'Missed',
     'Rejected',
-    'Dropped'
+    'Dropped',
+    'Transferred'
 ] as const;
 
 export const RelatedRecordSchema = jsonObject({

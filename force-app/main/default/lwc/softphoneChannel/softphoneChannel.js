@@ -87,7 +87,8 @@ export const CALL_OUTCOMES = Object.freeze([
     'Failed',
     'Missed',
     'Rejected',
-    'Dropped'
+    'Dropped',
+    'Transferred'
 ]);
 
 /** Error codes of a rejected message (the adapter's ContractErrorCode). */
