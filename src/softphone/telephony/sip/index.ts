@@ -29,5 +29,3 @@ export type {
     SipUserAgentEvent,
     SipUserAgentFactory
 } from './sip-user-agent';
-export type { TransferringConnector } from './transferring-connector';
-export { isTransferringConnector } from './transferring-connector';

@@ -40,7 +40,13 @@ export interface SipCall {
      * the consult leg it replaces. Once the PBX accepted the REFER, the call's end, whoever
      * hangs up, is the transfer's end.
      */
-    transfer?: { readonly target: string; accepted: boolean; readonly cancel: () => void };
+    transfer?: {
+        readonly target: string;
+        accepted: boolean;
+        readonly cancel: () => void;
+        /** On the REFERred call: reports the transfer done when the call ends first. */
+        readonly onTransferred?: () => void;
+    };
 }
 
 /** What the connector tells about a live call (for logs and correlation with the PBX). */

@@ -4,137 +4,253 @@ import {
     answeredInbound,
     answeredOutbound,
     connectedHarness,
+    ringing,
     settle
 } from './test-support/sip-harness';
 
 describe('SipConnector blind transfer, following the NOTIFYs', () => {
-    it('keeps the call when the NOTIFY says the target was busy', async () => {
+    it('REFERs the call, reports the NOTIFYs and ends the leg transferred on the 200', async () => {
         const harness = await connectedHarness();
         const { id, session } = await answeredInbound(harness);
-        const transferring = harness.connector.transfer(id, '1003');
+        let accepted = false;
+        const transferring = harness.connector.blindTransfer(id, '+1 415 555 0777').then(() => {
+            accepted = true;
+        });
+        expect(session.referTarget).toBe('sip:+14155550777@pbx.example.com');
+        expect(session.referReplaces).toBeUndefined();
+        await settle();
+        expect(accepted).toBe(false);
+
         session.referHandlers?.requestSucceeded?.({ response: { status_code: 202 } });
+        await transferring;
+        session.simulateReferNotify(100, 'Trying');
         session.simulateReferNotify(180, 'Ringing');
+        session.simulateReferNotify(183, 'Session Progress');
+        expect(harness.connector.callDetails(id)?.state).toBe('connected');
+        await expect(harness.connector.hold(id)).rejects.toThrow(/it is being transferred/);
+
+        session.simulateReferNotify(200, 'OK');
+        await settle();
+        const target = '+14155550777';
+        expect(harness.events).toEqual([
+            { type: 'transfer', callId: id, target, progress: 'trying' },
+            { type: 'transfer', callId: id, target, progress: 'ringing' },
+            { type: 'transfer', callId: id, target, progress: 'accepted' },
+            {
+                type: 'ended',
+                callId: id,
+                reason: 'transferred',
+                message: `Transferred to ${target}.`
+            }
+        ]);
+        expect(session.status).toBe('ended');
+    });
+
+    it('keeps the call when the NOTIFY says the target was busy, and may try again', async () => {
+        const harness = await connectedHarness();
+        const { id, session } = await answeredInbound(harness);
+        const transferring = harness.connector.blindTransfer(id, '1003');
+        session.referHandlers?.requestSucceeded?.({ response: { status_code: 202 } });
+        await transferring;
         session.simulateReferNotify(486, 'Busy Here');
+        await settle();
+        expect(harness.events).toEqual([
+            { type: 'transfer', callId: id, target: '1003', progress: 'trying' },
+            {
+                type: 'transfer',
+                callId: id,
+                target: '1003',
+                progress: 'failed',
+                reason: 'busy',
+                message: 'The transfer to 1003 failed (SIP 486 Busy Here); the call is still yours.'
+            }
+        ]);
+        expect(harness.connector.callDetails(id)?.state).toBe('connected');
+        expect(harness.logs.map((log) => log.message)).toContain(
+            'The phone system accepted the transfer.'
+        );
+        const again = harness.connector.blindTransfer(id, '1004');
+        session.referHandlers?.requestSucceeded?.({});
+        await again;
+        session.simulateReferNotify(200, 'OK');
+        await settle();
+        expect(harness.events.at(-1)).toEqual({
+            type: 'ended',
+            callId: id,
+            reason: 'transferred',
+            message: 'Transferred to 1004.'
+        });
+    });
+
+    it('rejects when the PBX refuses the REFER, the call staying up', async () => {
+        const harness = await connectedHarness();
+        const { id, session } = await answeredOutbound(harness);
+        const transferring = harness.connector.blindTransfer(id, '1003');
+        session.referHandlers?.requestFailed?.({
+            response: { status_code: 405, reason_phrase: 'Method Not Allowed' },
+            cause: 'Rejected'
+        });
         await expect(transferring).rejects.toThrow(
-            'The transfer to 1003 failed (SIP 486 Busy Here); the call is still yours.'
+            'The phone system refused to transfer the call to 1003 (SIP 405 Method Not Allowed).'
         );
         expect(harness.connector.callDetails(id)?.state).toBe('connected');
         expect(harness.events).toEqual([]);
-        expect(harness.logs.map((log) => log.message)).toContain('Transfer progress.');
-        // The call can be transferred again.
-        const again = harness.connector.transfer(id, '1004');
-        session.referHandlers?.requestSucceeded?.({});
-        session.simulateReferNotify(200, 'OK');
-        await again;
-        expect(harness.events).toEqual([
-            { type: 'ended', callId: id, reason: 'local-hangup', message: 'Transferred to 1004.' }
-        ]);
+    });
+
+    it('names the cause when the REFER got no answer', async () => {
+        const harness = await connectedHarness();
+        const { id, session } = await answeredOutbound(harness);
+        const transferring = harness.connector.blindTransfer(id, '1003');
+        session.referHandlers?.requestFailed?.({ response: null, cause: 'Request Timeout' });
+        await expect(transferring).rejects.toThrow(/to 1003 \(Request Timeout\)/);
     });
 
     it('counts the far end hanging up after the 202 as the transfer done', async () => {
         const harness = await connectedHarness();
         const { id, session } = await answeredInbound(harness);
-        const transferring = harness.connector.transfer(id, '1003');
+        const transferring = harness.connector.blindTransfer(id, '1003');
         session.referHandlers?.requestSucceeded?.({});
-        session.simulateRemoteBye();
         await transferring;
+        session.simulateRemoteBye();
+        session.simulateReferNotify(200, 'OK');
         expect(harness.events).toEqual([
-            { type: 'ended', callId: id, reason: 'local-hangup', message: 'Transferred to 1003.' }
+            { type: 'transfer', callId: id, target: '1003', progress: 'trying' },
+            { type: 'transfer', callId: id, target: '1003', progress: 'accepted' },
+            { type: 'ended', callId: id, reason: 'transferred', message: 'Transferred to 1003.' }
         ]);
     });
 
     it('rejects the transfer when the far end hangs up before the PBX accepted it', async () => {
         const harness = await connectedHarness();
         const { id, session } = await answeredInbound(harness);
-        const transferring = harness.connector.transfer(id, '1003');
+        const transferring = harness.connector.blindTransfer(id, '1003');
         session.simulateRemoteBye();
         await expect(transferring).rejects.toThrow(/ended \(remote-hangup\) before the transfer/);
+        expect(harness.events).toEqual([{ type: 'ended', callId: id, reason: 'remote-hangup' }]);
     });
 
     it('drops the agent’s leg when no NOTIFY comes in time', async () => {
         const harness = await connectedHarness({ transferNotifyTimeoutMs: 5 });
         const { id, session } = await answeredInbound(harness);
-        const transferring = harness.connector.transfer(id, '1003');
+        const transferring = harness.connector.blindTransfer(id, '1003');
         session.referHandlers?.requestSucceeded?.({});
         await transferring;
-        expect(harness.events).toEqual([
-            { type: 'ended', callId: id, reason: 'local-hangup', message: 'Transferred to 1003.' }
-        ]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(harness.events.at(-1)).toEqual({
+            type: 'ended',
+            callId: id,
+            reason: 'transferred',
+            message: 'Transferred to 1003.'
+        });
     });
 
-    it('refuses a second transfer while one is in progress', async () => {
+    it('lets the agent hang up during the transfer', async () => {
         const harness = await connectedHarness();
-        const { id } = await answeredInbound(harness);
-        void harness.connector.transfer(id, '1003').catch(() => undefined);
-        await expect(harness.connector.transfer(id, '1004')).rejects.toThrow(
+        const { id, session } = await answeredInbound(harness);
+        const transferring = harness.connector.blindTransfer(id, '1003');
+        await expect(harness.connector.blindTransfer(id, '1004')).rejects.toThrow(
             /the transfer is still in progress/
         );
+        await harness.connector.hangup(id);
+        await expect(transferring).rejects.toThrow(/before the transfer completed/);
+        session.referHandlers?.requestSucceeded?.({});
+        expect(harness.events).toEqual([{ type: 'ended', callId: id, reason: 'local-hangup' }]);
     });
 
     it('says so when the stack cannot send the REFER', async () => {
         const harness = await connectedHarness();
         const { id, session } = await answeredInbound(harness);
         session.referThrows = new Error('INVALID_STATE_ERROR');
-        await expect(harness.connector.transfer(id, '1003')).rejects.toThrow(
+        await expect(harness.connector.blindTransfer(id, '1003')).rejects.toThrow(
             'Cannot transfer the call to 1003: INVALID_STATE_ERROR'
         );
         expect(harness.connector.callDetails(id)?.state).toBe('connected');
     });
+
+    it('refuses a bad target or a call that is not connected', async () => {
+        const harness = await connectedHarness();
+        const { id } = ringing(harness);
+        await expect(harness.connector.blindTransfer(id, 'nowhere')).rejects.toThrow(
+            /^Cannot dial/
+        );
+        await expect(harness.connector.blindTransfer(id, '1003')).rejects.toThrow(
+            /Cannot transfer call "call-1": it is ringing/
+        );
+    });
 });
 
-/** An inbound call put on hold, then a consult call to 1003 answered. */
+/** An inbound call, then a consult call to 1003 (the first held by startConsult) answered. */
 async function consulting() {
     const harness = await connectedHarness();
     const first = await answeredInbound(harness);
-    const holding = harness.connector.hold(first.id);
+    const starting = harness.connector.startConsult(first.id, '1003');
     first.session.holdDone?.();
-    await holding;
-    const consult = await answeredOutbound(harness, '1003');
+    const consultId = await starting;
+    const session = harness.ua().sessions.at(-1);
+    if (!session) {
+        throw new Error('startConsult made no session');
+    }
+    session.simulateAccepted();
     harness.events.length = 0;
-    return { harness, first, consult };
+    return { harness, first, consult: { id: consultId, session } };
 }
 
 describe('SipConnector consult transfer', () => {
+    it('holds the call and dials the target as a new call', async () => {
+        const harness = await connectedHarness();
+        const first = await answeredInbound(harness);
+        const starting = harness.connector.startConsult(first.id, '1003');
+        first.session.holdDone?.();
+        const consultId = await starting;
+        expect(consultId).not.toBe(first.id);
+        expect(harness.connector.callDetails(first.id)?.state).toBe('held');
+        expect(harness.ua().outgoing.at(-1)?.target).toBe('sip:1003@pbx.example.com');
+        // A held call is consulted about as it is.
+        const second = await answeredInbound(harness);
+        const holding = harness.connector.hold(second.id);
+        second.session.holdDone?.();
+        await holding;
+        await expect(harness.connector.startConsult(second.id, '1004')).resolves.toMatch(/^call-/);
+        await expect(harness.connector.startConsult('ghost', '1004')).rejects.toThrow(
+            'Cannot consult about call "ghost": there is no such call.'
+        );
+    });
+
     it('REFERs the held call to the consult target with Replaces, then ends both legs', async () => {
         const { harness, first, consult } = await consulting();
-        const completing = harness.connector.completeConsultTransfer(first.id, consult.id);
+        const completing = harness.connector.completeConsult(first.id, consult.id);
         expect(first.session.referTarget).toBe('sip:1003@pbx.example.com');
         expect(first.session.referReplaces).toBe(consult.session);
         first.session.referHandlers?.requestSucceeded?.({});
+        await completing;
         // The target's INVITE with Replaces ends the consult dialog from its side.
         consult.session.simulateRemoteBye();
         first.session.simulateReferNotify(200, 'OK');
-        await completing;
+        await settle();
+        const transferred = { reason: 'transferred', message: 'Transferred to 1003.' };
         expect(harness.events).toEqual([
-            {
-                type: 'ended',
-                callId: consult.id,
-                reason: 'local-hangup',
-                message: 'Transferred to 1003.'
-            },
-            {
-                type: 'ended',
-                callId: first.id,
-                reason: 'local-hangup',
-                message: 'Transferred to 1003.'
-            }
+            { type: 'transfer', callId: first.id, target: '1003', progress: 'trying' },
+            { type: 'ended', callId: consult.id, ...transferred },
+            { type: 'transfer', callId: first.id, target: '1003', progress: 'accepted' },
+            { type: 'ended', callId: first.id, ...transferred }
         ]);
         expect(harness.connector.liveCallIds()).toEqual([]);
     });
 
     it('ends the consult leg itself when the target did not', async () => {
         const { harness, first, consult } = await consulting();
-        const completing = harness.connector.completeConsultTransfer(first.id, consult.id);
+        const completing = harness.connector.completeConsult(first.id, consult.id);
         first.session.referHandlers?.requestSucceeded?.({});
-        first.session.simulateReferNotify(200, 'OK');
         await completing;
+        first.session.simulateReferNotify(200, 'OK');
+        await settle();
         expect(consult.session.status).toBe('ended');
         expect(harness.connector.liveCallIds()).toEqual([]);
     });
 
     it('leaves both calls as they were when the REFER is refused', async () => {
         const { harness, first, consult } = await consulting();
-        const completing = harness.connector.completeConsultTransfer(first.id, consult.id);
+        const completing = harness.connector.completeConsult(first.id, consult.id);
         first.session.referHandlers?.requestFailed?.({
             response: { status_code: 403, reason_phrase: 'Forbidden' },
             cause: 'Rejected'
@@ -145,6 +261,15 @@ describe('SipConnector consult transfer', () => {
         expect(harness.connector.callDetails(first.id)?.state).toBe('held');
         expect(harness.connector.callDetails(consult.id)?.state).toBe('connected');
         expect(harness.events).toEqual([]);
+        // The agent may cancel: the consult call ends, the first call is resumed.
+        const cancelling = harness.connector.cancelConsult(first.id, consult.id);
+        await settle();
+        first.session.unholdDone?.();
+        await cancelling;
+        expect(harness.events).toEqual([
+            { type: 'ended', callId: consult.id, reason: 'local-hangup' },
+            { type: 'resumed', callId: first.id }
+        ]);
     });
 
     it('keeps the held call when the target hangs up during the consult', async () => {
@@ -153,25 +278,30 @@ describe('SipConnector consult transfer', () => {
         expect(harness.events).toEqual([
             { type: 'ended', callId: consult.id, reason: 'remote-hangup' }
         ]);
-        await expect(
-            harness.connector.completeConsultTransfer(first.id, consult.id)
-        ).rejects.toThrow(`the consult call "${consult.id}" has ended`);
+        await expect(harness.connector.completeConsult(first.id, consult.id)).rejects.toThrow(
+            `the consult call "${consult.id}" has ended`
+        );
         expect(harness.connector.callDetails(first.id)?.state).toBe('held');
+        const cancelling = harness.connector.cancelConsult(first.id, consult.id);
+        await settle();
+        first.session.unholdDone?.();
+        await cancelling;
+        expect(harness.connector.callDetails(first.id)?.state).toBe('connected');
     });
 
     it('refuses a consult call that is the call itself, not dialled here, or not answered', async () => {
         const { harness, first } = await consulting();
-        await expect(harness.connector.completeConsultTransfer(first.id, first.id)).rejects.toThrow(
+        await expect(harness.connector.completeConsult(first.id, first.id)).rejects.toThrow(
             'is the call itself'
         );
         const other = await answeredInbound(harness);
-        await expect(harness.connector.completeConsultTransfer(first.id, other.id)).rejects.toThrow(
+        await expect(harness.connector.completeConsult(first.id, other.id)).rejects.toThrow(
             'was not dialled from here'
         );
         const ringingId = await harness.connector.dial('1005');
-        await expect(
-            harness.connector.completeConsultTransfer(first.id, ringingId)
-        ).rejects.toThrow(/it is dialing/);
+        await expect(harness.connector.completeConsult(first.id, ringingId)).rejects.toThrow(
+            /it is dialing/
+        );
     });
 });
 
@@ -193,7 +323,7 @@ describe('SipConnector conference mixed in the browser', () => {
         second.session.connection?.simulateTrack(fakeStream('far-2'));
         harness.media.log.length = 0;
         harness.events.length = 0;
-        const merging = harness.connector.conference([first.id, second.id]);
+        const merging = harness.connector.mergeCalls(first.id, second.id);
         await settle();
         first.session.unholdDone?.();
         await merging;
@@ -202,7 +332,10 @@ describe('SipConnector conference mixed in the browser', () => {
 
     it('resumes the held call and mixes: each far end gets the mix, the agent hears both', async () => {
         const { harness, first, second } = await merged();
-        expect(harness.events).toEqual([{ type: 'resumed', callId: first.id }]);
+        expect(harness.events).toEqual([
+            { type: 'resumed', callId: first.id },
+            { type: 'conference', callIds: [first.id, second.id] }
+        ]);
         expect(plays(harness.media.log).at(-1)).toMatch(/^play mix-\d+$/);
         const details = harness.connector.conferenceDetails();
         expect(details?.callIds).toEqual([first.id, second.id]);
@@ -221,9 +354,17 @@ describe('SipConnector conference mixed in the browser', () => {
         expect(plays(harness.media.log).slice(-2)).toEqual(['play nothing', 'play far-1']);
     });
 
-    it('drops a party when the agent hangs it up', async () => {
+    it('drops a party: it ends, the conference reports the one left', async () => {
         const { harness, first, second } = await merged();
-        await harness.connector.hangup(first.id);
+        harness.events.length = 0;
+        await harness.connector.dropParty(first.id);
+        expect(harness.events).toEqual([
+            { type: 'ended', callId: first.id, reason: 'local-hangup' },
+            { type: 'conference', callIds: [second.id] }
+        ]);
+        await expect(harness.connector.dropParty(second.id)).rejects.toThrow(
+            `Cannot drop call "${second.id}": it is not in the conference.`
+        );
         expect(harness.connector.conferenceDetails()).toBeUndefined();
         expect(harness.connector.liveCallIds()).toEqual([second.id]);
         expect(plays(harness.media.log).at(-1)).toBe('play far-2');

@@ -1,5 +1,6 @@
 import type { CallData } from '../call-data';
-import type { CallEndReason, ConnectionStatus, ConnectorListener } from '../connector';
+import type { HandoverSupport, TransferProgress } from '../call-handover';
+import type { CallEndReason, Connector, ConnectionStatus, ConnectorListener } from '../connector';
 import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
@@ -21,7 +22,13 @@ import type { SipLogger } from './sip-logger';
 import { silentSipLogger } from './sip-logger';
 import type { SipMedia } from './sip-media';
 import { browserSipMedia } from './sip-media';
-import { consultTarget, followRefer, transferredMessage } from './sip-transfer';
+import type { SipTransferResult } from './sip-transfer';
+import {
+    consultTarget,
+    followRefer,
+    transferProgressFor,
+    transferredMessage
+} from './sip-transfer';
 import type {
     RawCallerIdentity,
     SipEnd,
@@ -31,7 +38,6 @@ import type {
     SipUserAgentEvent,
     SipUserAgentFactory
 } from './sip-user-agent';
-import type { TransferringConnector } from './transferring-connector';
 
 interface Attempt {
     readonly promise: Promise<void>;
@@ -70,8 +76,13 @@ type Settings = Required<
  * sip-call.ts. Requests the network confirms (answer, hold, resume, transfer) resolve on that
  * confirmation; hang-up and decline resolve once the call has ended locally.
  */
-export class SipConnector implements TransferringConnector {
+export class SipConnector implements Connector {
     readonly kind = 'sip';
+    readonly handoverSupport: HandoverSupport = {
+        blindTransfer: true,
+        consultTransfer: true,
+        conference: true
+    };
 
     // An ES private field: credentials stay out of JSON.stringify and object dumps.
     readonly #credentials: SipCredentials;
@@ -419,7 +430,13 @@ export class SipConnector implements TransferringConnector {
         });
     }
 
-    transfer(callId: string, target: string): Promise<void> {
+    /**
+     * Blind transfer: a REFER to `target` on the call's dialog. Resolves when the PBX accepted
+     * the REFER (202); 'transfer' events then follow its NOTIFYs (sip-transfer.ts) and, once
+     * the target took the call, the agent's leg ends with 'transferred'. A refused REFER
+     * rejects; a NOTIFY with a failure reports 'failed', the call staying as it was.
+     */
+    blindTransfer(callId: string, target: string): Promise<void> {
         const destination = dialTarget(target, this.settings.domain, this.dialPlan);
         if (!destination.ok) {
             return Promise.reject(new Error(destination.message));
@@ -429,13 +446,30 @@ export class SipConnector implements TransferringConnector {
         );
     }
 
+    /** A consult call: holds the call if it is not yet, then dials `target` (a new call). */
+    async startConsult(callId: string, target: string): Promise<string> {
+        const call = this.calls.get(callId);
+        if (call?.state === 'connected') {
+            await this.hold(callId);
+        } else {
+            const refusal =
+                this.connectionRefusal('consult about') ??
+                (call
+                    ? callStateRefusal('consult about', callId, call.state, ['connected', 'held'])
+                    : new Error(`Cannot consult about call "${callId}": there is no such call.`));
+            if (refusal) {
+                throw refusal;
+            }
+        }
+        return this.dial(target);
+    }
+
     /**
-     * Consult transfer: REFERs the first call (usually held) to the far end of the consult
-     * call, with Replaces (RFC 3891), so the two far ends talk and both agent legs end.
-     * Resolves when the transferee's NOTIFY says the target took the call; rejects, both
-     * calls staying as they were, on a refusal or a failed NOTIFY.
+     * Consult transfer: REFERs the held call to the far end of the consult call, with Replaces
+     * (RFC 3891), so that the two far ends talk and both agent legs end ('transferred'). Same
+     * promise and events as blindTransfer(), the target being the consult call's number.
      */
-    completeConsultTransfer(callId: string, consultCallId: string): Promise<void> {
+    completeConsult(callId: string, consultCallId: string): Promise<void> {
         const consult = this.calls.get(consultCallId);
         if (!consult || consultCallId === callId) {
             return Promise.reject(
@@ -466,10 +500,37 @@ export class SipConnector implements TransferringConnector {
         );
     }
 
+    /** Ends the consult call and resumes the held one. */
+    async cancelConsult(callId: string, consultCallId: string): Promise<void> {
+        if (this.calls.has(consultCallId)) {
+            await this.hangup(consultCallId);
+        }
+        await this.resume(callId);
+    }
+
+    /**
+     * Merges the held and the active call into a conference mixed in the browser: the held
+     * call is resumed, then each party hears the agent and the other, and the agent hears
+     * both (sip-conference-mixer.ts). Reported with a 'conference' event.
+     */
+    mergeCalls(heldCallId: string, activeCallId: string): Promise<void> {
+        return this.conference([heldCallId, activeCallId]);
+    }
+
+    /** Hangs up one party of the conference; the others stay. */
+    dropParty(callId: string): Promise<void> {
+        if (!this.mixer?.has(callId)) {
+            return Promise.reject(
+                new Error(`Cannot drop call "${callId}": it is not in the conference.`)
+            );
+        }
+        return this.hangup(callId);
+    }
+
     /**
      * Merges calls into one conference mixed in the browser: held calls are resumed, then each
-     * party hears the agent and the others and the agent hears everyone (sip-conference-mixer.ts).
-     * A call that ends leaves the mix; with one call left, the mix closes.
+     * party hears the agent and the others and the agent hears everyone. A call that ends
+     * leaves the mix; with one call left, the mix closes.
      */
     async conference(callIds: readonly string[]): Promise<void> {
         const ids = [...new Set(callIds)];
@@ -522,6 +583,7 @@ export class SipConnector implements TransferringConnector {
             mixer.add(party);
         }
         this.logger('info', 'Conference mixed in the browser.', { callIds: mixer.partyIds() });
+        this.events.emit({ type: 'conference', callIds: mixer.partyIds() });
     }
 
     /** The calls in the conference mixed in the browser, and what each hears (for tests, bench). */
@@ -531,7 +593,11 @@ export class SipConnector implements TransferringConnector {
             : undefined;
     }
 
-    /** Sends the REFER and follows its NOTIFYs (sip-transfer.ts) as the call's pending request. */
+    /**
+     * Sends the REFER and follows its NOTIFYs (sip-transfer.ts). The request settles on the
+     * answer to the REFER; the call keeps a transfer mark (refusing other requests but hang-up
+     * and mute) until the final NOTIFY, reported as 'transfer' events.
+     */
     private referCall(
         call: SipCall,
         uri: string,
@@ -543,6 +609,21 @@ export class SipConnector implements TransferringConnector {
             if (!session) {
                 throw new Error(`Cannot transfer call "${call.id}": it has no SIP session.`);
             }
+            let progress: TransferProgress | undefined;
+            const report = (next: TransferProgress, failure?: SipTransferFailure): void => {
+                if (next === progress) {
+                    return;
+                }
+                progress = next;
+                this.events.emit({
+                    type: 'transfer',
+                    callId: call.id,
+                    target,
+                    progress: next,
+                    ...(failure ? { reason: failure.reason, message: failure.message } : {})
+                });
+            };
+            const marks: { leg: SipCall; mark: NonNullable<SipCall['transfer']> }[] = [];
             const following = followRefer({
                 session,
                 uri,
@@ -551,54 +632,64 @@ export class SipConnector implements TransferringConnector {
                 scheduler: this.scheduler,
                 notifyTimeoutMs: this.options.transferNotifyTimeoutMs,
                 onAccepted: () => {
-                    for (const leg of [call, consult]) {
-                        if (leg?.transfer) {
-                            leg.transfer.accepted = true;
-                        }
+                    for (const { mark } of marks) {
+                        mark.accepted = true;
                     }
                     this.logger('info', 'The phone system accepted the transfer.', {
                         callId: call.id,
                         target
                     });
+                    this.settle(call, pending);
+                    report('trying');
                 },
-                onProgress: (statusCode) =>
-                    this.logger('info', 'Transfer progress.', { callId: call.id, statusCode })
+                onProgress: (statusCode) => {
+                    this.logger('info', 'Transfer progress.', { callId: call.id, statusCode });
+                    report(transferProgressFor(statusCode));
+                }
             });
-            // The consult leg ending (the target replaced it) must not stop the following.
-            const markers = [
-                { leg: call, marker: { target, accepted: false, cancel: following.cancel } },
-                ...(consult
-                    ? [
-                          {
-                              leg: consult,
-                              marker: { target, accepted: false, cancel: () => undefined }
-                          }
-                      ]
-                    : [])
-            ];
-            for (const { leg, marker } of markers) {
-                leg.transfer = marker;
+            // Only the REFERred call's end stops the following: the consult leg's end is the
+            // target replacing it.
+            marks.push({
+                leg: call,
+                mark: {
+                    target,
+                    accepted: false,
+                    cancel: following.cancel,
+                    onTransferred: () => report('accepted')
+                }
+            });
+            if (consult) {
+                marks.push({
+                    leg: consult,
+                    mark: { target, accepted: false, cancel: () => undefined }
+                });
+            }
+            for (const { leg, mark } of marks) {
+                leg.transfer = mark;
             }
             void following.result.then((result) => {
-                for (const { leg, marker } of markers) {
-                    if (leg.transfer === marker) {
+                for (const { leg, mark } of marks) {
+                    if (leg.transfer === mark) {
                         leg.transfer = undefined;
                     }
                 }
-                if (call.pending !== pending || !this.calls.has(call.id)) {
+                if (!this.calls.has(call.id)) {
                     return;
                 }
                 if (!result.ok) {
-                    this.settle(call, pending, new Error(result.message));
+                    if (call.pending === pending) {
+                        this.settle(call, pending, new Error(result.message));
+                    } else {
+                        report('failed', result);
+                    }
                     return;
                 }
-                call.pending = undefined;
-                for (const leg of [call, consult]) {
-                    if (leg && this.calls.has(leg.id)) {
-                        this.endByAgent(leg, 'local-hangup', {}, transferredMessage(target));
+                report('accepted');
+                for (const { leg } of marks) {
+                    if (this.calls.has(leg.id)) {
+                        this.endByAgent(leg, 'transferred', {}, transferredMessage(target));
                     }
                 }
-                pending.resolve();
             });
             return Promise.resolve();
         });
@@ -813,21 +904,17 @@ export class SipConnector implements TransferringConnector {
             transfer.cancel();
             call.transfer = undefined;
             if (transfer.accepted && !call.localEnd) {
+                // The PBX took the transfer: whoever ends the call now, it has been handed on.
+                transfer.onTransferred?.();
                 call.localEnd = {
-                    reason: 'local-hangup',
+                    reason: 'transferred',
                     message: transferredMessage(transfer.target)
                 };
-                if (call.pending?.action === 'transfer') {
-                    const pending = call.pending;
-                    call.pending = undefined;
-                    pending.resolve();
-                }
             }
         }
         const reason = call.localEnd?.reason ?? callEndReasonFor(end);
         const message = call.localEnd ? call.localEnd.message : endMessage(call, end);
         this.calls.delete(call.id);
-        this.leaveConference(call.id);
         this.endedCallIds.add(call.id);
         call.ice.cancel();
         if (call.localStream) {
@@ -859,6 +946,7 @@ export class SipConnector implements TransferringConnector {
             reason,
             ...(message === undefined ? {} : { message })
         });
+        this.leaveConference(call.id);
     }
 
     /** Ends every live call; their JsSIP sessions are terminated too, closing their media. */
@@ -968,6 +1056,11 @@ export class SipConnector implements TransferringConnector {
                 )
             );
         }
+        if (call.transfer && action !== 'hang up' && action !== 'mute') {
+            return Promise.reject(
+                new Error(`Cannot ${action} call "${callId}": it is being transferred.`)
+            );
+        }
         const wrongState = callStateRefusal(action, callId, call.state, allowed);
         if (wrongState) {
             return Promise.reject(wrongState);
@@ -1006,6 +1099,7 @@ export class SipConnector implements TransferringConnector {
             return;
         }
         mixer.remove(callId);
+        this.events.emit({ type: 'conference', callIds: mixer.partyIds() });
         if (mixer.partyIds().length >= 2) {
             return;
         }
@@ -1052,6 +1146,8 @@ export class SipConnector implements TransferringConnector {
             : new Error(`Cannot ${action}: the SIP connection is ${this.events.status}.`);
     }
 }
+
+type SipTransferFailure = Extract<SipTransferResult, { ok: false }>;
 
 /** A Route header for the outbound proxy; loose routing (;lr) is what a proxy expects. */
 function routeHeaderFor(proxy: string): string {

@@ -1,5 +1,12 @@
 import { systemScheduler } from '../scheduler';
-import { consultTarget, followRefer, referStep, transferredMessage } from './sip-transfer';
+import {
+    consultTarget,
+    followRefer,
+    referStep,
+    transferFailureReasonFor,
+    transferProgressFor,
+    transferredMessage
+} from './sip-transfer';
 import type { SipReferEvent, SipSession } from './sip-user-agent';
 
 describe('referStep', () => {
@@ -28,6 +35,7 @@ describe('referStep', () => {
         ).toEqual({
             ok: false,
             stage: 'failed',
+            reason: 'busy',
             message: 'The transfer to 1003 failed (SIP 486 Busy Here); the call is still yours.'
         });
         expect(referStep({ type: 'notify', statusCode: 503 }, '1003')).toMatchObject({
@@ -44,6 +52,7 @@ describe('referStep', () => {
         ).toEqual({
             ok: false,
             stage: 'refused',
+            reason: 'refused',
             message: 'The phone system refused to transfer the call to 1003 (SIP 403 Forbidden).'
         });
         expect(referStep({ type: 'refused', cause: 'Request Timeout' }, '1003')).toMatchObject({
@@ -114,6 +123,7 @@ describe('followRefer', () => {
         await expect(following.result).resolves.toEqual({
             ok: false,
             stage: 'refused',
+            reason: 'refused',
             message: 'Cannot transfer the call to x: Invalid target'
         });
     });
@@ -135,6 +145,34 @@ describe('followRefer', () => {
             new Promise((resolve) => setTimeout(() => resolve('still waiting'), 20))
         ]);
         expect(outcome).toBe('still waiting');
+    });
+});
+
+describe('transferProgressFor and transferFailureReasonFor', () => {
+    it('reads 100 as trying and 18x as ringing', () => {
+        expect([100, 180, 183, 199].map(transferProgressFor)).toEqual([
+            'trying',
+            'ringing',
+            'ringing',
+            'ringing'
+        ]);
+    });
+
+    it.each([
+        [486, 'busy'],
+        [600, 'busy'],
+        [408, 'no-answer'],
+        [480, 'no-answer'],
+        [487, 'no-answer'],
+        [403, 'refused'],
+        [603, 'refused'],
+        [404, 'unreachable'],
+        [484, 'unreachable'],
+        [502, 'unreachable'],
+        [503, 'unreachable'],
+        [500, 'failed']
+    ])('reads a final %i as %s', (statusCode, reason) => {
+        expect(transferFailureReasonFor(statusCode)).toBe(reason);
     });
 });
 

@@ -1,3 +1,4 @@
+import type { TransferFailureReason, TransferProgress } from '../call-handover';
 import type { Scheduler } from '../scheduler';
 import { sipEndMessage } from './end-reason';
 import type { SipReferEvent, SipSession } from './sip-user-agent';
@@ -17,7 +18,13 @@ import type { SipReferEvent, SipSession } from './sip-user-agent';
  */
 export type SipTransferResult =
     | { readonly ok: true; readonly confirmedBy: 'notify' | 'timeout' }
-    | { readonly ok: false; readonly stage: 'refused' | 'failed'; readonly message: string };
+    | {
+          readonly ok: false;
+          /** 'refused': the REFER itself was; 'failed': a NOTIFY said the call to the target failed. */
+          readonly stage: 'refused' | 'failed';
+          readonly reason: TransferFailureReason;
+          readonly message: string;
+      };
 
 /** What one REFER event means for the transfer: keep waiting, or how it ended. */
 export type SipReferStep =
@@ -44,6 +51,7 @@ export function referStep(event: SipReferEvent, target: string): SipReferStep {
             return {
                 ok: false,
                 stage: 'refused',
+                reason: 'refused',
                 message: `The phone system refused to transfer the call to ${target} (${detail}).`
             };
         }
@@ -57,6 +65,7 @@ export function referStep(event: SipReferEvent, target: string): SipReferStep {
             return {
                 ok: false,
                 stage: 'failed',
+                reason: transferFailureReasonFor(event.statusCode),
                 message: `The transfer to ${target} failed (${notifyText(event)}); the call is still yours.`
             };
     }
@@ -134,10 +143,33 @@ export function followRefer(request: SipReferRequest): {
         finish({
             ok: false,
             stage: 'refused',
+            reason: 'refused',
             message: `Cannot transfer the call to ${request.target}: ${error instanceof Error ? error.message : String(error)}`
         });
     }
     return { result, cancel: () => finish(undefined) };
+}
+
+/** What a provisional NOTIFY status says of the call to the target: 100 trying, 18x ringing. */
+export function transferProgressFor(statusCode: number): TransferProgress {
+    return statusCode >= 180 && statusCode < 200 ? 'ringing' : 'trying';
+}
+
+/** Why the call to the target failed, from the final status a NOTIFY carried. */
+export function transferFailureReasonFor(statusCode: number): TransferFailureReason {
+    if (statusCode === 486 || statusCode === 600) {
+        return 'busy';
+    }
+    if (statusCode === 408 || statusCode === 480 || statusCode === 487) {
+        return 'no-answer';
+    }
+    if (statusCode === 403 || statusCode === 603) {
+        return 'refused';
+    }
+    if (statusCode === 404 || statusCode === 484 || statusCode === 502 || statusCode === 503) {
+        return 'unreachable';
+    }
+    return 'failed';
 }
 
 /** The agent's leg's last words after a transfer went through. */
