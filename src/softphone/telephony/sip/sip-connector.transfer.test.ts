@@ -354,6 +354,14 @@ describe('SipConnector conference mixed in the browser', () => {
         expect(plays(harness.media.log).slice(-2)).toEqual(['play nothing', 'play far-1']);
     });
 
+    it('mutes the agent for every party when one is muted', async () => {
+        const { harness, first, second } = await merged();
+        await harness.connector.setMuted(second.id, true);
+        expect([first.session.muted, second.session.muted]).toEqual([true, true]);
+        await harness.connector.setMuted(first.id, false);
+        expect([first.session.muted, second.session.muted]).toEqual([false, false]);
+    });
+
     it('drops a party: it ends, the conference reports the one left', async () => {
         const { harness, first, second } = await merged();
         harness.events.length = 0;

@@ -393,6 +393,10 @@ export class SipConnector implements Connector {
                 );
             }
             call.session.setMuted(muted);
+            // In a conference one microphone feeds every mix: muting one party mutes them all.
+            for (const id of this.mixer?.has(call.id) ? this.mixer.partyIds() : []) {
+                this.calls.get(id)?.session?.setMuted(muted);
+            }
             return Promise.resolve();
         });
     }
