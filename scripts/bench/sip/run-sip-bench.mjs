@@ -6,7 +6,9 @@
 //   screen-pop request (searchAndScreenPop) reaching the console, and the 200 OK reaching sipp
 //   (the agent answers the moment the call shows: the driver clicks Answer inside the page);
 // - outbound, from the click on the console's LMS Send (an LWC's `dial`) to the INVITE
-//   reaching sipp.
+//   reaching sipp;
+// - blind transfer, from the transfer request to the REFER reaching sipp, and merge, from the
+//   merge request to the mixed audio running (handover-bench.mjs: on the connector's test page).
 // Page times are wall-clock (performance.now() moved onto Date.now()), sipp's come from its
 // message trace; both read the same system clock. Writes test-results/bench/sip/ JSON too.
 // Exit code 1 when a program is missing or a call fails; timings are results, never failures.
@@ -26,6 +28,7 @@ import { writeReport } from '../report-table.mjs';
 import { summarise } from '../statistics.mjs';
 import { installSipBenchDriver } from './sip-page-driver.mjs';
 import { buildForBench } from '../build-for-bench.mjs';
+import { benchHandover } from './handover-bench.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const reportDir = join(root, 'test-results/bench/sip');
@@ -191,6 +194,7 @@ async function main() {
         const { samples: outbound } = await repeat('outbound', session, (index) =>
             outboundCall(session, kamailio, index)
         );
+        const handover = await benchHandover({ kamailio, calls: CALLS, warmUp: WARM_UP, progress });
         const rows = [
             {
                 figure: 'Inbound: INVITE leaves sipp → ringing shown',
@@ -211,6 +215,18 @@ async function main() {
             {
                 figure: 'Outbound: LMS dial click → INVITE at sipp',
                 stats: summarise(outbound.map((sample) => sample.clickToInvite))
+            },
+            {
+                figure: 'Blind transfer: request → REFER at sipp',
+                stats: summarise(handover.transferToRefer)
+            },
+            {
+                figure: 'Merge: request → mixed audio running (caller and agent hear the party)',
+                stats: summarise(handover.mergeToAudible)
+            },
+            {
+                figure: '  of which the merge request resolved (held call resumed, mixer built)',
+                stats: summarise(handover.mergeResolved)
             }
         ];
         process.stdout.write(`\n${formatRows(rows)}\n\n`);
@@ -228,7 +244,7 @@ async function main() {
             warmUp: WARM_UP,
             discardedInbound: discarded,
             rows,
-            samples: { inbound, outbound }
+            samples: { inbound, outbound, handover }
         });
         process.stdout.write(`Report: ${path}\n`);
         return 0;

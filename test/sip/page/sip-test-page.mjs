@@ -159,6 +159,31 @@ window.sipTest = {
     conferenceDetails: () => connector.conferenceDetails() ?? null,
     /** The loudest levels of the conference mix over `ms` (see SipConferenceMixer.levels). */
     conferenceLevels: (ms) => loudest(() => connector.conferenceDetails()?.levels ?? null, ms),
+    /**
+     * Merges two calls and times it on the wall clock: the request, its resolution, and the
+     * first moment the mix is audible for both `listeners` (ids, or 'agent') above `threshold`.
+     */
+    async timedMerge(heldId, activeId, listeners, threshold, timeoutMs = 5000) {
+        const startedAt = Date.now();
+        await connector.mergeCalls(heldId, activeId);
+        const mergedAt = Date.now();
+        const audible = () => {
+            const levels = connector.conferenceDetails()?.levels;
+            return (
+                levels !== undefined &&
+                listeners.every(
+                    (id) => (id === 'agent' ? levels.agent : (levels.heardBy[id] ?? 0)) > threshold
+                )
+            );
+        };
+        while (!audible()) {
+            if (Date.now() - startedAt > timeoutMs) {
+                throw new Error(`The mix was not audible within ${timeoutMs} ms.`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        return { startedAt, mergedAt, audibleAt: Date.now() };
+    },
     /** The loudest level of what the remote audio element played over `ms`. */
     remoteLevel: (ms) => loudest(() => remoteLevel(window.sipTest.remoteAudio), ms),
     disconnect: () => run(() => connector.disconnect()),
