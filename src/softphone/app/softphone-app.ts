@@ -191,6 +191,7 @@ export class SoftphoneApp {
                 dispositionRequired: this.options.wrapUp.dispositionRequired,
                 formatNumber: this.options.formatNumber,
                 breakReasons: this.options.breakReasons ?? [],
+                handoverSupport: engine.handoverSupport(),
                 ...(this.options.describeCall === undefined
                     ? {}
                     : { describeCall: this.options.describeCall })

@@ -51,7 +51,20 @@ describe('LogOutbox: a consult call is linked to its parent call', () => {
         expect(
             h.salesforce.phoneCallByProviderId('consult')?.fields.Parent_Call__c
         ).toBeUndefined();
-        // Nothing links it: the parent's log is not known to this outbox, so it does not wait.
+        // Nothing to wait for: the parent's log is not known to this outbox yet.
+        expect(h.outbox.snapshot()).toEqual([]);
+
+        await h.outbox.enqueue(endedCall('parent'), { awaitWrapUp: false });
+        await h.settle();
+
+        const parent = h.salesforce.phoneCallByProviderId('parent');
+        expect(h.salesforce.phoneCallByProviderId('consult')?.fields.Parent_Call__c).toBe(
+            parent?.id
+        );
+        expect(h.salesforce.calls.at(-1)).toEqual({
+            Id: h.salesforce.phoneCallByProviderId('consult')?.id,
+            Parent_Call__c: parent?.id
+        });
         expect(h.outbox.snapshot()).toEqual([]);
     });
 

@@ -590,15 +590,24 @@ export class LogOutbox {
         );
     }
 
-    /** The parent call's log is saved: its consult calls waiting in the outbox get the link. */
+    /**
+     * The parent call's log is saved: its consult calls get the link, those still in the outbox
+     * and those already saved without it (a cancelled consult ends before its parent).
+     */
     private async linkConsultCalls(parent: OutboxEntry): Promise<void> {
-        for (const child of [...this.entries.values()]) {
-            if (child.parentCallId !== parent.callId || child.parentRecordId !== undefined) {
-                continue;
-            }
-            const linked: OutboxEntry = { ...child, parentRecordId: parent.savedRecordId };
+        const children = [...this.entries.values(), ...this.recent.values()].filter(
+            (child) => child.parentCallId === parent.callId && child.parentRecordId === undefined
+        );
+        for (const child of children) {
+            this.recent.delete(child.callId);
+            const linked: OutboxEntry = {
+                ...child,
+                parentRecordId: parent.savedRecordId,
+                nextAttemptAt: Math.min(child.nextAttemptAt, this.clock.now())
+            };
             this.entries.set(child.callId, linked);
             await this.persist(linked);
+            this.emitPendingCount();
             this.kick(child.callId);
         }
     }

@@ -580,6 +580,13 @@ describe('CallEngine conference', () => {
             ok: false,
             error: { code: 'invalid-state', message: 'The calls are already in conference.' }
         });
+        await expect(harness.engine.hold('in1')).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'A conference cannot be held: drop a party first.'
+            }
+        });
         await expect(harness.engine.cancelConsult()).resolves.toMatchObject({
             error: { code: 'invalid-state' }
         });

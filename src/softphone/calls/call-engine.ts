@@ -406,9 +406,11 @@ export class CallEngine {
     /** Holds a connected call. */
     async hold(callId: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            allowed: (call) => call.state === 'connected',
+            allowed: (call) => call.state === 'connected' && !call.conference,
             refusal: (call) =>
-                `Only a connected call can be held; this call is ${describeCall(call)}.`
+                call.conference
+                    ? 'A conference cannot be held: drop a party first.'
+                    : `Only a connected call can be held; this call is ${describeCall(call)}.`
         });
         return (
             refusal ??

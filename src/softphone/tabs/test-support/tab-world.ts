@@ -91,7 +91,13 @@ export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
         downloadLogs: jest.fn(),
         callBack: jest.fn(),
         openRecord: jest.fn(),
-        checkSetup: jest.fn()
+        checkSetup: jest.fn(),
+        transfer: jest.fn(),
+        completeConsult: jest.fn(),
+        cancelConsult: jest.fn(),
+        mergeCalls: jest.fn(),
+        dropParty: jest.fn(),
+        swapCalls: jest.fn()
     };
 }
 
