@@ -144,7 +144,7 @@ sipSuite('Transfer, consult and conference over SIP (Kamailio, sipp)', { timeout
                 target,
                 progress: 'failed',
                 reason: 'busy',
-                message: `The transfer to ${target} failed (SIP 486 Busy Here); the call is still yours.`
+                message: 'SIP 486 Busy Here'
             },
             { type: 'ended', callId, reason: 'local-hangup' }
         ]);

@@ -62,7 +62,7 @@ describe('SipConnector blind transfer, following the NOTIFYs', () => {
                 target: '1003',
                 progress: 'failed',
                 reason: 'busy',
-                message: 'The transfer to 1003 failed (SIP 486 Busy Here); the call is still yours.'
+                message: 'SIP 486 Busy Here'
             }
         ]);
         expect(harness.connector.callDetails(id)?.state).toBe('connected');

@@ -36,10 +36,10 @@ describe('referStep', () => {
             ok: false,
             stage: 'failed',
             reason: 'busy',
-            message: 'The transfer to 1003 failed (SIP 486 Busy Here); the call is still yours.'
+            message: 'SIP 486 Busy Here'
         });
         expect(referStep({ type: 'notify', statusCode: 503 }, '1003')).toMatchObject({
-            message: 'The transfer to 1003 failed (SIP 503); the call is still yours.'
+            message: 'SIP 503'
         });
     });
 

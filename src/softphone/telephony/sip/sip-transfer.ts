@@ -66,7 +66,8 @@ export function referStep(event: SipReferEvent, target: string): SipReferStep {
                 ok: false,
                 stage: 'failed',
                 reason: transferFailureReasonFor(event.statusCode),
-                message: `The transfer to ${target} failed (${notifyText(event)}); the call is still yours.`
+                // The phone system's words; the engine says the rest (the call stays as it was).
+                message: notifyText(event)
             };
     }
 }
