@@ -7,8 +7,10 @@
 //   (the agent answers the moment the call shows: the driver clicks Answer inside the page);
 // - outbound, from the click on the console's LMS Send (an LWC's `dial`) to the INVITE
 //   reaching sipp;
-// - blind transfer, from the transfer request to the REFER reaching sipp, and merge, from the
-//   merge request to the mixed audio running (handover-bench.mjs: on the connector's test page).
+// - blind transfer, from the click on Transfer now to the REFER reaching sipp;
+// - on the connector's test page (handover-bench.mjs): the transfer request → REFER, and the
+//   merge request → the mixed audio running (the mix lives in the softphone's frame, out of
+//   the bench's reach there).
 // Page times are wall-clock (performance.now() moved onto Date.now()), sipp's come from its
 // message trace; both read the same system clock. Writes test-results/bench/sip/ JSON too.
 // Exit code 1 when a program is missing or a call fails; timings are results, never failures.
@@ -120,6 +122,26 @@ async function outboundCall(session, kamailio, index) {
     return { clickToInvite: invite.at - page.clickedAt };
 }
 
+/** One blind transfer: sipp calls, the agent answers at once, then clicks Transfer now. */
+async function transferCall(session, kamailio) {
+    await session.page.evaluate(() => window.sipBench.armInbound());
+    const caller = await startSipp({
+        scenario: 'uac-call-transfer.xml',
+        kamailio,
+        service: AGENT.user,
+        keys: { final: '200 OK' }
+    });
+    await session.page.evaluate(() => window.sipBench.inboundResult());
+    const { clickedAt } = await session.page.evaluate(
+        (target) => window.sipBench.transferClick(target),
+        '5550100300'
+    );
+    const result = await passed(caller);
+    await finishWrapUp(session);
+    const refer = findMessage(result.messages, { direction: 'received', method: 'REFER' });
+    return { clickToRefer: refer.at - clickedAt };
+}
+
 async function finishWrapUp(session) {
     const frame = session.phone.frame;
     await frame.getByRole('heading', { name: 'Wrap up' }).waitFor();
@@ -194,6 +216,9 @@ async function main() {
         const { samples: outbound } = await repeat('outbound', session, (index) =>
             outboundCall(session, kamailio, index)
         );
+        const { samples: transfers } = await repeat('transfer', session, () =>
+            transferCall(session, kamailio)
+        );
         const handover = await benchHandover({ kamailio, calls: CALLS, warmUp: WARM_UP, progress });
         const rows = [
             {
@@ -217,7 +242,11 @@ async function main() {
                 stats: summarise(outbound.map((sample) => sample.clickToInvite))
             },
             {
-                figure: 'Blind transfer: request → REFER at sipp',
+                figure: 'Blind transfer: Transfer now click → REFER at sipp',
+                stats: summarise(transfers.map((sample) => sample.clickToRefer))
+            },
+            {
+                figure: 'Blind transfer on the connector: request → REFER at sipp',
                 stats: summarise(handover.transferToRefer)
             },
             {
@@ -244,7 +273,7 @@ async function main() {
             warmUp: WARM_UP,
             discardedInbound: discarded,
             rows,
-            samples: { inbound, outbound, handover }
+            samples: { inbound, outbound, transfers, handover }
         });
         process.stdout.write(`Report: ${path}\n`);
         return 0;
