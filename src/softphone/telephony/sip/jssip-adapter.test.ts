@@ -182,6 +182,7 @@ describe('the adapted session’s REFER and audio sender', () => {
     it('reports the REFER’s answer and each NOTIFY’s sipfrag status, ignoring unreadable ones', () => {
         const { session, raw } = incoming();
         const events: SipReferEvent[] = [];
+        raw.simulateAccepted();
         session.refer('sip:1003@pbx', (event) => events.push(event));
         expect(raw.referTarget).toBe('sip:1003@pbx');
         expect(raw.referReplaces).toBeUndefined();
@@ -202,6 +203,13 @@ describe('the adapted session’s REFER and audio sender', () => {
         ]);
     });
 
+    it('says so when JsSIP will not send the REFER (no established dialog)', () => {
+        const { session } = incoming();
+        expect(() => session.refer('sip:1003@pbx', () => undefined)).toThrow(
+            'the call is not established'
+        );
+    });
+
     it('hands JsSIP the session to replace for a consult transfer', () => {
         const { fake, events: uaEvents } = userAgent();
         const first = fake.simulateIncoming();
@@ -209,6 +217,7 @@ describe('the adapted session’s REFER and audio sender', () => {
         const [a, b] = uaEvents.map((event) =>
             event.type === 'incomingCall' ? event.session : undefined
         );
+        fake.sessions[1]?.simulateAccepted();
         b?.refer('sip:1003@pbx', () => undefined, { replaces: a });
         expect(fake.sessions[1]?.referReplaces).toBe(first);
     });

@@ -309,7 +309,8 @@ class JsSipSession implements SipSession {
         };
         const replaces =
             options.replaces instanceof JsSipSession ? options.replaces.session : undefined;
-        this.session.refer(target, {
+        // JsSIP answers false, sending nothing, when the dialog is not established.
+        const sent = this.session.refer(target, {
             ...(replaces ? { replaces } : {}),
             eventHandlers: {
                 requestSucceeded: () => listener({ type: 'accepted' }),
@@ -328,6 +329,9 @@ class JsSipSession implements SipSession {
                 failed: notify
             }
         });
+        if (sent === false) {
+            throw new Error('the call is not established');
+        }
     }
 
     audioSender(): SipAudioSender | undefined {

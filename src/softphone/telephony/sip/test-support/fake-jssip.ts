@@ -137,7 +137,7 @@ export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
         this.referTarget = target;
         this.referReplaces = options.replaces;
         this.referHandlers = options.eventHandlers as Record<string, (payload: unknown) => void>;
-        return {};
+        return this.status === 'established' ? {} : false;
     }
 
     createConnection(): void {
