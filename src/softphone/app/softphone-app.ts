@@ -632,9 +632,10 @@ export class SoftphoneApp {
         const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
         const worked = call.answeredAt !== undefined || call.direction === 'Outbound';
         // The phone system's display name stands in when no record named the caller.
+        // A consult call keeps its parent's record for the log, not as the other party's name.
         const name =
             this.store.state.callerNames[call.id] ??
-            call.related?.recordName ??
+            (call.consultOf === undefined ? call.related?.recordName : undefined) ??
             (call.remoteName?.trim() || undefined);
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);
