@@ -122,7 +122,9 @@ function toCallView(
 ): CallView {
     const description = describeCall?.(call.id);
     const remoteNumber = remoteNumberOf(call);
-    const name = app.callerNames[call.id] ?? call.related?.recordName ?? call.remoteName;
+    // A consult call keeps its parent's record for the log, but the person is someone else.
+    const recordName = call.consultOf === undefined ? call.related?.recordName : undefined;
+    const name = app.callerNames[call.id] ?? recordName ?? call.remoteName;
     return {
         callId: call.id,
         direction: call.direction,
