@@ -216,6 +216,36 @@ sipSuite('Transfer, consult and conference over SIP (Kamailio, sipp)', { timeout
         );
     });
 
+    it('consult transfer the target declines: NOTIFY 603, both calls stay as they were', async () => {
+        const gateway = await sipp({ scenario: 'uas-answer-wait-bye.xml', uas: true });
+        const { caller, callId, from } = await answeredCall('uac-call-consult.xml', {
+            final: '603 Declined'
+        });
+        const consultId = await ok(
+            browser.call('startConsult', callId, '5550100302'),
+            'startConsult'
+        );
+        await browser.waitForEvent({ type: 'answered', callId: consultId }, { from });
+        await ok(browser.call('completeConsult', callId, consultId), 'completeConsult');
+        const failed = await browser.waitForEvent(
+            { type: 'transfer', callId, progress: 'failed' },
+            { from }
+        );
+        assert.equal(failed.reason, 'refused');
+        assert.equal(failed.message, 'SIP 603 Declined');
+        assert.deepEqual((await browser.call('liveCallIds')).sort(), [callId, consultId].sort());
+
+        await ok(browser.call('hangup', consultId), 'hang up the consult call');
+        await ok(browser.call('hangup', callId), 'hang up the caller');
+        await sippPassed(gateway);
+        await sippPassed(caller);
+        const ends = (await eventsSince(browser, from)).filter((event) => event.type === 'ended');
+        assert.deepEqual(ends, [
+            { type: 'ended', callId: consultId, reason: 'local-hangup' },
+            { type: 'ended', callId, reason: 'local-hangup' }
+        ]);
+    });
+
     it('consult target hangs up: the consult call ends, cancel resumes the held caller', async () => {
         const gateway = await sipp({
             scenario: 'uas-answer-bye.xml',
