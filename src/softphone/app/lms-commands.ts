@@ -21,6 +21,12 @@ export function createLmsCommands(app: SoftphoneApp, controls: CallControls): So
         mute: (muted, callId) => controls.mute(muted, callId),
         setDisposition: (callId, disposition, notes) =>
             controls.setDisposition(callId, disposition, notes),
+        transfer: (target, mode, callId) => controls.transfer(target, mode, callId),
+        completeConsult: () => controls.completeConsult(),
+        cancelConsult: () => controls.cancelConsult(),
+        conference: () => controls.merge(),
+        dropParty: (callId) => controls.dropParty(callId),
+        swap: () => controls.swap(),
         snapshot: () => app.statePayload()
     };
 }

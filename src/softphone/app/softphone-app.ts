@@ -74,6 +74,9 @@ export class SoftphoneApp {
     readonly store = new AppStore();
     readonly wrapUp: WrapUpController;
     private bridge: LmsBridge | undefined;
+    /** The transfer progress last published per call, and the conference's size (0: none). */
+    private readonly publishedTransfers = new Map<string, string>();
+    private publishedConference = 0;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
     private readonly deferredPops = new Map<string, Call>();
     /** The last record Salesforce reported on screen (onNavigationChange). */
@@ -191,6 +194,7 @@ export class SoftphoneApp {
                 dispositionRequired: this.options.wrapUp.dispositionRequired,
                 formatNumber: this.options.formatNumber,
                 breakReasons: this.options.breakReasons ?? [],
+                handoverSupport: engine.handoverSupport(),
                 ...(this.options.describeCall === undefined
                     ? {}
                     : { describeCall: this.options.describeCall })
@@ -438,6 +442,41 @@ export class SoftphoneApp {
         }
         this.render();
         void this.bridge?.publishState(this.statePayload());
+        this.publishHandover(snapshot);
+    }
+
+    /** Transfer progress and the conference's size, to the LWCs, each time they change. */
+    private publishHandover(snapshot: EngineSnapshot): void {
+        const bridge = this.bridge;
+        for (const call of snapshot.calls) {
+            const transfer = call.transfer;
+            const key = transfer ? `${transfer.target}|${transfer.progress}` : undefined;
+            if (key === this.publishedTransfers.get(call.id)) {
+                continue;
+            }
+            if (key === undefined) {
+                this.publishedTransfers.delete(call.id);
+                continue;
+            }
+            this.publishedTransfers.set(call.id, key);
+            void bridge?.publishTransfer({
+                callId: call.id,
+                target: transfer?.target ?? '',
+                progress: transfer?.progress ?? 'requested',
+                ...(transfer?.reason === undefined ? {} : { reason: transfer.reason })
+            });
+        }
+        for (const callId of [...this.publishedTransfers.keys()]) {
+            if (!snapshot.calls.some((call) => call.id === callId)) {
+                this.publishedTransfers.delete(callId);
+            }
+        }
+        const parties =
+            snapshot.conferenceCallIds === undefined ? 0 : snapshot.conferenceCallIds.length + 1;
+        if (parties !== this.publishedConference) {
+            this.publishedConference = parties;
+            void bridge?.publishConference(parties);
+        }
     }
 
     /** Why after-call work ended without the agent finishing it, if it did (see finish). */
@@ -638,9 +677,10 @@ export class SoftphoneApp {
         const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
         const worked = call.answeredAt !== undefined || call.direction === 'Outbound';
         // The phone system's display name stands in when no record named the caller.
+        // A consult call keeps its parent's record for the log, not as the other party's name.
         const name =
             this.store.state.callerNames[call.id] ??
-            call.related?.recordName ??
+            (call.consultOf === undefined ? call.related?.recordName : undefined) ??
             (call.remoteName?.trim() || undefined);
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);

@@ -131,7 +131,7 @@ export class SoftphoneView {
         this.alerts.update(model);
         this.incoming.update(model.calls);
         this.placing.update(model);
-        this.active.update(model.calls);
+        this.active.update(model.calls, model.transferSuggestions, model.conference);
         this.wrapUp.update(model.wrapUp, now);
         this.keypad.update(model);
         setHidden(this.dialTabs.element, model.calls.some(isLive));

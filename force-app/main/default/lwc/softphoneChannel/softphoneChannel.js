@@ -38,7 +38,13 @@ export const COMMAND_TYPES = Object.freeze([
     'resume',
     'mute',
     'setDisposition',
-    'ping'
+    'ping',
+    'transfer',
+    'completeConsult',
+    'cancelConsult',
+    'conference',
+    'dropParty',
+    'swap'
 ]);
 
 export const EVENT_TYPES = Object.freeze([
@@ -47,7 +53,9 @@ export const EVENT_TYPES = Object.freeze([
     'callEnded',
     'callLogged',
     'error',
-    'pong'
+    'pong',
+    'transferUpdate',
+    'conferenceUpdate'
 ]);
 
 /** Limits, shared with the field lengths of Phone_Call__c where they meet. */
@@ -78,6 +86,21 @@ export const CONNECTION_STATUSES = Object.freeze([
     'reconnecting'
 ]);
 export const CALL_DIRECTIONS = Object.freeze(['Inbound', 'Outbound']);
+export const TRANSFER_MODES = Object.freeze(['blind', 'consult']);
+export const TRANSFER_PROGRESSES = Object.freeze([
+    'requested',
+    'trying',
+    'ringing',
+    'accepted',
+    'failed'
+]);
+export const TRANSFER_FAILURE_REASONS = Object.freeze([
+    'busy',
+    'no-answer',
+    'refused',
+    'unreachable',
+    'failed'
+]);
 export const CALL_STATES = Object.freeze(['ringing', 'dialing', 'connected', 'held', 'ended']);
 export const CALL_OUTCOMES = Object.freeze([
     'Connected',
@@ -87,7 +110,8 @@ export const CALL_OUTCOMES = Object.freeze([
     'Failed',
     'Missed',
     'Rejected',
-    'Dropped'
+    'Dropped',
+    'Transferred'
 ]);
 
 /** Error codes of a rejected message (the adapter's ContractErrorCode). */
@@ -373,7 +397,17 @@ const COMMAND_PAYLOADS = {
         disposition: textUpTo(CONTRACT_LIMITS.dispositionMax),
         notes: optional(textUpTo(CONTRACT_LIMITS.notesMax))
     }),
-    ping: jsonObject({})
+    ping: jsonObject({}),
+    transfer: jsonObject({
+        target: PhoneNumber,
+        mode: picklist(TRANSFER_MODES),
+        callId: optional(CallId)
+    }),
+    completeConsult: jsonObject({}),
+    cancelConsult: jsonObject({}),
+    conference: jsonObject({}),
+    dropParty: jsonObject({ callId: CallId }),
+    swap: jsonObject({})
 };
 
 const EVENT_PAYLOADS = {
@@ -403,7 +437,14 @@ const EVENT_PAYLOADS = {
         message: string(minLength(1), maxLength(CONTRACT_LIMITS.errorMessageMax)),
         inResponseTo: optional(picklist(COMMAND_TYPES))
     }),
-    pong: jsonObject({})
+    pong: jsonObject({}),
+    transferUpdate: jsonObject({
+        callId: CallId,
+        target: textUpTo(CONTRACT_LIMITS.phoneNumberMax),
+        progress: picklist(TRANSFER_PROGRESSES),
+        reason: optional(picklist(TRANSFER_FAILURE_REASONS))
+    }),
+    conferenceUpdate: jsonObject({ parties: number(integer(), minValue(0)) })
 };
 
 const COMMAND_SCHEMAS = Object.fromEntries(
@@ -730,6 +771,34 @@ export function buildPing(requestId) {
     return command('ping', {}, requestId);
 }
 
+/** `transfer`: hands the call (the active one without callId) to target, 'blind' or 'consult'. */
+export function buildTransfer({ target, mode, callId } = {}, requestId) {
+    return command('transfer', compact({ target, mode, callId }), requestId);
+}
+
+/** `completeConsult`: the held caller is joined to the consulted party. */
+export function buildCompleteConsult(requestId) {
+    return command('completeConsult', {}, requestId);
+}
+
+/** `cancelConsult`: the consult call ends and the caller is resumed. */
+export function buildCancelConsult(requestId) {
+    return command('cancelConsult', {}, requestId);
+}
+
+/** `conference`: merges the held call and the connected call. */
+export function buildConference(requestId) {
+    return command('conference', {}, requestId);
+}
+
+export function buildDropParty({ callId } = {}, requestId) {
+    return command('dropParty', compact({ callId }), requestId);
+}
+
+export function buildSwap(requestId) {
+    return command('swap', {}, requestId);
+}
+
 /** Builds any command by type (the local console and tests use this to replay examples). */
 export const COMMAND_BUILDERS = Object.freeze({
     dial: buildDial,
@@ -739,7 +808,13 @@ export const COMMAND_BUILDERS = Object.freeze({
     resume: buildResume,
     mute: buildMute,
     setDisposition: buildSetDisposition,
-    ping: (payload, requestId) => buildPing(requestId)
+    ping: (payload, requestId) => buildPing(requestId),
+    transfer: buildTransfer,
+    completeConsult: (payload, requestId) => buildCompleteConsult(requestId),
+    cancelConsult: (payload, requestId) => buildCancelConsult(requestId),
+    conference: (payload, requestId) => buildConference(requestId),
+    dropParty: buildDropParty,
+    swap: (payload, requestId) => buildSwap(requestId)
 });
 
 // ---- helpers the components share ------------------------------------------------------------
