@@ -71,6 +71,15 @@ describe(
         it('a caller is transferred blind to a colleague: her log ends Transferred, to the colleague', async () => {
             const card = await answerMaria();
             await typeTarget(card, COLLEAGUE);
+            // The related record's phones are offered (from the screen pop's search).
+            const offered = await card
+                .getByLabel('Suggested numbers')
+                .locator('option')
+                .allTextContents();
+            assert.ok(
+                offered.some((text) => text.startsWith('Maria Lopez · Mobile')),
+                `Maria's mobile is offered: ${offered.join(' | ')}`
+            );
             await session.screenshot('transfer-01-transfer-form');
             await assertSoftphoneAccessible(session, 'the Transfer form open');
             // Keyboard: Enter in the field transfers at once.

@@ -5,6 +5,7 @@ import {
     toHandoverView,
     transferSuggestions
 } from './handover-view-builder';
+import { phonesOf } from './call-records';
 
 const all = { blindTransfer: true, consultTransfer: true, conference: true };
 const describe_ = (call: Call) => (call.direction === 'Inbound' ? 'Ada' : call.to);
@@ -97,7 +98,41 @@ describe('transferSuggestions', () => {
             { number: '201', label: 'Grace · 201' },
             { number: '202', label: '202' }
         ]);
+        expect(
+            transferSuggestions(
+                [recent('(415) 555-0151')],
+                [
+                    {
+                        name: 'Maria Lopez',
+                        phones: [
+                            { field: 'Phone', number: '+1 415 555 0101' },
+                            { field: 'MobilePhone', number: '(415) 555-0151' },
+                            { field: 'PersonHomePhone', number: '(415) 555-0152' }
+                        ]
+                    }
+                ]
+            )
+        ).toEqual([
+            { number: '+1 415 555 0101', label: 'Maria Lopez · Phone +1 415 555 0101' },
+            { number: '(415) 555-0151', label: 'Maria Lopez · Mobile (415) 555-0151' },
+            { number: '(415) 555-0152', label: 'Maria Lopez · Home (415) 555-0152' }
+        ]);
         const many = Array.from({ length: 15 }, (_, index) => recent(String(100 + index)));
         expect(transferSuggestions(many)).toHaveLength(MAX_TRANSFER_SUGGESTIONS);
+    });
+});
+
+describe('phonesOf', () => {
+    it('keeps the phone fields with digits', () => {
+        expect(
+            phonesOf({
+                Name: 'Maria',
+                Phone: ' +1 415 555 0101 ',
+                MobilePhone: '',
+                Fax: '555',
+                DoNotCall: false
+            })
+        ).toEqual([{ field: 'Phone', number: '+1 415 555 0101' }]);
+        expect(phonesOf(undefined)).toEqual([]);
     });
 });

@@ -48,7 +48,7 @@ export const handoverLabels = {
     closeTransfer: 'Close transfer',
     transferTo: 'Transfer to',
     transferPlaceholder: 'Number or extension',
-    suggestions: 'Recent numbers',
+    suggestions: 'Suggested numbers',
     suggestionsNone: 'Choose a number…',
     transferNow: 'Transfer now',
     consultFirst: 'Consult first',
