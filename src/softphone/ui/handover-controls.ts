@@ -200,7 +200,9 @@ export class HandoverControls {
         );
         if (suggestions !== this.suggestions) {
             this.suggestions = suggestions;
-            this.fillPicker();
+            if (this.open) {
+                this.fillPicker();
+            }
         }
         this.updateTargetButtons();
     }
@@ -224,6 +226,12 @@ export class HandoverControls {
 
     private setOpen(open: boolean): void {
         this.open = open;
+        // The numbers are in the page only while the form is open (no hidden names elsewhere).
+        if (open) {
+            this.fillPicker();
+        } else {
+            this.picker.replaceChildren();
+        }
         setHidden(this.form, !open);
         setAttr(this.toggle, 'aria-expanded', open ? 'true' : 'false');
         setText(this.toggle, open ? handoverLabels.closeTransfer : handoverLabels.transfer);
