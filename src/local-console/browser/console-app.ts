@@ -6,6 +6,7 @@ import { EntryLog } from './console-logs';
 import type { ActivityEntry, FaultSettings, LmsEntry } from './console-logs';
 import { ConsoleState } from './console-state';
 import { createLogger } from './logger';
+import { hostDelays } from './host-delays';
 import { buildObjectCatalog } from './object-catalog-builder';
 import { OpenCtiHost } from './opencti-host';
 import { RecordStore } from './record-store';
@@ -21,6 +22,10 @@ import { activityPanel, faultPanel } from './ui/tools-panels';
 import { mountSoftphoneUtility } from './ui/utility-view';
 import { mountWorkspace } from './ui/workspace-view';
 import { layoutFaultFromQuery, layoutFromQuery } from './softphone-layout';
+import { LmsBus } from '../lwc-runtime/lms-bus';
+import { runRefreshHandlers } from '../lwc-runtime/modules/refresh';
+import { RecordComponents } from '../lwc-runtime/record-components';
+import { installLwcRuntime } from '../lwc-runtime/runtime-context';
 
 const logger = createLogger('local-console');
 
@@ -72,11 +77,16 @@ function sizeSetting(
 export async function startConsole(publishSources: (sources: HookSources) => void): Promise<void> {
     const origin = window.location.origin;
     const query = new URLSearchParams(window.location.search);
+    const delays = hostDelays(query);
+    for (const problem of delays.problems) {
+        logger.warn(`ignored URL parameter ${problem}`);
+    }
     const faults: FaultSettings = {
         saveLogFailureRate: numberParam(query, 'fault.saveLogFailureRate', 0, 100),
         saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000),
         saveLogLostAnswerRate: numberParam(query, 'fault.saveLogLostAnswerRate', 0, 100),
-        searchFailure: query.get('fault.searchFailure') === 'true'
+        searchFailure: query.get('fault.searchFailure') === 'true',
+        hostDelaysMs: delays.delays
     };
     const [schema, settings, seeds] = await Promise.all([
         fetchJson('/metadata-schema.json').then(
@@ -170,7 +180,19 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     if (settings instanceof Error) {
         logger.error('call center settings', settings);
     }
-    mountWorkspace(byId('workspace'), { store, state, host });
+    // The shipped LWCs on the record pages, over the played platform modules (../lwc-runtime).
+    const lms = new LmsBus((channelName, message) => host.publishFromConsole(channelName, message));
+    host.onSoftphonePublish((channelName, message) =>
+        lms.publishFromSoftphone(channelName, message)
+    );
+    installLwcRuntime({ store, lms });
+    state.onChange((change) => {
+        if (change === 'refresh') {
+            void runRefreshHandlers();
+        }
+    });
+    const recordComponents = new RecordComponents((id) => store.get(id)?.type);
+    mountWorkspace(byId('workspace'), { store, state, host }, recordComponents);
     mountNewRecordModal(byId('modal-root'), state, store);
     mountStatus(byId('console-status'), state, host, (render) => activity.onChange(render));
     const utility = mountSoftphoneUtility(
@@ -212,6 +234,11 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
                 host.forgetSoftphone();
                 utility.reload();
                 note('softphone reloaded by the console');
+            },
+            closeSoftphone: () => {
+                host.forgetSoftphone();
+                utility.close();
+                note('softphone closed by the console (Reload softphone opens it)');
             },
             resetData: () => {
                 store.load(seedRecords);

@@ -49,6 +49,8 @@ export interface OpenCtiHostOptions {
     readonly layoutFault?: LayoutFault;
     readonly random?: () => number;
     readonly sleep?: (ms: number) => Promise<void>;
+    /** The receipt clock (epoch ms); performance.timeOrigin + performance.now() by default. */
+    readonly receivedAt?: () => number;
     readonly now?: () => Date;
 }
 
@@ -199,14 +201,19 @@ export class OpenCtiHost {
     private readonly listeners = new Map<ListenerMethod, Set<string>>();
     /** LMS subscriptions of the softphone: subscription id → channel. */
     private readonly subscriptions = new Map<string, string>();
+    /** The console's other LMS subscribers (the record pages' components). */
+    private readonly publishListeners = new Set<(channelName: string, message: unknown) => void>();
     private readonly handlers: Readonly<Record<string, Handler>>;
     private readonly random: () => number;
     private readonly sleep: (ms: number) => Promise<void>;
+    /** When a request arrived (see ActivityEntry.receivedAt); injected by tests. */
+    private readonly receivedAt: () => number;
     private readonly now: () => Date;
 
     constructor(private readonly options: OpenCtiHostOptions) {
         this.random = options.random ?? Math.random;
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+        this.receivedAt = options.receivedAt ?? (() => performance.timeOrigin + performance.now());
         this.now = options.now ?? (() => new Date());
         this.handlers = this.createHandlers();
         options.state.onChange((change) => {
@@ -229,9 +236,14 @@ export class OpenCtiHost {
     }
 
     async handle(request: ShimRequest): Promise<CallbackResponse> {
+        const receivedAt = this.receivedAt();
         this.adoptInstance(request.instanceId);
         const handler = this.handlers[request.method];
         let response: CallbackResponse;
+        const delayMs = this.options.faults.hostDelaysMs?.[request.method] ?? 0;
+        if (delayMs > 0) {
+            await this.sleep(delayMs);
+        }
         try {
             response = handler
                 ? await handler(request.args, request)
@@ -246,6 +258,7 @@ export class OpenCtiHost {
         }
         this.options.activity.add({
             at: this.now().toISOString(),
+            receivedAt,
             kind: 'opencti',
             method: request.method,
             args: request.args,
@@ -303,6 +316,12 @@ export class OpenCtiHost {
             delivered
         });
         return delivered;
+    }
+
+    /** Calls `listener` with every message the softphone publishes (for the components' LMS). */
+    onSoftphonePublish(listener: (channelName: string, message: unknown) => void): () => void {
+        this.publishListeners.add(listener);
+        return () => this.publishListeners.delete(listener);
     }
 
     /** Forgets the softphone's registrations (its page is being reloaded). */
@@ -487,6 +506,9 @@ export class OpenCtiHost {
                     message,
                     delivered
                 });
+                for (const listener of this.publishListeners) {
+                    listener(channelName, message);
+                }
                 return ok();
             },
             subscribe: (args, request) => {

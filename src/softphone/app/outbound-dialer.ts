@@ -7,7 +7,11 @@ import {
     unreadableDoNotCallField,
     unreadableDoNotCallProblem
 } from '../screenpop/do-not-call-unreadable';
-import { normalisePhoneNumber, searchVariants } from '../screenpop/phone-number';
+import {
+    normalisePhoneNumber,
+    searchVariants,
+    type ValidPhoneNumber
+} from '../screenpop/phone-number';
 import type { DoNotCallCheckFailure } from '../settings/softphone-settings';
 import { systemScheduler, type Scheduler } from '../telephony/scheduler';
 
@@ -56,9 +60,12 @@ export const defaultDialPolicy: DialPolicy = {
     checkTimeoutMs: DO_NOT_CALL_CHECK_TIMEOUT_MS
 };
 
-/** What the Do Not Call check found: a decision, or why it could not run. */
+/**
+ * What the Do Not Call check found: a decision, or why it could not run; with the one record a
+ * typed number matched, which the call is then logged to.
+ */
 type CheckResult =
-    | DoNotCallDecision
+    | (DoNotCallDecision & { readonly soleMatch?: RelatedRecord })
     | {
           readonly allowed: 'unknown';
           readonly problem: string;
@@ -88,14 +95,28 @@ export class OutboundDialer {
         const parsed = normalisePhoneNumber(request.number, this.defaultCountry);
         if (!parsed.ok) {
             const typed = typeof request.number === 'string' ? request.number.trim() : '';
+            // Text without a digit ('abc': a SIP name to the inbound side) asks for digits.
             const message =
-                parsed.kind === 'invalid'
+                parsed.kind === 'invalid' && /\d/.test(typed)
                     ? parsed.reason
                     : typed === ''
                       ? 'Enter a phone number to call.'
                       : `${typed.slice(0, 40)} is not a phone number or an extension: enter its digits.`;
             return { ok: false, code: 'invalid-number', message };
         }
+        // The connector's set-up (the microphone) overlaps the check's round trip.
+        const prepared = this.engine.prepareDial();
+        try {
+            return await this.checkAndPlace(parsed, request);
+        } finally {
+            prepared();
+        }
+    }
+
+    private async checkAndPlace(
+        parsed: ValidPhoneNumber,
+        request: DialRequest
+    ): Promise<DialOutcome> {
         const check = await this.checkDoNotCall(parsed.e164, request);
         if (check.allowed === false) {
             return { ok: false, code: 'do-not-call', message: check.reason };
@@ -116,7 +137,7 @@ export class OutboundDialer {
                   }
                 : placed;
         }
-        return this.place(parsed.e164, request.related);
+        return this.place(parsed.e164, request.related ?? check.soleMatch);
     }
 
     private async place(number: string, related: RelatedRecord | undefined): Promise<DialOutcome> {
@@ -137,25 +158,35 @@ export class OutboundDialer {
         const deadline = this.deadline();
         let problem: string | undefined;
         try {
-            for (const searchParams of searchVariants(e164, this.defaultCountry)) {
-                let returned: unknown;
-                try {
-                    returned = await Promise.race([
-                        this.host.searchAndScreenPop({
-                            searchParams,
-                            callType: 'outbound',
-                            deferred: true
-                        }),
-                        deadline.expired
-                    ]);
-                } catch (error) {
-                    problem = error instanceof Error ? error.message : String(error);
+            // Every written form of the number is searched at once: each search is a server
+            // round trip in a real org, and one after the other they would add up before the
+            // call goes out. The answers are read in the variants' order, most exact first.
+            const answers = searchVariants(e164, this.defaultCountry).map((searchParams) =>
+                Promise.race([
+                    this.host.searchAndScreenPop({
+                        searchParams,
+                        callType: 'outbound',
+                        deferred: true
+                    }),
+                    deadline.expired
+                ]).then(
+                    (returned: unknown) => ({ ok: true as const, returned }),
+                    (error: unknown) => ({
+                        ok: false as const,
+                        problem: error instanceof Error ? error.message : String(error)
+                    })
+                )
+            );
+            for (const answer of answers) {
+                const settled = await answer;
+                if (!settled.ok) {
+                    problem = settled.problem;
                     if (deadline.passed()) {
                         break;
                     }
                     continue;
                 }
-                const result = parseSearchResult(returned);
+                const result = parseSearchResult(settled.returned);
                 if (!result.ok) {
                     problem = result.error.message;
                     continue;
@@ -167,7 +198,11 @@ export class OutboundDialer {
                               (candidate) => candidate.recordId === related.recordId
                           );
                 if (matches.length > 0) {
-                    return decide(matches, request);
+                    const decision = decide(matches, request);
+                    const only = matches.length === 1 ? matches[0] : undefined;
+                    return related === undefined && only !== undefined && decision.allowed === true
+                        ? { ...decision, soleMatch: relatedRecordOf(only) }
+                        : decision;
                 }
             }
         } finally {
@@ -196,6 +231,15 @@ export class OutboundDialer {
             cancel: () => scheduler.clearTimeout(handle)
         };
     }
+}
+
+/** A typed number that found exactly one person is a call to that person: log it there. */
+function relatedRecordOf(match: SearchMatch): RelatedRecord {
+    return {
+        recordId: match.recordId,
+        objectType: match.objectType,
+        ...(match.name === undefined ? {} : { recordName: match.name })
+    };
 }
 
 /** The first Do Not Call among the matches refuses the call; otherwise it may go ahead. */
