@@ -50,7 +50,10 @@ describe('transfer, consult and conference controls', () => {
         const field = fieldLabelled<HTMLInputElement>(mounted.root, 'Transfer to');
         expect(document.activeElement).toBe(field);
         expect(buttonNamed(mounted.root, 'Transfer now').disabled).toBe(true);
-        choose(fieldLabelled<HTMLSelectElement>(mounted.root, 'Suggested numbers'), '+1 415-555-0123');
+        choose(
+            fieldLabelled<HTMLSelectElement>(mounted.root, 'Suggested numbers'),
+            '+1 415-555-0123'
+        );
         expect(field.value).toBe('+1 415-555-0123');
         buttonNamed(mounted.root, 'Transfer now').click();
         expect(mounted.actions.transfer).toHaveBeenCalledWith('call-1', '+1 415-555-0123', 'blind');
