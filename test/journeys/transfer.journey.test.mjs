@@ -201,7 +201,7 @@ describe(
             const card = await answerMaria();
             await typeTarget(card, BUSY_LINE);
             await card.getByRole('button', { name: 'Transfer now' }).click();
-            await card.getByText('Transfer failed: busy ((415) 555-0000)').waitFor();
+            await card.getByText('Transfer failed to (415) 555-0000: busy').waitFor();
             await phone.frame
                 .getByText(`Could not transfer the call to ${BUSY_LINE}: the line is busy.`)
                 .waitFor();

@@ -133,8 +133,8 @@ describe('transfer, consult and conference controls', () => {
     it.each([
         [{ target: '(415) 555-0000', progress: 'ringing' }, 'Ringing (415) 555-0000'],
         [{ target: '201', progress: 'requested' }, 'Transferring to 201'],
-        [{ target: '201', progress: 'failed', reason: 'busy' }, 'Transfer failed: busy (201)'],
-        [{ target: '201', progress: 'failed' }, 'Transfer failed: failed (201)']
+        [{ target: '201', progress: 'failed', reason: 'busy' }, 'Transfer failed to 201: busy'],
+        [{ target: '201', progress: 'failed' }, 'Transfer failed to 201: failed']
     ] as const)('says how the transfer goes: %j', (transfer, words) => {
         mounted = mount(makeModel({ calls: [makeCall({ handover: { ...none, transfer } })] }));
         expect(visibleText(mounted.root)).toContain(words);

@@ -257,7 +257,7 @@ export class HandoverControls {
     }
 }
 
-/** "Transferring to +1 415…", "Ringing +1 415…", "Transfer failed: busy (+1 415…)". */
+/** "Transferring to +1 415…", "Ringing +1 415…", "Transfer failed to +1 415…: busy". */
 function transferText(view: CallHandoverView): string {
     const transfer = view.transfer;
     if (transfer === undefined) {
@@ -266,7 +266,7 @@ function transferText(view: CallHandoverView): string {
     const words = handoverLabels.transferProgress[transfer.progress];
     if (transfer.progress === 'failed') {
         const why = handoverLabels.transferFailure[transfer.reason ?? 'failed'];
-        return `${words} ${why} (${transfer.target})`;
+        return `${words} ${transfer.target}: ${why}`;
     }
     return `${words} ${transfer.target}`;
 }

@@ -67,7 +67,7 @@ export const handoverLabels = {
         trying: 'Transferring to',
         ringing: 'Ringing',
         accepted: 'Transferred to',
-        failed: 'Transfer failed:'
+        failed: 'Transfer failed to'
     },
     transferFailure: {
         busy: 'busy',
