@@ -71,6 +71,15 @@ describe(
         it('a caller is transferred blind to a colleague: her log ends Transferred, to the colleague', async () => {
             const card = await answerMaria();
             await typeTarget(card, COLLEAGUE);
+            // The related record's phones are offered (from the screen pop's search).
+            const offered = await card
+                .getByLabel('Suggested numbers')
+                .locator('option')
+                .allTextContents();
+            assert.ok(
+                offered.some((text) => text.startsWith('Maria Lopez · Mobile')),
+                `Maria's mobile is offered: ${offered.join(' | ')}`
+            );
             await session.screenshot('transfer-01-transfer-form');
             await assertSoftphoneAccessible(session, 'the Transfer form open');
             // Keyboard: Enter in the field transfers at once.
@@ -192,7 +201,7 @@ describe(
             const card = await answerMaria();
             await typeTarget(card, BUSY_LINE);
             await card.getByRole('button', { name: 'Transfer now' }).click();
-            await card.getByText('Transfer failed: busy ((415) 555-0000)').waitFor();
+            await card.getByText('Transfer failed to (415) 555-0000: busy').waitFor();
             await phone.frame
                 .getByText(`Could not transfer the call to ${BUSY_LINE}: the line is busy.`)
                 .waitFor();

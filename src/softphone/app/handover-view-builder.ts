@@ -11,6 +11,7 @@ import {
 } from '../calls/handover-rules';
 import type { HandoverSupport } from '../telephony/call-handover';
 import type { CallHandoverView, RecentCallView, TransferSuggestionView } from '../ui/view-model';
+import type { RecordPhone } from './call-records';
 
 /** How many numbers the Transfer control offers. */
 export const MAX_TRANSFER_SUGGESTIONS = 10;
@@ -76,11 +77,26 @@ export function toHandoverView(
     return offered || marked ? view : undefined;
 }
 
-/** The recent calls' numbers, newest first, once each (withheld numbers left out). */
+/**
+ * The related record's phone numbers first ("Maria Lopez · Mobile (415) 555-0151"), then the
+ * recent calls' numbers, newest first; each number once, withheld numbers left out.
+ */
 export function transferSuggestions(
-    recentCalls: readonly RecentCallView[]
+    recentCalls: readonly RecentCallView[],
+    recordPhones: readonly { readonly name: string; readonly phones: readonly RecordPhone[] }[] = []
 ): TransferSuggestionView[] {
     const suggestions: TransferSuggestionView[] = [];
+    for (const record of recordPhones) {
+        for (const phone of record.phones) {
+            if (!suggestions.some((each) => each.number === phone.number)) {
+                const kind = phone.field.replace(/Phone$/, '').replace(/^Person/, '') || 'Phone';
+                suggestions.push({
+                    number: phone.number,
+                    label: `${record.name} · ${kind} ${phone.number}`
+                });
+            }
+        }
+    }
     for (const recent of recentCalls) {
         const number = recent.number.trim();
         if (number === '' || suggestions.some((each) => each.number === number)) {

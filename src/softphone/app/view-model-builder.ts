@@ -2,7 +2,7 @@ import type { Call, RelatedRecord } from '../calls/call-model';
 import type { EngineSnapshot } from '../calls/engine-events';
 import type { CallView, LoggedToView, SoftphoneViewModel } from '../ui/view-model';
 import type { AppState } from './app-state';
-import { recordLabel, type CallRecords } from './call-records';
+import { recordLabel, type CallRecords, type RecordPhone } from './call-records';
 import type { CallDescriber } from './connector-factory';
 import type { NumberFormatter } from './number-formatter';
 import type { HandoverSupport } from '../telephony/call-handover';
@@ -72,7 +72,12 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
         }),
         ...(inputs.handoverSupport === undefined
             ? {}
-            : { transferSuggestions: transferSuggestions(app.recentCalls) }),
+            : {
+                  transferSuggestions: transferSuggestions(
+                      app.recentCalls,
+                      relatedPhones(engine, app)
+                  )
+              }),
         ...(engine.conferenceCallIds === undefined
             ? {}
             : { conference: { parties: engine.conferenceCallIds.length + 1 } }),
@@ -141,6 +146,23 @@ function toCallView(
         ...(description?.controlledOnPhone ? { controlledOnPhone: true } : {}),
         loggedTo: toLoggedTo(app.callRecords[call.id], call.related)
     };
+}
+
+/** The phone numbers of the records the live calls are related to (from the screen pop). */
+function relatedPhones(
+    engine: EngineSnapshot,
+    app: AppState
+): { name: string; phones: readonly RecordPhone[] }[] {
+    return engine.calls.flatMap((call) => {
+        const related = call.related ?? app.callRecords[call.id]?.related;
+        const phones =
+            related === undefined
+                ? undefined
+                : app.callRecords[call.id]?.phones?.[related.recordId];
+        return related === undefined || phones === undefined
+            ? []
+            : [{ name: related.recordName ?? related.objectType, phones }];
+    });
 }
 
 function remoteNumberOf(call: Call): string {

@@ -200,7 +200,9 @@ export class HandoverControls {
         );
         if (suggestions !== this.suggestions) {
             this.suggestions = suggestions;
-            this.fillPicker();
+            if (this.open) {
+                this.fillPicker();
+            }
         }
         this.updateTargetButtons();
     }
@@ -224,6 +226,12 @@ export class HandoverControls {
 
     private setOpen(open: boolean): void {
         this.open = open;
+        // The numbers are in the page only while the form is open (no hidden names elsewhere).
+        if (open) {
+            this.fillPicker();
+        } else {
+            this.picker.replaceChildren();
+        }
         setHidden(this.form, !open);
         setAttr(this.toggle, 'aria-expanded', open ? 'true' : 'false');
         setText(this.toggle, open ? handoverLabels.closeTransfer : handoverLabels.transfer);
@@ -249,7 +257,7 @@ export class HandoverControls {
     }
 }
 
-/** "Transferring to +1 415…", "Ringing +1 415…", "Transfer failed: busy (+1 415…)". */
+/** "Transferring to +1 415…", "Ringing +1 415…", "Transfer failed to +1 415…: busy". */
 function transferText(view: CallHandoverView): string {
     const transfer = view.transfer;
     if (transfer === undefined) {
@@ -258,7 +266,7 @@ function transferText(view: CallHandoverView): string {
     const words = handoverLabels.transferProgress[transfer.progress];
     if (transfer.progress === 'failed') {
         const why = handoverLabels.transferFailure[transfer.reason ?? 'failed'];
-        return `${words} ${why} (${transfer.target})`;
+        return `${words} ${transfer.target}: ${why}`;
     }
     return `${words} ${transfer.target}`;
 }

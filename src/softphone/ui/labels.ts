@@ -48,7 +48,7 @@ export const handoverLabels = {
     closeTransfer: 'Close transfer',
     transferTo: 'Transfer to',
     transferPlaceholder: 'Number or extension',
-    suggestions: 'Recent numbers',
+    suggestions: 'Suggested numbers',
     suggestionsNone: 'Choose a number…',
     transferNow: 'Transfer now',
     consultFirst: 'Consult first',
@@ -67,7 +67,7 @@ export const handoverLabels = {
         trying: 'Transferring to',
         ringing: 'Ringing',
         accepted: 'Transferred to',
-        failed: 'Transfer failed:'
+        failed: 'Transfer failed to'
     },
     transferFailure: {
         busy: 'busy',
