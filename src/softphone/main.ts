@@ -17,6 +17,7 @@ import {
     parseCallCenterSettings as parseSettingsMap,
     type OpenCtiHost
 } from './opencti';
+import { applyPageLanguage, readPageLanguage } from './i18n';
 import { normalisePhoneNumber, ScreenPopper } from './screenpop';
 import {
     defaultSoftphoneSettings,
@@ -434,6 +435,8 @@ async function lead(parts: {
 
 const softphoneRoot = document.getElementById('softphone-root');
 if (softphoneRoot) {
+    // The user's language and locale first: every word and format below follows them.
+    applyPageLanguage(document, readPageLanguage(document));
     softphoneRoot.textContent = '';
     boot(softphoneRoot).catch((error: unknown) => {
         renderStartupErrors(softphoneRoot, [

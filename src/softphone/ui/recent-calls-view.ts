@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import {
     button,
     clip,
@@ -11,7 +12,7 @@ import {
 } from './dom';
 import { formatDuration } from './format-duration';
 import { KeyedList, type ItemView } from './keyed-list';
-import { directionArrows, remoteLabel } from './labels';
+import { directionArrows, directionLabel, outcomeLabel, remoteLabel } from './labels';
 import type { RecentCallView, SoftphoneViewModel } from './view-model';
 
 export const maxRecentCalls = 10;
@@ -78,7 +79,9 @@ class RecentCallItem implements ItemView<RecentRow> {
     ) {
         const number = call.number;
         const recordId = call.record?.recordId;
-        this.redial = button('Redial', 'slds-button slds-button_neutral', () => onDial(number));
+        this.redial = button(label('Softphone_Redial'), 'slds-button slds-button_neutral', () =>
+            onDial(number)
+        );
         this.recordLink = button(
             '',
             'slds-button softphone-recent__record',
@@ -102,28 +105,32 @@ class RecentCallItem implements ItemView<RecentRow> {
 
     update({ call, canDial, now }: RecentRow): void {
         setText(this.arrow, directionArrows[call.direction]);
-        setAttr(this.arrow, 'aria-label', call.direction);
-        const label = remoteLabel(call);
-        setText(this.label, label);
-        setAttr(this.label, 'title', label);
-        setText(this.recordLabel, label);
+        setAttr(this.arrow, 'aria-label', directionLabel(call.direction));
+        const text = remoteLabel(call);
+        setText(this.label, text);
+        setAttr(this.label, 'title', text);
+        setText(this.recordLabel, text);
         setAttr(
             this.recordLink,
             'title',
-            `Open the ${call.record?.objectType ?? 'record'} ${clip(label, 80)}`
+            label(
+                'Softphone_Open_Record',
+                call.record?.objectType ?? label('Softphone_Record'),
+                clip(text, 80)
+            )
         );
         setText(
             this.meta,
             [
                 formatCallTime(call.endedAt, now),
                 formatDuration(call.durationSeconds),
-                call.outcome
+                outcomeLabel(call.outcome)
             ].join(' · ')
         );
         // A withheld caller cannot be called back.
         setHidden(this.redial, call.number === '');
         setDisabled(this.redial, !canDial);
-        setAttr(this.redial, 'aria-label', `Redial ${clip(label, 80)}`);
+        setAttr(this.redial, 'aria-label', label('Softphone_Redial_Name', clip(text, 80)));
     }
 }
 
@@ -132,7 +139,7 @@ export class RecentCallsView {
     readonly element: HTMLElement;
     private readonly empty = el('p', {
         className: 'slds-text-body_small slds-text-color_weak',
-        text: 'No recent calls'
+        text: label('Softphone_No_Recent_Calls')
     });
     private readonly listElement = el('ul', { className: 'softphone-recent__list' });
     private readonly list: KeyedList<RecentRow, RecentCallItem>;
@@ -159,7 +166,7 @@ export class RecentCallsView {
                 el('h2', {
                     className: 'slds-text-heading_small',
                     attrs: { id: headingId },
-                    text: 'Recent calls'
+                    text: label('Softphone_Recent_Calls')
                 }),
                 this.empty,
                 this.listElement
