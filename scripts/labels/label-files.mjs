@@ -115,13 +115,9 @@ export function translationProblems(labels, values, file) {
     return problems;
 }
 
+/** Element text: only &, < and > need escaping (quotes stay as written, as the CLI retrieves them). */
 function escapeXml(text) {
-    return text
-        .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('"', '&quot;')
-        .replaceAll("'", '&apos;');
+    return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** CustomLabels.labels-meta.xml (before Prettier), labels sorted by name as the CLI retrieves them. */
