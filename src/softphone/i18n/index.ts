@@ -7,3 +7,4 @@ export {
 } from './label-catalog';
 export { applyPageLanguage, readPageLanguage, type PageLanguage } from './page-labels';
 export { directionOf, toLanguageTag, userLocale } from './user-locale';
+export { dateTimeFormat } from './formatters';

@@ -63,7 +63,7 @@ export class Announcer {
             const message =
                 previous === undefined
                     ? call.state === 'dialing'
-                        ? `Calling ${clip(remoteLabel(call), maxSpokenLabel)}`
+                        ? label('Softphone_Say_Calling', clip(remoteLabel(call), maxSpokenLabel))
                         : undefined
                     : previous === call.state
                       ? undefined

@@ -146,7 +146,7 @@ export class KeypadView {
         setDisabled(this.callButton, !model.canDial);
         const reason = model.canDial
             ? this.placing
-                ? `Calling ${clip(attempt?.number ?? '', 40)}…`
+                ? label('Softphone_State_Dialing', clip(attempt?.number ?? '', 40))
                 : ''
             : dialBlockedReason(model);
         setText(this.reason, reason);

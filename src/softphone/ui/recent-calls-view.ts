@@ -1,4 +1,4 @@
-import { label } from '../i18n';
+import { dateTimeFormat, label } from '../i18n';
 import {
     button,
     clip,
@@ -27,33 +27,23 @@ interface RecentRow {
  * When a call ended, as the agent reads a call list (in the agent's locale): "Today, 10:42 AM",
  * "Yesterday, 4:05 PM", "Mar 3, 10:42 AM", and the year for calls of another year.
  */
-// Built once: an Intl.DateTimeFormat is costly and this runs per row on every render.
-const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const dayAndTime = new Intl.DateTimeFormat(undefined, {
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit'
-});
-const dateAndTime = new Intl.DateTimeFormat(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit'
-});
+const timeOfDay: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+const dayAndTime: Intl.DateTimeFormatOptions = { ...timeOfDay, month: 'short', day: 'numeric' };
+const dateAndTime: Intl.DateTimeFormatOptions = { ...dayAndTime, year: 'numeric' };
 
 export function formatCallTime(endedAt: number, now: number): string {
     const ended = new Date(endedAt);
     const today = new Date(now);
     const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
     if (ended.toDateString() === today.toDateString()) {
-        return `Today, ${timeOfDay.format(endedAt)}`;
+        return label('Softphone_Today_At', dateTimeFormat(timeOfDay).format(endedAt));
     }
     if (ended.toDateString() === yesterday.toDateString()) {
-        return `Yesterday, ${timeOfDay.format(endedAt)}`;
+        return label('Softphone_Yesterday_At', dateTimeFormat(timeOfDay).format(endedAt));
     }
-    return (ended.getFullYear() === today.getFullYear() ? dayAndTime : dateAndTime).format(endedAt);
+    return dateTimeFormat(
+        ended.getFullYear() === today.getFullYear() ? dayAndTime : dateAndTime
+    ).format(endedAt);
 }
 
 class RecentCallItem implements ItemView<RecentRow> {

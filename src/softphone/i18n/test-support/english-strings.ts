@@ -4,6 +4,7 @@ import ts from 'typescript';
  * Finds user-visible English in the softphone's TypeScript, for the test that keeps every word the
  * agent reads in the label source (src/labels/en.json). What counts as user-visible English:
  * - a string with two words or more ("Call ended", "Couldn't reach {0}"), or a word and "…";
+ * - a template literal with a capitalised word (`Today, ${time}`);
  * - a single capitalised word given to the DOM as text: `el(…, { text: 'Mute' })`,
  *   `button('Hold', …)`, `setText(node, 'Ready')`, `.textContent = 'Ready'`, or an attribute the
  *   agent or a screen reader reads (`aria-label`, `title`, `placeholder`, `alt`).
@@ -86,6 +87,10 @@ function isUserVisibleEnglish(node: ts.Node, text: string): boolean {
         return false;
     }
     if (sentence.test(words) || ellipsis.test(words)) {
+        return true;
+    }
+    // `Today, ${time}`: a word built into a sentence with a value.
+    if (ts.isTemplateExpression(node) && /\b[A-Z][a-z]{2,}\b/.test(words)) {
         return true;
     }
     return capitalisedWord.test(words) && isDomText(node);
