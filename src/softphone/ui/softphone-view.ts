@@ -96,8 +96,8 @@ export class SoftphoneView {
                 : (recordId) => actions.openRecord?.(recordId)
         );
         // At 360 × 560 the keypad and recent calls do not fit one above the other.
-        this.dialTabs = new PanelTabs(ids, 'Dial', [
-            { label: 'Keypad', content: this.keypad.element },
+        this.dialTabs = new PanelTabs(ids, label('Softphone_Dial'), [
+            { label: label('Softphone_Keypad'), content: this.keypad.element },
             { label: label('Softphone_Recent_Calls'), content: this.recent.element }
         ]);
         this.simulator = new SimulatorPanelView(ids, (caller) => actions.simulateIncoming(caller));

@@ -112,7 +112,7 @@ function isDomText(node: ts.Node): boolean {
     }
     if (ts.isPropertyAssignment(parent)) {
         const name = parent.name.getText().replace(/['"]/g, '');
-        return name === 'text' || readAttributes.has(name);
+        return name === 'text' || name === 'label' || readAttributes.has(name);
     }
     if (ts.isCallExpression(parent)) {
         const callee = parent.expression;
