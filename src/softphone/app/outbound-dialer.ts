@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { RelatedRecord } from '../calls/call-model';
 import type { CallEngine } from '../calls/call-engine';
 import { parseSearchResult, type SearchMatch } from '../opencti/search-result';
@@ -92,7 +93,7 @@ export class OutboundDialer {
                 parsed.kind === 'invalid'
                     ? parsed.reason
                     : typed === ''
-                      ? 'Enter a phone number to call.'
+                      ? label('Softphone_Enter_Number_To_Call')
                       : `${typed.slice(0, 40)} is not a phone number or an extension: enter its digits.`;
             return { ok: false, code: 'invalid-number', message };
         }
