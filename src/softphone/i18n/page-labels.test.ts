@@ -29,6 +29,7 @@ describe('the labels the host page renders', () => {
         });
         applyPageLanguage(document, page);
         expect(label('Softphone_Answer')).toBe('応答');
+        expect(document.getElementById('softphone-labels')).toBeNull();
         expect(userLocale()).toBe('ja-JP');
         expect(document.documentElement.lang).toBe('ja');
         expect(document.documentElement.dir).toBe('ltr');

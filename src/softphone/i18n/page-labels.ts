@@ -38,10 +38,13 @@ export function readPageLanguage(document: Document): PageLanguage {
 
 /**
  * Puts the user's language to work: the labels, the locale of every formatter, and the page's
- * `lang` and `dir` (SLDS and the softphone's CSS mirror under `dir="rtl"`).
+ * `lang` and `dir` (SLDS and the softphone's CSS mirror under `dir="rtl"`). The page's label
+ * block is removed once read.
  */
 export function applyPageLanguage(document: Document, page: PageLanguage): void {
     installLabels(page.labels);
+    // Read once: a hidden second copy of every word would only confuse find-in-page.
+    document.getElementById('softphone-labels')?.remove();
     installLocale(page.locale ?? page.language);
     if (page.language) {
         document.documentElement.lang = page.language;
