@@ -94,7 +94,7 @@ export class OutboundDialer {
                     ? parsed.reason
                     : typed === ''
                       ? label('Softphone_Enter_Number_To_Call')
-                      : `${typed.slice(0, 40)} is not a phone number or an extension: enter its digits.`;
+                      : label('Softphone_Not_A_Number', typed.slice(0, 40));
             return { ok: false, code: 'invalid-number', message };
         }
         const check = await this.checkDoNotCall(parsed.e164, request);
@@ -106,14 +106,23 @@ export class OutboundDialer {
                 return {
                     ok: false,
                     code: 'do-not-call-unchecked',
-                    message: `The call was not placed: the Do Not Call list could not be checked (${check.problem}).${check.passing === false ? '' : ' Try again in a moment.'}`
+                    message: label(
+                        check.passing === false
+                            ? 'Softphone_Do_Not_Call_Unchecked'
+                            : 'Softphone_Do_Not_Call_Unchecked_Retry',
+                        check.problem
+                    )
                 };
             }
             const placed = await this.place(parsed.e164, request.related);
             return placed.ok
                 ? {
                       ...placed,
-                      warning: `The Do Not Call list could not be checked for ${parsed.national} (${check.problem}): make sure this person may be called.`
+                      warning: label(
+                          'Softphone_Do_Not_Call_Unchecked_Warning',
+                          parsed.national,
+                          check.problem
+                      )
                   }
                 : placed;
         }

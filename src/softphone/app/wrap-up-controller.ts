@@ -185,7 +185,11 @@ export class WrapUpController {
             : outbox.closeWrapUp(wrapUp.callId);
         void written.catch((error: unknown) =>
             this.deps.store.addError(
-                `The wrap-up of the call with ${wrapUp.remoteLabel} could not be saved: ${error instanceof Error ? error.message : String(error)}`
+                label(
+                    'Softphone_Wrap_Up_Save_Failed',
+                    wrapUp.remoteLabel,
+                    error instanceof Error ? error.message : String(error)
+                )
             )
         );
         this.deps.store.update((state) => {
