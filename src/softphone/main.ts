@@ -17,7 +17,7 @@ import {
     parseCallCenterSettings as parseSettingsMap,
     type OpenCtiHost
 } from './opencti';
-import { applyPageLanguage, readPageLanguage } from './i18n';
+import { applyPageLanguage, label, readPageLanguage } from './i18n';
 import { normalisePhoneNumber, ScreenPopper } from './screenpop';
 import {
     defaultSoftphoneSettings,
@@ -78,7 +78,7 @@ function setupCheckContext(
         host,
         window,
         softphoneVersion: SOFTPHONE_VERSION,
-        connector: settings === undefined ? 'Not started' : settings.connectorType,
+        connector: settings === undefined ? label('Softphone_Not_Started') : settings.connectorType,
         settingsProblems: problems,
         searchObjects: known.screenPop.searchObjects,
         onDoNotCallUnreadable: known.doNotCallCheckFailure,
@@ -107,9 +107,12 @@ function renderStartupErrors(
     const render = () =>
         view.render(
             placeholderViewModel({
-                connection: { status: 'disconnected', connectorLabel: 'Not started' },
+                connection: {
+                    status: 'disconnected',
+                    connectorLabel: label('Softphone_Not_Started')
+                },
                 errors: shown,
-                dialBlockedReason: 'The softphone could not start: see the errors above.'
+                dialBlockedReason: label('Softphone_Could_Not_Start')
             })
         );
     const view = new SoftphoneView({

@@ -106,7 +106,7 @@ export async function createConnector(
         const connector = created.connector;
         return {
             connector,
-            label: 'Phone system (listener)',
+            label: label('Softphone_Listener_Connector'),
             describeCall: (callId) => ({
                 details: Object.entries(connector.callAttributes(callId) ?? {}).map(
                     ([label, value]) => ({ label, value })
@@ -119,5 +119,5 @@ export async function createConnector(
         idGenerator: () => `sim-${crypto.randomUUID()}`,
         scheduler: deps.scheduler
     });
-    return { connector: simulator, label: 'Simulator', simulator };
+    return { connector: simulator, label: label('Softphone_Simulator_Connector'), simulator };
 }
