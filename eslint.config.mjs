@@ -21,9 +21,12 @@ export default [
             'force-app/main/default/staticresources/**'
         ]
     },
-    ...scoped(lwcRecommended, ['force-app/**/lwc/**/*.js']),
+    ...scoped(lwcRecommended, [
+        'force-app/**/lwc/**/*.js',
+        'src/local-console/lwc-runtime/components/**/*.js'
+    ]),
     {
-        files: ['force-app/**/lwc/**/*.js'],
+        files: ['force-app/**/lwc/**/*.js', 'src/local-console/lwc-runtime/components/**/*.js'],
         languageOptions: { globals: { ...globals.browser } }
     },
     {

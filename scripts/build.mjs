@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lwcConsolePlugin } from './lwc-console-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const staticResourceDir = join(root, 'force-app/main/default/staticresources/softphone');
@@ -56,6 +57,10 @@ async function buildLocalConsole() {
         format: 'iife',
         target: browserTarget,
         sourcemap: true,
+        // The shipped LWCs (force-app/main/default/lwc) compiled by the LWC compiler, on the
+        // console's record pages over its played platform modules (src/local-console/lwc-runtime).
+        plugins: [lwcConsolePlugin(root)],
+        define: { 'process.env.NODE_ENV': JSON.stringify('development') },
         logLevel: 'warning'
     });
     await buildNodeProgram({ server: serverEntry }, localConsoleDir);

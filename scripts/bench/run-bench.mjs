@@ -15,6 +15,7 @@ import { LOADS, measureLoad } from './measure-load.mjs';
 import { LOG_SOAK_CALLS, SAVE_LOG_FAILURE_RATE, measureLogSoak } from './measure-log-soak.mjs';
 import { SOAK_CALLS, measureMemorySoak } from './measure-memory-soak.mjs';
 import { TAKEOVERS, measureTakeover } from './measure-takeover.mjs';
+import { CARD_ITERATIONS, measureRecordPage } from './measure-record-page.mjs';
 import { failed, formatTable, informational, judged, writeReport } from './report-table.mjs';
 import { buildForBench } from './build-for-bench.mjs';
 
@@ -119,6 +120,24 @@ async function latencyRows(details) {
             judged(popFigure, inbound.screenPopRequest.median, MS_BUDGET.callPath, ms),
             judged(dialFigure, lmsDial.calling.median, MS_BUDGET.callPath, ms),
             informational(startedFigure, ms(lmsDial.callStarted.median), lmsDial.callStarted.median)
+        ]
+    );
+}
+
+/** The record page's real components (issue 16): the card's Call, and the card's refresh. */
+async function recordPageRows(details) {
+    const dialFigure = `Call on the Click to Dial card → "Calling…" in the softphone (simulator, median of ${CARD_ITERATIONS})`;
+    const startedFigure = `Call on the Click to Dial card → callStarted at the console (median of ${CARD_ITERATIONS})`;
+    const loggedFigure = `Call logged (callLogged) → Call History card lists it (median of ${CARD_ITERATIONS})`;
+    return attempt(
+        [dialFigure, startedFigure, loggedFigure],
+        details,
+        'recordPage',
+        () => inSession('', (session) => measureRecordPage(session, progress)),
+        ({ calling, callStarted, cardUpdated }) => [
+            informational(dialFigure, ms(calling.median), calling.median),
+            informational(startedFigure, ms(callStarted.median), callStarted.median),
+            informational(loggedFigure, ms(cardUpdated.median), cardUpdated.median)
         ]
     );
 }
@@ -236,6 +255,7 @@ async function main() {
         );
     } else {
         rows.push(...(await latencyRows(details)));
+        rows.push(...(await recordPageRows(details)));
         rows.push(...(await takeoverRows(details)));
         rows.push(...(await soakRows(details)));
     }

@@ -129,6 +129,29 @@ describe('dialing journeys: what agents dial', browserTestOptions(), () => {
         assert.equal((await phoneCalls(session)).length, before);
     });
 
+    it("an agent types Maria Lopez's number on the keypad: the call is logged to her, as the search found", async () => {
+        await typeAndCall(phone, '(415) 555-0101');
+        await phone.waitForCallState('Connected');
+        await phone.frame
+            .locator('.softphone-call')
+            .first()
+            .getByText('Logged to: Maria Lopez (Contact)')
+            .waitFor();
+        await panelShot(session, '02-typed-number-logged-to-its-contact');
+        await phone.hangupAndWrapUp({
+            disposition: 'Resolved',
+            notes: 'Called back from the keypad'
+        });
+
+        const records = await waitForRecords(session, 'Phone_Call__c', (all) =>
+            all.some((r) => r.Notes__c === 'Called back from the keypad')
+        );
+        const call = records.find((r) => r.Notes__c === 'Called back from the keypad');
+        assert.equal(call.To_Number__c, SAMPLE.mariaLopez.number);
+        assert.equal(call.Contact__c, SAMPLE.mariaLopez.id);
+        assert.equal(call.Related_Record_Id__c, SAMPLE.mariaLopez.id);
+    });
+
     it('an agent holds and mutes a call: the panel shows On hold with its timer, and Unmute', async () => {
         await typeAndCall(phone, '(415) 555-0102');
         await phone.waitForCallState('Connected');

@@ -21,6 +21,10 @@ import { activityPanel, faultPanel } from './ui/tools-panels';
 import { mountSoftphoneUtility } from './ui/utility-view';
 import { mountWorkspace } from './ui/workspace-view';
 import { layoutFaultFromQuery, layoutFromQuery } from './softphone-layout';
+import { LmsBus } from '../lwc-runtime/lms-bus';
+import { runRefreshHandlers } from '../lwc-runtime/modules/refresh';
+import { RecordComponents } from '../lwc-runtime/record-components';
+import { installLwcRuntime } from '../lwc-runtime/runtime-context';
 
 const logger = createLogger('local-console');
 
@@ -171,7 +175,19 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     if (settings instanceof Error) {
         logger.error('call center settings', settings);
     }
-    mountWorkspace(byId('workspace'), { store, state, host });
+    // The shipped LWCs on the record pages, over the played platform modules (../lwc-runtime).
+    const lms = new LmsBus((channelName, message) => host.publishFromConsole(channelName, message));
+    host.onSoftphonePublish((channelName, message) =>
+        lms.publishFromSoftphone(channelName, message)
+    );
+    installLwcRuntime({ store, lms });
+    state.onChange((change) => {
+        if (change === 'refresh') {
+            void runRefreshHandlers();
+        }
+    });
+    const recordComponents = new RecordComponents((id) => store.get(id)?.type);
+    mountWorkspace(byId('workspace'), { store, state, host }, recordComponents);
     mountNewRecordModal(byId('modal-root'), state, store);
     mountStatus(byId('console-status'), state, host, (render) => activity.onChange(render));
     const utility = mountSoftphoneUtility(
@@ -213,6 +229,11 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
                 host.forgetSoftphone();
                 utility.reload();
                 note('softphone reloaded by the console');
+            },
+            closeSoftphone: () => {
+                host.forgetSoftphone();
+                utility.close();
+                note('softphone closed by the console (Reload softphone opens it)');
             },
             resetData: () => {
                 store.load(seedRecords);

@@ -63,6 +63,7 @@ export function fieldRuleFromSchema(field: FieldSchema): FieldRule {
             ? { picklistValues: field.picklistValues, restricted: field.restrictedPicklist }
             : {}),
         ...(field.referenceTo ? { referenceTo: [field.referenceTo] } : {}),
+        ...(field.relationshipName ? { relationshipName: field.relationshipName } : {}),
         ...(maxLength === undefined ? {} : { maxLength })
     };
 }

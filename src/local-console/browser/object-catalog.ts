@@ -30,6 +30,8 @@ export interface FieldRule {
     readonly restricted?: boolean;
     /** Reference fields: the objects the Id may point at. */
     readonly referenceTo?: readonly string[];
+    /** Custom lookups: the child relationship name from the metadata (without `__r`). */
+    readonly relationshipName?: string;
     readonly maxLength?: number;
     /** Set on create only (e.g. Task.TaskSubtype). */
     readonly createOnly?: boolean;

@@ -199,6 +199,8 @@ export class OpenCtiHost {
     private readonly listeners = new Map<ListenerMethod, Set<string>>();
     /** LMS subscriptions of the softphone: subscription id → channel. */
     private readonly subscriptions = new Map<string, string>();
+    /** The console's other LMS subscribers (the record pages' components). */
+    private readonly publishListeners = new Set<(channelName: string, message: unknown) => void>();
     private readonly handlers: Readonly<Record<string, Handler>>;
     private readonly random: () => number;
     private readonly sleep: (ms: number) => Promise<void>;
@@ -303,6 +305,12 @@ export class OpenCtiHost {
             delivered
         });
         return delivered;
+    }
+
+    /** Calls `listener` with every message the softphone publishes (for the components' LMS). */
+    onSoftphonePublish(listener: (channelName: string, message: unknown) => void): () => void {
+        this.publishListeners.add(listener);
+        return () => this.publishListeners.delete(listener);
     }
 
     /** Forgets the softphone's registrations (its page is being reloaded). */
@@ -487,6 +495,9 @@ export class OpenCtiHost {
                     message,
                     delivered
                 });
+                for (const listener of this.publishListeners) {
+                    listener(channelName, message);
+                }
                 return ok();
             },
             subscribe: (args, request) => {

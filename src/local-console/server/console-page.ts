@@ -101,6 +101,19 @@ body {
     overflow: auto;
     padding: 1rem;
 }
+/* A record page with components: the components' column first (the workspace is narrow), then the fields. */
+.lc-workspace__body_with-components {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+}
+.lc-workspace__body_with-components .lc-record-components {
+    order: -1;
+}
+.lc-record-components:empty,
+.lc-workspace__body:not(.lc-workspace__body_with-components) .lc-record-components {
+    display: none;
+}
 .lc-dock {
     grid-area: 1 / 2;
     display: flex;

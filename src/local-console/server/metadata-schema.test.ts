@@ -38,6 +38,16 @@ describe('parseFieldXml', () => {
         });
     });
 
+    it('reads a lookup’s child relationship name (the related list the LWCs read)', () => {
+        const field = parseFieldXml(
+            `<CustomField><fullName>Contact__c</fullName><type>Lookup</type>
+                <referenceTo>Contact</referenceTo><relationshipName>Phone_Calls</relationshipName>
+            </CustomField>`,
+            'Contact__c.field-meta.xml'
+        );
+        expect(field).toMatchObject({ referenceTo: 'Contact', relationshipName: 'Phone_Calls' });
+    });
+
     it('refuses a file that is not a field', () => {
         expect(() => parseFieldXml('<CustomObject/>', 'x.field-meta.xml')).toThrow(/CustomField/);
     });

@@ -35,6 +35,7 @@ export function parseFieldXml(xml: string, fileName: string): FieldSchema {
     const definition = valueSet?.['valueSetDefinition'] as Record<string, unknown> | undefined;
     const values = (definition?.['value'] as Record<string, unknown>[] | undefined) ?? [];
     const referenceTo = text(root['referenceTo']);
+    const relationshipName = text(root['relationshipName']);
     const length = Number(text(root['length']));
     return {
         name,
@@ -49,6 +50,7 @@ export function parseFieldXml(xml: string, fileName: string): FieldSchema {
             : {}),
         restrictedPicklist: flag(valueSet?.['restricted']),
         ...(referenceTo ? { referenceTo } : {}),
+        ...(relationshipName ? { relationshipName } : {}),
         ...(Number.isInteger(length) && length > 0 ? { length } : {})
     };
 }

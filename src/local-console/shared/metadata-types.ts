@@ -13,6 +13,8 @@ export interface FieldSchema {
     readonly picklistValues?: readonly string[];
     readonly restrictedPicklist: boolean;
     readonly referenceTo?: string;
+    /** A lookup's child relationship name, without `__r` (e.g. `Phone_Calls`). */
+    readonly relationshipName?: string;
     /** Maximum length of a text field. */
     readonly length?: number;
 }

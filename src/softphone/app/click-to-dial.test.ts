@@ -104,7 +104,7 @@ describe('handleClickToDial: a good click', () => {
         expect(harness.view().wrapUp?.remoteLabel).toBe('Maria Lopez');
     });
 
-    it('dials without a record when the payload names none', async () => {
+    it('dials without a record when the payload names none, logging to the one record found', async () => {
         const harness = await started();
 
         await click(harness, { number: 4155550101, recordId: '', objectType: null });
@@ -112,8 +112,11 @@ describe('handleClickToDial: a good click', () => {
         expect(harness.engine.snapshot().calls).toEqual([
             expect.objectContaining({ to: '+14155550101' })
         ]);
-        expect(harness.engine.snapshot().calls[0]).not.toHaveProperty('related');
-        // Without a record, every record with the number is checked for Do Not Call.
+        // Without a record, every record with the number is checked for Do Not Call; the one
+        // it found is whom the call is to.
+        expect(harness.engine.snapshot().calls[0]).toMatchObject({
+            related: { recordId: MARIA.Id, objectType: 'Contact' }
+        });
         expect(harness.host.searches).toEqual([
             { searchParams: '+14155550101', callType: 'outbound', deferred: true }
         ]);

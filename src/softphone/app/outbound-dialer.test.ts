@@ -388,3 +388,34 @@ describe('OutboundDialer: the dial plan', () => {
         });
     });
 });
+
+describe('OutboundDialer: the record a typed number is logged to', () => {
+    it('relates the call to the one record the typed number found', async () => {
+        const harness = await started();
+
+        await expect(harness.dialer.dial({ number: '(415) 555-0101' })).resolves.toEqual({
+            ok: true,
+            callId: 'sim-1'
+        });
+
+        expect(harness.engine.getCall('sim-1')?.related).toEqual(MARIA_RELATED);
+    });
+
+    it('relates it to no record when the number belongs to two people: the agent chooses', async () => {
+        const harness = await started([MARIA, { ...MARIA, Id: '003000000000000099' }]);
+
+        await expect(harness.dialer.dial({ number: '(415) 555-0101' })).resolves.toMatchObject({
+            ok: true
+        });
+
+        expect(harness.engine.getCall('sim-1')?.related).toBeUndefined();
+    });
+
+    it('keeps the record dialled from, even when the number found another one', async () => {
+        const harness = await started([{ ...OLIVIA, Id: '00Q000000000000099' }]);
+
+        await harness.dialer.dial({ number: '(510) 555-0121', related: OLIVIA_RELATED });
+
+        expect(harness.engine.getCall('sim-1')?.related).toEqual(OLIVIA_RELATED);
+    });
+});

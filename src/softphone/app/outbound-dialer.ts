@@ -57,9 +57,12 @@ export const defaultDialPolicy: DialPolicy = {
     checkTimeoutMs: DO_NOT_CALL_CHECK_TIMEOUT_MS
 };
 
-/** What the Do Not Call check found: a decision, or why it could not run. */
+/**
+ * What the Do Not Call check found: a decision, or why it could not run; with the one record a
+ * typed number matched, which the call is then logged to.
+ */
 type CheckResult =
-    | DoNotCallDecision
+    | (DoNotCallDecision & { readonly soleMatch?: RelatedRecord })
     | {
           readonly allowed: 'unknown';
           readonly problem: string;
@@ -126,7 +129,7 @@ export class OutboundDialer {
                   }
                 : placed;
         }
-        return this.place(parsed.e164, request.related);
+        return this.place(parsed.e164, request.related ?? check.soleMatch);
     }
 
     private async place(number: string, related: RelatedRecord | undefined): Promise<DialOutcome> {
@@ -177,7 +180,11 @@ export class OutboundDialer {
                               (candidate) => candidate.recordId === related.recordId
                           );
                 if (matches.length > 0) {
-                    return decide(matches, request);
+                    const decision = decide(matches, request);
+                    const only = matches.length === 1 ? matches[0] : undefined;
+                    return related === undefined && only !== undefined && decision.allowed === true
+                        ? { ...decision, soleMatch: relatedRecordOf(only) }
+                        : decision;
                 }
             }
         } finally {
@@ -206,6 +213,15 @@ export class OutboundDialer {
             cancel: () => scheduler.clearTimeout(handle)
         };
     }
+}
+
+/** A typed number that found exactly one person is a call to that person: log it there. */
+function relatedRecordOf(match: SearchMatch): RelatedRecord {
+    return {
+        recordId: match.recordId,
+        objectType: match.objectType,
+        ...(match.name === undefined ? {} : { recordName: match.name })
+    };
 }
 
 /** The first Do Not Call among the matches refuses the call; otherwise it may go ahead. */

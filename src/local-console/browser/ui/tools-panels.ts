@@ -4,7 +4,7 @@ import { button, card, field, h, replaceChildren, timeOf } from './dom';
 /** saveLog fault injection, reloading the softphone and resetting the data. */
 export function faultPanel(
     faults: FaultSettings,
-    actions: { reloadSoftphone: () => void; resetData: () => void }
+    actions: { reloadSoftphone: () => void; closeSoftphone: () => void; resetData: () => void }
 ): HTMLElement {
     const rate = h('input', {
         class: 'slds-input',
@@ -41,6 +41,7 @@ export function faultPanel(
             'div',
             { class: 'slds-m-top_small lc-inline' },
             button('Reload softphone', 'reload-softphone', actions.reloadSoftphone),
+            button('Close softphone', 'close-softphone', actions.closeSoftphone),
             button('Reset data', 'reset-data', actions.resetData, 'destructive')
         )
     );

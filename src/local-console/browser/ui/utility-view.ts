@@ -10,6 +10,8 @@ export interface SoftphoneUtilityView {
     readonly frame: HTMLIFrameElement;
     /** Loads the adapter page again (a new softphone instance). */
     reload(): void;
+    /** Unloads the adapter page: no softphone runs until reload (e.g. it failed to load). */
+    close(): void;
 }
 
 export function mountSoftphoneUtility(
@@ -105,6 +107,9 @@ export function mountSoftphoneUtility(
         reload: () => {
             frame.src = 'about:blank';
             frame.src = adapterUrl;
+        },
+        close: () => {
+            frame.src = 'about:blank';
         }
     };
 }

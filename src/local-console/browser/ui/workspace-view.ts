@@ -4,8 +4,19 @@ import { h, replaceChildren } from './dom';
 import type { RecordContext } from './record-values';
 import { fieldLabel, fieldValue, recordTable } from './record-values';
 
+/** Components placed on record pages (they live across re-renders, one column per record tab). */
+export interface RecordComponentsView {
+    readonly element: HTMLElement;
+    /** Shows the active tab's components; false when it has none. */
+    show(active: WorkspaceTab, openTabs: readonly WorkspaceTab[]): boolean;
+}
+
 /** The console's main area: workspace tabs like the Lightning console, and what they show. */
-export function mountWorkspace(root: HTMLElement, context: RecordContext): void {
+export function mountWorkspace(
+    root: HTMLElement,
+    context: RecordContext,
+    recordComponents?: RecordComponentsView
+): void {
     const nav = h('ul', {
         class: 'slds-tabs_default__nav',
         testid: 'workspace-tabs',
@@ -16,10 +27,16 @@ export function mountWorkspace(root: HTMLElement, context: RecordContext): void 
         testid: 'workspace-body',
         attrs: { role: 'tabpanel' }
     });
+    // The record pages' components are not re-rendered with the rest: they keep their state.
+    const content = h('div', { class: 'lc-workspace__content' });
+    body.append(content, ...(recordComponents ? [recordComponents.element] : []));
     replaceChildren(root, h('div', { class: 'slds-tabs_default' }, nav), body);
     const render = () => {
         renderTabs(nav, context);
-        replaceChildren(body, renderTab(context, context.state.activeTab));
+        replaceChildren(content, renderTab(context, context.state.activeTab));
+        const withComponents =
+            recordComponents?.show(context.state.activeTab, context.state.tabs) ?? false;
+        body.classList.toggle('lc-workspace__body_with-components', withComponents);
     };
     context.state.onChange((change) => {
         if (change === 'tabs' || change === 'refresh' || change === 'utility') {
