@@ -176,6 +176,27 @@ describe('an agent whose Salesforce language is Japanese', browserTestOptions(),
         assert.ok(meta.includes(words.outcomeConnected), meta);
         await panelShot(session, 'ja-05-recent-calls');
         assert.deepEqual(await overflow(phone), []);
+
+        // The record page's components read the same custom labels, in the same language.
+        await session.page.getByTestId('workspace-tab').filter({ hasText: 'Home' }).click();
+        await session.page
+            .getByTestId('list-Contact')
+            .getByTestId('record-link')
+            .filter({ hasText: 'Maria Lopez' })
+            .first()
+            .click();
+        const column = session.page.locator('.lc-record-components__column:not([hidden])');
+        await column.locator('c-call-log').getByText('通話履歴', { exact: true }).waitFor();
+        await column
+            .locator('c-click-to-dial')
+            .getByRole('button', { name: /^.+ に発信$/ })
+            .first()
+            .waitFor();
+        await column.locator('c-call-log .call-row').first().waitFor();
+        mkdirSync(screenshotDir, { recursive: true });
+        await session.page.screenshot({
+            path: join(screenshotDir, 'language-ja-06-record-page.png')
+        });
     });
 });
 
