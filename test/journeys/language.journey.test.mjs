@@ -59,7 +59,7 @@ async function overflow(phone) {
 }
 
 /** One inbound call taken, wrapped up and saved, in the agent's language. */
-async function takeACall(phone, words, { disposition, notes }) {
+async function takeACall(phone, words) {
     const button = (name) => phone.frame.getByRole('button', { name, exact: true });
     await button(words.answer).first().click();
     await phone.frame
@@ -147,7 +147,7 @@ describe('an agent whose Salesforce language is Japanese', browserTestOptions(),
         await panelShot(session, 'ja-02-ringing');
         assert.deepEqual(await overflow(phone), []);
 
-        await takeACall(phone, words, {});
+        await takeACall(phone, words);
         for (const name of [words.hold, words.mute, words.hangUp]) {
             await phone.frame.getByRole('button', { name, exact: true }).waitFor();
         }
@@ -237,7 +237,7 @@ describe(
             await panelShot(session, 'ar-02-ringing');
             assert.deepEqual(await overflow(phone), []);
 
-            await takeACall(phone, words, {});
+            await takeACall(phone, words);
             // Buttons run right to left: the first (Hold) is right of the next.
             const hold = await phone.frame
                 .getByRole('button', { name: words.hold, exact: true })
