@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { AgentState } from '../calls/call-model';
 import type { SoftphoneActions } from '../ui/view-model';
 import type { CallControls, ControlResult } from './call-controls';
@@ -75,13 +76,16 @@ export function createAgentActions(deps: {
                       void (deps.openRecord as (id: string) => Promise<void>)(recordId).catch(
                           (error: unknown) =>
                               app.store.addError(
-                                  `The record could not be opened: ${error instanceof Error ? error.message : String(error)}`
+                                  label(
+                                      'Softphone_Record_Not_Opened',
+                                      error instanceof Error ? error.message : String(error)
+                                  )
                               )
                       )
               }),
         simulateIncoming: (caller) => {
             if (deps.simulator === undefined) {
-                app.store.addError('Simulated calls need the simulator connector.');
+                app.store.addError(label('Softphone_Simulator_Needed'));
                 return;
             }
             try {

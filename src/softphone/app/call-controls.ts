@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { CallEngine } from '../calls/call-engine';
 import type { RelatedRecord } from '../calls/call-model';
 import type { DialResult, EngineResult } from '../calls/engine-result';
@@ -56,7 +57,7 @@ export class CallControls {
             return {
                 ok: false,
                 code: 'no-such-call',
-                message: 'There is no ringing call to answer.'
+                message: label('Softphone_No_Ringing_Call')
             };
         }
         const connected = engine.snapshot().calls.find((call) => call.state === 'connected');
@@ -86,7 +87,7 @@ export class CallControls {
         const { engine } = this.deps;
         const target = callId ?? engine.snapshot().calls.find((call) => call.state === 'held')?.id;
         if (target === undefined) {
-            return { ok: false, code: 'no-such-call', message: 'There is no held call to resume.' };
+            return { ok: false, code: 'no-such-call', message: label('Softphone_No_Held_Call') };
         }
         const connected = engine.snapshot().calls.find((call) => call.state === 'connected');
         if (connected !== undefined && connected.id !== target) {
@@ -124,7 +125,7 @@ export class CallControls {
                 : {
                       ok: false,
                       code: 'wrap-up-failed',
-                      message: error ?? 'The wrap-up was not saved.'
+                      message: error ?? label('Softphone_Wrap_Up_Not_Saved')
                   };
         }
         try {
@@ -183,7 +184,7 @@ export class CallControls {
     ): Promise<ControlResult> {
         const target = callId ?? this.deps.engine.snapshot().activeCallId;
         if (target === undefined) {
-            return { ok: false, code: 'no-such-call', message: 'There is no call in progress.' };
+            return { ok: false, code: 'no-such-call', message: label('Softphone_No_Call') };
         }
         return toResult(await action(target));
     }

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { Call, RelatedRecord } from '../calls/call-model';
 import type { CallEngine } from '../calls/call-engine';
 import type { CallData } from '../telephony/call-data';
@@ -62,7 +63,7 @@ export async function popInboundCall(
     const callerId = normalisePhoneNumber(call.from, deps.defaultCountry);
     const outcome = await deps.screenPopper.pop(callerId, deps.moment, call.data);
     if (!outcome.ok) {
-        deps.store.addError(`Screen pop failed (${outcome.step}): ${outcome.message}`);
+        deps.store.addError(label('Softphone_Screen_Pop_Failed', outcome.step, outcome.message));
         return { waitsForAnswer: false };
     }
     if (outcome.related !== undefined) {

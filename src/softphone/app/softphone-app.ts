@@ -1,3 +1,5 @@
+import { label } from '../i18n';
+import { outcomeLabel, withheldNumberLabel } from '../ui/labels';
 import type { CallEngine } from '../calls/call-engine';
 import type { AgentState, Call, Clock } from '../calls/call-model';
 import type { EndedCall } from '../calls/ended-call';
@@ -112,11 +114,7 @@ export class SoftphoneApp {
             logStatus: { pending: options.outbox.pendingCount, durable: options.outbox.durable }
         }));
         if (!options.outbox.durable) {
-            this.store.setNotice(
-                'log-not-durable',
-                'warning',
-                'This browser blocks offline storage, so call logs waiting to be saved are kept in memory only: keep this tab open until they are saved.'
-            );
+            this.store.setNotice('log-not-durable', 'warning', label('Softphone_Log_Not_Durable'));
         }
     }
 
@@ -158,15 +156,17 @@ export class SoftphoneApp {
                     `log-failed-${event.callId}`,
                     'warning',
                     event.permanent
-                        ? `A call log could not be saved and needs an admin: ${event.error}`
-                        : `A call log could not be saved yet (attempt ${event.attempt}); retrying: ${event.error}`
+                        ? label('Softphone_Log_Failed_Admin', event.error)
+                        : label('Softphone_Log_Failed_Retrying', event.attempt, event.error)
                 )
             ),
             outbox.on('logged', (event) =>
                 this.store.setNotice(`log-failed-${event.callId}`, 'warning', undefined)
             ),
             outbox.on('storeError', (event) =>
-                this.store.addError(`Call log storage failed (${event.operation}): ${event.error}`)
+                this.store.addError(
+                    label('Softphone_Log_Storage_Failed', event.operation, event.error)
+                )
             ),
             this.store.subscribe(() => this.render())
         );
@@ -226,14 +226,17 @@ export class SoftphoneApp {
                 .enqueue(ended, { awaitWrapUp: false })
                 .catch((error: unknown) =>
                     this.store.addError(
-                        `The call log could not be stored: ${error instanceof Error ? error.message : String(error)}`
+                        label(
+                            'Softphone_Log_Not_Stored',
+                            error instanceof Error ? error.message : String(error)
+                        )
                     )
                 );
             const remoteNumber = live.direction === 'Inbound' ? live.from : live.to;
-            const label =
+            const party =
                 previous.callerNames[live.id] ??
                 live.related?.recordName ??
-                (this.options.formatNumber(remoteNumber) || 'Withheld number');
+                (this.options.formatNumber(remoteNumber) || withheldNumberLabel());
             recent.unshift({
                 callId: live.id,
                 direction: live.direction,
@@ -246,7 +249,9 @@ export class SoftphoneApp {
                 durationSeconds: ended.durationSeconds
             });
             notices.push(
-                `${what} during the call with ${label}: the call could not continue and was logged as ${ended.outcome}.`
+                cause === 'reload'
+                    ? label('Softphone_Reload_During_Call', party, outcomeLabel(ended.outcome))
+                    : label('Softphone_Tab_Closed_During_Call', party, outcomeLabel(ended.outcome))
             );
         }
         if (previous.wrapUpCallId !== undefined) {
@@ -290,7 +295,10 @@ export class SoftphoneApp {
             }
         } catch (error) {
             this.store.addError(
-                `The wrap-up typed before the reload could not be saved: ${error instanceof Error ? error.message : String(error)}`
+                label(
+                    'Softphone_Wrap_Up_Draft_Not_Saved',
+                    error instanceof Error ? error.message : String(error)
+                )
             );
         }
     }
@@ -362,9 +370,7 @@ export class SoftphoneApp {
         const { engine } = this.options;
         const reasons = this.options.breakReasons ?? [];
         if (reason !== undefined && (state !== 'Break' || !reasons.includes(reason))) {
-            this.store.addError(
-                `"${reason}" is not a break reason here; choose one of the Break options in Status.`
-            );
+            this.store.addError(label('Softphone_Not_A_Break_Reason', reason));
             return false;
         }
         // Leaving wrap-up from the status menu: the draft is saved first, and a required
@@ -601,7 +607,7 @@ export class SoftphoneApp {
         const records = this.store.state.callRecords[callId];
         const record = records?.seen.find((each) => sameRecordId(each.recordId, recordId));
         if (records === undefined || record === undefined) {
-            this.store.addError('That record was not seen during this call: choose one listed.');
+            this.store.addError(label('Softphone_Record_Not_Seen'));
             return;
         }
         this.setCallRecords(callId, withRelated(records, record));
@@ -642,7 +648,11 @@ export class SoftphoneApp {
             .setRelatedRecord(callId, record)
             .catch((error: unknown) =>
                 this.store.addError(
-                    `The call log could not be moved to ${record.recordName ?? record.recordId}: ${error instanceof Error ? error.message : String(error)}`
+                    label(
+                        'Softphone_Log_Not_Moved',
+                        record.recordName ?? record.recordId,
+                        error instanceof Error ? error.message : String(error)
+                    )
                 )
             );
     }
@@ -684,7 +694,7 @@ export class SoftphoneApp {
             (call.remoteName?.trim() || undefined);
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);
-        const label = name ?? (number || 'Withheld number');
+        const party = name ?? (number || withheldNumberLabel());
         // Until the outbox has the log in IndexedDB (asynchronous), the session snapshot
         // (synchronous storage) holds it, so a reload in that gap cannot lose it.
         this.unstoredCalls.set(call.id, call);
@@ -697,7 +707,10 @@ export class SoftphoneApp {
             })
             .catch((error: unknown) =>
                 this.store.addError(
-                    `The call log could not be stored: ${error instanceof Error ? error.message : String(error)}`
+                    label(
+                        'Softphone_Log_Not_Stored',
+                        error instanceof Error ? error.message : String(error)
+                    )
                 )
             );
         void this.bridge?.publishCallEnded(call, call.outcome, call.durationSeconds);
@@ -726,7 +739,7 @@ export class SoftphoneApp {
         }));
         if (offered && call.outcome === 'Missed') {
             // Rang, offered to the agent, not answered: a notice with Call back until seen.
-            const notice = missedCallNotice(call, label);
+            const notice = missedCallNotice(call, party);
             this.store.setNotice(
                 notice.id,
                 'warning',
@@ -735,7 +748,7 @@ export class SoftphoneApp {
             );
         }
         if (worked) {
-            this.workedCallsAwaitingWrapUp.push({ call, label });
+            this.workedCallsAwaitingWrapUp.push({ call, label: party });
         }
         if (inAfterCallWork) {
             this.beginWrapUpOfLastWorkedCall();

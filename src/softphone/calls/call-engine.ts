@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { Listener } from '../shared/typed-emitter';
 import { TypedEmitter } from '../shared/typed-emitter';
 import type {
@@ -240,7 +241,7 @@ export class CallEngine {
     /** Refused during a call; afterwards the agent is Offline. */
     async disconnect(): Promise<EngineResult> {
         if (this.hasLiveCall()) {
-            return engineFailure('busy', "You can't disconnect during a call. End the call first.");
+            return engineFailure('busy', label('Softphone_No_Disconnect_In_Call'));
         }
         try {
             await this.connector.disconnect();
@@ -269,7 +270,7 @@ export class CallEngine {
     /** Ends after-call work: the agent becomes Available. */
     completeWrapUp(): EngineResult {
         if (this.agentState !== 'AfterCallWork') {
-            return engineFailure('invalid-state', 'There is no after-call work to complete.');
+            return engineFailure('invalid-state', label('Softphone_No_After_Call_Work'));
         }
         return this.setAgentState('Available');
     }
@@ -372,7 +373,7 @@ export class CallEngine {
             allowed: (call) => call.direction === 'Inbound' && call.state === 'ringing',
             refusal: (call) =>
                 `Only a ringing inbound call can be answered; this call is ${describeCall(call)}.`,
-            lineTaken: 'Hold or end the current call before answering.'
+            lineTaken: label('Softphone_Hold_Before_Answer')
         });
         return (
             refusal ??
@@ -401,9 +402,9 @@ export class CallEngine {
     /** Hangs up a dialing, connected or held call (even while another request is pending). */
     async hangup(callId: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: 'The call is already ending.',
+            whileEnding: label('Softphone_Already_Ending'),
             allowed: (call) => call.state !== 'ringing',
-            refusal: () => 'A ringing call has not been answered: decline it instead of hanging up.'
+            refusal: () => label('Softphone_Decline_Instead')
         });
         return (
             refusal ??
@@ -437,7 +438,7 @@ export class CallEngine {
             allowed: (call) => call.state === 'held',
             refusal: (call) =>
                 `Only a held call can be resumed; this call is ${describeCall(call)}.`,
-            lineTaken: 'Hold or end the other call before resuming this one.'
+            lineTaken: label('Softphone_Hold_Before_Resume')
         });
         return (
             refusal ??
@@ -453,9 +454,9 @@ export class CallEngine {
     /** Mutes or unmutes the agent on a dialing, connected or held call (optimistic). */
     async setMuted(callId: string, muted: boolean): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: 'The call is ending.',
+            whileEnding: label('Softphone_Call_Ending'),
             allowed: (call) => call.state !== 'ringing',
-            refusal: () => 'Answer the call before muting it.'
+            refusal: () => label('Softphone_Answer_Before_Mute')
         });
         if (refusal) {
             return refusal;
@@ -485,7 +486,7 @@ export class CallEngine {
     /** Sends DTMF tones (0-9, *, #, A-D; a-d accepted) on a connected call. */
     async sendDtmf(callId: string, digits: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: 'The call is ending.',
+            whileEnding: label('Softphone_Call_Ending'),
             allowed: (call) => call.state === 'connected',
             refusal: (call) =>
                 `Tones can be sent only on a connected call; this call is ${describeCall(call)}.`
@@ -495,10 +496,7 @@ export class CallEngine {
         }
         const tones = normaliseDtmf(digits);
         if (tones === undefined) {
-            return engineFailure(
-                'invalid-argument',
-                `"${digits}" cannot be sent as tones: use only 0-9, *, # and A-D.`
-            );
+            return engineFailure('invalid-argument', label('Softphone_Bad_Tones', digits));
         }
         try {
             await this.connector.sendDtmf(callId, tones);
@@ -1086,7 +1084,7 @@ export class CallEngine {
         related: RelatedRecord | undefined
     ): DialResult | undefined {
         if (typeof number !== 'string' || number.trim() === '') {
-            return engineFailure('invalid-argument', 'Enter a number to dial.');
+            return engineFailure('invalid-argument', label('Softphone_Enter_Number'));
         }
         if (related !== undefined && !isRelatedRecord(related)) {
             return engineFailure(
@@ -1105,28 +1103,32 @@ export class CallEngine {
             case 'Break':
                 return engineFailure(
                     'agent-unavailable',
-                    `You can't dial while ${this.agentState === 'Break' ? 'on Break' : 'Offline'}. Go Available first.`
+                    label(
+                        this.agentState === 'Break'
+                            ? 'Softphone_No_Dial_Break'
+                            : 'Softphone_No_Dial_Offline'
+                    )
                 );
             case 'AfterCallWork':
                 return engineFailure(
                     'agent-unavailable',
-                    'Complete the after-call work before dialing.'
+                    label('Softphone_Finish_Acw_Before_Dial')
                 );
             default:
                 break;
         }
         if (this.pendingDial) {
-            return engineFailure('busy', 'A call is already being dialed.');
+            return engineFailure('busy', label('Softphone_Already_Dialing'));
         }
         const ringing = this.calls.find((call) => call.state === 'ringing');
         if (ringing) {
-            return engineFailure('busy', 'Answer or decline the ringing call before dialing.');
+            return engineFailure('busy', label('Softphone_Answer_Before_Dial'));
         }
         if (this.calls.some((call) => call.state !== 'held')) {
-            return engineFailure('busy', 'Hold or end the current call before dialing.');
+            return engineFailure('busy', label('Softphone_Hold_Before_Dial'));
         }
         if (this.calls.length >= 2) {
-            return engineFailure('busy', 'You already have two calls. End one before dialing.');
+            return engineFailure('busy', label('Softphone_Two_Calls'));
         }
         return undefined;
     }
@@ -1162,7 +1164,7 @@ export class CallEngine {
 
     private inProgressRefusal(callId: string): EngineFailure | undefined {
         if (this.ending.has(callId)) {
-            return engineFailure('in-progress', 'The call is ending.');
+            return engineFailure('in-progress', label('Softphone_Call_Ending'));
         }
         const operation = this.pending.get(callId);
         return operation

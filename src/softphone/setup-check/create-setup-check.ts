@@ -4,7 +4,7 @@ import type { DoNotCallUnreadable } from './layout-check';
 import { probeBrowser, probeMicrophone, probeWebSocket } from './browser-probes';
 import type { SettingProblem } from './settings-check';
 import { SetupCheck } from './setup-check';
-import { CHECK_SETUP_LABEL, SetupCheckView } from './setup-check-view';
+import { checkSetupLabel, SetupCheckView } from './setup-check-view';
 import { button, el } from '../ui/dom';
 
 /** What the running softphone knows; a softphone that could not start gives only the problems. */
@@ -64,7 +64,7 @@ export function createSetupCheckView(context: SetupCheckContext): SetupCheckView
 export function appendSetupCheck(root: HTMLElement, context: SetupCheckContext): void {
     const view = createSetupCheckView(context);
     const opener = button(
-        CHECK_SETUP_LABEL,
+        checkSetupLabel(),
         'slds-button slds-button_neutral softphone-diagnostics__check-setup',
         () => view.open(opener),
         { title: 'Check what this org and browser need for the softphone, with the fixes' }

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { CallDetailsView } from './call-details-view';
 import type { CallState } from '../calls/call-model';
 import { isLive } from './call-groups';
@@ -20,6 +21,7 @@ import { HandoverControls } from './handover-controls';
 import {
     callStateLabels,
     directionArrows,
+    directionLabel,
     handoverLabels,
     remoteLabel,
     withheldNumberLabel
@@ -45,7 +47,7 @@ class ActiveCallItem implements ItemView<CallView> {
     private readonly timer = el('span', { className: 'softphone-call__timer' });
     private readonly mutedBadge = el('span', {
         className: 'slds-badge slds-badge_inverse',
-        text: 'Muted'
+        text: label('Softphone_Muted')
     });
     /** Time on hold, shown after "On hold" while the call is held; the total time stays. */
     private readonly holdTimer = el('span', { className: 'softphone-call__hold-timer' });
@@ -81,7 +83,7 @@ class ActiveCallItem implements ItemView<CallView> {
             },
             [this.headingText]
         );
-        this.holdButton = button('Hold', 'slds-button slds-button_neutral', () => {
+        this.holdButton = button(label('Softphone_Hold'), 'slds-button slds-button_neutral', () => {
             if (this.swaps()) {
                 actions.swapCalls?.();
             } else if (this.call.state === 'held') {
@@ -90,11 +92,11 @@ class ActiveCallItem implements ItemView<CallView> {
                 actions.hold(callId);
             }
         });
-        this.muteButton = button('Mute', 'slds-button slds-button_neutral', () =>
+        this.muteButton = button(label('Softphone_Mute'), 'slds-button slds-button_neutral', () =>
             actions.setMuted(callId, !this.call.muted)
         );
         this.padToggle = button(
-            'Keypad',
+            label('Softphone_Keypad'),
             'slds-button slds-button_neutral',
             () => {
                 this.padOpen = !this.padOpen;
@@ -102,9 +104,11 @@ class ActiveCallItem implements ItemView<CallView> {
             },
             { 'aria-controls': padId }
         );
-        const digits = createDigitPad('Keypad tones', (digit) => this.sendTone(actions, digit));
+        const digits = createDigitPad(label('Softphone_Keypad_Tones'), (digit) =>
+            this.sendTone(actions, digit)
+        );
         this.sentLine = el('p', { className: 'slds-text-body_small softphone-call__sent' }, [
-            el('span', { text: 'Tones sent: ' }),
+            el('span', { text: `${label('Softphone_Tones_Sent')} ` }),
             this.sentDigits
         ]);
         setHidden(this.sentLine, true);
@@ -126,7 +130,10 @@ class ActiveCallItem implements ItemView<CallView> {
         this.holdPart = el('span', {}, [
             el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
             // Not "on hold" again: the words would also sit (hidden) in every connected call.
-            el('span', { className: 'slds-assistive-text', text: 'held for ' }),
+            el('span', {
+                className: 'slds-assistive-text',
+                text: `${label('Softphone_Held_For')} `
+            }),
             this.holdTimer
         ]);
         this.element = el(
@@ -161,7 +168,7 @@ class ActiveCallItem implements ItemView<CallView> {
                     this.holdButton,
                     this.muteButton,
                     this.padToggle,
-                    button('Hang up', 'slds-button slds-button_destructive', () =>
+                    button(label('Softphone_End_Call'), 'slds-button slds-button_destructive', () =>
                         actions.hangup(callId)
                     )
                 ]),
@@ -176,14 +183,14 @@ class ActiveCallItem implements ItemView<CallView> {
         this.details.update(call);
         this.loggedTo.update(call.callId, call.loggedTo);
         setText(this.arrow, directionArrows[call.direction]);
-        setText(this.direction, call.direction === 'Inbound' ? 'Inbound call' : 'Outbound call');
-        const label = remoteLabel(call);
-        setText(this.headingText, label);
-        setAttr(this.heading, 'title', label);
+        setText(this.direction, directionLabel(call.direction));
+        const party = remoteLabel(call);
+        setText(this.headingText, party);
+        setAttr(this.heading, 'title', party);
         // The number goes on its own line only when the heading shows a name.
-        const number = call.number === '' ? withheldNumberLabel : call.number;
+        const number = call.number === '' ? withheldNumberLabel() : call.number;
         setText(this.number, number);
-        setHidden(this.number, label === number);
+        setHidden(this.number, party === number);
         setText(this.state, stateText(call.state));
         setHidden(this.mutedBadge, !call.muted);
         const held = call.state === 'held';
@@ -194,13 +201,18 @@ class ActiveCallItem implements ItemView<CallView> {
             'class',
             held ? 'softphone-call__state slds-badge slds-theme_warning' : 'softphone-call__state'
         );
-        setText(this.totalLabel, held ? 'Total ' : 'Duration ');
+        setText(
+            this.totalLabel,
+            `${label(held ? 'Softphone_Total_Time' : 'Softphone_Call_Time')} `
+        );
         setAttr(this.totalLabel, 'class', held ? '' : 'slds-assistive-text');
         setClass(this.element, 'softphone-call_held', held);
         const connected = call.state === 'connected';
         setText(
             this.holdButton,
-            this.swaps() ? handoverLabels.swap : call.state === 'held' ? 'Resume' : 'Hold'
+            this.swaps()
+                ? handoverLabels.swap
+                : label(call.state === 'held' ? 'Softphone_Resume' : 'Softphone_Hold')
         );
         // A conference is not held: its parties are dropped one by one.
         setDisabled(
@@ -210,7 +222,7 @@ class ActiveCallItem implements ItemView<CallView> {
         this.handover.update(call, this.suggestions());
         setDisabled(this.muteButton, !connected);
         // The label says what the button does now; aria-pressed says that muting is on.
-        setText(this.muteButton, call.muted ? 'Unmute' : 'Mute');
+        setText(this.muteButton, label(call.muted ? 'Softphone_Unmute' : 'Softphone_Mute'));
         setAttr(this.muteButton, 'aria-pressed', call.muted ? 'true' : 'false');
         setClass(this.muteButton, 'slds-button_brand', call.muted);
         setClass(this.muteButton, 'slds-button_neutral', !call.muted);
@@ -235,7 +247,7 @@ class ActiveCallItem implements ItemView<CallView> {
         const open = this.padOpen && this.call.state === 'connected';
         setHidden(this.pad, !open);
         setAttr(this.padToggle, 'aria-expanded', open ? 'true' : 'false');
-        setText(this.padToggle, open ? 'Hide keypad' : 'Keypad');
+        setText(this.padToggle, open ? label('Softphone_Hide_Keypad') : label('Softphone_Keypad'));
     }
 
     private sendTone(actions: SoftphoneActions, digit: string): void {

@@ -1,5 +1,6 @@
 import { el, setText, untrusted } from './dom';
-import { callStateLabels, directionArrows } from './labels';
+import { label } from '../i18n';
+import { callStateLabels, directionArrows, directionLabel } from './labels';
 import type { SoftphoneViewModel } from './view-model';
 
 /**
@@ -26,7 +27,7 @@ export class PlacingCallView {
                         attrs: { 'aria-hidden': 'true' },
                         text: directionArrows.Outbound
                     }),
-                    el('span', { text: ' Outbound call' })
+                    el('span', { text: ` ${directionLabel('Outbound')}` })
                 ]),
                 el(
                     'h2',
@@ -39,7 +40,7 @@ export class PlacingCallView {
                         text: callStateLabels.dialing
                     }),
                     el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
-                    el('span', { text: 'checking the number' })
+                    el('span', { text: label('Softphone_Placing_Checking') })
                 ])
             ]
         );

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { ActiveCallsView } from './active-call-view';
 import { AlertsView } from './alerts-view';
 import { Announcer } from './announcer';
@@ -98,15 +99,15 @@ export class SoftphoneView {
                 : (recordId) => actions.openRecord?.(recordId)
         );
         // At 360 × 560 the keypad and recent calls do not fit one above the other.
-        this.dialTabs = new PanelTabs(ids, 'Dial', [
-            { label: 'Keypad', content: this.keypad.element },
-            { label: 'Recent calls', content: this.recent.element }
+        this.dialTabs = new PanelTabs(ids, label('Softphone_Dial'), [
+            { label: label('Softphone_Keypad'), content: this.keypad.element },
+            { label: label('Softphone_Recent_Calls'), content: this.recent.element }
         ]);
         this.simulator = new SimulatorPanelView(ids, (caller) => actions.simulateIncoming(caller));
         this.diagnostics = new DiagnosticsView(actions);
         root.classList.add('softphone');
         root.replaceChildren(
-            el('h1', { className: 'slds-assistive-text', text: 'Softphone' }),
+            el('h1', { className: 'slds-assistive-text', text: label('Softphone_Title') }),
             this.header.element,
             this.alerts.element,
             this.incoming.element,
