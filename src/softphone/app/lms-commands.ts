@@ -1,5 +1,6 @@
 import type { SoftphoneCommands } from '../channel/lms-bridge';
 import { showDialWarning } from './agent-actions';
+import { WRAP_UP_INCOMPLETE } from './call-bar-state';
 import type { CallControls } from './call-controls';
 import type { SoftphoneApp } from './softphone-app';
 
@@ -18,6 +19,27 @@ export function createLmsCommands(app: SoftphoneApp, controls: CallControls): So
         mute: (muted, callId) => controls.mute(muted, callId),
         setDisposition: (callId, disposition, notes) =>
             controls.setDisposition(callId, disposition, notes),
-        snapshot: () => app.statePayload()
+        snapshot: () => app.statePayload(),
+        decline: (callId) => controls.decline(callId),
+        setAgentState: (state, reason) => app.requestAgentState(state, reason),
+        sendDtmf: (digits, callId) => controls.sendDtmf(callId, digits),
+        completeWrapUp: async (callId) => {
+            const wrapUp = app.wrapUp.current;
+            if (wrapUp !== undefined && wrapUp.callId !== callId) {
+                return {
+                    ok: false,
+                    code: 'no-such-call',
+                    message: `The wrap-up open is for another call (${wrapUp.remoteLabel}).`
+                };
+            }
+            if (await app.wrapUp.complete()) {
+                return { ok: true };
+            }
+            return {
+                ok: false,
+                code: WRAP_UP_INCOMPLETE,
+                message: app.wrapUp.current?.error ?? 'There is no after-call work to complete.'
+            };
+        }
     };
 }

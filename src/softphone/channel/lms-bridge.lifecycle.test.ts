@@ -21,7 +21,11 @@ const commands: SoftphoneCommands = {
     resume: ok,
     mute: ok,
     setDisposition: ok,
-    snapshot: () => STATE
+    snapshot: () => STATE,
+    decline: ok,
+    setAgentState: ok,
+    sendDtmf: ok,
+    completeWrapUp: ok
 };
 
 interface RecordingHost extends LmsHost {

@@ -23,6 +23,7 @@ import {
 import { isCommandType } from './message-contract';
 import type {
     CallLoggedPayload,
+    ChoosableAgentState,
     CommandType,
     SoftphoneCommandMessage,
     StatePayload
@@ -44,6 +45,11 @@ export interface SoftphoneCommands {
     mute(muted: boolean, callId?: string): Promise<CommandResult>;
     setDisposition(callId: string, disposition: string, notes?: string): Promise<CommandResult>;
     snapshot(): StatePayload;
+    // The call bar's commands:
+    decline(callId?: string): Promise<CommandResult>;
+    setAgentState(state: ChoosableAgentState, reason?: string): Promise<CommandResult>;
+    sendDtmf(digits: string, callId?: string): Promise<CommandResult>;
+    completeWrapUp(callId: string): Promise<CommandResult>;
 }
 
 export interface LmsBridgeOptions {
@@ -102,6 +108,10 @@ export class LmsBridge extends ChannelEndpoint {
                 await this.publish(buildStateEvent(this.commands.snapshot(), requestId));
                 return;
             }
+            if (command.type === 'getState') {
+                await this.publish(buildStateEvent(this.commands.snapshot(), requestId));
+                return;
+            }
             const result = await this.dispatch(command);
             if (!result.ok) {
                 await this.publishError(result.code, result.message, command.type, requestId);
@@ -135,7 +145,7 @@ export class LmsBridge extends ChannelEndpoint {
         await this.publish(buildCallLoggedEvent(payload));
     }
 
-    private dispatch(command: Exclude<SoftphoneCommandMessage, { type: 'ping' }>) {
+    private dispatch(command: Exclude<SoftphoneCommandMessage, { type: 'ping' | 'getState' }>) {
         const commands = this.commands;
         switch (command.type) {
             case 'dial': {
@@ -165,6 +175,14 @@ export class LmsBridge extends ChannelEndpoint {
                     command.payload.disposition,
                     command.payload.notes
                 );
+            case 'decline':
+                return commands.decline(command.payload.callId);
+            case 'setAgentState':
+                return commands.setAgentState(command.payload.state, command.payload.reason);
+            case 'sendDtmf':
+                return commands.sendDtmf(command.payload.digits, command.payload.callId);
+            case 'completeWrapUp':
+                return commands.completeWrapUp(command.payload.callId);
         }
     }
 
