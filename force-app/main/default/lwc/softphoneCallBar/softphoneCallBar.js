@@ -577,10 +577,10 @@ export default class SoftphoneCallBar extends LightningElement {
 
     send(message) {
         this.commandError = undefined;
+        // Known before publishing: the answer may arrive while publish is still running.
+        this.ownRequestIds.add(message.requestId);
         const result = this.client ? this.client.send(message) : { ok: false };
-        if (result.ok) {
-            this.ownRequestIds.add(result.requestId);
-        } else {
+        if (!result.ok) {
             this.commandError = formatLabel(
                 COMMAND_FAILED,
                 result.error ? result.error.message : ''
