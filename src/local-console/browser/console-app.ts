@@ -207,6 +207,11 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
             open: callBarParam === 'open'
         });
     }
+    if (headless) {
+        // The utility item loads in the background (eager) and starts minimised, as Salesforce
+        // shows an item nobody opened; the softphone never opens it itself.
+        state.updateUtility({ visible: false });
+    }
 
     const sendToSimulator = (message: SimulatorMessage) => {
         utility.frame.contentWindow?.postMessage(message, origin);
