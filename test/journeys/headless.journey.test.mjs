@@ -42,6 +42,17 @@ async function assertPanelStayedClosed(session) {
     assert.deepEqual(opened, []);
 }
 
+/** Polls a form field until it holds `value` (the softphone's state came back to the bar). */
+async function waitForValue(locator, value, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    while ((await locator.inputValue()) !== value) {
+        if (Date.now() > deadline) {
+            throw new Error(`the field never read ${value}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
 async function phoneCalls(session) {
     return session.hook((type) => window.localConsole.records(type), 'Phone_Call__c');
 }
@@ -75,13 +86,10 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
 
         // A break with its reason, then back.
         await bar.status().selectOption({ label: 'Break: Lunch' });
-        await session.page.waitForFunction(() => {
-            const element = document.querySelector('c-softphone-call-bar');
-            const select = element?.shadowRoot?.querySelector('lightning-combobox.status select');
-            return select?.value === 'Break:Lunch';
-        });
+        await waitForValue(bar.status(), 'Break:Lunch');
         await session.screenshot('headless-02-break-lunch');
         await bar.status().selectOption({ label: 'Available' });
+        await waitForValue(bar.status(), 'Available');
 
         // Maria calls: the call bar rings; the panel does not open.
         await session.page.getByTestId('sim-known').click();
