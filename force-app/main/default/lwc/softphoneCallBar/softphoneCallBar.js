@@ -130,6 +130,10 @@ export default class SoftphoneCallBar extends LightningElement {
     client;
     pendingDone;
     ownRequestIds = new Set();
+    /** Events received so far (a sign of life newer than a ping in flight). */
+    eventCount = 0;
+    /** Whether a softphone has answered since this component started. */
+    everReady = false;
 
     connectedCallback() {
         this.client = createSoftphoneClient({
@@ -170,20 +174,22 @@ export default class SoftphoneCallBar extends LightningElement {
         if (!this.client) {
             return;
         }
-        const wasReady = this.softphoneStatus === 'ready';
-        if (!wasReady) {
+        if (this.softphoneStatus !== 'ready') {
             this.softphoneStatus = 'checking';
         }
+        const eventsBefore = this.eventCount;
         const listening = await this.client.ping({ timeoutMs: this.timeoutMs });
         if (!this.client) {
             return;
         }
-        if (listening) {
+        // An event that arrived meanwhile proves the softphone is there (it may have started
+        // after the ping was sent).
+        if (listening || this.eventCount !== eventsBefore) {
             this.softphoneStatus = 'ready';
             this.startHeartbeat();
         } else {
             // A softphone that answered before and now does not has stopped (closed, reloading).
-            this.softphoneStatus = wasReady ? 'stopped' : 'missing';
+            this.softphoneStatus = this.everReady ? 'stopped' : 'missing';
             this.state = undefined;
             this.stopTimer();
             this.stopHeartbeat();
@@ -191,6 +197,7 @@ export default class SoftphoneCallBar extends LightningElement {
     }
 
     startHeartbeat() {
+        this.everReady = true;
         if (this.heartbeat) {
             return;
         }
@@ -237,6 +244,7 @@ export default class SoftphoneCallBar extends LightningElement {
             }
             return;
         }
+        this.eventCount += 1;
         if (this.softphoneStatus !== 'ready') {
             this.softphoneStatus = 'ready';
             this.startHeartbeat();
