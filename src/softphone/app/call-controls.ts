@@ -1,6 +1,6 @@
 import type { CallEngine } from '../calls/call-engine';
 import type { RelatedRecord } from '../calls/call-model';
-import type { EngineResult } from '../calls/engine-result';
+import type { DialResult, EngineResult } from '../calls/engine-result';
 import type { LogOutbox } from '../calllog/log-outbox';
 import type { OutboundDialer } from './outbound-dialer';
 import type { WrapUpController } from './wrap-up-controller';
@@ -154,9 +154,44 @@ export class CallControls {
         }
     }
 
+    /**
+     * Hands the call (the active one when no id is given) to `target`: at once ('blind'), or
+     * after a consult call to the target ('consult': the call is held meanwhile).
+     */
+    async transfer(
+        target: string,
+        mode: 'blind' | 'consult',
+        callId?: string
+    ): Promise<ControlResult> {
+        const { engine } = this.deps;
+        return this.onCall(callId, async (id) =>
+            mode === 'blind' ? engine.transfer(id, target) : engine.startConsult(id, target)
+        );
+    }
+
+    async completeConsult(): Promise<ControlResult> {
+        return toResult(await this.deps.engine.completeConsult());
+    }
+
+    async cancelConsult(): Promise<ControlResult> {
+        return toResult(await this.deps.engine.cancelConsult());
+    }
+
+    async merge(): Promise<ControlResult> {
+        return toResult(await this.deps.engine.merge());
+    }
+
+    async dropParty(callId: string): Promise<ControlResult> {
+        return toResult(await this.deps.engine.dropParty(callId));
+    }
+
+    async swap(): Promise<ControlResult> {
+        return toResult(await this.deps.engine.swap());
+    }
+
     private async onCall(
         callId: string | undefined,
-        action: (callId: string) => Promise<EngineResult>
+        action: (callId: string) => Promise<EngineResult | DialResult>
     ): Promise<ControlResult> {
         const target = callId ?? this.deps.engine.snapshot().activeCallId;
         if (target === undefined) {
@@ -166,6 +201,6 @@ export class CallControls {
     }
 }
 
-function toResult(result: EngineResult): ControlResult {
+function toResult(result: EngineResult | DialResult): ControlResult {
     return result.ok ? OK : { ok: false, code: result.error.code, message: result.error.message };
 }

@@ -118,7 +118,9 @@ describe('handleClickToDial: a good click', () => {
             related: { recordId: MARIA.Id, objectType: 'Contact' }
         });
         expect(harness.host.searches).toEqual([
-            { searchParams: '+14155550101', callType: 'outbound', deferred: true }
+            { searchParams: '+14155550101', callType: 'outbound', deferred: true },
+            { searchParams: '(415) 555-0101', callType: 'outbound', deferred: true },
+            { searchParams: '4155550101', callType: 'outbound', deferred: true }
         ]);
     });
 
@@ -189,5 +191,35 @@ describe('ClickToDialRouter', () => {
         const next: unknown[] = [];
         router.routeTo((payload) => next.push(payload));
         expect(next).toEqual([{ number: '9' }]);
+    });
+});
+
+describe('handleClickToDial: the agent sees the click taken', () => {
+    it('shows the dial as placing from the click until the engine has the call', async () => {
+        const harness = await started();
+
+        handleClickToDial(
+            { number: '4155550101', recordId: MARIA.Id, objectType: 'Contact' },
+            { controls: harness.controls, store: harness.app.store, showPanel: harness.showPanel }
+        );
+        expect(harness.view().dialAttempt).toMatchObject({
+            number: '4155550101',
+            status: 'placing'
+        });
+        await harness.settle();
+
+        expect(harness.view().dialAttempt).toBeUndefined();
+        expect(harness.view().calls).toMatchObject([{ direction: 'Outbound' }]);
+    });
+
+    it('tells a refusal in the alerts, not by the keypad it did not come from', async () => {
+        const harness = await started();
+
+        await click(harness, { number: '(510) 555-0121', recordId: OLIVIA.Id, objectType: 'Lead' });
+
+        expect(harness.view().dialAttempt).toBeUndefined();
+        expect(harness.view().errors).toMatchObject([
+            { message: 'Olivia Grant has asked not to be called (Do Not Call)' }
+        ]);
     });
 });

@@ -10,6 +10,7 @@ import {
     withAwaited,
     withRelated,
     withSeen,
+    phonesOf,
     type CallRecords
 } from './call-records';
 
@@ -19,8 +20,13 @@ export type CallerPopOutcome =
           readonly ok: true;
           readonly related?: RelatedRecord;
           readonly callerName?: string;
-          /** Every record the search found: the agent may log the call to any of them. */
-          readonly matches?: readonly Match[];
+          /**
+           * Every record the search found: the agent may log the call to any of them. A
+           * search match also carries the softphone layout's fields (its phone numbers).
+           */
+          readonly matches?: readonly (Match & {
+              readonly fields?: Readonly<Record<string, unknown>>;
+          })[];
           /** What was decided (absent when the pop ran in another tab). */
           readonly decision?: ScreenPopDecision;
           /** Nothing was popped yet: the settings time this pop for the answer. */
@@ -90,6 +96,14 @@ function afterPop(
     );
     if (outcome.related !== undefined) {
         next = withRelated(next, outcome.related);
+    }
+    const phones = Object.fromEntries(
+        (outcome.matches ?? [])
+            .map((match) => [match.recordId, phonesOf(match.fields)] as const)
+            .filter(([, found]) => found.length > 0)
+    );
+    if (Object.keys(phones).length > 0) {
+        next = { ...next, phones: { ...next.phones, ...phones } };
     }
     const decision = outcome.decision;
     // A form or a search page that is on screen: the record the agent reaches from it is related.

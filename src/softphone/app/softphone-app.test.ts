@@ -36,6 +36,30 @@ async function talkToMaria(harness: AppHarness, talkMs = 42_000): Promise<string
 }
 
 describe('SoftphoneApp: an inbound call rings', () => {
+    it('asks for the search before it shows the panel or publishes the call (none waits for another)', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms } = await harness.attachLms();
+        const order: string[] = [];
+        const search = harness.host.searchAndScreenPop.bind(harness.host);
+        jest.spyOn(harness.host, 'searchAndScreenPop').mockImplementation((request) => {
+            order.push('search');
+            return search(request);
+        });
+        harness.showPanel.mockImplementation(() => order.push('panel'));
+        const publish = lms.publish.bind(lms);
+        jest.spyOn(lms, 'publish').mockImplementation((args) => {
+            if (args.message.type === 'callStarted') {
+                order.push('callStarted');
+            }
+            return publish(args);
+        });
+
+        await harness.ring('+1 415 555 0101');
+
+        expect(order).toEqual(['search', 'panel', 'callStarted']);
+    });
+
     it('pops the caller by number, shows their name and relates the call to them', async () => {
         const harness = createAppHarness();
         await harness.start();
@@ -472,6 +496,26 @@ describe('SoftphoneApp: the LMS bridge', () => {
         ]);
         expect(lms.channels).toEqual(['Softphone_Message__c']);
         expect(errors).toEqual([]);
+    });
+
+    it("shows an LWC's dial as placing while its number is checked, then the engine's call", async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms } = await harness.attachLms();
+        const seen: (string | undefined)[] = [];
+        harness.app.store.subscribe((state) => seen.push(state.dialAttempt?.status));
+
+        lms.listener?.({
+            version: 1,
+            type: 'dial',
+            requestId: 'lwc-1',
+            payload: { number: '4155550102' }
+        });
+        await harness.settle();
+
+        expect(seen).toContain('placing');
+        expect(harness.view().dialAttempt).toBeUndefined();
+        expect(harness.view().calls).toMatchObject([{ direction: 'Outbound' }]);
     });
 
     it('publishes callStarted, state, callEnded and callLogged for a call', async () => {

@@ -77,6 +77,9 @@ export class SoftphoneApp {
     readonly store = new AppStore();
     readonly wrapUp: WrapUpController;
     private bridge: LmsBridge | undefined;
+    /** The transfer progress last published per call, and the conference's size (0: none). */
+    private readonly publishedTransfers = new Map<string, string>();
+    private publishedConference = 0;
     /** The last state published on the LMS channel, serialized (see publishStateIfChanged). */
     private lastPublishedState: string | undefined;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
@@ -197,6 +200,7 @@ export class SoftphoneApp {
                 dispositionRequired: this.options.wrapUp.dispositionRequired,
                 formatNumber: this.options.formatNumber,
                 breakReasons: this.options.breakReasons ?? [],
+                handoverSupport: engine.handoverSupport(),
                 ...(this.options.describeCall === undefined
                     ? {}
                     : { describeCall: this.options.describeCall })
@@ -483,6 +487,41 @@ export class SoftphoneApp {
         const payload = this.statePayload();
         this.lastPublishedState = JSON.stringify(payload);
         void this.bridge?.publishState(payload);
+        this.publishHandover(snapshot);
+    }
+
+    /** Transfer progress and the conference's size, to the LWCs, each time they change. */
+    private publishHandover(snapshot: EngineSnapshot): void {
+        const bridge = this.bridge;
+        for (const call of snapshot.calls) {
+            const transfer = call.transfer;
+            const key = transfer ? `${transfer.target}|${transfer.progress}` : undefined;
+            if (key === this.publishedTransfers.get(call.id)) {
+                continue;
+            }
+            if (key === undefined) {
+                this.publishedTransfers.delete(call.id);
+                continue;
+            }
+            this.publishedTransfers.set(call.id, key);
+            void bridge?.publishTransfer({
+                callId: call.id,
+                target: transfer?.target ?? '',
+                progress: transfer?.progress ?? 'requested',
+                ...(transfer?.reason === undefined ? {} : { reason: transfer.reason })
+            });
+        }
+        for (const callId of [...this.publishedTransfers.keys()]) {
+            if (!snapshot.calls.some((call) => call.id === callId)) {
+                this.publishedTransfers.delete(callId);
+            }
+        }
+        const parties =
+            snapshot.conferenceCallIds === undefined ? 0 : snapshot.conferenceCallIds.length + 1;
+        if (parties !== this.publishedConference) {
+            this.publishedConference = parties;
+            void bridge?.publishConference(parties);
+        }
     }
 
     /** Why after-call work ended without the agent finishing it, if it did (see finish). */
@@ -504,16 +543,23 @@ export class SoftphoneApp {
     }
 
     private onCallStarted(call: Call): void {
-        void this.bridge?.publishCallStarted(call);
         this.startCallRecords(call);
         const ringing = this.options.engine.snapshot().calls.some((live) => live.id === call.id);
         // A call the engine declined at once (the agent is offline, on break, or a third line)
         // must not pull the agent to its record.
         if (call.direction !== 'Inbound' || !ringing) {
+            void this.bridge?.publishCallStarted(call);
             return;
         }
         this.offeredCalls.add(call.id);
+        // The search is the slowest thing a ring starts (a server round trip in a real org):
+        // it goes out first; the panel and the LMS event follow without waiting for it.
+        this.popOnRing(call);
         this.options.showPanel();
+        void this.bridge?.publishCallStarted(call);
+    }
+
+    private popOnRing(call: Call): void {
         const otherLiveCall = this.options.engine
             .snapshot()
             .calls.some((other) => other.id !== call.id && other.state !== 'ringing');
@@ -676,9 +722,10 @@ export class SoftphoneApp {
         const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
         const worked = call.answeredAt !== undefined || call.direction === 'Outbound';
         // The phone system's display name stands in when no record named the caller.
+        // A consult call keeps its parent's record for the log, not as the other party's name.
         const name =
             this.store.state.callerNames[call.id] ??
-            call.related?.recordName ??
+            (call.consultOf === undefined ? call.related?.recordName : undefined) ??
             (call.remoteName?.trim() || undefined);
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);

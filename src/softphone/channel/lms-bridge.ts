@@ -8,9 +8,11 @@ import {
     buildCallEndedEvent,
     buildCallLoggedEvent,
     buildCallStartedEvent,
+    buildConferenceEvent,
     buildErrorEvent,
     buildPongEvent,
     buildStateEvent,
+    buildTransferEvent,
     toCallSnapshot
 } from './event-builders';
 import {
@@ -26,7 +28,8 @@ import type {
     ChoosableAgentState,
     CommandType,
     SoftphoneCommandMessage,
-    StatePayload
+    StatePayload,
+    TransferPayload
 } from './message-contract';
 import { parseCommand } from './parse-message';
 
@@ -44,6 +47,12 @@ export interface SoftphoneCommands {
     resume(callId?: string): Promise<CommandResult>;
     mute(muted: boolean, callId?: string): Promise<CommandResult>;
     setDisposition(callId: string, disposition: string, notes?: string): Promise<CommandResult>;
+    transfer(target: string, mode: 'blind' | 'consult', callId?: string): Promise<CommandResult>;
+    completeConsult(): Promise<CommandResult>;
+    cancelConsult(): Promise<CommandResult>;
+    conference(): Promise<CommandResult>;
+    dropParty(callId: string): Promise<CommandResult>;
+    swap(): Promise<CommandResult>;
     snapshot(): StatePayload;
     // The call bar's commands:
     decline(callId?: string): Promise<CommandResult>;
@@ -145,6 +154,15 @@ export class LmsBridge extends ChannelEndpoint {
         await this.publish(buildCallLoggedEvent(payload));
     }
 
+    async publishTransfer(payload: TransferPayload): Promise<void> {
+        await this.publish(buildTransferEvent(payload));
+    }
+
+    /** The conference's size, the agent included (0: it is over). */
+    async publishConference(parties: number): Promise<void> {
+        await this.publish(buildConferenceEvent({ parties }));
+    }
+
     private dispatch(command: Exclude<SoftphoneCommandMessage, { type: 'ping' | 'getState' }>) {
         const commands = this.commands;
         switch (command.type) {
@@ -175,6 +193,22 @@ export class LmsBridge extends ChannelEndpoint {
                     command.payload.disposition,
                     command.payload.notes
                 );
+            case 'transfer':
+                return commands.transfer(
+                    command.payload.target,
+                    command.payload.mode,
+                    command.payload.callId
+                );
+            case 'completeConsult':
+                return commands.completeConsult();
+            case 'cancelConsult':
+                return commands.cancelConsult();
+            case 'conference':
+                return commands.conference();
+            case 'dropParty':
+                return commands.dropParty(command.payload.callId);
+            case 'swap':
+                return commands.swap();
             case 'decline':
                 return commands.decline(command.payload.callId);
             case 'setAgentState':

@@ -16,8 +16,15 @@ import {
 import { formatTimer, secondsSince } from './format-duration';
 import { KeyedList, type ItemView } from './keyed-list';
 import { LoggedToView } from './logged-to-view';
-import { callStateLabels, directionArrows, remoteLabel, withheldNumberLabel } from './labels';
-import type { CallView, SoftphoneActions } from './view-model';
+import { HandoverControls } from './handover-controls';
+import {
+    callStateLabels,
+    directionArrows,
+    handoverLabels,
+    remoteLabel,
+    withheldNumberLabel
+} from './labels';
+import type { CallView, SoftphoneActions, TransferSuggestionView } from './view-model';
 
 function stateText(state: CallState): string {
     // An outbound call the far end is ringing is still "Calling…" for the agent.
@@ -50,11 +57,18 @@ class ActiveCallItem implements ItemView<CallView> {
     private readonly pad: HTMLElement;
     private readonly sentDigits = el('span', { className: 'softphone-call__tones' });
     private readonly sentLine: HTMLElement;
+    private readonly handover: HandoverControls;
     private call: CallView;
     private padOpen = false;
 
-    constructor(ids: IdFactory, call: CallView, actions: SoftphoneActions) {
+    constructor(
+        ids: IdFactory,
+        call: CallView,
+        private readonly actions: SoftphoneActions,
+        private readonly suggestions: () => readonly TransferSuggestionView[]
+    ) {
         this.call = call;
+        this.handover = new HandoverControls(ids, call, actions);
         const callId = call.callId;
         this.loggedTo = new LoggedToView(ids, actions);
         const headingId = ids('call');
@@ -67,9 +81,15 @@ class ActiveCallItem implements ItemView<CallView> {
             },
             [this.headingText]
         );
-        this.holdButton = button('Hold', 'slds-button slds-button_neutral', () =>
-            this.call.state === 'held' ? actions.resume(callId) : actions.hold(callId)
-        );
+        this.holdButton = button('Hold', 'slds-button slds-button_neutral', () => {
+            if (this.swaps()) {
+                actions.swapCalls?.();
+            } else if (this.call.state === 'held') {
+                actions.resume(callId);
+            } else {
+                actions.hold(callId);
+            }
+        });
         this.muteButton = button('Mute', 'slds-button slds-button_neutral', () =>
             actions.setMuted(callId, !this.call.muted)
         );
@@ -132,7 +152,10 @@ class ActiveCallItem implements ItemView<CallView> {
                     this.totalLabel,
                     this.timer,
                     el('span', { text: ' ' }),
-                    this.mutedBadge
+                    this.mutedBadge,
+                    el('span', { text: ' ' }),
+                    this.handover.liveBadge,
+                    this.handover.conferenceBadge
                 ]),
                 el('div', { className: 'softphone-actions softphone-call__actions' }, [
                     this.holdButton,
@@ -142,6 +165,7 @@ class ActiveCallItem implements ItemView<CallView> {
                         actions.hangup(callId)
                     )
                 ]),
+                this.handover.element,
                 this.pad
             ]
         );
@@ -174,8 +198,16 @@ class ActiveCallItem implements ItemView<CallView> {
         setAttr(this.totalLabel, 'class', held ? '' : 'slds-assistive-text');
         setClass(this.element, 'softphone-call_held', held);
         const connected = call.state === 'connected';
-        setText(this.holdButton, call.state === 'held' ? 'Resume' : 'Hold');
-        setDisabled(this.holdButton, !(connected || call.state === 'held'));
+        setText(
+            this.holdButton,
+            this.swaps() ? handoverLabels.swap : call.state === 'held' ? 'Resume' : 'Hold'
+        );
+        // A conference is not held: its parties are dropped one by one.
+        setDisabled(
+            this.holdButton,
+            !(connected || call.state === 'held') || call.handover?.inConference === true
+        );
+        this.handover.update(call, this.suggestions());
         setDisabled(this.muteButton, !connected);
         // The label says what the button does now; aria-pressed says that muting is on.
         setText(this.muteButton, call.muted ? 'Unmute' : 'Mute');
@@ -184,6 +216,11 @@ class ActiveCallItem implements ItemView<CallView> {
         setClass(this.muteButton, 'slds-button_neutral', !call.muted);
         setDisabled(this.padToggle, !connected);
         this.updatePad();
+    }
+
+    /** The held call's Resume swaps it with the connected one. */
+    private swaps(): boolean {
+        return this.call.handover?.canSwap === true && this.actions.swapCalls !== undefined;
     }
 
     tick(now: number): void {
@@ -211,19 +248,37 @@ class ActiveCallItem implements ItemView<CallView> {
 /** One panel per live call (dialing, connected, held). */
 export class ActiveCallsView {
     readonly element = el('div', { className: 'softphone-call-list' });
+    private readonly cards = el('div');
+    /** "Conference (3)" above the calls while the agent is in a conference. */
+    private readonly conferenceHeading = el('h2', {
+        className: 'slds-text-heading_small softphone-conference__heading'
+    });
     private readonly list: KeyedList<CallView, ActiveCallItem>;
+    private suggestions: readonly TransferSuggestionView[] = [];
 
     constructor(ids: IdFactory, actions: SoftphoneActions) {
+        this.element.append(this.conferenceHeading, this.cards);
+        setHidden(this.conferenceHeading, true);
         this.list = new KeyedList(
-            this.element,
+            this.cards,
             (call) => call.callId,
-            (call) => new ActiveCallItem(ids, call, actions)
+            (call) => new ActiveCallItem(ids, call, actions, () => this.suggestions)
         );
     }
 
-    update(calls: readonly CallView[]): void {
+    update(
+        calls: readonly CallView[],
+        suggestions: readonly TransferSuggestionView[] = [],
+        conference?: { readonly parties: number }
+    ): void {
+        this.suggestions = suggestions;
         this.list.update(calls.filter(isLive));
         setHidden(this.element, this.list.size === 0);
+        setText(
+            this.conferenceHeading,
+            conference === undefined ? '' : handoverLabels.conferenceHeading(conference.parties)
+        );
+        setHidden(this.conferenceHeading, conference === undefined);
     }
 
     tick(now: number): void {

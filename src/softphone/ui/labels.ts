@@ -41,3 +41,39 @@ export function remoteLabel(call: { readonly name?: string; readonly number: str
     }
     return call.number === '' ? withheldNumberLabel : call.number;
 }
+
+/** The words of transfer, consult and conference (see handover-controls.ts). */
+export const handoverLabels = {
+    transfer: 'Transfer',
+    closeTransfer: 'Close transfer',
+    transferTo: 'Transfer to',
+    transferPlaceholder: 'Number or extension',
+    suggestions: 'Suggested numbers',
+    suggestionsNone: 'Choose a number…',
+    transferNow: 'Transfer now',
+    consultFirst: 'Consult first',
+    completeTransfer: 'Complete transfer',
+    cancelConsult: 'Cancel consult',
+    conference: 'Conference',
+    merge: 'Merge calls',
+    drop: 'Drop',
+    swap: 'Swap',
+    live: 'Live',
+    inConference: 'In conference',
+    consultAbout: 'Consult call about',
+    conferenceHeading: (parties: number): string => `Conference (${parties})`,
+    transferProgress: {
+        requested: 'Transferring to',
+        trying: 'Transferring to',
+        ringing: 'Ringing',
+        accepted: 'Transferred to',
+        failed: 'Transfer failed to'
+    },
+    transferFailure: {
+        busy: 'busy',
+        'no-answer': 'no answer',
+        refused: 'refused',
+        unreachable: 'unreachable',
+        failed: 'failed'
+    }
+} as const;

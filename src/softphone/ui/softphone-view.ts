@@ -8,6 +8,7 @@ import { HeaderView } from './header-view';
 import { IncomingCallsView } from './incoming-call-view';
 import { KeypadView } from './keypad-view';
 import { PanelTabs } from './panel-tabs';
+import { PlacingCallView } from './placing-call-view';
 import { RecentCallsView } from './recent-calls-view';
 import { SimulatorPanelView } from './simulator-panel-view';
 import type { SoftphoneActions, SoftphoneViewModel } from './view-model';
@@ -40,6 +41,7 @@ export class SoftphoneView {
     private readonly alerts: AlertsView;
     private readonly incoming: IncomingCallsView;
     private readonly active: ActiveCallsView;
+    private readonly placing: PlacingCallView;
     private readonly wrapUp: WrapUpFormView;
     private readonly keypad: KeypadView;
     private readonly recent: RecentCallsView;
@@ -81,6 +83,7 @@ export class SoftphoneView {
         );
         this.incoming = new IncomingCallsView(ids, actions);
         this.active = new ActiveCallsView(ids, actions);
+        this.placing = new PlacingCallView();
         this.wrapUp = new WrapUpFormView(ids, actions);
         this.keypad = new KeypadView(ids, (number) => actions.dial(number));
         // Redial goes through the keypad: the number shows in the field, and so does a refusal.
@@ -107,6 +110,7 @@ export class SoftphoneView {
             this.header.element,
             this.alerts.element,
             this.incoming.element,
+            this.placing.element,
             this.active.element,
             this.wrapUp.element,
             this.dialTabs.element,
@@ -126,7 +130,8 @@ export class SoftphoneView {
         this.header.update(model);
         this.alerts.update(model);
         this.incoming.update(model.calls);
-        this.active.update(model.calls);
+        this.placing.update(model);
+        this.active.update(model.calls, model.transferSuggestions, model.conference);
         this.wrapUp.update(model.wrapUp, now);
         this.keypad.update(model);
         setHidden(this.dialTabs.element, model.calls.some(isLive));

@@ -5,7 +5,9 @@ import type {
     SipEnd,
     SipMediaOptions,
     SipOriginator,
-    SipReferOutcome,
+    SipAudioSender,
+    SipReferEvent,
+    SipReferOptions,
     SipSession,
     SipSessionEvent,
     SipSessionListener,
@@ -48,6 +50,8 @@ export interface JsSipUaLike extends JsSipEmitter {
     unregister(options?: Record<string, unknown>): void;
     call(target: string, options: Record<string, unknown>): JsSipSessionLike;
     registrator(): { setExtraHeaders(headers: string[]): void };
+    /** JsSIP's Transport: connect() opens the WebSocket unless it is open or opening. */
+    readonly transport?: unknown;
 }
 
 /** The JsSIP module, as far as the adapter needs it. */
@@ -118,6 +122,14 @@ class JsSipUserAgent implements SipUserAgent {
 
     unregister(): void {
         this.ua.unregister();
+    }
+
+    reconnect(): void {
+        const transport = this.ua.transport;
+        const connect = readField(transport, 'connect');
+        if (typeof connect === 'function') {
+            connect.call(transport);
+        }
     }
 
     stop(): void {
@@ -241,7 +253,8 @@ class SessionRelay {
 
 class JsSipSession implements SipSession {
     constructor(
-        private readonly session: JsSipSessionLike,
+        /** JsSIP's session (read by refer() when another session is the one to replace). */
+        readonly session: JsSipSessionLike,
         private readonly relay: SessionRelay,
         readonly sipCallId: string
     ) {}
@@ -286,21 +299,66 @@ class JsSipSession implements SipSession {
         return true;
     }
 
-    refer(target: string, done: (outcome: SipReferOutcome) => void): void {
-        this.session.refer(target, {
+    refer(
+        target: string,
+        listener: (event: SipReferEvent) => void,
+        options: SipReferOptions = {}
+    ): void {
+        // The NOTIFYs' sipfrag status line, as JsSIP parsed it ('trying' is 100, 'progress'
+        // another 1xx, 'accepted' a 2xx, 'failed' anything else).
+        const notify = (payload: unknown): void => {
+            const line = readField(payload, 'status_line');
+            const statusCode = readNumber(line, 'status_code');
+            if (statusCode !== undefined) {
+                listener({
+                    type: 'notify',
+                    statusCode,
+                    ...optional('reasonPhrase', readString(line, 'reason_phrase'))
+                });
+            }
+        };
+        const replaces =
+            options.replaces instanceof JsSipSession ? options.replaces.session : undefined;
+        // JsSIP answers false, sending nothing, when the dialog is not established.
+        const sent = this.session.refer(target, {
+            ...(replaces ? { replaces } : {}),
             eventHandlers: {
-                requestSucceeded: () => done({ accepted: true }),
+                requestSucceeded: () => listener({ type: 'accepted' }),
                 requestFailed: (payload: unknown) => {
                     const response = readField(payload, 'response');
-                    done({
-                        accepted: false,
+                    listener({
+                        type: 'refused',
                         cause: readString(payload, 'cause') ?? 'Unknown',
                         ...optional('statusCode', readNumber(response, 'status_code')),
                         ...optional('reasonPhrase', readString(response, 'reason_phrase'))
                     });
-                }
+                },
+                trying: notify,
+                progress: notify,
+                accepted: notify,
+                failed: notify
             }
         });
+        if (sent === false) {
+            throw new Error('the call is not established');
+        }
+    }
+
+    audioSender(): SipAudioSender | undefined {
+        const getSenders = readField(this.session.connection, 'getSenders');
+        if (typeof getSenders !== 'function') {
+            return undefined;
+        }
+        const senders: unknown = getSenders.call(this.session.connection);
+        if (!Array.isArray(senders)) {
+            return undefined;
+        }
+        const sender: unknown = senders.find(
+            (candidate: unknown) =>
+                readString(readField(candidate, 'track'), 'kind') === 'audio' &&
+                typeof readField(candidate, 'replaceTrack') === 'function'
+        );
+        return sender === undefined ? undefined : (sender as SipAudioSender);
     }
 }
 
@@ -316,14 +374,20 @@ function mediaOptions(options: SipMediaOptions, routeHeader?: string): Record<st
 
 function callerIdentity(request: unknown): RawCallerIdentity {
     const getHeader = readField(request, 'getHeader');
-    const asserted =
-        typeof getHeader === 'function'
-            ? (getHeader.call(request, 'P-Asserted-Identity') as unknown)
-            : undefined;
+    const header = (name: string): string | undefined => {
+        const value: unknown =
+            typeof getHeader === 'function' ? getHeader.call(request, name) : undefined;
+        return typeof value === 'string' ? value : undefined;
+    };
     const from = readField(request, 'from');
     const to = readField(request, 'to');
     return {
-        ...optional('assertedIdentity', typeof asserted === 'string' ? asserted : undefined),
+        ...optional('assertedIdentity', header('P-Asserted-Identity')),
+        ...optional('remotePartyId', header('Remote-Party-ID')),
+        ...optional('privacy', header('Privacy')),
+        // JsSIP parses the top Via of every request it receives (IncomingMessage.via).
+        ...optional('viaHost', readString(readField(request, 'via'), 'host')),
+        ...optional('fromHeader', header('From')),
         ...optional('fromDisplayName', readString(from, 'display_name')),
         ...optional('fromUser', readString(readField(from, 'uri'), 'user')),
         ...optional('toUser', readString(readField(to, 'uri'), 'user')),

@@ -39,6 +39,12 @@ export const COMMAND_TYPES = Object.freeze([
     'mute',
     'setDisposition',
     'ping',
+    'transfer',
+    'completeConsult',
+    'cancelConsult',
+    'conference',
+    'dropParty',
+    'swap',
     // The call bar's commands (headless mode):
     'decline',
     'setAgentState',
@@ -53,7 +59,9 @@ export const EVENT_TYPES = Object.freeze([
     'callEnded',
     'callLogged',
     'error',
-    'pong'
+    'pong',
+    'transferUpdate',
+    'conferenceUpdate'
 ]);
 
 /** Limits, shared with the field lengths of Phone_Call__c where they meet. */
@@ -86,6 +94,21 @@ export const CONNECTION_STATUSES = Object.freeze([
     'reconnecting'
 ]);
 export const CALL_DIRECTIONS = Object.freeze(['Inbound', 'Outbound']);
+export const TRANSFER_MODES = Object.freeze(['blind', 'consult']);
+export const TRANSFER_PROGRESSES = Object.freeze([
+    'requested',
+    'trying',
+    'ringing',
+    'accepted',
+    'failed'
+]);
+export const TRANSFER_FAILURE_REASONS = Object.freeze([
+    'busy',
+    'no-answer',
+    'refused',
+    'unreachable',
+    'failed'
+]);
 /** The states an agent (or a component for them) may pick; the others follow from calls. */
 export const CHOOSABLE_AGENT_STATES = Object.freeze(['Available', 'Break', 'Offline']);
 export const CALL_STATES = Object.freeze(['ringing', 'dialing', 'connected', 'held', 'ended']);
@@ -97,7 +120,8 @@ export const CALL_OUTCOMES = Object.freeze([
     'Failed',
     'Missed',
     'Rejected',
-    'Dropped'
+    'Dropped',
+    'Transferred'
 ]);
 
 /** Error codes of a rejected message (the adapter's ContractErrorCode). */
@@ -431,6 +455,16 @@ const COMMAND_PAYLOADS = {
         notes: optional(textUpTo(CONTRACT_LIMITS.notesMax))
     }),
     ping: jsonObject({}),
+    transfer: jsonObject({
+        target: PhoneNumber,
+        mode: picklist(TRANSFER_MODES),
+        callId: optional(CallId)
+    }),
+    completeConsult: jsonObject({}),
+    cancelConsult: jsonObject({}),
+    conference: jsonObject({}),
+    dropParty: jsonObject({ callId: CallId }),
+    swap: jsonObject({}),
     // The call bar's commands:
     decline: OptionalCallIdPayload,
     setAgentState: jsonObject(
@@ -489,7 +523,14 @@ const EVENT_PAYLOADS = {
         message: string(minLength(1), maxLength(CONTRACT_LIMITS.errorMessageMax)),
         inResponseTo: optional(picklist(COMMAND_TYPES))
     }),
-    pong: jsonObject({})
+    pong: jsonObject({}),
+    transferUpdate: jsonObject({
+        callId: CallId,
+        target: textUpTo(CONTRACT_LIMITS.phoneNumberMax),
+        progress: picklist(TRANSFER_PROGRESSES),
+        reason: optional(picklist(TRANSFER_FAILURE_REASONS))
+    }),
+    conferenceUpdate: jsonObject({ parties: number(integer(), minValue(0)) })
 };
 
 const COMMAND_SCHEMAS = Object.fromEntries(
@@ -817,6 +858,34 @@ export function buildPing(requestId) {
     return command('ping', {}, requestId);
 }
 
+/** `transfer`: hands the call (the active one without callId) to target, 'blind' or 'consult'. */
+export function buildTransfer({ target, mode, callId } = {}, requestId) {
+    return command('transfer', compact({ target, mode, callId }), requestId);
+}
+
+/** `completeConsult`: the held caller is joined to the consulted party. */
+export function buildCompleteConsult(requestId) {
+    return command('completeConsult', {}, requestId);
+}
+
+/** `cancelConsult`: the consult call ends and the caller is resumed. */
+export function buildCancelConsult(requestId) {
+    return command('cancelConsult', {}, requestId);
+}
+
+/** `conference`: merges the held call and the connected call. */
+export function buildConference(requestId) {
+    return command('conference', {}, requestId);
+}
+
+export function buildDropParty({ callId } = {}, requestId) {
+    return command('dropParty', compact({ callId }), requestId);
+}
+
+export function buildSwap(requestId) {
+    return command('swap', {}, requestId);
+}
+
 // The call bar's commands:
 
 export function buildDecline({ callId } = {}, requestId) {
@@ -851,6 +920,12 @@ export const COMMAND_BUILDERS = Object.freeze({
     mute: buildMute,
     setDisposition: buildSetDisposition,
     ping: (payload, requestId) => buildPing(requestId),
+    transfer: buildTransfer,
+    completeConsult: (payload, requestId) => buildCompleteConsult(requestId),
+    cancelConsult: (payload, requestId) => buildCancelConsult(requestId),
+    conference: (payload, requestId) => buildConference(requestId),
+    dropParty: buildDropParty,
+    swap: (payload, requestId) => buildSwap(requestId),
     decline: buildDecline,
     setAgentState: buildSetAgentState,
     sendDtmf: buildSendDtmf,

@@ -9,13 +9,26 @@ import type { JsSipModule, JsSipSessionLike, JsSipUaLike } from '../jssip-adapte
 
 type FakeSessionStatus = 'incoming' | 'outgoing' | 'established' | 'ended';
 
-interface FakeSender {
-    track: { kind: string } | null;
+export interface FakeSender {
+    track: { kind: string; id?: string } | null;
     dtmf: { canInsertDTMF: boolean } | null;
+    replaceTrack(track: { kind: string; id?: string } | null): Promise<void>;
+}
+
+function fakeSender(): FakeSender {
+    const sender: FakeSender = {
+        track: { kind: 'audio', id: 'microphone' },
+        dtmf: { canInsertDTMF: true },
+        replaceTrack: (track) => {
+            sender.track = track;
+            return Promise.resolve();
+        }
+    };
+    return sender;
 }
 
 export class FakePeerConnection {
-    readonly senders: FakeSender[] = [{ track: { kind: 'audio' }, dtmf: { canInsertDTMF: true } }];
+    readonly senders: FakeSender[] = [fakeSender()];
     private readonly trackListeners: ((event: unknown) => void)[] = [];
 
     getSenders(): FakeSender[] {
@@ -49,6 +62,9 @@ export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
     readonly dtmfSent: { tones: string; transportType: unknown }[] = [];
     referTarget?: string;
     referHandlers?: Record<string, (payload: unknown) => void>;
+    /** The JsSIP session a consult transfer's REFER replaces. */
+    referReplaces?: unknown;
+    referThrows?: Error;
 
     constructor(
         direction: 'incoming' | 'outgoing',
@@ -115,9 +131,13 @@ export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
     }
 
     refer(target: string, options: Record<string, unknown>): unknown {
+        if (this.referThrows) {
+            throw this.referThrows;
+        }
         this.referTarget = target;
+        this.referReplaces = options.replaces;
         this.referHandlers = options.eventHandlers as Record<string, (payload: unknown) => void>;
-        return {};
+        return this.status === 'established' ? {} : false;
     }
 
     createConnection(): void {
@@ -168,6 +188,22 @@ export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
         this.end('failed', 'remote', 'Canceled');
     }
 
+    /** A NOTIFY of the REFER: JsSIP's event for its sipfrag status line. */
+    simulateReferNotify(statusCode: number, reasonPhrase: string): void {
+        const event =
+            statusCode === 100
+                ? 'trying'
+                : statusCode < 200
+                  ? 'progress'
+                  : statusCode < 300
+                    ? 'accepted'
+                    : 'failed';
+        this.referHandlers?.[event]?.({
+            request: {},
+            status_line: { status_code: statusCode, reason_phrase: reasonPhrase }
+        });
+    }
+
     simulateRemoteBye(): void {
         this.end('ended', 'remote', 'Terminated');
     }
@@ -183,6 +219,7 @@ export interface FakeIncomingRequest {
     readonly from: { display_name?: string; uri: { user?: string } };
     readonly to: { uri: { user?: string } };
     readonly ruri?: { user?: string };
+    readonly via?: { host?: string };
     getHeader(name: string): string | undefined;
 }
 
@@ -193,6 +230,13 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
     registrationHeaders: string[] = [];
     readonly sessions: FakeJsSipSession[] = [];
     readonly outgoing: { target: string; options: Record<string, unknown> }[] = [];
+    /** How many times the connector asked the transport to open the WebSocket again. */
+    reconnects = 0;
+    readonly transport = {
+        connect: (): void => {
+            this.reconnects += 1;
+        }
+    };
     /** Set to make call() throw, like JsSIP with an invalid target. */
     callThrows?: Error;
     private nextCallId = 1;
@@ -278,6 +322,8 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
             assertedIdentity?: string;
             /** The Request-URI user (absent: the request has none). */
             requestUser?: string;
+            /** The host of the top Via (absent: JsSIP parsed none). */
+            viaHost?: string;
             /** Other headers of the INVITE, by name as sent. */
             headers?: Readonly<Record<string, string>>;
         } = {}
@@ -294,6 +340,7 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
             },
             to: { uri: { user: identity.toUser ?? '1001' } },
             ...(identity.requestUser === undefined ? {} : { ruri: { user: identity.requestUser } }),
+            ...(identity.viaHost === undefined ? {} : { via: { host: identity.viaHost } }),
             getHeader: (name) =>
                 name === 'P-Asserted-Identity'
                     ? identity.assertedIdentity
