@@ -32,8 +32,10 @@ import {
     buildSendDtmf,
     buildSetAgentState,
     buildSetDisposition,
+    buildTransfer,
     createSoftphoneClient,
-    formatDuration
+    formatDuration,
+    toDialableNumber
 } from 'c/softphoneChannel';
 
 import TITLE from '@salesforce/label/c.Softphone_Call_Bar_Title';
@@ -73,6 +75,10 @@ import NOTES from '@salesforce/label/c.Softphone_Field_Notes';
 import SAVE from '@salesforce/label/c.Softphone_Save';
 import VALUE_NONE from '@salesforce/label/c.Softphone_Value_None';
 import UNKNOWN_NUMBER from '@salesforce/label/c.Softphone_Unknown_Number';
+import TRANSFER from '@salesforce/label/c.Softphone_Transfer';
+import TRANSFER_TO from '@salesforce/label/c.Softphone_Transfer_To';
+import TRANSFER_NOW from '@salesforce/label/c.Softphone_Transfer_Now';
+import NUMBER_NOT_DIALABLE from '@salesforce/label/c.Softphone_Number_Not_Dialable';
 
 const TIMER_INTERVAL_MS = 1000;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -116,7 +122,10 @@ export default class SoftphoneCallBar extends LightningElement {
         disposition: DISPOSITION,
         notes: NOTES,
         save: SAVE,
-        done: DONE
+        done: DONE,
+        transfer: TRANSFER,
+        transferTo: TRANSFER_TO,
+        transferNow: TRANSFER_NOW
     };
 
     /** 'checking' | 'ready' | 'missing' | 'stopped' */
@@ -124,6 +133,8 @@ export default class SoftphoneCallBar extends LightningElement {
     state;
     commandError;
     keypadOpen = false;
+    transferOpen = false;
+    transferTarget = '';
     dialed = '';
     draft = { callId: undefined, disposition: '', notes: '', edited: false };
     now = Date.now();
@@ -266,6 +277,8 @@ export default class SoftphoneCallBar extends LightningElement {
             this.stopTimer();
             this.keypadOpen = false;
             this.dialed = '';
+            this.transferOpen = false;
+            this.transferTarget = '';
         }
         const wrapUp = payload.wrapUp;
         if (!wrapUp) {
@@ -488,6 +501,34 @@ export default class SoftphoneCallBar extends LightningElement {
         const result = this.send(buildSendDtmf({ digits: key, callId: this.activeCall.callId }));
         if (result.ok) {
             this.dialed = `${this.dialed}${key}`.slice(-32);
+        }
+    }
+
+    get transferExpanded() {
+        return this.transferOpen ? 'true' : 'false';
+    }
+
+    handleTransferToggle() {
+        this.transferOpen = !this.transferOpen;
+    }
+
+    handleTransferTarget(event) {
+        this.transferTarget = event.detail.value;
+    }
+
+    /** A blind transfer of the call to the number typed (the softphone refuses with a reason). */
+    handleTransfer() {
+        const target = toDialableNumber(this.transferTarget);
+        if (!target) {
+            this.commandError = NUMBER_NOT_DIALABLE;
+            return;
+        }
+        const result = this.send(
+            buildTransfer({ target, mode: 'blind', callId: this.activeCall.callId })
+        );
+        if (result.ok) {
+            this.transferOpen = false;
+            this.transferTarget = '';
         }
     }
 

@@ -16,7 +16,8 @@ const COMMANDS = [
     'setAgentState',
     'sendDtmf',
     'completeWrapUp',
-    'getState'
+    'getState',
+    'transfer'
 ];
 
 const IDLE = {
@@ -383,6 +384,33 @@ describe('c-softphone-call-bar', () => {
             expect(text(element, '.dialed')).toBe('1#');
         });
 
+        it('transfers the call blind to the number typed, and refuses a number that cannot be dialed', async () => {
+            const softphone = fakeSoftphone({
+                state: { ...IDLE, agentState: 'Busy', activeCall: CONNECTED },
+                refuse: { transfer: 'The phone system refused the transfer.' }
+            });
+            const element = await render();
+            await click(element, 'transfer-toggle');
+            expect(button(element, 'transfer-toggle').getAttribute('aria-expanded')).toBe('true');
+            const target = $(element, 'lightning-input.transfer-target');
+            expect(target.label).toBe('Transfer to');
+            target.dispatchEvent(new CustomEvent('change', { detail: { value: 'call me' } }));
+            await click(element, 'transfer-now');
+            expect(text(element, '.command-error')).toContain("can't be dialed");
+            expect(softphone.commandsOf('transfer')).toHaveLength(0);
+
+            target.dispatchEvent(new CustomEvent('change', { detail: { value: ' 201 ' } }));
+            await click(element, 'transfer-now');
+            expect(softphone.commandsOf('transfer')[0].payload).toEqual({
+                target: '201',
+                mode: 'blind',
+                callId: 'call-1'
+            });
+            expect(text(element, '.command-error')).toContain(
+                'The phone system refused the transfer.'
+            );
+        });
+
         it('shows a call waiting and answers or declines it by its id', async () => {
             const softphone = fakeSoftphone({
                 state: {
@@ -505,6 +533,7 @@ describe('c-softphone-call-bar', () => {
             const element = await render();
             if ($(element, 'lightning-button.keypad-toggle')) {
                 await click(element, 'keypad-toggle');
+                await click(element, 'transfer-toggle');
             }
             await expect(element).toBeAccessible();
         });
