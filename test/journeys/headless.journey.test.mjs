@@ -10,6 +10,8 @@ import { consolePerSuite } from '../browser/support/console-suite.mjs';
 import { waitForSoftphone } from '../browser/support/local-console-session.mjs';
 import { SAMPLE, waitForRecords } from '../browser/support/softphone-driver.mjs';
 
+const COLLEAGUE = '+14155551234';
+
 const QUERY = [
     'setting.display.headless=true',
     'callBar=open',
@@ -178,6 +180,28 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         assert.match(call.To_Number__c, /4155550101$/);
         await assertPanelStayedClosed(session);
         assert.deepEqual(session.pageErrors, []);
+    });
+
+    it('an agent answers Maria Lopez from the call bar and transfers her blind to a colleague from it', async () => {
+        const bar = callBar(session);
+        await session.page.getByTestId('sim-known').click();
+        await bar.callState('Incoming call from Maria Lopez').waitFor();
+        await bar.button('Answer').click();
+        await bar.callState('Connected with Maria Lopez').waitFor();
+        await bar.button('Transfer').click();
+        await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
+        await session.screenshot('headless-10-transfer-form');
+        await bar.button('Transfer now').click();
+        await wrapUpInCallBar(bar, { disposition: 'Resolved', notes: 'Handed to billing' });
+
+        const calls = await waitForRecords(session, 'Phone_Call__c', (records) =>
+            records.some((record) => record.Outcome__c === 'Transferred')
+        );
+        const call = calls.find((record) => record.Outcome__c === 'Transferred');
+        assert.equal(call.Transfer_Target__c, COLLEAGUE);
+        assert.equal(call.Contact__c, SAMPLE.mariaLopez.id);
+        assert.equal(call.Disposition__c, 'Resolved');
+        await assertPanelStayedClosed(session);
     });
 
     it('the softphone reloads during a call: the call bar says it stopped, then shows what the reloaded softphone reports, without a page reload', async () => {
