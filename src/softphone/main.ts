@@ -1,5 +1,6 @@
 // The static resource's entry: reads the call-center settings, settles which tab runs the
 // connector, and starts the softphone. Nothing here decides behaviour; each layer's folder does.
+import { createPanelOpener } from './app/panel-opener';
 import {
     ClickToDialRouter,
     CredentialsError,
@@ -212,7 +213,7 @@ async function follow(
             defaultCountry: settings.defaultCountry
         }),
         normaliseNumber: (number) => normalisePhoneNumber(number, settings.defaultCountry),
-        showPanel: () => void host.setSoftphonePanelVisibility(true).catch(() => undefined),
+        showPanel: createPanelOpener(host, settings.headless),
         refreshView: () => void host.refreshView().catch(() => undefined),
         openRecord: (recordId) =>
             void host.screenPop({ type: 'SOBJECT', params: { recordId } }).catch((error: unknown) =>

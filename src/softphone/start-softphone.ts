@@ -1,4 +1,5 @@
 // Builds the running softphone around one connector (the leading tab's, or the only tab's).
+import { createPanelOpener } from './app/panel-opener';
 import { label } from './i18n';
 import {
     AgentStatusMemory,
@@ -193,7 +194,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         mirrorToTask: settings.mirrorToTask,
         callDataFields: settings.callData.logFields
     });
-    const showPanel = () => void host.setSoftphonePanelVisibility(true).catch(() => undefined);
+    // Headless (display/headless): every way the softphone opens its panel is a no-op.
+    const showPanel = createPanelOpener(host, settings.headless);
     const dialPlan = parseDialPlan(settings.internalNumberPattern);
     const dialer = new OutboundDialer(engine, host, settings.defaultCountry, {
         // The settings parser refused a pattern that does not compile.
@@ -255,7 +257,9 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         // A ringing call rings in every tab.
         showPanel: () => {
             showPanel();
-            leader?.showPanelEverywhere();
+            if (!settings.headless) {
+                leader?.showPanelEverywhere();
+            }
         }
     });
     const app = new SoftphoneApp({

@@ -24,6 +24,7 @@ import { mountWorkspace } from './ui/workspace-view';
 import { layoutFaultFromQuery, layoutFromQuery } from './softphone-layout';
 import { LmsBus } from '../lwc-runtime/lms-bus';
 import { runRefreshHandlers } from '../lwc-runtime/modules/refresh';
+import { mountCallBarUtility } from '../lwc-runtime/call-bar-utility';
 import { RecordComponents } from '../lwc-runtime/record-components';
 import { installLwcRuntime } from '../lwc-runtime/runtime-context';
 
@@ -203,6 +204,21 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
         softphoneUrl(settings, origin, query)
     );
     softphone.frame = utility.frame;
+    // The shipped utility bar's Call Controls item (Softphone Call Bar): on with headless mode,
+    // or with ?callBar=true; ?callBar=open also opens its panel.
+    const headless =
+        !(settings instanceof Error) && settings['/display/headless']?.toLowerCase() === 'true';
+    const callBarParam = query.get('callBar');
+    if (headless || callBarParam === 'true' || callBarParam === 'open') {
+        mountCallBarUtility(byId('softphone-dock'), byId('utility-bar'), {
+            open: callBarParam === 'open'
+        });
+    }
+    if (headless) {
+        // The utility item loads in the background (eager) and starts minimised, as Salesforce
+        // shows an item nobody opened; the softphone never opens it itself.
+        state.updateUtility({ visible: false });
+    }
 
     const sendToSimulator = (message: SimulatorMessage) => {
         utility.frame.contentWindow?.postMessage(message, origin);

@@ -130,6 +130,12 @@ body {
     border-radius: 0.25rem 0.25rem 0 0;
     box-shadow: 0 2px 8px rgba(0, 0, 0, 0.16);
 }
+.lc-call-bar-panel {
+    margin-bottom: 0.5rem;
+}
+.lc-call-bar-panel__body {
+    overflow: auto;
+}
 .lc-softphone-panel.lc-minimized {
     display: none;
 }

@@ -70,8 +70,19 @@ export class CallControls {
         return toResult(await engine.answer(target));
     }
 
-    async decline(callId: string): Promise<ControlResult> {
-        return toResult(await this.deps.engine.decline(callId));
+    /** Declines a ringing call (without callId: the one ringing). */
+    async decline(callId?: string): Promise<ControlResult> {
+        const { engine } = this.deps;
+        const target =
+            callId ?? engine.snapshot().calls.find((call) => call.state === 'ringing')?.id;
+        if (target === undefined) {
+            return {
+                ok: false,
+                code: 'no-such-call',
+                message: label('Softphone_No_Ringing_Call_To_Decline')
+            };
+        }
+        return toResult(await engine.decline(target));
     }
 
     async hangup(callId?: string): Promise<ControlResult> {
@@ -103,8 +114,9 @@ export class CallControls {
         return this.onCall(callId, (id) => this.deps.engine.setMuted(id, muted));
     }
 
-    async sendDtmf(callId: string, digits: string): Promise<ControlResult> {
-        return toResult(await this.deps.engine.sendDtmf(callId, digits));
+    /** Tones on a call (without callId: the active one). */
+    async sendDtmf(callId: string | undefined, digits: string): Promise<ControlResult> {
+        return this.onCall(callId, (id) => this.deps.engine.sendDtmf(id, digits));
     }
 
     /** Disposition and notes: through the open wrap-up form, else straight onto the log. */

@@ -1,5 +1,7 @@
+import { label } from '../i18n';
 import type { SoftphoneCommands } from '../channel/lms-bridge';
 import { showDialWarning } from './agent-actions';
+import { WRAP_UP_INCOMPLETE } from './call-bar-state';
 import type { CallControls } from './call-controls';
 import type { SoftphoneApp } from './softphone-app';
 
@@ -27,6 +29,27 @@ export function createLmsCommands(app: SoftphoneApp, controls: CallControls): So
         conference: () => controls.merge(),
         dropParty: (callId) => controls.dropParty(callId),
         swap: () => controls.swap(),
-        snapshot: () => app.statePayload()
+        snapshot: () => app.statePayload(),
+        decline: (callId) => controls.decline(callId),
+        setAgentState: (state, reason) => app.requestAgentState(state, reason),
+        sendDtmf: (digits, callId) => controls.sendDtmf(callId, digits),
+        completeWrapUp: async (callId) => {
+            const wrapUp = app.wrapUp.current;
+            if (wrapUp !== undefined && wrapUp.callId !== callId) {
+                return {
+                    ok: false,
+                    code: 'no-such-call',
+                    message: label('Softphone_Wrap_Up_For_Another_Call', wrapUp.remoteLabel)
+                };
+            }
+            if (await app.wrapUp.complete()) {
+                return { ok: true };
+            }
+            return {
+                ok: false,
+                code: WRAP_UP_INCOMPLETE,
+                message: app.wrapUp.current?.error ?? label('Softphone_No_Wrap_Up_To_Complete')
+            };
+        }
     };
 }

@@ -8,7 +8,8 @@ import type { RelatedRecord } from '../calls/call-model';
 import { parseAppViewInfo } from '../opencti/app-view-info';
 import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { LogOutbox } from '../calllog/log-outbox';
-import type { LmsBridge } from '../channel/lms-bridge';
+import type { CommandResult, LmsBridge } from '../channel/lms-bridge';
+import type { EngineResult } from '../calls/engine-result';
 import type { StatePayload } from '../channel/message-contract';
 import { toStatePayload } from '../channel/event-builders';
 import type { Scheduler } from '../telephony/scheduler';
@@ -16,6 +17,7 @@ import type { SoftphoneViewModel } from '../ui/view-model';
 import type { AgentStatusMemory } from './agent-status-memory';
 import { isChosenState } from './agent-status-memory';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
+import { WRAP_UP_INCOMPLETE, withCallBarState } from './call-bar-state';
 import {
     afterNavigation,
     noCallRecords,
@@ -32,6 +34,7 @@ import { droppedByReload, type SessionSnapshot } from './session-snapshot';
 import type { SessionStore } from './session-store';
 import { buildViewModel } from './view-model-builder';
 import {
+    dispositionRequiredFor,
     WrapUpController,
     type WrapUpInterruption,
     type WrapUpSettings
@@ -79,6 +82,8 @@ export class SoftphoneApp {
     /** The transfer progress last published per call, and the conference's size (0: none). */
     private readonly publishedTransfers = new Map<string, string>();
     private publishedConference = 0;
+    /** The last state published on the LMS channel, serialized (see publishStateIfChanged). */
+    private lastPublishedState: string | undefined;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
     private readonly deferredPops = new Map<string, Call>();
     /** The last record Salesforce reported on screen (onNavigationChange). */
@@ -168,7 +173,8 @@ export class SoftphoneApp {
                     label('Softphone_Log_Storage_Failed', event.operation, event.error)
                 )
             ),
-            this.store.subscribe(() => this.render())
+            this.store.subscribe(() => this.render()),
+            this.store.subscribe(() => this.publishStateIfChanged())
         );
         engine.start();
         this.render();
@@ -348,12 +354,33 @@ export class SoftphoneApp {
     statePayload(): StatePayload {
         const snapshot = this.options.engine.snapshot();
         const activeCall = snapshot.calls.find((call) => call.id === snapshot.activeCallId);
-        return toStatePayload({
+        const payload = toStatePayload({
             agentState: snapshot.agentState,
             connectionStatus: snapshot.connectionStatus,
             softphoneVersion: this.options.softphoneVersion,
             ...(activeCall === undefined ? {} : { activeCall })
         });
+        return withCallBarState(payload, {
+            calls: snapshot.calls,
+            ...(snapshot.activeCallId === undefined ? {} : { activeCallId: snapshot.activeCallId }),
+            app: this.store.state,
+            breakReasons: this.options.breakReasons ?? [],
+            dispositions: this.options.dispositionOptions,
+            dispositionRequired: this.options.wrapUp.dispositionRequired
+        });
+    }
+
+    /** Publishes the state when what the call bar shows changed (a wrap-up save, a reason). */
+    private publishStateIfChanged(): void {
+        if (this.bridge === undefined) {
+            return;
+        }
+        const payload = this.statePayload();
+        const serialized = JSON.stringify(payload);
+        if (serialized !== this.lastPublishedState) {
+            this.lastPublishedState = serialized;
+            void this.bridge.publishState(payload);
+        }
     }
 
     /**
@@ -367,11 +394,24 @@ export class SoftphoneApp {
 
     /** Resolves once the state is set (or refused, which the agent is told). */
     async changeAgentState(state: AgentState, reason?: string): Promise<boolean> {
+        const result = await this.requestAgentState(state, reason);
+        // A refusal of the wrap-up form is shown in the form itself.
+        if (!result.ok && result.code !== WRAP_UP_INCOMPLETE) {
+            this.store.addError(result.message);
+        }
+        return result.ok;
+    }
+
+    /** Sets the agent state, or says why not (for the softphone's menu and the LWCs alike). */
+    async requestAgentState(state: AgentState, reason?: string): Promise<CommandResult> {
         const { engine } = this.options;
         const reasons = this.options.breakReasons ?? [];
         if (reason !== undefined && (state !== 'Break' || !reasons.includes(reason))) {
-            this.store.addError(label('Softphone_Not_A_Break_Reason', reason));
-            return false;
+            return {
+                ok: false,
+                code: 'unknown-reason',
+                message: label('Softphone_Not_A_Break_Reason', reason)
+            };
         }
         // Leaving wrap-up from the status menu: the draft is saved first, and a required
         // disposition holds the agent here like Done does.
@@ -381,33 +421,38 @@ export class SoftphoneApp {
             state !== 'AfterCallWork' &&
             !(await this.wrapUp.leaveFor(state))
         ) {
-            return false;
+            return {
+                ok: false,
+                code: WRAP_UP_INCOMPLETE,
+                message: this.wrapUp.current?.error ?? dispositionRequiredFor(state)
+            };
         }
-        const report = (result: { ok: boolean; error?: { message: string } }) => {
-            if (!result.ok && result.error !== undefined) {
-                this.store.addError(result.error.message);
-            }
-            return result.ok;
-        };
+        const failed = (result: EngineResult): CommandResult | undefined =>
+            result.ok
+                ? undefined
+                : { ok: false, code: result.error.code, message: result.error.message };
         if (state === 'Offline') {
-            if (!report(engine.setAgentState('Offline'))) {
-                return false;
+            const refused = failed(engine.setAgentState('Offline'));
+            if (refused !== undefined) {
+                return refused;
             }
             this.chose({ state: 'Offline' });
-            return report(await engine.disconnect());
+            return failed(await engine.disconnect()) ?? { ok: true };
         }
         if (engine.snapshot().connectionStatus === 'disconnected') {
-            if (!report(await engine.connect())) {
-                return false;
+            const refused = failed(await engine.connect());
+            if (refused !== undefined) {
+                return refused;
             }
         }
-        if (!report(engine.setAgentState(state))) {
-            return false;
+        const refused = failed(engine.setAgentState(state));
+        if (refused !== undefined) {
+            return refused;
         }
         if (isChosenState(state)) {
             this.chose(reason === undefined ? { state } : { state, reason });
         }
-        return true;
+        return { ok: true };
     }
 
     /** The agent's choice: shown (Break reason, Offline as a status) and remembered. */
@@ -447,7 +492,9 @@ export class SoftphoneApp {
             });
         }
         this.render();
-        void this.bridge?.publishState(this.statePayload());
+        const payload = this.statePayload();
+        this.lastPublishedState = JSON.stringify(payload);
+        void this.bridge?.publishState(payload);
         this.publishHandover(snapshot);
     }
 

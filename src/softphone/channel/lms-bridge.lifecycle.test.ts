@@ -27,7 +27,11 @@ const commands: SoftphoneCommands = {
     conference: ok,
     dropParty: ok,
     swap: ok,
-    snapshot: () => STATE
+    snapshot: () => STATE,
+    decline: ok,
+    setAgentState: ok,
+    sendDtmf: ok,
+    completeWrapUp: ok
 };
 
 interface RecordingHost extends LmsHost {

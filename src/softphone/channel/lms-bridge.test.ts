@@ -49,7 +49,11 @@ function fakeCommands(result: CommandResult = { ok: true }) {
         conference: ok(),
         dropParty: ok(),
         swap: ok(),
-        snapshot: jest.fn(() => STATE)
+        snapshot: jest.fn(() => STATE),
+        decline: ok(),
+        setAgentState: ok(),
+        sendDtmf: ok(),
+        completeWrapUp: ok()
     };
     return commands satisfies SoftphoneCommands;
 }
@@ -126,7 +130,14 @@ describe('LmsBridge commands', () => {
         ['cancelConsult', {}, 'cancelConsult', []],
         ['conference', {}, 'conference', []],
         ['dropParty', { callId: 'c2' }, 'dropParty', ['c2']],
-        ['swap', {}, 'swap', []]
+        ['swap', {}, 'swap', []],
+        ['decline', {}, 'decline', [undefined]],
+        ['decline', { callId: 'c1' }, 'decline', ['c1']],
+        ['setAgentState', { state: 'Available' }, 'setAgentState', ['Available', undefined]],
+        ['setAgentState', { state: 'Break', reason: 'Lunch' }, 'setAgentState', ['Break', 'Lunch']],
+        ['sendDtmf', { digits: '12#' }, 'sendDtmf', ['12#', undefined]],
+        ['sendDtmf', { digits: '*9', callId: 'c1' }, 'sendDtmf', ['*9', 'c1']],
+        ['completeWrapUp', { callId: 'c1' }, 'completeWrapUp', ['c1']]
     ])('%s %j calls %s and publishes nothing on success', async (type, payload, method, args) => {
         const commands = fakeCommands();
         const { host, bridge } = setup(commands);
@@ -166,6 +177,37 @@ describe('LmsBridge commands', () => {
         expect(host.published).toEqual([
             { version: 1, type: 'pong', requestId: 'p-1', payload: {} },
             { version: 1, type: 'state', requestId: 'p-1', payload: STATE }
+        ]);
+    });
+
+    it('answers getState with the state alone, echoing the requestId', async () => {
+        const { host, bridge } = setup();
+        await bridge.handleMessage(cmd('getState', {}, 's-1'));
+        expect(host.published).toEqual([
+            { version: 1, type: 'state', requestId: 's-1', payload: STATE }
+        ]);
+    });
+
+    it('refuses a call-bar command the softphone state does not allow, with its reason', async () => {
+        const { host, bridge } = setup(
+            fakeCommands({
+                ok: false,
+                code: 'no-such-call',
+                message: 'There is no ringing call to decline.'
+            })
+        );
+        await bridge.handleMessage(cmd('decline', {}, 'd-1'));
+        expect(host.published).toEqual([
+            {
+                version: 1,
+                type: 'error',
+                requestId: 'd-1',
+                payload: {
+                    code: 'no-such-call',
+                    message: 'There is no ringing call to decline.',
+                    inResponseTo: 'decline'
+                }
+            }
         ]);
     });
 

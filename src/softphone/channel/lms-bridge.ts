@@ -25,6 +25,7 @@ import {
 import { isCommandType } from './message-contract';
 import type {
     CallLoggedPayload,
+    ChoosableAgentState,
     CommandType,
     SoftphoneCommandMessage,
     StatePayload,
@@ -53,6 +54,11 @@ export interface SoftphoneCommands {
     dropParty(callId: string): Promise<CommandResult>;
     swap(): Promise<CommandResult>;
     snapshot(): StatePayload;
+    // The call bar's commands:
+    decline(callId?: string): Promise<CommandResult>;
+    setAgentState(state: ChoosableAgentState, reason?: string): Promise<CommandResult>;
+    sendDtmf(digits: string, callId?: string): Promise<CommandResult>;
+    completeWrapUp(callId: string): Promise<CommandResult>;
 }
 
 export interface LmsBridgeOptions {
@@ -111,6 +117,10 @@ export class LmsBridge extends ChannelEndpoint {
                 await this.publish(buildStateEvent(this.commands.snapshot(), requestId));
                 return;
             }
+            if (command.type === 'getState') {
+                await this.publish(buildStateEvent(this.commands.snapshot(), requestId));
+                return;
+            }
             const result = await this.dispatch(command);
             if (!result.ok) {
                 await this.publishError(result.code, result.message, command.type, requestId);
@@ -153,7 +163,7 @@ export class LmsBridge extends ChannelEndpoint {
         await this.publish(buildConferenceEvent({ parties }));
     }
 
-    private dispatch(command: Exclude<SoftphoneCommandMessage, { type: 'ping' }>) {
+    private dispatch(command: Exclude<SoftphoneCommandMessage, { type: 'ping' | 'getState' }>) {
         const commands = this.commands;
         switch (command.type) {
             case 'dial': {
@@ -199,6 +209,14 @@ export class LmsBridge extends ChannelEndpoint {
                 return commands.dropParty(command.payload.callId);
             case 'swap':
                 return commands.swap();
+            case 'decline':
+                return commands.decline(command.payload.callId);
+            case 'setAgentState':
+                return commands.setAgentState(command.payload.state, command.payload.reason);
+            case 'sendDtmf':
+                return commands.sendDtmf(command.payload.digits, command.payload.callId);
+            case 'completeWrapUp':
+                return commands.completeWrapUp(command.payload.callId);
         }
     }
 

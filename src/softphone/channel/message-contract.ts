@@ -33,7 +33,13 @@ export const COMMAND_TYPES = [
     'cancelConsult',
     'conference',
     'dropParty',
-    'swap'
+    'swap',
+    // The call bar's commands (headless mode):
+    'decline',
+    'setAgentState',
+    'sendDtmf',
+    'completeWrapUp',
+    'getState'
 ] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
 
@@ -60,13 +66,16 @@ export const CONTRACT_LIMITS = {
     objectTypeMax: 80,
     errorCodeMax: 64,
     errorMessageMax: 1000,
-    versionStringMax: 64
+    versionStringMax: 64,
+    dtmfMax: 32,
+    listMax: 50
 } as const;
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
 const PHONE_PATTERN = /^[0-9+().\- ]+$/;
 const SALESFORCE_ID_PATTERN = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
 const API_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+const DTMF_PATTERN = /^[0-9*#A-Da-d]+$/;
 
 // ---- building blocks -------------------------------------------------------------------------
 
@@ -176,6 +185,27 @@ export const CallSnapshotSchema = jsonObject({
     related: v.optional(RelatedRecordSchema)
 });
 
+/** The states an agent (or a component for them) may pick; the others follow from calls. */
+export const CHOOSABLE_AGENT_STATES = ['Available', 'Break', 'Offline'] as const;
+
+/** A list of short texts (dispositions, not-ready reasons). */
+const textList = v.pipe(
+    v.array(textUpTo(CONTRACT_LIMITS.textMax)),
+    v.maxLength(CONTRACT_LIMITS.listMax)
+);
+
+/** After-call work as the call bar shows it: the form's draft and its rules. */
+export const WrapUpSnapshotSchema = jsonObject({
+    callId: CallIdSchema,
+    remoteLabel: textUpTo(CONTRACT_LIMITS.textMax),
+    disposition: textUpTo(CONTRACT_LIMITS.dispositionMax),
+    notes: textUpTo(CONTRACT_LIMITS.notesMax),
+    dispositionRequired: v.boolean(),
+    dispositions: textList,
+    endsAt: v.optional(timestampSchema),
+    error: v.optional(textUpTo(CONTRACT_LIMITS.errorMessageMax))
+});
+
 // ---- envelopes -------------------------------------------------------------------------------
 
 function commandEnvelope<TType extends CommandType, TPayload extends v.GenericSchema>(
@@ -263,6 +293,47 @@ export const DropPartyCommandSchema = commandEnvelope(
 );
 export const SwapCommandSchema = commandEnvelope('swap', jsonObject({}));
 
+// The call bar's commands. Each is refused with an `error` event (the reason in its message)
+// when the softphone's state does not allow it.
+/** Declines a ringing inbound call (the ringing one without callId). */
+export const DeclineCommandSchema = commandEnvelope('decline', optionalCallIdPayload);
+/** The agent's status; a reason only with Break, one of state.breakReasons. */
+export const SetAgentStateCommandSchema = commandEnvelope(
+    'setAgentState',
+    v.pipe(
+        jsonObject({
+            state: v.picklist(CHOOSABLE_AGENT_STATES),
+            reason: v.optional(
+                v.pipe(v.string(), v.minLength(1), v.maxLength(CONTRACT_LIMITS.textMax))
+            )
+        }),
+        v.check(
+            (payload) => payload.reason === undefined || payload.state === 'Break',
+            'has a reason, which only Break takes'
+        )
+    )
+);
+/** Tones on the connected call (the active one without callId). */
+export const SendDtmfCommandSchema = commandEnvelope(
+    'sendDtmf',
+    jsonObject({
+        digits: v.pipe(
+            v.string(),
+            v.minLength(1),
+            v.maxLength(CONTRACT_LIMITS.dtmfMax),
+            v.regex(DTMF_PATTERN, 'may contain only 0-9, *, # and A-D')
+        ),
+        callId: v.optional(CallIdSchema)
+    })
+);
+/** Wrap-up done (the saved disposition and notes stay; a required disposition is enforced). */
+export const CompleteWrapUpCommandSchema = commandEnvelope(
+    'completeWrapUp',
+    jsonObject({ callId: CallIdSchema })
+);
+/** Asks for a `state` event now (a component sends it when it subscribes). */
+export const GetStateCommandSchema = commandEnvelope('getState', jsonObject({}));
+
 export const COMMAND_SCHEMAS = {
     dial: DialCommandSchema,
     answer: AnswerCommandSchema,
@@ -277,7 +348,12 @@ export const COMMAND_SCHEMAS = {
     cancelConsult: CancelConsultCommandSchema,
     conference: ConferenceCommandSchema,
     dropParty: DropPartyCommandSchema,
-    swap: SwapCommandSchema
+    swap: SwapCommandSchema,
+    decline: DeclineCommandSchema,
+    setAgentState: SetAgentStateCommandSchema,
+    sendDtmf: SendDtmfCommandSchema,
+    completeWrapUp: CompleteWrapUpCommandSchema,
+    getState: GetStateCommandSchema
 } as const;
 
 // ---- events (adapter → LWC) ------------------------------------------------------------------
@@ -290,7 +366,13 @@ export const StatePayloadSchema = jsonObject({
         v.string(),
         v.minLength(1),
         v.maxLength(CONTRACT_LIMITS.versionStringMax)
-    )
+    ),
+    // What the call bar shows besides the active call:
+    breakReason: v.optional(textUpTo(CONTRACT_LIMITS.textMax)),
+    breakReasons: v.optional(textList),
+    /** A call ringing while the agent is on another one (call waiting). */
+    waitingCall: v.optional(CallSnapshotSchema),
+    wrapUp: v.optional(WrapUpSnapshotSchema)
 });
 
 export const CallStartedPayloadSchema = jsonObject({ call: CallSnapshotSchema });
@@ -355,6 +437,8 @@ export const EVENT_SCHEMAS = {
 
 export type RelatedRecordPayload = v.InferOutput<typeof RelatedRecordSchema>;
 export type CallSnapshot = v.InferOutput<typeof CallSnapshotSchema>;
+export type WrapUpSnapshot = v.InferOutput<typeof WrapUpSnapshotSchema>;
+export type ChoosableAgentState = (typeof CHOOSABLE_AGENT_STATES)[number];
 
 export type DialCommand = v.InferOutput<typeof DialCommandSchema>;
 export type AnswerCommand = v.InferOutput<typeof AnswerCommandSchema>;
@@ -370,6 +454,11 @@ export type CancelConsultCommand = v.InferOutput<typeof CancelConsultCommandSche
 export type ConferenceCommand = v.InferOutput<typeof ConferenceCommandSchema>;
 export type DropPartyCommand = v.InferOutput<typeof DropPartyCommandSchema>;
 export type SwapCommand = v.InferOutput<typeof SwapCommandSchema>;
+export type DeclineCommand = v.InferOutput<typeof DeclineCommandSchema>;
+export type SetAgentStateCommand = v.InferOutput<typeof SetAgentStateCommandSchema>;
+export type SendDtmfCommand = v.InferOutput<typeof SendDtmfCommandSchema>;
+export type CompleteWrapUpCommand = v.InferOutput<typeof CompleteWrapUpCommandSchema>;
+export type GetStateCommand = v.InferOutput<typeof GetStateCommandSchema>;
 export type SoftphoneCommandMessage =
     | DialCommand
     | AnswerCommand
@@ -384,7 +473,12 @@ export type SoftphoneCommandMessage =
     | CancelConsultCommand
     | ConferenceCommand
     | DropPartyCommand
-    | SwapCommand;
+    | SwapCommand
+    | DeclineCommand
+    | SetAgentStateCommand
+    | SendDtmfCommand
+    | CompleteWrapUpCommand
+    | GetStateCommand;
 
 export type StatePayload = v.InferOutput<typeof StatePayloadSchema>;
 export type CallStartedPayload = v.InferOutput<typeof CallStartedPayloadSchema>;

@@ -178,7 +178,8 @@ const EXPECTED_TYPE_WORDS: Readonly<Record<string, string>> = {
     string: 'a string',
     number: 'a number',
     boolean: 'true or false',
-    Object: 'an object'
+    Object: 'an object',
+    Array: 'a list'
 };
 
 function describeIssue(issue: v.BaseIssue<unknown>): DescribedIssue {

@@ -49,7 +49,8 @@ describe('parseCallCenterSettings', () => {
             '/wrapUp/dispositionValues': ' Sold , Call back later,Not interested ',
             '/diagnostics/showNumbersInLogs': 'true',
             '/agentStatus/initialState': 'offline',
-            '/agentStatus/breakReasons': ' Lunch, Training ,Meeting '
+            '/agentStatus/breakReasons': ' Lunch, Training ,Meeting ',
+            '/display/headless': 'TRUE'
         });
         expect(result).toEqual({
             ok: true,
@@ -82,7 +83,8 @@ describe('parseCallCenterSettings', () => {
                 showNumbersInLogs: true,
                 callData: defaultSoftphoneSettings.callData,
                 initialAgentState: 'Offline',
-                breakReasons: ['Lunch', 'Training', 'Meeting']
+                breakReasons: ['Lunch', 'Training', 'Meeting'],
+                headless: true
             }
         });
     });
@@ -91,6 +93,14 @@ describe('parseCallCenterSettings', () => {
         const result = parseCallCenterSettings({});
         expect(result.ok && result.settings.initialAgentState).toBe('LastState');
         expect(result.ok && result.settings.breakReasons).toEqual([]);
+    });
+
+    it('shows the softphone panel (not headless) by default, and refuses a headless value that is no flag', () => {
+        const defaults = parseCallCenterSettings({});
+        expect(defaults.ok && defaults.settings.headless).toBe(false);
+        const wrong = parseCallCenterSettings({ '/display/headless': 'sometimes' });
+        expect(wrong.ok).toBe(false);
+        expect(!wrong.ok && wrong.errors.map((error) => error.key)).toEqual(['/display/headless']);
     });
 
     it('refuses an initial state that is not Offline, Available or LastState', () => {

@@ -500,7 +500,8 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
             initialAgentStates,
             defaults.initialAgentState
         ),
-        breakReasons: readBreakReasons(reader, defaults.breakReasons)
+        breakReasons: readBreakReasons(reader, defaults.breakReasons),
+        headless: reader.flag('/display/headless', defaults.headless)
     };
     return reader.errors.length > 0 ? { ok: false, errors: reader.errors } : { ok: true, settings };
 }

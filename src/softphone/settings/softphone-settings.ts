@@ -115,6 +115,11 @@ export interface SoftphoneSettings {
     readonly initialAgentState: InitialAgentState;
     /** Not-ready reasons the agent picks with Break, e.g. ['Lunch', 'Training']; [] = plain Break. */
     readonly breakReasons: readonly string[];
+    /**
+     * Headless mode (display/headless): the softphone runs unseen and agents work from the
+     * softphoneCallBar component; it never opens its panel on ring or click-to-dial.
+     */
+    readonly headless: boolean;
 }
 
 export const defaultSoftphoneSettings: SoftphoneSettings = {
@@ -158,5 +163,6 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
         ]
     },
     initialAgentState: 'LastState',
-    breakReasons: []
+    breakReasons: [],
+    headless: false
 };

@@ -62,7 +62,13 @@ export function lmsPanel(
             callId: lastCallId(),
             disposition: 'Resolved',
             notes: 'Logged from the local console'
-        })
+        }),
+        // The call bar's commands (issue 18):
+        getState: () => ({}),
+        decline: () => ({}),
+        setAgentState: () => ({ state: 'Available' }),
+        sendDtmf: () => ({ digits: '1' }),
+        completeWrapUp: () => ({ callId: lastCallId() })
     };
 
     const fill = (type: string) => {

@@ -133,7 +133,9 @@ function commonEventInvalids(type: EventType, payload: JsonValue): InvalidContra
     ];
 }
 
-function optionalCallIdExample(type: 'answer' | 'hangup' | 'hold' | 'resume'): ContractExample {
+function optionalCallIdExample(
+    type: 'answer' | 'hangup' | 'hold' | 'resume' | 'decline'
+): ContractExample {
     return {
         kind: 'command',
         type,
@@ -269,6 +271,23 @@ const STATE_PAYLOAD: JsonObject = {
     connectionStatus: 'connected',
     activeCall: CALL,
     softphoneVersion: '0.1.0'
+};
+const WRAP_UP: JsonObject = {
+    callId: 'call-1',
+    remoteLabel: 'Jane Doe',
+    disposition: 'Sale',
+    notes: '',
+    dispositionRequired: true,
+    dispositions: ['Sale', 'No sale'],
+    endsAt: 1767225700000,
+    error: 'Choose a disposition before you finish this call.'
+};
+const CALL_BAR_STATE_PAYLOAD: JsonObject = {
+    agentState: 'AfterCallWork',
+    connectionStatus: 'connected',
+    softphoneVersion: '0.1.0',
+    breakReasons: ['Lunch', 'Training'],
+    wrapUp: WRAP_UP
 };
 const CALL_ENDED_PAYLOAD: JsonObject = {
     call: withCall({ state: 'ended' }),
@@ -510,6 +529,115 @@ export const CONTRACT_EXAMPLES: readonly ContractExample[] = [
         alsoValid: [command('ping', {}, 'p'.repeat(64))],
         invalid: commonCommandInvalids('ping', {})
     },
+    // The call bar's commands:
+    optionalCallIdExample('decline'),
+    {
+        kind: 'command',
+        type: 'setAgentState',
+        valid: command('setAgentState', { state: 'Break', reason: 'Lunch' }),
+        alsoValid: [
+            command('setAgentState', { state: 'Available' }),
+            command('setAgentState', { state: 'Offline' }),
+            command('setAgentState', { state: 'Break', reason: 'r'.repeat(255) })
+        ],
+        invalid: [
+            ...commonCommandInvalids('setAgentState', { state: 'Available' }),
+            invalid(
+                'no state',
+                command('setAgentState', {}),
+                'MISSING_FIELD',
+                'missing field "payload.state"'
+            ),
+            invalid(
+                'a state that follows from calls',
+                command('setAgentState', { state: 'Busy' }),
+                'INVALID_FIELD',
+                'payload.state'
+            ),
+            invalid(
+                'a reason without Break',
+                command('setAgentState', { state: 'Available', reason: 'Lunch' }),
+                'INVALID_FIELD',
+                'only Break takes'
+            ),
+            invalid(
+                'an empty reason',
+                command('setAgentState', { state: 'Break', reason: '' }),
+                'INVALID_FIELD',
+                'payload.reason'
+            ),
+            invalid(
+                'a reason longer than 255',
+                command('setAgentState', { state: 'Break', reason: 'r'.repeat(256) }),
+                'INVALID_FIELD',
+                'payload.reason'
+            )
+        ]
+    },
+    {
+        kind: 'command',
+        type: 'sendDtmf',
+        valid: command('sendDtmf', { digits: '123#' }),
+        alsoValid: [
+            command('sendDtmf', { digits: '*', callId: 'call-1' }),
+            command('sendDtmf', { digits: '0123456789*#ABCDabcd0123456789*#' })
+        ],
+        invalid: [
+            ...commonCommandInvalids('sendDtmf', { digits: '1' }),
+            invalid(
+                'no digits',
+                command('sendDtmf', {}),
+                'MISSING_FIELD',
+                'missing field "payload.digits"'
+            ),
+            invalid(
+                'empty digits',
+                command('sendDtmf', { digits: '' }),
+                'INVALID_FIELD',
+                'payload.digits'
+            ),
+            invalid(
+                'a letter that is no tone',
+                command('sendDtmf', { digits: '12E' }),
+                'INVALID_FIELD',
+                'payload.digits'
+            ),
+            invalid(
+                'more than 32 tones',
+                command('sendDtmf', { digits: '1'.repeat(33) }),
+                'INVALID_FIELD',
+                'payload.digits'
+            ),
+            invalid(
+                'digits as a number',
+                command('sendDtmf', { digits: 12 }),
+                'INVALID_FIELD',
+                'payload.digits'
+            )
+        ]
+    },
+    {
+        kind: 'command',
+        type: 'completeWrapUp',
+        valid: command('completeWrapUp', { callId: 'call-1' }),
+        alsoValid: [],
+        invalid: [
+            ...commonCommandInvalids('completeWrapUp', { callId: 'call-1' }),
+            invalid(
+                'no callId',
+                command('completeWrapUp', {}),
+                'MISSING_FIELD',
+                'missing field "payload.callId"'
+            )
+        ]
+    },
+    {
+        kind: 'command',
+        type: 'getState',
+        valid: command('getState', {}),
+        alsoValid: [],
+        invalid: commonCommandInvalids('getState', {})
+    },
     {
         kind: 'command',
         type: 'transfer',
@@ -578,6 +706,14 @@ export const CONTRACT_EXAMPLES: readonly ContractExample[] = [
                 agentState: 'Offline',
                 connectionStatus: 'reconnecting',
                 softphoneVersion: 'v'.repeat(64)
+            }),
+            message('state', CALL_BAR_STATE_PAYLOAD),
+            message('state', {
+                ...STATE_PAYLOAD,
+                agentState: 'Break',
+                breakReason: 'Lunch',
+                breakReasons: [],
+                waitingCall: MINIMAL_CALL
             })
         ],
         invalid: [
@@ -606,6 +742,56 @@ export const CONTRACT_EXAMPLES: readonly ContractExample[] = [
                 'INVALID_FIELD',
                 'payload.activeCall'
             ),
+            invalid(
+                'breakReasons not a list',
+                message('state', { ...STATE_PAYLOAD, breakReasons: 'Lunch' }),
+                'INVALID_FIELD',
+                'payload.breakReasons'
+            ),
+            invalid(
+                'a break reason not text',
+                message('state', { ...STATE_PAYLOAD, breakReasons: ['Lunch', 7] }),
+                'INVALID_FIELD',
+                'payload.breakReasons.1'
+            ),
+            invalid(
+                'more than 50 break reasons',
+                message('state', { ...STATE_PAYLOAD, breakReasons: Array(51).fill('r') }),
+                'INVALID_FIELD',
+                'payload.breakReasons'
+            ),
+            invalid(
+                'wrapUp without its rules',
+                message('state', {
+                    ...CALL_BAR_STATE_PAYLOAD,
+                    wrapUp: withoutKey(WRAP_UP, 'dispositionRequired')
+                }),
+                'MISSING_FIELD',
+                'missing field "payload.wrapUp.dispositionRequired"'
+            ),
+            invalid(
+                'a disposition too long in the list',
+                message('state', {
+                    ...CALL_BAR_STATE_PAYLOAD,
+                    wrapUp: { ...WRAP_UP, dispositions: ['d'.repeat(256)] }
+                }),
+                'INVALID_FIELD',
+                'payload.wrapUp.dispositions.0'
+            ),
+            invalid(
+                'wrapUp with an unknown field',
+                message('state', {
+                    ...CALL_BAR_STATE_PAYLOAD,
+                    wrapUp: { ...WRAP_UP, outcome: 'Connected' }
+                }),
+                'INVALID_FIELD',
+                'unknown field "payload.wrapUp.outcome"'
+            ),
+            ...callInvalids(
+                (call) => ({ ...STATE_PAYLOAD, waitingCall: call }),
+                'state',
+                'payload.waitingCall'
+            ).map((entry) => ({ ...entry, description: `waitingCall: ${entry.description}` })),
             ...callInvalids(
                 (call) => ({ ...STATE_PAYLOAD, activeCall: call }),
                 'state',

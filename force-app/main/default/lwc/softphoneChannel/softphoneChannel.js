@@ -44,7 +44,13 @@ export const COMMAND_TYPES = Object.freeze([
     'cancelConsult',
     'conference',
     'dropParty',
-    'swap'
+    'swap',
+    // The call bar's commands (headless mode):
+    'decline',
+    'setAgentState',
+    'sendDtmf',
+    'completeWrapUp',
+    'getState'
 ]);
 
 export const EVENT_TYPES = Object.freeze([
@@ -69,7 +75,9 @@ export const CONTRACT_LIMITS = Object.freeze({
     objectTypeMax: 80,
     errorCodeMax: 64,
     errorMessageMax: 1000,
-    versionStringMax: 64
+    versionStringMax: 64,
+    dtmfMax: 32,
+    listMax: 50
 });
 
 export const AGENT_STATES = Object.freeze([
@@ -101,6 +109,8 @@ export const TRANSFER_FAILURE_REASONS = Object.freeze([
     'unreachable',
     'failed'
 ]);
+/** The states an agent (or a component for them) may pick; the others follow from calls. */
+export const CHOOSABLE_AGENT_STATES = Object.freeze(['Available', 'Break', 'Offline']);
 export const CALL_STATES = Object.freeze(['ringing', 'dialing', 'connected', 'held', 'ended']);
 export const CALL_OUTCOMES = Object.freeze([
     'Connected',
@@ -130,6 +140,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
 const PHONE_PATTERN = /^[0-9+().\- ]+$/;
 const SALESFORCE_ID_PATTERN = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
 const API_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+const DTMF_PATTERN = /^[0-9*#A-Da-d]+$/;
 const TOKEN_MESSAGE = 'may contain only letters, digits, _ and -';
 
 /** How many issues one error message lists before summarising the rest. */
@@ -222,6 +233,37 @@ function picklist(options) {
             received: stringify(value)
         });
         return false;
+    });
+}
+
+/** A list of `item`s; its rules (e.g. maxLength) run only when every item has its type. */
+function array(item, ...rules) {
+    return schema((value, issues) => {
+        if (!Array.isArray(value)) {
+            issues.push(typeIssue('Array', value));
+            return false;
+        }
+        let typed = true;
+        // Every index, holes of a sparse list included (they are undefined items).
+        for (let index = 0; index < value.length; index++) {
+            const found = [];
+            if (!item.run(value[index], found)) {
+                typed = false;
+            }
+            for (const issue of found) {
+                issue.path.unshift(index);
+                issues.push(issue);
+            }
+        }
+        if (typed) {
+            for (const rule of rules) {
+                const found = rule(value);
+                if (found) {
+                    issues.push({ path: [], ...found });
+                }
+            }
+        }
+        return typed;
     });
 }
 
@@ -365,6 +407,21 @@ const CallSnapshot = jsonObject({
 
 const OptionalCallIdPayload = jsonObject({ callId: optional(CallId) });
 
+/** A list of short texts (dispositions, not-ready reasons). */
+const TextList = array(textUpTo(CONTRACT_LIMITS.textMax), maxLength(CONTRACT_LIMITS.listMax));
+
+/** After-call work as the call bar shows it: the form's draft and its rules. */
+const WrapUpSnapshot = jsonObject({
+    callId: CallId,
+    remoteLabel: textUpTo(CONTRACT_LIMITS.textMax),
+    disposition: textUpTo(CONTRACT_LIMITS.dispositionMax),
+    notes: textUpTo(CONTRACT_LIMITS.notesMax),
+    dispositionRequired: boolean,
+    dispositions: TextList,
+    endsAt: optional(Timestamp),
+    error: optional(textUpTo(CONTRACT_LIMITS.errorMessageMax))
+});
+
 const COMMAND_PAYLOADS = {
     dial: jsonObject(
         {
@@ -407,7 +464,31 @@ const COMMAND_PAYLOADS = {
     cancelConsult: jsonObject({}),
     conference: jsonObject({}),
     dropParty: jsonObject({ callId: CallId }),
-    swap: jsonObject({})
+    swap: jsonObject({}),
+    // The call bar's commands:
+    decline: OptionalCallIdPayload,
+    setAgentState: jsonObject(
+        {
+            state: picklist(CHOOSABLE_AGENT_STATES),
+            reason: optional(string(minLength(1), maxLength(CONTRACT_LIMITS.textMax)))
+        },
+        [
+            [
+                (payload) => payload.reason === undefined || payload.state === 'Break',
+                'has a reason, which only Break takes'
+            ]
+        ]
+    ),
+    sendDtmf: jsonObject({
+        digits: string(
+            minLength(1),
+            maxLength(CONTRACT_LIMITS.dtmfMax),
+            matches(DTMF_PATTERN, 'may contain only 0-9, *, # and A-D')
+        ),
+        callId: optional(CallId)
+    }),
+    completeWrapUp: jsonObject({ callId: CallId }),
+    getState: jsonObject({})
 };
 
 const EVENT_PAYLOADS = {
@@ -415,7 +496,12 @@ const EVENT_PAYLOADS = {
         agentState: picklist(AGENT_STATES),
         connectionStatus: picklist(CONNECTION_STATUSES),
         activeCall: optional(CallSnapshot),
-        softphoneVersion: string(minLength(1), maxLength(CONTRACT_LIMITS.versionStringMax))
+        softphoneVersion: string(minLength(1), maxLength(CONTRACT_LIMITS.versionStringMax)),
+        // What the call bar shows besides the active call:
+        breakReason: optional(textUpTo(CONTRACT_LIMITS.textMax)),
+        breakReasons: optional(TextList),
+        waitingCall: optional(CallSnapshot),
+        wrapUp: optional(WrapUpSnapshot)
     }),
     callStarted: jsonObject({ call: CallSnapshot }),
     callEnded: jsonObject({
@@ -598,7 +684,8 @@ function issuesToError(issues, requestId, type) {
 const EXPECTED_TYPE_WORDS = {
     string: 'a string',
     number: 'a number',
-    boolean: 'true or false'
+    boolean: 'true or false',
+    Array: 'a list'
 };
 
 function describeIssue(issue, path) {
@@ -799,6 +886,30 @@ export function buildSwap(requestId) {
     return command('swap', {}, requestId);
 }
 
+// The call bar's commands:
+
+export function buildDecline({ callId } = {}, requestId) {
+    return command('decline', compact({ callId }), requestId);
+}
+
+/** `setAgentState`: Available, Offline, or Break with one of state.breakReasons. */
+export function buildSetAgentState({ state, reason } = {}, requestId) {
+    return command('setAgentState', compact({ state, reason }), requestId);
+}
+
+export function buildSendDtmf({ digits, callId } = {}, requestId) {
+    return command('sendDtmf', compact({ digits, callId }), requestId);
+}
+
+export function buildCompleteWrapUp({ callId } = {}, requestId) {
+    return command('completeWrapUp', compact({ callId }), requestId);
+}
+
+/** `getState`: the softphone answers with a `state` event (send it on subscribe). */
+export function buildGetState(requestId) {
+    return command('getState', {}, requestId);
+}
+
 /** Builds any command by type (the local console and tests use this to replay examples). */
 export const COMMAND_BUILDERS = Object.freeze({
     dial: buildDial,
@@ -814,7 +925,12 @@ export const COMMAND_BUILDERS = Object.freeze({
     cancelConsult: (payload, requestId) => buildCancelConsult(requestId),
     conference: (payload, requestId) => buildConference(requestId),
     dropParty: buildDropParty,
-    swap: (payload, requestId) => buildSwap(requestId)
+    swap: (payload, requestId) => buildSwap(requestId),
+    decline: buildDecline,
+    setAgentState: buildSetAgentState,
+    sendDtmf: buildSendDtmf,
+    completeWrapUp: buildCompleteWrapUp,
+    getState: (payload, requestId) => buildGetState(requestId)
 });
 
 // ---- helpers the components share ------------------------------------------------------------

@@ -1,0 +1,640 @@
+/**
+ * Call controls over LMS, for the utility bar (headless mode) and for record and app pages: the
+ * agent's status with not-ready reasons, an incoming call (Answer, Decline), the active call (timer,
+ * Hold, Mute, keypad, Hang Up), a call waiting, and wrap-up (disposition and notes, with the
+ * softphone's rules). Every action is a command of the softphone's contract (c/softphoneChannel);
+ * the softphone decides, and refuses with its reason, which this component shows.
+ *
+ * Every open instance shows the same state (the softphone publishes it to all); only the instance
+ * whose command the softphone accepts acts, so a ringing call is answered once.
+ *
+ * On connect it asks for the current state (getState) and pings; while the softphone is there a
+ * heartbeat ping notices when it stops; a reloaded softphone announces its state and is picked up.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import {
+    APPLICATION_SCOPE,
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe
+} from 'lightning/messageService';
+import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone_Message__c';
+import {
+    buildAnswer,
+    buildCompleteWrapUp,
+    buildDecline,
+    buildGetState,
+    buildHangup,
+    buildHold,
+    buildMute,
+    buildResume,
+    buildSendDtmf,
+    buildSetAgentState,
+    buildSetDisposition,
+    buildTransfer,
+    createSoftphoneClient,
+    formatDuration,
+    toDialableNumber
+} from 'c/softphoneChannel';
+
+import TITLE from '@salesforce/label/c.Softphone_Call_Bar_Title';
+import AGENT_STATUS from '@salesforce/label/c.Softphone_Agent_Status';
+import STATUS_AVAILABLE from '@salesforce/label/c.Softphone_Status_Available';
+import STATUS_BREAK from '@salesforce/label/c.Softphone_Status_Break';
+import STATUS_BREAK_REASON from '@salesforce/label/c.Softphone_Status_Break_Reason';
+import STATUS_OFFLINE from '@salesforce/label/c.Softphone_Status_Offline';
+import STATUS_BUSY from '@salesforce/label/c.Softphone_Status_Busy';
+import STATUS_AFTER_CALL_WORK from '@salesforce/label/c.Softphone_Status_After_Call_Work';
+import ANSWER from '@salesforce/label/c.Softphone_Answer';
+import DECLINE from '@salesforce/label/c.Softphone_Decline';
+import HOLD from '@salesforce/label/c.Softphone_Hold';
+import RESUME from '@salesforce/label/c.Softphone_Resume';
+import MUTE from '@salesforce/label/c.Softphone_Mute';
+import UNMUTE from '@salesforce/label/c.Softphone_Unmute';
+import KEYPAD from '@salesforce/label/c.Softphone_Keypad';
+import SEND_TONE from '@salesforce/label/c.Softphone_Send_Tone';
+import CALL_WAITING from '@salesforce/label/c.Softphone_Call_Bar_Waiting';
+import DONE from '@salesforce/label/c.Softphone_Done';
+import DISPOSITION_REQUIRED from '@salesforce/label/c.Softphone_Call_Bar_Disposition_Required';
+import SOFTPHONE_STOPPED from '@salesforce/label/c.Softphone_Stopped';
+import STATE_RINGING from '@salesforce/label/c.Softphone_State_Ringing';
+import STATE_DIALING from '@salesforce/label/c.Softphone_State_Dialing';
+import STATE_CONNECTED from '@salesforce/label/c.Softphone_State_Connected';
+import STATE_HELD from '@salesforce/label/c.Softphone_State_Held';
+import CALL_DURATION from '@salesforce/label/c.Softphone_Call_Duration';
+import HANG_UP from '@salesforce/label/c.Softphone_Hang_Up';
+import COMMAND_FAILED from '@salesforce/label/c.Softphone_Command_Failed';
+import CHECKING from '@salesforce/label/c.Softphone_Checking';
+import NOT_ANSWERING from '@salesforce/label/c.Softphone_Not_Answering';
+import HOW_TO_OPEN from '@salesforce/label/c.Softphone_How_To_Open';
+import CHECK_AGAIN from '@salesforce/label/c.Softphone_Check_Again';
+import WRAP_UP_TITLE from '@salesforce/label/c.Softphone_Wrap_Up_Title';
+import DISPOSITION from '@salesforce/label/c.Softphone_Field_Disposition';
+import NOTES from '@salesforce/label/c.Softphone_Field_Notes';
+import SAVE from '@salesforce/label/c.Softphone_Save';
+import VALUE_NONE from '@salesforce/label/c.Softphone_Value_None';
+import UNKNOWN_NUMBER from '@salesforce/label/c.Softphone_Unknown_Number';
+import TRANSFER from '@salesforce/label/c.Softphone_Transfer';
+import TRANSFER_TO from '@salesforce/label/c.Softphone_Transfer_To';
+import TRANSFER_NOW from '@salesforce/label/c.Softphone_Transfer_Now';
+import NUMBER_NOT_DIALABLE from '@salesforce/label/c.Softphone_Number_Not_Dialable';
+
+const TIMER_INTERVAL_MS = 1000;
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+const BREAK_PREFIX = 'Break:';
+
+function formatLabel(template, ...values) {
+    return values.reduce(
+        (text, value, index) => text.split(`{${index}}`).join(value ?? ''),
+        template || ''
+    );
+}
+
+function callerLabel(call) {
+    if (!call) {
+        return '';
+    }
+    const related = call.related && call.related.recordName;
+    const number = call.direction === 'Inbound' ? call.from : call.to;
+    return call.remoteName || related || number || UNKNOWN_NUMBER;
+}
+
+export default class SoftphoneCallBar extends LightningElement {
+    /** How long the component waits for the softphone before it says none is running. */
+    @api pingTimeoutSeconds = 3;
+
+    @wire(MessageContext)
+    messageContext;
+
+    labels = {
+        title: TITLE,
+        agentStatus: AGENT_STATUS,
+        answer: ANSWER,
+        decline: DECLINE,
+        hangUp: HANG_UP,
+        keypad: KEYPAD,
+        callDuration: CALL_DURATION,
+        checking: CHECKING,
+        notAnswering: NOT_ANSWERING,
+        howToOpen: HOW_TO_OPEN,
+        checkAgain: CHECK_AGAIN,
+        disposition: DISPOSITION,
+        notes: NOTES,
+        save: SAVE,
+        done: DONE,
+        transfer: TRANSFER,
+        transferTo: TRANSFER_TO,
+        transferNow: TRANSFER_NOW
+    };
+
+    /** 'checking' | 'ready' | 'missing' | 'stopped' */
+    softphoneStatus = 'checking';
+    state;
+    commandError;
+    keypadOpen = false;
+    transferOpen = false;
+    transferTarget = '';
+    dialed = '';
+    draft = { callId: undefined, disposition: '', notes: '', edited: false };
+    now = Date.now();
+    client;
+    pendingDone;
+    ownRequestIds = new Set();
+    /** Events received so far (a sign of life newer than a ping in flight). */
+    eventCount = 0;
+    /** Whether a softphone has answered since this component started. */
+    everReady = false;
+
+    connectedCallback() {
+        this.client = createSoftphoneClient({
+            publish: (message) => publish(this.messageContext, SOFTPHONE_CHANNEL, message),
+            subscribe: (listener) => {
+                const subscription = subscribe(this.messageContext, SOFTPHONE_CHANNEL, listener, {
+                    scope: APPLICATION_SCOPE
+                });
+                return () => unsubscribe(subscription);
+            }
+        });
+        this.unsubscribeEvents = this.client.onEvent((event) => this.handleSoftphoneEvent(event));
+        // Events published before this component subscribed are gone: ask for the state now.
+        this.client.send(buildGetState());
+        this.checkSoftphone();
+    }
+
+    disconnectedCallback() {
+        this.stopTimer();
+        this.stopHeartbeat();
+        if (this.unsubscribeEvents) {
+            this.unsubscribeEvents();
+        }
+        if (this.client) {
+            this.client.dispose();
+            this.client = undefined;
+        }
+    }
+
+    // ---- softphone presence -----------------------------------------------------------------
+
+    get timeoutMs() {
+        const seconds = Number(this.pingTimeoutSeconds);
+        return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000;
+    }
+
+    async checkSoftphone() {
+        if (!this.client) {
+            return;
+        }
+        if (this.softphoneStatus !== 'ready') {
+            this.softphoneStatus = 'checking';
+        }
+        const eventsBefore = this.eventCount;
+        const listening = await this.client.ping({ timeoutMs: this.timeoutMs });
+        if (!this.client) {
+            return;
+        }
+        // An event that arrived meanwhile proves the softphone is there (it may have started
+        // after the ping was sent).
+        if (listening || this.eventCount !== eventsBefore) {
+            this.softphoneStatus = 'ready';
+            this.startHeartbeat();
+        } else {
+            // A softphone that answered before and now does not has stopped (closed, reloading).
+            this.softphoneStatus = this.everReady ? 'stopped' : 'missing';
+            this.state = undefined;
+            this.stopTimer();
+            this.stopHeartbeat();
+        }
+    }
+
+    startHeartbeat() {
+        this.everReady = true;
+        if (this.heartbeat) {
+            return;
+        }
+        // Noticing that the softphone stopped needs a clock: one ping per timeout period.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.heartbeat = setInterval(() => this.checkSoftphone(), this.timeoutMs);
+    }
+
+    stopHeartbeat() {
+        if (this.heartbeat) {
+            clearInterval(this.heartbeat);
+            this.heartbeat = undefined;
+        }
+    }
+
+    handleCheckAgain() {
+        this.client.send(buildGetState());
+        this.checkSoftphone();
+    }
+
+    get isChecking() {
+        return this.softphoneStatus === 'checking';
+    }
+
+    get isUnavailable() {
+        return this.softphoneStatus === 'missing' || this.softphoneStatus === 'stopped';
+    }
+
+    get unavailableTitle() {
+        return this.softphoneStatus === 'stopped' ? SOFTPHONE_STOPPED : NOT_ANSWERING;
+    }
+
+    get isReady() {
+        return this.softphoneStatus === 'ready' && Boolean(this.state);
+    }
+
+    // ---- events -----------------------------------------------------------------------------
+
+    handleSoftphoneEvent(event) {
+        if (event.type === 'error') {
+            if (event.requestId && this.ownRequestIds.has(event.requestId)) {
+                this.commandError = formatLabel(COMMAND_FAILED, event.payload.message);
+                this.pendingDone = undefined;
+            }
+            return;
+        }
+        this.eventCount += 1;
+        if (this.softphoneStatus !== 'ready') {
+            this.softphoneStatus = 'ready';
+            this.startHeartbeat();
+        }
+        if (event.type === 'state') {
+            this.applyState(event.payload);
+        } else if (event.type === 'callStarted' || event.type === 'callEnded') {
+            // The state event that follows carries the whole picture; ask in case it was missed.
+            this.client.send(buildGetState());
+        }
+    }
+
+    applyState(payload) {
+        this.state = payload;
+        const call = payload.activeCall;
+        if (call && (call.state === 'connected' || call.state === 'held')) {
+            this.startTimer();
+        } else {
+            this.stopTimer();
+            this.keypadOpen = false;
+            this.dialed = '';
+            this.transferOpen = false;
+            this.transferTarget = '';
+        }
+        const wrapUp = payload.wrapUp;
+        if (!wrapUp) {
+            this.draft = { callId: undefined, disposition: '', notes: '', edited: false };
+            this.pendingDone = undefined;
+            return;
+        }
+        if (this.draft.callId !== wrapUp.callId || !this.draft.edited) {
+            this.draft = {
+                callId: wrapUp.callId,
+                disposition: wrapUp.disposition,
+                notes: wrapUp.notes,
+                edited: false
+            };
+        }
+        if (wrapUp.error) {
+            this.pendingDone = undefined;
+        } else if (
+            this.pendingDone &&
+            this.pendingDone.callId === wrapUp.callId &&
+            wrapUp.disposition === this.pendingDone.disposition &&
+            wrapUp.notes === this.pendingDone.notes
+        ) {
+            // The draft is on the log: now the agent is done.
+            this.pendingDone = undefined;
+            this.send(buildCompleteWrapUp({ callId: wrapUp.callId }));
+        }
+    }
+
+    startTimer() {
+        this.now = Date.now();
+        if (this.timer) {
+            return;
+        }
+        // A visible call timer needs a clock.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.timer = setInterval(() => {
+            this.now = Date.now();
+        }, TIMER_INTERVAL_MS);
+    }
+
+    stopTimer() {
+        if (this.timer) {
+            clearInterval(this.timer);
+            this.timer = undefined;
+        }
+    }
+
+    // ---- agent status -----------------------------------------------------------------------
+
+    get statusValue() {
+        const state = this.state;
+        if (!state) {
+            return '';
+        }
+        if (state.agentState === 'Break') {
+            return state.breakReason ? `${BREAK_PREFIX}${state.breakReason}` : 'Break';
+        }
+        return state.agentState;
+    }
+
+    get statusOptions() {
+        const reasons = (this.state && this.state.breakReasons) || [];
+        const breaks =
+            reasons.length === 0
+                ? [{ label: STATUS_BREAK, value: 'Break' }]
+                : reasons.map((reason) => ({
+                      label: formatLabel(STATUS_BREAK_REASON, reason),
+                      value: `${BREAK_PREFIX}${reason}`
+                  }));
+        return [
+            { label: STATUS_AVAILABLE, value: 'Available' },
+            ...breaks,
+            { label: STATUS_OFFLINE, value: 'Offline' }
+        ];
+    }
+
+    /** On a call or in wrap-up the status follows the call: shown as text, not a choice. */
+    get statusFixed() {
+        const agentState = this.state && this.state.agentState;
+        return agentState === 'Busy' || agentState === 'AfterCallWork';
+    }
+
+    get fixedStatusText() {
+        return this.state && this.state.agentState === 'Busy'
+            ? STATUS_BUSY
+            : STATUS_AFTER_CALL_WORK;
+    }
+
+    handleStatusChange(event) {
+        const value = event.detail.value;
+        const message = value.startsWith(BREAK_PREFIX)
+            ? buildSetAgentState({ state: 'Break', reason: value.slice(BREAK_PREFIX.length) })
+            : buildSetAgentState({ state: value });
+        this.send(message);
+    }
+
+    // ---- the call ---------------------------------------------------------------------------
+
+    get activeCall() {
+        return this.state ? this.state.activeCall : undefined;
+    }
+
+    get isRinging() {
+        const call = this.activeCall;
+        return Boolean(call) && call.state === 'ringing' && call.direction === 'Inbound';
+    }
+
+    get isOnCall() {
+        const call = this.activeCall;
+        return Boolean(call) && ['dialing', 'connected', 'held'].includes(call.state);
+    }
+
+    get isConnected() {
+        return this.isOnCall && this.activeCall.state === 'connected';
+    }
+
+    get isHeld() {
+        return this.isOnCall && this.activeCall.state === 'held';
+    }
+
+    get callStateText() {
+        const call = this.activeCall;
+        if (!call) {
+            return '';
+        }
+        const templates = {
+            ringing: STATE_RINGING,
+            dialing: STATE_DIALING,
+            connected: STATE_CONNECTED,
+            held: STATE_HELD
+        };
+        return formatLabel(templates[call.state] || '', callerLabel(call));
+    }
+
+    get showTimer() {
+        const call = this.activeCall;
+        return Boolean(call && call.answeredAt) && (this.isConnected || this.isHeld);
+    }
+
+    get elapsed() {
+        const call = this.activeCall;
+        return call && call.answeredAt
+            ? formatDuration(Math.max(0, (this.now - call.answeredAt) / 1000))
+            : '';
+    }
+
+    get holdLabel() {
+        return this.isHeld ? RESUME : HOLD;
+    }
+
+    get holdIcon() {
+        return this.isHeld ? 'utility:play' : 'utility:pause';
+    }
+
+    get holdDisabled() {
+        return !this.isConnected && !this.isHeld;
+    }
+
+    get muteLabel() {
+        return this.activeCall && this.activeCall.muted ? UNMUTE : MUTE;
+    }
+
+    get muteIcon() {
+        return this.activeCall && this.activeCall.muted ? 'utility:unmuted' : 'utility:muted';
+    }
+
+    get mutePressed() {
+        return this.activeCall && this.activeCall.muted ? 'true' : 'false';
+    }
+
+    get keypadExpanded() {
+        return this.keypadOpen ? 'true' : 'false';
+    }
+
+    get keypadKeys() {
+        return KEYS.map((key) => ({ key, label: key, title: formatLabel(SEND_TONE, key) }));
+    }
+
+    get waitingCall() {
+        return this.state ? this.state.waitingCall : undefined;
+    }
+
+    get waitingText() {
+        return formatLabel(CALL_WAITING, callerLabel(this.waitingCall));
+    }
+
+    handleAnswer() {
+        this.send(buildAnswer({ callId: this.activeCall.callId }));
+    }
+
+    handleDecline() {
+        this.send(buildDecline({ callId: this.activeCall.callId }));
+    }
+
+    handleAnswerWaiting() {
+        this.send(buildAnswer({ callId: this.waitingCall.callId }));
+    }
+
+    handleDeclineWaiting() {
+        this.send(buildDecline({ callId: this.waitingCall.callId }));
+    }
+
+    handleHold() {
+        const callId = this.activeCall.callId;
+        this.send(this.isHeld ? buildResume({ callId }) : buildHold({ callId }));
+    }
+
+    handleMute() {
+        const call = this.activeCall;
+        this.send(buildMute({ muted: !call.muted, callId: call.callId }));
+    }
+
+    handleKeypad() {
+        this.keypadOpen = !this.keypadOpen;
+    }
+
+    handleKey(event) {
+        const key = event.currentTarget.dataset.key;
+        const result = this.send(buildSendDtmf({ digits: key, callId: this.activeCall.callId }));
+        if (result.ok) {
+            this.dialed = `${this.dialed}${key}`.slice(-32);
+        }
+    }
+
+    get transferExpanded() {
+        return this.transferOpen ? 'true' : 'false';
+    }
+
+    handleTransferToggle() {
+        this.transferOpen = !this.transferOpen;
+    }
+
+    handleTransferTarget(event) {
+        this.transferTarget = event.detail.value;
+    }
+
+    /** A blind transfer of the call to the number typed (the softphone refuses with a reason). */
+    handleTransfer() {
+        const target = toDialableNumber(this.transferTarget);
+        if (!target) {
+            this.commandError = NUMBER_NOT_DIALABLE;
+            return;
+        }
+        const result = this.send(
+            buildTransfer({ target, mode: 'blind', callId: this.activeCall.callId })
+        );
+        if (result.ok) {
+            this.transferOpen = false;
+            this.transferTarget = '';
+        }
+    }
+
+    handleHangUp() {
+        this.send(buildHangup({ callId: this.activeCall.callId }));
+    }
+
+    // ---- wrap-up ----------------------------------------------------------------------------
+
+    get wrapUp() {
+        return this.state ? this.state.wrapUp : undefined;
+    }
+
+    get showWrapUp() {
+        return Boolean(this.wrapUp) && !this.isOnCall && !this.isRinging;
+    }
+
+    get wrapUpTitle() {
+        return formatLabel(WRAP_UP_TITLE, this.wrapUp.remoteLabel);
+    }
+
+    get dispositionOptions() {
+        const values = this.wrapUp ? this.wrapUp.dispositions : [];
+        return [
+            { label: VALUE_NONE, value: '' },
+            ...values.map((value) => ({ label: value, value }))
+        ];
+    }
+
+    get wrapUpError() {
+        return this.wrapUp && this.wrapUp.error ? this.wrapUp.error : undefined;
+    }
+
+    handleDispositionChange(event) {
+        this.draft = { ...this.draft, disposition: event.detail.value, edited: true };
+    }
+
+    handleNotesChange(event) {
+        this.draft = { ...this.draft, notes: event.detail.value, edited: true };
+    }
+
+    /** The softphone's rule, checked here first so the agent is told without a round trip. */
+    missingDisposition() {
+        if (this.wrapUp.dispositionRequired && this.draft.disposition.trim() === '') {
+            this.commandError = DISPOSITION_REQUIRED;
+            return true;
+        }
+        return false;
+    }
+
+    handleSave() {
+        if (this.missingDisposition()) {
+            return;
+        }
+        const result = this.sendDraft();
+        if (result.ok) {
+            this.draft = { ...this.draft, edited: false };
+        }
+    }
+
+    handleDone() {
+        if (this.missingDisposition()) {
+            return;
+        }
+        const wrapUp = this.wrapUp;
+        const unsaved =
+            this.draft.disposition !== wrapUp.disposition || this.draft.notes !== wrapUp.notes;
+        if (!unsaved) {
+            this.send(buildCompleteWrapUp({ callId: wrapUp.callId }));
+            return;
+        }
+        // Save first; Done follows once the softphone's state shows the draft saved.
+        const result = this.sendDraft();
+        if (result.ok) {
+            this.pendingDone = {
+                callId: wrapUp.callId,
+                disposition: this.draft.disposition,
+                notes: this.draft.notes
+            };
+            this.draft = { ...this.draft, edited: false };
+        }
+    }
+
+    sendDraft() {
+        return this.send(
+            buildSetDisposition({
+                callId: this.wrapUp.callId,
+                disposition: this.draft.disposition,
+                notes: this.draft.notes
+            })
+        );
+    }
+
+    // ---- commands ---------------------------------------------------------------------------
+
+    send(message) {
+        this.commandError = undefined;
+        // Known before publishing: the answer may arrive while publish is still running.
+        this.ownRequestIds.add(message.requestId);
+        const result = this.client ? this.client.send(message) : { ok: false };
+        if (!result.ok) {
+            this.commandError = formatLabel(
+                COMMAND_FAILED,
+                result.error ? result.error.message : ''
+            );
+        }
+        return result;
+    }
+}

@@ -1,0 +1,72 @@
+import type { Call } from '../calls/call-model';
+import { toCallSnapshot } from '../channel/event-builders';
+import { CONTRACT_LIMITS } from '../channel/message-contract';
+import type { StatePayload, WrapUpSnapshot } from '../channel/message-contract';
+import type { AppState } from './app-state';
+
+/** Code of a refusal the wrap-up form explains (a required disposition is missing). */
+export const WRAP_UP_INCOMPLETE = 'wrap-up-incomplete';
+
+export interface CallBarStateInput {
+    readonly calls: readonly Call[];
+    readonly activeCallId?: string;
+    readonly app: AppState;
+    readonly breakReasons: readonly string[];
+    readonly dispositions: readonly string[];
+    readonly dispositionRequired: boolean;
+}
+
+/**
+ * The `state` event's fields for the call-control LWCs (softphoneCallBar): the Break reason and
+ * the reasons to choose from, a call waiting, and the open wrap-up with its rules. Text is
+ * clipped to the contract's limits so the event is always valid.
+ */
+export function withCallBarState(payload: StatePayload, input: CallBarStateInput): StatePayload {
+    const { app } = input;
+    const waiting = input.calls.find(
+        (call) => call.state === 'ringing' && call.id !== input.activeCallId
+    );
+    const reasons = textList(input.breakReasons);
+    return {
+        ...payload,
+        ...(app.breakReason === undefined ? {} : { breakReason: clip(app.breakReason) }),
+        ...(reasons.length === 0 ? {} : { breakReasons: reasons }),
+        ...(waiting === undefined ? {} : { waitingCall: toCallSnapshot(waiting) }),
+        ...(app.wrapUp === undefined
+            ? {}
+            : {
+                  wrapUp: toWrapUpSnapshot(
+                      app.wrapUp,
+                      input.dispositions,
+                      input.dispositionRequired
+                  )
+              })
+    };
+}
+
+function toWrapUpSnapshot(
+    wrapUp: NonNullable<AppState['wrapUp']>,
+    dispositions: readonly string[],
+    dispositionRequired: boolean
+): WrapUpSnapshot {
+    return {
+        callId: clip(wrapUp.callId, CONTRACT_LIMITS.callIdMax) || 'unknown',
+        remoteLabel: clip(wrapUp.remoteLabel),
+        disposition: clip(wrapUp.disposition, CONTRACT_LIMITS.dispositionMax),
+        notes: clip(wrapUp.notes, CONTRACT_LIMITS.notesMax),
+        dispositionRequired,
+        dispositions: textList(dispositions),
+        ...(wrapUp.endsAt === undefined ? {} : { endsAt: Math.max(0, Math.round(wrapUp.endsAt)) }),
+        ...(wrapUp.error === undefined
+            ? {}
+            : { error: clip(wrapUp.error, CONTRACT_LIMITS.errorMessageMax) })
+    };
+}
+
+function textList(values: readonly string[]): string[] {
+    return values.slice(0, CONTRACT_LIMITS.listMax).map((value) => clip(value));
+}
+
+function clip(text: string, max: number = CONTRACT_LIMITS.textMax): string {
+    return text.length <= max ? text : text.slice(0, max);
+}
