@@ -40,6 +40,9 @@ module.exports = {
             displayName: 'adapter',
             roots: ['<rootDir>/src'],
             testMatch: ['**/*.test.ts'],
+            // The softphone loads the phone-number library as a chunk before it starts; the unit
+            // tests have it from the start.
+            setupFiles: ['<rootDir>/src/softphone/screenpop/test-support/use-phone-number-library.ts'],
             transform: {
                 '^.+\\.ts$': '<rootDir>/scripts/jest/esbuild-transformer.cjs',
                 // The LMS contract test (src/softphone/channel/lwc-contract.test.ts) imports the

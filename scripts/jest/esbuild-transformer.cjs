@@ -8,6 +8,8 @@ module.exports = {
             loader: sourcePath.endsWith('.ts') ? 'ts' : 'js',
             format: 'cjs',
             target: 'node20',
+            // import('./chunk') as a require (jest runs CommonJS; the build keeps it as a chunk).
+            supported: { 'dynamic-import': false },
             sourcemap: 'inline',
             sourcefile: sourcePath
         });

@@ -17,7 +17,7 @@ import {
     parseCallCenterSettings as parseSettingsMap,
     type OpenCtiHost
 } from './opencti';
-import { normalisePhoneNumber, ScreenPopper } from './screenpop';
+import { loadPhoneNumberLibrary, normalisePhoneNumber, ScreenPopper } from './screenpop';
 import {
     defaultSoftphoneSettings,
     mergeSettingOverrides,
@@ -254,7 +254,9 @@ async function boot(root: HTMLElement): Promise<void> {
         return;
     }
     const host = connection.host;
-    const read = await readSettings(host);
+    // Both only wait (the host, the network): the phone-number chunk loads while the settings
+    // are read. A chunk that fails to load fails the start, as a missing softphone.js would.
+    const [read] = await Promise.all([readSettings(host), loadPhoneNumberLibrary()]);
     if (!read.ok) {
         renderStartupErrors(root, read.errors, host);
         await host.notifyInitializationComplete();
