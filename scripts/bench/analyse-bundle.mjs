@@ -1,7 +1,8 @@
 // What-if builds of the core bundle (esbuild metafile, nothing written): how big it would be
 // with libphonenumber-js's "min" metadata, with the metadata or the whole library loaded lazily
-// as a chunk of its own, and without the test fixtures that slip in. Not budgeted: input for
-// the bundle-size decision.
+// as a chunk of its own (as built since issue 19: the first variants now match "as built"), and
+// without the test fixtures that slip in. Each variant lists what the core holds by src folder
+// and package. Not budgeted: input for the bundle-size decision.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -94,9 +95,11 @@ function contributors(metafile, core) {
     for (const path of core) {
         for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[path].inputs)) {
             const parts = input.replace(/^stub:/, '').split('/');
+            // node_modules may be a link to another checkout's (../x/node_modules/…).
+            const packageAt = parts.indexOf('node_modules') + 1;
             const key =
-                parts[0] === 'node_modules'
-                    ? `${parts[1]}${/metadata\.\w+\.json/.test(input) ? ' metadata' : ''}`
+                packageAt > 0
+                    ? `${parts[packageAt]}${/metadata\.\w+\.json/.test(input) ? ' metadata' : ''}`
                     : parts.slice(0, 3).join('/');
             groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
         }

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findSystemProgram, systemPrograms } from '../../test/support/system-programs.mjs';
 import { analyseBundle } from './analyse-bundle.mjs';
+import { comparePhoneMetadata } from './compare-phone-metadata.mjs';
 import { QUICK } from './bench-scale.mjs';
 import { openBenchSession } from './bench-session.mjs';
 import { formatKb, measureBundleSize } from './measure-bundle-size.mjs';
@@ -90,6 +91,23 @@ async function bundleWhatIfs(details) {
             `  ${variant}: core ${formatKb(core.gzip)} gz` +
                 (lazyChunk ? ` + lazy ${formatKb(lazyChunk.gzip)} gz` : '')
         );
+    }
+    // What the core holds, by src folder and package (minified bytes before gzip).
+    progress('core as built, by folder and dependency (minified):');
+    for (const { name, bytes } of details.bundleWhatIfs[0].core.contributors) {
+        progress(`  ${formatKb(bytes).padStart(9)}  ${name}`);
+    }
+    progress('phone-number metadata sets (what each reads differently from "max"):');
+    details.phoneMetadata = comparePhoneMetadata();
+    for (const { set, raw, gzip, differences } of details.phoneMetadata) {
+        progress(
+            `  ${set}: ${formatKb(gzip)} gz (${formatKb(raw)} raw), ${differences.length} of the sample numbers read differently`
+        );
+        for (const difference of differences) {
+            progress(
+                `    ${difference.number} (${difference.country}): max ${difference.max}, ${set} ${difference[set]}`
+            );
+        }
     }
 }
 
