@@ -15,8 +15,8 @@
 import type { Call, Clock, RelatedRecord } from '../calls/call-model';
 import { TypedEmitter } from '../shared/typed-emitter';
 import type { Scheduler } from '../telephony/scheduler';
-import { computeRetryDelay, defaultBackoffPolicy } from './backoff';
-import type { BackoffPolicy } from './backoff';
+import { computeRetryDelay, defaultBackoffPolicy } from '../shared/backoff';
+import type { BackoffPolicy } from '../shared/backoff';
 import type { CallLogWriter } from './call-log-writer';
 import type { OutboxEntry } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
