@@ -321,4 +321,106 @@ sipSuite('the softphone over SIP in the local console', { timeout: 180_000 }, ()
         assert.equal(await endedRecordCount(), 6);
         assert.deepEqual(session.pageErrors, []);
     });
+
+    /**
+     * sipp calls the agent with the identity `keys` (uac-caller-identity.xml) and gives up after
+     * ringing; resolves with the Phone_Call__c logged for the missed call, once sipp passed.
+     */
+    async function missedCallFrom(keys, { seen, screenshot }) {
+        const before = await endedRecordCount();
+        const caller = await sipp({
+            scenario: 'uac-caller-identity.xml',
+            service: agent.user,
+            pauseMs: 2000,
+            keys: { identity: 'X-Identity-Case: none', privacy: 'X-Privacy-Case: none', ...keys }
+        });
+        await phone.frame.getByText('Incoming call').first().waitFor();
+        await phone.frame.getByText(seen, { exact: true }).first().waitFor();
+        await session.screenshot(screenshot);
+        await assertSippPassed(caller);
+        return nextEndedRecord(before);
+    }
+
+    /** The searchParams of every searchAndScreenPop the softphone asked the host for so far. */
+    async function searchesMade() {
+        const activity = await session.hook(() => window.localConsole.activity());
+        return activity
+            .filter((entry) => entry.kind === 'opencti' && entry.method === 'searchAndScreenPop')
+            .map((entry) => entry.args?.[0]?.searchParams ?? entry.args?.searchParams);
+    }
+
+    it('a caller known by a name (From: <sip:alice@…>) rings as alice, is searched and logged as alice', async () => {
+        const record = await missedCallFrom(
+            { from: '"Front Desk" <sip:alice@127.0.0.1>' },
+            { seen: 'alice', screenshot: 'sip-07-named-caller' }
+        );
+        assert.equal(record.Direction__c, 'Inbound');
+        assert.equal(record.From_Number__c, 'alice');
+        assert.equal(record.Outcome__c, 'Missed');
+        assert.ok((await searchesMade()).includes('alice'), 'no search for alice');
+    });
+
+    it('a From user with ;phone-context= and separators is read as the number: pops Maria Lopez', async () => {
+        const record = await missedCallFrom(
+            { from: '<sip:+1-415-555-0101;phone-context=+1@127.0.0.1>' },
+            { seen: 'Maria Lopez', screenshot: 'sip-08-parameterised-from' }
+        );
+        assert.equal(record.From_Number__c, maria.number);
+        assert.equal(record.Contact__c, maria.id);
+        assert.equal(record.Outcome__c, 'Missed');
+    });
+
+    it('a caller who asked for privacy (Privacy: id) is withheld: no search, no number logged', async () => {
+        const searches = (await searchesMade()).length;
+        const record = await missedCallFrom(
+            {
+                from: '"Maria" <sip:+14155550101@127.0.0.1>',
+                identity: 'P-Asserted-Identity: <sip:+14155550101@127.0.0.1>',
+                privacy: 'Privacy: id'
+            },
+            { seen: 'Withheld number', screenshot: 'sip-09-private-caller' }
+        );
+        assert.equal(record.From_Number__c, undefined);
+        assert.equal(record.Contact__c, undefined);
+        assert.equal((await searchesMade()).length, searches, 'a private caller was searched');
+    });
+
+    it('ends a call dropped with the WebSocket toward the caller: sipp gets a BYE once Kamailio is back', async () => {
+        const before = await endedRecordCount();
+        const caller = await sipp({
+            scenario: 'uac-call-dropped.xml',
+            service: agent.user,
+            timeoutSeconds: 20
+        });
+        await phone.frame.getByText('Maria Lopez').first().waitFor();
+        await phone.answer();
+        await phone.waitForCallState('Connected');
+        const ports = {
+            sipPort: kamailio.sipPort,
+            wsPort: kamailio.wsPort,
+            gatewayPort: kamailio.gatewayPort
+        };
+        await kamailio.stop();
+        await waitForConnection(session, 'Reconnecting…');
+        await finishWrapUp();
+        const dropped = await nextEndedRecord(before);
+        assert.equal(dropped.Outcome__c, 'Dropped');
+        await session.screenshot('sip-10-dropped');
+        kamailio = await startKamailio(ports);
+        const restarted = Date.now();
+        // sipp passes only once it received the BYE (its scenario waits for it, up to its
+        // -recv_timeout) and answered it; it may finish before a trace poll would see it.
+        const result = await assertSippPassed(caller);
+        const byes = findMessages(result.messages, { direction: 'received', method: 'BYE' });
+        assert.equal(byes.length, 1);
+        // The bound the SIP guide states: the BYE within 5 s of the server's return.
+        const byeAfterMs = byes[0].at - restarted;
+        assert.ok(byeAfterMs <= 5000, `BYE ${byeAfterMs} ms after Kamailio restarted`);
+        process.stdout.write(
+            `\nBYE for the dropped call ${byeAfterMs} ms after Kamailio restarted\n`
+        );
+        await waitForConnection(session, 'Connected', 10_000);
+        assert.equal(await endedRecordCount(), before + 1);
+        assert.deepEqual(session.pageErrors, []);
+    });
 });

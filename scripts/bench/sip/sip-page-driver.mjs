@@ -48,6 +48,43 @@ export function installSipBenchDriver() {
             pending.catch(() => undefined);
         },
         inboundResult: () => pending,
+        /**
+         * Types `number` on the softphone's keypad and clicks Call: the click's wall-clock time
+         * and when "Calling…" showed.
+         */
+        async keypadDial(number) {
+            const doc = document.querySelector('[data-testid="softphone-frame"]').contentDocument;
+            const label = [...doc.querySelectorAll('label')].find(
+                (each) => each.textContent.trim() === 'Phone number'
+            );
+            const input = doc.getElementById(label.htmlFor);
+            input.value = number;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            const call = await until(() => button('Call'), 'the Call button');
+            const clickedAt = now();
+            call.click();
+            const callingAt = await until(
+                () => callStatus()?.startsWith('Calling') && now(),
+                '"Calling…"'
+            );
+            return { clickedAt, callingAt };
+        },
+        /** Resolves with the wall-clock time the header first reads `label` (e.g. Connected). */
+        async connectionShown(label, timeoutMs) {
+            const doc = () =>
+                document.querySelector('[data-testid="softphone-frame"]').contentDocument;
+            const started = Date.now();
+            for (;;) {
+                const badge = doc()?.querySelector('.softphone-header__connection .slds-badge');
+                if (badge?.textContent.trim() === label) {
+                    return now();
+                }
+                if (Date.now() - started > timeoutMs) {
+                    throw new Error(`the softphone did not show ${label} within ${timeoutMs} ms`);
+                }
+                await new Promise((resolve) => setTimeout(resolve, 2));
+            }
+        },
         /** An LWC's LMS dial through the console's LMS panel: the click's wall-clock time. */
         async lmsDial(number, requestId) {
             document.querySelector('[data-testid="lms-message"]').value = JSON.stringify({
@@ -58,8 +95,11 @@ export function installSipBenchDriver() {
             });
             const clickedAt = now();
             document.querySelector('[data-testid="lms-send"]').click();
-            await until(() => callStatus()?.startsWith('Calling'), '"Calling…"');
-            return { clickedAt };
+            const callingAt = await until(
+                () => callStatus()?.startsWith('Calling') && now(),
+                '"Calling…"'
+            );
+            return { clickedAt, callingAt };
         }
     });
 }

@@ -6,6 +6,7 @@ import { EntryLog } from './console-logs';
 import type { ActivityEntry, FaultSettings, LmsEntry } from './console-logs';
 import { ConsoleState } from './console-state';
 import { createLogger } from './logger';
+import { hostDelays } from './host-delays';
 import { buildObjectCatalog } from './object-catalog-builder';
 import { OpenCtiHost } from './opencti-host';
 import { RecordStore } from './record-store';
@@ -76,11 +77,16 @@ function sizeSetting(
 export async function startConsole(publishSources: (sources: HookSources) => void): Promise<void> {
     const origin = window.location.origin;
     const query = new URLSearchParams(window.location.search);
+    const delays = hostDelays(query);
+    for (const problem of delays.problems) {
+        logger.warn(`ignored URL parameter ${problem}`);
+    }
     const faults: FaultSettings = {
         saveLogFailureRate: numberParam(query, 'fault.saveLogFailureRate', 0, 100),
         saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000),
         saveLogLostAnswerRate: numberParam(query, 'fault.saveLogLostAnswerRate', 0, 100),
-        searchFailure: query.get('fault.searchFailure') === 'true'
+        searchFailure: query.get('fault.searchFailure') === 'true',
+        hostDelaysMs: delays.delays
     };
     const [schema, settings, seeds] = await Promise.all([
         fetchJson('/metadata-schema.json').then(

@@ -14,6 +14,12 @@ export interface LmsEntry {
 
 export interface ActivityEntry {
     readonly at: string;
+    /**
+     * For opencti entries: when the console received the request, in epoch milliseconds with
+     * sub-millisecond precision (performance.timeOrigin + performance.now(): the same clock as
+     * the page's and, within a millisecond or two, the machine's wall clock that sipp uses).
+     */
+    readonly receivedAt?: number;
     readonly kind: 'opencti' | 'simulator' | 'console';
     /** For opencti entries: the method called. */
     readonly method?: string;
@@ -67,4 +73,9 @@ export interface FaultSettings {
     saveLogLostAnswerRate?: number;
     /** Every searchAndScreenPop fails with SERVER_ERROR (a Do Not Call check that cannot run). */
     searchFailure?: boolean;
+    /**
+     * Milliseconds an Open CTI method waits before it is handled, by method name
+     * (host.delayMs.<method>): a real org's round trip to the Lightning frame and its server.
+     */
+    hostDelaysMs?: Readonly<Record<string, number>>;
 }

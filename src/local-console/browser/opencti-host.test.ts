@@ -546,4 +546,32 @@ describe('sforce.opencti over the local console', () => {
             success: true
         });
     });
+
+    it('delays the methods named in host.delayMs.<method> and records when each request arrived', async () => {
+        const slept: number[] = [];
+        let clock = 1_765_000_000_000.25;
+        const lc = await wiredConsole(
+            {},
+            {
+                sleep: (ms) => {
+                    slept.push(ms);
+                    return Promise.resolve();
+                },
+                receivedAt: () => (clock += 1)
+            }
+        );
+        lc.faults.hostDelaysMs = { searchAndScreenPop: 150 };
+        await lc.call('searchAndScreenPop', { searchParams: '4155550101', callType: 'inbound' });
+        await lc.call('setSoftphonePanelVisibility', { visible: true });
+        expect(slept).toEqual([150]);
+        expect(
+            lc.activity
+                .entries()
+                .filter((entry) => entry.kind === 'opencti')
+                .map((entry) => [entry.method, entry.receivedAt])
+        ).toEqual([
+            ['searchAndScreenPop', 1_765_000_000_001.25],
+            ['setSoftphonePanelVisibility', 1_765_000_000_002.25]
+        ]);
+    });
 });

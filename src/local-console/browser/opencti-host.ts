@@ -49,6 +49,8 @@ export interface OpenCtiHostOptions {
     readonly layoutFault?: LayoutFault;
     readonly random?: () => number;
     readonly sleep?: (ms: number) => Promise<void>;
+    /** The receipt clock (epoch ms); performance.timeOrigin + performance.now() by default. */
+    readonly receivedAt?: () => number;
     readonly now?: () => Date;
 }
 
@@ -204,11 +206,14 @@ export class OpenCtiHost {
     private readonly handlers: Readonly<Record<string, Handler>>;
     private readonly random: () => number;
     private readonly sleep: (ms: number) => Promise<void>;
+    /** When a request arrived (see ActivityEntry.receivedAt); injected by tests. */
+    private readonly receivedAt: () => number;
     private readonly now: () => Date;
 
     constructor(private readonly options: OpenCtiHostOptions) {
         this.random = options.random ?? Math.random;
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+        this.receivedAt = options.receivedAt ?? (() => performance.timeOrigin + performance.now());
         this.now = options.now ?? (() => new Date());
         this.handlers = this.createHandlers();
         options.state.onChange((change) => {
@@ -231,9 +236,14 @@ export class OpenCtiHost {
     }
 
     async handle(request: ShimRequest): Promise<CallbackResponse> {
+        const receivedAt = this.receivedAt();
         this.adoptInstance(request.instanceId);
         const handler = this.handlers[request.method];
         let response: CallbackResponse;
+        const delayMs = this.options.faults.hostDelaysMs?.[request.method] ?? 0;
+        if (delayMs > 0) {
+            await this.sleep(delayMs);
+        }
         try {
             response = handler
                 ? await handler(request.args, request)
@@ -248,6 +258,7 @@ export class OpenCtiHost {
         }
         this.options.activity.add({
             at: this.now().toISOString(),
+            receivedAt,
             kind: 'opencti',
             method: request.method,
             args: request.args,

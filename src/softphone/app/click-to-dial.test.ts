@@ -118,7 +118,9 @@ describe('handleClickToDial: a good click', () => {
             related: { recordId: MARIA.Id, objectType: 'Contact' }
         });
         expect(harness.host.searches).toEqual([
-            { searchParams: '+14155550101', callType: 'outbound', deferred: true }
+            { searchParams: '+14155550101', callType: 'outbound', deferred: true },
+            { searchParams: '(415) 555-0101', callType: 'outbound', deferred: true },
+            { searchParams: '4155550101', callType: 'outbound', deferred: true }
         ]);
     });
 

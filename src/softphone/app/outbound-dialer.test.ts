@@ -117,9 +117,11 @@ describe('OutboundDialer: Do Not Call', () => {
             code: 'do-not-call',
             message: 'Olivia Grant has asked not to be called (Do Not Call)'
         });
+        // Every written form is searched at once; the first that finds the record decides.
         expect(harness.host.searches).toEqual([
             { searchParams: '+15105550121', callType: 'outbound', deferred: true },
-            { searchParams: '(510) 555-0121', callType: 'outbound', deferred: true }
+            { searchParams: '(510) 555-0121', callType: 'outbound', deferred: true },
+            { searchParams: '5105550121', callType: 'outbound', deferred: true }
         ]);
         expect(dial).not.toHaveBeenCalled();
         expect(harness.host.pops).toEqual([]);
@@ -165,7 +167,11 @@ describe('OutboundDialer: Do Not Call', () => {
         });
 
         expect(outcome).toEqual({ ok: true, callId: 'sim-1' });
-        expect(harness.host.searchesOf('outbound')).toEqual(['+14155550101']);
+        expect(harness.host.searchesOf('outbound')).toEqual([
+            '+14155550101',
+            '(415) 555-0101',
+            '4155550101'
+        ]);
         expect(harness.engine.getCall('sim-1')?.related).toEqual(MARIA_RELATED);
     });
 
@@ -301,8 +307,10 @@ describe('OutboundDialer: Do Not Call', () => {
             message:
                 'The call was not placed: the Do Not Call list could not be checked (Salesforce did not answer within 2 s). Try again in a moment.'
         });
-        // The deadline covers the whole check: no second search after it passed.
-        expect(harness.host.searchAndScreenPop).toHaveBeenCalledTimes(1);
+        // The deadline covers the whole check: the searches went out together, none after it.
+        expect(harness.host.searchAndScreenPop).toHaveBeenCalledTimes(3);
+        await harness.advance(10_000);
+        expect(harness.host.searchAndScreenPop).toHaveBeenCalledTimes(3);
     });
 
     it('reads a search answer that is not a map of records as a failed check', async () => {
@@ -340,7 +348,29 @@ describe('OutboundDialer: Do Not Call', () => {
             ok: true,
             callId: 'sim-1'
         });
-        expect(harness.host.searchesOf('outbound')).toEqual(['+14155550101']);
+        expect(harness.host.searchesOf('outbound')).toEqual([
+            '+14155550101',
+            '(415) 555-0101',
+            '4155550101'
+        ]);
+    });
+
+    it('searches every written form at once: the check takes one search, not three', async () => {
+        const harness = await started();
+        const answers: ((value: unknown) => void)[] = [];
+        const search = jest
+            .spyOn(harness.host, 'searchAndScreenPop')
+            .mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+
+        const outcome = harness.dialer.dial({ number: '(415) 555-0101' });
+        await harness.settle();
+
+        // All three went out before any answered; nobody has the number: the call goes out.
+        expect(search).toHaveBeenCalledTimes(3);
+        for (const answer of answers) {
+            answer({});
+        }
+        await expect(outcome).resolves.toEqual({ ok: true, callId: 'sim-1' });
     });
 
     it('dials a typed number no record has, after trying every written form', async () => {
@@ -350,6 +380,26 @@ describe('OutboundDialer: Do Not Call', () => {
             ok: true
         });
         expect(harness.host.searchesOf('outbound')).toHaveLength(3);
+    });
+
+    it('has the connector prepare the dial during the check, and undoes it when refused or placed', async () => {
+        const harness = await started();
+        const undo = jest.fn();
+        const prepare = jest.spyOn(harness.engine, 'prepareDial').mockReturnValue(undo);
+        await expect(harness.dialer.dial({ number: '(415) 555-0101' })).resolves.toMatchObject({
+            ok: true
+        });
+        expect(prepare).toHaveBeenCalledTimes(1);
+        expect(undo).toHaveBeenCalledTimes(1);
+        await harness.settle();
+
+        const refused = await started([OLIVIA]);
+        const undoRefused = jest.fn();
+        jest.spyOn(refused.engine, 'prepareDial').mockReturnValue(undoRefused);
+        await expect(refused.dialer.dial({ number: '(510) 555-0121' })).resolves.toMatchObject({
+            code: 'do-not-call'
+        });
+        expect(undoRefused).toHaveBeenCalledTimes(1);
     });
 });
 

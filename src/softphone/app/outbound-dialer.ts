@@ -7,7 +7,11 @@ import {
     unreadableDoNotCallField,
     unreadableDoNotCallProblem
 } from '../screenpop/do-not-call-unreadable';
-import { normalisePhoneNumber, searchVariants } from '../screenpop/phone-number';
+import {
+    normalisePhoneNumber,
+    searchVariants,
+    type ValidPhoneNumber
+} from '../screenpop/phone-number';
 import type { DoNotCallCheckFailure } from '../settings/softphone-settings';
 import { systemScheduler, type Scheduler } from '../telephony/scheduler';
 
@@ -91,14 +95,28 @@ export class OutboundDialer {
         const parsed = normalisePhoneNumber(request.number, this.defaultCountry);
         if (!parsed.ok) {
             const typed = typeof request.number === 'string' ? request.number.trim() : '';
+            // Text without a digit ('abc': a SIP name to the inbound side) asks for digits.
             const message =
-                parsed.kind === 'invalid'
+                parsed.kind === 'invalid' && /\d/.test(typed)
                     ? parsed.reason
                     : typed === ''
                       ? 'Enter a phone number to call.'
                       : `${typed.slice(0, 40)} is not a phone number or an extension: enter its digits.`;
             return { ok: false, code: 'invalid-number', message };
         }
+        // The connector's set-up (the microphone) overlaps the check's round trip.
+        const prepared = this.engine.prepareDial();
+        try {
+            return await this.checkAndPlace(parsed, request);
+        } finally {
+            prepared();
+        }
+    }
+
+    private async checkAndPlace(
+        parsed: ValidPhoneNumber,
+        request: DialRequest
+    ): Promise<DialOutcome> {
         const check = await this.checkDoNotCall(parsed.e164, request);
         if (check.allowed === false) {
             return { ok: false, code: 'do-not-call', message: check.reason };
@@ -140,25 +158,35 @@ export class OutboundDialer {
         const deadline = this.deadline();
         let problem: string | undefined;
         try {
-            for (const searchParams of searchVariants(e164, this.defaultCountry)) {
-                let returned: unknown;
-                try {
-                    returned = await Promise.race([
-                        this.host.searchAndScreenPop({
-                            searchParams,
-                            callType: 'outbound',
-                            deferred: true
-                        }),
-                        deadline.expired
-                    ]);
-                } catch (error) {
-                    problem = error instanceof Error ? error.message : String(error);
+            // Every written form of the number is searched at once: each search is a server
+            // round trip in a real org, and one after the other they would add up before the
+            // call goes out. The answers are read in the variants' order, most exact first.
+            const answers = searchVariants(e164, this.defaultCountry).map((searchParams) =>
+                Promise.race([
+                    this.host.searchAndScreenPop({
+                        searchParams,
+                        callType: 'outbound',
+                        deferred: true
+                    }),
+                    deadline.expired
+                ]).then(
+                    (returned: unknown) => ({ ok: true as const, returned }),
+                    (error: unknown) => ({
+                        ok: false as const,
+                        problem: error instanceof Error ? error.message : String(error)
+                    })
+                )
+            );
+            for (const answer of answers) {
+                const settled = await answer;
+                if (!settled.ok) {
+                    problem = settled.problem;
                     if (deadline.passed()) {
                         break;
                     }
                     continue;
                 }
-                const result = parseSearchResult(returned);
+                const result = parseSearchResult(settled.returned);
                 if (!result.ok) {
                     problem = result.error.message;
                     continue;

@@ -36,6 +36,30 @@ async function talkToMaria(harness: AppHarness, talkMs = 42_000): Promise<string
 }
 
 describe('SoftphoneApp: an inbound call rings', () => {
+    it('asks for the search before it shows the panel or publishes the call (none waits for another)', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms } = await harness.attachLms();
+        const order: string[] = [];
+        const search = harness.host.searchAndScreenPop.bind(harness.host);
+        jest.spyOn(harness.host, 'searchAndScreenPop').mockImplementation((request) => {
+            order.push('search');
+            return search(request);
+        });
+        harness.showPanel.mockImplementation(() => order.push('panel'));
+        const publish = lms.publish.bind(lms);
+        jest.spyOn(lms, 'publish').mockImplementation((args) => {
+            if (args.message.type === 'callStarted') {
+                order.push('callStarted');
+            }
+            return publish(args);
+        });
+
+        await harness.ring('+1 415 555 0101');
+
+        expect(order).toEqual(['search', 'panel', 'callStarted']);
+    });
+
     it('pops the caller by number, shows their name and relates the call to them', async () => {
         const harness = createAppHarness();
         await harness.start();

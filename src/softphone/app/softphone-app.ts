@@ -459,16 +459,23 @@ export class SoftphoneApp {
     }
 
     private onCallStarted(call: Call): void {
-        void this.bridge?.publishCallStarted(call);
         this.startCallRecords(call);
         const ringing = this.options.engine.snapshot().calls.some((live) => live.id === call.id);
         // A call the engine declined at once (the agent is offline, on break, or a third line)
         // must not pull the agent to its record.
         if (call.direction !== 'Inbound' || !ringing) {
+            void this.bridge?.publishCallStarted(call);
             return;
         }
         this.offeredCalls.add(call.id);
+        // The search is the slowest thing a ring starts (a server round trip in a real org):
+        // it goes out first; the panel and the LMS event follow without waiting for it.
+        this.popOnRing(call);
         this.options.showPanel();
+        void this.bridge?.publishCallStarted(call);
+    }
+
+    private popOnRing(call: Call): void {
         const otherLiveCall = this.options.engine
             .snapshot()
             .calls.some((other) => other.id !== call.id && other.state !== 'ringing');

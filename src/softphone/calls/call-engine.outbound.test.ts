@@ -295,4 +295,16 @@ describe('CallEngine dial', () => {
             activeCallId: 'c1'
         });
     });
+
+    it('lets the connector prepare a dial, and undo it; a connector without it needs nothing', () => {
+        const harness = createHarness();
+        expect(harness.engine.prepareDial()).toEqual(expect.any(Function));
+        const undo = jest.fn();
+        const prepare = jest.fn(() => undo);
+        Object.assign(harness.connector, { prepareToDial: prepare });
+        const done = harness.engine.prepareDial();
+        expect(prepare).toHaveBeenCalledTimes(1);
+        done();
+        expect(undo).toHaveBeenCalledTimes(1);
+    });
 });

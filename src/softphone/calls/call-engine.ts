@@ -238,6 +238,14 @@ export class CallEngine {
      * Places an outbound call to `number` (sent to the connector trimmed, otherwise as typed:
      * normalising it is the caller's job). Resolves with the connector's call id.
      */
+    /**
+     * A dial is coming: the connector may get ready meanwhile (Connector.prepareToDial). Call
+     * the returned function once the dial is placed or given up.
+     */
+    prepareDial(): () => void {
+        return this.connector.prepareToDial?.() ?? (() => undefined);
+    }
+
     async dial(number: string, related?: RelatedRecord): Promise<DialResult> {
         const refusal = this.dialRefusal(number, related);
         if (refusal) {

@@ -83,6 +83,7 @@ describe('normalisePhoneNumber', () => {
         'unavailable',
         'Blocked',
         '+',
+        '+000',
         '--',
         'sip:anonymous@anonymous.invalid',
         '0000000000'
@@ -92,6 +93,29 @@ describe('normalisePhoneNumber', () => {
             kind: 'anonymous',
             reason: "The caller's number is withheld or unknown"
         });
+    });
+
+    it.each([
+        ['alice', 'alice'],
+        ['sip:reception@pbx.example.com', 'reception'],
+        ['front.desk-2', 'front.desk-2'],
+        ['ext_1001a', 'ext_1001a']
+    ])('keeps the SIP name %j as %j: shown, logged and searched, not a number', (raw, kept) => {
+        expect(normalisePhoneNumber(raw, 'US')).toEqual({
+            ok: false,
+            kind: 'invalid',
+            reason: `${kept} is not a phone number`,
+            digits: kept
+        });
+    });
+
+    it.each([
+        ['+15550100999', '+15550100999'],
+        ['+1 (555) 010-0999', '+15550100999'],
+        ['555-0100', '5550100'],
+        ['tel:+999123456789', '+999123456789']
+    ])('keeps the + of %j in the digits of a number that does not validate', (raw, digits) => {
+        expect(normalisePhoneNumber(raw, 'US')).toMatchObject({ kind: 'invalid', digits });
     });
 
     it('asks for enough digits when a number is too short', () => {

@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/core';
+import { withheldCallerWord } from '../shared/withheld-caller';
 import type * as phoneNumberLibrary from './phone-number-library';
 
 /** libphonenumber-js and its metadata (phone-number-library.ts), once loaded. */
@@ -51,7 +52,11 @@ export interface InvalidPhoneNumber {
     readonly kind: 'invalid';
     /** For the agent, e.g. "Enter a phone number with at least 10 digits". */
     readonly reason: string;
-    /** The digits it held, still worth a search ('' when the text was rejected outright). */
+    /**
+     * What it held that is still worth a search and a log: its digits with a leading + kept
+     * (+15550100999), or a SIP user name or extension as the network sent it ('alice');
+     * '' when the text was rejected outright.
+     */
     readonly digits: string;
 }
 
@@ -66,11 +71,15 @@ const FORBIDDEN = new RegExp(`${INVISIBLE_OR_CONTROL.source}|[<>&"'\`\\\\{}]`);
 const URI_SCHEME = /^(?:tel|sips?):/i;
 const MAX_SHOWN_LENGTH = 40;
 const ANONYMOUS_REASON = "The caller's number is withheld or unknown";
+// A caller identified by a name or an extension (From: <sip:alice@pbx>), as PBXs send for
+// internal callers: letters, digits and . _ - only, at least one letter, at most 32 characters.
+const SIP_NAME = /^(?=[^@]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
 /**
  * Normalises a typed number or a caller id to E.164, using `defaultCountry` (ISO alpha-2) for
  * numbers written without a country code. Extensions and formatting are dropped; anything
- * without digits ('', 'anonymous', 'Restricted', '+', 'sip:anonymous@…') is anonymous.
+ * without digits ('', 'anonymous', 'Restricted', '+', 'sip:anonymous@…') is anonymous. A SIP
+ * name or extension ('alice', 'sip:reception@pbx') is invalid as a number but kept in `digits`.
  */
 export function normalisePhoneNumber(raw: unknown, defaultCountry: string): PhoneNumberResult {
     if (raw === undefined || raw === null) {
@@ -91,9 +100,16 @@ export function normalisePhoneNumber(raw: unknown, defaultCountry: string): Phon
         return invalid('The phone number contains characters that are not allowed', '');
     }
     text = unwrapUri(text.trim());
-    const digits = text.replace(/\D/g, '');
+    if (withheldCallerWord.test(text)) {
+        return anonymous();
+    }
+    if (SIP_NAME.test(text)) {
+        return invalid(`${text} is not a phone number`, text);
+    }
+    // The + of an international number stays: the search and the forms use it as given.
+    const digits = `${text.startsWith('+') ? '+' : ''}${text.replace(/\D/g, '')}`;
     // Some networks send zeros for "unknown"; no real number is all zeros.
-    if (digits === '' || /^0+$/.test(digits)) {
+    if (/^\+?0*$/.test(digits)) {
         return anonymous();
     }
     const { metadata, parsePhoneNumberFromString, validatePhoneNumberLength } = library();

@@ -178,6 +178,31 @@ describe('decideScreenPop: no match', () => {
         });
     });
 
+    it('an international number that does not validate keeps its + in the form and the search', () => {
+        const international = normalisePhoneNumber('+15550100999', 'US');
+        expect(decide(international, [], { noMatchAction: 'NewCase' })).toMatchObject({
+            defaultFieldValues: { SuppliedPhone: '+15550100999' }
+        });
+        expect(decide(international, [], { noMatchAction: 'Search' })).toMatchObject({
+            searchString: '+15550100999'
+        });
+    });
+
+    it('a caller known by a SIP name is searched by it but never put in a phone field', () => {
+        const alice = normalisePhoneNumber('alice', 'US');
+        expect(decide(alice, [], { noMatchAction: 'Search' })).toMatchObject({
+            kind: 'search',
+            searchString: 'alice'
+        });
+        expect(decide(alice, [], { noMatchAction: 'NewCase' })).toEqual({
+            kind: 'newRecord',
+            rule: 'noMatch',
+            entityName: 'Case',
+            defaultFieldValues: { Origin: 'Phone' }
+        });
+        expect(decide(alice, [contact1])).toMatchObject({ kind: 'record' });
+    });
+
     it('pops one match of a number that could not be normalised', () => {
         expect(decide(UNPARSABLE, [contact1])).toMatchObject({ kind: 'record' });
     });

@@ -110,6 +110,8 @@ export function decideScreenPop(
     return fallback(settings.noMatchAction, number, input.searchString, 'noMatch');
 }
 
+const DIALLABLE = /^\+?[0-9*#]+$/;
+
 interface CallerNumber {
     /** E.164, or the bare digits of a number that could not be normalised. */
     readonly value: string;
@@ -175,13 +177,15 @@ function newRecord(
     rule: ScreenPopRule
 ): ScreenPopDecision {
     const defaultFieldValues: Record<string, string> = {};
+    // A caller known by a SIP name ('alice') has no number to put in a phone field.
+    const phone = number !== undefined && DIALLABLE.test(number.value) ? number : undefined;
     if (entityName === 'Case') {
         defaultFieldValues.Origin = 'Phone';
-        if (number !== undefined) {
-            defaultFieldValues.SuppliedPhone = number.value;
+        if (phone !== undefined) {
+            defaultFieldValues.SuppliedPhone = phone.value;
         }
-    } else if (number !== undefined) {
-        defaultFieldValues[number.mobile ? 'MobilePhone' : 'Phone'] = number.value;
+    } else if (phone !== undefined) {
+        defaultFieldValues[phone.mobile ? 'MobilePhone' : 'Phone'] = phone.value;
     }
     return { kind: 'newRecord', rule, entityName, defaultFieldValues };
 }

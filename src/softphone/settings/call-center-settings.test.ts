@@ -31,6 +31,8 @@ describe('parseCallCenterSettings', () => {
             ...sipSettings,
             '/connector/sipOutboundProxy': 'sip:proxy.example.com;transport=ws',
             '/connector/sipRegisterExpires': '300',
+            '/connector/sipAssertedIdentityTrust': 'off',
+            '/connector/sipPrivacy': 'Show',
             '/connector/sipIceServers': 'stun:stun.example.com:3478, turns:turn.example.com',
             '/dialing/defaultCountry': 'gb',
             '/dialing/internalNumberPattern': ' 2\\d{3}|\\*\\d{2} ',
@@ -58,7 +60,9 @@ describe('parseCallCenterSettings', () => {
                     domain: 'pbx.example.com',
                     outboundProxy: 'sip:proxy.example.com;transport=ws',
                     registerExpiresSeconds: 300,
-                    iceServers: ['stun:stun.example.com:3478', 'turns:turn.example.com']
+                    iceServers: ['stun:stun.example.com:3478', 'turns:turn.example.com'],
+                    assertedIdentityTrust: 'Off',
+                    privacy: 'Show'
                 },
                 defaultCountry: 'GB',
                 internalNumberPattern: '2\\d{3}|\\*\\d{2}',
@@ -181,6 +185,25 @@ describe('parseCallCenterSettings', () => {
             {
                 key: '/dialing/doNotCallCheckFailure',
                 message: 'must be one of Block, Warn (got "Ignore")'
+            }
+        ]);
+    });
+
+    it('refuses an unknown asserted-identity trust or privacy rule, naming the setting', () => {
+        expect(
+            errorsOf({
+                ...sipSettings,
+                '/connector/sipAssertedIdentityTrust': 'Everyone',
+                '/connector/sipPrivacy': 'Ignore'
+            })
+        ).toEqual([
+            {
+                key: '/connector/sipAssertedIdentityTrust',
+                message: 'must be one of Off, Proxy, Any (got "Everyone")'
+            },
+            {
+                key: '/connector/sipPrivacy',
+                message: 'must be one of Withhold, Show (got "Ignore")'
             }
         ]);
     });

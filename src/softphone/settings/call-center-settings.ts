@@ -3,6 +3,8 @@ import { parseCallDataPopRules } from '../screenpop/call-data-rules';
 import { parseDialPlan } from '../screenpop/dial-plan';
 import { isCallDataKey, isSecretCallDataKey } from '../telephony/call-data';
 import type {
+    AssertedIdentityTrust,
+    CallerPrivacy,
     CallDataSettings,
     ConnectorType,
     DoNotCallCheckFailure,
@@ -37,6 +39,8 @@ const multipleMatchActions: readonly MultipleMatchAction[] = ['Priority', 'Searc
 const initialAgentStates: readonly InitialAgentState[] = ['Offline', 'Available', 'LastState'];
 const doNotCallCheckFailures: readonly DoNotCallCheckFailure[] = ['Block', 'Warn'];
 const popTimings: readonly PopTiming[] = ['OnRing', 'OnAnswer'];
+const assertedIdentityTrusts: readonly AssertedIdentityTrust[] = ['Off', 'Proxy', 'Any'];
+const callerPrivacies: readonly CallerPrivacy[] = ['Withhold', 'Show'];
 const sObjectApiName = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const countryCode = /^[A-Z]{2}$/;
 
@@ -332,7 +336,13 @@ function readSipSettings(reader: SettingsReader): SipSettings {
         domain,
         ...(outboundProxy === '' ? {} : { outboundProxy }),
         registerExpiresSeconds: reader.integer('/connector/sipRegisterExpires', 60, 3600, 600),
-        iceServers
+        iceServers,
+        assertedIdentityTrust: reader.oneOf(
+            '/connector/sipAssertedIdentityTrust',
+            assertedIdentityTrusts,
+            'Proxy'
+        ),
+        privacy: reader.oneOf('/connector/sipPrivacy', callerPrivacies, 'Withhold')
     };
 }
 

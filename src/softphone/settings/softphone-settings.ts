@@ -36,12 +36,25 @@ export type DoNotCallCheckFailure = 'Block' | 'Warn';
 /** When a screen pop opens: as the call rings, or once the agent answers it. */
 export type PopTiming = 'OnRing' | 'OnAnswer';
 
+/**
+ * Whose P-Asserted-Identity (and Remote-Party-ID) the SIP connector believes: Off, never;
+ * Proxy, only in an INVITE whose last hop (the top Via) is the configured SIP server; Any, from
+ * whoever sent it (connector/sipAssertedIdentityTrust).
+ */
+export type AssertedIdentityTrust = 'Off' | 'Proxy' | 'Any';
+/** What a caller's request for privacy (Privacy: id, RPID privacy=full) does (connector/sipPrivacy). */
+export type CallerPrivacy = 'Withhold' | 'Show';
+
 export interface SipSettings {
     readonly webSocketUrl: string;
     readonly domain: string;
     readonly outboundProxy?: string;
     readonly registerExpiresSeconds: number;
     readonly iceServers: readonly string[];
+    /** Absent: Proxy (the parser always sets it). */
+    readonly assertedIdentityTrust?: AssertedIdentityTrust;
+    /** Absent: Withhold (the parser always sets it). */
+    readonly privacy?: CallerPrivacy;
 }
 
 /** The generic listener connector: the listener bridge's WebSocket (see docs/admin-guide.md). */

@@ -47,6 +47,12 @@ export interface Connector {
     disconnect(): Promise<void>;
     /** Starts an outbound call; resolves with the phone system's call id once the request is accepted. */
     dial(number: string): Promise<string>;
+    /**
+     * A dial is coming (the softphone checks Do Not Call first): a connector may get its media
+     * ready meanwhile, so that the call goes out sooner. Returns what undoes it when no dial
+     * followed (a no-op once the dial took what was prepared). Optional.
+     */
+    prepareToDial?(): () => void;
     answer(callId: string): Promise<void>;
     decline(callId: string): Promise<void>;
     hangup(callId: string): Promise<void>;

@@ -32,6 +32,8 @@ export async function wiredConsole(
         readonly saveLogReturn?: SaveLogReturn;
         readonly layout?: ConsoleSoftphoneLayout;
         readonly layoutFault?: LayoutFault;
+        readonly sleep?: (ms: number) => Promise<void>;
+        readonly receivedAt?: () => number;
     } = {}
 ): Promise<WiredConsole> {
     const store = await loadedStore();
@@ -51,9 +53,9 @@ export async function wiredConsole(
         send: (message) => deliver(message),
         origin: 'http://127.0.0.1:5173',
         lmsEcho: true,
-        ...hostOptions,
         random: () => 0.5,
         sleep: () => Promise.resolve(),
+        ...hostOptions,
         now: () => new Date('2026-01-15T10:00:00.000Z')
     });
     let instance = 0;

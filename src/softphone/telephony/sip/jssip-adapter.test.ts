@@ -1,6 +1,6 @@
-import { jsSipUserAgentFactory, SipConfigurationError } from './jssip-adapter';
+import { jsSipUserAgentFactory, SipConfigurationError, type JsSipModule } from './jssip-adapter';
 import type { SipSessionEvent, SipUserAgentConfig, SipUserAgentEvent } from './sip-user-agent';
-import { fakeJsSip } from './test-support/fake-jssip';
+import { FakeJsSipUa, fakeJsSip } from './test-support/fake-jssip';
 import { fakeStream } from './test-support/fake-media';
 
 const config: SipUserAgentConfig = {
@@ -72,6 +72,23 @@ describe('jsSipUserAgentFactory', () => {
         ]);
     });
 
+    it('opens the WebSocket again through JsSIP’s transport, and does nothing without one', () => {
+        const { ua, fake } = userAgent();
+        ua.reconnect();
+        expect(fake.reconnects).toBe(1);
+        const bare = new FakeJsSipUa({});
+        Object.defineProperty(bare, 'transport', { value: undefined });
+        const withoutTransport = jsSipUserAgentFactory({
+            ...fakeJsSip().module,
+            UA: class {
+                constructor() {
+                    return bare;
+                }
+            } as unknown as JsSipModule['UA']
+        })(config);
+        expect(() => withoutTransport.reconnect()).not.toThrow();
+    });
+
     it('reads the caller identity of an incoming session', () => {
         const { fake, events } = userAgent();
         const session = fake.simulateIncoming({
@@ -100,6 +117,27 @@ describe('jsSipUserAgentFactory', () => {
         const caller = event?.type === 'incomingCall' ? event.caller : undefined;
         expect(caller?.readHeader?.('X-Queue')).toBe('Billing');
         expect(caller?.readHeader?.('X-None')).toBeUndefined();
+    });
+
+    it('passes the identity headers and the top Via host on, as received', () => {
+        const { fake, events } = userAgent();
+        fake.simulateIncoming({
+            viaHost: '127.0.0.1',
+            headers: {
+                From: '"Ada" <sip:+1-415-555-0101;phone-context=+1@pbx>;tag=1',
+                'Remote-Party-ID': '<sip:+1415@pbx>;party=calling;privacy=off',
+                Privacy: 'id'
+            }
+        });
+        expect(events[0]).toMatchObject({
+            type: 'incomingCall',
+            caller: {
+                fromHeader: '"Ada" <sip:+1-415-555-0101;phone-context=+1@pbx>;tag=1',
+                remotePartyId: '<sip:+1415@pbx>;party=calling;privacy=off',
+                privacy: 'id',
+                viaHost: '127.0.0.1'
+            }
+        });
     });
 
     it('ignores a malformed newRTCSession and survives odd request shapes', () => {

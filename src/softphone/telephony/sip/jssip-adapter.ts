@@ -48,6 +48,8 @@ export interface JsSipUaLike extends JsSipEmitter {
     unregister(options?: Record<string, unknown>): void;
     call(target: string, options: Record<string, unknown>): JsSipSessionLike;
     registrator(): { setExtraHeaders(headers: string[]): void };
+    /** JsSIP's Transport: connect() opens the WebSocket unless it is open or opening. */
+    readonly transport?: unknown;
 }
 
 /** The JsSIP module, as far as the adapter needs it. */
@@ -118,6 +120,14 @@ class JsSipUserAgent implements SipUserAgent {
 
     unregister(): void {
         this.ua.unregister();
+    }
+
+    reconnect(): void {
+        const transport = this.ua.transport;
+        const connect = readField(transport, 'connect');
+        if (typeof connect === 'function') {
+            connect.call(transport);
+        }
     }
 
     stop(): void {
@@ -316,14 +326,20 @@ function mediaOptions(options: SipMediaOptions, routeHeader?: string): Record<st
 
 function callerIdentity(request: unknown): RawCallerIdentity {
     const getHeader = readField(request, 'getHeader');
-    const asserted =
-        typeof getHeader === 'function'
-            ? (getHeader.call(request, 'P-Asserted-Identity') as unknown)
-            : undefined;
+    const header = (name: string): string | undefined => {
+        const value: unknown =
+            typeof getHeader === 'function' ? getHeader.call(request, name) : undefined;
+        return typeof value === 'string' ? value : undefined;
+    };
     const from = readField(request, 'from');
     const to = readField(request, 'to');
     return {
-        ...optional('assertedIdentity', typeof asserted === 'string' ? asserted : undefined),
+        ...optional('assertedIdentity', header('P-Asserted-Identity')),
+        ...optional('remotePartyId', header('Remote-Party-ID')),
+        ...optional('privacy', header('Privacy')),
+        // JsSIP parses the top Via of every request it receives (IncomingMessage.via).
+        ...optional('viaHost', readString(readField(request, 'via'), 'host')),
+        ...optional('fromHeader', header('From')),
         ...optional('fromDisplayName', readString(from, 'display_name')),
         ...optional('fromUser', readString(readField(from, 'uri'), 'user')),
         ...optional('toUser', readString(readField(to, 'uri'), 'user')),

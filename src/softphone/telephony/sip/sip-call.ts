@@ -1,5 +1,6 @@
 import type { CallEndReason } from '../connector';
 import type { IceCutoff } from './ice-cutoff';
+import type { MicrophonePrefetch } from './microphone-prefetch';
 import type { SipSession } from './sip-user-agent';
 
 /**
@@ -27,6 +28,8 @@ export interface SipCall {
     session?: SipSession;
     sipCallId: string;
     localStream?: MediaStream;
+    /** An inbound call's microphone, opened while it rings (microphone-prefetch.ts). */
+    microphone?: MicrophonePrefetch;
     remoteStream?: MediaStream;
     ringingReported: boolean;
     /** Set just before the agent's own request ends the call: it wins over the SIP cause. */

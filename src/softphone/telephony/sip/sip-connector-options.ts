@@ -1,3 +1,4 @@
+import type { BackoffPolicy } from '../../shared/backoff';
 import type { SipSettings } from '../../settings/softphone-settings';
 import type { Scheduler } from '../scheduler';
 import type { DialPlan } from './dial-plan';
@@ -45,7 +46,11 @@ export interface SipConnectorOptions {
     readonly connectTimeoutMs?: number;
     /** How long disconnect() waits for the un-REGISTER to be answered. */
     readonly unregisterTimeoutMs?: number;
-    /** JsSIP's WebSocket reconnection backoff, in seconds. */
+    /** The connector's own reconnection schedule (reconnect-schedule.ts); sipReconnectPolicy by default. */
+    readonly reconnectPolicy?: BackoffPolicy;
+    /** Draws the reconnection jitter (0 ≤ r < 1); Math.random by default. */
+    readonly random?: () => number;
+    /** JsSIP's own WebSocket reconnection backoff (the fallback), in seconds. */
     readonly reconnectMinSeconds?: number;
     readonly reconnectMaxSeconds?: number;
     /** Headers read into the call data (callData/sipHeaders), besides DNIS and the redirecting number. */

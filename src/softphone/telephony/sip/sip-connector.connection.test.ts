@@ -6,6 +6,7 @@ import {
     answeredOutbound,
     connectedHarness,
     createSipHarness,
+    ringing,
     settle,
     testPassword
 } from './test-support/sip-harness';
@@ -174,8 +175,12 @@ describe('SipConnector connection', () => {
             },
             { type: 'ended', callId: id, reason: 'connection-lost' }
         ]);
-        // The dead call's session is terminated too, which closes its peer connection.
-        expect(session.status).toBe('ended');
+        // The dropped dialog waits for a transport to send its BYE on; its media is released.
+        expect(session.status).toBe('established');
+        expect(session.terminateOptions).toBeUndefined();
+        expect(harness.media.log).toEqual(
+            expect.arrayContaining([expect.stringMatching(/^release /)])
+        );
         await expect(harness.connector.dial('1002')).rejects.toThrow(
             'Cannot dial: the SIP connection is reconnecting.'
         );
@@ -189,6 +194,85 @@ describe('SipConnector connection', () => {
 
         expect(harness.events).toEqual([{ type: 'connection', status: 'connected' }]);
         expect(harness.ua().stopped).toBe(false);
+        // Back on a WebSocket: the dropped dialog is ended toward the caller (its BYE).
+        expect(session.status).toBe('ended');
+        expect(session.terminateOptions).toEqual({});
+    });
+
+    it('ends each dropped dialog toward the far end once, and only established ones', async () => {
+        const harness = await connectedHarness();
+        const first = await answeredInbound(harness);
+        const second = await answeredOutbound(harness);
+        const early = ringing(harness);
+        harness.events.length = 0;
+
+        harness.ua().simulateTransportLoss();
+
+        // A ringing call has no dialog to keep: it is turned down at once, as before.
+        expect(early.session.status).toBe('ended');
+        expect(harness.events.filter((event) => event.type === 'ended')).toHaveLength(3);
+        // The far end hangs up one dropped call meanwhile: nothing more to send for it.
+        second.session.simulateRemoteBye();
+        harness.ua().emit('connected', { socket: {} });
+        expect(first.session.status).toBe('ended');
+        expect(second.session.terminateOptions).toBeUndefined();
+        expect(harness.logs).toContainEqual(
+            expect.objectContaining({ message: 'A dropped call was ended by the far end.' })
+        );
+        // Another loss and reconnection sends nothing again.
+        first.session.terminateOptions = undefined;
+        harness.ua().simulateTransportLoss();
+        harness.ua().emit('connected', { socket: {} });
+        expect(first.session.terminateOptions).toBeUndefined();
+        expect(harness.events.filter((event) => event.type === 'ended')).toHaveLength(3);
+    });
+
+    it('opens the WebSocket again on its own short, jittered schedule until it is back', async () => {
+        const harness = await connectedHarness({ random: () => 0.5 });
+        const ua = harness.ua();
+
+        ua.simulateTransportLoss();
+        jest.advanceTimersByTime(374);
+        expect(ua.reconnects).toBe(0);
+        jest.advanceTimersByTime(1);
+        expect(ua.reconnects).toBe(1);
+        // The server is still down: the attempt fails, the next one comes later.
+        ua.emit('disconnected', { socket: {}, error: true });
+        jest.advanceTimersByTime(750);
+        expect(ua.reconnects).toBe(2);
+        for (let attempt = 0; attempt < 10; attempt += 1) {
+            ua.emit('disconnected', { socket: {}, error: true });
+            jest.advanceTimersByTime(2250);
+        }
+        expect(ua.reconnects).toBe(12);
+
+        // Back: the schedule starts from the shortest delay on the next loss.
+        ua.simulateRegistered();
+        ua.simulateTransportLoss();
+        jest.advanceTimersByTime(375);
+        expect(ua.reconnects).toBe(13);
+        expect(harness.logs).toContainEqual(
+            expect.objectContaining({
+                message: 'Opening the SIP WebSocket again soon.',
+                details: { delayMs: 375 }
+            })
+        );
+    });
+
+    it('makes no reconnection attempt once disconnected or given up', async () => {
+        const harness = await connectedHarness({ random: () => 0.5 });
+        const ua = harness.ua();
+        ua.simulateTransportLoss();
+        const disconnecting = harness.connector.disconnect();
+        await disconnecting;
+        jest.advanceTimersByTime(10_000);
+        expect(ua.reconnects).toBe(0);
+
+        const refused = await connectedHarness({ random: () => 0.5 });
+        refused.ua().simulateTransportLoss();
+        refused.ua().simulateRegistrationFailed(403, 'Forbidden', 'Rejected');
+        jest.advanceTimersByTime(10_000);
+        expect(refused.ua().reconnects).toBe(0);
     });
 
     it('stops when a later registration refresh is refused', async () => {

@@ -20,7 +20,8 @@ describe('SipConnector inbound calls', () => {
             assertedIdentity: '"Ada Lovelace" <sip:+14155550199@pbx.example.com>',
             fromDisplayName: 'Front Desk',
             fromUser: '1000',
-            toUser: '+14155550100'
+            toUser: '+14155550100',
+            viaHost: 'pbx.example.com'
         });
         expect(harness.events).toEqual([
             {
@@ -31,12 +32,56 @@ describe('SipConnector inbound calls', () => {
                 to: '+14155550100'
             }
         ]);
-        expect(harness.media.log).toEqual(['ring']);
+        // The microphone opens as the call rings: answering will not wait for it.
+        expect(harness.media.log).toEqual(['ring', 'getLocalStream local-1']);
         expect(harness.connector.callDetails('call-1')).toEqual({
             direction: 'inbound',
             state: 'ringing',
             sipCallId: session.callId
         });
+    });
+
+    it('believes P-Asserted-Identity only from the configured server, and logs where the id came from', async () => {
+        const harness = await connectedHarness();
+        harness.ua().simulateIncoming({
+            assertedIdentity: '<sip:+14155550000@pbx.example.com>',
+            fromUser: '+1-415-555-0101;phone-context=+1',
+            viaHost: 'elsewhere.example.org'
+        });
+        expect(harness.events).toEqual([
+            expect.objectContaining({ type: 'incoming', from: '+14155550101' })
+        ]);
+        expect(harness.logs).toContainEqual(
+            expect.objectContaining({
+                message: 'Incoming call.',
+                details: expect.objectContaining({ callerIdSource: 'From' })
+            })
+        );
+    });
+
+    it('withholds a caller who asked for privacy, unless the settings say Show', async () => {
+        const invite = {
+            assertedIdentity: '"Ada" <tel:+14155550199>',
+            fromUser: '+14155550199',
+            viaHost: 'pbx.example.com',
+            headers: { Privacy: 'id' }
+        };
+        const withheld = await connectedHarness();
+        withheld.ua().simulateIncoming(invite);
+        expect(withheld.events).toEqual([expect.objectContaining({ from: '' })]);
+        const shown = await connectedHarness({
+            settings: {
+                webSocketUrl: 'wss://pbx.example.com/ws',
+                domain: 'pbx.example.com',
+                registerExpiresSeconds: 600,
+                iceServers: [],
+                privacy: 'Show'
+            }
+        });
+        shown.ua().simulateIncoming(invite);
+        expect(shown.events).toEqual([
+            expect.objectContaining({ from: '+14155550199', fromName: 'Ada' })
+        ]);
     });
 
     it('announces a caller with hostile From and P-Asserted-Identity as unknown', async () => {
@@ -73,7 +118,7 @@ describe('SipConnector inbound calls', () => {
 
         expect(answered).toBe(true);
         expect(harness.events).toEqual([{ type: 'answered', callId: id }]);
-        expect(harness.media.log).toEqual(['ring', 'stop ringing', 'getLocalStream local-1']);
+        expect(harness.media.log).toEqual(['ring', 'getLocalStream local-1', 'stop ringing']);
     });
 
     it('sends the answer on the first ICE candidate when no ICE server is set', async () => {
@@ -112,16 +157,27 @@ describe('SipConnector inbound calls', () => {
 
     it('keeps ringing when the microphone is refused, and can answer again', async () => {
         const harness = await connectedHarness();
+        const denied = () =>
+            Object.assign(new Error('denied'), {
+                name: 'NotAllowedError'
+            });
+        // Refused while ringing, and again when the agent answers.
+        harness.media.failNextWith = denied();
         const { id, session } = ringing(harness);
-        harness.media.failNextWith = Object.assign(new Error('denied'), {
-            name: 'NotAllowedError'
-        });
+        await settle();
+        harness.media.failNextWith = denied();
         await expect(harness.connector.answer(id)).rejects.toThrow(
             'Cannot answer: the browser was not allowed to use the microphone.'
         );
         expect(harness.connector.callDetails(id)?.state).toBe('ringing');
         expect(session.answerOptions).toBeUndefined();
-        expect(harness.media.log.slice(-1)).toEqual(['ring']);
+        expect(harness.media.log).toEqual([
+            'ring',
+            'getLocalStream failed',
+            'stop ringing',
+            'getLocalStream failed',
+            'ring'
+        ]);
 
         const again = harness.connector.answer(id);
         await settle();
@@ -168,7 +224,14 @@ describe('SipConnector inbound calls', () => {
         harness.events.length = 0;
         session.simulateRemoteCancel();
         expect(harness.events).toEqual([{ type: 'ended', callId: id, reason: 'cancelled' }]);
-        expect(harness.media.log).toEqual(['ring', 'stop ringing']);
+        await settle();
+        // The microphone opened for the ringing call is closed again.
+        expect(harness.media.log).toEqual([
+            'ring',
+            'getLocalStream local-1',
+            'stop ringing',
+            'release local-1'
+        ]);
         expect(harness.connector.liveCallIds()).toEqual([]);
     });
 
@@ -229,7 +292,15 @@ describe('SipConnector inbound calls', () => {
         const first = ringing(harness);
         const second = ringing(harness);
         await harness.connector.decline(first.id);
-        expect(harness.media.log).toEqual(['ring', 'ring', 'ring']);
+        await settle();
+        expect(harness.media.log).toEqual([
+            'ring',
+            'getLocalStream local-1',
+            'ring',
+            'getLocalStream local-2',
+            'ring',
+            'release local-1'
+        ]);
         second.session.simulateRemoteCancel();
         expect(harness.media.log.slice(-1)).toEqual(['stop ringing']);
     });

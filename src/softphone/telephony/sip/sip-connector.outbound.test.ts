@@ -148,4 +148,38 @@ describe('SipConnector outbound calls', () => {
         await harness.connector.dial('1002');
         await expect(harness.connector.dial('1003')).rejects.toThrow(/repeated call id "same"/);
     });
+
+    it('opens the microphone while the dial is checked, and the dial takes it', async () => {
+        const harness = await connectedHarness();
+        const done = harness.connector.prepareToDial();
+        expect(harness.media.log).toEqual(['getLocalStream local-1']);
+        await harness.connector.dial('1002');
+        done();
+        await settle();
+        // One microphone for the call, not a second one, and not closed under it.
+        expect(harness.media.log).toEqual(['getLocalStream local-1']);
+        expect(harness.ua().outgoing[0]?.options.mediaStream).toMatchObject({ id: 'local-1' });
+    });
+
+    it('closes a prepared microphone no dial took, and prepares nothing while disconnected', async () => {
+        const harness = await connectedHarness();
+        const first = harness.connector.prepareToDial();
+        harness.connector.prepareToDial()();
+        first();
+        await settle();
+        expect(harness.media.log).toEqual([
+            'getLocalStream local-1',
+            'getLocalStream local-2',
+            'release local-1',
+            'release local-2'
+        ]);
+        // The next dial opens its own.
+        await harness.connector.dial('1002');
+        expect(harness.media.log.at(-1)).toBe('getLocalStream local-3');
+
+        harness.ua().simulateTransportLoss();
+        harness.media.log.length = 0;
+        harness.connector.prepareToDial()();
+        expect(harness.media.log).toEqual([]);
+    });
 });

@@ -4,11 +4,15 @@ import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
 import { randomSipCallId } from './call-id';
+import { ReconnectSchedule } from './reconnect-schedule';
 import { callerIdFrom, callerNumber } from './caller-id';
+import { callerIdPolicyFor } from './caller-id-policy';
 import type { DialPlan } from './dial-plan';
 import { dialTarget } from './dial-plan';
+import { DroppedDialogs } from './dropped-dialogs';
 import { callEndReasonFor, sipEndMessage } from './end-reason';
 import { IceCutoff } from './ice-cutoff';
+import { MicrophonePrefetch } from './microphone-prefetch';
 import { jsSipUserAgentFactory, SipConfigurationError } from './jssip-adapter';
 import { registrationFailureMessage } from './registration-message';
 import type { PendingRequest, SipCall, SipCallDetails, SipCallState } from './sip-call';
@@ -83,6 +87,9 @@ export class SipConnector implements TransferringConnector {
     private readonly events: ConnectorEvents;
     private readonly calls = new Map<string, SipCall>();
     private readonly endedCallIds = new Set<string>();
+    /** Established calls lost with the WebSocket, ended toward the far end once it is back. */
+    private readonly droppedDialogs: DroppedDialogs;
+    private readonly reconnects: ReconnectSchedule;
     // Private too: the user agent holds the password in its configuration.
     #ua?: SipUserAgent;
     private attempt?: Attempt;
@@ -91,6 +98,8 @@ export class SipConnector implements TransferringConnector {
     private unregistering?: () => void;
     /** The call whose far end the remote audio element plays. */
     private audibleCallId?: string;
+    /** The microphone opened for a dial still being checked (prepareToDial). */
+    private dialMicrophone?: MicrophonePrefetch;
 
     constructor(options: SipConnectorOptions) {
         this.#credentials = options.credentials;
@@ -117,6 +126,12 @@ export class SipConnector implements TransferringConnector {
             reconnectMaxSeconds:
                 options.reconnectMaxSeconds ?? sipConnectorDefaults.reconnectMaxSeconds
         };
+        this.droppedDialogs = new DroppedDialogs(this.logger);
+        this.reconnects = new ReconnectSchedule(
+            this.scheduler,
+            options.random ?? Math.random,
+            ...(options.reconnectPolicy ? [options.reconnectPolicy] : [])
+        );
         this.events = new ConnectorEvents({
             onListenerError: (error) =>
                 this.logger('error', 'A connector event listener threw.', {
@@ -244,6 +259,7 @@ export class SipConnector implements TransferringConnector {
             return;
         }
         this.#ua = undefined;
+        this.reconnects.cancel();
         ua.stop();
         this.events.setStatus('disconnected');
     }
@@ -264,6 +280,25 @@ export class SipConnector implements TransferringConnector {
         return this.placeCall(id, target.uri);
     }
 
+    /**
+     * Opens the microphone while the softphone checks Do Not Call, so that the dial does not
+     * wait for it; the returned function closes it when no dial took it.
+     */
+    prepareToDial(): () => void {
+        if (this.connectionRefusal('dial')) {
+            return () => undefined;
+        }
+        this.dialMicrophone?.release();
+        const microphone = new MicrophonePrefetch(this.media);
+        this.dialMicrophone = microphone;
+        return () => {
+            microphone.release();
+            if (this.dialMicrophone === microphone) {
+                this.dialMicrophone = undefined;
+            }
+        };
+    }
+
     answer(callId: string): Promise<void> {
         return this.request('answer', callId, ['ringing'], (call) =>
             this.awaitConfirmation(call, 'answer', async (pending) => {
@@ -271,7 +306,7 @@ export class SipConnector implements TransferringConnector {
                 this.updateRingtone();
                 let stream: MediaStream;
                 try {
-                    stream = await this.media.getLocalStream();
+                    stream = await (call.microphone?.take() ?? this.media.getLocalStream());
                 } catch (error) {
                     if (call.pending === pending) {
                         call.state = 'ringing';
@@ -457,9 +492,11 @@ export class SipConnector implements TransferringConnector {
     }
 
     private async placeCall(id: string, uri: string): Promise<string> {
+        const prepared = this.dialMicrophone;
+        this.dialMicrophone = undefined;
         let stream: MediaStream;
         try {
-            stream = await this.media.getLocalStream();
+            stream = await (prepared?.take() ?? this.media.getLocalStream());
         } catch (error) {
             throw microphoneError('dial', error);
         }
@@ -507,12 +544,15 @@ export class SipConnector implements TransferringConnector {
                     error: event.error,
                     code: event.code
                 });
+                if (!this.unregistering) {
+                    this.scheduleReconnect();
+                }
                 if (this.events.status === 'connected') {
                     this.events.setStatus(
                         'reconnecting',
                         'Lost the connection to the SIP server; reconnecting.'
                     );
-                    this.endAllCalls('connection-lost');
+                    this.endAllCalls('connection-lost', { keepDialogs: true });
                 } else if (this.events.status === 'connecting' && !this.retryingConnect) {
                     // JsSIP keeps retrying until registered or the connect timeout; say so once.
                     this.retryingConnect = true;
@@ -523,8 +563,12 @@ export class SipConnector implements TransferringConnector {
                 }
                 this.unregistering?.();
                 return;
-            case 'transportConnecting':
             case 'transportConnected':
+                this.logger('debug', `SIP WebSocket: ${event.type}.`);
+                this.reconnects.connected();
+                this.droppedDialogs.endAll();
+                return;
+            case 'transportConnecting':
                 this.logger('debug', `SIP WebSocket: ${event.type}.`);
                 return;
             case 'incomingCall':
@@ -562,9 +606,12 @@ export class SipConnector implements TransferringConnector {
         call.session = session;
         call.sipCallId = session.sipCallId;
         session.setListener((event) => this.onSessionEvent(call, event));
-        const callerId = callerIdFrom(caller);
-        this.logger('info', 'Incoming call.', { callId: id, sipCallId: call.sipCallId });
-        this.updateRingtone();
+        const callerId = callerIdFrom(caller, callerIdPolicyFor(this.settings));
+        this.logger('info', 'Incoming call.', {
+            callId: id,
+            sipCallId: call.sipCallId,
+            callerIdSource: callerId.source
+        });
         this.events.emit({
             type: 'incoming',
             callId: id,
@@ -573,6 +620,11 @@ export class SipConnector implements TransferringConnector {
             to: callerNumber(caller.toUser),
             ...this.callDataOf(caller)
         });
+        // After the event: the screen pop's search goes out before the ringtone starts.
+        this.updateRingtone();
+        if (this.calls.has(id)) {
+            call.microphone = new MicrophonePrefetch(this.media);
+        }
     }
 
     /** The INVITE's call data (DNIS, redirecting number, the admin's headers); none when empty. */
@@ -664,6 +716,7 @@ export class SipConnector implements TransferringConnector {
         this.calls.delete(call.id);
         this.endedCallIds.add(call.id);
         call.ice.cancel();
+        call.microphone?.release();
         if (call.localStream) {
             this.media.releaseLocalStream(call.localStream);
         }
@@ -695,23 +748,44 @@ export class SipConnector implements TransferringConnector {
         });
     }
 
-    /** Ends every live call; their JsSIP sessions are terminated too, closing their media. */
-    private endAllCalls(reason: CallEndReason): void {
+    /**
+     * Ends every live call; their JsSIP sessions are terminated too, closing their media. With
+     * keepDialogs (the WebSocket is gone), an established call's session is kept instead, to
+     * send its BYE when the WebSocket is back (dropped-dialogs.ts).
+     */
+    private endAllCalls(reason: CallEndReason, { keepDialogs = false } = {}): void {
         for (const call of [...this.calls.values()]) {
             call.localEnd = { reason };
-            try {
-                call.session?.terminate();
-            } catch {
-                // Already over: finish() below reports it either way.
+            const established = call.state === 'connected' || call.state === 'held';
+            if (keepDialogs && established && call.session) {
+                this.droppedDialogs.keep(call.id, call.session);
+            } else {
+                try {
+                    call.session?.terminate();
+                } catch {
+                    // Already over: finish() below reports it either way.
+                }
             }
             this.finish(call, { originator: 'system', cause: 'Connection Error' });
         }
+    }
+
+    /** Opens the WebSocket of the current user agent again after the schedule's next delay. */
+    private scheduleReconnect(): void {
+        const ua = this.#ua;
+        const delay = this.reconnects.lost(() => {
+            if (this.#ua === ua && !this.unregistering) {
+                ua?.reconnect();
+            }
+        });
+        this.logger('debug', 'Opening the SIP WebSocket again soon.', { delayMs: delay });
     }
 
     /** Ends the connection for good: stops the user agent and reports why. */
     private fail(message: string): void {
         const ua = this.#ua;
         this.#ua = undefined;
+        this.reconnects.cancel();
         this.settleAttempt(new Error(message));
         this.endAllCalls('connection-lost');
         ua?.stop();

@@ -44,6 +44,14 @@ export type SipSessionListener = (event: SipSessionEvent) => void;
 export interface RawCallerIdentity {
     /** The first P-Asserted-Identity header value, as received. */
     readonly assertedIdentity?: string;
+    /** The first Remote-Party-ID header value (pre-RFC 3325 PBXs), as received. */
+    readonly remotePartyId?: string;
+    /** The Privacy header value (RFC 3323), e.g. 'id' or 'id;user'. */
+    readonly privacy?: string;
+    /** The host of the top Via: the hop that delivered the INVITE. */
+    readonly viaHost?: string;
+    /** The From header value as received; the parsed parts below are used when it is absent. */
+    readonly fromHeader?: string;
     readonly fromDisplayName?: string;
     readonly fromUser?: string;
     /** The user part of the To URI: the number the caller dialled. */
@@ -122,6 +130,8 @@ export interface SipUserAgent {
     setListener(listener: SipUserAgentListener): void;
     /** Opens the WebSocket and registers. */
     start(): void;
+    /** Opens the WebSocket again now when it is closed (it registers once open); else nothing. */
+    reconnect(): void;
     unregister(): void;
     /** Ends every session and closes the WebSocket (after a graceful un-REGISTER). */
     stop(): void;

@@ -183,6 +183,7 @@ export interface FakeIncomingRequest {
     readonly from: { display_name?: string; uri: { user?: string } };
     readonly to: { uri: { user?: string } };
     readonly ruri?: { user?: string };
+    readonly via?: { host?: string };
     getHeader(name: string): string | undefined;
 }
 
@@ -193,6 +194,13 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
     registrationHeaders: string[] = [];
     readonly sessions: FakeJsSipSession[] = [];
     readonly outgoing: { target: string; options: Record<string, unknown> }[] = [];
+    /** How many times the connector asked the transport to open the WebSocket again. */
+    reconnects = 0;
+    readonly transport = {
+        connect: (): void => {
+            this.reconnects += 1;
+        }
+    };
     /** Set to make call() throw, like JsSIP with an invalid target. */
     callThrows?: Error;
     private nextCallId = 1;
@@ -278,6 +286,8 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
             assertedIdentity?: string;
             /** The Request-URI user (absent: the request has none). */
             requestUser?: string;
+            /** The host of the top Via (absent: JsSIP parsed none). */
+            viaHost?: string;
             /** Other headers of the INVITE, by name as sent. */
             headers?: Readonly<Record<string, string>>;
         } = {}
@@ -294,6 +304,7 @@ export class FakeJsSipUa extends EventEmitter implements JsSipUaLike {
             },
             to: { uri: { user: identity.toUser ?? '1001' } },
             ...(identity.requestUser === undefined ? {} : { ruri: { user: identity.requestUser } }),
+            ...(identity.viaHost === undefined ? {} : { via: { host: identity.viaHost } }),
             getHeader: (name) =>
                 name === 'P-Asserted-Identity'
                     ? identity.assertedIdentity
