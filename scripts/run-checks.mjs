@@ -15,6 +15,7 @@ import {
     systemPrograms,
     systemTestsRequired
 } from '../test/support/system-programs.mjs';
+import { runSteps } from './run-steps.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
 /** A positive whole number from the environment, or `fallback`. */
@@ -202,48 +203,8 @@ function runStep(step) {
     });
 }
 
-/** Runs the steps side by side within `slots`, each after the steps it needs. */
-async function runAll() {
-    const results = new Map();
-    const waiting = [...steps];
-    const running = new Set();
-    let free = slots;
-    for (;;) {
-        for (const step of [...waiting]) {
-            const needed = (step.after ?? []).map((name) => results.get(name));
-            const blocked = needed.find((result) => result && result.outcome !== 'passed');
-            const cannot = unrunnable(step);
-            if (cannot || blocked) {
-                results.set(
-                    step.name,
-                    cannot ?? { outcome: 'FAILED', note: 'not run: a step it needs failed' }
-                );
-                waiting.splice(waiting.indexOf(step), 1);
-                continue;
-            }
-            const want = Math.min(step.slots ?? 1, slots);
-            if (needed.some((result) => result === undefined) || want > free) {
-                continue;
-            }
-            free -= want;
-            waiting.splice(waiting.indexOf(step), 1);
-            const run = runStep(step).then((result) => {
-                results.set(step.name, result);
-                free += want;
-                running.delete(run);
-            });
-            running.add(run);
-        }
-        if (running.size === 0) {
-            break;
-        }
-        await Promise.race(running);
-    }
-    return steps.map((step) => ({ step, ...results.get(step.name) }));
-}
-
 const wallStarted = Date.now();
-outcomes.push(...(await runAll()));
+outcomes.push(...(await runSteps(steps, { slots, unrunnable, runStep })));
 rmSync(jestResults, { force: true });
 
 process.stdout.write(
