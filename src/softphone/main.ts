@@ -27,7 +27,9 @@ import {
     type SettingOverrideSource,
     type SoftphoneSettings
 } from './settings';
-import { appendSetupCheck, type SetupCheckContext } from './setup-check';
+// Not the setup-check barrel: Check setup is a chunk of its own (see lazy-setup-check.ts).
+import type { SetupCheckContext } from './setup-check/create-setup-check';
+import { appendSetupCheck } from './setup-check/lazy-setup-check';
 import { lmsHostOf, startSoftphone, type RunningSoftphone } from './start-softphone';
 import {
     claimLeadership,
