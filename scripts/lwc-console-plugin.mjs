@@ -6,13 +6,16 @@
 //   c/<bundle>                       → force-app/main/default/lwc/<bundle>/<bundle>.js
 //   lightning/<name> (modules)       → lwc-runtime/modules/<name>.ts (uiRecordApi, messageService…)
 //   lightning/<name> (base components, from templates) → lwc-runtime/components/<name>/<name>.js
-//   @salesforce/label/c.<Name>       → the label's value from CustomLabels.labels-meta.xml
+//   @salesforce/label/c.<Name>       → the label's value from CustomLabels.labels-meta.xml, or from
+//                                      translations/<lang>.translation-meta.xml for the console's
+//                                      `lang=` (as the platform picks the user's language)
 //   @salesforce/messageChannel/<Ch>  → { channelName: '<Ch>' } (only channels in messageChannels/)
 //   @salesforce/schema/<Obj>[.<F>]   → { objectApiName, fieldApiName }
 //   @salesforce/apex                 → lwc-runtime/modules/apex.ts (refreshApex)
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { transformSync } from '@lwc/compiler';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -27,6 +30,7 @@ export function lwcConsolePlugin(root) {
     const labels = readLabels(
         join(root, 'force-app/main/default/labels/CustomLabels.labels-meta.xml')
     );
+    const translations = readTranslations(join(root, 'force-app/main/default/translations'));
     const channels = readdirSync(join(root, 'force-app/main/default/messageChannels'))
         .filter((file) => file.endsWith('.messageChannel-meta.xml'))
         .map((file) => `${file.replace('.messageChannel-meta.xml', '')}__c`);
@@ -75,6 +79,14 @@ export function lwcConsolePlugin(root) {
                     namespace
                 })
             );
+            build.onResolve({ filter: /^lwc-console-labels$/ }, () => ({
+                path: 'lwc-console-labels',
+                namespace: `${namespace}-labels`
+            }));
+            build.onLoad({ filter: /.*/, namespace: `${namespace}-labels` }, () => ({
+                contents: labelLanguageModule(translations),
+                loader: 'js'
+            }));
             build.onLoad({ filter: /.*/, namespace }, (args) =>
                 loadSalesforceModule(args.path, labels, channels)
             );
@@ -122,6 +134,48 @@ function readLabels(path) {
     );
 }
 
+/** { <language>: { <label>: <text> } } from every <language>.translation-meta.xml. */
+function readTranslations(dir) {
+    if (!existsSync(dir)) {
+        return {};
+    }
+    const parser = new XMLParser({ isArray: (name) => name === 'customLabels' });
+    return Object.fromEntries(
+        readdirSync(dir)
+            .filter((file) => file.endsWith('.translation-meta.xml'))
+            .map((file) => {
+                const parsed = parser.parse(readFileSync(join(dir, file), 'utf8'));
+                const entries = (parsed.Translations?.customLabels ?? [])
+                    .map((entry) => [String(entry.name), String(entry.label ?? '')])
+                    .filter(([, text]) => text.trim() !== '');
+                return [file.replace('.translation-meta.xml', ''), Object.fromEntries(entries)];
+            })
+    );
+}
+
+/**
+ * The console's label picker: the language of the console URL's `lang=` (Salesforce keys or
+ * BCP 47: "ja", "ja-JP", "he" for "iw"), regional file first; English for anything untranslated.
+ */
+function labelLanguageModule(translations) {
+    return `
+const translations = ${JSON.stringify(translations)};
+function consoleLanguages() {
+    const lang = globalThis.location ? new URLSearchParams(globalThis.location.search).get('lang') : null;
+    const match = /^([a-z]{2,3})(?:[_-]([A-Za-z]{2}))?$/.exec((lang ?? '').trim());
+    if (!match) {
+        return [];
+    }
+    const base = match[1] === 'he' ? 'iw' : match[1];
+    return match[2] ? [base + '_' + match[2].toUpperCase(), base] : [base];
+}
+const table = consoleLanguages().map((language) => translations[language]).find(Boolean) ?? {};
+export function consoleLabel(name, english) {
+    return table[name] ?? english;
+}
+`;
+}
+
 function loadSalesforceModule(path, labels, channels) {
     const [, kind, ...rest] = path.split('/');
     const name = rest.join('/');
@@ -133,8 +187,12 @@ function loadSalesforceModule(path, labels, channels) {
             };
         }
         return {
-            contents: `export default ${JSON.stringify(labels.get(labelName))};`,
-            loader: 'js'
+            contents: [
+                "import { consoleLabel } from 'lwc-console-labels';",
+                `export default consoleLabel(${JSON.stringify(labelName)}, ${JSON.stringify(labels.get(labelName))});`
+            ].join('\n'),
+            loader: 'js',
+            resolveDir: dirname(fileURLToPath(import.meta.url))
         };
     }
     if (kind === 'messageChannel') {

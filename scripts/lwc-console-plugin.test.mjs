@@ -68,3 +68,23 @@ test('what the console does not play fails the build with the reason', async () 
     );
     assert.match(await failure(`import X from 'c/noSuchBundle'; export { X };`), /No LWC bundle/);
 });
+
+test('labels follow the console URL language (lang=), English where untranslated', async () => {
+    const contents = `
+        import TITLE from '@salesforce/label/c.Softphone_Call_Log_Title';
+        export { TITLE };
+    `;
+    const inLanguage = async (search) => {
+        globalThis.location = { search };
+        try {
+            return (await evaluate(`${contents}export const SEARCH = ${JSON.stringify(search)};`))
+                .TITLE;
+        } finally {
+            delete globalThis.location;
+        }
+    };
+    assert.equal(await inLanguage('?lang=ja'), '通話履歴');
+    assert.equal(await inLanguage('?lang=de-DE'), 'Anrufverlauf');
+    assert.equal(await inLanguage('?lang=xx'), 'Call History');
+    assert.equal(await inLanguage(''), 'Call History');
+});

@@ -136,6 +136,7 @@ export function installBenchDriver() {
         watch: Object.freeze({
             until,
             button,
+            query,
             ringing,
             callStatus,
             request,

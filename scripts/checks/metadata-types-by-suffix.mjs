@@ -24,6 +24,7 @@ const typesBySuffix = new Map([
     ['flexipage', 'FlexiPage'],
     ['js', 'LightningComponentBundle'],
     ['labels', 'CustomLabels'],
+    ['translation', 'Translations'],
     ['globalValueSet', 'GlobalValueSet'],
     ['quickAction', 'QuickAction'],
     ['md', 'CustomMetadata'],

@@ -76,7 +76,16 @@ export const standardFields = new Map(
             'CallDisposition',
             'CallObject'
         ],
-        User: ['Username', 'FirstName', 'LastName', 'Email', 'CallCenterId', 'ProfileId']
+        User: [
+            'Username',
+            'FirstName',
+            'LastName',
+            'Email',
+            'CallCenterId',
+            'ProfileId',
+            'LanguageLocaleKey',
+            'LocaleSidKey'
+        ]
     }).map(([object, fields]) => [object, new Set([...commonFields, ...fields])])
 );
 

@@ -9,6 +9,7 @@ export interface CallbackAction {
     readonly callid?: string;
     readonly number?: string;
     readonly digits?: string;
+    readonly othercallid?: string;
 }
 
 export type CallbackResult = { ok: true; callid?: string } | { ok: false; message: string };
@@ -34,14 +35,19 @@ const describeAction: Readonly<Record<ListenerAction, string>> = {
     mute: 'mute the call',
     unmute: 'unmute the call',
     dtmf: 'send the tones',
-    dial: 'place the call'
+    dial: 'place the call',
+    transfer: 'transfer the call',
+    consult: 'place the consult call',
+    completeConsult: 'complete the transfer',
+    conference: 'merge the calls',
+    drop: 'drop the party'
 };
 
 /**
  * Sends agent actions to the phone system, signed like the phone system signs its events:
  * `X-Listener-Timestamp` and `X-Listener-Signature: sha256=HMAC-SHA256(secret,
- * "<timestamp>.<body>")`. A 2xx answer accepts the action; a dial's answer must be JSON with
- * the new call's `callid`. Redirects are not followed.
+ * "<timestamp>.<body>")`. A 2xx answer accepts the action; a dial's or a consult's answer must
+ * be JSON with the new call's `callid`. Redirects are not followed.
  */
 export class CallbackClient {
     private readonly timeoutMs: number;
@@ -83,7 +89,7 @@ export class CallbackClient {
                 message: `The phone system refused to ${what}${detail ? `: ${detail}` : ''} (HTTP ${response.status}).`
             };
         }
-        if (action.action !== 'dial') {
+        if (action.action !== 'dial' && action.action !== 'consult') {
             return { ok: true };
         }
         const callid = jsonField(text, 'callid');

@@ -252,7 +252,8 @@ export class SoftphoneHub {
                 agent,
                 ...(action.callid === undefined ? {} : { callid: action.callid }),
                 ...(action.number === undefined ? {} : { number: action.number }),
-                ...(action.digits === undefined ? {} : { digits: action.digits })
+                ...(action.digits === undefined ? {} : { digits: action.digits }),
+                ...(action.othercallid === undefined ? {} : { othercallid: action.othercallid })
             });
             if (!result.ok) {
                 this.options.logger(
@@ -262,7 +263,10 @@ export class SoftphoneHub {
                 this.answer(softphone, action.requestId, result);
                 return;
             }
-            if (action.action === 'dial' && result.callid !== undefined) {
+            if (
+                (action.action === 'dial' || action.action === 'consult') &&
+                result.callid !== undefined
+            ) {
                 this.options.registry.recordDialled(agent, result.callid);
             }
             this.answer(softphone, action.requestId, {
@@ -281,21 +285,33 @@ export class SoftphoneHub {
      * event, which then changes nothing more.
      */
     private followAction(agent: string, action: ListenerActionMessage): void {
-        const event =
-            action.action === 'answer'
-                ? 'answered'
-                : action.action === 'decline' || action.action === 'hangup'
-                  ? 'ended'
-                  : undefined;
-        const latest =
-            action.callid === undefined
-                ? undefined
-                : this.options.registry.latest(agent, action.callid);
-        if (event && latest) {
-            this.deliver(
-                agent,
-                this.options.registry.record(agent, { ...latest, event, attributes: {} })
-            );
+        const ends: Partial<Record<ListenerActionMessage['action'], string>> = {
+            decline: 'declined',
+            hangup: 'local-hangup',
+            drop: 'local-hangup',
+            transfer: 'transferred',
+            completeConsult: 'transferred'
+        };
+        const reason = ends[action.action];
+        const event = action.action === 'answer' ? 'answered' : reason ? 'ended' : undefined;
+        // A completed consult ends both calls: the agent is out of the transfer.
+        const callids = [
+            action.callid,
+            action.action === 'completeConsult' ? action.othercallid : undefined
+        ];
+        for (const callid of callids) {
+            const latest =
+                callid === undefined ? undefined : this.options.registry.latest(agent, callid);
+            if (event && latest) {
+                this.deliver(
+                    agent,
+                    this.options.registry.record(agent, {
+                        ...latest,
+                        event,
+                        attributes: reason === 'transferred' ? { reason } : {}
+                    })
+                );
+            }
         }
     }
 
@@ -312,6 +328,12 @@ export class SoftphoneHub {
         }
         if (action.callid !== undefined && !this.options.registry.isLive(agent, action.callid)) {
             return 'The bridge has no live call with this callid for you.';
+        }
+        if (
+            action.othercallid !== undefined &&
+            !this.options.registry.isLive(agent, action.othercallid)
+        ) {
+            return 'The bridge has no live call with this othercallid for you.';
         }
         return undefined;
     }

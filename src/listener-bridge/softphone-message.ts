@@ -53,7 +53,7 @@ export function parseAction(data: string): ActionParseResult {
     if (!value || value['type'] !== 'action') {
         return { ok: false, error: 'not an action message' };
     }
-    const { requestId, action, callid, number, digits } = value;
+    const { requestId, action, callid, number, digits, othercallid } = value;
     if (typeof requestId !== 'string' || !requestIdPattern.test(requestId)) {
         return { ok: false, error: 'action.requestId is not a request id' };
     }
@@ -70,6 +70,25 @@ export function parseAction(data: string): ActionParseResult {
     }
     if (typeof callid !== 'string' || !callIdPattern.test(callid)) {
         return bad(`${known} needs the callid of the call`);
+    }
+    if (known === 'transfer' || known === 'consult') {
+        if (typeof number !== 'string' || !/\d/.test(number) || !isPhoneText(number)) {
+            return bad(`${known} needs a number of up to 40 digits, spaces and + * # ( ) . -`);
+        }
+        return { ok: true, value: { type: 'action', requestId, action: known, callid, number } };
+    }
+    if (known === 'completeConsult' || known === 'conference') {
+        if (
+            typeof othercallid !== 'string' ||
+            !callIdPattern.test(othercallid) ||
+            othercallid === callid
+        ) {
+            return bad(`${known} needs the othercallid of the second call`);
+        }
+        return {
+            ok: true,
+            value: { type: 'action', requestId, action: known, callid, othercallid }
+        };
     }
     if (known === 'dtmf') {
         if (typeof digits !== 'string' || !/^[0-9*#A-D]{1,32}$/.test(digits)) {

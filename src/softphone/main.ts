@@ -17,6 +17,7 @@ import {
     parseCallCenterSettings as parseSettingsMap,
     type OpenCtiHost
 } from './opencti';
+import { applyPageLanguage, label, readPageLanguage } from './i18n';
 import { loadPhoneNumberLibrary, normalisePhoneNumber, ScreenPopper } from './screenpop';
 import {
     defaultSoftphoneSettings,
@@ -79,7 +80,7 @@ function setupCheckContext(
         host,
         window,
         softphoneVersion: SOFTPHONE_VERSION,
-        connector: settings === undefined ? 'Not started' : settings.connectorType,
+        connector: settings === undefined ? label('Softphone_Not_Started') : settings.connectorType,
         settingsProblems: problems,
         searchObjects: known.screenPop.searchObjects,
         onDoNotCallUnreadable: known.doNotCallCheckFailure,
@@ -108,9 +109,12 @@ function renderStartupErrors(
     const render = () =>
         view.render(
             placeholderViewModel({
-                connection: { status: 'disconnected', connectorLabel: 'Not started' },
+                connection: {
+                    status: 'disconnected',
+                    connectorLabel: label('Softphone_Not_Started')
+                },
                 errors: shown,
-                dialBlockedReason: 'The softphone could not start: see the errors above.'
+                dialBlockedReason: label('Softphone_Could_Not_Start')
             })
         );
     const view = new SoftphoneView({
@@ -438,6 +442,8 @@ async function lead(parts: {
 
 const softphoneRoot = document.getElementById('softphone-root');
 if (softphoneRoot) {
+    // The user's language and locale first: every word and format below follows them.
+    applyPageLanguage(document, readPageLanguage(document));
     softphoneRoot.textContent = '';
     boot(softphoneRoot).catch((error: unknown) => {
         renderStartupErrors(softphoneRoot, [

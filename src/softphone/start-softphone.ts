@@ -1,4 +1,5 @@
 // Builds the running softphone around one connector (the leading tab's, or the only tab's).
+import { label } from './i18n';
 import {
     AgentStatusMemory,
     CallAlerts,
@@ -224,9 +225,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         appSlot.app?.store.setNotice(
             'ringtone-blocked',
             'info',
-            blocked
-                ? 'The browser blocked the ringtone: click anywhere in the softphone to allow it.'
-                : undefined
+            blocked ? label('Softphone_Ringtone_Blocked') : undefined
         )
     );
     const notifier = new DesktopNotifier({

@@ -241,6 +241,83 @@ describe('ListenerConnector with a callback URL', () => {
         }
     });
 
+    it('transfers blind, consults, completes and conferences through the phone system', async () => {
+        answer = (request) =>
+            JSON.parse(request.body).action === 'consult'
+                ? { status: 200, body: { callid: 'cons-1' } }
+                : { status: 200, body: {} };
+        const phone = await softphoneFor(bridge);
+        try {
+            phone.engine.setAgentState('Available');
+            await getEvent(bridge, {
+                ani: '+14155550101',
+                callid: 'tr-1',
+                type: 'ringing',
+                agent: 'agent1'
+            });
+            await until(() => phone.engine.snapshot().calls.length === 1, 'the call to ring');
+            await phone.engine.answer('tr-1');
+
+            // Blind: the phone system's 2xx hands the call on.
+            assert.deepEqual(await phone.engine.transfer('tr-1', '201'), { ok: true });
+            assert.deepEqual(JSON.parse(received.at(-1).body), {
+                action: 'transfer',
+                agent: 'agent1',
+                callid: 'tr-1',
+                number: '201'
+            });
+            await until(() => phone.ended.length === 1, 'the transferred call to end');
+            assert.equal(phone.ended[0].outcome, 'Transferred');
+            assert.equal(phone.ended[0].transferredTo, '201');
+            phone.engine.completeWrapUp();
+
+            // Consult, then complete: both calls end transferred.
+            await getEvent(bridge, {
+                ani: '+14155550102',
+                callid: 'tr-2',
+                type: 'ringing',
+                agent: 'agent1'
+            });
+            await until(
+                () => phone.engine.snapshot().calls.length === 1,
+                'the second call to ring'
+            );
+            await phone.engine.answer('tr-2');
+            assert.deepEqual(await phone.engine.startConsult('tr-2', '202'), {
+                ok: true,
+                callId: 'cons-1'
+            });
+            assert.deepEqual(JSON.parse(received.at(-1).body), {
+                action: 'consult',
+                agent: 'agent1',
+                callid: 'tr-2',
+                number: '202'
+            });
+            await getEvent(bridge, { callid: 'cons-1', type: 'answered', agent: 'agent1' });
+            await until(
+                () => phone.engine.getCall('cons-1')?.state === 'connected',
+                'the consult call to be answered'
+            );
+            assert.deepEqual(await phone.engine.completeConsult(), { ok: true });
+            assert.deepEqual(JSON.parse(received.at(-1).body), {
+                action: 'completeConsult',
+                agent: 'agent1',
+                callid: 'tr-2',
+                othercallid: 'cons-1'
+            });
+            await until(() => phone.ended.length === 3, 'both calls to end');
+            assert.deepEqual(
+                phone.ended.slice(1).map((call) => [call.id, call.outcome, call.transferredTo]),
+                [
+                    ['tr-2', 'Transferred', '202'],
+                    ['cons-1', 'Transferred', '+14155550102']
+                ]
+            );
+        } finally {
+            await phone.connector.disconnect();
+        }
+    });
+
     it('lets an agent act only on their own calls, and tells a reconnecting softphone what was done', async () => {
         answer = () => ({ status: 200, body: {} });
         const phone = await softphoneFor(bridge);

@@ -235,43 +235,6 @@ sipSuite('SipConnector in Chromium against Kamailio and sipp', { timeout: 120_00
         ]);
     });
 
-    it('transfers an answered call blind: sipp gets REFER with Refer-To, then BYE', async () => {
-        const from = (await browser.events()).length;
-        const sipp = await startSipp({
-            scenario: 'uac-call-transfer.xml',
-            kamailio,
-            service: agent.user
-        });
-        const incoming = await browser.waitForEvent({ type: 'incoming' }, { from });
-        const answer = await browser.call('answer', incoming.callId);
-        assert.equal(answer.ok, true, answer.error);
-
-        const transfer = await browser.call('transfer', incoming.callId, '555 0100 300');
-        assert.equal(transfer.ok, true, transfer.error);
-
-        const result = await sipp.done;
-        assert.equal(result.code, 0, `sipp failed:\n${result.errors}\n${result.stdout}`);
-        const [refer] = findMessages(result.messages, {
-            direction: 'received',
-            method: 'REFER'
-        });
-        assert.ok(refer, 'sipp received no REFER');
-        assert.equal(headerOf(refer, 'Refer-To'), '<sip:5550100300@127.0.0.1>');
-        assert.match(headerOf(refer, 'Referred-By') ?? '', /^<sip:agent@127\.0\.0\.1>/);
-        const accepted = findMessage(result.messages, { direction: 'sent', status: 202 });
-        const bye = findMessage(result.messages, { direction: 'received', method: 'BYE' });
-        assert.ok(bye.at >= accepted.at, 'the BYE came before the REFER was accepted');
-        assert.deepEqual((await eventsSince(from)).slice(1), [
-            { type: 'answered', callId: incoming.callId },
-            {
-                type: 'ended',
-                callId: incoming.callId,
-                reason: 'local-hangup',
-                message: 'Transferred to 5550100300.'
-            }
-        ]);
-    });
-
     it('sends DTMF by SIP INFO when RTP tones cannot go, then holds and resumes', async () => {
         const from = (await browser.events()).length;
         const logsFrom = (await browser.logs()).length;

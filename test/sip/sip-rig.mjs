@@ -253,7 +253,7 @@ export async function startKamailio({ sipPort, wsPort, gatewayPort } = {}) {
  * Starts one sipp run of a scenario in test/sip/scenarios (by file name) against Kamailio:
  * - UAC: `{ scenario, kamailio, service }` calls `service` (the registered user);
  * - UAS: `{ scenario, kamailio, uas: true }` listens on Kamailio's gateway port.
- * `pauseMs` is the scenario's <pause/> (-d); `keys` sets the scenario's [keyword]s (-key).
+ * `pauseMs` is the scenario's <pause/> (-d); `keys` fill the scenario's [name] fields (-key).
  * Resolves once sipp holds its port, with
  * `done` (a promise of { code, durationMs, stdout, stderr, messages }) and stop().
  * `messages` are the SIP messages sipp sent and received, each with its wall-clock time.
@@ -293,7 +293,7 @@ export async function startSipp({
         '-trace_err',
         '-error_file',
         join(workDir, 'errors.log'),
-        ...Object.entries(keys).flatMap(([key, value]) => ['-key', key, value]),
+        ...Object.entries(keys).flatMap(([key, value]) => ['-key', key, String(value)]),
         ...(uas ? [] : ['-s', service, `127.0.0.1:${kamailio.sipPort}`])
     ];
     const started = performance.now();

@@ -16,7 +16,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const sipChromiumFlags = [
     ...chromiumFlags,
     '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream'
+    '--use-fake-device-for-media-stream',
+    // The agent has clicked (Answer, Merge) before audio plays; headless has no clicks.
+    '--autoplay-policy=no-user-gesture-required'
 ];
 
 const pageHtml = '<!doctype html><title>SIP test</title><script src="/sip-test-page.js"></script>';
@@ -80,17 +82,34 @@ export async function openSipTestPage({ script }) {
         args: sipChromiumFlags
     });
     const processGroups = childProcessGroups().filter((group) => !groupsBefore.has(group));
+    const controller = await openPageIn(browser, server.origin);
+    return {
+        ...controller,
+        /** Chromium's process groups, for the leftover check (reapLeftovers). */
+        processGroups,
+        /**
+         * Another page (its own browser context, so its own SIP user agent) in the same
+         * browser: a second softphone, e.g. a far end with a real media path.
+         */
+        openAnotherPage: () => openPageIn(browser, server.origin),
+        async close() {
+            await browser.close();
+            await server.close();
+        }
+    };
+}
+
+/** A fresh context and page on the test page; resolves with the page's controls. */
+async function openPageIn(browser, origin) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${origin}/`);
     await page.waitForFunction(() => window.sipTest !== undefined);
     return {
         page,
         pageErrors,
-        /** Chromium's process groups, for the leftover check (reapLeftovers). */
-        processGroups,
         /** Calls window.sipTest[name](...args) in the page. */
         call: (name, ...args) =>
             page.evaluate(([method, params]) => window.sipTest[method](...params), [name, args]),
@@ -122,10 +141,6 @@ export async function openSipTestPage({ script }) {
                     );
                 });
             return handle.jsonValue();
-        },
-        async close() {
-            await browser.close();
-            await server.close();
         }
     };
 }

@@ -9,6 +9,10 @@
 //   screenPop), and from the Answer click to the 200 OK reaching sipp;
 // - outbound, from the Call click on the keypad and from an LWC's LMS dial: "Calling…" shown and
 //   the INVITE reaching sipp (a busy UAS, 486);
+// - blind transfer, from the click on Transfer now to the REFER reaching sipp;
+// - on the connector's test page (handover-bench.mjs): the transfer request → REFER, and the
+//   merge request → the mixed audio running (the mix lives in the softphone's frame, out of
+//   the bench's reach there);
 // - re-registration over --restarts Kamailio restarts (20 by default; outages of 0.5–8 s): from
 //   the restarted Kamailio accepting connections to the softphone showing Connected.
 // Host times are the console's own receipt of each Open CTI request (activity().receivedAt, on
@@ -32,6 +36,7 @@ import { writeReport } from '../report-table.mjs';
 import { summarise } from '../statistics.mjs';
 import { installSipBenchDriver } from './sip-page-driver.mjs';
 import { buildForBench } from '../build-for-bench.mjs';
+import { benchHandover } from './handover-bench.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const reportDir = join(root, 'test-results/bench/sip');
@@ -171,6 +176,26 @@ async function restart(session, kamailio, index) {
     return { kamailio: next, ms: connectedAt - back };
 }
 
+/** One blind transfer: sipp calls, the agent answers at once, then clicks Transfer now. */
+async function transferCall(session, kamailio) {
+    await session.page.evaluate(() => window.sipBench.armInbound());
+    const caller = await startSipp({
+        scenario: 'uac-call-transfer.xml',
+        kamailio,
+        service: AGENT.user,
+        keys: { final: '200 OK' }
+    });
+    await session.page.evaluate(() => window.sipBench.inboundResult());
+    const { clickedAt } = await session.page.evaluate(
+        (target) => window.sipBench.transferClick(target),
+        '5550100300'
+    );
+    const result = await passed(caller);
+    await finishWrapUp(session);
+    const refer = findMessage(result.messages, { direction: 'received', method: 'REFER' });
+    return { clickToRefer: refer.at - clickedAt };
+}
+
 async function finishWrapUp(session) {
     const frame = session.phone.frame;
     await frame.getByRole('heading', { name: 'Wrap up' }).waitFor();
@@ -262,6 +287,10 @@ async function main() {
                 )
             )
         );
+        const { samples: transfers } = await repeat('transfer', session, () =>
+            transferCall(session, kamailio)
+        );
+        const handover = await benchHandover({ kamailio, calls: CALLS, warmUp: WARM_UP, progress });
         const restarts = [];
         for (let index = 0; index < RESTARTS; index += 1) {
             const result = await restart(session, kamailio, index);
@@ -306,6 +335,22 @@ async function main() {
                 figure: `LMS dial → INVITE at the far end (50 ms + ${SEARCH_DELAY_MS} ms DNC search)`,
                 stats: of(lms, 'invite'),
                 budgetMs: dialBudget
+            },
+            {
+                figure: 'Blind transfer: Transfer now click → REFER at sipp',
+                stats: summarise(transfers.map((sample) => sample.clickToRefer))
+            },
+            {
+                figure: 'Blind transfer on the connector: request → REFER at sipp',
+                stats: summarise(handover.transferToRefer)
+            },
+            {
+                figure: 'Merge: request → mixed audio running (caller and agent hear the party)',
+                stats: summarise(handover.mergeToAudible)
+            },
+            {
+                figure: '  of which the merge request resolved (held call resumed, mixer built)',
+                stats: summarise(handover.mergeResolved)
             }
         ];
         process.stdout.write(`\n${formatRows(rows)}\n\n`);
@@ -338,7 +383,7 @@ async function main() {
             discardedInbound: discarded,
             rows,
             reRegistration,
-            samples: { inbound, keypad, lms, restarts }
+            samples: { inbound, keypad, lms, transfers, handover, restarts }
         });
         process.stdout.write(`Report: ${path}\n`);
         return 0;

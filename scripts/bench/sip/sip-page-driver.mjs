@@ -10,7 +10,8 @@ export function installSipBenchDriver() {
         return;
     }
     // The bench driver (installed first) watches the softphone and its Open CTI calls.
-    const { until, button, ringing, callStatus, request, clearRequests } = window.benchDriver.watch;
+    const { until, button, query, ringing, callStatus, request, clearRequests } =
+        window.benchDriver.watch;
 
     // performance.now() on the wall clock: timeOrigin can sit a little off Date.now(); the
     // offset is the median of many (Date.now() + 0.5) − (timeOrigin + now()) samples.
@@ -84,6 +85,23 @@ export function installSipBenchDriver() {
                 }
                 await new Promise((resolve) => setTimeout(resolve, 2));
             }
+        },
+        /**
+         * On the connected call: opens Transfer, types `target` and clicks Transfer now;
+         * resolves with the click's wall-clock time.
+         */
+        async transferClick(target) {
+            (await until(() => button('Transfer'), 'the Transfer button')).click();
+            const input = await until(
+                () => query('input[placeholder="Number or extension"]'),
+                'the Transfer to field'
+            );
+            input.value = target;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            const transferNow = await until(() => button('Transfer now'), 'Transfer now');
+            const clickedAt = now();
+            transferNow.click();
+            return { clickedAt };
         },
         /** An LWC's LMS dial through the console's LMS panel: the click's wall-clock time. */
         async lmsDial(number, requestId) {

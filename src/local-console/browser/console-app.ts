@@ -55,9 +55,10 @@ export function softphoneUrl(
             ? configured
             : softphonePagePath;
     const separator = path.includes('?') ? '&' : '?';
-    // The page's $Setup values (setup.<Object>.<Field>) go to the page, which renders them.
+    // The page's $Setup values (setup.<Object>.<Field>) and the user's language and locale
+    // (lang, locale) go to the page, which renders them.
     const setup = [...(consoleQuery ?? new URLSearchParams())]
-        .filter(([name]) => name.startsWith('setup.'))
+        .filter(([name]) => name.startsWith('setup.') || name === 'lang' || name === 'locale')
         .map(([name, value]) => `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
         .join('');
     return `${path}${separator}sfdcIframeOrigin=${encodeURIComponent(origin)}&mode=Lightning${setup}`;

@@ -12,6 +12,12 @@ import { consoleCss, consolePageHtml } from './console-page';
 import { contentTypeOf } from './content-types';
 import { readMetadataSchema } from './metadata-schema';
 import { isRealPathInside, resolveSafePath } from './safe-path';
+import {
+    englishLabelsFromXml,
+    translatedLabelsFromXml,
+    translationFileNames,
+    userLanguageFromQuery
+} from './user-language';
 import { renderVisualforcePage } from './visualforce-page';
 
 export interface LocalConsoleServerOptions {
@@ -233,8 +239,17 @@ export class LocalConsoleRoutes {
         for (const ignored of setup.ignored) {
             this.note(`ignored the query parameter ${ignored}: use setup.<Object>.<Field>=<value>`);
         }
+        const user = userLanguageFromQuery(query);
+        for (const ignored of user.ignored) {
+            this.note(
+                `ignored ${ignored}: use lang=<language> and locale=<locale>, e.g. lang=ja&locale=ja-JP`
+            );
+        }
+        const labels = await this.customLabels(user.language);
         const rendered = renderVisualforcePage(source, {
             userId: fakeUserId,
+            userLanguage: user,
+            labelValue: (labelName) => labels.get(labelName),
             // Field names are case-insensitive in Visualforce, as in Apex.
             setupValue: (objectName, fieldName) =>
                 setup.values.get(`${objectName}.${fieldName}`.toLowerCase()) ?? '',
@@ -256,6 +271,31 @@ export class LocalConsoleRoutes {
             body: rendered.html,
             headers: { 'Content-Security-Policy': "frame-ancestors 'self'" }
         };
+    }
+
+    /** The custom labels in a language: its Translations over English, as Visualforce renders them. */
+    private async customLabels(language: string): Promise<ReadonlyMap<string, string>> {
+        const read = (path: string): Promise<string | undefined> =>
+            readFile(join(this.metadataDir, path), 'utf8').catch(() => undefined);
+        const englishXml = await read('labels/CustomLabels.labels-meta.xml');
+        const labels = englishXml ? englishLabelsFromXml(englishXml) : new Map<string, string>();
+        for (const fileName of translationFileNames(language)) {
+            const xml = await read(join('translations', fileName));
+            if (xml !== undefined) {
+                for (const [name, text] of translatedLabelsFromXml(xml)) {
+                    if (labels.has(name)) {
+                        labels.set(name, text);
+                    }
+                }
+                return labels;
+            }
+        }
+        if (!language.startsWith('en')) {
+            this.note(
+                `no translations for ${language} (force-app/main/default/translations): English labels`
+            );
+        }
+        return labels;
     }
 
     private note(line: string): void {

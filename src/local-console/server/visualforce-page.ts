@@ -18,6 +18,13 @@ export interface VisualforceRenderOptions {
      * where nobody has set the custom setting.
      */
     readonly setupValue?: (objectName: string, fieldName: string) => string;
+    /**
+     * `{!$Label.<Name>}`: the custom label in the user's language (English when untranslated);
+     * undefined for a label the package does not have (Salesforce would refuse to save the page).
+     */
+    readonly labelValue?: (name: string) => string | undefined;
+    /** `{!$User.LanguageLocaleKey}` and `{!$User.LocaleSidKey}`; default en_US for both. */
+    readonly userLanguage?: { readonly language: string; readonly locale: string };
 }
 
 export interface RenderedPage {
@@ -41,6 +48,9 @@ const urlForResource =
     /\{!\s*URLFOR\(\s*\$Resource\.([A-Za-z][A-Za-z0-9_]*)\s*(?:,\s*(?:'([^']*)'|"([^"]*)")\s*)?\)\s*\}/gi;
 const resourceField = /\{!\s*\$Resource\.([A-Za-z][A-Za-z0-9_]*)\s*\}/gi;
 const userIdField = /\{!\s*\$User\.Id\s*\}/gi;
+const userLanguageField = /\{!\s*\$User\.LanguageLocaleKey\s*\}/gi;
+const userLocaleField = /\{!\s*\$User\.LocaleSidKey\s*\}/gi;
+const labelField = /\{!\s*\$Label\.([A-Za-z][A-Za-z0-9_]*)\s*\}/gi;
 const setupField = /\{!\s*\$Setup\.([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)\s*\}/gi;
 const outputTextTag = new RegExp(
     `<apex:outputText\\b(${attributes})(?:/>|>\\s*</apex:outputText\\s*>)`,
@@ -80,7 +90,18 @@ export function renderVisualforcePage(
             options.resourceUrl(name, single ?? double)
         )
         .replace(resourceField, (_match, name: string) => options.resourceUrl(name))
-        .replace(userIdField, options.userId);
+        .replace(userIdField, options.userId)
+        .replace(userLanguageField, escapeHtml(options.userLanguage?.language ?? 'en_US'))
+        .replace(userLocaleField, escapeHtml(options.userLanguage?.locale ?? 'en_US'))
+        .replace(labelField, (match, name: string) => {
+            const value = options.labelValue?.(name);
+            if (value === undefined) {
+                // Salesforce would refuse to save the page; blank lets the softphone read English.
+                warnings.push(`no custom label ${name}, rendered blank: ${match}`);
+                return '';
+            }
+            return escapeHtml(value);
+        });
     html = html
         .replace(pageOpenTag, '')
         .replace(pageCloseTag, '')

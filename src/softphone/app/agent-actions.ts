@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { AgentState } from '../calls/call-model';
 import type { SoftphoneActions } from '../ui/view-model';
 import type { CallControls, ControlResult } from './call-controls';
@@ -34,33 +35,11 @@ export function createAgentActions(deps: {
             }
         });
     };
-    let attempts = 0;
     const dial = (number: string) => {
-        const id = ++attempts;
-        const attempt = { id, number };
-        app.store.update((state) => ({
-            ...state,
-            dialAttempt: { ...attempt, status: 'placing' }
-        }));
+        const id = app.store.beginDialAttempt(number);
         void controls.dial(number).then((result) => {
             showDialWarning(app, result);
-            app.store.update((state) => {
-                // A later Call has taken over the keypad.
-                if (state.dialAttempt?.id !== id) {
-                    return state;
-                }
-                const { dialAttempt: _placed, ...rest } = state;
-                return result.ok
-                    ? rest
-                    : {
-                          ...rest,
-                          dialAttempt: {
-                              ...attempt,
-                              status: 'refused',
-                              message: result.message
-                          }
-                      };
-            });
+            app.store.endDialAttempt(id, result.ok ? undefined : result.message);
         });
     };
     return {
@@ -81,6 +60,12 @@ export function createAgentActions(deps: {
         editWrapUp: (callId, draft) => app.wrapUp.edit(callId, draft),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
+        transfer: (callId, target, mode) => report(controls.transfer(target, mode, callId), callId),
+        completeConsult: () => report(controls.completeConsult()),
+        cancelConsult: () => report(controls.cancelConsult()),
+        mergeCalls: () => report(controls.merge()),
+        dropParty: (callId) => report(controls.dropParty(callId), callId),
+        swapCalls: () => report(controls.swap()),
         relateCall: (callId, recordId) => app.relateCall(callId, recordId),
         dismissError: (id) => app.store.dismissError(id),
         ...(deps.downloadLogs === undefined ? {} : { downloadLogs: deps.downloadLogs }),
@@ -91,13 +76,16 @@ export function createAgentActions(deps: {
                       void (deps.openRecord as (id: string) => Promise<void>)(recordId).catch(
                           (error: unknown) =>
                               app.store.addError(
-                                  `The record could not be opened: ${error instanceof Error ? error.message : String(error)}`
+                                  label(
+                                      'Softphone_Record_Not_Opened',
+                                      error instanceof Error ? error.message : String(error)
+                                  )
                               )
                       )
               }),
         simulateIncoming: (caller) => {
             if (deps.simulator === undefined) {
-                app.store.addError('Simulated calls need the simulator connector.');
+                app.store.addError(label('Softphone_Simulator_Needed'));
                 return;
             }
             try {

@@ -68,6 +68,7 @@ export class AppStore {
     private current: AppState = initialAppState;
     private readonly listeners = new Set<Listener>();
     private nextMessageId = 1;
+    private dialAttempts = 0;
 
     get state(): AppState {
         return this.current;
@@ -83,6 +84,30 @@ export class AppStore {
     subscribe(listener: Listener): () => void {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
+    }
+
+    /** A dial the agent asked for: "Calling…" shows from now until `endDialAttempt`. */
+    beginDialAttempt(number: string): number {
+        const id = ++this.dialAttempts;
+        this.update((state) => ({ ...state, dialAttempt: { id, number, status: 'placing' } }));
+        return id;
+    }
+
+    /**
+     * The dial was placed (the engine's call shows it now) or refused; a refusal given here is
+     * shown by the keypad's field. A later dial has taken the keypad over: nothing changes.
+     */
+    endDialAttempt(id: number, refusal?: string): void {
+        this.update((state) => {
+            const attempt = state.dialAttempt;
+            if (attempt?.id !== id) {
+                return state;
+            }
+            const { dialAttempt: _ended, ...rest } = state;
+            return refusal === undefined
+                ? rest
+                : { ...rest, dialAttempt: { ...attempt, status: 'refused', message: refusal } };
+        });
     }
 
     /**

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { remoteLabel } from '../ui/labels';
 import type { CallView, SoftphoneViewModel } from '../ui/view-model';
 import { unseenMissedCalls } from './missed-calls';
@@ -11,7 +12,9 @@ export interface UtilityItem {
 /** Salesforce's label limit for a utility item (the local console refuses longer ones too). */
 const MAX_LABEL_LENGTH = 80;
 
-export const idleUtilityItem: UtilityItem = { label: 'Phone', icon: 'call' };
+export function idleUtilityItem(): UtilityItem {
+    return { label: label('Softphone_Utility_Phone'), icon: 'call' };
+}
 
 /**
  * What the utility item says, from what the softphone shows: a ringing call names its caller,
@@ -23,16 +26,19 @@ export function utilityItemFor(model: SoftphoneViewModel): UtilityItem {
         (call) => call.direction === 'Inbound' && call.state === 'ringing'
     );
     if (ringing !== undefined) {
-        return { label: clipLabel(`Incoming: ${remoteLabel(ringing)}`), icon: 'incoming_call' };
+        return {
+            label: clipLabel(label('Softphone_Utility_Incoming', remoteLabel(ringing))),
+            icon: 'incoming_call'
+        };
     }
     if (model.calls.some((call) => call.state !== 'ended')) {
-        return { label: 'On a call', icon: 'phone_portrait' };
+        return { label: label('Softphone_Utility_On_Call'), icon: 'phone_portrait' };
     }
     const missed = unseenMissedCalls(model.notices);
     if (missed > 0) {
-        return { label: `Phone · ${missed} missed`, icon: 'missed_call' };
+        return { label: label('Softphone_Utility_Missed', missed), icon: 'missed_call' };
     }
-    return idleUtilityItem;
+    return idleUtilityItem();
 }
 
 function clipLabel(label: string): string {
@@ -132,7 +138,7 @@ export class CallAlerts {
             if (hidden || !panelVisible) {
                 this.options.notifier.notify({
                     tag: call.callId,
-                    title: 'Incoming call',
+                    title: label('Softphone_Incoming_Call'),
                     body: remoteLabel(call)
                 });
             }

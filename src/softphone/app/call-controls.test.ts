@@ -1,5 +1,5 @@
 import { createAppHarness, type AppHarness } from './test-support/app-harness';
-import { DISPOSITION_REQUIRED_MESSAGE, type WrapUpSettings } from './wrap-up-controller';
+import { dispositionRequiredMessage, type WrapUpSettings } from './wrap-up-controller';
 
 const T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
 
@@ -262,7 +262,7 @@ describe('CallControls.setDisposition', () => {
         await expect(harness.controls.setDisposition(callId, '')).resolves.toEqual({
             ok: false,
             code: 'wrap-up-failed',
-            message: DISPOSITION_REQUIRED_MESSAGE
+            message: dispositionRequiredMessage()
         });
     });
 

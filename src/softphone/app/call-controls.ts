@@ -1,6 +1,7 @@
+import { label } from '../i18n';
 import type { CallEngine } from '../calls/call-engine';
 import type { RelatedRecord } from '../calls/call-model';
-import type { EngineResult } from '../calls/engine-result';
+import type { DialResult, EngineResult } from '../calls/engine-result';
 import type { LogOutbox } from '../calllog/log-outbox';
 import type { OutboundDialer } from './outbound-dialer';
 import type { WrapUpController } from './wrap-up-controller';
@@ -56,7 +57,7 @@ export class CallControls {
             return {
                 ok: false,
                 code: 'no-such-call',
-                message: 'There is no ringing call to answer.'
+                message: label('Softphone_No_Ringing_Call')
             };
         }
         const connected = engine.snapshot().calls.find((call) => call.state === 'connected');
@@ -86,7 +87,7 @@ export class CallControls {
         const { engine } = this.deps;
         const target = callId ?? engine.snapshot().calls.find((call) => call.state === 'held')?.id;
         if (target === undefined) {
-            return { ok: false, code: 'no-such-call', message: 'There is no held call to resume.' };
+            return { ok: false, code: 'no-such-call', message: label('Softphone_No_Held_Call') };
         }
         const connected = engine.snapshot().calls.find((call) => call.state === 'connected');
         if (connected !== undefined && connected.id !== target) {
@@ -124,7 +125,7 @@ export class CallControls {
                 : {
                       ok: false,
                       code: 'wrap-up-failed',
-                      message: error ?? 'The wrap-up was not saved.'
+                      message: error ?? label('Softphone_Wrap_Up_Not_Saved')
                   };
         }
         try {
@@ -142,18 +143,53 @@ export class CallControls {
         }
     }
 
+    /**
+     * Hands the call (the active one when no id is given) to `target`: at once ('blind'), or
+     * after a consult call to the target ('consult': the call is held meanwhile).
+     */
+    async transfer(
+        target: string,
+        mode: 'blind' | 'consult',
+        callId?: string
+    ): Promise<ControlResult> {
+        const { engine } = this.deps;
+        return this.onCall(callId, async (id) =>
+            mode === 'blind' ? engine.transfer(id, target) : engine.startConsult(id, target)
+        );
+    }
+
+    async completeConsult(): Promise<ControlResult> {
+        return toResult(await this.deps.engine.completeConsult());
+    }
+
+    async cancelConsult(): Promise<ControlResult> {
+        return toResult(await this.deps.engine.cancelConsult());
+    }
+
+    async merge(): Promise<ControlResult> {
+        return toResult(await this.deps.engine.merge());
+    }
+
+    async dropParty(callId: string): Promise<ControlResult> {
+        return toResult(await this.deps.engine.dropParty(callId));
+    }
+
+    async swap(): Promise<ControlResult> {
+        return toResult(await this.deps.engine.swap());
+    }
+
     private async onCall(
         callId: string | undefined,
-        action: (callId: string) => Promise<EngineResult>
+        action: (callId: string) => Promise<EngineResult | DialResult>
     ): Promise<ControlResult> {
         const target = callId ?? this.deps.engine.snapshot().activeCallId;
         if (target === undefined) {
-            return { ok: false, code: 'no-such-call', message: 'There is no call in progress.' };
+            return { ok: false, code: 'no-such-call', message: label('Softphone_No_Call') };
         }
         return toResult(await action(target));
     }
 }
 
-function toResult(result: EngineResult): ControlResult {
+function toResult(result: EngineResult | DialResult): ControlResult {
     return result.ok ? OK : { ok: false, code: result.error.code, message: result.error.message };
 }

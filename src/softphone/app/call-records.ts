@@ -17,6 +17,26 @@ export interface CallRecords {
     readonly related?: RelatedRecord;
     /** What the pop opened, so the record the agent reaches from it is related automatically. */
     readonly awaiting?: AwaitedRecord;
+    /**
+     * The phone numbers the screen pop's search returned for each record (the softphone
+     * layout's phone fields), by record id: the Transfer control offers the related record's.
+     */
+    readonly phones?: Readonly<Record<string, readonly RecordPhone[]>>;
+}
+
+/** A phone field's value, e.g. { field: 'MobilePhone', number: '(415) 555-0151' }. */
+export interface RecordPhone {
+    readonly field: string;
+    readonly number: string;
+}
+
+/** The phone fields among a search match's fields (names ending in Phone, text values). */
+export function phonesOf(fields: Readonly<Record<string, unknown>> | undefined): RecordPhone[] {
+    return Object.entries(fields ?? {}).flatMap(([field, value]) =>
+        /Phone$/.test(field) && typeof value === 'string' && /\d/.test(value)
+            ? [{ field, number: value.trim() }]
+            : []
+    );
 }
 
 export type AwaitedRecord =

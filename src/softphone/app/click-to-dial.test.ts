@@ -193,3 +193,33 @@ describe('ClickToDialRouter', () => {
         expect(next).toEqual([{ number: '9' }]);
     });
 });
+
+describe('handleClickToDial: the agent sees the click taken', () => {
+    it('shows the dial as placing from the click until the engine has the call', async () => {
+        const harness = await started();
+
+        handleClickToDial(
+            { number: '4155550101', recordId: MARIA.Id, objectType: 'Contact' },
+            { controls: harness.controls, store: harness.app.store, showPanel: harness.showPanel }
+        );
+        expect(harness.view().dialAttempt).toMatchObject({
+            number: '4155550101',
+            status: 'placing'
+        });
+        await harness.settle();
+
+        expect(harness.view().dialAttempt).toBeUndefined();
+        expect(harness.view().calls).toMatchObject([{ direction: 'Outbound' }]);
+    });
+
+    it('tells a refusal in the alerts, not by the keypad it did not come from', async () => {
+        const harness = await started();
+
+        await click(harness, { number: '(510) 555-0121', recordId: OLIVIA.Id, objectType: 'Lead' });
+
+        expect(harness.view().dialAttempt).toBeUndefined();
+        expect(harness.view().errors).toMatchObject([
+            { message: 'Olivia Grant has asked not to be called (Do Not Call)' }
+        ]);
+    });
+});

@@ -27,7 +27,10 @@ export function handleClickToDial(
             ? { recordId, objectType, ...(recordName === undefined ? {} : { recordName }) }
             : undefined;
     deps.showPanel();
+    const attempt = deps.store.beginDialAttempt(number);
     void deps.controls.dial(number, related, personAccount).then((result) => {
+        // The keypad is not where this dial came from: a refusal is told in the alerts.
+        deps.store.endDialAttempt(attempt);
         if (!result.ok) {
             deps.store.addError(result.message);
         } else {

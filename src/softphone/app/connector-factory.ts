@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { EngineLogger } from '../calls/engine-logger';
 import type { SoftphoneSettings } from '../settings/softphone-settings';
 import type { Connector } from '../telephony/connector';
@@ -39,22 +40,24 @@ export class CredentialsError extends Error {
 export function credentialsNeededFor(settings: SoftphoneSettings): CredentialsNeed | undefined {
     if (settings.connectorType === 'listener') {
         return {
-            title: 'Connect to your phone system',
-            explanation:
-                'Your agent id and the listener token your administrator gave you. They are kept in this page’s memory only.',
+            title: label('Softphone_Listener_Sign_In_Title'),
+            explanation: label('Softphone_Listener_Sign_In_Explanation'),
             fields: [
-                { name: 'agent', label: 'Agent id', autocomplete: 'username' },
-                { name: 'token', label: 'Listener token', secret: true }
+                { name: 'agent', label: label('Softphone_Agent_Id'), autocomplete: 'username' },
+                { name: 'token', label: label('Softphone_Listener_Token'), secret: true }
             ]
         };
     }
     if (settings.connectorType === 'sip') {
         return {
-            title: 'Sign in to the phone system',
-            explanation: `Your SIP account on ${settings.sip?.domain ?? 'the phone system'}. It is kept in this page's memory only.`,
+            title: label('Softphone_Sip_Sign_In_Title'),
+            explanation: label(
+                'Softphone_Sip_Sign_In_Explanation',
+                settings.sip?.domain ?? label('Softphone_The_Phone_System')
+            ),
             fields: [
-                { name: 'user', label: 'SIP user', autocomplete: 'username' },
-                { name: 'password', label: 'SIP password', secret: true }
+                { name: 'user', label: label('Softphone_Sip_User'), autocomplete: 'username' },
+                { name: 'password', label: label('Softphone_Sip_Password'), secret: true }
             ]
         };
     }
@@ -103,7 +106,7 @@ export async function createConnector(
         const connector = created.connector;
         return {
             connector,
-            label: 'Phone system (listener)',
+            label: label('Softphone_Listener_Connector'),
             describeCall: (callId) => ({
                 details: Object.entries(connector.callAttributes(callId) ?? {}).map(
                     ([label, value]) => ({ label, value })
@@ -116,5 +119,5 @@ export async function createConnector(
         idGenerator: () => `sim-${crypto.randomUUID()}`,
         scheduler: deps.scheduler
     });
-    return { connector: simulator, label: 'Simulator', simulator };
+    return { connector: simulator, label: label('Softphone_Simulator_Connector'), simulator };
 }

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { Call, RelatedRecord } from '../calls/call-model';
 import type { CallEngine } from '../calls/call-engine';
 import type { CallData } from '../telephony/call-data';
@@ -10,6 +11,7 @@ import {
     withAwaited,
     withRelated,
     withSeen,
+    phonesOf,
     type CallRecords
 } from './call-records';
 
@@ -19,8 +21,13 @@ export type CallerPopOutcome =
           readonly ok: true;
           readonly related?: RelatedRecord;
           readonly callerName?: string;
-          /** Every record the search found: the agent may log the call to any of them. */
-          readonly matches?: readonly Match[];
+          /**
+           * Every record the search found: the agent may log the call to any of them. A
+           * search match also carries the softphone layout's fields (its phone numbers).
+           */
+          readonly matches?: readonly (Match & {
+              readonly fields?: Readonly<Record<string, unknown>>;
+          })[];
           /** What was decided (absent when the pop ran in another tab). */
           readonly decision?: ScreenPopDecision;
           /** Nothing was popped yet: the settings time this pop for the answer. */
@@ -56,7 +63,7 @@ export async function popInboundCall(
     const callerId = normalisePhoneNumber(call.from, deps.defaultCountry);
     const outcome = await deps.screenPopper.pop(callerId, deps.moment, call.data);
     if (!outcome.ok) {
-        deps.store.addError(`Screen pop failed (${outcome.step}): ${outcome.message}`);
+        deps.store.addError(label('Softphone_Screen_Pop_Failed', outcome.step, outcome.message));
         return { waitsForAnswer: false };
     }
     if (outcome.related !== undefined) {
@@ -90,6 +97,14 @@ function afterPop(
     );
     if (outcome.related !== undefined) {
         next = withRelated(next, outcome.related);
+    }
+    const phones = Object.fromEntries(
+        (outcome.matches ?? [])
+            .map((match) => [match.recordId, phonesOf(match.fields)] as const)
+            .filter(([, found]) => found.length > 0)
+    );
+    if (Object.keys(phones).length > 0) {
+        next = { ...next, phones: { ...next.phones, ...phones } };
     }
     const decision = outcome.decision;
     // A form or a search page that is on screen: the record the agent reaches from it is related.

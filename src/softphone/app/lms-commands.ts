@@ -7,7 +7,10 @@ import type { SoftphoneApp } from './softphone-app';
 export function createLmsCommands(app: SoftphoneApp, controls: CallControls): SoftphoneCommands {
     return {
         dial: async (number, related) => {
+            const attempt = app.store.beginDialAttempt(number);
             const result = await controls.dial(number, related);
+            // The LWC that asked hears a refusal; the keypad was not used.
+            app.store.endDialAttempt(attempt);
             showDialWarning(app, result);
             return result;
         },
@@ -18,6 +21,12 @@ export function createLmsCommands(app: SoftphoneApp, controls: CallControls): So
         mute: (muted, callId) => controls.mute(muted, callId),
         setDisposition: (callId, disposition, notes) =>
             controls.setDisposition(callId, disposition, notes),
+        transfer: (target, mode, callId) => controls.transfer(target, mode, callId),
+        completeConsult: () => controls.completeConsult(),
+        cancelConsult: () => controls.cancelConsult(),
+        conference: () => controls.merge(),
+        dropParty: (callId) => controls.dropParty(callId),
+        swap: () => controls.swap(),
         snapshot: () => app.statePayload()
     };
 }

@@ -1,4 +1,5 @@
 import type { EndedCall } from '../calls/ended-call';
+import { label as labelOf } from '../i18n';
 import type { NoticeView } from '../ui/view-model';
 
 const MISSED_CALL_PREFIX = 'missed-call-';
@@ -11,7 +12,7 @@ export function missedCallNotice(
     const number = call.direction === 'Inbound' ? call.from : call.to;
     return {
         id: `${MISSED_CALL_PREFIX}${call.id}`,
-        message: `Missed call from ${label}.`,
+        message: labelOf('Softphone_Missed_Call_From', label),
         ...(number.trim() === '' ? {} : { callBack: number })
     };
 }

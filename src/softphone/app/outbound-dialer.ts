@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { RelatedRecord } from '../calls/call-model';
 import type { CallEngine } from '../calls/call-engine';
 import { parseSearchResult, type SearchMatch } from '../opencti/search-result';
@@ -100,8 +101,8 @@ export class OutboundDialer {
                 parsed.kind === 'invalid' && /\d/.test(typed)
                     ? parsed.reason
                     : typed === ''
-                      ? 'Enter a phone number to call.'
-                      : `${typed.slice(0, 40)} is not a phone number or an extension: enter its digits.`;
+                      ? label('Softphone_Enter_Number_To_Call')
+                      : label('Softphone_Not_A_Number', typed.slice(0, 40));
             return { ok: false, code: 'invalid-number', message };
         }
         // The connector's set-up (the microphone) overlaps the check's round trip.
@@ -126,14 +127,23 @@ export class OutboundDialer {
                 return {
                     ok: false,
                     code: 'do-not-call-unchecked',
-                    message: `The call was not placed: the Do Not Call list could not be checked (${check.problem}).${check.passing === false ? '' : ' Try again in a moment.'}`
+                    message: label(
+                        check.passing === false
+                            ? 'Softphone_Do_Not_Call_Unchecked'
+                            : 'Softphone_Do_Not_Call_Unchecked_Retry',
+                        check.problem
+                    )
                 };
             }
             const placed = await this.place(parsed.e164, request.related);
             return placed.ok
                 ? {
                       ...placed,
-                      warning: `The Do Not Call list could not be checked for ${parsed.national} (${check.problem}): make sure this person may be called.`
+                      warning: label(
+                          'Softphone_Do_Not_Call_Unchecked_Warning',
+                          parsed.national,
+                          check.problem
+                      )
                   }
                 : placed;
         }

@@ -498,6 +498,26 @@ describe('SoftphoneApp: the LMS bridge', () => {
         expect(errors).toEqual([]);
     });
 
+    it("shows an LWC's dial as placing while its number is checked, then the engine's call", async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms } = await harness.attachLms();
+        const seen: (string | undefined)[] = [];
+        harness.app.store.subscribe((state) => seen.push(state.dialAttempt?.status));
+
+        lms.listener?.({
+            version: 1,
+            type: 'dial',
+            requestId: 'lwc-1',
+            payload: { number: '4155550102' }
+        });
+        await harness.settle();
+
+        expect(seen).toContain('placing');
+        expect(harness.view().dialAttempt).toBeUndefined();
+        expect(harness.view().calls).toMatchObject([{ direction: 'Outbound' }]);
+    });
+
     it('publishes callStarted, state, callEnded and callLogged for a call', async () => {
         const harness = createAppHarness();
         await harness.start();

@@ -1,3 +1,5 @@
+import { label } from '../i18n';
+import { outcomeLabel, withheldNumberLabel } from '../ui/labels';
 import type { CallEngine } from '../calls/call-engine';
 import type { AgentState, Call, Clock } from '../calls/call-model';
 import type { EndedCall } from '../calls/ended-call';
@@ -74,6 +76,9 @@ export class SoftphoneApp {
     readonly store = new AppStore();
     readonly wrapUp: WrapUpController;
     private bridge: LmsBridge | undefined;
+    /** The transfer progress last published per call, and the conference's size (0: none). */
+    private readonly publishedTransfers = new Map<string, string>();
+    private publishedConference = 0;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
     private readonly deferredPops = new Map<string, Call>();
     /** The last record Salesforce reported on screen (onNavigationChange). */
@@ -109,11 +114,7 @@ export class SoftphoneApp {
             logStatus: { pending: options.outbox.pendingCount, durable: options.outbox.durable }
         }));
         if (!options.outbox.durable) {
-            this.store.setNotice(
-                'log-not-durable',
-                'warning',
-                'This browser blocks offline storage, so call logs waiting to be saved are kept in memory only: keep this tab open until they are saved.'
-            );
+            this.store.setNotice('log-not-durable', 'warning', label('Softphone_Log_Not_Durable'));
         }
     }
 
@@ -155,15 +156,17 @@ export class SoftphoneApp {
                     `log-failed-${event.callId}`,
                     'warning',
                     event.permanent
-                        ? `A call log could not be saved and needs an admin: ${event.error}`
-                        : `A call log could not be saved yet (attempt ${event.attempt}); retrying: ${event.error}`
+                        ? label('Softphone_Log_Failed_Admin', event.error)
+                        : label('Softphone_Log_Failed_Retrying', event.attempt, event.error)
                 )
             ),
             outbox.on('logged', (event) =>
                 this.store.setNotice(`log-failed-${event.callId}`, 'warning', undefined)
             ),
             outbox.on('storeError', (event) =>
-                this.store.addError(`Call log storage failed (${event.operation}): ${event.error}`)
+                this.store.addError(
+                    label('Softphone_Log_Storage_Failed', event.operation, event.error)
+                )
             ),
             this.store.subscribe(() => this.render())
         );
@@ -191,6 +194,7 @@ export class SoftphoneApp {
                 dispositionRequired: this.options.wrapUp.dispositionRequired,
                 formatNumber: this.options.formatNumber,
                 breakReasons: this.options.breakReasons ?? [],
+                handoverSupport: engine.handoverSupport(),
                 ...(this.options.describeCall === undefined
                     ? {}
                     : { describeCall: this.options.describeCall })
@@ -222,14 +226,17 @@ export class SoftphoneApp {
                 .enqueue(ended, { awaitWrapUp: false })
                 .catch((error: unknown) =>
                     this.store.addError(
-                        `The call log could not be stored: ${error instanceof Error ? error.message : String(error)}`
+                        label(
+                            'Softphone_Log_Not_Stored',
+                            error instanceof Error ? error.message : String(error)
+                        )
                     )
                 );
             const remoteNumber = live.direction === 'Inbound' ? live.from : live.to;
-            const label =
+            const party =
                 previous.callerNames[live.id] ??
                 live.related?.recordName ??
-                (this.options.formatNumber(remoteNumber) || 'Withheld number');
+                (this.options.formatNumber(remoteNumber) || withheldNumberLabel());
             recent.unshift({
                 callId: live.id,
                 direction: live.direction,
@@ -242,7 +249,9 @@ export class SoftphoneApp {
                 durationSeconds: ended.durationSeconds
             });
             notices.push(
-                `${what} during the call with ${label}: the call could not continue and was logged as ${ended.outcome}.`
+                cause === 'reload'
+                    ? label('Softphone_Reload_During_Call', party, outcomeLabel(ended.outcome))
+                    : label('Softphone_Tab_Closed_During_Call', party, outcomeLabel(ended.outcome))
             );
         }
         if (previous.wrapUpCallId !== undefined) {
@@ -286,7 +295,10 @@ export class SoftphoneApp {
             }
         } catch (error) {
             this.store.addError(
-                `The wrap-up typed before the reload could not be saved: ${error instanceof Error ? error.message : String(error)}`
+                label(
+                    'Softphone_Wrap_Up_Draft_Not_Saved',
+                    error instanceof Error ? error.message : String(error)
+                )
             );
         }
     }
@@ -358,9 +370,7 @@ export class SoftphoneApp {
         const { engine } = this.options;
         const reasons = this.options.breakReasons ?? [];
         if (reason !== undefined && (state !== 'Break' || !reasons.includes(reason))) {
-            this.store.addError(
-                `"${reason}" is not a break reason here; choose one of the Break options in Status.`
-            );
+            this.store.addError(label('Softphone_Not_A_Break_Reason', reason));
             return false;
         }
         // Leaving wrap-up from the status menu: the draft is saved first, and a required
@@ -438,6 +448,41 @@ export class SoftphoneApp {
         }
         this.render();
         void this.bridge?.publishState(this.statePayload());
+        this.publishHandover(snapshot);
+    }
+
+    /** Transfer progress and the conference's size, to the LWCs, each time they change. */
+    private publishHandover(snapshot: EngineSnapshot): void {
+        const bridge = this.bridge;
+        for (const call of snapshot.calls) {
+            const transfer = call.transfer;
+            const key = transfer ? `${transfer.target}|${transfer.progress}` : undefined;
+            if (key === this.publishedTransfers.get(call.id)) {
+                continue;
+            }
+            if (key === undefined) {
+                this.publishedTransfers.delete(call.id);
+                continue;
+            }
+            this.publishedTransfers.set(call.id, key);
+            void bridge?.publishTransfer({
+                callId: call.id,
+                target: transfer?.target ?? '',
+                progress: transfer?.progress ?? 'requested',
+                ...(transfer?.reason === undefined ? {} : { reason: transfer.reason })
+            });
+        }
+        for (const callId of [...this.publishedTransfers.keys()]) {
+            if (!snapshot.calls.some((call) => call.id === callId)) {
+                this.publishedTransfers.delete(callId);
+            }
+        }
+        const parties =
+            snapshot.conferenceCallIds === undefined ? 0 : snapshot.conferenceCallIds.length + 1;
+        if (parties !== this.publishedConference) {
+            this.publishedConference = parties;
+            void bridge?.publishConference(parties);
+        }
     }
 
     /** Why after-call work ended without the agent finishing it, if it did (see finish). */
@@ -562,7 +607,7 @@ export class SoftphoneApp {
         const records = this.store.state.callRecords[callId];
         const record = records?.seen.find((each) => sameRecordId(each.recordId, recordId));
         if (records === undefined || record === undefined) {
-            this.store.addError('That record was not seen during this call: choose one listed.');
+            this.store.addError(label('Softphone_Record_Not_Seen'));
             return;
         }
         this.setCallRecords(callId, withRelated(records, record));
@@ -603,7 +648,11 @@ export class SoftphoneApp {
             .setRelatedRecord(callId, record)
             .catch((error: unknown) =>
                 this.store.addError(
-                    `The call log could not be moved to ${record.recordName ?? record.recordId}: ${error instanceof Error ? error.message : String(error)}`
+                    label(
+                        'Softphone_Log_Not_Moved',
+                        record.recordName ?? record.recordId,
+                        error instanceof Error ? error.message : String(error)
+                    )
                 )
             );
     }
@@ -638,13 +687,14 @@ export class SoftphoneApp {
         const inAfterCallWork = this.options.engine.snapshot().agentState === 'AfterCallWork';
         const worked = call.answeredAt !== undefined || call.direction === 'Outbound';
         // The phone system's display name stands in when no record named the caller.
+        // A consult call keeps its parent's record for the log, not as the other party's name.
         const name =
             this.store.state.callerNames[call.id] ??
-            call.related?.recordName ??
+            (call.consultOf === undefined ? call.related?.recordName : undefined) ??
             (call.remoteName?.trim() || undefined);
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);
-        const label = name ?? (number || 'Withheld number');
+        const party = name ?? (number || withheldNumberLabel());
         // Until the outbox has the log in IndexedDB (asynchronous), the session snapshot
         // (synchronous storage) holds it, so a reload in that gap cannot lose it.
         this.unstoredCalls.set(call.id, call);
@@ -657,7 +707,10 @@ export class SoftphoneApp {
             })
             .catch((error: unknown) =>
                 this.store.addError(
-                    `The call log could not be stored: ${error instanceof Error ? error.message : String(error)}`
+                    label(
+                        'Softphone_Log_Not_Stored',
+                        error instanceof Error ? error.message : String(error)
+                    )
                 )
             );
         void this.bridge?.publishCallEnded(call, call.outcome, call.durationSeconds);
@@ -686,7 +739,7 @@ export class SoftphoneApp {
         }));
         if (offered && call.outcome === 'Missed') {
             // Rang, offered to the agent, not answered: a notice with Call back until seen.
-            const notice = missedCallNotice(call, label);
+            const notice = missedCallNotice(call, party);
             this.store.setNotice(
                 notice.id,
                 'warning',
@@ -695,7 +748,7 @@ export class SoftphoneApp {
             );
         }
         if (worked) {
-            this.workedCallsAwaitingWrapUp.push({ call, label });
+            this.workedCallsAwaitingWrapUp.push({ call, label: party });
         }
         if (inAfterCallWork) {
             this.beginWrapUpOfLastWorkedCall();

@@ -2,9 +2,11 @@ import type { Call, RelatedRecord } from '../calls/call-model';
 import type { EngineSnapshot } from '../calls/engine-events';
 import type { CallView, LoggedToView, SoftphoneViewModel } from '../ui/view-model';
 import type { AppState } from './app-state';
-import { recordLabel, type CallRecords } from './call-records';
+import { recordLabel, type CallRecords, type RecordPhone } from './call-records';
 import type { CallDescriber } from './connector-factory';
 import type { NumberFormatter } from './number-formatter';
+import type { HandoverSupport } from '../telephony/call-handover';
+import { toHandoverView, transferSuggestions } from './handover-view-builder';
 
 export interface ViewModelInputs {
     readonly engine: EngineSnapshot;
@@ -18,6 +20,8 @@ export interface ViewModelInputs {
     readonly formatNumber: NumberFormatter;
     readonly describeCall?: CallDescriber;
     readonly breakReasons?: readonly string[];
+    /** What the connector can do to hand calls on (none when absent). */
+    readonly handoverSupport?: HandoverSupport;
 }
 
 /** Derives what the view shows from the engine snapshot and the app state (pure). */
@@ -50,9 +54,33 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
         ...(app.breakReason === undefined || engine.agentState !== 'Break'
             ? {}
             : { breakReason: app.breakReason }),
-        calls: engine.calls.map((call) =>
-            toCallView(call, app, inputs.formatNumber, inputs.describeCall)
-        ),
+        calls: engine.calls.map((call) => {
+            const view = toCallView(call, app, inputs.formatNumber, inputs.describeCall);
+            const handover =
+                inputs.handoverSupport === undefined
+                    ? undefined
+                    : toHandoverView(
+                          call,
+                          engine.calls,
+                          inputs.handoverSupport,
+                          (other) =>
+                              toCallView(other, app, inputs.formatNumber, undefined).name ??
+                              inputs.formatNumber(remoteNumberOf(other)),
+                          inputs.formatNumber
+                      );
+            return handover === undefined ? view : { ...view, handover };
+        }),
+        ...(inputs.handoverSupport === undefined
+            ? {}
+            : {
+                  transferSuggestions: transferSuggestions(
+                      app.recentCalls,
+                      relatedPhones(engine, app)
+                  )
+              }),
+        ...(engine.conferenceCallIds === undefined
+            ? {}
+            : { conference: { parties: engine.conferenceCallIds.length + 1 } }),
         ...(wrapUp === undefined
             ? {}
             : {
@@ -98,8 +126,10 @@ function toCallView(
     describeCall: CallDescriber | undefined
 ): CallView {
     const description = describeCall?.(call.id);
-    const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
-    const name = app.callerNames[call.id] ?? call.related?.recordName ?? call.remoteName;
+    const remoteNumber = remoteNumberOf(call);
+    // A consult call keeps its parent's record for the log, but the person is someone else.
+    const recordName = call.consultOf === undefined ? call.related?.recordName : undefined;
+    const name = app.callerNames[call.id] ?? recordName ?? call.remoteName;
     return {
         callId: call.id,
         direction: call.direction,
@@ -116,6 +146,27 @@ function toCallView(
         ...(description?.controlledOnPhone ? { controlledOnPhone: true } : {}),
         loggedTo: toLoggedTo(app.callRecords[call.id], call.related)
     };
+}
+
+/** The phone numbers of the records the live calls are related to (from the screen pop). */
+function relatedPhones(
+    engine: EngineSnapshot,
+    app: AppState
+): { name: string; phones: readonly RecordPhone[] }[] {
+    return engine.calls.flatMap((call) => {
+        const related = call.related ?? app.callRecords[call.id]?.related;
+        const phones =
+            related === undefined
+                ? undefined
+                : app.callRecords[call.id]?.phones?.[related.recordId];
+        return related === undefined || phones === undefined
+            ? []
+            : [{ name: related.recordName ?? related.objectType, phones }];
+    });
+}
+
+function remoteNumberOf(call: Call): string {
+    return call.direction === 'Inbound' ? call.from : call.to;
 }
 
 /** At most this many records are offered for a call (the tab protocol allows 50). */

@@ -1,7 +1,7 @@
 import { createAppHarness, type AppHarness } from './test-support/app-harness';
 import type { WrapUpSettings } from './wrap-up-controller';
 import {
-    DISPOSITION_REQUIRED_MESSAGE,
+    dispositionRequiredMessage,
     TYPING_PAUSE_MS,
     dispositionRequiredFor
 } from './wrap-up-controller';
@@ -44,7 +44,7 @@ describe('WrapUpController.save', () => {
 
         expect(saved).toBe(false);
         expect(harness.view().wrapUp).toMatchObject({
-            error: DISPOSITION_REQUIRED_MESSAGE,
+            error: dispositionRequiredMessage(),
             dispositionRequired: true,
             saving: false
         });
@@ -127,7 +127,7 @@ describe('WrapUpController.complete', () => {
         await expect(harness.app.wrapUp.complete()).resolves.toBe(false);
 
         expect(harness.view().agentState).toBe('AfterCallWork');
-        expect(harness.view().wrapUp?.error).toBe(DISPOSITION_REQUIRED_MESSAGE);
+        expect(harness.view().wrapUp?.error).toBe(dispositionRequiredMessage());
     });
 
     it('makes the agent Available once the required disposition is saved', async () => {
@@ -200,7 +200,7 @@ describe('WrapUpController countdown', () => {
         expect(harness.view().agentState).toBe('AfterCallWork');
         expect(harness.view().wrapUp).toMatchObject({
             callId,
-            error: DISPOSITION_REQUIRED_MESSAGE
+            error: dispositionRequiredMessage()
         });
         expect(harness.view().wrapUp).not.toHaveProperty('endsAt');
 
@@ -351,10 +351,10 @@ describe('WrapUpController: the draft', () => {
     it('picking a disposition clears the refusal that asked for one', async () => {
         const { harness, callId } = await inAfterCallWork({ dispositionRequired: true });
         await harness.app.wrapUp.complete();
-        expect(harness.view().wrapUp?.error).toBe(DISPOSITION_REQUIRED_MESSAGE);
+        expect(harness.view().wrapUp?.error).toBe(dispositionRequiredMessage());
 
         harness.app.wrapUp.edit(callId, { disposition: '', notes: 'typing' });
-        expect(harness.view().wrapUp?.error).toBe(DISPOSITION_REQUIRED_MESSAGE);
+        expect(harness.view().wrapUp?.error).toBe(dispositionRequiredMessage());
         harness.app.wrapUp.edit(callId, { disposition: 'Resolved', notes: 'typing' });
         expect(harness.view().wrapUp).not.toHaveProperty('error');
     });
@@ -408,7 +408,7 @@ describe('WrapUpController: the countdown pauses while the agent types', () => {
         await harness.advance(TYPING_PAUSE_MS + 30_000);
 
         expect(harness.view().agentState).toBe('AfterCallWork');
-        expect(harness.view().wrapUp).toMatchObject({ error: DISPOSITION_REQUIRED_MESSAGE });
+        expect(harness.view().wrapUp).toMatchObject({ error: dispositionRequiredMessage() });
         expect(harness.view().wrapUp).not.toHaveProperty('endsAt');
         expect(harness.host.phoneCallByProviderId(callId)?.fields).toMatchObject({
             Disposition__c: '',

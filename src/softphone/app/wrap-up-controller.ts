@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { CallEngine } from '../calls/call-engine';
 import type { AgentState, Clock } from '../calls/call-model';
 import type { EndedCall } from '../calls/ended-call';
@@ -11,7 +12,9 @@ export interface WrapUpSettings {
     readonly dispositionRequired: boolean;
 }
 
-export const DISPOSITION_REQUIRED_MESSAGE = 'Choose a disposition before you finish this call.';
+export function dispositionRequiredMessage(): string {
+    return label('Softphone_Disposition_Before_Finish');
+}
 
 /** How long after the agent's last keystroke or pick the countdown stays paused. */
 export const TYPING_PAUSE_MS = 10_000;
@@ -24,7 +27,13 @@ export type WrapUpInterruption =
 
 /** The refusal shown when the agent picks another status with a required disposition missing. */
 export function dispositionRequiredFor(state: AgentState): string {
-    return `Choose a disposition before you go ${state === 'Break' ? 'on Break' : state}.`;
+    return label(
+        state === 'Break'
+            ? 'Softphone_Disposition_Before_Break'
+            : state === 'Offline'
+              ? 'Softphone_Disposition_Before_Offline'
+              : 'Softphone_Disposition_Before_Available'
+    );
 }
 
 const sameDraft = (a: WrapUpDraft | undefined, b: WrapUpDraft): boolean =>
@@ -106,7 +115,7 @@ export class WrapUpController {
     /** The agent's Save: disposition and notes onto the call's log, confirmed when done. */
     async save(callId: string, wrapUp: WrapUpDraft): Promise<boolean> {
         if (this.deps.settings.dispositionRequired && wrapUp.disposition.trim() === '') {
-            this.patch(callId, { ...wrapUp, error: DISPOSITION_REQUIRED_MESSAGE });
+            this.patch(callId, { ...wrapUp, error: dispositionRequiredMessage() });
             return false;
         }
         this.patch(callId, { ...wrapUp, saving: true, error: undefined });
@@ -135,7 +144,7 @@ export class WrapUpController {
         if (wrapUp === undefined) {
             return this.deps.engine.completeWrapUp().ok;
         }
-        if (!this.mayLeave(wrapUp, DISPOSITION_REQUIRED_MESSAGE) || !(await this.saveDraft())) {
+        if (!this.mayLeave(wrapUp, dispositionRequiredMessage()) || !(await this.saveDraft())) {
             return false;
         }
         if (this.current?.callId !== wrapUp.callId) {
@@ -176,7 +185,11 @@ export class WrapUpController {
             : outbox.closeWrapUp(wrapUp.callId);
         void written.catch((error: unknown) =>
             this.deps.store.addError(
-                `The wrap-up of the call with ${wrapUp.remoteLabel} could not be saved: ${error instanceof Error ? error.message : String(error)}`
+                label(
+                    'Softphone_Wrap_Up_Save_Failed',
+                    wrapUp.remoteLabel,
+                    error instanceof Error ? error.message : String(error)
+                )
             )
         );
         this.deps.store.update((state) => {
@@ -229,7 +242,12 @@ export class WrapUpController {
     }
 
     private isDispositionError(error: string): boolean {
-        return error === DISPOSITION_REQUIRED_MESSAGE || error.startsWith('Choose a disposition');
+        return (
+            error === dispositionRequiredMessage() ||
+            (['Available', 'Offline', 'Break'] as const).some(
+                (state) => error === dispositionRequiredFor(state)
+            )
+        );
     }
 
     /** Writes to the log, keeping its wrap-up window open: the agent may still change it. */
@@ -292,7 +310,7 @@ export class WrapUpController {
         if (!(await this.saveDraft()) || this.current?.callId !== wrapUp.callId) {
             return;
         }
-        if (this.mayLeave(this.current, DISPOSITION_REQUIRED_MESSAGE)) {
+        if (this.mayLeave(this.current, dispositionRequiredMessage())) {
             await this.complete();
         }
     }

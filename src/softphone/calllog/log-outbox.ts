@@ -183,8 +183,12 @@ export class LogOutbox {
         });
         let entry: OutboxEntry;
         if (previous === undefined) {
+            const parentRecordId =
+                call.consultOf === undefined ? undefined : this.savedIdOf(call.consultOf);
             entry = {
                 callId: call.id,
+                ...(call.consultOf === undefined ? {} : { parentCallId: call.consultOf }),
+                ...(parentRecordId === undefined ? {} : { parentRecordId }),
                 record,
                 recordRevision: 1,
                 savedRecordRevision: 0,
@@ -404,7 +408,7 @@ export class LogOutbox {
             if (entry === undefined || this.disposed) {
                 return;
             }
-            if (isFinished(entry)) {
+            if (isFinished(entry) && !this.awaitsParent(entry)) {
                 this.entries.delete(callId);
                 this.remember(entry);
                 await this.remove(callId);
@@ -443,6 +447,9 @@ export class LogOutbox {
                 this.announcedRelated.get(callId) !== updated.related?.recordId;
             if (firstSave || moved) {
                 this.emitLogged(updated);
+            }
+            if (firstSave) {
+                await this.linkConsultCalls(updated);
             }
         }
     }
@@ -528,6 +535,42 @@ export class LogOutbox {
 
     private cancelTimer(callId: string): void {
         this.timers.cancel(callId);
+    }
+
+    /** The Phone_Call__c Id of a call this outbox has saved, if it knows it. */
+    private savedIdOf(callId: string): string | undefined {
+        return (this.entries.get(callId) ?? this.recent.get(callId))?.savedRecordId;
+    }
+
+    /** A consult call's log stays while its parent's log is still on its way (to link them). */
+    private awaitsParent(entry: OutboxEntry): boolean {
+        return (
+            entry.parentCallId !== undefined &&
+            entry.parentRecordId === undefined &&
+            this.entries.has(entry.parentCallId)
+        );
+    }
+
+    /**
+     * The parent call's log is saved: its consult calls get the link, those still in the outbox
+     * and those already saved without it (a cancelled consult ends before its parent).
+     */
+    private async linkConsultCalls(parent: OutboxEntry): Promise<void> {
+        const children = [...this.entries.values(), ...this.recent.values()].filter(
+            (child) => child.parentCallId === parent.callId && child.parentRecordId === undefined
+        );
+        for (const child of children) {
+            this.recent.delete(child.callId);
+            const linked: OutboxEntry = {
+                ...child,
+                parentRecordId: parent.savedRecordId,
+                nextAttemptAt: Math.min(child.nextAttemptAt, this.clock.now())
+            };
+            this.entries.set(child.callId, linked);
+            await this.persist(linked);
+            this.emitPendingCount();
+            this.kick(child.callId);
+        }
     }
 
     private remember(entry: OutboxEntry): void {

@@ -4,6 +4,7 @@
  *
  *   record          ──create (or duplicate → sync)──▶ savedRecordId, savedRecordRevision
  *   wrapUp.revision ──create or update──▶ savedWrapUpRevision
+ *   parentRecordId  ──create, sync or link──▶ savedParentRecordId   (a consult call's parent)
  *
  * The Task mirror is not the outbox's: the Phone Call Task Mirror flow creates it with the
  * Phone_Call__c (Mirror_To_Task__c) and keeps it in step. Entries stored by an earlier version
@@ -32,6 +33,12 @@ export interface OutboxEntry {
     readonly related?: RelatedRecord;
     readonly wrapUp?: OutboxWrapUp;
     readonly savedWrapUpRevision: number;
+    /** A consult call's: the provider call id of the call it was about. */
+    readonly parentCallId?: string;
+    /** The parent call's Phone_Call__c Id, once that log is saved (Parent_Call__c). */
+    readonly parentRecordId?: string;
+    /** The Parent_Call__c Salesforce is known to hold. */
+    readonly savedParentRecordId?: string;
     /** True while the agent may still add a disposition or notes (after-call work). */
     readonly wrapUpOpen: boolean;
     /** Failed attempts in a row (reset by any successful write). */
@@ -73,6 +80,9 @@ export const OutboxEntrySchema = v.object({
         v.object({ disposition: v.string(), notes: optionalText, revision: revision })
     ),
     savedWrapUpRevision: revision,
+    parentCallId: optionalText,
+    parentRecordId: optionalText,
+    savedParentRecordId: optionalText,
     wrapUpOpen: v.boolean(),
     attempts: revision,
     nextAttemptAt: v.number(),

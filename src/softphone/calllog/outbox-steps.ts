@@ -10,7 +10,7 @@ import type { SaveLogValue } from './phone-call-record';
 
 const LOCKED_FIELDS: ReadonlySet<string> = new Set(LOCKED_PHONE_CALL_FIELDS);
 
-export type OutboxStepKind = 'create' | 'sync' | 'update';
+export type OutboxStepKind = 'create' | 'sync' | 'update' | 'link';
 
 export interface OutboxStep {
     readonly kind: OutboxStepKind;
@@ -18,6 +18,8 @@ export interface OutboxStep {
     /** What this write carries, so a success only marks what was actually sent as saved. */
     readonly recordRevision: number;
     readonly wrapUpRevision: number;
+    /** The Parent_Call__c this write carries (undefined: none). */
+    readonly parentRecordId?: string;
 }
 
 export function wrapUpRevisionOf(entry: OutboxEntry): number {
@@ -27,12 +29,16 @@ export function wrapUpRevisionOf(entry: OutboxEntry): number {
 export function nextStep(entry: OutboxEntry): OutboxStep | null {
     const wrapUpRevision = wrapUpRevisionOf(entry);
     const wrapUpFields = entry.wrapUp === undefined ? {} : toWrapUpFields(entry.wrapUp);
+    const parentId = entry.parentRecordId;
+    const parentFields: SaveLogValue = parentId === undefined ? {} : { Parent_Call__c: parentId };
+    const parentMark = parentId === undefined ? {} : { parentRecordId: parentId };
     if (entry.savedRecordId === undefined) {
         return {
             kind: 'create',
-            value: { ...entry.record, ...wrapUpFields },
+            value: { ...entry.record, ...wrapUpFields, ...parentFields },
             recordRevision: entry.recordRevision,
-            wrapUpRevision
+            wrapUpRevision,
+            ...parentMark
         };
     }
     const recordId = entry.savedRecordId;
@@ -47,9 +53,10 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
         );
         return {
             kind: 'sync',
-            value: { ...fields, ...wrapUpFields, Id: recordId },
+            value: { ...fields, ...wrapUpFields, ...parentFields, Id: recordId },
             recordRevision: entry.recordRevision,
-            wrapUpRevision
+            wrapUpRevision,
+            ...parentMark
         };
     }
     if (entry.wrapUp !== undefined && entry.savedWrapUpRevision !== wrapUpRevision) {
@@ -58,6 +65,16 @@ export function nextStep(entry: OutboxEntry): OutboxStep | null {
             value: { Id: recordId, ...wrapUpFields },
             recordRevision: entry.recordRevision,
             wrapUpRevision
+        };
+    }
+    if (entry.parentRecordId !== undefined && entry.savedParentRecordId !== entry.parentRecordId) {
+        // The parent call was logged after this consult call: link them now.
+        return {
+            kind: 'link',
+            value: { Id: recordId, Parent_Call__c: entry.parentRecordId },
+            recordRevision: entry.recordRevision,
+            wrapUpRevision: entry.savedWrapUpRevision,
+            parentRecordId: entry.parentRecordId
         };
     }
     return null;
@@ -72,6 +89,7 @@ export function applyStepSuccess(
 ): OutboxEntry {
     const progressed: OutboxEntry = {
         ...entry,
+        ...(step.parentRecordId === undefined ? {} : { savedParentRecordId: step.parentRecordId }),
         attempts: 0,
         nextAttemptAt: now,
         lastError: undefined,
@@ -93,13 +111,16 @@ export function applyStepSuccess(
             };
         case 'update':
             return { ...progressed, savedWrapUpRevision: step.wrapUpRevision };
+        case 'link':
+            return progressed;
     }
 }
 
 /** A create that found the record already there: keep its Id, then sync every field onto it. */
 export function applyDuplicate(entry: OutboxEntry, existingId: string, now: number): OutboxEntry {
+    const { savedParentRecordId: _sent, ...rest } = entry;
     return {
-        ...entry,
+        ...rest,
         savedRecordId: existingId,
         savedRecordRevision: 0,
         attempts: 0,

@@ -9,6 +9,7 @@ export const PHONE_CALL_FIELD_NAMES = [
     'Answered__c',
     'Call_Data__c',
     'Case__c',
+    'Conference_Parties__c',
     'Contact__c',
     'Dialled_Number__c',
     'Direction__c',
@@ -20,6 +21,7 @@ export const PHONE_CALL_FIELD_NAMES = [
     'Mirror_To_Task__c',
     'Notes__c',
     'Outcome__c',
+    'Parent_Call__c',
     'Provider_Call_Id__c',
     'Queue__c',
     'Recording_URL__c',
@@ -27,7 +29,8 @@ export const PHONE_CALL_FIELD_NAMES = [
     'Related_Record_Id__c',
     'Started__c',
     'Task_Id__c',
-    'To_Number__c'
+    'To_Number__c',
+    'Transfer_Target__c'
 ] as const;
 
 /**

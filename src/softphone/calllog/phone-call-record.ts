@@ -7,6 +7,7 @@
  * Text is clipped to the field lengths of the deployed metadata: a value Salesforce would reject
  * as too long would never heal by retrying, and a log with a clipped caller id beats no log.
  */
+import type { EndedCall } from '../calls/ended-call';
 import { talkTimeSeconds } from '../calls/ended-call';
 import type { Call, CallDirection, CallOutcome, RelatedRecord } from '../calls/call-model';
 import type { CallData } from '../telephony/call-data';
@@ -44,7 +45,9 @@ export const LOCKED_PHONE_CALL_FIELDS = [
     'Recording_URL__c',
     'Queue__c',
     'Dialled_Number__c',
-    'Redirecting_Number__c'
+    'Redirecting_Number__c',
+    'Transfer_Target__c',
+    'Conference_Parties__c'
 ] as const;
 
 /** A value of an sObject field as saveLog takes it. */
@@ -76,6 +79,10 @@ export interface PhoneCallFields {
     readonly Dialled_Number__c?: string;
     readonly Redirecting_Number__c?: string;
     readonly Call_Data__c?: string;
+    readonly Transfer_Target__c?: string;
+    readonly Conference_Parties__c?: string;
+    /** The parent call's record Id (a consult call's), set by the outbox once it is known. */
+    readonly Parent_Call__c?: string;
     readonly Task_Id__c?: string;
     readonly Mirror_To_Task__c?: boolean;
 }
@@ -120,7 +127,7 @@ export { isSalesforceId };
 
 /** The Phone_Call__c create value; wrap-up fields are added by the outbox when known. */
 export function toPhoneCallRecord(
-    call: Call,
+    call: Call & Partial<Pick<EndedCall, 'transferredTo'>>,
     options: PhoneCallRecordOptions = {}
 ): PhoneCallCreateValue {
     const fields: Record<string, FieldValue> = {
@@ -137,6 +144,8 @@ export function toPhoneCallRecord(
     if (call.outcome !== undefined) {
         fields.Outcome__c = call.outcome;
     }
+    setText(fields, 'Transfer_Target__c', call.transferredTo, FIELD_LIMITS.phone);
+    setText(fields, 'Conference_Parties__c', call.conferenceParties?.join(', '), FIELD_LIMITS.text);
     const related = usableRelated(call.related);
     if (related !== undefined) {
         fields.Related_Record_Id__c = related.recordId;

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { ConnectionStatus } from '../telephony/connector';
 import type { AgentState } from './call-model';
 import type { EngineError } from './engine-result';
@@ -56,13 +57,13 @@ export function agentStateRefusal(
     if (to === 'Busy') {
         return {
             code: 'invalid-state',
-            message: 'Busy is set automatically while you are on a call.'
+            message: label('Softphone_Busy_Automatic')
         };
     }
     if (to === 'AfterCallWork') {
         return {
             code: 'invalid-state',
-            message: 'After-call work starts automatically when a call ends.'
+            message: label('Softphone_Acw_Automatic')
         };
     }
     // A call offered during after-call work keeps ringing for an agent who finishes it.

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { Listener } from '../shared/typed-emitter';
 import { TypedEmitter } from '../shared/typed-emitter';
 import type {
@@ -7,6 +8,8 @@ import type {
     ConnectorEvent
 } from '../telephony/connector';
 import { withoutSecrets, type CallData } from '../telephony/call-data';
+import type { CallHandover, HandoverSupport } from '../telephony/call-handover';
+import { callHandover, handoverSupportOf } from '../telephony/call-handover';
 import { normaliseDtmf } from '../telephony/dtmf';
 import type { AgentStateContext } from './agent-state-rules';
 import { agentStateOptions, agentStateRefusal } from './agent-state-rules';
@@ -16,6 +19,18 @@ import type { EndedCall } from './ended-call';
 import { talkTimeSeconds } from './ended-call';
 import type { CallEngineEvents, EngineSnapshot } from './engine-events';
 import type { EngineLogger } from './engine-logger';
+import {
+    blindTransferRefusal,
+    cancelConsultRefusal,
+    completeConsultRefusal,
+    consultPair,
+    dropPartyRefusal,
+    mergeRefusal,
+    startConsultRefusal,
+    swapRefusal,
+    twoCallPair,
+    type HandoverRefusal
+} from './handover-rules';
 import { silentLogger } from './engine-logger';
 import type { DialResult, EngineFailure, EngineResult } from './engine-result';
 import { engineFailure, engineOk } from './engine-result';
@@ -41,7 +56,7 @@ export interface CallEngineOptions {
 }
 
 /** Requests that change a call's state; while one is unconfirmed, others on that call wait. */
-type CallOperation = 'answer' | 'hold' | 'resume';
+type CallOperation = 'answer' | 'hold' | 'resume' | 'transfer' | 'consult' | 'merge' | 'swap';
 
 interface PendingDial {
     readonly startedAt: number;
@@ -63,7 +78,20 @@ interface CallRequestRule {
     readonly lineTaken?: string;
 }
 
-type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'heldAt' | 'muted' | 'related'>>;
+/** A key set to undefined removes it from the call (e.g. heldAt once resumed). */
+type CallPatch = Partial<
+    Pick<
+        Call,
+        | 'state'
+        | 'answeredAt'
+        | 'heldAt'
+        | 'muted'
+        | 'related'
+        | 'transfer'
+        | 'conference'
+        | 'conferenceParties'
+    >
+>;
 
 /**
  * The call engine: the agent's state and calls, driven by agent commands and connector events.
@@ -98,6 +126,10 @@ type CallPatch = Partial<Pick<Call, 'state' | 'answeredAt' | 'heldAt' | 'muted' 
  *   Missed). Such a call emits
  *   callStarted and callEnded but never appears in a snapshot.
  * - The agent declining a waiting call gives outcome Rejected (see outcomeFor).
+ *
+ * Transfer, consult, conference and swap (transfer, startConsult, completeConsult,
+ * cancelConsult, merge, dropParty, swap) follow handover-rules.ts; a connector that cannot do
+ * one makes the engine refuse it with 'not-supported' (see handoverSupport()).
  */
 export class CallEngine {
     private readonly connector: Connector;
@@ -121,6 +153,7 @@ export class CallEngine {
     private flushing = false;
     private readonly normaliseNumber: (raw: string) => string;
     private readonly secretCallDataKeys: readonly string[];
+    private readonly handover: CallHandover;
 
     constructor(options: CallEngineOptions) {
         this.connector = options.connector;
@@ -129,6 +162,7 @@ export class CallEngine {
         this.logger = options.logger ?? silentLogger;
         this.normaliseNumber = options.normaliseNumber ?? ((raw) => raw);
         this.secretCallDataKeys = options.secretCallDataKeys ?? [];
+        this.handover = callHandover(options.connector);
         const logger = options.logger;
         this.emitter = new TypedEmitter<CallEngineEvents>(
             logger
@@ -170,17 +204,24 @@ export class CallEngine {
             this.calls.find((call) => call.state === 'dialing') ??
             this.calls.find((call) => call.state === 'ringing') ??
             this.calls.find((call) => call.state === 'held');
+        const conference = this.calls.filter((call) => call.conference).map((call) => call.id);
         return Object.freeze({
             agentState: this.agentState,
             connectionStatus: this.connectionStatus,
             calls: this.calls,
-            ...(active ? { activeCallId: active.id } : {})
+            ...(active ? { activeCallId: active.id } : {}),
+            ...(conference.length > 1 ? { conferenceCallIds: Object.freeze(conference) } : {})
         });
     }
 
     /** A live call by id. */
     getCall(callId: string): Call | undefined {
         return this.calls.find((call) => call.id === callId);
+    }
+
+    /** Which of transfer, consult and conference the connector can do. */
+    handoverSupport(): HandoverSupport {
+        return handoverSupportOf(this.connector);
     }
 
     /** The agent states the agent may pick now, the current one first if it is not pickable. */
@@ -200,7 +241,7 @@ export class CallEngine {
     /** Refused during a call; afterwards the agent is Offline. */
     async disconnect(): Promise<EngineResult> {
         if (this.hasLiveCall()) {
-            return engineFailure('busy', "You can't disconnect during a call. End the call first.");
+            return engineFailure('busy', label('Softphone_No_Disconnect_In_Call'));
         }
         try {
             await this.connector.disconnect();
@@ -229,7 +270,7 @@ export class CallEngine {
     /** Ends after-call work: the agent becomes Available. */
     completeWrapUp(): EngineResult {
         if (this.agentState !== 'AfterCallWork') {
-            return engineFailure('invalid-state', 'There is no after-call work to complete.');
+            return engineFailure('invalid-state', label('Softphone_No_After_Call_Work'));
         }
         return this.setAgentState('Available');
     }
@@ -252,6 +293,19 @@ export class CallEngine {
             return refusal;
         }
         const to = number.trim();
+        return this.placeCall(to, related, () => this.connector.dial(to), {});
+    }
+
+    /**
+     * Places an outbound call through `request` (the connector's dial or startConsult): the
+     * agent is Busy at once; the call is live once the connector gives its id.
+     */
+    private async placeCall(
+        to: string,
+        related: RelatedRecord | undefined,
+        request: () => Promise<string>,
+        marks: Pick<Call, 'consultOf'>
+    ): Promise<DialResult> {
         const pendingDial: PendingDial = { startedAt: this.clock.now(), buffered: [] };
         this.pendingDial = pendingDial;
         this.agentState = 'Busy';
@@ -259,7 +313,7 @@ export class CallEngine {
 
         let callId: string;
         try {
-            callId = await this.connector.dial(to);
+            callId = await request();
         } catch (error) {
             this.pendingDial = undefined;
             const failure = this.failure(`dial ${to}`, error);
@@ -286,7 +340,8 @@ export class CallEngine {
             state: 'dialing',
             startedAt: pendingDial.startedAt,
             muted: false,
-            ...(related ? { related } : {})
+            ...(related ? { related } : {}),
+            ...marks
         });
         this.calls = Object.freeze([...this.calls, call]);
         this.workedCall = true;
@@ -300,6 +355,7 @@ export class CallEngine {
             if (
                 event.type !== 'connection' &&
                 event.type !== 'incoming' &&
+                event.type !== 'conference' &&
                 event.callId === callId
             ) {
                 this.handleEvent(event);
@@ -317,7 +373,7 @@ export class CallEngine {
             allowed: (call) => call.direction === 'Inbound' && call.state === 'ringing',
             refusal: (call) =>
                 `Only a ringing inbound call can be answered; this call is ${describeCall(call)}.`,
-            lineTaken: 'Hold or end the current call before answering.'
+            lineTaken: label('Softphone_Hold_Before_Answer')
         });
         return (
             refusal ??
@@ -346,9 +402,9 @@ export class CallEngine {
     /** Hangs up a dialing, connected or held call (even while another request is pending). */
     async hangup(callId: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: 'The call is already ending.',
+            whileEnding: label('Softphone_Already_Ending'),
             allowed: (call) => call.state !== 'ringing',
-            refusal: () => 'A ringing call has not been answered: decline it instead of hanging up.'
+            refusal: () => label('Softphone_Decline_Instead')
         });
         return (
             refusal ??
@@ -359,9 +415,11 @@ export class CallEngine {
     /** Holds a connected call. */
     async hold(callId: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            allowed: (call) => call.state === 'connected',
+            allowed: (call) => call.state === 'connected' && !call.conference,
             refusal: (call) =>
-                `Only a connected call can be held; this call is ${describeCall(call)}.`
+                call.conference
+                    ? 'A conference cannot be held: drop a party first.'
+                    : `Only a connected call can be held; this call is ${describeCall(call)}.`
         });
         return (
             refusal ??
@@ -380,7 +438,7 @@ export class CallEngine {
             allowed: (call) => call.state === 'held',
             refusal: (call) =>
                 `Only a held call can be resumed; this call is ${describeCall(call)}.`,
-            lineTaken: 'Hold or end the other call before resuming this one.'
+            lineTaken: label('Softphone_Hold_Before_Resume')
         });
         return (
             refusal ??
@@ -396,9 +454,9 @@ export class CallEngine {
     /** Mutes or unmutes the agent on a dialing, connected or held call (optimistic). */
     async setMuted(callId: string, muted: boolean): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: 'The call is ending.',
+            whileEnding: label('Softphone_Call_Ending'),
             allowed: (call) => call.state !== 'ringing',
-            refusal: () => 'Answer the call before muting it.'
+            refusal: () => label('Softphone_Answer_Before_Mute')
         });
         if (refusal) {
             return refusal;
@@ -428,7 +486,7 @@ export class CallEngine {
     /** Sends DTMF tones (0-9, *, #, A-D; a-d accepted) on a connected call. */
     async sendDtmf(callId: string, digits: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: 'The call is ending.',
+            whileEnding: label('Softphone_Call_Ending'),
             allowed: (call) => call.state === 'connected',
             refusal: (call) =>
                 `Tones can be sent only on a connected call; this call is ${describeCall(call)}.`
@@ -438,10 +496,7 @@ export class CallEngine {
         }
         const tones = normaliseDtmf(digits);
         if (tones === undefined) {
-            return engineFailure(
-                'invalid-argument',
-                `"${digits}" cannot be sent as tones: use only 0-9, *, # and A-D.`
-            );
+            return engineFailure('invalid-argument', label('Softphone_Bad_Tones', digits));
         }
         try {
             await this.connector.sendDtmf(callId, tones);
@@ -449,6 +504,153 @@ export class CallEngine {
         } catch (error) {
             return this.callFailure('send tones on', callId, error);
         }
+    }
+
+    /**
+     * Blind transfer of a connected or held call to `target` (a number or extension, sent
+     * trimmed). Resolves once the phone system took the request; the call then shows the
+     * transfer's progress and ends Transferred, or keeps a failed transfer mark saying why.
+     */
+    async transfer(callId: string, target: string): Promise<EngineResult> {
+        const call = this.getCall(callId);
+        const refusal = call
+            ? (this.inProgressRefusal(callId) ??
+              this.handoverRefusal(blindTransferRefusal(call, target, this.handoverSupport())))
+            : noSuchCall(callId);
+        if (refusal) {
+            return refusal;
+        }
+        const to = target.trim();
+        this.updateCall(callId, {
+            transfer: Object.freeze({ kind: 'blind', target: to, progress: 'requested' })
+        });
+        this.publishState();
+        return this.performTransfer([callId], 'transfer', () =>
+            this.handover.blindTransfer(callId, to)
+        );
+    }
+
+    /**
+     * Consult: holds the call (when connected) and places a second call to `target` about it.
+     * Resolves with the consult call's id.
+     */
+    async startConsult(callId: string, target: string): Promise<DialResult> {
+        const call = this.getCall(callId);
+        const refusal = call
+            ? (this.inProgressRefusal(callId) ??
+              this.handoverRefusal(
+                  startConsultRefusal(call, this.calls, target, this.handoverSupport())
+              ) ??
+              this.consultLineRefusal())
+            : noSuchCall(callId);
+        if (refusal) {
+            return refusal;
+        }
+        if (call?.state === 'connected') {
+            const held = await this.hold(callId);
+            if (!held.ok) {
+                return held;
+            }
+            if (this.getCall(callId)?.state !== 'held') {
+                return engineFailure('invalid-state', 'The call ended before the consult began.');
+            }
+        }
+        const to = target.trim();
+        return this.placeCall(to, call?.related, () => this.handover.startConsult(callId, to), {
+            consultOf: callId
+        });
+    }
+
+    /** Completes the consult into a transfer: the held caller is joined to the consulted party. */
+    async completeConsult(): Promise<EngineResult> {
+        const refusal = this.pairRefusal(
+            completeConsultRefusal(this.calls, this.handoverSupport())
+        );
+        const pair = consultPair(this.calls);
+        if (refusal || !pair) {
+            return refusal ?? engineFailure('invalid-state', 'There is no consult call.');
+        }
+        const { parent, consult } = pair;
+        this.updateCall(parent.id, {
+            transfer: Object.freeze({ kind: 'consult', target: consult.to, progress: 'requested' })
+        });
+        this.updateCall(consult.id, {
+            transfer: Object.freeze({
+                kind: 'consult',
+                target: remoteNumber(parent),
+                progress: 'requested'
+            })
+        });
+        this.publishState();
+        return this.performTransfer([parent.id, consult.id], 'complete the transfer of', () =>
+            this.handover.completeConsult(parent.id, consult.id)
+        );
+    }
+
+    /** Cancels the consult: the consult call ends and the held call is resumed. */
+    async cancelConsult(): Promise<EngineResult> {
+        const refusal = this.pairRefusal(cancelConsultRefusal(this.calls));
+        const pair = consultPair(this.calls);
+        if (refusal || !pair) {
+            return refusal ?? engineFailure('invalid-state', 'There is no consult call.');
+        }
+        const { parent, consult } = pair;
+        this.pending.set(parent.id, 'resume');
+        this.ending.add(consult.id);
+        try {
+            await this.handover.cancelConsult(parent.id, consult.id);
+        } catch (error) {
+            this.pending.delete(parent.id);
+            this.ending.delete(consult.id);
+            return this.callFailure('cancel the consult on', parent.id, error);
+        }
+        this.pending.delete(parent.id);
+        this.endCall(consult.id, 'local-hangup');
+        this.markResumed(parent.id);
+        this.publishState();
+        return engineOk;
+    }
+
+    /** Merges the held call and the connected call into one conference with the agent. */
+    async merge(): Promise<EngineResult> {
+        const refusal = this.pairRefusal(mergeRefusal(this.calls, this.handoverSupport()));
+        const pair = twoCallPair(this.calls);
+        if (refusal || !pair) {
+            return refusal ?? engineFailure('invalid-state', 'There are no calls to merge.');
+        }
+        const { active, held } = pair;
+        return this.performPair([active.id, held.id], 'merge', 'merge', async () => {
+            await this.handover.mergeCalls(held.id, active.id);
+            this.applyConference([held.id, active.id]);
+        });
+    }
+
+    /** Drops one party of the conference; the other stays connected to the agent. */
+    async dropParty(callId: string): Promise<EngineResult> {
+        const call = this.getCall(callId);
+        const refusal = call
+            ? (this.inProgressRefusal(callId) ??
+              this.handoverRefusal(dropPartyRefusal(call, this.handoverSupport())))
+            : noSuchCall(callId);
+        return (
+            refusal ??
+            this.performEnd(callId, 'drop', () => this.handover.dropParty(callId), 'local-hangup')
+        );
+    }
+
+    /** Holds the connected call and resumes the held one. */
+    async swap(): Promise<EngineResult> {
+        const refusal = this.pairRefusal(swapRefusal(this.calls));
+        const pair = twoCallPair(this.calls);
+        if (refusal || !pair) {
+            return refusal ?? engineFailure('invalid-state', 'There are no calls to swap.');
+        }
+        const { active, held } = pair;
+        return this.performPair([active.id, held.id], 'swap', 'swap', async () => {
+            await this.handover.swap(active.id, held.id);
+            this.markHeld(active.id);
+            this.markResumed(held.id);
+        });
     }
 
     /** Attaches the record a live call is about (the screen-pop result or click-to-dial source). */
@@ -474,6 +676,10 @@ export class CallEngine {
         }
         if (event.type === 'incoming') {
             this.handleIncoming(event);
+            return;
+        }
+        if (event.type === 'conference') {
+            this.applyConference(event.callIds);
             return;
         }
         const call = this.getCall(event.callId);
@@ -502,7 +708,65 @@ export class CallEngine {
                 this.endCall(call.id, event.reason);
                 this.publishState();
                 return;
+            case 'transfer':
+                this.applyTransferProgress(call.id, event);
+                return;
         }
+    }
+
+    /**
+     * The calls in `callIds` (the live ones) are now the conference: they are connected, and
+     * each records the others' numbers; calls not listed leave it. Fewer than two: no conference.
+     */
+    private applyConference(callIds: readonly string[]): void {
+        const members = this.calls.filter((call) => callIds.includes(call.id));
+        const inConference = members.length > 1 ? members : [];
+        for (const call of this.calls) {
+            if (!inConference.includes(call)) {
+                if (call.conference) {
+                    this.updateCall(call.id, { conference: undefined });
+                }
+                continue;
+            }
+            const parties = [...(call.conferenceParties ?? [])];
+            for (const other of inConference) {
+                const number = remoteNumber(other);
+                if (other !== call && !parties.includes(number)) {
+                    parties.push(number);
+                }
+            }
+            this.updateCall(call.id, {
+                state: 'connected',
+                heldAt: undefined,
+                conference: true,
+                conferenceParties: Object.freeze(parties)
+            });
+        }
+        this.publishState();
+    }
+
+    private applyTransferProgress(
+        callId: string,
+        event: Extract<ConnectorEvent, { type: 'transfer' }>
+    ): void {
+        const kind = this.getCall(callId)?.transfer?.kind ?? 'blind';
+        this.updateCall(callId, {
+            transfer: Object.freeze({
+                kind,
+                target: event.target,
+                progress: event.progress,
+                ...(event.progress === 'failed' ? { reason: event.reason ?? 'failed' } : {}),
+                ...(event.message === undefined ? {} : { message: event.message })
+            })
+        });
+        if (event.progress === 'failed') {
+            this.queue('error', {
+                code: 'connector-failed',
+                message: transferFailureMessage(event.target, event.reason, event.message),
+                callId
+            });
+        }
+        this.publishState();
     }
 
     private handleIncoming(event: Extract<ConnectorEvent, { type: 'incoming' }>): void {
@@ -617,14 +881,22 @@ export class CallEngine {
 
     private markHeld(callId: string): void {
         if (this.getCall(callId)?.state === 'connected') {
-            this.updateCall(callId, { state: 'held', heldAt: this.clock.now() });
+            this.updateCall(callId, {
+                state: 'held',
+                heldAt: this.clock.now(),
+                ...this.clearedFailedTransfer(callId)
+            });
             this.publishState();
         }
     }
 
     private markResumed(callId: string): void {
         if (this.getCall(callId)?.state === 'held') {
-            this.updateCall(callId, { state: 'connected', heldAt: undefined });
+            this.updateCall(callId, {
+                state: 'connected',
+                heldAt: undefined,
+                ...this.clearedFailedTransfer(callId)
+            });
             this.publishState();
         }
     }
@@ -638,7 +910,15 @@ export class CallEngine {
         this.calls = Object.freeze(this.calls.filter((live) => live.id !== callId));
         this.pending.delete(callId);
         this.ending.delete(callId);
-        this.queue('callEnded', endedCall(call, this.clock.now(), reason));
+        // A call whose transfer was accepted is handed on, whatever end the connector reports.
+        const handedOn = call.transfer?.progress === 'accepted' ? 'transferred' : reason;
+        this.queue('callEnded', endedCall(call, this.clock.now(), handedOn));
+        if (call.conference) {
+            const left = this.calls.filter((live) => live.conference).map((live) => live.id);
+            if (left.length < 2) {
+                this.applyConference([]);
+            }
+        }
         this.leaveCallWorkIfIdle();
         return true;
     }
@@ -693,12 +973,118 @@ export class CallEngine {
         return engineOk;
     }
 
+    /** A failed transfer's mark goes once the agent moves the call on. */
+    private clearedFailedTransfer(callId: string): CallPatch {
+        return this.getCall(callId)?.transfer?.progress === 'failed' ? { transfer: undefined } : {};
+    }
+
+    /**
+     * Runs a transfer request on `callIds` (marked already): pending until the phone system
+     * took it; a refusal turns the marks into failed ones (the calls stay as they were).
+     */
+    private async performTransfer(
+        callIds: readonly string[],
+        action: string,
+        request: () => Promise<void>
+    ): Promise<EngineResult> {
+        for (const id of callIds) {
+            this.pending.set(id, 'transfer');
+        }
+        try {
+            await request();
+        } catch (error) {
+            for (const id of callIds) {
+                this.pending.delete(id);
+                const transfer = this.getCall(id)?.transfer;
+                if (transfer) {
+                    this.updateCall(id, {
+                        transfer: Object.freeze({
+                            ...transfer,
+                            progress: 'failed',
+                            reason: 'refused',
+                            message: errorMessage(error)
+                        })
+                    });
+                }
+            }
+            const [first] = callIds;
+            const failure = this.callFailure(action, first ?? '', error);
+            this.publishState();
+            return failure;
+        }
+        for (const id of callIds) {
+            this.pending.delete(id);
+        }
+        this.flush();
+        return engineOk;
+    }
+
+    /** Runs a request on two calls at once (merge, swap): both pending until it resolves. */
+    private async performPair(
+        callIds: readonly string[],
+        operation: CallOperation,
+        action: string,
+        request: () => Promise<void>
+    ): Promise<EngineResult> {
+        for (const id of callIds) {
+            this.pending.set(id, operation);
+        }
+        try {
+            await request();
+        } catch (error) {
+            for (const id of callIds) {
+                this.pending.delete(id);
+            }
+            const live = callIds.find((id) => this.getCall(id)) ?? callIds[0] ?? '';
+            return this.callFailure(action, live, error);
+        } finally {
+            for (const id of callIds) {
+                this.pending.delete(id);
+            }
+        }
+        this.publishState();
+        return engineOk;
+    }
+
+    /** A rule's refusal as an engine result. */
+    private handoverRefusal(refusal: HandoverRefusal): EngineFailure | undefined {
+        return refusal ? engineFailure(refusal.code, refusal.message) : undefined;
+    }
+
+    /** A two-call request: refused by its rule, or while a request on either call is pending. */
+    private pairRefusal(refusal: HandoverRefusal): EngineFailure | undefined {
+        const rule = this.handoverRefusal(refusal);
+        if (rule) {
+            return rule;
+        }
+        for (const call of this.calls) {
+            const busy = this.inProgressRefusal(call.id);
+            if (busy) {
+                return busy;
+            }
+        }
+        return undefined;
+    }
+
+    /** A consult is a dial: the line must be up and no other dial under way. */
+    private consultLineRefusal(): EngineFailure | undefined {
+        if (this.connectionStatus !== 'connected') {
+            return engineFailure(
+                'not-connected',
+                `You can't place a consult call while the phone is ${this.connectionStatus}.`
+            );
+        }
+        return this.pendingDial
+            ? engineFailure('busy', 'A call is already being dialed.')
+            : undefined;
+    }
+
     private dialRefusal(
         number: string,
         related: RelatedRecord | undefined
     ): DialResult | undefined {
         if (typeof number !== 'string' || number.trim() === '') {
-            return engineFailure('invalid-argument', 'Enter a number to dial.');
+            return engineFailure('invalid-argument', label('Softphone_Enter_Number'));
         }
         if (related !== undefined && !isRelatedRecord(related)) {
             return engineFailure(
@@ -717,28 +1103,32 @@ export class CallEngine {
             case 'Break':
                 return engineFailure(
                     'agent-unavailable',
-                    `You can't dial while ${this.agentState === 'Break' ? 'on Break' : 'Offline'}. Go Available first.`
+                    label(
+                        this.agentState === 'Break'
+                            ? 'Softphone_No_Dial_Break'
+                            : 'Softphone_No_Dial_Offline'
+                    )
                 );
             case 'AfterCallWork':
                 return engineFailure(
                     'agent-unavailable',
-                    'Complete the after-call work before dialing.'
+                    label('Softphone_Finish_Acw_Before_Dial')
                 );
             default:
                 break;
         }
         if (this.pendingDial) {
-            return engineFailure('busy', 'A call is already being dialed.');
+            return engineFailure('busy', label('Softphone_Already_Dialing'));
         }
         const ringing = this.calls.find((call) => call.state === 'ringing');
         if (ringing) {
-            return engineFailure('busy', 'Answer or decline the ringing call before dialing.');
+            return engineFailure('busy', label('Softphone_Answer_Before_Dial'));
         }
         if (this.calls.some((call) => call.state !== 'held')) {
-            return engineFailure('busy', 'Hold or end the current call before dialing.');
+            return engineFailure('busy', label('Softphone_Hold_Before_Dial'));
         }
         if (this.calls.length >= 2) {
-            return engineFailure('busy', 'You already have two calls. End one before dialing.');
+            return engineFailure('busy', label('Softphone_Two_Calls'));
         }
         return undefined;
     }
@@ -772,9 +1162,9 @@ export class CallEngine {
         return undefined;
     }
 
-    private inProgressRefusal(callId: string): EngineResult | undefined {
+    private inProgressRefusal(callId: string): EngineFailure | undefined {
         if (this.ending.has(callId)) {
-            return engineFailure('in-progress', 'The call is ending.');
+            return engineFailure('in-progress', label('Softphone_Call_Ending'));
         }
         const operation = this.pending.get(callId);
         return operation
@@ -825,13 +1215,14 @@ export class CallEngine {
                 if (call.id !== callId) {
                     return call;
                 }
-                const { heldAt: _wasHeldAt, ...rest } = call;
-                // heldAt: undefined in a patch removes it (the call is no longer held).
-                const next: Call = { ...rest, ...patch };
-                const heldAt = 'heldAt' in patch ? patch.heldAt : call.heldAt;
-                updated = Object.freeze(
-                    heldAt === undefined ? withoutHeldAt(next) : { ...next, heldAt }
-                );
+                // A key set to undefined in the patch removes it (e.g. heldAt once resumed).
+                const next: Record<string, unknown> = { ...call, ...patch };
+                for (const key of Object.keys(patch)) {
+                    if (next[key] === undefined) {
+                        delete next[key];
+                    }
+                }
+                updated = Object.freeze(next as unknown as Call);
                 return updated;
             })
         );
@@ -896,11 +1287,14 @@ function endedCall(
         endedAt,
         outcome: outcome ?? outcomeFor(call.direction, call.answeredAt !== undefined, reason),
         endReason: reason,
-        durationSeconds: talkTimeSeconds(call.answeredAt, endedAt)
+        durationSeconds: talkTimeSeconds(call.answeredAt, endedAt),
+        ...(reason === 'transferred' && call.transfer
+            ? { transferredTo: call.transfer.target }
+            : {})
     });
 }
 
-function noSuchCall(callId: string): EngineResult {
+function noSuchCall(callId: string): EngineFailure {
     return engineFailure('no-such-call', `There is no live call with id ${callId}.`);
 }
 
@@ -925,7 +1319,22 @@ function errorMessage(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
-function withoutHeldAt(call: Call): Call {
-    const { heldAt: _heldAt, ...rest } = call;
-    return rest;
+/** The other party's number: the caller of an inbound call, the callee of an outbound one. */
+function remoteNumber(call: Call): string {
+    return call.direction === 'Inbound' ? call.from : call.to;
+}
+
+function transferFailureMessage(
+    target: string,
+    reason: string | undefined,
+    message: string | undefined
+): string {
+    const why: Record<string, string> = {
+        busy: 'the line is busy',
+        'no-answer': 'nobody answered',
+        refused: 'the transfer was refused',
+        unreachable: 'the number could not be reached'
+    };
+    const said = why[reason ?? ''] ?? 'the transfer failed';
+    return `Could not transfer the call to ${target}: ${said}${message ? ` (${message})` : ''}.`;
 }

@@ -16,11 +16,12 @@ import type { CallDirection, CallOutcome } from './call-model';
  * | unreachable      | Connected | Failed             | Failed              |
  * | failed           | Dropped   | Failed             | Failed              |
  * | connection-lost  | Dropped   | Missed             | Failed              |
+ * | transferred      | Transferred | Transferred      | Transferred         |
  *
  * Why: once answered, a conversation took place, so only a machine answer (voicemail) or a
  * technical end (failed, connection-lost) changes that. Unanswered inbound calls are from the
  * business's side: the caller gave up or the network lost them → Missed; the agent refused →
- * Rejected. Unanswered outbound calls are from the callee's side: an agent who gives up
+ * Rejected. A transferred call was handed on, answered or not. Unanswered outbound calls are from the callee's side: an agent who gives up
  * before an answer, like a remote that never answers, is No Answer.
  */
 export function outcomeFor(
@@ -28,6 +29,9 @@ export function outcomeFor(
     answered: boolean,
     reason: CallEndReason
 ): CallOutcome {
+    if (reason === 'transferred') {
+        return 'Transferred';
+    }
     if (answered) {
         switch (reason) {
             case 'voicemail':

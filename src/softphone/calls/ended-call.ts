@@ -10,6 +10,8 @@ export interface EndedCall extends Call {
     readonly endReason: CallEndReason;
     /** Talk time (answered → ended), whole seconds rounded to nearest; 0 if never answered. */
     readonly durationSeconds: number;
+    /** Where the call was handed on (outcome Transferred). */
+    readonly transferredTo?: string;
 }
 
 /** Talk time rather than ring time, because that is what Phone_Call__c.Duration reports. */

@@ -14,6 +14,8 @@ export interface EngineSnapshot {
      * ringing one, else the held one; absent when there is no live call.
      */
     readonly activeCallId?: string;
+    /** The calls joined in the agent's conference (two or more), oldest first; absent when none. */
+    readonly conferenceCallIds?: readonly string[];
 }
 
 /** A failure nobody asked about synchronously: a connector rejection, an auto-decline failure. */

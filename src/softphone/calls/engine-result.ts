@@ -9,6 +9,7 @@
  * - invalid-argument: a number, DTMF digits or a record that cannot be used.
  * - in-progress: an earlier request on the same call has not been confirmed yet.
  * - connector-failed: the phone system refused or failed the request.
+ * - not-supported: the phone system (its connector) cannot do this, e.g. a conference.
  */
 export type EngineErrorCode =
     | 'invalid-state'
@@ -18,7 +19,8 @@ export type EngineErrorCode =
     | 'not-connected'
     | 'invalid-argument'
     | 'in-progress'
-    | 'connector-failed';
+    | 'connector-failed'
+    | 'not-supported';
 
 export interface EngineError {
     readonly code: EngineErrorCode;

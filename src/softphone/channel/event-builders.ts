@@ -21,7 +21,11 @@ import type {
     CallStartedEvent,
     CallStartedPayload,
     CommandType,
+    ConferenceEvent,
+    ConferencePayload,
     PongEvent,
+    TransferEvent,
+    TransferPayload,
     RelatedRecordPayload,
     SoftphoneErrorEvent,
     StateEvent,
@@ -124,6 +128,28 @@ export function buildErrorEvent(input: ErrorInput, requestId?: string): Softphon
 
 export function buildPongEvent(requestId?: string): PongEvent {
     return envelope('pong', {}, requestId);
+}
+
+/** A transfer's progress; the target is clipped to a phone number's length. */
+export function buildTransferEvent(payload: TransferPayload): TransferEvent {
+    return envelope(
+        'transferUpdate',
+        {
+            callId: clip(payload.callId, CONTRACT_LIMITS.callIdMax) || 'unknown',
+            target: clip(payload.target, CONTRACT_LIMITS.phoneNumberMax),
+            progress: payload.progress,
+            ...(payload.reason === undefined ? {} : { reason: payload.reason })
+        },
+        undefined
+    );
+}
+
+export function buildConferenceEvent(payload: ConferencePayload): ConferenceEvent {
+    return envelope(
+        'conferenceUpdate',
+        { parties: Math.max(0, Math.round(payload.parties)) },
+        undefined
+    );
 }
 
 function envelope<TType extends string, TPayload>(

@@ -420,6 +420,24 @@ class FakeCommands implements SoftphoneCommands {
     setDisposition(...args: unknown[]) {
         return this.handle('setDisposition', args);
     }
+    transfer(...args: unknown[]) {
+        return this.handle('transfer', args);
+    }
+    completeConsult() {
+        return this.handle('completeConsult', []);
+    }
+    cancelConsult() {
+        return this.handle('cancelConsult', []);
+    }
+    conference() {
+        return this.handle('conference', []);
+    }
+    dropParty(...args: unknown[]) {
+        return this.handle('dropParty', args);
+    }
+    swap() {
+        return this.handle('swap', []);
+    }
     snapshot(): StatePayload {
         if (this.snapshotThrows) {
             throw new Error('snapshot failed');

@@ -21,6 +21,12 @@ const commands: SoftphoneCommands = {
     resume: ok,
     mute: ok,
     setDisposition: ok,
+    transfer: ok,
+    completeConsult: ok,
+    cancelConsult: ok,
+    conference: ok,
+    dropParty: ok,
+    swap: ok,
     snapshot: () => STATE
 };
 

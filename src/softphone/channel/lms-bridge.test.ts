@@ -43,6 +43,12 @@ function fakeCommands(result: CommandResult = { ok: true }) {
         resume: ok(),
         mute: ok(),
         setDisposition: ok(),
+        transfer: ok(),
+        completeConsult: ok(),
+        cancelConsult: ok(),
+        conference: ok(),
+        dropParty: ok(),
+        swap: ok(),
         snapshot: jest.fn(() => STATE)
     };
     return commands satisfies SoftphoneCommands;
@@ -108,7 +114,19 @@ describe('LmsBridge commands', () => {
             { callId: 'c1', disposition: 'Sale' },
             'setDisposition',
             ['c1', 'Sale', undefined]
-        ]
+        ],
+        ['transfer', { target: '201', mode: 'blind' }, 'transfer', ['201', 'blind', undefined]],
+        [
+            'transfer',
+            { target: '+14155550123', mode: 'consult', callId: 'c1' },
+            'transfer',
+            ['+14155550123', 'consult', 'c1']
+        ],
+        ['completeConsult', {}, 'completeConsult', []],
+        ['cancelConsult', {}, 'cancelConsult', []],
+        ['conference', {}, 'conference', []],
+        ['dropParty', { callId: 'c2' }, 'dropParty', ['c2']],
+        ['swap', {}, 'swap', []]
     ])('%s %j calls %s and publishes nothing on success', async (type, payload, method, args) => {
         const commands = fakeCommands();
         const { host, bridge } = setup(commands);
@@ -321,6 +339,31 @@ describe('LmsBridge publishing', () => {
             ['publish', 'pong'],
             ['publish', 'state']
         ]);
+    });
+
+    it('publishes transfer progress and the conference size, valid and clipped', async () => {
+        const { host, bridge } = setup();
+        await bridge.publishTransfer({ callId: 'call-1', target: '201', progress: 'ringing' });
+        await bridge.publishTransfer({
+            callId: '',
+            target: '1'.repeat(60),
+            progress: 'failed',
+            reason: 'busy'
+        });
+        await bridge.publishConference(3);
+        await bridge.publishConference(-2);
+        expect(host.published.map((event) => [event.type, event.payload])).toEqual([
+            ['transferUpdate', { callId: 'call-1', target: '201', progress: 'ringing' }],
+            [
+                'transferUpdate',
+                { callId: 'unknown', target: '1'.repeat(40), progress: 'failed', reason: 'busy' }
+            ],
+            ['conferenceUpdate', { parties: 3 }],
+            ['conferenceUpdate', { parties: 0 }]
+        ]);
+        for (const event of host.published) {
+            expect(parseEvent(event).ok).toBe(true);
+        }
     });
 
     it('reports an outgoing event that breaks the contract and does not publish it', async () => {

@@ -8,9 +8,11 @@ import {
     buildCallEndedEvent,
     buildCallLoggedEvent,
     buildCallStartedEvent,
+    buildConferenceEvent,
     buildErrorEvent,
     buildPongEvent,
     buildStateEvent,
+    buildTransferEvent,
     toCallSnapshot
 } from './event-builders';
 import {
@@ -25,7 +27,8 @@ import type {
     CallLoggedPayload,
     CommandType,
     SoftphoneCommandMessage,
-    StatePayload
+    StatePayload,
+    TransferPayload
 } from './message-contract';
 import { parseCommand } from './parse-message';
 
@@ -43,6 +46,12 @@ export interface SoftphoneCommands {
     resume(callId?: string): Promise<CommandResult>;
     mute(muted: boolean, callId?: string): Promise<CommandResult>;
     setDisposition(callId: string, disposition: string, notes?: string): Promise<CommandResult>;
+    transfer(target: string, mode: 'blind' | 'consult', callId?: string): Promise<CommandResult>;
+    completeConsult(): Promise<CommandResult>;
+    cancelConsult(): Promise<CommandResult>;
+    conference(): Promise<CommandResult>;
+    dropParty(callId: string): Promise<CommandResult>;
+    swap(): Promise<CommandResult>;
     snapshot(): StatePayload;
 }
 
@@ -135,6 +144,15 @@ export class LmsBridge extends ChannelEndpoint {
         await this.publish(buildCallLoggedEvent(payload));
     }
 
+    async publishTransfer(payload: TransferPayload): Promise<void> {
+        await this.publish(buildTransferEvent(payload));
+    }
+
+    /** The conference's size, the agent included (0: it is over). */
+    async publishConference(parties: number): Promise<void> {
+        await this.publish(buildConferenceEvent({ parties }));
+    }
+
     private dispatch(command: Exclude<SoftphoneCommandMessage, { type: 'ping' }>) {
         const commands = this.commands;
         switch (command.type) {
@@ -165,6 +183,22 @@ export class LmsBridge extends ChannelEndpoint {
                     command.payload.disposition,
                     command.payload.notes
                 );
+            case 'transfer':
+                return commands.transfer(
+                    command.payload.target,
+                    command.payload.mode,
+                    command.payload.callId
+                );
+            case 'completeConsult':
+                return commands.completeConsult();
+            case 'cancelConsult':
+                return commands.cancelConsult();
+            case 'conference':
+                return commands.conference();
+            case 'dropParty':
+                return commands.dropParty(command.payload.callId);
+            case 'swap':
+                return commands.swap();
         }
     }
 

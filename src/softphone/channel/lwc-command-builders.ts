@@ -87,6 +87,37 @@ export function buildPing(requestId?: string): BuiltCommand {
     return command('ping', {}, requestId);
 }
 
+/** `transfer`: hands the call (the active one without callId) to target, 'blind' or 'consult'. */
+export function buildTransfer(
+    { target, mode, callId }: BuilderFields = {},
+    requestId?: string
+): BuiltCommand {
+    return command('transfer', compact({ target, mode, callId }), requestId);
+}
+
+/** `completeConsult`: the held caller is joined to the consulted party. */
+export function buildCompleteConsult(requestId?: string): BuiltCommand {
+    return command('completeConsult', {}, requestId);
+}
+
+/** `cancelConsult`: the consult call ends and the caller is resumed. */
+export function buildCancelConsult(requestId?: string): BuiltCommand {
+    return command('cancelConsult', {}, requestId);
+}
+
+/** `conference`: merges the held call and the connected call. */
+export function buildConference(requestId?: string): BuiltCommand {
+    return command('conference', {}, requestId);
+}
+
+export function buildDropParty({ callId }: BuilderFields = {}, requestId?: string): BuiltCommand {
+    return command('dropParty', compact({ callId }), requestId);
+}
+
+export function buildSwap(requestId?: string): BuiltCommand {
+    return command('swap', {}, requestId);
+}
+
 /** Builds any command by type (the local console and tests use this to replay examples). */
 export const COMMAND_BUILDERS: Readonly<
     Record<CommandType, (fields: BuilderFields, requestId?: string) => BuiltCommand>
@@ -98,5 +129,12 @@ export const COMMAND_BUILDERS: Readonly<
     resume: buildResume,
     mute: buildMute,
     setDisposition: buildSetDisposition,
-    ping: (_fields: BuilderFields, requestId?: string) => buildPing(requestId)
+    ping: (_fields: BuilderFields, requestId?: string) => buildPing(requestId),
+    transfer: buildTransfer,
+    completeConsult: (_fields: BuilderFields, requestId?: string) =>
+        buildCompleteConsult(requestId),
+    cancelConsult: (_fields: BuilderFields, requestId?: string) => buildCancelConsult(requestId),
+    conference: (_fields: BuilderFields, requestId?: string) => buildConference(requestId),
+    dropParty: buildDropParty,
+    swap: (_fields: BuilderFields, requestId?: string) => buildSwap(requestId)
 });

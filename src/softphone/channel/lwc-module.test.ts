@@ -21,7 +21,9 @@ import {
     COMMAND_BUILDERS,
     COMMAND_TYPES,
     CONTRACT_ERROR_CODES,
-    isSalesforceId
+    isSalesforceId,
+    buildTransfer as buildTransferWithoutFields,
+    buildDropParty
 } from './lwc-module';
 import type { SoftphoneTransport } from './softphone-client';
 
@@ -244,6 +246,32 @@ describe('the LWC module c/softphoneChannel', () => {
             expect(COMMAND_BUILDERS.hold({ callId: 'c1' }, 'r8').payload).toEqual({
                 callId: 'c1'
             });
+        });
+
+        it('build the transfer, consult and conference commands the contract accepts', () => {
+            const built = [
+                COMMAND_BUILDERS.transfer({ target: '+1 415 555 0100', mode: 'blind' }, 't1'),
+                COMMAND_BUILDERS.transfer({ target: '1002', mode: 'consult', callId: 'c1' }, 't2'),
+                COMMAND_BUILDERS.completeConsult({}, 't3'),
+                COMMAND_BUILDERS.cancelConsult({}, 't4'),
+                COMMAND_BUILDERS.conference({}, 't5'),
+                COMMAND_BUILDERS.dropParty({ callId: 'c2' }, 't6'),
+                COMMAND_BUILDERS.swap({}, 't7')
+            ];
+            expect(built.map((message) => validateCommand(message).ok)).toEqual(
+                built.map(() => true)
+            );
+            expect(built.map(({ type, payload }) => [type, payload])).toEqual([
+                ['transfer', { target: '+1 415 555 0100', mode: 'blind' }],
+                ['transfer', { target: '1002', mode: 'consult', callId: 'c1' }],
+                ['completeConsult', {}],
+                ['cancelConsult', {}],
+                ['conference', {}],
+                ['dropParty', { callId: 'c2' }],
+                ['swap', {}]
+            ]);
+            expect(buildTransferWithoutFields().payload).toEqual({});
+            expect(buildDropParty().payload).toEqual({});
         });
 
         it('keep only letters, digits, _ and - of a request id prefix', () => {

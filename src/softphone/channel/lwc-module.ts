@@ -39,18 +39,27 @@ export {
     EVENT_TYPES,
     isCommandType,
     isEventType,
-    SOFTPHONE_CHANNEL_NAME
+    SOFTPHONE_CHANNEL_NAME,
+    TRANSFER_FAILURE_REASONS,
+    TRANSFER_MODES,
+    TRANSFER_PROGRESSES
 } from './message-contract';
 export { readRequestId } from './parse-message';
 export {
     buildAnswer,
+    buildCancelConsult,
+    buildCompleteConsult,
+    buildConference,
     buildDial,
+    buildDropParty,
     buildHangup,
     buildHold,
     buildMute,
     buildPing,
     buildResume,
     buildSetDisposition,
+    buildSwap,
+    buildTransfer,
     COMMAND_BUILDERS,
     newRequestId
 } from './lwc-command-builders';

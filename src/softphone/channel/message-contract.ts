@@ -27,7 +27,13 @@ export const COMMAND_TYPES = [
     'resume',
     'mute',
     'setDisposition',
-    'ping'
+    'ping',
+    'transfer',
+    'completeConsult',
+    'cancelConsult',
+    'conference',
+    'dropParty',
+    'swap'
 ] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
 
@@ -37,7 +43,9 @@ export const EVENT_TYPES = [
     'callEnded',
     'callLogged',
     'error',
-    'pong'
+    'pong',
+    'transferUpdate',
+    'conferenceUpdate'
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -128,7 +136,24 @@ export const CALL_OUTCOMES = [
     'Failed',
     'Missed',
     'Rejected',
-    'Dropped'
+    'Dropped',
+    'Transferred'
+] as const;
+
+export const TRANSFER_MODES = ['blind', 'consult'] as const;
+export const TRANSFER_PROGRESSES = [
+    'requested',
+    'trying',
+    'ringing',
+    'accepted',
+    'failed'
+] as const;
+export const TRANSFER_FAILURE_REASONS = [
+    'busy',
+    'no-answer',
+    'refused',
+    'unreachable',
+    'failed'
 ] as const;
 
 export const RelatedRecordSchema = jsonObject({
@@ -219,6 +244,24 @@ export const SetDispositionCommandSchema = commandEnvelope(
     })
 );
 export const PingCommandSchema = commandEnvelope('ping', jsonObject({}));
+/** Hands the call (the active one without callId) on: at once, or after a consult call. */
+export const TransferCommandSchema = commandEnvelope(
+    'transfer',
+    jsonObject({
+        target: PhoneNumberSchema,
+        mode: v.picklist(TRANSFER_MODES),
+        callId: v.optional(CallIdSchema)
+    })
+);
+export const CompleteConsultCommandSchema = commandEnvelope('completeConsult', jsonObject({}));
+export const CancelConsultCommandSchema = commandEnvelope('cancelConsult', jsonObject({}));
+/** Merges the held call and the connected call into a conference. */
+export const ConferenceCommandSchema = commandEnvelope('conference', jsonObject({}));
+export const DropPartyCommandSchema = commandEnvelope(
+    'dropParty',
+    jsonObject({ callId: CallIdSchema })
+);
+export const SwapCommandSchema = commandEnvelope('swap', jsonObject({}));
 
 export const COMMAND_SCHEMAS = {
     dial: DialCommandSchema,
@@ -228,7 +271,13 @@ export const COMMAND_SCHEMAS = {
     resume: ResumeCommandSchema,
     mute: MuteCommandSchema,
     setDisposition: SetDispositionCommandSchema,
-    ping: PingCommandSchema
+    ping: PingCommandSchema,
+    transfer: TransferCommandSchema,
+    completeConsult: CompleteConsultCommandSchema,
+    cancelConsult: CancelConsultCommandSchema,
+    conference: ConferenceCommandSchema,
+    dropParty: DropPartyCommandSchema,
+    swap: SwapCommandSchema
 } as const;
 
 // ---- events (adapter → LWC) ------------------------------------------------------------------
@@ -269,12 +318,27 @@ export const ErrorPayloadSchema = jsonObject({
     inResponseTo: v.optional(v.picklist(COMMAND_TYPES))
 });
 
+/** How a transfer of a call goes ("Transferring to …", "Transferred to …", "failed: busy"). */
+export const TransferPayloadSchema = jsonObject({
+    callId: CallIdSchema,
+    target: textUpTo(CONTRACT_LIMITS.phoneNumberMax),
+    progress: v.picklist(TRANSFER_PROGRESSES),
+    reason: v.optional(v.picklist(TRANSFER_FAILURE_REASONS))
+});
+
+/** The agent's conference: how many take part, the agent included; 0 when it is over. */
+export const ConferencePayloadSchema = jsonObject({
+    parties: v.pipe(v.number(), v.integer(), v.minValue(0))
+});
+
 export const StateEventSchema = eventEnvelope('state', StatePayloadSchema);
 export const CallStartedEventSchema = eventEnvelope('callStarted', CallStartedPayloadSchema);
 export const CallEndedEventSchema = eventEnvelope('callEnded', CallEndedPayloadSchema);
 export const CallLoggedEventSchema = eventEnvelope('callLogged', CallLoggedPayloadSchema);
 export const ErrorEventSchema = eventEnvelope('error', ErrorPayloadSchema);
 export const PongEventSchema = eventEnvelope('pong', jsonObject({}));
+export const TransferEventSchema = eventEnvelope('transferUpdate', TransferPayloadSchema);
+export const ConferenceEventSchema = eventEnvelope('conferenceUpdate', ConferencePayloadSchema);
 
 export const EVENT_SCHEMAS = {
     state: StateEventSchema,
@@ -282,7 +346,9 @@ export const EVENT_SCHEMAS = {
     callEnded: CallEndedEventSchema,
     callLogged: CallLoggedEventSchema,
     error: ErrorEventSchema,
-    pong: PongEventSchema
+    pong: PongEventSchema,
+    transferUpdate: TransferEventSchema,
+    conferenceUpdate: ConferenceEventSchema
 } as const;
 
 // ---- types inferred from the schemas ---------------------------------------------------------
@@ -298,6 +364,12 @@ export type ResumeCommand = v.InferOutput<typeof ResumeCommandSchema>;
 export type MuteCommand = v.InferOutput<typeof MuteCommandSchema>;
 export type SetDispositionCommand = v.InferOutput<typeof SetDispositionCommandSchema>;
 export type PingCommand = v.InferOutput<typeof PingCommandSchema>;
+export type TransferCommand = v.InferOutput<typeof TransferCommandSchema>;
+export type CompleteConsultCommand = v.InferOutput<typeof CompleteConsultCommandSchema>;
+export type CancelConsultCommand = v.InferOutput<typeof CancelConsultCommandSchema>;
+export type ConferenceCommand = v.InferOutput<typeof ConferenceCommandSchema>;
+export type DropPartyCommand = v.InferOutput<typeof DropPartyCommandSchema>;
+export type SwapCommand = v.InferOutput<typeof SwapCommandSchema>;
 export type SoftphoneCommandMessage =
     | DialCommand
     | AnswerCommand
@@ -306,13 +378,21 @@ export type SoftphoneCommandMessage =
     | ResumeCommand
     | MuteCommand
     | SetDispositionCommand
-    | PingCommand;
+    | PingCommand
+    | TransferCommand
+    | CompleteConsultCommand
+    | CancelConsultCommand
+    | ConferenceCommand
+    | DropPartyCommand
+    | SwapCommand;
 
 export type StatePayload = v.InferOutput<typeof StatePayloadSchema>;
 export type CallStartedPayload = v.InferOutput<typeof CallStartedPayloadSchema>;
 export type CallEndedPayload = v.InferOutput<typeof CallEndedPayloadSchema>;
 export type CallLoggedPayload = v.InferOutput<typeof CallLoggedPayloadSchema>;
 export type ErrorPayload = v.InferOutput<typeof ErrorPayloadSchema>;
+export type TransferPayload = v.InferOutput<typeof TransferPayloadSchema>;
+export type ConferencePayload = v.InferOutput<typeof ConferencePayloadSchema>;
 
 export type StateEvent = v.InferOutput<typeof StateEventSchema>;
 export type CallStartedEvent = v.InferOutput<typeof CallStartedEventSchema>;
@@ -320,13 +400,17 @@ export type CallEndedEvent = v.InferOutput<typeof CallEndedEventSchema>;
 export type CallLoggedEvent = v.InferOutput<typeof CallLoggedEventSchema>;
 export type SoftphoneErrorEvent = v.InferOutput<typeof ErrorEventSchema>;
 export type PongEvent = v.InferOutput<typeof PongEventSchema>;
+export type TransferEvent = v.InferOutput<typeof TransferEventSchema>;
+export type ConferenceEvent = v.InferOutput<typeof ConferenceEventSchema>;
 export type SoftphoneEventMessage =
     | StateEvent
     | CallStartedEvent
     | CallEndedEvent
     | CallLoggedEvent
     | SoftphoneErrorEvent
-    | PongEvent;
+    | PongEvent
+    | TransferEvent
+    | ConferenceEvent;
 
 export function isCommandType(value: unknown): value is CommandType {
     return typeof value === 'string' && (COMMAND_TYPES as readonly string[]).includes(value);

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 /**
  * Do Not Call check before a click-to-dial call. Salesforce does not block dialing on these
  * flags, so the softphone must (OPENCTI-REFERENCE.md §7):
@@ -46,7 +47,7 @@ export function checkDoNotCall(
     return {
         allowed: false,
         field,
-        reason: `${nameOf(record, fields)} has asked not to be called (Do Not Call)`
+        reason: label('Softphone_Do_Not_Call_Refusal', nameOf(record, fields))
     };
 }
 
@@ -79,5 +80,9 @@ function nameOf(record: DoNotCallRecord, fields: Readonly<Record<string, unknown
     if (name !== undefined && name.trim() !== '') {
         return name.trim();
     }
-    return record.objectType?.toLowerCase() === 'lead' ? 'This lead' : 'This person';
+    return label(
+        record.objectType?.toLowerCase() === 'lead'
+            ? 'Softphone_This_Lead'
+            : 'Softphone_This_Person'
+    );
 }

@@ -19,7 +19,7 @@ export { type LmsFacts } from './lms-check';
 export { runSetupCheck, type SetupProbes } from './run-setup-check';
 export { formatSetupReport } from './setup-report';
 export { SetupCheck, type SetupCheckOptions } from './setup-check';
-export { CHECK_SETUP_LABEL, SetupCheckView, type SetupCheckActions } from './setup-check-view';
+export { checkSetupLabel, SetupCheckView, type SetupCheckActions } from './setup-check-view';
 export { probeBrowser, probeMicrophone, probeWebSocket } from './browser-probes';
 export { WRITE_TEST_PREFIX } from './write-check';
 export { LmsProbe } from './lms-probe';

@@ -2,7 +2,7 @@
 // of the static resource of their own, downloaded when an agent or admin first opens the panel
 // (most agents never do), then kept.
 import type { SetupCheckContext } from './create-setup-check';
-import { CHECK_SETUP_LABEL } from './setup-check-view';
+import { checkSetupLabel } from './setup-check-view';
 import type { SetupCheckView } from './setup-check-view';
 import { button, el } from '../ui/dom';
 
@@ -44,7 +44,7 @@ export function appendSetupCheck(root: HTMLElement, context: SetupCheckContext):
         opener.title = `Check setup could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
     });
     const opener = button(
-        CHECK_SETUP_LABEL,
+        checkSetupLabel(),
         'slds-button slds-button_neutral softphone-diagnostics__check-setup',
         () => void check.open(opener),
         { title: 'Check what this org and browser need for the softphone, with the fixes' }

@@ -1,7 +1,17 @@
+import { label, type LabelName } from '../i18n';
 import { button, el, setHidden, setText } from '../ui/dom';
-import { STATUS_LABELS, type CheckResult, type CheckStatus } from './check-result';
+import { type CheckResult, type CheckStatus } from './check-result';
 
-export const CHECK_SETUP_LABEL = 'Check setup';
+export function checkSetupLabel(): string {
+    return label('Softphone_Check_Setup');
+}
+
+const statusLabels: Readonly<Record<CheckStatus, LabelName>> = {
+    pass: 'Softphone_Check_Pass',
+    warn: 'Softphone_Check_Warning',
+    fail: 'Softphone_Check_Fail',
+    'not-run': 'Softphone_Check_Not_Run'
+};
 
 /** What the view asks of its controller (setup-check.ts). */
 export interface SetupCheckActions {
@@ -21,13 +31,16 @@ const BADGE_THEMES: Readonly<Record<CheckStatus, string>> = {
 
 function summaryOf(results: readonly CheckResult[]): string {
     const count = (status: CheckStatus) => results.filter((r) => r.status === status).length;
-    const parts = [
-        `${count('pass')} passed`,
-        `${count('warn')} with warnings`,
-        `${count('fail')} failed`
-    ];
     const notRun = count('not-run');
-    return `${parts.join(', ')}${notRun > 0 ? `, ${notRun} not run` : ''}.`;
+    return notRun > 0
+        ? label(
+              'Softphone_Check_Summary_Not_Run',
+              count('pass'),
+              count('warn'),
+              count('fail'),
+              notRun
+          )
+        : label('Softphone_Check_Summary', count('pass'), count('warn'), count('fail'));
 }
 
 /**
@@ -56,7 +69,7 @@ export class SetupCheckView {
         this.heading = el('h2', {
             className: 'slds-text-heading_small softphone-setup-check__heading',
             attrs: { id: headingId, tabindex: '-1' },
-            text: CHECK_SETUP_LABEL
+            text: checkSetupLabel()
         });
         this.status = el('p', {
             className: 'softphone-setup-check__status',
@@ -66,7 +79,7 @@ export class SetupCheckView {
         this.reportLabel = el('label', {
             className: 'slds-form-element__label',
             attrs: { for: reportId },
-            text: 'Results as text'
+            text: label('Softphone_Check_Results_Text')
         });
         this.reportBox = el('textarea', {
             className: 'slds-textarea softphone-setup-check__report',
@@ -79,21 +92,21 @@ export class SetupCheckView {
         reportField.hidden = true;
         this.buttons = [
             button(
-                'Run again',
+                label('Softphone_Check_Run_Again'),
                 'slds-button slds-button_neutral',
                 () => void this.runWith(() => this.actions.run())
             ),
             button(
-                'Run write test',
+                label('Softphone_Check_Run_Write_Test'),
                 'slds-button slds-button_neutral',
                 () => void this.runWith(() => this.actions.runWriteTest())
             ),
             button(
-                'Copy results',
+                label('Softphone_Check_Copy'),
                 'slds-button slds-button_neutral',
                 () => void this.copy(reportField)
             ),
-            button('Close', 'slds-button slds-button_brand', () => this.close())
+            button(label('Softphone_Close'), 'slds-button slds-button_brand', () => this.close())
         ];
         this.element = el(
             'section',
@@ -141,7 +154,7 @@ export class SetupCheckView {
         }
         this.running = true;
         this.element.dataset.setupCheck = 'running';
-        setText(this.status, 'Checking…');
+        setText(this.status, label('Softphone_Check_Running'));
         for (const control of this.buttons.slice(0, 3)) {
             control.disabled = true;
         }
@@ -169,7 +182,7 @@ export class SetupCheckView {
                         el('p', {}, [
                             el('span', {
                                 className: `slds-badge ${BADGE_THEMES[result.status]} softphone-setup-check__badge`,
-                                text: STATUS_LABELS[result.status]
+                                text: label(statusLabels[result.status])
                             }),
                             el('strong', { text: ` ${result.title}` })
                         ]),
@@ -182,7 +195,7 @@ export class SetupCheckView {
                             : [
                                   el('p', {
                                       className: 'softphone-setup-check__fix',
-                                      text: `Fix: ${result.fix}`
+                                      text: label('Softphone_Check_Fix', result.fix)
                                   })
                               ])
                     ]
@@ -200,7 +213,7 @@ export class SetupCheckView {
         setHidden(reportField, false);
         setText(
             this.reportLabel,
-            copied ? 'Copied to the clipboard:' : 'Select this text and copy it (Ctrl+C or ⌘C):'
+            label(copied ? 'Softphone_Check_Copied' : 'Softphone_Check_Copy_By_Hand')
         );
         if (!copied) {
             this.reportBox.focus();

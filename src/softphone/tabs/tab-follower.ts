@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { CallerPopOutcome, CallerScreenPopper } from '../app/inbound-screen-pop';
 import { placeholderViewModel } from '../app/view-model-builder';
 import type { Clock } from '../calls/call-model';
@@ -68,11 +69,13 @@ export const HANDOVER_WAIT_MS = 1000;
 const MAX_POP_NAME = 1024;
 const MAX_POP_MESSAGE = 4096;
 
-const WAITING = placeholderViewModel({
-    connection: { status: 'connecting', connectorLabel: 'Another Salesforce tab' },
-    dialBlockedReason:
-        'Waiting for the softphone in another Salesforce tab (it may be asking you to sign in there).'
-});
+/** What a follower shows until the leader answers (built when shown: it is in the user's language). */
+function waitingModel(): ReturnType<typeof placeholderViewModel> {
+    return placeholderViewModel({
+        connection: { status: 'connecting', connectorLabel: label('Softphone_Another_Tab') },
+        dialBlockedReason: label('Softphone_Waiting_For_Leader')
+    });
+}
 
 /**
  * A softphone tab while another tab leads: it shows the leader's softphone and sends what the
@@ -107,7 +110,7 @@ export class TabFollower {
 
     async start(): Promise<void> {
         const { bus, activity } = this.options;
-        this.show(WAITING);
+        this.show(waitingModel());
         this.stops.push(
             bus.onMessage((message) => this.receive(message)),
             activity.onChange((state) => bus.post({ kind: 'activity', ...state }))
@@ -130,15 +133,17 @@ export class TabFollower {
     showOtherVersion(): void {
         this.show(
             placeholderViewModel({
-                connection: { status: 'disconnected', connectorLabel: 'Another Salesforce tab' },
+                connection: {
+                    status: 'disconnected',
+                    connectorLabel: label('Softphone_Another_Tab')
+                },
                 errors: [
                     {
                         id: 'tabs-other-version',
-                        message:
-                            'Another Salesforce tab runs a different version of the softphone. Reload every Salesforce tab to use the new version.'
+                        message: label('Softphone_Other_Version')
                     }
                 ],
-                dialBlockedReason: 'Reload this tab to use the softphone.'
+                dialBlockedReason: label('Softphone_Reload_Tab')
             })
         );
     }
@@ -245,7 +250,10 @@ export class TabFollower {
     }
 
     private render(model: SoftphoneViewModel): void {
-        const connectorLabel = `${model.connection.connectorLabel} · through another tab`;
+        const connectorLabel = label(
+            'Softphone_Through_Other_Tab',
+            model.connection.connectorLabel
+        );
         this.show({ ...model, connection: { ...model.connection, connectorLabel } });
     }
 
@@ -280,7 +288,7 @@ export class TabFollower {
                     return;
                 }
                 this.options.bus.post({ kind: 'signIn', values });
-                this.show(WAITING);
+                this.show(waitingModel());
             });
     }
 

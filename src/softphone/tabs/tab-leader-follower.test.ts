@@ -10,7 +10,7 @@ import {
     visibleText
 } from '../ui/test-support/softphone-fixtures';
 import { askForCredentials } from '../ui/credentials-form';
-import { downloadLogsLabel } from '../ui/diagnostics-view';
+import { label } from '../i18n';
 import { HANDOVER_WAIT_MS } from './tab-follower';
 import { numberToSearch } from './tab-leader';
 import type { AgentAction, TabMessage } from './tab-protocol';
@@ -293,7 +293,7 @@ describe("a follower's buttons run on the leader", () => {
     it("Download logs saves the leader's log in that tab only", async () => {
         const tab = await followerShowing();
         const other = await world.openFollower('tab-c');
-        buttonNamed(tab.root, downloadLogsLabel).click();
+        buttonNamed(tab.root, label('Softphone_Download_Logs')).click();
         await world.settle();
         expect(leaderTab.services.logFile).toHaveBeenCalledTimes(1);
         expect(tab.saveLogFile.mock.calls).toEqual([[LOG_FILE]]);

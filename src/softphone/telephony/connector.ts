@@ -5,6 +5,12 @@
  */
 
 import type { CallData } from './call-data';
+import type {
+    CallHandover,
+    HandoverSupport,
+    TransferFailureReason,
+    TransferProgress
+} from './call-handover';
 
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 
@@ -19,7 +25,9 @@ export type CallEndReason =
     | 'voicemail'
     | 'unreachable'
     | 'failed'
-    | 'connection-lost';
+    | 'connection-lost'
+    /** Handed on by a blind or consult transfer the phone system accepted. */
+    | 'transferred';
 
 export type ConnectorEvent =
     | { type: 'connection'; status: ConnectionStatus; message?: string }
@@ -36,13 +44,37 @@ export type ConnectorEvent =
     | { type: 'answered'; callId: string }
     | { type: 'held'; callId: string }
     | { type: 'resumed'; callId: string }
-    | { type: 'ended'; callId: string; reason: CallEndReason; message?: string };
+    | { type: 'ended'; callId: string; reason: CallEndReason; message?: string }
+    /**
+     * How a blind or consult transfer of `callId` to `target` goes (see call-handover.ts):
+     * 'accepted' is followed by 'ended' with reason 'transferred'; 'failed' (with its reason
+     * and the phone system's words) leaves the call as it was.
+     */
+    | {
+          type: 'transfer';
+          callId: string;
+          target: string;
+          progress: TransferProgress;
+          reason?: TransferFailureReason;
+          message?: string;
+      }
+    /**
+     * The calls now joined in the agent's conference (after a merge, a drop, a party hanging
+     * up); fewer than two: there is no conference any more.
+     */
+    | { type: 'conference'; callIds: readonly string[] };
 
 export type ConnectorListener = (event: ConnectorEvent) => void;
 
-export interface Connector {
+/**
+ * Blind transfer, consult, conference and swap are optional (Partial<CallHandover>): a
+ * connector that implements them says so in `handoverSupport`; see call-handover.ts.
+ */
+export interface Connector extends Partial<CallHandover> {
     /** e.g. 'simulator', 'sip'. */
     readonly kind: string;
+    /** Which handover families this connector implements; none when absent. */
+    readonly handoverSupport?: HandoverSupport;
     connect(): Promise<void>;
     disconnect(): Promise<void>;
     /** Starts an outbound call; resolves with the phone system's call id once the request is accepted. */

@@ -1,4 +1,12 @@
 export type { CallData } from './call-data';
+export type {
+    CallHandover,
+    HandoverHost,
+    HandoverSupport,
+    TransferFailureReason,
+    TransferProgress
+} from './call-handover';
+export { callHandover, handoverSupportOf, noHandoverSupport } from './call-handover';
 export {
     CALL_DATA_KEYS,
     callDataLimits,

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { CallDetailsView } from './call-details-view';
 import type { CallState } from '../calls/call-model';
 import { isLive } from './call-groups';
@@ -16,8 +17,16 @@ import {
 import { formatTimer, secondsSince } from './format-duration';
 import { KeyedList, type ItemView } from './keyed-list';
 import { LoggedToView } from './logged-to-view';
-import { callStateLabels, directionArrows, remoteLabel, withheldNumberLabel } from './labels';
-import type { CallView, SoftphoneActions } from './view-model';
+import { HandoverControls } from './handover-controls';
+import {
+    callStateLabels,
+    directionArrows,
+    directionLabel,
+    handoverLabels,
+    remoteLabel,
+    withheldNumberLabel
+} from './labels';
+import type { CallView, SoftphoneActions, TransferSuggestionView } from './view-model';
 
 function stateText(state: CallState): string {
     // An outbound call the far end is ringing is still "Calling…" for the agent.
@@ -38,7 +47,7 @@ class ActiveCallItem implements ItemView<CallView> {
     private readonly timer = el('span', { className: 'softphone-call__timer' });
     private readonly mutedBadge = el('span', {
         className: 'slds-badge slds-badge_inverse',
-        text: 'Muted'
+        text: label('Softphone_Muted')
     });
     /** Time on hold, shown after "On hold" while the call is held; the total time stays. */
     private readonly holdTimer = el('span', { className: 'softphone-call__hold-timer' });
@@ -50,11 +59,18 @@ class ActiveCallItem implements ItemView<CallView> {
     private readonly pad: HTMLElement;
     private readonly sentDigits = el('span', { className: 'softphone-call__tones' });
     private readonly sentLine: HTMLElement;
+    private readonly handover: HandoverControls;
     private call: CallView;
     private padOpen = false;
 
-    constructor(ids: IdFactory, call: CallView, actions: SoftphoneActions) {
+    constructor(
+        ids: IdFactory,
+        call: CallView,
+        private readonly actions: SoftphoneActions,
+        private readonly suggestions: () => readonly TransferSuggestionView[]
+    ) {
         this.call = call;
+        this.handover = new HandoverControls(ids, call, actions);
         const callId = call.callId;
         this.loggedTo = new LoggedToView(ids, actions);
         const headingId = ids('call');
@@ -67,14 +83,20 @@ class ActiveCallItem implements ItemView<CallView> {
             },
             [this.headingText]
         );
-        this.holdButton = button('Hold', 'slds-button slds-button_neutral', () =>
-            this.call.state === 'held' ? actions.resume(callId) : actions.hold(callId)
-        );
-        this.muteButton = button('Mute', 'slds-button slds-button_neutral', () =>
+        this.holdButton = button(label('Softphone_Hold'), 'slds-button slds-button_neutral', () => {
+            if (this.swaps()) {
+                actions.swapCalls?.();
+            } else if (this.call.state === 'held') {
+                actions.resume(callId);
+            } else {
+                actions.hold(callId);
+            }
+        });
+        this.muteButton = button(label('Softphone_Mute'), 'slds-button slds-button_neutral', () =>
             actions.setMuted(callId, !this.call.muted)
         );
         this.padToggle = button(
-            'Keypad',
+            label('Softphone_Keypad'),
             'slds-button slds-button_neutral',
             () => {
                 this.padOpen = !this.padOpen;
@@ -82,9 +104,11 @@ class ActiveCallItem implements ItemView<CallView> {
             },
             { 'aria-controls': padId }
         );
-        const digits = createDigitPad('Keypad tones', (digit) => this.sendTone(actions, digit));
+        const digits = createDigitPad(label('Softphone_Keypad_Tones'), (digit) =>
+            this.sendTone(actions, digit)
+        );
         this.sentLine = el('p', { className: 'slds-text-body_small softphone-call__sent' }, [
-            el('span', { text: 'Tones sent: ' }),
+            el('span', { text: `${label('Softphone_Tones_Sent')} ` }),
             this.sentDigits
         ]);
         setHidden(this.sentLine, true);
@@ -106,7 +130,10 @@ class ActiveCallItem implements ItemView<CallView> {
         this.holdPart = el('span', {}, [
             el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
             // Not "on hold" again: the words would also sit (hidden) in every connected call.
-            el('span', { className: 'slds-assistive-text', text: 'held for ' }),
+            el('span', {
+                className: 'slds-assistive-text',
+                text: `${label('Softphone_Held_For')} `
+            }),
             this.holdTimer
         ]);
         this.element = el(
@@ -132,16 +159,20 @@ class ActiveCallItem implements ItemView<CallView> {
                     this.totalLabel,
                     this.timer,
                     el('span', { text: ' ' }),
-                    this.mutedBadge
+                    this.mutedBadge,
+                    el('span', { text: ' ' }),
+                    this.handover.liveBadge,
+                    this.handover.conferenceBadge
                 ]),
                 el('div', { className: 'softphone-actions softphone-call__actions' }, [
                     this.holdButton,
                     this.muteButton,
                     this.padToggle,
-                    button('Hang up', 'slds-button slds-button_destructive', () =>
+                    button(label('Softphone_End_Call'), 'slds-button slds-button_destructive', () =>
                         actions.hangup(callId)
                     )
                 ]),
+                this.handover.element,
                 this.pad
             ]
         );
@@ -152,14 +183,14 @@ class ActiveCallItem implements ItemView<CallView> {
         this.details.update(call);
         this.loggedTo.update(call.callId, call.loggedTo);
         setText(this.arrow, directionArrows[call.direction]);
-        setText(this.direction, call.direction === 'Inbound' ? 'Inbound call' : 'Outbound call');
-        const label = remoteLabel(call);
-        setText(this.headingText, label);
-        setAttr(this.heading, 'title', label);
+        setText(this.direction, directionLabel(call.direction));
+        const party = remoteLabel(call);
+        setText(this.headingText, party);
+        setAttr(this.heading, 'title', party);
         // The number goes on its own line only when the heading shows a name.
-        const number = call.number === '' ? withheldNumberLabel : call.number;
+        const number = call.number === '' ? withheldNumberLabel() : call.number;
         setText(this.number, number);
-        setHidden(this.number, label === number);
+        setHidden(this.number, party === number);
         setText(this.state, stateText(call.state));
         setHidden(this.mutedBadge, !call.muted);
         const held = call.state === 'held';
@@ -170,20 +201,38 @@ class ActiveCallItem implements ItemView<CallView> {
             'class',
             held ? 'softphone-call__state slds-badge slds-theme_warning' : 'softphone-call__state'
         );
-        setText(this.totalLabel, held ? 'Total ' : 'Duration ');
+        setText(
+            this.totalLabel,
+            `${label(held ? 'Softphone_Total_Time' : 'Softphone_Call_Time')} `
+        );
         setAttr(this.totalLabel, 'class', held ? '' : 'slds-assistive-text');
         setClass(this.element, 'softphone-call_held', held);
         const connected = call.state === 'connected';
-        setText(this.holdButton, call.state === 'held' ? 'Resume' : 'Hold');
-        setDisabled(this.holdButton, !(connected || call.state === 'held'));
+        setText(
+            this.holdButton,
+            this.swaps()
+                ? handoverLabels.swap
+                : label(call.state === 'held' ? 'Softphone_Resume' : 'Softphone_Hold')
+        );
+        // A conference is not held: its parties are dropped one by one.
+        setDisabled(
+            this.holdButton,
+            !(connected || call.state === 'held') || call.handover?.inConference === true
+        );
+        this.handover.update(call, this.suggestions());
         setDisabled(this.muteButton, !connected);
         // The label says what the button does now; aria-pressed says that muting is on.
-        setText(this.muteButton, call.muted ? 'Unmute' : 'Mute');
+        setText(this.muteButton, label(call.muted ? 'Softphone_Unmute' : 'Softphone_Mute'));
         setAttr(this.muteButton, 'aria-pressed', call.muted ? 'true' : 'false');
         setClass(this.muteButton, 'slds-button_brand', call.muted);
         setClass(this.muteButton, 'slds-button_neutral', !call.muted);
         setDisabled(this.padToggle, !connected);
         this.updatePad();
+    }
+
+    /** The held call's Resume swaps it with the connected one. */
+    private swaps(): boolean {
+        return this.call.handover?.canSwap === true && this.actions.swapCalls !== undefined;
     }
 
     tick(now: number): void {
@@ -198,7 +247,7 @@ class ActiveCallItem implements ItemView<CallView> {
         const open = this.padOpen && this.call.state === 'connected';
         setHidden(this.pad, !open);
         setAttr(this.padToggle, 'aria-expanded', open ? 'true' : 'false');
-        setText(this.padToggle, open ? 'Hide keypad' : 'Keypad');
+        setText(this.padToggle, open ? label('Softphone_Hide_Keypad') : label('Softphone_Keypad'));
     }
 
     private sendTone(actions: SoftphoneActions, digit: string): void {
@@ -211,19 +260,37 @@ class ActiveCallItem implements ItemView<CallView> {
 /** One panel per live call (dialing, connected, held). */
 export class ActiveCallsView {
     readonly element = el('div', { className: 'softphone-call-list' });
+    private readonly cards = el('div');
+    /** "Conference (3)" above the calls while the agent is in a conference. */
+    private readonly conferenceHeading = el('h2', {
+        className: 'slds-text-heading_small softphone-conference__heading'
+    });
     private readonly list: KeyedList<CallView, ActiveCallItem>;
+    private suggestions: readonly TransferSuggestionView[] = [];
 
     constructor(ids: IdFactory, actions: SoftphoneActions) {
+        this.element.append(this.conferenceHeading, this.cards);
+        setHidden(this.conferenceHeading, true);
         this.list = new KeyedList(
-            this.element,
+            this.cards,
             (call) => call.callId,
-            (call) => new ActiveCallItem(ids, call, actions)
+            (call) => new ActiveCallItem(ids, call, actions, () => this.suggestions)
         );
     }
 
-    update(calls: readonly CallView[]): void {
+    update(
+        calls: readonly CallView[],
+        suggestions: readonly TransferSuggestionView[] = [],
+        conference?: { readonly parties: number }
+    ): void {
+        this.suggestions = suggestions;
         this.list.update(calls.filter(isLive));
         setHidden(this.element, this.list.size === 0);
+        setText(
+            this.conferenceHeading,
+            conference === undefined ? '' : handoverLabels.conferenceHeading(conference.parties)
+        );
+        setHidden(this.conferenceHeading, conference === undefined);
     }
 
     tick(now: number): void {

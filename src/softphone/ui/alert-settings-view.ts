@@ -1,3 +1,4 @@
+import { label, type LabelName } from '../i18n';
 import type { AlertPreferences } from './alert-preferences';
 import type { NotificationPermissionState } from './desktop-notifier';
 import { button, el, setHidden, setText, type IdFactory } from './dom';
@@ -14,12 +15,11 @@ export interface AlertSettingsActions {
     readonly requestNotifications: () => Promise<NotificationPermissionState>;
 }
 
-const permissionTexts: Readonly<Record<NotificationPermissionState, string>> = {
-    default: 'Desktop notifications are off.',
-    granted:
-        'Desktop notifications are on: a call that rings while this tab is hidden or the phone is minimised shows one.',
-    denied: 'Desktop notifications are blocked for this site: allow them in the browser’s site settings.',
-    unsupported: 'This browser cannot show desktop notifications here.'
+const permissionTexts: Readonly<Record<NotificationPermissionState, LabelName>> = {
+    default: 'Softphone_Notifications_Off',
+    granted: 'Softphone_Notifications_On',
+    denied: 'Softphone_Notifications_Blocked',
+    unsupported: 'Softphone_Notifications_Unsupported'
 };
 
 /**
@@ -54,7 +54,7 @@ export class AlertSettingsView {
             actions.setPreferences({ volume: Number(this.volume.value) / 100 })
         );
         this.output = el('select', { className: 'slds-select', attrs: { id: outputId } }, [
-            el('option', { attrs: { value: '' }, text: 'Browser default' })
+            el('option', { attrs: { value: '' }, text: label('Softphone_Browser_Default') })
         ]);
         this.output.addEventListener('change', () =>
             actions.setPreferences({ outputDeviceId: this.output.value })
@@ -63,7 +63,7 @@ export class AlertSettingsView {
             el('label', {
                 className: 'slds-form-element__label',
                 attrs: { for: outputId },
-                text: 'Ringtone output'
+                text: label('Softphone_Ringtone_Output')
             }),
             el('div', { className: 'slds-form-element__control' }, [
                 el('div', { className: 'slds-select_container' }, [this.output])
@@ -74,14 +74,14 @@ export class AlertSettingsView {
             attrs: { role: 'status' }
         });
         this.notifyButton = button(
-            'Turn on desktop notifications',
+            label('Softphone_Turn_On_Notifications'),
             'slds-button slds-button_neutral',
             () => void this.askForNotifications()
         );
         this.element = el('details', { className: 'softphone-settings' }, [
             el('summary', {
                 className: 'softphone-settings__summary',
-                text: 'Ringtone and notifications'
+                text: label('Softphone_Ringtone_And_Notifications')
             }),
             el('div', { className: 'softphone-settings__body' }, [
                 el('div', { className: 'slds-form-element' }, [
@@ -95,7 +95,7 @@ export class AlertSettingsView {
                                     el('span', { className: 'slds-checkbox_faux' }),
                                     el('span', {
                                         className: 'slds-form-element__label',
-                                        text: 'Ring for incoming calls'
+                                        text: label('Softphone_Ring_Incoming')
                                     })
                                 ]
                             )
@@ -106,7 +106,7 @@ export class AlertSettingsView {
                     el('label', {
                         className: 'slds-form-element__label',
                         attrs: { for: volumeId },
-                        text: 'Ringtone volume'
+                        text: label('Softphone_Ringtone_Volume')
                     }),
                     el('div', { className: 'slds-form-element__control' }, [this.volume])
                 ]),
@@ -132,7 +132,7 @@ export class AlertSettingsView {
         this.volume.disabled = !preferences.ringtone;
         setHidden(this.outputField, !this.actions.canChooseOutput);
         const permission = this.actions.notificationPermission();
-        setText(this.notifyStatus, permissionTexts[permission]);
+        setText(this.notifyStatus, label(permissionTexts[permission]));
         setHidden(this.notifyButton, permission !== 'default');
     }
 
@@ -153,14 +153,14 @@ export class AlertSettingsView {
         }
         const chosen = this.actions.preferences().outputDeviceId;
         const options = [
-            { deviceId: '', label: 'Browser default' },
+            { deviceId: '', label: label('Softphone_Browser_Default') },
             ...outputs.filter((o) => o.deviceId !== '' && o.deviceId !== 'default')
         ];
         this.output.replaceChildren(
             ...options.map((output, index) =>
                 el('option', {
                     attrs: { value: output.deviceId },
-                    text: output.label || `Output ${index}`
+                    text: output.label || label('Softphone_Output_Number', index)
                 })
             )
         );

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { button, el, setAttr, setHidden, setText, untrusted, type IdFactory } from './dom';
 import { KeyedList, type ItemView } from './keyed-list';
 import type { ErrorView, NoticeView, SoftphoneViewModel } from './view-model';
@@ -29,7 +30,7 @@ class ErrorItem implements ItemView<ErrorView> {
         const messageId = ids('error');
         this.settingKey = el('code', { className: 'softphone-alert__key' });
         this.setting = el('span', {}, [
-            el('span', { text: 'Setting ' }),
+            el('span', { text: `${label('Softphone_Setting')} ` }),
             this.settingKey,
             el('span', { text: ': ' })
         ]);
@@ -38,7 +39,7 @@ class ErrorItem implements ItemView<ErrorView> {
             this.message
         ]);
         const dismiss = button(
-            'Dismiss',
+            label('Softphone_Dismiss'),
             'slds-button slds-button_inverse softphone-alert__action',
             () => onDismiss(error.id),
             { 'aria-describedby': messageId }
@@ -79,7 +80,7 @@ class NoticeItem implements ItemView<NoticeView> {
         this.kindText = this.element.firstElementChild as HTMLElement;
         // A missed call's notice offers to call the number back.
         this.callBack = button(
-            'Call back',
+            label('Softphone_Call_Back'),
             'slds-button slds-button_inverse softphone-alert__action',
             () => onCallBack(notice.id, this.callBackNumber),
             { 'aria-describedby': messageId }
@@ -88,7 +89,7 @@ class NoticeItem implements ItemView<NoticeView> {
         this.element.append(
             this.callBack,
             button(
-                'Dismiss',
+                label('Softphone_Dismiss'),
                 'slds-button slds-button_inverse softphone-alert__action',
                 () => onDismiss(notice.id),
                 { 'aria-describedby': messageId }
@@ -103,7 +104,7 @@ class NoticeItem implements ItemView<NoticeView> {
             'class',
             `slds-notify slds-notify_alert ${warning ? 'slds-theme_warning' : 'slds-theme_info'} softphone-alert`
         );
-        setText(this.kindText, warning ? 'Warning:' : 'Information:');
+        setText(this.kindText, label(warning ? 'Softphone_Warning' : 'Softphone_Information'));
         setText(this.message, notice.message);
         this.callBackNumber = notice.callBack ?? '';
         setHidden(this.callBack, notice.callBack === undefined);
@@ -138,7 +139,7 @@ export class AlertsView {
         this.pending = alertBox('slds-theme_info', 'status', 'Information', this.pendingText);
         this.element = el(
             'section',
-            { className: 'softphone-alerts', attrs: { 'aria-label': 'Alerts' } },
+            { className: 'softphone-alerts', attrs: { 'aria-label': label('Softphone_Alerts') } },
             // Logs kept in memory only are told once, by the app's dismissible notice.
             [this.errorList, this.noticeList, this.pending]
         );

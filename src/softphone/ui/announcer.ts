@@ -1,8 +1,9 @@
+import { label } from '../i18n';
 import type { CallState } from '../calls/call-model';
 import type { ConnectionStatus } from '../telephony/connector';
 import { isLive, isRingingInbound } from './call-groups';
 import { clip, el } from './dom';
-import { connectionLabels, remoteLabel } from './labels';
+import { agentStateLabels, connectionLabels, remoteLabel } from './labels';
 import type { SoftphoneViewModel } from './view-model';
 
 /** Longest caller label read out: a 10 KB display name must not hold the screen reader hostage. */
@@ -17,10 +18,12 @@ function liveRegion(politeness: 'assertive' | 'polite'): HTMLElement {
 
 function stateChange(previous: CallState, next: CallState): string | undefined {
     if (next === 'held') {
-        return 'Call on hold';
+        return label('Softphone_Say_Call_Held');
     }
     if (next === 'connected') {
-        return previous === 'held' ? 'Call resumed' : 'Call connected';
+        return previous === 'held'
+            ? label('Softphone_Say_Call_Resumed')
+            : label('Softphone_Say_Call_Connected');
     }
     return undefined;
 }
@@ -46,11 +49,11 @@ export class Announcer {
         const messages: string[] = [];
         if (this.connection !== undefined && this.connection !== model.connection.status) {
             // The agent's own Offline is a status, not a fault (as the header shows it).
-            const label =
+            const status =
                 model.connection.status === 'disconnected' && model.connection.offlineByChoice
-                    ? 'Offline'
+                    ? agentStateLabels.Offline
                     : connectionLabels[model.connection.status].replace(/…$/, '');
-            messages.push(`Phone system status: ${label}`);
+            messages.push(label('Softphone_Say_Connection', status));
         }
         this.connection = model.connection.status;
         const states = new Map<string, CallState>();
@@ -60,7 +63,7 @@ export class Announcer {
             const message =
                 previous === undefined
                     ? call.state === 'dialing'
-                        ? `Calling ${clip(remoteLabel(call), maxSpokenLabel)}`
+                        ? label('Softphone_Say_Calling', clip(remoteLabel(call), maxSpokenLabel))
                         : undefined
                     : previous === call.state
                       ? undefined
@@ -71,13 +74,13 @@ export class Announcer {
         }
         for (const id of this.states.keys()) {
             if (!states.has(id)) {
-                messages.push('Call ended');
+                messages.push(label('Softphone_Say_Call_Ended'));
             }
         }
         this.states = states;
         const confirmedAt = model.wrapUp?.confirmedAt;
         if (confirmedAt !== undefined && confirmedAt !== this.wrapUpConfirmedAt) {
-            messages.push('Wrap-up saved to the call log');
+            messages.push(label('Softphone_Say_Wrap_Up_Saved'));
         }
         this.wrapUpConfirmedAt = confirmedAt;
         if (messages.length > 0) {
@@ -93,7 +96,7 @@ export class Announcer {
             return;
         }
         this.refusal = attempt.id;
-        this.ring.textContent = `Call not placed: ${clip(attempt.message ?? '', 200)}`;
+        this.ring.textContent = label('Softphone_Say_Not_Placed', clip(attempt.message ?? '', 200));
     }
 
     private announceRings(model: SoftphoneViewModel): void {
@@ -105,9 +108,11 @@ export class Announcer {
         }
         const waiting = model.calls.some(isLive);
         this.ring.textContent = fresh
-            .map(
-                (call) =>
-                    `${waiting ? 'Call waiting' : 'Incoming call'} from ${clip(remoteLabel(call), maxSpokenLabel)}`
+            .map((call) =>
+                label(
+                    waiting ? 'Softphone_Say_Call_Waiting' : 'Softphone_Say_Incoming',
+                    clip(remoteLabel(call), maxSpokenLabel)
+                )
             )
             .join('. ');
     }

@@ -1,8 +1,6 @@
+import { label } from '../i18n';
 import { el, setHidden, setText } from './dom';
 import type { CallView } from './view-model';
-
-const CONTROLLED_ON_PHONE =
-    'This call is controlled on your phone: answer, hold and hang up there; the softphone follows it.';
 
 /**
  * What the phone system said about a call beyond its number (a generic listener's extra pairs,
@@ -16,7 +14,7 @@ export class CallDetailsView {
     });
     private readonly onPhone = el('p', {
         className: 'slds-text-body_small slds-text-color_weak',
-        text: CONTROLLED_ON_PHONE
+        text: label('Softphone_Controlled_On_Phone')
     });
     private shown = '';
 
@@ -41,6 +39,6 @@ export class CallDetailsView {
         }
         setHidden(this.list, details.length === 0);
         setHidden(this.onPhone, call.controlledOnPhone !== true);
-        setText(this.onPhone, CONTROLLED_ON_PHONE);
+        setText(this.onPhone, label('Softphone_Controlled_On_Phone'));
     }
 }

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { el } from './dom';
 
 export interface CredentialField {
@@ -59,7 +60,7 @@ export function askForCredentials(
         const connect = el('button', {
             className: 'slds-button slds-button_brand',
             attrs: { type: 'submit' },
-            text: 'Connect'
+            text: label('Softphone_Connect')
         });
         const form = el('form', { className: 'slds-card softphone-card softphone-credentials' }, [
             el('h2', { className: 'slds-text-heading_small', text: prompt.title }),
@@ -72,7 +73,7 @@ export function askForCredentials(
             event.preventDefault();
             const missing = inputs.find(({ input }) => input.value.trim() === '');
             if (missing) {
-                message.textContent = `Enter your ${missing.field.label}.`;
+                message.textContent = label('Softphone_Enter_Field', missing.field.label);
                 missing.input.focus();
                 return;
             }

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { registerSa11yMatcher } from '@sa11y/jest';
-import { DiagnosticsView, downloadLogsLabel } from './diagnostics-view';
+import { label } from '../i18n';
+import { DiagnosticsView } from './diagnostics-view';
 import { SoftphoneView } from './softphone-view';
 import {
     buttonNamed,
@@ -29,13 +30,13 @@ describe('DiagnosticsView', () => {
     it('offers "Download logs" when the host wires the action, and calls it on click', () => {
         const downloadLogs = jest.fn();
         const root = mountWith(downloadLogs);
-        buttonNamed(root, downloadLogsLabel).click();
+        buttonNamed(root, label('Softphone_Download_Logs')).click();
         expect(downloadLogs).toHaveBeenCalledTimes(1);
     });
 
     it('shows nothing when the host has no diagnostic log', () => {
         const root = mountWith();
-        expect(queryButton(root, downloadLogsLabel)).toBeUndefined();
+        expect(queryButton(root, label('Softphone_Download_Logs'))).toBeUndefined();
         const view = new DiagnosticsView({});
         expect(view.element.hidden).toBe(true);
         expect(view.element.childElementCount).toBe(0);
@@ -43,7 +44,7 @@ describe('DiagnosticsView', () => {
 
     it('is a plain, accessible button that never submits a form', async () => {
         const root = mountWith(jest.fn());
-        const button = buttonNamed(root, downloadLogsLabel);
+        const button = buttonNamed(root, label('Softphone_Download_Logs'));
         expect(button.type).toBe('button');
         await expect(root).toBeAccessible();
     });

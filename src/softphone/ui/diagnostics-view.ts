@@ -1,8 +1,6 @@
+import { label } from '../i18n';
 import { button, el } from './dom';
 import type { SoftphoneActions } from './view-model';
-
-export const downloadLogsLabel = 'Download logs';
-export const checkSetupLabel = 'Check setup';
 
 /**
  * "Download logs": saves the softphone's recent events as a text file for a support case. Shown
@@ -17,19 +15,19 @@ export class DiagnosticsView {
         if (actions.downloadLogs !== undefined) {
             controls.push(
                 button(
-                    downloadLogsLabel,
+                    label('Softphone_Download_Logs'),
                     'slds-button slds-button_neutral softphone-diagnostics__download',
                     () => actions.downloadLogs?.(),
-                    { title: 'Save recent softphone events as a text file for support' }
+                    { title: label('Softphone_Download_Logs_Title') }
                 )
             );
         }
         if (actions.checkSetup !== undefined) {
             const check: HTMLButtonElement = button(
-                checkSetupLabel,
+                label('Softphone_Check_Setup'),
                 'slds-button slds-button_neutral softphone-diagnostics__check-setup',
                 () => actions.checkSetup?.(check),
-                { title: 'Check what this org and browser need for the softphone, with the fixes' }
+                { title: label('Softphone_Check_Setup_Title') }
             );
             controls.push(check);
         }

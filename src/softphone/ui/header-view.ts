@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { AgentState } from '../calls/call-model';
 import type { ConnectionStatus } from '../telephony/connector';
 import { el, setAttr, setHidden, setText, untrusted, type IdFactory } from './dom';
@@ -78,7 +79,10 @@ export class HeaderView {
         });
         this.element = el('header', { className: 'softphone-header' }, [
             el('div', { className: 'softphone-header__connection' }, [
-                el('span', { className: 'slds-assistive-text', text: 'Phone system:' }),
+                el('span', {
+                    className: 'slds-assistive-text',
+                    text: label('Softphone_Phone_System')
+                }),
                 this.badge,
                 this.connectorLabel
             ]),
@@ -87,7 +91,7 @@ export class HeaderView {
                 el('label', {
                     className: 'slds-form-element__label',
                     attrs: { for: selectId },
-                    text: 'Status'
+                    text: label('Softphone_Status')
                 }),
                 el('div', { className: 'slds-form-element__control' }, [
                     el('div', { className: 'slds-select_container' }, [this.select])

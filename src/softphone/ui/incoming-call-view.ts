@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { CallDetailsView } from './call-details-view';
 import { isLive, isRingingInbound } from './call-groups';
 import { button, el, setAttr, setHidden, setText, untrusted, type IdFactory } from './dom';
@@ -16,7 +17,7 @@ class IncomingCallItem implements ItemView<RingingCall> {
     private readonly title: HTMLElement;
     private readonly waitingHint = el('p', {
         className: 'slds-text-body_small slds-text-color_weak',
-        text: 'Answering puts your current call on hold.'
+        text: label('Softphone_Answer_Holds')
     });
     private readonly name = untrusted('softphone-party__name slds-truncate');
     private readonly number = untrusted('softphone-party__number slds-truncate');
@@ -45,7 +46,7 @@ class IncomingCallItem implements ItemView<RingingCall> {
                 this.waitingHint,
                 el('div', { className: 'softphone-actions' }, [
                     button(
-                        'Answer',
+                        label('Softphone_Answer'),
                         'slds-button slds-button_brand',
                         () => actions.answer(callId),
                         {
@@ -53,7 +54,7 @@ class IncomingCallItem implements ItemView<RingingCall> {
                         }
                     ),
                     button(
-                        'Decline',
+                        label('Softphone_Decline'),
                         'slds-button slds-button_destructive',
                         () => actions.decline(callId),
                         { 'aria-describedby': partyId }
@@ -64,12 +65,15 @@ class IncomingCallItem implements ItemView<RingingCall> {
     }
 
     update({ call, waiting }: RingingCall): void {
-        setText(this.title, waiting ? 'Call waiting' : 'Incoming call');
+        setText(
+            this.title,
+            waiting ? label('Softphone_Call_Waiting') : label('Softphone_Incoming_Call')
+        );
         setHidden(this.waitingHint, !waiting);
         const name = call.name?.trim() ?? '';
         setText(this.name, name);
         setHidden(this.name, name === '');
-        const number = call.number === '' ? withheldNumberLabel : call.number;
+        const number = call.number === '' ? withheldNumberLabel() : call.number;
         setText(this.number, number);
         setAttr(this.name, 'title', name);
         setAttr(this.number, 'title', number);

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { createDigitPad, isPadDigit } from './digit-pad';
 import {
     button,
@@ -18,15 +19,15 @@ export function dialBlockedReason(model: SoftphoneViewModel): string {
         return model.dialBlockedReason;
     }
     if (model.connection.offlineByChoice === true && model.agentState === 'Offline') {
-        return 'You are Offline: choose Available in Status to make calls.';
+        return label('Softphone_Dial_Offline');
     }
     if (model.connection.status !== 'connected') {
-        return 'Calling is unavailable until the phone system is connected.';
+        return label('Softphone_Dial_Not_Connected');
     }
     if (model.wrapUp) {
-        return 'Finish wrap-up before making another call.';
+        return label('Softphone_Dial_Wrap_Up');
     }
-    return 'Calling is unavailable in your current status.';
+    return label('Softphone_Dial_Unavailable');
 }
 
 /** The dial pad shown when no call is live. */
@@ -73,18 +74,18 @@ export class KeypadView {
             el('label', {
                 className: 'slds-form-element__label',
                 attrs: { for: inputId },
-                text: 'Phone number'
+                text: label('Softphone_Phone_Number')
             }),
             el('div', { className: 'slds-form-element__control softphone-keypad__field' }, [
                 this.input,
                 button('⌫', 'slds-button slds-button_neutral', () => this.backspace(), {
-                    'aria-label': 'Backspace',
-                    title: 'Backspace'
+                    'aria-label': label('Softphone_Backspace'),
+                    title: label('Softphone_Backspace')
                 })
             ]),
             this.fieldError
         ]);
-        const pad = createDigitPad('Dial pad', (digit) => this.append(digit));
+        const pad = createDigitPad(label('Softphone_Dial_Pad'), (digit) => this.append(digit));
         // Typing a digit while a pad key has focus dials it, as on a desk phone.
         pad.addEventListener('keydown', (event) => {
             if (isPadDigit(event.key)) {
@@ -93,7 +94,7 @@ export class KeypadView {
             }
         });
         this.callButton = button(
-            'Call',
+            label('Softphone_Call_Button'),
             'slds-button slds-button_brand softphone-keypad__call',
             () => this.dial()
         );
@@ -107,14 +108,16 @@ export class KeypadView {
             'section',
             {
                 className: 'slds-card softphone-card softphone-keypad',
-                attrs: { 'aria-label': 'Keypad' }
+                attrs: { 'aria-label': label('Softphone_Keypad') }
             },
             [
                 this.formElement,
                 pad,
                 el('div', { className: 'softphone-keypad__actions' }, [
                     this.callButton,
-                    button('Clear', 'slds-button slds-button_neutral', () => this.clear())
+                    button(label('Softphone_Clear'), 'slds-button slds-button_neutral', () =>
+                        this.clear()
+                    )
                 ]),
                 this.reason
             ]
@@ -133,7 +136,7 @@ export class KeypadView {
             if (this.input.value.trim() === '') {
                 this.input.value = attempt.number;
             }
-            this.showError(attempt.message ?? 'The call could not be placed.');
+            this.showError(attempt.message ?? label('Softphone_Dial_Failed'));
         } else if (attempt === undefined && this.awaiting) {
             // Placed: the number has done its job.
             this.awaiting = false;
@@ -143,7 +146,7 @@ export class KeypadView {
         setDisabled(this.callButton, !model.canDial);
         const reason = model.canDial
             ? this.placing
-                ? `Calling ${clip(attempt?.number ?? '', 40)}…`
+                ? label('Softphone_State_Dialing', clip(attempt?.number ?? '', 40))
                 : ''
             : dialBlockedReason(model);
         setText(this.reason, reason);
@@ -163,7 +166,7 @@ export class KeypadView {
         }
         const number = this.input.value.trim();
         if (number === '') {
-            this.showError('Enter a phone number or an extension.');
+            this.showError(label('Softphone_Dial_Empty'));
             this.input.focus();
             return;
         }

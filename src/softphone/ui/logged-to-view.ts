@@ -1,7 +1,10 @@
+import { label } from '../i18n';
 import { el, setHidden, setText, untrusted, type IdFactory } from './dom';
 import type { LoggedToView as LoggedTo, SoftphoneActions } from './view-model';
 
-export const notRelatedLabel = 'Not related to a record';
+export function notRelatedLabel(): string {
+    return label('Softphone_Not_Related');
+}
 
 /**
  * Which record the call's log goes to ("Logged to: Maria Lopez (Contact)"), and a select of the
@@ -27,7 +30,7 @@ export class LoggedToView {
             el('label', {
                 className: 'slds-form-element__label',
                 attrs: { for: selectId },
-                text: 'Log this call to'
+                text: label('Softphone_Log_Call_To')
             }),
             el('div', { className: 'slds-form-element__control' }, [
                 el('div', { className: 'slds-select_container' }, [this.select])
@@ -35,7 +38,7 @@ export class LoggedToView {
         ]);
         this.element = el('div', { className: 'softphone-logged-to' }, [
             el('p', { className: 'slds-text-body_small softphone-logged-to__current' }, [
-                el('span', { text: 'Logged to: ' }),
+                el('span', { text: `${label('Softphone_Logged_To')} ` }),
                 this.current
             ]),
             this.choice
@@ -47,7 +50,7 @@ export class LoggedToView {
         // Shown only where the softphone knows the call's records (not in a placeholder view).
         setHidden(this.element, loggedTo === undefined);
         const current = loggedTo?.current;
-        setText(this.current, current?.label ?? notRelatedLabel);
+        setText(this.current, current?.label ?? notRelatedLabel());
         const options = loggedTo?.options ?? [];
         // A choice only when there is another record to choose.
         const choosable = options.some((option) => option.recordId !== current?.recordId);
@@ -59,7 +62,7 @@ export class LoggedToView {
         this.optionsKey = key;
         this.select.replaceChildren(
             ...(current === undefined
-                ? [el('option', { attrs: { value: '' }, text: notRelatedLabel })]
+                ? [el('option', { attrs: { value: '' }, text: notRelatedLabel() })]
                 : []),
             ...options.map((option) =>
                 el('option', { attrs: { value: option.recordId }, text: option.label })

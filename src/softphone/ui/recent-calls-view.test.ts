@@ -70,8 +70,8 @@ describe('recent calls', () => {
         );
         const arrows = [...mounted.root.querySelectorAll('.softphone-recent__arrow')];
         expect(arrows.map((a) => [a.getAttribute('role'), a.getAttribute('aria-label')])).toEqual([
-            ['img', 'Inbound'],
-            ['img', 'Outbound']
+            ['img', 'Inbound call'],
+            ['img', 'Outbound call']
         ]);
     });
 

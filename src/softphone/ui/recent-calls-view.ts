@@ -1,3 +1,4 @@
+import { dateTimeFormat, label } from '../i18n';
 import {
     button,
     clip,
@@ -11,7 +12,7 @@ import {
 } from './dom';
 import { formatDuration } from './format-duration';
 import { KeyedList, type ItemView } from './keyed-list';
-import { directionArrows, remoteLabel } from './labels';
+import { directionArrows, directionLabel, outcomeLabel, remoteLabel } from './labels';
 import type { RecentCallView, SoftphoneViewModel } from './view-model';
 
 export const maxRecentCalls = 10;
@@ -26,33 +27,23 @@ interface RecentRow {
  * When a call ended, as the agent reads a call list (in the agent's locale): "Today, 10:42 AM",
  * "Yesterday, 4:05 PM", "Mar 3, 10:42 AM", and the year for calls of another year.
  */
-// Built once: an Intl.DateTimeFormat is costly and this runs per row on every render.
-const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const dayAndTime = new Intl.DateTimeFormat(undefined, {
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit'
-});
-const dateAndTime = new Intl.DateTimeFormat(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit'
-});
+const timeOfDay: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+const dayAndTime: Intl.DateTimeFormatOptions = { ...timeOfDay, month: 'short', day: 'numeric' };
+const dateAndTime: Intl.DateTimeFormatOptions = { ...dayAndTime, year: 'numeric' };
 
 export function formatCallTime(endedAt: number, now: number): string {
     const ended = new Date(endedAt);
     const today = new Date(now);
     const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
     if (ended.toDateString() === today.toDateString()) {
-        return `Today, ${timeOfDay.format(endedAt)}`;
+        return label('Softphone_Today_At', dateTimeFormat(timeOfDay).format(endedAt));
     }
     if (ended.toDateString() === yesterday.toDateString()) {
-        return `Yesterday, ${timeOfDay.format(endedAt)}`;
+        return label('Softphone_Yesterday_At', dateTimeFormat(timeOfDay).format(endedAt));
     }
-    return (ended.getFullYear() === today.getFullYear() ? dayAndTime : dateAndTime).format(endedAt);
+    return dateTimeFormat(
+        ended.getFullYear() === today.getFullYear() ? dayAndTime : dateAndTime
+    ).format(endedAt);
 }
 
 class RecentCallItem implements ItemView<RecentRow> {
@@ -78,7 +69,9 @@ class RecentCallItem implements ItemView<RecentRow> {
     ) {
         const number = call.number;
         const recordId = call.record?.recordId;
-        this.redial = button('Redial', 'slds-button slds-button_neutral', () => onDial(number));
+        this.redial = button(label('Softphone_Redial'), 'slds-button slds-button_neutral', () =>
+            onDial(number)
+        );
         this.recordLink = button(
             '',
             'slds-button softphone-recent__record',
@@ -102,28 +95,32 @@ class RecentCallItem implements ItemView<RecentRow> {
 
     update({ call, canDial, now }: RecentRow): void {
         setText(this.arrow, directionArrows[call.direction]);
-        setAttr(this.arrow, 'aria-label', call.direction);
-        const label = remoteLabel(call);
-        setText(this.label, label);
-        setAttr(this.label, 'title', label);
-        setText(this.recordLabel, label);
+        setAttr(this.arrow, 'aria-label', directionLabel(call.direction));
+        const text = remoteLabel(call);
+        setText(this.label, text);
+        setAttr(this.label, 'title', text);
+        setText(this.recordLabel, text);
         setAttr(
             this.recordLink,
             'title',
-            `Open the ${call.record?.objectType ?? 'record'} ${clip(label, 80)}`
+            label(
+                'Softphone_Open_Record',
+                call.record?.objectType ?? label('Softphone_Record'),
+                clip(text, 80)
+            )
         );
         setText(
             this.meta,
             [
                 formatCallTime(call.endedAt, now),
                 formatDuration(call.durationSeconds),
-                call.outcome
+                outcomeLabel(call.outcome)
             ].join(' · ')
         );
         // A withheld caller cannot be called back.
         setHidden(this.redial, call.number === '');
         setDisabled(this.redial, !canDial);
-        setAttr(this.redial, 'aria-label', `Redial ${clip(label, 80)}`);
+        setAttr(this.redial, 'aria-label', label('Softphone_Redial_Name', clip(text, 80)));
     }
 }
 
@@ -132,7 +129,7 @@ export class RecentCallsView {
     readonly element: HTMLElement;
     private readonly empty = el('p', {
         className: 'slds-text-body_small slds-text-color_weak',
-        text: 'No recent calls'
+        text: label('Softphone_No_Recent_Calls')
     });
     private readonly listElement = el('ul', { className: 'softphone-recent__list' });
     private readonly list: KeyedList<RecentRow, RecentCallItem>;
@@ -159,7 +156,7 @@ export class RecentCallsView {
                 el('h2', {
                     className: 'slds-text-heading_small',
                     attrs: { id: headingId },
-                    text: 'Recent calls'
+                    text: label('Softphone_Recent_Calls')
                 }),
                 this.empty,
                 this.listElement

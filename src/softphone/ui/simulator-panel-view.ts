@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { button, el, setHidden, type IdFactory } from './dom';
 
 function textField(id: string, label: string, type: string, input: HTMLInputElement): HTMLElement {
@@ -39,16 +40,25 @@ export class SimulatorPanelView {
                 el('h2', {
                     className: 'slds-text-heading_small',
                     attrs: { id: headingId },
-                    text: 'Simulator'
+                    text: label('Softphone_Simulator')
                 }),
-                textField(ids('sim-from'), 'Caller number', 'tel', this.from),
-                textField(ids('sim-name'), 'Caller name (optional)', 'text', this.fromName),
+                textField(ids('sim-from'), label('Softphone_Simulator_Number'), 'tel', this.from),
+                textField(
+                    ids('sim-name'),
+                    label('Softphone_Simulator_Name'),
+                    'text',
+                    this.fromName
+                ),
                 el('div', { className: 'softphone-actions' }, [
-                    button('Simulate inbound call', 'slds-button slds-button_neutral', simulate)
+                    button(
+                        label('Softphone_Simulator_Ring'),
+                        'slds-button slds-button_neutral',
+                        simulate
+                    )
                 ]),
                 el('p', {
                     className: 'slds-text-body_small slds-text-color_weak',
-                    text: 'Leave the number empty to simulate a withheld number.'
+                    text: label('Softphone_Simulator_Hint')
                 })
             ]
         );

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { ActiveCallsView } from './active-call-view';
 import { AlertsView } from './alerts-view';
 import { Announcer } from './announcer';
@@ -8,6 +9,7 @@ import { HeaderView } from './header-view';
 import { IncomingCallsView } from './incoming-call-view';
 import { KeypadView } from './keypad-view';
 import { PanelTabs } from './panel-tabs';
+import { PlacingCallView } from './placing-call-view';
 import { RecentCallsView } from './recent-calls-view';
 import { SimulatorPanelView } from './simulator-panel-view';
 import type { SoftphoneActions, SoftphoneViewModel } from './view-model';
@@ -40,6 +42,7 @@ export class SoftphoneView {
     private readonly alerts: AlertsView;
     private readonly incoming: IncomingCallsView;
     private readonly active: ActiveCallsView;
+    private readonly placing: PlacingCallView;
     private readonly wrapUp: WrapUpFormView;
     private readonly keypad: KeypadView;
     private readonly recent: RecentCallsView;
@@ -81,6 +84,7 @@ export class SoftphoneView {
         );
         this.incoming = new IncomingCallsView(ids, actions);
         this.active = new ActiveCallsView(ids, actions);
+        this.placing = new PlacingCallView();
         this.wrapUp = new WrapUpFormView(ids, actions);
         this.keypad = new KeypadView(ids, (number) => actions.dial(number));
         // Redial goes through the keypad: the number shows in the field, and so does a refusal.
@@ -95,18 +99,19 @@ export class SoftphoneView {
                 : (recordId) => actions.openRecord?.(recordId)
         );
         // At 360 × 560 the keypad and recent calls do not fit one above the other.
-        this.dialTabs = new PanelTabs(ids, 'Dial', [
-            { label: 'Keypad', content: this.keypad.element },
-            { label: 'Recent calls', content: this.recent.element }
+        this.dialTabs = new PanelTabs(ids, label('Softphone_Dial'), [
+            { label: label('Softphone_Keypad'), content: this.keypad.element },
+            { label: label('Softphone_Recent_Calls'), content: this.recent.element }
         ]);
         this.simulator = new SimulatorPanelView(ids, (caller) => actions.simulateIncoming(caller));
         this.diagnostics = new DiagnosticsView(actions);
         root.classList.add('softphone');
         root.replaceChildren(
-            el('h1', { className: 'slds-assistive-text', text: 'Softphone' }),
+            el('h1', { className: 'slds-assistive-text', text: label('Softphone_Title') }),
             this.header.element,
             this.alerts.element,
             this.incoming.element,
+            this.placing.element,
             this.active.element,
             this.wrapUp.element,
             this.dialTabs.element,
@@ -126,7 +131,8 @@ export class SoftphoneView {
         this.header.update(model);
         this.alerts.update(model);
         this.incoming.update(model.calls);
-        this.active.update(model.calls);
+        this.placing.update(model);
+        this.active.update(model.calls, model.transferSuggestions, model.conference);
         this.wrapUp.update(model.wrapUp, now);
         this.keypad.update(model);
         setHidden(this.dialTabs.element, model.calls.some(isLive));

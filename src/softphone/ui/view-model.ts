@@ -1,4 +1,5 @@
 import type { AgentState, CallDirection, CallOutcome, CallState } from '../calls/call-model';
+import type { TransferFailureReason } from '../telephony/call-handover';
 import type { ConnectionStatus } from '../telephony/connector';
 
 /**
@@ -39,6 +40,40 @@ export interface SoftphoneViewModel {
     readonly dialBlockedReason?: string;
     /** The keypad's last Call, while it is placed or once it was refused. */
     readonly dialAttempt?: DialAttemptView;
+    /** Numbers the Transfer control offers (recent calls, the call's records), newest first. */
+    readonly transferSuggestions?: readonly TransferSuggestionView[];
+    /** While the agent is in a conference: how many take part, the agent included. */
+    readonly conference?: { readonly parties: number };
+}
+
+export interface TransferSuggestionView {
+    /** Dialled as it is. */
+    readonly number: string;
+    /** e.g. "Maria Lopez · +1 415-555-0123" (untrusted text). */
+    readonly label: string;
+}
+
+/** What the agent may do to hand a call on now (handover-rules.ts decides), and how it goes. */
+export interface CallHandoverView {
+    /** The call the agent talks on while another call exists (the other one is held). */
+    readonly live?: boolean;
+    readonly canTransfer: boolean;
+    readonly canConsult: boolean;
+    /** On a consult call: complete it into a transfer, cancel it, or merge into a conference. */
+    readonly canComplete: boolean;
+    readonly canCancelConsult: boolean;
+    readonly canMerge: boolean;
+    readonly canDrop: boolean;
+    /** On a held call while another is connected: Resume becomes Swap. */
+    readonly canSwap: boolean;
+    readonly inConference?: boolean;
+    /** On a consult call: the other party of the call it is about. */
+    readonly consultAbout?: string;
+    readonly transfer?: {
+        readonly target: string;
+        readonly progress: 'requested' | 'trying' | 'ringing' | 'accepted' | 'failed';
+        readonly reason?: TransferFailureReason;
+    };
 }
 
 export interface DialAttemptView {
@@ -70,6 +105,8 @@ export interface CallView {
     readonly controlledOnPhone?: boolean;
     /** The record the call's log goes to, and the records seen during the call. */
     readonly loggedTo?: LoggedToView;
+    /** Transfer, consult and conference; absent when the phone system offers none of them. */
+    readonly handover?: CallHandoverView;
 }
 
 /** A record the call can be logged to; label e.g. "Maria Lopez (Contact)" (untrusted text). */
@@ -156,6 +193,16 @@ export interface SoftphoneActions {
     editWrapUp(callId: string, draft: { disposition: string; notes: string }): void;
     saveWrapUp(callId: string, wrapUp: { disposition: string; notes: string }): void;
     completeWrapUp(): void;
+    /** Hands the call to `target`: at once (blind) or after a consult call. */
+    transfer?(callId: string, target: string, mode: 'blind' | 'consult'): void;
+    completeConsult?(): void;
+    cancelConsult?(): void;
+    /** Merges the held and the connected call into a conference. */
+    mergeCalls?(): void;
+    /** Drops one party of the conference. */
+    dropParty?(callId: string): void;
+    /** Holds the connected call and resumes the held one. */
+    swapCalls?(): void;
     /** Logs the call to another record seen during it (its id). */
     relateCall(callId: string, recordId: string): void;
     dismissError(id: string): void;

@@ -1,3 +1,5 @@
+import { label } from '../i18n';
+import { outcomeLabel } from './labels';
 import {
     button,
     el,
@@ -52,7 +54,7 @@ export class WrapUpFormView {
         const heading = el('h2', {
             className: 'slds-text-heading_small',
             attrs: { id: headingId },
-            text: 'Wrap up'
+            text: label('Softphone_Wrap_Up')
         });
         this.requiredMarker = el('abbr', {
             className: 'slds-required',
@@ -67,12 +69,12 @@ export class WrapUpFormView {
         this.dispositionError = el('div', {
             className: 'slds-form-element__help',
             attrs: { id: errorId },
-            text: 'Choose a disposition'
+            text: label('Softphone_Choose_Disposition')
         });
         this.dispositionField = el('div', { className: 'slds-form-element' }, [
             el('label', { className: 'slds-form-element__label', attrs: { for: selectId } }, [
                 this.requiredMarker,
-                el('span', { text: 'Disposition' })
+                el('span', { text: label('Softphone_Disposition') })
             ]),
             el('div', { className: 'slds-form-element__control' }, [
                 el('div', { className: 'slds-select_container' }, [this.disposition])
@@ -92,9 +94,11 @@ export class WrapUpFormView {
             },
             [this.saveError]
         );
-        this.saveButton = button('Save', 'slds-button slds-button_brand', () => this.save(actions));
+        this.saveButton = button(label('Softphone_Save'), 'slds-button slds-button_brand', () =>
+            this.save(actions)
+        );
         this.doneButton = button(
-            'Done',
+            label('Softphone_Done'),
             'slds-button slds-button_neutral',
             () => this.done(actions),
             { 'aria-describedby': statusId }
@@ -110,10 +114,10 @@ export class WrapUpFormView {
                 heading,
                 el('p', { className: 'softphone-wrapup__party' }, [this.party]),
                 el('p', { className: 'slds-text-body_small softphone-wrapup__facts' }, [
-                    el('span', { text: 'Outcome: ' }),
+                    el('span', { text: `${label('Softphone_Outcome')} ` }),
                     this.outcome,
                     el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
-                    el('span', { text: 'Duration: ' }),
+                    el('span', { text: `${label('Softphone_Duration')} ` }),
                     this.duration
                 ]),
                 this.countdown,
@@ -123,7 +127,7 @@ export class WrapUpFormView {
                     el('label', {
                         className: 'slds-form-element__label',
                         attrs: { for: notesId },
-                        text: 'Notes'
+                        text: label('Softphone_Notes')
                     }),
                     el('div', { className: 'slds-form-element__control' }, [this.notes])
                 ]),
@@ -159,7 +163,7 @@ export class WrapUpFormView {
         }
         setText(this.party, wrapUp.remoteLabel);
         setAttr(this.party, 'title', wrapUp.remoteLabel);
-        setText(this.outcome, wrapUp.outcome);
+        setText(this.outcome, outcomeLabel(wrapUp.outcome));
         setText(this.duration, formatDuration(wrapUp.durationSeconds));
         setHidden(this.requiredMarker, !wrapUp.dispositionRequired);
         this.disposition.required = wrapUp.dispositionRequired;
@@ -167,7 +171,10 @@ export class WrapUpFormView {
         setHidden(this.saveErrorBox, !wrapUp.error);
         // aria-disabled rather than disabled: the Save button keeps focus while saving.
         setAttr(this.saveButton, 'aria-disabled', wrapUp.saving ? 'true' : null);
-        setText(this.saveButton, wrapUp.saving ? 'Saving…' : 'Save');
+        setText(
+            this.saveButton,
+            wrapUp.saving ? label('Softphone_Saving') : label('Softphone_Save')
+        );
         setDisabled(this.doneButton, wrapUp.saving);
         this.updateStatus();
         this.tick(now);
@@ -185,10 +192,13 @@ export class WrapUpFormView {
         if (pausedMsLeft !== undefined) {
             setText(
                 this.countdown,
-                `Countdown paused while you type (${formatDuration(Math.ceil(pausedMsLeft / 1000))} left)`
+                label('Softphone_Countdown_Paused', formatDuration(Math.ceil(pausedMsLeft / 1000)))
             );
         } else if (endsAt !== undefined) {
-            setText(this.countdown, `Available in ${formatDuration(secondsUntil(endsAt, now))}`);
+            setText(
+                this.countdown,
+                label('Softphone_Available_In', formatDuration(secondsUntil(endsAt, now)))
+            );
         }
     }
 
@@ -259,14 +269,14 @@ export class WrapUpFormView {
         let text = '';
         let saved = false;
         if (wrapUp.saving) {
-            text = 'Saving…';
+            text = label('Softphone_Saving');
         } else if (this.needsSave(wrapUp)) {
-            text = 'Choose a disposition to finish wrap-up.';
+            text = label('Softphone_Disposition_Required');
         } else if (wrapUp.draftSaved && wrapUp.confirmedAt !== undefined) {
-            text = 'Saved to the call log.';
+            text = label('Softphone_Wrap_Up_Saved');
             saved = true;
         } else if (typed && !wrapUp.draftSaved) {
-            text = 'Not saved yet: kept as a draft and saved to the call log when you finish.';
+            text = label('Softphone_Wrap_Up_Draft');
         }
         setText(this.status, text);
         setHidden(this.status, text === '');

@@ -1,3 +1,4 @@
+import type { HandoverSupport } from '../../telephony/call-handover';
 import type { Connector, ConnectorEvent, ConnectorListener } from '../../telephony/connector';
 
 type Method =
@@ -10,7 +11,14 @@ type Method =
     | 'hold'
     | 'resume'
     | 'setMuted'
-    | 'sendDtmf';
+    | 'sendDtmf'
+    | 'blindTransfer'
+    | 'startConsult'
+    | 'completeConsult'
+    | 'cancelConsult'
+    | 'mergeCalls'
+    | 'dropParty'
+    | 'swap';
 
 export interface FakeRequest {
     readonly method: Method;
@@ -25,6 +33,12 @@ export interface FakeRequest {
  */
 export class FakeConnector implements Connector {
     readonly kind = 'fake';
+    /** Every handover family by default; a test may take some away. */
+    handoverSupport: HandoverSupport = {
+        blindTransfer: true,
+        consultTransfer: true,
+        conference: true
+    };
     readonly requests: FakeRequest[] = [];
     /** When true, every request resolves at once (dial with the next id from `nextIds`). */
     autoResolve = true;
@@ -107,6 +121,34 @@ export class FakeConnector implements Connector {
         return this.request('sendDtmf', [callId, digits]).then(() => undefined);
     }
 
+    blindTransfer(callId: string, target: string): Promise<void> {
+        return this.request('blindTransfer', [callId, target]).then(() => undefined);
+    }
+
+    startConsult(callId: string, target: string): Promise<string> {
+        return this.request('startConsult', [callId, target]).then((id) => id ?? '');
+    }
+
+    completeConsult(callId: string, consultCallId: string): Promise<void> {
+        return this.request('completeConsult', [callId, consultCallId]).then(() => undefined);
+    }
+
+    cancelConsult(callId: string, consultCallId: string): Promise<void> {
+        return this.request('cancelConsult', [callId, consultCallId]).then(() => undefined);
+    }
+
+    mergeCalls(heldCallId: string, activeCallId: string): Promise<void> {
+        return this.request('mergeCalls', [heldCallId, activeCallId]).then(() => undefined);
+    }
+
+    dropParty(callId: string): Promise<void> {
+        return this.request('dropParty', [callId]).then(() => undefined);
+    }
+
+    swap(activeCallId: string, heldCallId: string): Promise<void> {
+        return this.request('swap', [activeCallId, heldCallId]).then(() => undefined);
+    }
+
     private request(method: Method, args: readonly unknown[]): Promise<string | undefined> {
         return new Promise<string | undefined>((resolve, reject) => {
             const request: FakeRequest = {
@@ -128,7 +170,11 @@ export class FakeConnector implements Connector {
                 this.failNext.delete(method);
                 request.reject(failure);
             } else if (this.autoResolve) {
-                request.resolve(method === 'dial' ? (this.nextIds.shift() ?? 'call-1') : undefined);
+                request.resolve(
+                    method === 'dial' || method === 'startConsult'
+                        ? (this.nextIds.shift() ?? 'call-1')
+                        : undefined
+                );
             }
         });
     }

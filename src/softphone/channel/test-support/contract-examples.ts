@@ -511,6 +511,63 @@ export const CONTRACT_EXAMPLES: readonly ContractExample[] = [
         invalid: commonCommandInvalids('ping', {})
     },
     {
+        kind: 'command',
+        type: 'transfer',
+        valid: command('transfer', { target: '+1 (415) 555-0123', mode: 'blind' }),
+        alsoValid: [command('transfer', { target: '201', mode: 'consult', callId: 'call-1' })],
+        invalid: [
+            ...commonCommandInvalids('transfer', { target: '201', mode: 'blind' }),
+            invalid(
+                'no target',
+                command('transfer', { mode: 'blind' }),
+                'MISSING_FIELD',
+                'missing field "payload.target"'
+            ),
+            invalid(
+                'target with letters',
+                command('transfer', { target: 'sales desk', mode: 'blind' }),
+                'INVALID_FIELD',
+                'payload.target'
+            ),
+            invalid(
+                'mode unknown',
+                command('transfer', { target: '201', mode: 'warm' }),
+                'INVALID_FIELD',
+                'payload.mode'
+            ),
+            invalid(
+                'no mode',
+                command('transfer', { target: '201' }),
+                'MISSING_FIELD',
+                'missing field "payload.mode"'
+            )
+        ]
+    },
+    ...(['completeConsult', 'cancelConsult', 'conference', 'swap'] as const).map(
+        (type): ContractExample => ({
+            kind: 'command',
+            type,
+            valid: command(type, {}),
+            alsoValid: [],
+            invalid: commonCommandInvalids(type, {})
+        })
+    ),
+    {
+        kind: 'command',
+        type: 'dropParty',
+        valid: command('dropParty', { callId: 'call-2' }),
+        alsoValid: [],
+        invalid: [
+            ...commonCommandInvalids('dropParty', { callId: 'call-2' }),
+            invalid(
+                'no callId',
+                command('dropParty', {}),
+                'MISSING_FIELD',
+                'missing field "payload.callId"'
+            )
+        ]
+    },
+    {
         kind: 'event',
         type: 'state',
         valid: message('state', STATE_PAYLOAD),
@@ -697,6 +754,78 @@ export const CONTRACT_EXAMPLES: readonly ContractExample[] = [
                 message('error', { ...ERROR_PAYLOAD, inResponseTo: 'dail' }),
                 'INVALID_FIELD',
                 'payload.inResponseTo'
+            )
+        ]
+    },
+    {
+        kind: 'event',
+        type: 'transferUpdate',
+        valid: message('transferUpdate', {
+            callId: 'call-1',
+            target: '+14155550123',
+            progress: 'ringing'
+        }),
+        alsoValid: [
+            message('transferUpdate', {
+                callId: 'call-1',
+                target: '201',
+                progress: 'failed',
+                reason: 'busy'
+            })
+        ],
+        invalid: [
+            ...commonEventInvalids('transferUpdate', {
+                callId: 'call-1',
+                target: '201',
+                progress: 'accepted'
+            }),
+            invalid(
+                'progress unknown',
+                message('transferUpdate', { callId: 'call-1', target: '201', progress: 'done' }),
+                'INVALID_FIELD',
+                'payload.progress'
+            ),
+            invalid(
+                'reason unknown',
+                message('transferUpdate', {
+                    callId: 'call-1',
+                    target: '201',
+                    progress: 'failed',
+                    reason: 'rude'
+                }),
+                'INVALID_FIELD',
+                'payload.reason'
+            ),
+            invalid(
+                'target longer than 40',
+                message('transferUpdate', {
+                    callId: 'call-1',
+                    target: '1'.repeat(41),
+                    progress: 'trying'
+                }),
+                'INVALID_FIELD',
+                'payload.target'
+            )
+        ]
+    },
+    {
+        kind: 'event',
+        type: 'conferenceUpdate',
+        valid: message('conferenceUpdate', { parties: 3 }),
+        alsoValid: [message('conferenceUpdate', { parties: 0 })],
+        invalid: [
+            ...commonEventInvalids('conferenceUpdate', { parties: 3 }),
+            invalid(
+                'parties negative',
+                message('conferenceUpdate', { parties: -1 }),
+                'INVALID_FIELD',
+                'payload.parties'
+            ),
+            invalid(
+                'parties not whole',
+                message('conferenceUpdate', { parties: 2.5 }),
+                'INVALID_FIELD',
+                'payload.parties'
             )
         ]
     },

@@ -4,6 +4,7 @@
  * with one manual clock and scheduler for every tab.
  */
 import type { CallerPopOutcome } from '../../app/inbound-screen-pop';
+import { AppStore } from '../../app/app-state';
 import type { CallControls, ControlResult } from '../../app/call-controls';
 import { createLmsCommands } from '../../app/lms-commands';
 import type { SoftphoneApp } from '../../app/softphone-app';
@@ -91,7 +92,13 @@ export function fakeActions(): jest.Mocked<Required<SoftphoneActions>> {
         downloadLogs: jest.fn(),
         callBack: jest.fn(),
         openRecord: jest.fn(),
-        checkSetup: jest.fn()
+        checkSetup: jest.fn(),
+        transfer: jest.fn(),
+        completeConsult: jest.fn(),
+        cancelConsult: jest.fn(),
+        mergeCalls: jest.fn(),
+        dropParty: jest.fn(),
+        swapCalls: jest.fn()
     };
 }
 
@@ -166,7 +173,8 @@ export class TabWorld {
         const leader = new TabLeader(bus, activity, this.scheduler);
         const actions = fakeActions();
         const controls = fakeControls();
-        const app = { statePayload: () => tab.state };
+        // The commands show a dial as placing in the app's store, as the real app does.
+        const app = { statePayload: () => tab.state, store: new AppStore() };
         const services = {
             actions,
             lmsCommands: createLmsCommands(

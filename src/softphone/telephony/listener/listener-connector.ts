@@ -7,6 +7,7 @@ import type {
     ConnectorListener
 } from '../connector';
 import { normaliseDtmf } from '../dtmf';
+import type { HandoverSupport } from '../call-handover';
 import { CALL_DATA_KEYS, toCallData } from '../call-data';
 import type { Scheduler } from '../scheduler';
 import { systemScheduler } from '../scheduler';
@@ -41,6 +42,8 @@ type ListenerCallState = 'ringing' | 'dialing' | 'connected' | 'held';
 interface ListenerCall {
     readonly id: string;
     readonly direction: 'inbound' | 'outbound';
+    /** The number the softphone dialled (dial, consult): the target of a completed consult. */
+    readonly number?: string;
     state: ListenerCallState;
     answered: boolean;
     /** Set while the agent's decline or hang-up is on its way: the reason its end gets. */
@@ -70,7 +73,8 @@ const endReasonsFromPhoneSystem: readonly CallEndReason[] = [
     'cancelled',
     'voicemail',
     'unreachable',
-    'failed'
+    'failed',
+    'transferred'
 ];
 const fatalCloseCodes = new Map<number, string>([
     [
@@ -93,7 +97,12 @@ const actionNames: Readonly<Record<ListenerAction, string>> = {
     mute: 'mute',
     unmute: 'unmute',
     dtmf: 'send tones on',
-    dial: 'dial'
+    dial: 'dial',
+    transfer: 'transfer',
+    consult: 'consult on',
+    completeConsult: 'complete the consult on',
+    conference: 'merge',
+    drop: 'drop'
 };
 
 /**
@@ -139,6 +148,8 @@ export class ListenerConnector implements Connector {
     private wanted = false;
     private welcomed = false;
     private actionsSupported = false;
+    /** The calls merged into the agent's conference. */
+    private readonly conference = new Set<string>();
     private attempt = 0;
     private welcomeTimer: unknown;
     private reconnectTimer: unknown;
@@ -248,8 +259,130 @@ export class ListenerConnector implements Connector {
         if (refusal) {
             return Promise.reject(refusal);
         }
+        return this.placeCall({ action: 'dial', number: number.trim() });
+    }
+
+    /**
+     * The phone system's handover actions, when it takes actions at all (see the protocol):
+     * with calls controlled on the agent's phone, the agent transfers there.
+     */
+    get handoverSupport(): HandoverSupport {
+        const on = this.actionsSupported;
+        return { blindTransfer: on, consultTransfer: on, conference: on };
+    }
+
+    /** 'transfer': a 2xx answer means the phone system took the call off the agent. */
+    blindTransfer(callId: string, target: string): Promise<void> {
+        const refusal =
+            this.remoteRefusal('transfer', 'Transfer on your phone: the call is there.') ??
+            dialNumberRefusal(target);
+        if (refusal) {
+            return Promise.reject(refusal);
+        }
+        const to = target.trim();
+        return this.act(
+            'transfer',
+            callId,
+            ['connected', 'held'],
+            (call) => {
+                this.emit({ type: 'transfer', callId, target: to, progress: 'accepted' });
+                this.endCall(call, 'transferred');
+            },
+            { number: to }
+        );
+    }
+
+    /** 'consult': a second call about the held one, answered with its callid like a dial. */
+    startConsult(callId: string, target: string): Promise<string> {
+        const refusal =
+            this.remoteRefusal('consult', 'Consult on your phone: the call is there.') ??
+            dialNumberRefusal(target);
+        if (refusal) {
+            return Promise.reject(refusal);
+        }
+        const call = this.calls.get(callId);
+        if (call?.state !== 'held') {
+            return Promise.reject(
+                call
+                    ? new Error(
+                          `Cannot consult on call "${callId}": it is ${call.state} (needs held).`
+                      )
+                    : this.unknownCall('consult', callId)
+            );
+        }
+        return this.placeCall({ action: 'consult', callid: callId, number: target.trim() });
+    }
+
+    /** 'completeConsult': both calls end 'transferred' once the phone system accepts. */
+    completeConsult(callId: string, consultCallId: string): Promise<void> {
+        const consult = this.calls.get(consultCallId);
+        if (consult?.state !== 'connected') {
+            return Promise.reject(
+                new Error(`Cannot complete the consult: call "${consultCallId}" is not connected.`)
+            );
+        }
+        return this.act(
+            'completeConsult',
+            callId,
+            ['held'],
+            (call) => {
+                this.emit({
+                    type: 'transfer',
+                    callId,
+                    target: consult.number ?? '',
+                    progress: 'accepted'
+                });
+                this.endCall(call, 'transferred');
+                const live = this.calls.get(consultCallId);
+                if (live) {
+                    this.endCall(live, 'transferred');
+                }
+            },
+            { othercallid: consultCallId }
+        );
+    }
+
+    /** 'conference': the held call is resumed into one conference with the connected one. */
+    mergeCalls(heldCallId: string, activeCallId: string): Promise<void> {
+        if (this.calls.get(activeCallId)?.state !== 'connected') {
+            return Promise.reject(
+                new Error(`Cannot merge: call "${activeCallId}" is not connected.`)
+            );
+        }
+        return this.act(
+            'conference',
+            heldCallId,
+            ['held'],
+            (call) => {
+                call.state = 'connected';
+                this.emit({ type: 'resumed', callId: heldCallId });
+                this.conference.add(heldCallId);
+                this.conference.add(activeCallId);
+                this.emit({ type: 'conference', callIds: [...this.conference] });
+            },
+            { othercallid: activeCallId }
+        );
+    }
+
+    /** 'drop': the party's call ends; the parties left are reported. */
+    dropParty(callId: string): Promise<void> {
+        if (!this.conference.has(callId)) {
+            return Promise.reject(
+                new Error(`Cannot drop call "${callId}": it is not in conference.`)
+            );
+        }
+        return this.act('drop', callId, ['connected'], (call) =>
+            this.endCall(call, 'local-hangup')
+        );
+    }
+
+    /** Sends a dial or consult and keeps the new outbound call the phone system names. */
+    private placeCall(
+        fields: Pick<ListenerActionMessage, 'action' | 'callid' | 'number'>
+    ): Promise<string> {
+        const number = fields.number ?? '';
         this.dialsInFlight += 1;
-        return this.sendAction({ action: 'dial', number: number.trim() }).then(
+        return this.sendAction(fields).then(
             (callid) => {
                 this.dialsInFlight -= 1;
                 try {
@@ -262,6 +395,7 @@ export class ListenerConnector implements Connector {
                     this.calls.set(callid, {
                         id: callid,
                         direction: 'outbound',
+                        number,
                         state: 'dialing',
                         answered: false
                     });
@@ -696,6 +830,13 @@ export class ListenerConnector implements Connector {
             reason,
             ...(message === undefined ? {} : { message })
         });
+        if (this.conference.delete(call.id)) {
+            const left = this.conference.size < 2 ? [] : [...this.conference];
+            if (left.length === 0) {
+                this.conference.clear();
+            }
+            this.emit({ type: 'conference', callIds: left });
+        }
     }
 
     private endAllCalls(reason: CallEndReason): void {
@@ -745,7 +886,7 @@ export class ListenerConnector implements Connector {
         callId: string,
         allowed: readonly ListenerCallState[],
         apply: (call: ListenerCall) => void,
-        extra: Pick<ListenerActionMessage, 'digits'> = {}
+        extra: Pick<ListenerActionMessage, 'digits' | 'number' | 'othercallid'> = {}
     ): Promise<void> {
         const call = this.calls.get(callId);
         if (!call) {

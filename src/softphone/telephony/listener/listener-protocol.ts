@@ -4,7 +4,7 @@
  * is one JSON object with a `type`.
  *
  *   softphone → bridge   hello   { type, version, agent, token }            first message, once
- *                        action  { type, requestId, action, callid?, number?, digits? }
+ *                        action  { type, requestId, action, callid?, number?, digits?, othercallid? }
  *   bridge → softphone   welcome { type, version, agent, actions, calls }   after a good hello
  *                        call    { type, event, callid, ani, dnis, attributes }
  *                        actionResult { type, requestId, ok, callid? | message }
@@ -30,7 +30,25 @@ export const listenerCallEventTypes: readonly ListenerCallEventType[] = [
 
 /** What the agent can ask the phone system to do, sent on to the callback URL by the bridge. */
 export type ListenerAction =
-    'answer' | 'decline' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'dtmf' | 'dial';
+    | 'answer'
+    | 'decline'
+    | 'hangup'
+    | 'hold'
+    | 'resume'
+    | 'mute'
+    | 'unmute'
+    | 'dtmf'
+    | 'dial'
+    /** Hand `callid` to `number` (blind transfer); a 2xx answer means the call left the agent. */
+    | 'transfer'
+    /** Place a consult call to `number` about the held `callid`; answered with its `callid`. */
+    | 'consult'
+    /** Join the held `callid` to the consulted `othercallid` and take the agent out. */
+    | 'completeConsult'
+    /** Merge the held `callid` and the connected `othercallid` into a conference. */
+    | 'conference'
+    /** Drop the party `callid` from the conference. */
+    | 'drop';
 
 export const listenerActions: readonly ListenerAction[] = [
     'answer',
@@ -41,7 +59,12 @@ export const listenerActions: readonly ListenerAction[] = [
     'mute',
     'unmute',
     'dtmf',
-    'dial'
+    'dial',
+    'transfer',
+    'consult',
+    'completeConsult',
+    'conference',
+    'drop'
 ];
 
 export const listenerLimits = {
@@ -150,10 +173,12 @@ export interface ListenerActionMessage {
     readonly action: ListenerAction;
     /** Every action but dial names its call. */
     readonly callid?: string;
-    /** dial: the number to call. */
+    /** dial, consult: the number to call; transfer: the number or extension to hand it to. */
     readonly number?: string;
     /** dtmf: the tones to send. */
     readonly digits?: string;
+    /** completeConsult, conference: the second call (the consult call, the connected call). */
+    readonly othercallid?: string;
 }
 
 export type SoftphoneMessage = ListenerHelloMessage | ListenerActionMessage;

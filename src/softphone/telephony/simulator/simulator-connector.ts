@@ -6,6 +6,7 @@ import type {
     ConnectorListener
 } from '../connector';
 import { toCallData, type CallData } from '../call-data';
+import type { HandoverSupport, TransferFailureReason } from '../call-handover';
 import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
@@ -46,6 +47,8 @@ interface PendingAction {
 interface SimulatedCall {
     readonly id: string;
     readonly direction: 'inbound' | 'outbound';
+    /** The other party's number (the dialled number, or the caller's). */
+    readonly remote: string;
     state: SimulatedCallState;
     muted: boolean;
     /** The remote side's scheduled behaviour (dial rule steps, inbound ring timeout). */
@@ -66,6 +69,12 @@ interface SimulatedCall {
  */
 export class SimulatorConnector implements Connector {
     readonly kind = 'simulator';
+    /** Plays blind and consult transfer and a conference (swap and cancel use the stand-ins). */
+    readonly handoverSupport: HandoverSupport = Object.freeze({
+        blindTransfer: true,
+        consultTransfer: true,
+        conference: true
+    });
 
     private readonly scheduler: Scheduler;
     private readonly delays: SimulatorDelays;
@@ -76,6 +85,8 @@ export class SimulatorConnector implements Connector {
     private readonly calls = new Map<string, SimulatedCall>();
     private readonly endedCallIds = new Set<string>();
     private readonly digitsSent = new Map<string, string>();
+    /** The calls merged into the agent's conference. */
+    private readonly conference = new Set<string>();
     private connecting?: {
         readonly promise: Promise<void>;
         readonly handle: unknown;
@@ -160,7 +171,7 @@ export class SimulatorConnector implements Connector {
                 new Error(`Cannot dial: the id generator repeated call id "${id}".`)
             );
         }
-        const call = this.addCall(id, 'outbound', 'dialing');
+        const call = this.addCall(id, 'outbound', 'dialing', number);
         for (const step of simulatorRuleFor(number).steps) {
             const delay = step.after === 'immediately' ? 0 : this.delays[step.after];
             const handle = this.scheduler.setTimeout(() => {
@@ -227,6 +238,108 @@ export class SimulatorConnector implements Connector {
     }
 
     /**
+     * Blind transfer, played by the target's dial rule (see simulator-rules.ts): 'trying' after
+     * localActionMs (then the request resolves), 'ringing', then 'accepted' and 'ended'
+     * 'transferred' when the target answers, or 'failed' with why; the call stays meanwhile.
+     * A target ending in 0005 refuses: the request rejects.
+     */
+    blindTransfer(callId: string, target: string): Promise<void> {
+        const refusal = numberRefusal(target, 'transfer to');
+        if (refusal) {
+            return Promise.reject(refusal);
+        }
+        return this.request('transfer', callId, ['connected', 'held'], (call) => {
+            const rule = simulatorRuleFor(target);
+            if (rule.behaviour === 'refuse-transfer') {
+                return this.refuseLater(
+                    call,
+                    `The phone system refused the transfer to ${target} (403 Forbidden).`
+                );
+            }
+            return this.confirmLater(call, 'transfer', {
+                type: 'transfer',
+                callId,
+                target,
+                progress: 'trying'
+            }).then(() => this.playTransfer(call, target));
+        });
+    }
+
+    /** A consult call: like dial(), while `callId` is held. */
+    startConsult(callId: string, target: string): Promise<string> {
+        const call = this.calls.get(callId);
+        if (call && call.state !== 'held') {
+            return Promise.reject(
+                callStateRefusal('consult on', callId, call.state, ['held'] as const)
+            );
+        }
+        if (!call) {
+            return Promise.reject(this.unknownCall('consult on', callId));
+        }
+        return this.dial(target);
+    }
+
+    /**
+     * Joins the held call to the consulted party after localActionMs: 'accepted', then both
+     * calls end 'transferred'. Rejects when the consulted number refuses transfers (0005).
+     */
+    completeConsult(callId: string, consultCallId: string): Promise<void> {
+        const consult = this.calls.get(consultCallId);
+        if (!consult || consult.state !== 'connected') {
+            return Promise.reject(
+                new Error(`Cannot complete the consult: call "${consultCallId}" is not connected.`)
+            );
+        }
+        return this.request('complete the consult on', callId, ['held'], (call) => {
+            if (simulatorRuleFor(consult.remote).behaviour === 'refuse-transfer') {
+                return this.refuseLater(
+                    call,
+                    `The phone system refused the transfer to ${consult.remote} (403 Forbidden).`
+                );
+            }
+            return this.confirmLater(call, 'transfer', {
+                type: 'transfer',
+                callId,
+                target: consult.remote,
+                progress: 'accepted'
+            }).then(() => {
+                this.endNow(call, 'transferred');
+                this.endNow(consult, 'transferred');
+            });
+        });
+    }
+
+    /** Merges the held and the connected call into one conference after localActionMs. */
+    mergeCalls(heldCallId: string, activeCallId: string): Promise<void> {
+        const active = this.calls.get(activeCallId);
+        if (!active || active.state !== 'connected') {
+            return Promise.reject(
+                new Error(`Cannot merge: call "${activeCallId}" is not connected.`)
+            );
+        }
+        return this.request('merge', heldCallId, ['held'], (held) => {
+            held.state = 'connected';
+            return this.confirmLater(held, 'merge', { type: 'resumed', callId: heldCallId }).then(
+                () => {
+                    this.conference.add(heldCallId);
+                    this.conference.add(activeCallId);
+                    this.events.emit({ type: 'conference', callIds: [...this.conference] });
+                }
+            );
+        });
+    }
+
+    /** Hangs up one party of the conference; the parties left are reported. */
+    dropParty(callId: string): Promise<void> {
+        if (!this.conference.has(callId)) {
+            return Promise.reject(
+                new Error(`Cannot drop call "${callId}": it is not in conference.`)
+            );
+        }
+        return this.hangup(callId);
+    }
+
+    /**
      * An inbound call rings: emits 'incoming' at once and returns the new call id. Throws when
      * the simulator is not connected or the caller has no number text at all.
      */
@@ -239,7 +352,7 @@ export class SimulatorConnector implements Connector {
         if (this.calls.has(id) || this.endedCallIds.has(id)) {
             throw new Error(`Cannot simulate a call: the id generator repeated call id "${id}".`);
         }
-        const call = this.addCall(id, 'inbound', 'ringing');
+        const call = this.addCall(id, 'inbound', 'ringing', caller.from);
         const handle = this.scheduler.setTimeout(() => {
             call.remoteTimers.delete(handle);
             this.endNow(call, 'no-answer');
@@ -299,11 +412,13 @@ export class SimulatorConnector implements Connector {
     private addCall(
         id: string,
         direction: SimulatedCall['direction'],
-        state: SimulatedCallState
+        state: SimulatedCallState,
+        remote: string
     ): SimulatedCall {
         const call: SimulatedCall = {
             id,
             direction,
+            remote,
             state,
             muted: false,
             remoteTimers: new Set(),
@@ -311,6 +426,70 @@ export class SimulatorConnector implements Connector {
         };
         this.calls.set(id, call);
         return call;
+    }
+
+    /** The transfer target's rule, played as transfer progress for `call`. */
+    private playTransfer(call: SimulatedCall, target: string): void {
+        for (const step of simulatorRuleFor(target).steps) {
+            const delay = step.after === 'immediately' ? 0 : this.delays[step.after];
+            const handle = this.scheduler.setTimeout(() => {
+                call.remoteTimers.delete(handle);
+                this.applyTransferStep(call, target, step);
+            }, delay);
+            call.remoteTimers.add(handle);
+        }
+    }
+
+    private applyTransferStep(call: SimulatedCall, target: string, step: SimulatorRuleStep): void {
+        const report = (
+            progress: 'ringing' | 'accepted' | 'failed',
+            reason?: TransferFailureReason
+        ) =>
+            this.events.emit({
+                type: 'transfer',
+                callId: call.id,
+                target,
+                progress,
+                ...(reason ? { reason } : {})
+            });
+        if (step.event === 'remoteRinging') {
+            report('ringing');
+            return;
+        }
+        const handedOn = step.event === 'answered' || step.reason === 'voicemail';
+        if (handedOn) {
+            this.clearRemoteTimers(call);
+            report('accepted');
+            this.endNow(call, 'transferred');
+            return;
+        }
+        report('failed', transferFailure(step.reason));
+    }
+
+    /** Rejects the request after localActionMs (the phone system's refusal). */
+    private refuseLater(call: SimulatedCall, message: string): Promise<void> {
+        return new Promise<void>((_resolve, reject) => {
+            const pending: PendingAction = {
+                action: 'transfer',
+                handle: this.scheduler.setTimeout(() => {
+                    call.pendingActions.delete(pending);
+                    reject(new Error(message));
+                }, this.delays.localActionMs),
+                reject
+            };
+            call.pendingActions.add(pending);
+        });
+    }
+
+    /** After a conference party's 'ended': the parties left (fewer than two: it is over). */
+    private leaveConference(callId: string): void {
+        if (this.conference.delete(callId)) {
+            const left = [...this.conference];
+            if (left.length < 2) {
+                this.conference.clear();
+            }
+            this.events.emit({ type: 'conference', callIds: left.length < 2 ? [] : left });
+        }
     }
 
     private applyStep(call: SimulatedCall, step: SimulatorRuleStep): void {
@@ -376,6 +555,7 @@ export class SimulatorConnector implements Connector {
         return new Promise<void>((resolve) => {
             this.scheduler.setTimeout(() => {
                 this.events.emit({ type: 'ended', callId: call.id, reason });
+                this.leaveConference(call.id);
                 resolve();
             }, this.delays.localActionMs);
         });
@@ -387,6 +567,7 @@ export class SimulatorConnector implements Connector {
         }
         this.forget(call, reason);
         this.events.emit({ type: 'ended', callId: call.id, reason });
+        this.leaveConference(call.id);
     }
 
     private endAllCalls(reason: CallEndReason): void {
@@ -431,10 +612,26 @@ export class SimulatorConnector implements Connector {
     }
 }
 
-function numberRefusal(number: string): Error | undefined {
+function numberRefusal(number: string, action = 'dial'): Error | undefined {
     return typeof number === 'string' && /\d/.test(number)
         ? undefined
-        : new Error(`Cannot dial "${String(number)}": a number needs at least one digit.`);
+        : new Error(`Cannot ${action} "${String(number)}": a number needs at least one digit.`);
+}
+
+/** A target's end, as the reason its transfer failed. */
+function transferFailure(reason: CallEndReason): TransferFailureReason {
+    switch (reason) {
+        case 'busy':
+            return 'busy';
+        case 'no-answer':
+            return 'no-answer';
+        case 'unreachable':
+            return 'unreachable';
+        case 'declined':
+            return 'refused';
+        default:
+            return 'failed';
+    }
 }
 
 function callDataOf(pairs: Readonly<Record<string, string>> | undefined): { data?: CallData } {

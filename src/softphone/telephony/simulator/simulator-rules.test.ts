@@ -8,6 +8,7 @@ describe('simulator dial rules', () => {
         ['4155550002', 'unreachable'],
         ['4155550003', 'voicemail'],
         ['4155550004', 'answer'],
+        ['4155550005', 'refuse-transfer'],
         ['4155551234', 'answer'],
         ['0000', 'busy'],
         ['1', 'answer']

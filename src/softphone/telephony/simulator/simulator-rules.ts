@@ -12,10 +12,17 @@ import type { SimulatorDelayName } from './simulator-delays';
  * | 0001           | remoteRinging (0.1 s), ended 'no-answer' (20 s)    | No Answer      |
  * | 0002           | ended 'unreachable' at once                        | Failed         |
  * | 0003           | remoteRinging (0.1 s), ended 'voicemail' (3 s)     | Voicemail      |
+ * | 0005           | remoteRinging (0.1 s), answered (1.5 s)            | Connected      |
  * | anything else  | remoteRinging (0.1 s), answered (1.5 s)            | Connected      |
  *
  * Voicemail is modelled as a diversion, not an answer: the call is never 'answered', so its
  * talk time is 0 and it is logged as Voicemail rather than as a connected call.
+ *
+ * Transfers follow the target's rule too (simulator-connector.ts): a blind transfer reports
+ * 'trying', then 'ringing' at the target's remoteRinging step, then 'accepted' (and the call
+ * ends 'transferred') when the target answers or diverts to voicemail, or 'failed' with the
+ * target's busy / no-answer / unreachable end. A number ending in 0005 answers calls but
+ * refuses every transfer to it (the request is rejected, like a SIP 403 to the REFER).
  *
  * Inbound calls come only from simulateIncoming(); one the agent leaves ringing ends with
  * 'no-answer' after inboundRingTimeoutMs (30 s). The remote party hangs up only when
@@ -23,7 +30,8 @@ import type { SimulatorDelayName } from './simulator-delays';
  * 'remote-hangup' once connected. simulateConnectionLoss() ends live calls 'connection-lost'.
  */
 
-export type SimulatorDialBehaviour = 'busy' | 'no-answer' | 'unreachable' | 'voicemail' | 'answer';
+export type SimulatorDialBehaviour =
+    'busy' | 'no-answer' | 'unreachable' | 'voicemail' | 'answer' | 'refuse-transfer';
 
 /** When a step happens: after the named delay from the dial, or at once (still asynchronously). */
 export type SimulatorStepTiming = SimulatorDelayName | 'immediately';
@@ -73,6 +81,12 @@ export const simulatorDialRules: readonly SimulatorDialRule[] = [
         behaviour: 'voicemail',
         steps: [ringing, { event: 'ended', reason: 'voicemail', after: 'voicemailMs' }],
         description: 'Ends in 0003: rings, then goes to voicemail after 3 s.'
+    },
+    {
+        suffix: '0005',
+        behaviour: 'refuse-transfer',
+        steps: [ringing, { event: 'answered', after: 'answerMs' }],
+        description: 'Ends in 0005: answers after 1.5 s, but refuses transfers to it.'
     },
     {
         behaviour: 'answer',

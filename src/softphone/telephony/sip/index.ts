@@ -8,6 +8,7 @@ export { jsSipUserAgentFactory, SipConfigurationError } from './jssip-adapter';
 export type { RegistrationFailure } from './registration-message';
 export { registrationFailureMessage } from './registration-message';
 export type { SipCallDetails, SipCallState } from './sip-call';
+export type { MixerLevels } from './sip-conference-mixer';
 export { SipConnector } from './sip-connector';
 export type {
     DtmfTransportOption,
@@ -29,5 +30,3 @@ export type {
     SipUserAgentEvent,
     SipUserAgentFactory
 } from './sip-user-agent';
-export type { TransferringConnector } from './transferring-connector';
-export { isTransferringConnector } from './transferring-connector';

@@ -1,5 +1,10 @@
 import { jsSipUserAgentFactory, SipConfigurationError, type JsSipModule } from './jssip-adapter';
-import type { SipSessionEvent, SipUserAgentConfig, SipUserAgentEvent } from './sip-user-agent';
+import type {
+    SipReferEvent,
+    SipSessionEvent,
+    SipUserAgentConfig,
+    SipUserAgentEvent
+} from './sip-user-agent';
 import { FakeJsSipUa, fakeJsSip } from './test-support/fake-jssip';
 import { fakeStream } from './test-support/fake-media';
 
@@ -198,5 +203,73 @@ describe('the adapted session', () => {
         const { session } = incoming();
         expect(session.sendDtmf('1', 'RFC2833')).toBe(false);
         expect(session.sendDtmf('1', 'INFO')).toBe(true);
+    });
+});
+
+describe('the adapted session’s REFER and audio sender', () => {
+    function incoming() {
+        const { fake, events: uaEvents } = userAgent();
+        const raw = fake.simulateIncoming();
+        const event = uaEvents[0];
+        if (event?.type !== 'incomingCall') {
+            throw new Error('no incoming call');
+        }
+        return { session: event.session, raw };
+    }
+
+    it('reports the REFER’s answer and each NOTIFY’s sipfrag status, ignoring unreadable ones', () => {
+        const { session, raw } = incoming();
+        const events: SipReferEvent[] = [];
+        raw.simulateAccepted();
+        session.refer('sip:1003@pbx', (event) => events.push(event));
+        expect(raw.referTarget).toBe('sip:1003@pbx');
+        expect(raw.referReplaces).toBeUndefined();
+        raw.referHandlers?.requestSucceeded?.({ response: { status_code: 202 } });
+        raw.simulateReferNotify(100, 'Trying');
+        raw.simulateReferNotify(180, 'Ringing');
+        raw.referHandlers?.progress?.({ status_line: { status_code: 'x' } });
+        raw.simulateReferNotify(486, 'Busy Here');
+        raw.simulateReferNotify(200, 'OK');
+        raw.referHandlers?.requestFailed?.({ response: null, cause: 'Request Timeout' });
+        expect(events).toEqual([
+            { type: 'accepted' },
+            { type: 'notify', statusCode: 100, reasonPhrase: 'Trying' },
+            { type: 'notify', statusCode: 180, reasonPhrase: 'Ringing' },
+            { type: 'notify', statusCode: 486, reasonPhrase: 'Busy Here' },
+            { type: 'notify', statusCode: 200, reasonPhrase: 'OK' },
+            { type: 'refused', cause: 'Request Timeout' }
+        ]);
+    });
+
+    it('says so when JsSIP will not send the REFER (no established dialog)', () => {
+        const { session } = incoming();
+        expect(() => session.refer('sip:1003@pbx', () => undefined)).toThrow(
+            'the call is not established'
+        );
+    });
+
+    it('hands JsSIP the session to replace for a consult transfer', () => {
+        const { fake, events: uaEvents } = userAgent();
+        const first = fake.simulateIncoming();
+        fake.simulateIncoming();
+        const [a, b] = uaEvents.map((event) =>
+            event.type === 'incomingCall' ? event.session : undefined
+        );
+        fake.sessions[1]?.simulateAccepted();
+        b?.refer('sip:1003@pbx', () => undefined, { replaces: a });
+        expect(fake.sessions[1]?.referReplaces).toBe(first);
+    });
+
+    it('finds the audio sender that can take another track, once there is a connection', () => {
+        const { session, raw } = incoming();
+        expect(session.audioSender()).toBeUndefined();
+        session.answer({ mediaStream: fakeStream('local'), iceServers: [] });
+        expect(session.audioSender()).toBe(raw.connection?.senders[0]);
+        raw.connection?.senders.splice(0, 1, {
+            track: { kind: 'video' },
+            dtmf: null,
+            replaceTrack: () => Promise.resolve()
+        });
+        expect(session.audioSender()).toBeUndefined();
     });
 });

@@ -5,7 +5,9 @@ import type {
     SipEnd,
     SipMediaOptions,
     SipOriginator,
-    SipReferOutcome,
+    SipAudioSender,
+    SipReferEvent,
+    SipReferOptions,
     SipSession,
     SipSessionEvent,
     SipSessionListener,
@@ -251,7 +253,8 @@ class SessionRelay {
 
 class JsSipSession implements SipSession {
     constructor(
-        private readonly session: JsSipSessionLike,
+        /** JsSIP's session (read by refer() when another session is the one to replace). */
+        readonly session: JsSipSessionLike,
         private readonly relay: SessionRelay,
         readonly sipCallId: string
     ) {}
@@ -296,21 +299,66 @@ class JsSipSession implements SipSession {
         return true;
     }
 
-    refer(target: string, done: (outcome: SipReferOutcome) => void): void {
-        this.session.refer(target, {
+    refer(
+        target: string,
+        listener: (event: SipReferEvent) => void,
+        options: SipReferOptions = {}
+    ): void {
+        // The NOTIFYs' sipfrag status line, as JsSIP parsed it ('trying' is 100, 'progress'
+        // another 1xx, 'accepted' a 2xx, 'failed' anything else).
+        const notify = (payload: unknown): void => {
+            const line = readField(payload, 'status_line');
+            const statusCode = readNumber(line, 'status_code');
+            if (statusCode !== undefined) {
+                listener({
+                    type: 'notify',
+                    statusCode,
+                    ...optional('reasonPhrase', readString(line, 'reason_phrase'))
+                });
+            }
+        };
+        const replaces =
+            options.replaces instanceof JsSipSession ? options.replaces.session : undefined;
+        // JsSIP answers false, sending nothing, when the dialog is not established.
+        const sent = this.session.refer(target, {
+            ...(replaces ? { replaces } : {}),
             eventHandlers: {
-                requestSucceeded: () => done({ accepted: true }),
+                requestSucceeded: () => listener({ type: 'accepted' }),
                 requestFailed: (payload: unknown) => {
                     const response = readField(payload, 'response');
-                    done({
-                        accepted: false,
+                    listener({
+                        type: 'refused',
                         cause: readString(payload, 'cause') ?? 'Unknown',
                         ...optional('statusCode', readNumber(response, 'status_code')),
                         ...optional('reasonPhrase', readString(response, 'reason_phrase'))
                     });
-                }
+                },
+                trying: notify,
+                progress: notify,
+                accepted: notify,
+                failed: notify
             }
         });
+        if (sent === false) {
+            throw new Error('the call is not established');
+        }
+    }
+
+    audioSender(): SipAudioSender | undefined {
+        const getSenders = readField(this.session.connection, 'getSenders');
+        if (typeof getSenders !== 'function') {
+            return undefined;
+        }
+        const senders: unknown = getSenders.call(this.session.connection);
+        if (!Array.isArray(senders)) {
+            return undefined;
+        }
+        const sender: unknown = senders.find(
+            (candidate: unknown) =>
+                readString(readField(candidate, 'track'), 'kind') === 'audio' &&
+                typeof readField(candidate, 'replaceTrack') === 'function'
+        );
+        return sender === undefined ? undefined : (sender as SipAudioSender);
     }
 }
 

@@ -27,6 +27,8 @@ export interface SipCall {
     /** Undefined only while dial() is waiting for the microphone. */
     session?: SipSession;
     sipCallId: string;
+    /** The Request-URI an outbound call was dialled to (a consult transfer REFERs to it). */
+    dialledUri?: string;
     localStream?: MediaStream;
     /** An inbound call's microphone, opened while it rings (microphone-prefetch.ts). */
     microphone?: MicrophonePrefetch;
@@ -36,6 +38,18 @@ export interface SipCall {
     localEnd?: { readonly reason: CallEndReason; readonly message?: string };
     pending?: PendingRequest;
     readonly ice: IceCutoff;
+    /**
+     * A transfer in progress that involves the call (sip-transfer.ts): the call REFERred, or
+     * the consult leg it replaces. Once the PBX accepted the REFER, the call's end, whoever
+     * hangs up, is the transfer's end.
+     */
+    transfer?: {
+        readonly target: string;
+        accepted: boolean;
+        readonly cancel: () => void;
+        /** On the REFERred call: reports the transfer done when the call ends first. */
+        readonly onTransferred?: () => void;
+    };
 }
 
 /** What the connector tells about a live call (for logs and correlation with the PBX). */

@@ -3,6 +3,7 @@ import type { SipSettings } from '../../settings/softphone-settings';
 import type { Scheduler } from '../scheduler';
 import type { DialPlan } from './dial-plan';
 import type { SipDataHeader } from './sip-call-data';
+import type { MixerAudioContext } from './sip-conference-mixer';
 import type { SipLogger } from './sip-logger';
 import type { SipMedia } from './sip-media';
 import type { SipUserAgentFactory } from './sip-user-agent';
@@ -53,6 +54,13 @@ export interface SipConnectorOptions {
     /** JsSIP's own WebSocket reconnection backoff (the fallback), in seconds. */
     readonly reconnectMinSeconds?: number;
     readonly reconnectMaxSeconds?: number;
+    /**
+     * After the PBX accepted a transfer's REFER, how long to wait for the NOTIFY saying how the
+     * call to the target went; without one by then the transfer counts as done.
+     */
+    readonly transferNotifyTimeoutMs?: number;
+    /** Makes the Web Audio context of a conference mixed in the browser (tests pass a fake). */
+    readonly audioContext?: () => MixerAudioContext;
     /** Headers read into the call data (callData/sipHeaders), besides DNIS and the redirecting number. */
     readonly callDataHeaders?: readonly SipDataHeader[];
 }
@@ -66,6 +74,7 @@ export const sipConnectorDefaults = {
     unregisterTimeoutMs: 2_000,
     reconnectMinSeconds: 2,
     reconnectMaxSeconds: 30,
+    transferNotifyTimeoutMs: 32_000,
     userAgentString: 'Open CTI Softphone (JsSIP)'
 } as const;
 

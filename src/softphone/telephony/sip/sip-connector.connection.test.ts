@@ -1,5 +1,5 @@
 import { jsSipUserAgentFactory } from './jssip-adapter';
-import { isTransferringConnector } from './transferring-connector';
+import { handoverSupportOf } from '../call-handover';
 import { fakeJsSip } from './test-support/fake-jssip';
 import {
     answeredInbound,
@@ -19,7 +19,11 @@ describe('SipConnector connection', () => {
         const { connector } = createSipHarness();
         expect(connector.kind).toBe('sip');
         expect(connector.connectionStatus).toBe('disconnected');
-        expect(isTransferringConnector(connector)).toBe(true);
+        expect(handoverSupportOf(connector)).toEqual({
+            blindTransfer: true,
+            consultTransfer: true,
+            conference: true
+        });
     });
 
     it('registers with the settings and credentials, connected once registered', async () => {
@@ -371,7 +375,7 @@ describe('SipConnector connection', () => {
             'Cannot dial: the SIP connection is disconnected.'
         );
         await expect(connector.answer('x')).rejects.toThrow(/SIP connection is disconnected/);
-        await expect(connector.transfer('x', '1002')).rejects.toThrow(/disconnected/);
+        await expect(connector.blindTransfer('x', '1002')).rejects.toThrow(/disconnected/);
     });
 
     it('never logs, emits or serialises the password', async () => {

@@ -190,64 +190,6 @@ describe('SipConnector DTMF', () => {
     });
 });
 
-describe('SipConnector blind transfer', () => {
-    it('REFERs the call and drops the agent’s leg once the PBX accepts', async () => {
-        const harness = await connectedHarness();
-        const { id, session } = await answeredInbound(harness);
-        let done = false;
-        const transferring = harness.connector.transfer(id, '+1 415 555 0777').then(() => {
-            done = true;
-        });
-        expect(session.referTarget).toBe('sip:+14155550777@pbx.example.com');
-        await settle();
-        expect(done).toBe(false);
-
-        session.referHandlers?.requestSucceeded?.({ response: { status_code: 202 } });
-        await transferring;
-
-        expect(harness.events).toEqual([
-            {
-                type: 'ended',
-                callId: id,
-                reason: 'local-hangup',
-                message: 'Transferred to +14155550777.'
-            }
-        ]);
-    });
-
-    it('says what the PBX answered when it refuses the transfer, the call staying up', async () => {
-        const harness = await connectedHarness();
-        const { id, session } = await answeredOutbound(harness);
-        const transferring = harness.connector.transfer(id, '1003');
-        session.referHandlers?.requestFailed?.({
-            response: { status_code: 405, reason_phrase: 'Method Not Allowed' },
-            cause: 'Rejected'
-        });
-        await expect(transferring).rejects.toThrow(
-            'The phone system refused to transfer the call to 1003 (SIP 405 Method Not Allowed).'
-        );
-        expect(harness.connector.callDetails(id)?.state).toBe('connected');
-        expect(harness.events).toEqual([]);
-    });
-
-    it('names the cause when the REFER got no answer', async () => {
-        const harness = await connectedHarness();
-        const { id, session } = await answeredOutbound(harness);
-        const transferring = harness.connector.transfer(id, '1003');
-        session.referHandlers?.requestFailed?.({ response: null, cause: 'Request Timeout' });
-        await expect(transferring).rejects.toThrow(/to 1003 \(Request Timeout\)/);
-    });
-
-    it('refuses a bad target or a call that is not connected', async () => {
-        const harness = await connectedHarness();
-        const { id } = ringing(harness);
-        await expect(harness.connector.transfer(id, 'nowhere')).rejects.toThrow(/^Cannot dial/);
-        await expect(harness.connector.transfer(id, '1003')).rejects.toThrow(
-            /Cannot transfer call "call-1": it is ringing/
-        );
-    });
-});
-
 describe('SipConnector unknown calls', () => {
     it.each<[string, (connector: SipConnector) => Promise<unknown>]>([
         ['answer', (connector) => connector.answer('ghost')],
@@ -257,7 +199,7 @@ describe('SipConnector unknown calls', () => {
         ['resume', (connector) => connector.resume('ghost')],
         ['mute', (connector) => connector.setMuted('ghost', true)],
         ['send DTMF on', (connector) => connector.sendDtmf('ghost', '1')],
-        ['transfer', (connector) => connector.transfer('ghost', '1003')]
+        ['transfer', (connector) => connector.blindTransfer('ghost', '1003')]
     ])('rejects %s for an unknown call id', async (action, request) => {
         const harness = await connectedHarness();
         await expect(request(harness.connector)).rejects.toThrow(

@@ -1,5 +1,6 @@
 import type { CallData } from '../call-data';
-import type { CallEndReason, ConnectionStatus, ConnectorListener } from '../connector';
+import type { HandoverSupport, TransferProgress } from '../call-handover';
+import type { CallEndReason, Connector, ConnectionStatus, ConnectorListener } from '../connector';
 import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
@@ -19,10 +20,19 @@ import type { PendingRequest, SipCall, SipCallDetails, SipCallState } from './si
 import type { SipConnectorOptions, SipCredentials } from './sip-connector-options';
 import { sipConnectorDefaults, sipUserPattern } from './sip-connector-options';
 import { sipCallData, type SipDataHeader } from './sip-call-data';
+import type { MixerAudioContext, MixerLevels } from './sip-conference-mixer';
+import { SipConferenceMixer } from './sip-conference-mixer';
 import type { SipLogger } from './sip-logger';
 import { silentSipLogger } from './sip-logger';
 import type { SipMedia } from './sip-media';
 import { browserSipMedia } from './sip-media';
+import type { SipTransferResult } from './sip-transfer';
+import {
+    consultTarget,
+    followRefer,
+    transferProgressFor,
+    transferredMessage
+} from './sip-transfer';
 import type {
     RawCallerIdentity,
     SipEnd,
@@ -32,7 +42,6 @@ import type {
     SipUserAgentEvent,
     SipUserAgentFactory
 } from './sip-user-agent';
-import type { TransferringConnector } from './transferring-connector';
 
 interface Attempt {
     readonly promise: Promise<void>;
@@ -52,6 +61,7 @@ type Settings = Required<
         | 'unregisterTimeoutMs'
         | 'reconnectMinSeconds'
         | 'reconnectMaxSeconds'
+        | 'transferNotifyTimeoutMs'
     >
 >;
 
@@ -70,8 +80,13 @@ type Settings = Required<
  * sip-call.ts. Requests the network confirms (answer, hold, resume, transfer) resolve on that
  * confirmation; hang-up and decline resolve once the call has ended locally.
  */
-export class SipConnector implements TransferringConnector {
+export class SipConnector implements Connector {
     readonly kind = 'sip';
+    readonly handoverSupport: HandoverSupport = {
+        blindTransfer: true,
+        consultTransfer: true,
+        conference: true
+    };
 
     // An ES private field: credentials stay out of JSON.stringify and object dumps.
     readonly #credentials: SipCredentials;
@@ -100,6 +115,9 @@ export class SipConnector implements TransferringConnector {
     private audibleCallId?: string;
     /** The microphone opened for a dial still being checked (prepareToDial). */
     private dialMicrophone?: MicrophonePrefetch;
+    /** The conference mixed in the browser, while there is one. */
+    private mixer?: SipConferenceMixer;
+    private readonly audioContextFactory?: () => MixerAudioContext;
 
     constructor(options: SipConnectorOptions) {
         this.#credentials = options.credentials;
@@ -113,6 +131,7 @@ export class SipConnector implements TransferringConnector {
         this.idGenerator = options.idGenerator ?? randomSipCallId;
         this.dialPlan = options.dialPlan ?? {};
         this.callDataHeaders = options.callDataHeaders ?? [];
+        this.audioContextFactory = options.audioContext;
         this.options = {
             declineStatus: options.declineStatus ?? sipConnectorDefaults.declineStatus,
             dtmfTransport: options.dtmfTransport ?? sipConnectorDefaults.dtmfTransport,
@@ -124,7 +143,9 @@ export class SipConnector implements TransferringConnector {
             reconnectMinSeconds:
                 options.reconnectMinSeconds ?? sipConnectorDefaults.reconnectMinSeconds,
             reconnectMaxSeconds:
-                options.reconnectMaxSeconds ?? sipConnectorDefaults.reconnectMaxSeconds
+                options.reconnectMaxSeconds ?? sipConnectorDefaults.reconnectMaxSeconds,
+            transferNotifyTimeoutMs:
+                options.transferNotifyTimeoutMs ?? sipConnectorDefaults.transferNotifyTimeoutMs
         };
         this.droppedDialogs = new DroppedDialogs(this.logger);
         this.reconnects = new ReconnectSchedule(
@@ -407,6 +428,10 @@ export class SipConnector implements TransferringConnector {
                 );
             }
             call.session.setMuted(muted);
+            // In a conference one microphone feeds every mix: muting one party mutes them all.
+            for (const id of this.mixer?.has(call.id) ? this.mixer.partyIds() : []) {
+                this.calls.get(id)?.session?.setMuted(muted);
+            }
             return Promise.resolve();
         });
     }
@@ -444,51 +469,269 @@ export class SipConnector implements TransferringConnector {
         });
     }
 
-    transfer(callId: string, target: string): Promise<void> {
+    /**
+     * Blind transfer: a REFER to `target` on the call's dialog. Resolves when the PBX accepted
+     * the REFER (202); 'transfer' events then follow its NOTIFYs (sip-transfer.ts) and, once
+     * the target took the call, the agent's leg ends with 'transferred'. A refused REFER
+     * rejects; a NOTIFY with a failure reports 'failed', the call staying as it was.
+     */
+    blindTransfer(callId: string, target: string): Promise<void> {
         const destination = dialTarget(target, this.settings.domain, this.dialPlan);
         if (!destination.ok) {
             return Promise.reject(new Error(destination.message));
         }
         return this.request('transfer', callId, ['connected', 'held'], (call) =>
-            this.awaitConfirmation(call, 'transfer', (pending) => {
-                call.session?.refer(destination.uri, (outcome) => {
-                    if (call.pending !== pending || !this.calls.has(call.id)) {
-                        return;
-                    }
-                    if (!outcome.accepted) {
-                        const detail =
-                            outcome.statusCode === undefined
-                                ? outcome.cause
-                                : (sipEndMessage({
-                                      originator: 'remote',
-                                      cause: outcome.cause,
-                                      statusCode: outcome.statusCode,
-                                      ...(outcome.reasonPhrase === undefined
-                                          ? {}
-                                          : { reasonPhrase: outcome.reasonPhrase })
-                                  }) ?? outcome.cause);
-                        this.settle(
-                            call,
-                            pending,
-                            new Error(
-                                `The phone system refused to transfer the call to ${destination.user} (${detail}).`
-                            )
-                        );
-                        return;
-                    }
-                    // Blind transfer: the PBX took the call over; the agent's leg is done.
-                    call.pending = undefined;
-                    this.endByAgent(
-                        call,
-                        'local-hangup',
-                        {},
-                        `Transferred to ${destination.user}.`
-                    );
-                    pending.resolve();
-                });
-                return Promise.resolve();
-            })
+            this.referCall(call, destination.uri, destination.user)
         );
+    }
+
+    /** A consult call: holds the call if it is not yet, then dials `target` (a new call). */
+    async startConsult(callId: string, target: string): Promise<string> {
+        const call = this.calls.get(callId);
+        if (call?.state === 'connected') {
+            await this.hold(callId);
+        } else {
+            const refusal =
+                this.connectionRefusal('consult about') ??
+                (call
+                    ? callStateRefusal('consult about', callId, call.state, ['connected', 'held'])
+                    : new Error(`Cannot consult about call "${callId}": there is no such call.`));
+            if (refusal) {
+                throw refusal;
+            }
+        }
+        return this.dial(target);
+    }
+
+    /**
+     * Consult transfer: REFERs the held call to the far end of the consult call, with Replaces
+     * (RFC 3891), so that the two far ends talk and both agent legs end ('transferred'). Same
+     * promise and events as blindTransfer(), the target being the consult call's number.
+     */
+    completeConsult(callId: string, consultCallId: string): Promise<void> {
+        const consult = this.calls.get(consultCallId);
+        if (!consult || consultCallId === callId) {
+            return Promise.reject(
+                new Error(
+                    `Cannot complete the transfer: the consult call "${consultCallId}" ${consult ? 'is the call itself' : 'has ended'}.`
+                )
+            );
+        }
+        const consultRefusal = callStateRefusal(
+            'complete the transfer to',
+            consultCallId,
+            consult.state,
+            ['connected', 'held']
+        );
+        if (consultRefusal) {
+            return Promise.reject(consultRefusal);
+        }
+        const target = consultTarget(consult.dialledUri);
+        if (!target) {
+            return Promise.reject(
+                new Error(
+                    `Cannot complete the transfer: the consult call "${consultCallId}" was not dialled from here.`
+                )
+            );
+        }
+        return this.request('transfer', callId, ['connected', 'held'], (call) =>
+            this.referCall(call, target.uri, target.user, consult)
+        );
+    }
+
+    /** Ends the consult call and resumes the held one. */
+    async cancelConsult(callId: string, consultCallId: string): Promise<void> {
+        if (this.calls.has(consultCallId)) {
+            await this.hangup(consultCallId);
+        }
+        await this.resume(callId);
+    }
+
+    /**
+     * Merges the held and the active call into a conference mixed in the browser: the held
+     * call is resumed, then each party hears the agent and the other, and the agent hears
+     * both (sip-conference-mixer.ts). Reported with a 'conference' event.
+     */
+    mergeCalls(heldCallId: string, activeCallId: string): Promise<void> {
+        return this.conference([heldCallId, activeCallId]);
+    }
+
+    /** Hangs up one party of the conference; the others stay. */
+    dropParty(callId: string): Promise<void> {
+        if (!this.mixer?.has(callId)) {
+            return Promise.reject(
+                new Error(`Cannot drop call "${callId}": it is not in the conference.`)
+            );
+        }
+        return this.hangup(callId);
+    }
+
+    /**
+     * Merges calls into one conference mixed in the browser: held calls are resumed, then each
+     * party hears the agent and the others and the agent hears everyone. A call that ends
+     * leaves the mix; with one call left, the mix closes.
+     */
+    async conference(callIds: readonly string[]): Promise<void> {
+        const ids = [...new Set(callIds)];
+        if (ids.length < 2) {
+            throw new Error('Cannot merge: a conference needs two calls.');
+        }
+        for (const id of ids) {
+            const call = this.calls.get(id);
+            if (call?.state === 'held') {
+                await this.resume(id);
+            } else if (!call || call.state !== 'connected') {
+                const refusal =
+                    this.connectionRefusal('merge') ??
+                    (call
+                        ? callStateRefusal('merge', id, call.state, ['connected', 'held'])
+                        : new Error(`Cannot merge call "${id}": it has ended.`));
+                throw refusal ?? new Error(`Cannot merge call "${id}".`);
+            }
+        }
+        const calls = ids.map((id) => this.calls.get(id));
+        const parties = calls.map((call, index) => {
+            const sender = call?.session?.audioSender();
+            if (!call || !sender || !call.remoteStream) {
+                throw new Error(
+                    `Cannot merge call "${ids[index] ?? ''}": ${call ? 'its audio is not set up' : 'it has ended'}.`
+                );
+            }
+            return { id: call.id, remoteStream: call.remoteStream, sender };
+        });
+        const microphone = calls.find((call) => call?.localStream)?.localStream;
+        if (!microphone) {
+            throw new Error('Cannot merge: no call has the microphone.');
+        }
+        let mixer = this.mixer;
+        if (!mixer) {
+            mixer = new SipConferenceMixer({
+                context: this.createAudioContext(),
+                microphone,
+                play: (stream) => this.media.playRemoteStream(stream),
+                onError: (partyId, error) =>
+                    this.logger('warn', 'A call did not take the conference mix.', {
+                        callId: partyId,
+                        error: errorText(error)
+                    })
+            });
+            this.mixer = mixer;
+            this.audibleCallId = undefined;
+        }
+        for (const party of parties) {
+            mixer.add(party);
+        }
+        this.logger('info', 'Conference mixed in the browser.', { callIds: mixer.partyIds() });
+        this.events.emit({ type: 'conference', callIds: mixer.partyIds() });
+    }
+
+    /** The calls in the conference mixed in the browser, and what each hears (for tests, bench). */
+    conferenceDetails(): { callIds: string[]; levels: MixerLevels } | undefined {
+        return this.mixer
+            ? { callIds: this.mixer.partyIds(), levels: this.mixer.levels() }
+            : undefined;
+    }
+
+    /**
+     * Sends the REFER and follows its NOTIFYs (sip-transfer.ts). The request settles on the
+     * answer to the REFER; the call keeps a transfer mark (refusing other requests but hang-up
+     * and mute) until the final NOTIFY, reported as 'transfer' events.
+     */
+    private referCall(
+        call: SipCall,
+        uri: string,
+        target: string,
+        consult?: SipCall
+    ): Promise<void> {
+        return this.awaitConfirmation(call, 'transfer', (pending) => {
+            const session = call.session;
+            if (!session) {
+                throw new Error(`Cannot transfer call "${call.id}": it has no SIP session.`);
+            }
+            let progress: TransferProgress | undefined;
+            const report = (next: TransferProgress, failure?: SipTransferFailure): void => {
+                if (next === progress) {
+                    return;
+                }
+                progress = next;
+                this.events.emit({
+                    type: 'transfer',
+                    callId: call.id,
+                    target,
+                    progress: next,
+                    ...(failure ? { reason: failure.reason, message: failure.message } : {})
+                });
+            };
+            const marks: { leg: SipCall; mark: NonNullable<SipCall['transfer']> }[] = [];
+            const following = followRefer({
+                session,
+                uri,
+                target,
+                ...(consult?.session ? { replaces: consult.session } : {}),
+                scheduler: this.scheduler,
+                notifyTimeoutMs: this.options.transferNotifyTimeoutMs,
+                onAccepted: () => {
+                    for (const { mark } of marks) {
+                        mark.accepted = true;
+                    }
+                    this.logger('info', 'The phone system accepted the transfer.', {
+                        callId: call.id,
+                        target
+                    });
+                    this.settle(call, pending);
+                    report('trying');
+                },
+                onProgress: (statusCode) => {
+                    this.logger('info', 'Transfer progress.', { callId: call.id, statusCode });
+                    report(transferProgressFor(statusCode));
+                }
+            });
+            // Only the REFERred call's end stops the following: the consult leg's end is the
+            // target replacing it.
+            marks.push({
+                leg: call,
+                mark: {
+                    target,
+                    accepted: false,
+                    cancel: following.cancel,
+                    onTransferred: () => report('accepted')
+                }
+            });
+            if (consult) {
+                marks.push({
+                    leg: consult,
+                    mark: { target, accepted: false, cancel: () => undefined }
+                });
+            }
+            for (const { leg, mark } of marks) {
+                leg.transfer = mark;
+            }
+            void following.result.then((result) => {
+                for (const { leg, mark } of marks) {
+                    if (leg.transfer === mark) {
+                        leg.transfer = undefined;
+                    }
+                }
+                if (!this.calls.has(call.id)) {
+                    return;
+                }
+                if (!result.ok) {
+                    if (call.pending === pending) {
+                        this.settle(call, pending, new Error(result.message));
+                    } else {
+                        report('failed', result);
+                    }
+                    return;
+                }
+                report('accepted');
+                for (const { leg } of marks) {
+                    if (this.calls.has(leg.id)) {
+                        this.endByAgent(leg, 'transferred', {}, transferredMessage(target));
+                    }
+                }
+            });
+            return Promise.resolve();
+        });
     }
 
     private async placeCall(id: string, uri: string): Promise<string> {
@@ -507,6 +750,7 @@ export class SipConnector implements TransferringConnector {
             throw refusal ?? new Error('Cannot dial: the SIP connector is disconnected.');
         }
         const call = this.addCall(id, 'outbound', 'dialing');
+        call.dialledUri = uri;
         call.localStream = stream;
         try {
             call.session = ua.call(
@@ -711,6 +955,19 @@ export class SipConnector implements TransferringConnector {
         if (!this.calls.has(call.id)) {
             return;
         }
+        const transfer = call.transfer;
+        if (transfer) {
+            transfer.cancel();
+            call.transfer = undefined;
+            if (transfer.accepted && !call.localEnd) {
+                // The PBX took the transfer: whoever ends the call now, it has been handed on.
+                transfer.onTransferred?.();
+                call.localEnd = {
+                    reason: 'transferred',
+                    message: transferredMessage(transfer.target)
+                };
+            }
+        }
         const reason = call.localEnd?.reason ?? callEndReasonFor(end);
         const message = call.localEnd ? call.localEnd.message : endMessage(call, end);
         this.calls.delete(call.id);
@@ -746,6 +1003,7 @@ export class SipConnector implements TransferringConnector {
             reason,
             ...(message === undefined ? {} : { message })
         });
+        this.leaveConference(call.id);
     }
 
     /**
@@ -876,6 +1134,11 @@ export class SipConnector implements TransferringConnector {
                 )
             );
         }
+        if (call.transfer && action !== 'hang up' && action !== 'mute') {
+            return Promise.reject(
+                new Error(`Cannot ${action} call "${callId}": it is being transferred.`)
+            );
+        }
         const wrongState = callStateRefusal(action, callId, call.state, allowed);
         if (wrongState) {
             return Promise.reject(wrongState);
@@ -907,7 +1170,35 @@ export class SipConnector implements TransferringConnector {
             : id;
     }
 
+    /** A call that ended leaves the browser's mix; with fewer than two calls it closes. */
+    private leaveConference(callId: string): void {
+        const mixer = this.mixer;
+        if (!mixer?.has(callId)) {
+            return;
+        }
+        mixer.remove(callId);
+        this.events.emit({ type: 'conference', callIds: mixer.partyIds() });
+        if (mixer.partyIds().length >= 2) {
+            return;
+        }
+        const left = mixer.partyIds()[0];
+        mixer.close();
+        this.mixer = undefined;
+        const remaining = left === undefined ? undefined : this.calls.get(left);
+        if (remaining && remaining.state !== 'held') {
+            this.makeAudible(remaining);
+        }
+    }
+
+    private createAudioContext(): MixerAudioContext {
+        return this.audioContextFactory ? this.audioContextFactory() : new AudioContext();
+    }
+
     private makeAudible(call: SipCall): void {
+        if (this.mixer?.has(call.id)) {
+            // The conference mix plays every party already.
+            return;
+        }
         if (call.remoteStream) {
             this.audibleCallId = call.id;
             this.media.playRemoteStream(call.remoteStream);
@@ -933,6 +1224,8 @@ export class SipConnector implements TransferringConnector {
             : new Error(`Cannot ${action}: the SIP connection is ${this.events.status}.`);
     }
 }
+
+type SipTransferFailure = Extract<SipTransferResult, { ok: false }>;
 
 /** A Route header for the outbound proxy; loose routing (;lr) is what a proxy expects. */
 function routeHeaderFor(proxy: string): string {

@@ -70,10 +70,29 @@ export interface SipMediaOptions {
 
 export type SipDtmfTransport = 'RFC2833' | 'INFO';
 
-/** What a REFER came to: the PBX's answer to the REFER request itself. */
-export type SipReferOutcome =
-    | { accepted: true }
-    | { accepted: false; cause: string; statusCode?: number; reasonPhrase?: string };
+/**
+ * What a REFER (RFC 3515) comes to, step by step: the answer to the REFER request itself
+ * (2xx 'accepted' or 'refused'), then the NOTIFYs whose message/sipfrag body carries the status
+ * line of the transferee's INVITE to the target ('notify': 100 Trying, 180, 200 OK, 486 …).
+ */
+export type SipReferEvent =
+    | { type: 'accepted' }
+    | { type: 'refused'; cause: string; statusCode?: number; reasonPhrase?: string }
+    | { type: 'notify'; statusCode: number; reasonPhrase?: string };
+
+export interface SipReferOptions {
+    /**
+     * Consult transfer: the dialog the target should replace (RFC 3891). Its Call-ID and tags
+     * go in the Refer-To URI's Replaces header.
+     */
+    readonly replaces?: SipSession;
+}
+
+/** The outgoing audio of a call, whose track a conference mix may stand in for. */
+export interface SipAudioSender {
+    readonly track: MediaStreamTrack | null;
+    replaceTrack(track: MediaStreamTrack | null): Promise<void>;
+}
 
 export interface SipSession {
     /** The SIP Call-ID, for correlating with the PBX's records. */
@@ -90,7 +109,14 @@ export interface SipSession {
     setMuted(muted: boolean): void;
     /** False when RFC 2833 was asked but the call has no audio sender that can send tones. */
     sendDtmf(tones: string, transport: SipDtmfTransport): boolean;
-    refer(target: string, done: (outcome: SipReferOutcome) => void): void;
+    /** Sends a REFER on the session's dialog; `listener` gets its SipReferEvents. */
+    refer(
+        target: string,
+        listener: (event: SipReferEvent) => void,
+        options?: SipReferOptions
+    ): void;
+    /** The audio sender of the session's peer connection, once there is one. */
+    audioSender(): SipAudioSender | undefined;
 }
 
 export type SipUserAgentEvent =

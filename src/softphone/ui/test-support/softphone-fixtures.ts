@@ -52,7 +52,13 @@ export function makeActions(): jest.Mocked<SoftphoneActions> {
         dismissError: jest.fn(),
         callBack: jest.fn(),
         simulateIncoming: jest.fn(),
-        openRecord: jest.fn()
+        openRecord: jest.fn(),
+        transfer: jest.fn(),
+        completeConsult: jest.fn(),
+        cancelConsult: jest.fn(),
+        mergeCalls: jest.fn(),
+        dropParty: jest.fn(),
+        swapCalls: jest.fn()
     };
 }
 

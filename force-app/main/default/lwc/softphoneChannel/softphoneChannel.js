@@ -507,7 +507,13 @@ var COMMAND_TYPES = [
   "resume",
   "mute",
   "setDisposition",
-  "ping"
+  "ping",
+  "transfer",
+  "completeConsult",
+  "cancelConsult",
+  "conference",
+  "dropParty",
+  "swap"
 ];
 var EVENT_TYPES = [
   "state",
@@ -515,7 +521,9 @@ var EVENT_TYPES = [
   "callEnded",
   "callLogged",
   "error",
-  "pong"
+  "pong",
+  "transferUpdate",
+  "conferenceUpdate"
 ];
 var CONTRACT_LIMITS = {
   requestIdMax: 64,
@@ -587,7 +595,23 @@ var CALL_OUTCOMES = [
   "Failed",
   "Missed",
   "Rejected",
-  "Dropped"
+  "Dropped",
+  "Transferred"
+];
+var TRANSFER_MODES = ["blind", "consult"];
+var TRANSFER_PROGRESSES = [
+  "requested",
+  "trying",
+  "ringing",
+  "accepted",
+  "failed"
+];
+var TRANSFER_FAILURE_REASONS = [
+  "busy",
+  "no-answer",
+  "refused",
+  "unreachable",
+  "failed"
 ];
 var RelatedRecordSchema = jsonObject({
   recordId: SalesforceIdSchema,
@@ -660,6 +684,22 @@ var SetDispositionCommandSchema = commandEnvelope(
   })
 );
 var PingCommandSchema = commandEnvelope("ping", jsonObject({}));
+var TransferCommandSchema = commandEnvelope(
+  "transfer",
+  jsonObject({
+    target: PhoneNumberSchema,
+    mode: picklist(TRANSFER_MODES),
+    callId: optional(CallIdSchema)
+  })
+);
+var CompleteConsultCommandSchema = commandEnvelope("completeConsult", jsonObject({}));
+var CancelConsultCommandSchema = commandEnvelope("cancelConsult", jsonObject({}));
+var ConferenceCommandSchema = commandEnvelope("conference", jsonObject({}));
+var DropPartyCommandSchema = commandEnvelope(
+  "dropParty",
+  jsonObject({ callId: CallIdSchema })
+);
+var SwapCommandSchema = commandEnvelope("swap", jsonObject({}));
 var COMMAND_SCHEMAS = {
   dial: DialCommandSchema,
   answer: AnswerCommandSchema,
@@ -668,7 +708,13 @@ var COMMAND_SCHEMAS = {
   resume: ResumeCommandSchema,
   mute: MuteCommandSchema,
   setDisposition: SetDispositionCommandSchema,
-  ping: PingCommandSchema
+  ping: PingCommandSchema,
+  transfer: TransferCommandSchema,
+  completeConsult: CompleteConsultCommandSchema,
+  cancelConsult: CancelConsultCommandSchema,
+  conference: ConferenceCommandSchema,
+  dropParty: DropPartyCommandSchema,
+  swap: SwapCommandSchema
 };
 var StatePayloadSchema = jsonObject({
   agentState: picklist(AGENT_STATES),
@@ -701,19 +747,32 @@ var ErrorPayloadSchema = jsonObject({
   message: pipe(string(), minLength(1), maxLength(CONTRACT_LIMITS.errorMessageMax)),
   inResponseTo: optional(picklist(COMMAND_TYPES))
 });
+var TransferPayloadSchema = jsonObject({
+  callId: CallIdSchema,
+  target: textUpTo(CONTRACT_LIMITS.phoneNumberMax),
+  progress: picklist(TRANSFER_PROGRESSES),
+  reason: optional(picklist(TRANSFER_FAILURE_REASONS))
+});
+var ConferencePayloadSchema = jsonObject({
+  parties: pipe(number(), integer(), minValue(0))
+});
 var StateEventSchema = eventEnvelope("state", StatePayloadSchema);
 var CallStartedEventSchema = eventEnvelope("callStarted", CallStartedPayloadSchema);
 var CallEndedEventSchema = eventEnvelope("callEnded", CallEndedPayloadSchema);
 var CallLoggedEventSchema = eventEnvelope("callLogged", CallLoggedPayloadSchema);
 var ErrorEventSchema = eventEnvelope("error", ErrorPayloadSchema);
 var PongEventSchema = eventEnvelope("pong", jsonObject({}));
+var TransferEventSchema = eventEnvelope("transferUpdate", TransferPayloadSchema);
+var ConferenceEventSchema = eventEnvelope("conferenceUpdate", ConferencePayloadSchema);
 var EVENT_SCHEMAS = {
   state: StateEventSchema,
   callStarted: CallStartedEventSchema,
   callEnded: CallEndedEventSchema,
   callLogged: CallLoggedEventSchema,
   error: ErrorEventSchema,
-  pong: PongEventSchema
+  pong: PongEventSchema,
+  transferUpdate: TransferEventSchema,
+  conferenceUpdate: ConferenceEventSchema
 };
 function isCommandType(value) {
   return typeof value === "string" && COMMAND_TYPES.includes(value);
@@ -956,6 +1015,24 @@ function buildSetDisposition({ callId, disposition, notes } = {}, requestId) {
 function buildPing(requestId) {
   return command("ping", {}, requestId);
 }
+function buildTransfer({ target, mode, callId } = {}, requestId) {
+  return command("transfer", compact({ target, mode, callId }), requestId);
+}
+function buildCompleteConsult(requestId) {
+  return command("completeConsult", {}, requestId);
+}
+function buildCancelConsult(requestId) {
+  return command("cancelConsult", {}, requestId);
+}
+function buildConference(requestId) {
+  return command("conference", {}, requestId);
+}
+function buildDropParty({ callId } = {}, requestId) {
+  return command("dropParty", compact({ callId }), requestId);
+}
+function buildSwap(requestId) {
+  return command("swap", {}, requestId);
+}
 var COMMAND_BUILDERS = Object.freeze({
   dial: buildDial,
   answer: buildAnswer,
@@ -964,7 +1041,13 @@ var COMMAND_BUILDERS = Object.freeze({
   resume: buildResume,
   mute: buildMute,
   setDisposition: buildSetDisposition,
-  ping: (_fields, requestId) => buildPing(requestId)
+  ping: (_fields, requestId) => buildPing(requestId),
+  transfer: buildTransfer,
+  completeConsult: (_fields, requestId) => buildCompleteConsult(requestId),
+  cancelConsult: (_fields, requestId) => buildCancelConsult(requestId),
+  conference: (_fields, requestId) => buildConference(requestId),
+  dropParty: buildDropParty,
+  swap: (_fields, requestId) => buildSwap(requestId)
 });
 
 // src/softphone/channel/lwc-helpers.ts
@@ -1112,14 +1195,23 @@ export {
   DEFAULT_PING_TIMEOUT_MS,
   EVENT_TYPES,
   SOFTPHONE_CHANNEL_NAME,
+  TRANSFER_FAILURE_REASONS,
+  TRANSFER_MODES,
+  TRANSFER_PROGRESSES,
   buildAnswer,
+  buildCancelConsult,
+  buildCompleteConsult,
+  buildConference,
   buildDial,
+  buildDropParty,
   buildHangup,
   buildHold,
   buildMute,
   buildPing,
   buildResume,
   buildSetDisposition,
+  buildSwap,
+  buildTransfer,
   clipText,
   createSoftphoneClient,
   formatDuration,

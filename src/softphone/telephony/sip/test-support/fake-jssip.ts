@@ -9,13 +9,26 @@ import type { JsSipModule, JsSipSessionLike, JsSipUaLike } from '../jssip-adapte
 
 type FakeSessionStatus = 'incoming' | 'outgoing' | 'established' | 'ended';
 
-interface FakeSender {
-    track: { kind: string } | null;
+export interface FakeSender {
+    track: { kind: string; id?: string } | null;
     dtmf: { canInsertDTMF: boolean } | null;
+    replaceTrack(track: { kind: string; id?: string } | null): Promise<void>;
+}
+
+function fakeSender(): FakeSender {
+    const sender: FakeSender = {
+        track: { kind: 'audio', id: 'microphone' },
+        dtmf: { canInsertDTMF: true },
+        replaceTrack: (track) => {
+            sender.track = track;
+            return Promise.resolve();
+        }
+    };
+    return sender;
 }
 
 export class FakePeerConnection {
-    readonly senders: FakeSender[] = [{ track: { kind: 'audio' }, dtmf: { canInsertDTMF: true } }];
+    readonly senders: FakeSender[] = [fakeSender()];
     private readonly trackListeners: ((event: unknown) => void)[] = [];
 
     getSenders(): FakeSender[] {
@@ -49,6 +62,9 @@ export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
     readonly dtmfSent: { tones: string; transportType: unknown }[] = [];
     referTarget?: string;
     referHandlers?: Record<string, (payload: unknown) => void>;
+    /** The JsSIP session a consult transfer's REFER replaces. */
+    referReplaces?: unknown;
+    referThrows?: Error;
 
     constructor(
         direction: 'incoming' | 'outgoing',
@@ -115,9 +131,13 @@ export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
     }
 
     refer(target: string, options: Record<string, unknown>): unknown {
+        if (this.referThrows) {
+            throw this.referThrows;
+        }
         this.referTarget = target;
+        this.referReplaces = options.replaces;
         this.referHandlers = options.eventHandlers as Record<string, (payload: unknown) => void>;
-        return {};
+        return this.status === 'established' ? {} : false;
     }
 
     createConnection(): void {
@@ -166,6 +186,22 @@ export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
 
     simulateRemoteCancel(): void {
         this.end('failed', 'remote', 'Canceled');
+    }
+
+    /** A NOTIFY of the REFER: JsSIP's event for its sipfrag status line. */
+    simulateReferNotify(statusCode: number, reasonPhrase: string): void {
+        const event =
+            statusCode === 100
+                ? 'trying'
+                : statusCode < 200
+                  ? 'progress'
+                  : statusCode < 300
+                    ? 'accepted'
+                    : 'failed';
+        this.referHandlers?.[event]?.({
+            request: {},
+            status_line: { status_code: statusCode, reason_phrase: reasonPhrase }
+        });
     }
 
     simulateRemoteBye(): void {

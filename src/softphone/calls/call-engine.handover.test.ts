@@ -1,0 +1,701 @@
+import { noHandoverSupport } from '../telephony/call-handover';
+import type { EndedCall } from './ended-call';
+import type { EngineHarness } from './test-support/engine-harness';
+import {
+    answeredInbound,
+    answeredOutbound,
+    createHarness,
+    lastOf,
+    ring
+} from './test-support/engine-harness';
+
+const caller = '+14155550199';
+const target = '+14155550123';
+
+function endedCalls(harness: EngineHarness): EndedCall[] {
+    return harness.events.flatMap((event) => (event.type === 'callEnded' ? [event.payload] : []));
+}
+
+/** An answered inbound call in1, held, with a consult call c2 to `target` that answered. */
+async function answeredConsult(harness: EngineHarness): Promise<void> {
+    await answeredInbound(harness, 'in1');
+    harness.connector.nextIds.push('c2');
+    const result = await harness.engine.startConsult('in1', target);
+    expect(result).toEqual({ ok: true, callId: 'c2' });
+    harness.emit({ type: 'answered', callId: 'c2' });
+}
+
+describe('CallEngine blind transfer', () => {
+    it('hands a connected call on: progress on the call, then ended Transferred to the target', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        harness.take();
+
+        await expect(harness.engine.transfer('in1', ` ${target} `)).resolves.toEqual({
+            ok: true
+        });
+        expect(harness.connector.calls()).toContain(`blindTransfer(in1, ${target})`);
+        expect(harness.engine.getCall('in1')?.transfer).toEqual({
+            kind: 'blind',
+            target,
+            progress: 'requested'
+        });
+
+        harness.emit({ type: 'transfer', callId: 'in1', target, progress: 'ringing' });
+        expect(harness.engine.getCall('in1')?.transfer?.progress).toBe('ringing');
+        harness.emit({ type: 'transfer', callId: 'in1', target, progress: 'accepted' });
+        harness.emit({ type: 'ended', callId: 'in1', reason: 'transferred' });
+
+        const ended = lastOf(harness.events, 'callEnded');
+        expect(ended).toMatchObject({
+            id: 'in1',
+            outcome: 'Transferred',
+            endReason: 'transferred',
+            transferredTo: target
+        });
+        expect(harness.engine.snapshot()).toMatchObject({ agentState: 'AfterCallWork', calls: [] });
+    });
+
+    it('counts an accepted transfer as Transferred even when the connector reports a hang-up', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await harness.engine.transfer('in1', target);
+        harness.emit({ type: 'transfer', callId: 'in1', target, progress: 'accepted' });
+        harness.emit({ type: 'ended', callId: 'in1', reason: 'local-hangup' });
+        expect(lastOf(harness.events, 'callEnded')).toMatchObject({
+            outcome: 'Transferred',
+            transferredTo: target
+        });
+    });
+
+    it('leaves the call as it was with a failed mark and an error when the target is busy', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await harness.engine.hold('in1');
+        await harness.engine.transfer('in1', target);
+        harness.take();
+
+        harness.emit({
+            type: 'transfer',
+            callId: 'in1',
+            target,
+            progress: 'failed',
+            reason: 'busy',
+            message: '486 Busy Here'
+        });
+
+        expect(harness.engine.getCall('in1')).toMatchObject({
+            state: 'held',
+            transfer: { progress: 'failed', reason: 'busy', message: '486 Busy Here' }
+        });
+        expect(lastOf(harness.events, 'error')).toEqual({
+            code: 'connector-failed',
+            message: `Could not transfer the call to ${target}: the line is busy (486 Busy Here).`,
+            callId: 'in1'
+        });
+        // Resuming clears the failed mark: the agent is back on the call.
+        await harness.engine.resume('in1');
+        expect(harness.engine.getCall('in1')?.transfer).toBeUndefined();
+        expect(harness.engine.getCall('in1')?.state).toBe('connected');
+    });
+
+    it.each([
+        ['no-answer', 'nobody answered'],
+        ['refused', 'the transfer was refused'],
+        ['unreachable', 'the number could not be reached'],
+        [undefined, 'the transfer failed']
+    ] as const)('says why a transfer failed (%s)', async (reason, words) => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await harness.engine.transfer('in1', target);
+        harness.emit({
+            type: 'transfer',
+            callId: 'in1',
+            target,
+            progress: 'failed',
+            ...(reason ? { reason } : {})
+        });
+        expect(lastOf(harness.events, 'error')?.message).toBe(
+            `Could not transfer the call to ${target}: ${words}.`
+        );
+        expect(harness.engine.getCall('in1')?.transfer?.reason).toBe(reason ?? 'failed');
+    });
+
+    it('marks the transfer failed (refused) when the phone system rejects the request', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        harness.connector.failNext.set('blindTransfer', new Error('403 Forbidden'));
+        harness.take();
+
+        const result = await harness.engine.transfer('in1', target);
+
+        expect(result).toEqual({
+            ok: false,
+            error: {
+                code: 'connector-failed',
+                message: 'Could not transfer the call: 403 Forbidden'
+            }
+        });
+        expect(harness.engine.getCall('in1')).toMatchObject({
+            state: 'connected',
+            transfer: { progress: 'failed', reason: 'refused', message: '403 Forbidden' }
+        });
+        expect(harness.takeTypes()).toEqual(['stateChanged', 'error', 'stateChanged']);
+        // Holding clears it too.
+        await harness.engine.hold('in1');
+        expect(harness.engine.getCall('in1')?.transfer).toBeUndefined();
+    });
+
+    it('refuses while a transfer is under way, and while the request is pending', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        harness.connector.autoResolve = false;
+        const first = harness.engine.transfer('in1', target);
+        await expect(harness.engine.transfer('in1', target)).resolves.toMatchObject({
+            ok: false,
+            error: { code: 'in-progress' }
+        });
+        harness.connector.pendingRequest('blindTransfer').resolve();
+        await first;
+        await expect(harness.engine.transfer('in1', target)).resolves.toEqual({
+            ok: false,
+            error: { code: 'in-progress', message: 'A transfer of this call is under way.' }
+        });
+        // The agent may still hang up.
+        harness.connector.autoResolve = true;
+        await expect(harness.engine.hangup('in1')).resolves.toEqual({ ok: true });
+    });
+
+    it('refuses an empty target, a ringing call, an unknown call and an unsupporting connector', async () => {
+        const harness = createHarness();
+        await expect(harness.engine.transfer('nope', target)).resolves.toMatchObject({
+            error: { code: 'no-such-call' }
+        });
+        ring(harness, 'in1');
+        await expect(harness.engine.transfer('in1', target)).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'Only a connected or held call can be transferred.'
+            }
+        });
+        await harness.engine.answer('in1');
+        await expect(harness.engine.transfer('in1', '  ')).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-argument',
+                message: 'Enter a number or extension to transfer to.'
+            }
+        });
+        harness.connector.handoverSupport = noHandoverSupport;
+        await expect(harness.engine.transfer('in1', target)).resolves.toEqual({
+            ok: false,
+            error: { code: 'not-supported', message: 'This phone system cannot transfer calls.' }
+        });
+        expect(harness.connector.calls().some((call) => call.startsWith('blindTransfer'))).toBe(
+            false
+        );
+    });
+
+    it('reports what the connector supports', () => {
+        const harness = createHarness();
+        expect(harness.engine.handoverSupport()).toEqual({
+            blindTransfer: true,
+            consultTransfer: true,
+            conference: true
+        });
+    });
+});
+
+describe('CallEngine consult', () => {
+    it('holds the call, places the consult call linked to it, then completes into a transfer', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+
+        expect(harness.connector.calls()).toEqual([
+            'answer(in1)',
+            'hold(in1)',
+            `startConsult(in1, ${target})`
+        ]);
+        expect(harness.engine.snapshot()).toMatchObject({
+            calls: [
+                { id: 'in1', state: 'held' },
+                {
+                    id: 'c2',
+                    state: 'connected',
+                    direction: 'Outbound',
+                    to: target,
+                    consultOf: 'in1'
+                }
+            ],
+            activeCallId: 'c2'
+        });
+
+        await expect(harness.engine.completeConsult()).resolves.toEqual({ ok: true });
+        expect(harness.connector.calls()).toContain('completeConsult(in1, c2)');
+        expect(harness.engine.getCall('in1')?.transfer).toEqual({
+            kind: 'consult',
+            target,
+            progress: 'requested'
+        });
+        harness.emit({ type: 'transfer', callId: 'in1', target, progress: 'accepted' });
+        expect(harness.engine.getCall('in1')?.transfer?.kind).toBe('consult');
+        harness.emit({ type: 'ended', callId: 'in1', reason: 'transferred' });
+        harness.emit({ type: 'ended', callId: 'c2', reason: 'transferred' });
+
+        expect(endedCalls(harness)).toMatchObject([
+            { id: 'in1', outcome: 'Transferred', transferredTo: target },
+            { id: 'c2', outcome: 'Transferred', transferredTo: caller, consultOf: 'in1' }
+        ]);
+        expect(harness.engine.snapshot().agentState).toBe('AfterCallWork');
+    });
+
+    it('consults on a call already held without holding it again', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await harness.engine.hold('in1');
+        harness.connector.nextIds.push('c2');
+        await expect(harness.engine.startConsult('in1', target)).resolves.toEqual({
+            ok: true,
+            callId: 'c2'
+        });
+        expect(harness.connector.calls().filter((call) => call.startsWith('hold'))).toHaveLength(1);
+    });
+
+    it('keeps the related record on the consult call', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        const related = { recordId: '003000000000001AAA', objectType: 'Contact' };
+        harness.engine.setRelatedRecord('in1', related);
+        harness.connector.nextIds.push('c2');
+        await harness.engine.startConsult('in1', target);
+        expect(harness.engine.getCall('c2')?.related).toEqual(related);
+    });
+
+    it('cancels: the consult call ends Connected and the first call is resumed', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+
+        await expect(harness.engine.cancelConsult()).resolves.toEqual({ ok: true });
+
+        expect(harness.connector.calls()).toContain('cancelConsult(in1, c2)');
+        expect(endedCalls(harness)).toMatchObject([
+            { id: 'c2', outcome: 'Connected', consultOf: 'in1' }
+        ]);
+        expect(harness.engine.snapshot()).toMatchObject({
+            agentState: 'Busy',
+            calls: [{ id: 'in1', state: 'connected' }]
+        });
+    });
+
+    it('cancels a consult call that still rings', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        harness.connector.nextIds.push('c2');
+        await harness.engine.startConsult('in1', target);
+        await expect(harness.engine.cancelConsult()).resolves.toEqual({ ok: true });
+        expect(endedCalls(harness)).toMatchObject([{ id: 'c2', outcome: 'No Answer' }]);
+    });
+
+    it('keeps both calls when cancelling fails', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        harness.connector.failNext.set('cancelConsult', new Error('network down'));
+        await expect(harness.engine.cancelConsult()).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'connector-failed',
+                message: 'Could not cancel the consult on the call: network down'
+            }
+        });
+        expect(harness.engine.snapshot().calls.map((call) => call.state)).toEqual([
+            'held',
+            'connected'
+        ]);
+    });
+
+    it('leaves the first call held when the consult target is busy', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        harness.connector.nextIds.push('c2');
+        await harness.engine.startConsult('in1', target);
+        harness.emit({ type: 'ended', callId: 'c2', reason: 'busy' });
+        expect(endedCalls(harness)).toMatchObject([{ id: 'c2', outcome: 'Busy' }]);
+        expect(harness.engine.snapshot()).toMatchObject({
+            agentState: 'Busy',
+            calls: [{ id: 'in1', state: 'held' }]
+        });
+        await expect(harness.engine.completeConsult()).resolves.toMatchObject({
+            error: { code: 'invalid-state', message: 'There is no consult call to complete.' }
+        });
+    });
+
+    it('turns the consult call into an ordinary call when the first caller hangs up', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        harness.emit({ type: 'ended', callId: 'in1', reason: 'remote-hangup' });
+        expect(harness.engine.snapshot().calls).toMatchObject([{ id: 'c2', state: 'connected' }]);
+        await expect(harness.engine.cancelConsult()).resolves.toMatchObject({
+            error: { code: 'invalid-state' }
+        });
+    });
+
+    it('keeps both calls with failed marks when completing is refused', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        harness.connector.failNext.set('completeConsult', new Error('488 Not Acceptable'));
+        await expect(harness.engine.completeConsult()).resolves.toMatchObject({
+            ok: false,
+            error: { code: 'connector-failed' }
+        });
+        expect(harness.engine.snapshot().calls).toMatchObject([
+            { id: 'in1', state: 'held', transfer: { progress: 'failed', reason: 'refused' } },
+            { id: 'c2', state: 'connected', transfer: { progress: 'failed' } }
+        ]);
+        // The agent can still cancel.
+        await expect(harness.engine.cancelConsult()).resolves.toEqual({ ok: true });
+    });
+
+    it('refuses to complete before the consult call is answered', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        harness.connector.nextIds.push('c2');
+        await harness.engine.startConsult('in1', target);
+        await expect(harness.engine.completeConsult()).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message:
+                    'Wait for the consult call to be answered, or cancel it and transfer blind.'
+            }
+        });
+    });
+
+    it('refuses a consult with two calls, on a ringing call, without a line, or unsupported', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        await expect(harness.engine.startConsult('c2', target)).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'busy',
+                message: 'You already have two calls. End one before a consult.'
+            }
+        });
+
+        const ringing = createHarness();
+        ring(ringing, 'in1');
+        await expect(ringing.engine.startConsult('in1', target)).resolves.toMatchObject({
+            error: { code: 'invalid-state' }
+        });
+        await expect(ringing.engine.startConsult('nope', target)).resolves.toMatchObject({
+            error: { code: 'no-such-call' }
+        });
+
+        const unsupported = createHarness();
+        await answeredInbound(unsupported, 'in1');
+        unsupported.connector.handoverSupport = noHandoverSupport;
+        await expect(unsupported.engine.startConsult('in1', target)).resolves.toMatchObject({
+            error: { code: 'not-supported' }
+        });
+        await expect(unsupported.engine.completeConsult()).resolves.toMatchObject({
+            error: { code: 'not-supported' }
+        });
+        await expect(unsupported.engine.startConsult('in1', '')).resolves.toMatchObject({
+            error: { code: 'not-supported' }
+        });
+
+        const lost = createHarness();
+        await answeredInbound(lost, 'in1');
+        lost.emit({ type: 'connection', status: 'reconnecting' });
+        await expect(lost.engine.startConsult('in1', target)).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'not-connected',
+                message: "You can't place a consult call while the phone is reconnecting."
+            }
+        });
+
+        const empty = createHarness();
+        await answeredInbound(empty, 'in1');
+        await expect(empty.engine.startConsult('in1', ' ')).resolves.toMatchObject({
+            error: { code: 'invalid-argument' }
+        });
+    });
+
+    it('does not place the consult call when holding fails or the call ends meanwhile', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        harness.connector.failNext.set('hold', new Error('hold refused'));
+        await expect(harness.engine.startConsult('in1', target)).resolves.toMatchObject({
+            ok: false,
+            error: { code: 'connector-failed' }
+        });
+
+        const ending = createHarness();
+        await answeredInbound(ending, 'in1');
+        ending.connector.autoResolve = false;
+        const consult = ending.engine.startConsult('in1', target);
+        ending.emit({ type: 'ended', callId: 'in1', reason: 'remote-hangup' });
+        ending.connector.pendingRequest('hold').resolve();
+        await expect(consult).resolves.toEqual({
+            ok: false,
+            error: { code: 'invalid-state', message: 'The call ended before the consult began.' }
+        });
+        expect(harness.connector.calls().some((call) => call.startsWith('startConsult'))).toBe(
+            false
+        );
+    });
+
+    it('refuses to cancel without a consult, or when the first call is not held', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await expect(harness.engine.cancelConsult()).resolves.toEqual({
+            ok: false,
+            error: { code: 'invalid-state', message: 'There is no consult call to cancel.' }
+        });
+        await expect(harness.engine.completeConsult()).resolves.toMatchObject({
+            error: { code: 'invalid-state' }
+        });
+
+        const resumed = createHarness();
+        await answeredConsult(resumed);
+        // The phone system resumed the first call on its own (e.g. a PBX timer).
+        resumed.emit({ type: 'resumed', callId: 'in1' });
+        await expect(resumed.engine.cancelConsult()).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'The first call is not on hold: hang up the consult call.'
+            }
+        });
+        await expect(resumed.engine.completeConsult()).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'Hold the first call before completing the transfer.'
+            }
+        });
+    });
+
+    it('refuses to cancel or complete while the transfer is under way', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        await harness.engine.completeConsult();
+        await expect(harness.engine.cancelConsult()).resolves.toEqual({
+            ok: false,
+            error: { code: 'in-progress', message: 'A transfer of this call is under way.' }
+        });
+        await expect(harness.engine.completeConsult()).resolves.toMatchObject({
+            error: { code: 'in-progress' }
+        });
+        harness.connector.autoResolve = false;
+        harness.emit({ type: 'transfer', callId: 'in1', target, progress: 'failed' });
+        harness.emit({ type: 'transfer', callId: 'c2', target, progress: 'failed' });
+        const pending = harness.engine.completeConsult();
+        await expect(harness.engine.swap()).resolves.toMatchObject({
+            error: { code: 'in-progress' }
+        });
+        harness.connector.pendingRequest('completeConsult').resolve();
+        await pending;
+    });
+});
+
+describe('CallEngine conference', () => {
+    it('merges the held and the connected call: both connected, each records the other party', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+
+        await expect(harness.engine.merge()).resolves.toEqual({ ok: true });
+
+        expect(harness.connector.calls()).toContain('mergeCalls(in1, c2)');
+        expect(harness.engine.snapshot()).toMatchObject({
+            calls: [
+                { id: 'in1', state: 'connected', conference: true, conferenceParties: [target] },
+                { id: 'c2', state: 'connected', conference: true, conferenceParties: [caller] }
+            ],
+            conferenceCallIds: ['in1', 'c2']
+        });
+        expect(harness.engine.getCall('in1')?.heldAt).toBeUndefined();
+    });
+
+    it('drops a party: it ends, the other stays connected and leaves the conference', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        await harness.engine.merge();
+
+        await expect(harness.engine.dropParty('c2')).resolves.toEqual({ ok: true });
+
+        expect(harness.connector.calls()).toContain('dropParty(c2)');
+        expect(endedCalls(harness)).toMatchObject([
+            { id: 'c2', outcome: 'Connected', conferenceParties: [caller], consultOf: 'in1' }
+        ]);
+        const snapshot = harness.engine.snapshot();
+        expect(snapshot.conferenceCallIds).toBeUndefined();
+        expect(snapshot.calls).toEqual([
+            expect.objectContaining({ id: 'in1', state: 'connected', conferenceParties: [target] })
+        ]);
+        expect(snapshot.calls[0]?.conference).toBeUndefined();
+    });
+
+    it('ends the conference when a party hangs up', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        await harness.engine.merge();
+        harness.emit({ type: 'ended', callId: 'in1', reason: 'remote-hangup' });
+        expect(harness.engine.snapshot().calls).toMatchObject([{ id: 'c2', state: 'connected' }]);
+        expect(harness.engine.snapshot().conferenceCallIds).toBeUndefined();
+    });
+
+    it('follows the conference the connector reports', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        harness.emit({ type: 'conference', callIds: ['in1', 'c2', 'unknown'] });
+        expect(harness.engine.snapshot().conferenceCallIds).toEqual(['in1', 'c2']);
+        // Repeated, nothing is recorded twice.
+        harness.emit({ type: 'conference', callIds: ['c2', 'in1'] });
+        expect(harness.engine.getCall('in1')?.conferenceParties).toEqual([target]);
+        harness.emit({ type: 'conference', callIds: ['c2'] });
+        expect(harness.engine.snapshot().conferenceCallIds).toBeUndefined();
+    });
+
+    it('refuses hold, swap, transfer, merge and a consult during a conference', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        await harness.engine.merge();
+        await expect(harness.engine.swap()).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'Drop a party from the conference before you swap.'
+            }
+        });
+        await expect(harness.engine.transfer('in1', target)).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'Drop a party from the conference before you transfer.'
+            }
+        });
+        await expect(harness.engine.merge()).resolves.toEqual({
+            ok: false,
+            error: { code: 'invalid-state', message: 'The calls are already in conference.' }
+        });
+        await expect(harness.engine.hold('in1')).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'A conference cannot be held: drop a party first.'
+            }
+        });
+        await expect(harness.engine.cancelConsult()).resolves.toMatchObject({
+            error: { code: 'invalid-state' }
+        });
+    });
+
+    it('refuses to drop a call not in conference, an unknown call, or unsupported', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await expect(harness.engine.dropParty('in1')).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'Only a party of the conference can be dropped.'
+            }
+        });
+        await expect(harness.engine.dropParty('nope')).resolves.toMatchObject({
+            error: { code: 'no-such-call' }
+        });
+        harness.connector.handoverSupport = noHandoverSupport;
+        await expect(harness.engine.dropParty('in1')).resolves.toMatchObject({
+            error: { code: 'not-supported' }
+        });
+        await expect(harness.engine.merge()).resolves.toMatchObject({
+            error: { code: 'not-supported' }
+        });
+    });
+
+    it('refuses to merge without one held and one connected call', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await expect(harness.engine.merge()).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'A conference needs one connected call and one held call.'
+            }
+        });
+    });
+
+    it('keeps both calls as they were when merging fails', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        harness.connector.failNext.set('mergeCalls', new Error('no mixer'));
+        await expect(harness.engine.merge()).resolves.toEqual({
+            ok: false,
+            error: { code: 'connector-failed', message: 'Could not merge the call: no mixer' }
+        });
+        expect(harness.engine.snapshot().calls.map((call) => call.state)).toEqual([
+            'held',
+            'connected'
+        ]);
+        expect(harness.engine.snapshot().conferenceCallIds).toBeUndefined();
+    });
+
+    it('refuses to merge a call whose transfer is under way', async () => {
+        const harness = createHarness();
+        await answeredConsult(harness);
+        await harness.engine.completeConsult();
+        await expect(harness.engine.merge()).resolves.toMatchObject({
+            error: { code: 'in-progress' }
+        });
+    });
+});
+
+describe('CallEngine swap', () => {
+    it('holds the connected call and resumes the held one', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await harness.engine.hold('in1');
+        await answeredOutbound(harness, 'out2');
+
+        await expect(harness.engine.swap()).resolves.toEqual({ ok: true });
+
+        expect(harness.connector.calls()).toContain('swap(out2, in1)');
+        expect(harness.engine.snapshot()).toMatchObject({
+            calls: [
+                { id: 'in1', state: 'connected' },
+                { id: 'out2', state: 'held' }
+            ],
+            activeCallId: 'in1'
+        });
+    });
+
+    it('refuses with a single call, and while a request on either call is pending', async () => {
+        const harness = createHarness();
+        await answeredInbound(harness, 'in1');
+        await expect(harness.engine.swap()).resolves.toEqual({
+            ok: false,
+            error: {
+                code: 'invalid-state',
+                message: 'Swap needs one connected call and one held call.'
+            }
+        });
+        await harness.engine.hold('in1');
+        ring(harness, 'in2');
+        await harness.engine.answer('in2');
+        harness.connector.autoResolve = false;
+        const swapping = harness.engine.swap();
+        await expect(harness.engine.swap()).resolves.toMatchObject({
+            error: {
+                code: 'in-progress',
+                message: 'Wait for the swap request on this call to complete.'
+            }
+        });
+        harness.connector.pendingRequest('swap').reject(new Error('timeout'));
+        await expect(swapping).resolves.toMatchObject({ error: { code: 'connector-failed' } });
+        expect(harness.engine.snapshot().calls.map((call) => call.state)).toEqual([
+            'held',
+            'connected'
+        ]);
+    });
+});
