@@ -40,8 +40,9 @@ export function lazySetupCheck(
  * for the agent's sign-in): a "Check setup" button, appended to `root`, that opens the panel.
  */
 export function appendSetupCheck(root: HTMLElement, context: SetupCheckContext): void {
+    // The browser's own message (a chunk that did not load) shows on the button; a click retries.
     const check = lazySetupCheck(root, context, (error) => {
-        opener.title = `Check setup could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+        opener.title = error instanceof Error ? error.message : String(error);
     });
     const opener = button(
         checkSetupLabel(),
