@@ -22,6 +22,7 @@ export function usePhoneNumberLibrary(library: PhoneNumberLibrary): void {
 
 function library(): PhoneNumberLibrary {
     if (loaded === undefined) {
+        // i18n-exempt: a programming error (main.ts loads the library before anything reads a number)
         throw new Error('The phone number library is not loaded yet (call loadPhoneNumberLibrary)');
     }
     return loaded;
