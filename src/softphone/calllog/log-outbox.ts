@@ -36,13 +36,14 @@ import {
     toRelatedRecordFields
 } from './phone-call-record';
 import type { CallDataLogField, WrapUp } from './phone-call-record';
-import { describeSaveError, isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
+import { isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
 import type { SaveFailure } from './save-error';
 import { CallLogError } from './call-log-error';
 import type { LogOutboxEvents } from './log-outbox-events';
 import { KeyedTimers } from './keyed-timers';
 import { rememberAtMost } from './remember-at-most';
 import { SerialWrites } from './serial-writes';
+import { saveWithin, type AttemptOutcome } from './save-within';
 
 // Importers of the outbox find its events and its error here too.
 export { CallLogError, type CallLogErrorCode } from './call-log-error';
@@ -89,10 +90,6 @@ export interface EnqueueOptions {
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 /** Saved logs remembered in memory so a wrap-up edited after the entry left still finds them. */
 const RECENT_LIMIT = 200;
-
-type AttemptOutcome =
-    | { readonly ok: true; readonly returned: unknown }
-    | { readonly ok: false; readonly failure: SaveFailure };
 
 export class LogOutbox {
     private readonly store: OutboxStore;
@@ -424,7 +421,12 @@ export class LogOutbox {
                 this.schedule(callId, entry.nextAttemptAt - now);
                 return;
             }
-            const outcome = await this.attempt(step);
+            const outcome = await saveWithin(
+                this.writer,
+                step.value,
+                this.scheduler,
+                this.attemptTimeoutMs
+            );
             const latest = this.entries.get(callId);
             if (latest === undefined) {
                 return;
@@ -493,36 +495,6 @@ export class LogOutbox {
             lastError: failure.message,
             parked
         };
-    }
-
-    private async attempt(step: OutboxStep): Promise<AttemptOutcome> {
-        return new Promise<AttemptOutcome>((resolve) => {
-            let settled = false;
-            const settle = (outcome: AttemptOutcome) => {
-                if (!settled) {
-                    settled = true;
-                    this.scheduler.clearTimeout(timer);
-                    resolve(outcome);
-                }
-            };
-            const timer = this.scheduler.setTimeout(() => {
-                settle({
-                    ok: false,
-                    failure: {
-                        message: `saveLog did not answer within ${Math.round(this.attemptTimeoutMs / 1000)} s`,
-                        codes: []
-                    }
-                });
-            }, this.attemptTimeoutMs);
-            try {
-                this.writer.saveLog(step.value).then(
-                    (returned: unknown) => settle({ ok: true, returned }),
-                    (error: unknown) => settle({ ok: false, failure: describeSaveError(error) })
-                );
-            } catch (error) {
-                settle({ ok: false, failure: describeSaveError(error) });
-            }
-        });
     }
 
     private schedule(callId: string, delayMs: number): void {
