@@ -18,7 +18,9 @@ export default [
             'dist/**',
             '.sf/**',
             '.sfdx/**',
-            'force-app/main/default/staticresources/**'
+            'force-app/main/default/staticresources/**',
+            // Generated from src/softphone/channel/lwc-module.ts by scripts/build.mjs.
+            'force-app/main/default/lwc/softphoneChannel/softphoneChannel.js'
         ]
     },
     ...scoped(lwcRecommended, [

@@ -11,6 +11,7 @@ module.exports = {
         '!**/index.ts',
         // Files with only types (interfaces): no code runs, so they would read 0 %.
         '!src/softphone/calllog/call-log-writer.ts',
+        '!src/softphone/calllog/log-outbox-events.ts',
         '!src/softphone/calllog/outbox-store.ts',
         '!src/softphone/calls/engine-events.ts'
     ],
@@ -40,6 +41,11 @@ module.exports = {
             displayName: 'adapter',
             roots: ['<rootDir>/src'],
             testMatch: ['**/*.test.ts'],
+            // The softphone loads the phone-number library as a chunk before it starts; the unit
+            // tests have it from the start.
+            setupFiles: [
+                '<rootDir>/src/softphone/screenpop/test-support/use-phone-number-library.ts'
+            ],
             transform: {
                 '^.+\\.ts$': '<rootDir>/scripts/jest/esbuild-transformer.cjs',
                 // The LMS contract test (src/softphone/channel/lwc-contract.test.ts) imports the

@@ -1,11 +1,13 @@
-// Builds the adapter into the static resource (what ships), the local console (what `npm start`
-// serves) and the listener bridge (`npm run listener`). One esbuild run per target; no source maps
+// Builds the LWC contract module (generated from the TypeScript contract, committed), the adapter
+// into the static resource (what ships), the local console (what `npm start` serves) and the
+// listener bridge (`npm run listener`). One esbuild run per target; no source maps
 // go into the package.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lwcConsolePlugin } from './lwc-console-plugin.mjs';
+import { generateLwcContractModule, LWC_CONTRACT_MODULE } from './lwc-contract-module.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const staticResourceDir = join(root, 'force-app/main/default/staticresources/softphone');
@@ -14,6 +16,15 @@ export const listenerBridgeDir = join(root, 'dist/listener-bridge');
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const browserTarget = ['chrome109', 'firefox115', 'safari16', 'edge109'];
+
+/** The LWC module c/softphoneChannel from the TypeScript contract (committed: force-app deploys as is). */
+async function buildLwcContract() {
+    const path = join(root, LWC_CONTRACT_MODULE);
+    const text = generateLwcContractModule(root);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+        writeFileSync(path, text);
+    }
+}
 
 async function buildSoftphone() {
     rmSync(staticResourceDir, { recursive: true, force: true });
@@ -91,6 +102,8 @@ function buildNodeProgram(entryPoints, outdir) {
 }
 
 const targets = {
+    // First: the console's build compiles the LWCs, this module among them.
+    contract: buildLwcContract,
     softphone: buildSoftphone,
     console: buildLocalConsole,
     listener: buildListenerBridge

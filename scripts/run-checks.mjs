@@ -1,17 +1,47 @@
-// `npm test`: every check the project has, in the order a failure is cheapest to find, then one
-// summary. Tests that need a system program are skipped (with the command that installs it) when
-// the program is missing, unless REQUIRE_SYSTEM_TESTS=1 (CI), where a skip is a failure.
-import { spawnSync } from 'node:child_process';
+// `npm test`: every check the project has, then one summary. Steps run side by side as far as
+// the machine's cores go (CHECK_SLOTS, default the CPU count): a step starts, in the order a
+// failure is cheapest to find, once the steps it needs (`after`) have passed and enough slots
+// are free (`slots`: a browser step takes one per Chromium worker). Each step's output is printed
+// whole when it ends, with its time. The browser suites run in BROWSER_WORKERS (default 2) files
+// at once, each file with its own console server on a free port.
+// Tests that need a system program are skipped (with the command that installs it) when the
+// program is missing, unless REQUIRE_SYSTEM_TESTS=1 (CI), where a skip is a failure.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
     findSystemProgram,
     systemPrograms,
     systemTestsRequired
 } from '../test/support/system-programs.mjs';
+import { runSteps } from './run-steps.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
+/** A positive whole number from the environment, or `fallback`. */
+const fromEnvironment = (name, fallback) => {
+    const value = process.env[name];
+    if (value === undefined || value === '') {
+        return fallback;
+    }
+    if (!/^[1-9]\d*$/.test(value)) {
+        throw new Error(`${name} must be a whole number of at least 1, not "${value}"`);
+    }
+    return Number(value);
+};
+const slots = fromEnvironment('CHECK_SLOTS', Math.max(2, availableParallelism()));
+const browserWorkers = Math.min(fromEnvironment('BROWSER_WORKERS', 2), slots);
+const BUILD = 'build (static resource + local console + listener bridge)';
+/** A browser step: its files `browserWorkers` at a time, each holding a slot. */
+const browserStep = (name, files, extra = {}) => ({
+    name,
+    command: ['node', '--test', `--test-concurrency=${browserWorkers}`, ...files],
+    counts: 'node',
+    needs: 'chromium',
+    after: [BUILD],
+    slots: browserWorkers,
+    ...extra
+});
 const jestResults = join(mkdtempSync(join(tmpdir(), 'jest-results-')), 'results.json');
 /** test/listener's test files: the browser ones (*.browser.test.mjs) or the others. */
 const listenerTests = (browser) =>
@@ -29,18 +59,25 @@ const steps = [
     },
     { name: 'lint (eslint)', command: [bin('eslint'), '--max-warnings', '0', '.'] },
     { name: 'types (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
-    {
-        name: 'build (static resource + local console + listener bridge)',
-        command: ['node', 'scripts/build.mjs']
-    },
+    { name: BUILD, command: ['node', 'scripts/build.mjs'] },
     {
         name: 'import cycles (madge)',
         command: [bin('madge'), '--circular', '--extensions', 'ts', '--warning', 'src/']
     },
-    { name: 'metadata checks', command: ['node', 'scripts/checks/run-metadata-checks.mjs'] },
-    { name: 'script tests (node --test)', command: ['node', '--test', 'scripts/'], counts: 'node' },
     {
-        // The coverage thresholds (per folder) live in jest.config.js.
+        // The static resource's content must be there (the build makes it).
+        name: 'metadata checks',
+        command: ['node', 'scripts/checks/run-metadata-checks.mjs'],
+        after: [BUILD]
+    },
+    {
+        name: 'script tests (node --test)',
+        command: ['node', '--test', 'scripts/'],
+        counts: 'node',
+        after: [BUILD]
+    },
+    {
+        // The coverage thresholds (per folder) live in jest.config.js. Jest runs its own workers.
         name: 'unit + LWC tests with coverage gate (jest)',
         command: [
             bin('jest'),
@@ -51,40 +88,33 @@ const steps = [
             '--json',
             `--outputFile=${jestResults}`
         ],
-        counts: 'jest'
+        counts: 'jest',
+        slots: Math.min(2, slots)
     },
-    {
-        name: 'browser tests (headless Chromium)',
-        command: ['node', '--test', '--test-concurrency=1', 'test/browser/'],
-        counts: 'node',
-        needs: 'chromium',
+    browserStep('browser tests (headless Chromium)', ['test/browser/'], {
         onlyIf: 'test/browser'
-    },
-    {
-        name: 'agent journey tests (headless Chromium)',
-        command: ['node', '--test', '--test-concurrency=1', 'test/journeys/'],
-        counts: 'node',
-        needs: 'chromium',
+    }),
+    browserStep('agent journey tests (headless Chromium)', ['test/journeys/'], {
         onlyIf: 'test/journeys'
-    },
+    }),
     {
         name: 'listener bridge tests (node --test)',
         command: ['node', '--test', ...listenerTests(false)],
         counts: 'node',
+        after: [BUILD],
         onlyIf: 'test/listener'
     },
-    {
-        name: 'listener browser tests (headless Chromium)',
-        command: ['node', '--test', '--test-concurrency=1', ...listenerTests(true)],
-        counts: 'node',
-        needs: 'chromium',
+    browserStep('listener browser tests (headless Chromium)', listenerTests(true), {
         onlyIf: 'test/listener'
-    },
+    }),
     {
+        // One Kamailio and its fixed SIP ports: these files run one at a time, alone.
         name: 'SIP tests (Kamailio + sipp + headless Chromium)',
         command: ['node', '--test', '--test-concurrency=1', 'test/sip/'],
         counts: 'node',
         needs: ['chromium', 'kamailio', 'sipp'],
+        after: [BUILD],
+        slots,
         onlyIf: 'test/sip'
     }
 ];
@@ -116,49 +146,70 @@ function countJestTests() {
     }
 }
 
-for (const step of steps) {
+/** The step's outcome when it cannot run at all, or undefined when it can. */
+function unrunnable(step) {
     if (step.onlyIf && !existsSync(step.onlyIf)) {
-        outcomes.push({
-            step,
-            outcome: 'skipped',
-            note: `nothing in ${step.onlyIf} yet`,
-            empty: true
-        });
-        continue;
+        return { outcome: 'skipped', note: `nothing in ${step.onlyIf} yet`, empty: true };
     }
     const missing = [step.needs ?? []].flat().filter((name) => !findSystemProgram(name));
     if (missing.length > 0) {
         const install = missing.map((name) => systemPrograms[name].install).join(' && ');
         const outcome = systemTestsRequired ? 'FAILED' : 'skipped';
-        outcomes.push({ step, outcome, note: `${missing.join(', ')} not installed: ${install}` });
-        continue;
+        return { outcome, note: `${missing.join(', ')} not installed: ${install}` };
     }
-    process.stdout.write(`\n▶ ${step.name}\n`);
-    const started = Date.now();
-    const result = spawnSync(step.command[0], step.command.slice(1), {
-        stdio: step.counts === 'node' ? ['ignore', 'pipe', 'inherit'] : 'inherit',
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024
-    });
-    if (step.counts === 'node') {
-        process.stdout.write(result.stdout || '');
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    let failedTests = 0;
-    if (step.counts) {
-        const counts =
-            step.counts === 'jest' ? countJestTests() : countNodeTests(result.stdout || '');
-        for (const key of Object.keys(totals)) {
-            totals[key] += counts[key];
-        }
-        failedTests = counts.failed;
-    }
-    const outcome = result.status === 0 ? 'passed' : 'FAILED';
-    outcomes.push({ step, outcome, failedTests, note: `${seconds} s` });
+    return undefined;
 }
+
+/** Runs one step, its output collected; resolves with its outcome once it has been printed. */
+function runStep(step) {
+    const started = Date.now();
+    return new Promise((resolve) => {
+        const child = spawn(step.command[0], step.command.slice(1), {
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        let stdout = '';
+        let output = '';
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+            stdout += chunk;
+            output += chunk;
+        });
+        child.stderr.on('data', (chunk) => {
+            output += chunk;
+        });
+        const finish = (status, error) => {
+            const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            process.stdout.write(`\n▶ ${step.name} (${seconds} s)\n${output}`);
+            if (error) {
+                process.stdout.write(`could not run ${step.command[0]}: ${error.message}\n`);
+            }
+            let failedTests = 0;
+            if (step.counts) {
+                const counts = step.counts === 'jest' ? countJestTests() : countNodeTests(stdout);
+                for (const key of Object.keys(totals)) {
+                    totals[key] += counts[key];
+                }
+                failedTests = counts.failed;
+            }
+            resolve({
+                outcome: status === 0 ? 'passed' : 'FAILED',
+                failedTests,
+                note: `${seconds} s`
+            });
+        };
+        child.on('error', (error) => finish(1, error));
+        child.on('close', (status) => finish(status));
+    });
+}
+
+const wallStarted = Date.now();
+outcomes.push(...(await runSteps(steps, { slots, unrunnable, runStep })));
 rmSync(jestResults, { force: true });
 
-process.stdout.write('\nSummary\n');
+process.stdout.write(
+    `\nSummary (${((Date.now() - wallStarted) / 1000).toFixed(1)} s, ${slots} slots, ${browserWorkers} browser workers)\n`
+);
 for (const { step, outcome, note } of outcomes) {
     process.stdout.write(`  ${outcome.padEnd(7)} ${step.name} (${note})\n`);
 }

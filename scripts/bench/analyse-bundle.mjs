@@ -1,7 +1,7 @@
-// What-if builds of the core bundle (esbuild metafile, nothing written): how big it would be
-// with libphonenumber-js's "min" metadata, with the metadata or the whole library loaded lazily
-// as a chunk of its own, and without the test fixtures that slip in. Not budgeted: input for
-// the bundle-size decision.
+// What the core bundle holds, by src folder and package (esbuild metafile, nothing written), and
+// what-if builds for the bundle-size decision: the phone-number chunk (libphonenumber-js, loaded
+// by every agent while the settings are read, see src/softphone/screenpop/phone-number-library.ts)
+// with each metadata set. Not budgeted.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -9,14 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSize } from './measure-bundle-size.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAX_METADATA = /^libphonenumber-js\/metadata\.max\.json$/;
-const ANY_LIBPHONENUMBER = /^libphonenumber-js(\/.*)?$/;
-// Test fixtures that reach the bundle through src/softphone/channel/index.ts's re-export.
-const CONTRACT_EXAMPLES = /\/contract-examples$/;
-// What src/softphone/screenpop/phone-number.ts takes from libphonenumber-js, as one lazy chunk.
-const PHONE_NUMBER_CHUNK = `export { Metadata, getCountryCallingCode, isSupportedCountry,
+/** The phone-number chunk with `set` metadata ("max" ships). */
+const phoneNumberChunk = (set) => `export { Metadata, getCountryCallingCode, isSupportedCountry,
     parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/core';
-export { default as metadata } from 'libphonenumber-js/metadata.max.json';`;
+export { default as metadata } from 'libphonenumber-js/metadata.${set}.json';`;
 
 // Mirrors buildSoftphone() in scripts/build.mjs (which runs a build when imported); the
 // "as built" variant is checked against the real file so a drift shows up in the report.
@@ -37,31 +33,6 @@ function softphoneOptions(plugins) {
         write: false,
         metafile: true,
         plugins
-    };
-}
-
-/** Replaces the imports matching `filter` with an empty CommonJS module (any import name works). */
-function stub(name, filter) {
-    return {
-        name,
-        setup(pluginBuild) {
-            pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'stub' }));
-            pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-                contents: 'module.exports = {};',
-                loader: 'js'
-            }));
-        }
-    };
-}
-
-function redirect(name, filter, to) {
-    return {
-        name,
-        setup(pluginBuild) {
-            pluginBuild.onResolve({ filter }, (args) =>
-                pluginBuild.resolve(to, { kind: args.kind, resolveDir: args.resolveDir })
-            );
-        }
     };
 }
 
@@ -94,9 +65,11 @@ function contributors(metafile, core) {
     for (const path of core) {
         for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[path].inputs)) {
             const parts = input.replace(/^stub:/, '').split('/');
+            // node_modules may be a link to another checkout's (../x/node_modules/…).
+            const packageAt = parts.indexOf('node_modules') + 1;
             const key =
-                parts[0] === 'node_modules'
-                    ? `${parts[1]}${/metadata\.\w+\.json/.test(input) ? ' metadata' : ''}`
+                packageAt > 0
+                    ? `${parts[packageAt]}${/metadata\.\w+\.json/.test(input) ? ' metadata' : ''}`
                     : parts.slice(0, 3).join('/');
             groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
         }
@@ -134,37 +107,21 @@ async function lazyChunkSize(contents) {
 }
 
 export async function analyseBundle() {
-    const [asBuilt, minMetadata, lazyMetadata, noLibrary, noLibraryNoFixtures] = await Promise.all(
-        [
-            [],
-            [redirect('min-metadata', MAX_METADATA, 'libphonenumber-js/metadata.min.json')],
-            [stub('lazy-metadata', MAX_METADATA)],
-            [stub('lazy-libphonenumber', ANY_LIBPHONENUMBER)],
-            [
-                stub('lazy-libphonenumber', ANY_LIBPHONENUMBER),
-                stub('no-fixtures', CONTRACT_EXAMPLES)
-            ]
-        ].map(coreSize)
+    const asBuilt = await coreSize([]);
+    const chunks = await Promise.all(
+        ['max', 'min', 'mobile'].map((set) => lazyChunkSize(phoneNumberChunk(set)))
     );
-    const [maxChunk, minChunk, libraryChunk] = await Promise.all([
-        lazyChunkSize("export { default } from 'libphonenumber-js/metadata.max.json';"),
-        lazyChunkSize("export { default } from 'libphonenumber-js/metadata.min.json';"),
-        lazyChunkSize(PHONE_NUMBER_CHUNK)
-    ]);
     return [
-        { variant: 'as built (max metadata in the core)', core: asBuilt },
-        { variant: 'min metadata in the core', core: minMetadata },
-        { variant: 'max metadata lazy-loaded', core: lazyMetadata, lazyChunk: maxChunk },
-        { variant: 'min metadata lazy-loaded', core: lazyMetadata, lazyChunk: minChunk },
         {
-            variant: 'libphonenumber-js + max metadata lazy-loaded',
-            core: noLibrary,
-            lazyChunk: libraryChunk
+            variant: 'as built (phone-number chunk with "max" loaded beside the core)',
+            core: asBuilt,
+            lazyChunk: chunks[0]
         },
+        { variant: 'phone-number chunk with "min" metadata', core: asBuilt, lazyChunk: chunks[1] },
         {
-            variant: 'same, and no contract-examples.ts test fixtures in the core',
-            core: noLibraryNoFixtures,
-            lazyChunk: libraryChunk
+            variant: 'phone-number chunk with "mobile" metadata',
+            core: asBuilt,
+            lazyChunk: chunks[2]
         }
     ];
 }

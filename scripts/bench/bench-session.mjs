@@ -4,8 +4,9 @@
 import { openLocalConsole } from '../../test/browser/support/local-console-session.mjs';
 import { installBenchDriver } from './page-driver.mjs';
 
-export async function openBenchSession(query) {
-    const session = await openLocalConsole({ query });
+/** `serverArgs`: the console server's options (--cache-static-resources for a warm start). */
+export async function openBenchSession(query, serverArgs = []) {
+    const session = await openLocalConsole({ query, serverArgs });
     await session.page.evaluate(installBenchDriver);
     // In Salesforce the softphone is a cross-origin frame with a main thread of its own; here it
     // shares the console's. The console's workspace and tools re-render in full on every Open

@@ -1,13 +1,15 @@
 // Sizes of the built static resource as Salesforce serves it: raw and gzip (level 9, what a
 // CDN at its best would send). The core (softphone.js, the chunks it imports statically, the
-// CSS) loads for every agent; the rest (the SIP stack, imported dynamically) only for agents on
-// that connector, so the two have separate budgets.
+// CSS) loads for every agent; the phone-number chunk (libphonenumber-js and its metadata) too,
+// but while the settings are read; the rest (the SIP stack, the listener connector, imported
+// dynamically) only for agents on that connector. Each lazy chunk is counted with the chunks it
+// imports statically that the core does not hold.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { informational, judged } from './report-table.mjs';
 
-export const CORE_BUDGET_BYTES = 35 * 1024;
+export const CORE_BUDGET_BYTES = 60 * 1024;
 export const SIP_CHUNK_BUDGET_BYTES = 60 * 1024;
 const ENTRY = 'softphone.js';
 const STYLESHEET = 'softphone.css';
@@ -70,31 +72,83 @@ function sizeRow(figure, size, limit) {
     };
 }
 
-/** Rows for the core and the lazily loaded SIP chunk of `directory` (the static resource). */
+/** The name esbuild gave a dynamically imported chunk: chunks/sip-AB12CD34.js → sip. */
+function chunkName(file) {
+    return file
+        .split('/')
+        .pop()
+        .replace(/-[A-Z0-9]+\.js$/, '');
+}
+
+/** Loaded at start by every agent, though not imported statically (see src/softphone/main.ts). */
+const AT_START = new Set(['phone-number-library']);
+
+/** Rows for the core, what every agent loads at start, and each lazily loaded chunk. */
 export function measureBundleSize(directory) {
     const missing = [ENTRY, STYLESHEET].filter((name) => !existsSync(join(directory, name)));
     if (missing.length > 0) {
         throw new Error(`${missing.join(', ')} not built in ${directory}`);
     }
     const core = staticClosure(directory, ENTRY);
-    const lazy = scriptsUnder(directory).filter((file) => !core.has(file));
     const coreFiles = [...core, STYLESHEET];
-    return [
+    const coreSize = sizeOf(directory, coreFiles);
+    // Lazy entries: chunks the core does not load that no other lazy chunk imports statically.
+    const lazy = scriptsUnder(directory).filter((file) => !core.has(file));
+    const shared = new Set(
+        lazy.flatMap((file) => [...staticClosure(directory, file)].filter((f) => f !== file))
+    );
+    const entries = lazy
+        .filter((file) => !shared.has(file))
+        .map((file) => ({
+            name: chunkName(file),
+            size: sizeOf(
+                directory,
+                [...staticClosure(directory, file)].filter((f) => !core.has(f))
+            )
+        }));
+    const atStart = entries.filter(({ name }) => AT_START.has(name));
+    const sip = entries.find(({ name }) => name === 'sip');
+    const rows = [
         sizeRow(
             `Core static resource (${coreFiles.length === 2 ? 'softphone.js + .css' : `${coreFiles.length - 1} .js + .css`}), gzip`,
-            sizeOf(directory, coreFiles),
+            coreSize,
             CORE_BUDGET_BYTES
         ),
-        lazy.length > 0
-            ? sizeRow(
-                  `SIP chunk (${lazy.length} lazy .js), gzip`,
-                  sizeOf(directory, lazy),
-                  SIP_CHUNK_BUDGET_BYTES
-              )
-            : {
+        ...atStart.map(({ name, size }) =>
+            infoRow(`${name} chunk (every agent, loaded while the settings are read), gzip`, size)
+        ),
+        infoRow('Loaded at start by every agent (core + the chunks above), gzip', {
+            files: [...coreSize.files, ...atStart.flatMap(({ size }) => size.files)],
+            raw: coreSize.raw + atStart.reduce((sum, { size }) => sum + size.raw, 0),
+            gzip: coreSize.gzip + atStart.reduce((sum, { size }) => sum + size.gzip, 0)
+        }),
+        sip === undefined
+            ? {
                   ...informational('SIP chunk, gzip', 'not built yet'),
                   budget: `≤ ${formatKb(SIP_CHUNK_BUDGET_BYTES)}`,
                   result: 'n/a'
               }
+            : sizeRow(
+                  `SIP chunk (${sip.size.files.length} lazy .js), gzip`,
+                  sip.size,
+                  SIP_CHUNK_BUDGET_BYTES
+              )
     ];
+    for (const { name, size } of entries) {
+        if (name !== 'sip' && !AT_START.has(name)) {
+            rows.push(infoRow(`${name} chunk (only agents who use it), gzip`, size));
+        }
+    }
+    return rows;
+}
+
+function infoRow(figure, size) {
+    return {
+        ...informational(
+            figure,
+            `${formatKb(size.gzip)} gz (${formatKb(size.raw)} raw)`,
+            size.gzip
+        ),
+        details: size
+    };
 }

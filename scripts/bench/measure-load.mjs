@@ -1,8 +1,10 @@
 // Softphone frame load → notifyInitializationComplete: the console's "Reload softphone" (a new
 // navigation of the iframe, as Salesforce does on a page refresh) to the moment the console
 // receives the softphone's notifyInitializationComplete. Both ends are timestamped inside the
-// console page (no Playwright round trip); the page is served with no-store, so every load
-// fetches and compiles the bundle again, like a first visit.
+// console page (no Playwright round trip). By default the console serves everything with
+// no-store, so every load fetches and compiles the bundle again, like a first visit (cold); a
+// session opened with --cache-static-resources gets versioned, cacheable static resource URLs,
+// as an org serves them, so every load after the first is warm.
 import { scaled } from './bench-scale.mjs';
 import { summarise } from './statistics.mjs';
 
@@ -11,7 +13,8 @@ export const LOADS = scaled(20);
 export async function measureLoad(session, progress) {
     const samples = [];
     const failedLoads = [];
-    // One load not counted: the first reload warms the server's file reads.
+    // One load not counted: the first reload warms the server's file reads (and, with
+    // --cache-static-resources, the browser's cache).
     await session.reload(failedLoads);
     for (let index = 0; index < LOADS; index += 1) {
         samples.push(await session.reload(failedLoads));

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findSystemProgram, systemPrograms } from '../../test/support/system-programs.mjs';
 import { analyseBundle } from './analyse-bundle.mjs';
+import { comparePhoneMetadata } from './compare-phone-metadata.mjs';
 import { QUICK } from './bench-scale.mjs';
 import { openBenchSession } from './bench-session.mjs';
 import { formatKb, measureBundleSize } from './measure-bundle-size.mjs';
@@ -43,8 +44,8 @@ process.once('SIGINT', () => {
 });
 
 /** Runs `measure(session)` in a fresh local console session opened with `query`. */
-async function inSession(query, measure) {
-    const session = await openBenchSession(query);
+async function inSession(query, measure, serverArgs = []) {
+    const session = await openBenchSession(query, serverArgs);
     openSessions.add(session);
     try {
         const result = await measure(session);
@@ -91,10 +92,45 @@ async function bundleWhatIfs(details) {
                 (lazyChunk ? ` + lazy ${formatKb(lazyChunk.gzip)} gz` : '')
         );
     }
+    // What the core holds, by src folder and package (minified bytes before gzip).
+    progress('core as built, by folder and dependency (minified):');
+    for (const { name, bytes } of details.bundleWhatIfs[0].core.contributors) {
+        progress(`  ${formatKb(bytes).padStart(9)}  ${name}`);
+    }
+    progress('phone-number metadata sets (what each reads differently from "max"):');
+    details.phoneMetadata = comparePhoneMetadata();
+    for (const { set, raw, gzip, differences } of details.phoneMetadata) {
+        progress(
+            `  ${set}: ${formatKb(gzip)} gz (${formatKb(raw)} raw), ${differences.length} of the sample numbers read differently`
+        );
+        for (const difference of differences) {
+            progress(
+                `    ${difference.number} (${difference.country}): max ${difference.max}, ${set} ${difference[set]}`
+            );
+        }
+    }
+}
+
+/**
+ * Start-up, warm: the static resource served with versioned URLs the browser caches (as an org
+ * serves it), so after the first load only the Visualforce page is fetched again.
+ */
+async function warmStartRows(details) {
+    const figure = `Frame load → notifyInitializationComplete, warm: static resource cached (median of ${LOADS})`;
+    return attempt(
+        [figure],
+        details,
+        'warmStart',
+        () =>
+            inSession('', (session) => measureLoad(session, progress), [
+                '--cache-static-resources'
+            ]),
+        (load) => [judged(figure, load.initialised.median, MS_BUDGET.load, ms)]
+    );
 }
 
 async function latencyRows(details) {
-    const loadFigure = `Frame load → notifyInitializationComplete (median of ${LOADS})`;
+    const loadFigure = `Frame load → notifyInitializationComplete, cold: nothing cached (median of ${LOADS})`;
     const ringFigure = `Inbound call → ringing shown (median of ${ITERATIONS})`;
     const popFigure = `Inbound call → searchAndScreenPop request (median of ${ITERATIONS})`;
     const dialFigure = `LMS dial → "Calling…" shown (median of ${ITERATIONS})`;
@@ -255,6 +291,7 @@ async function main() {
         );
     } else {
         rows.push(...(await latencyRows(details)));
+        rows.push(...(await warmStartRows(details)));
         rows.push(...(await recordPageRows(details)));
         rows.push(...(await takeoverRows(details)));
         rows.push(...(await soakRows(details)));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { checkRequiredTypes } from './convert-source.mjs';
 import { listDirectories } from './find-files.mjs';
 import { compileLwcBundles } from './lwc-compile.mjs';
+import { checkLwcContractModule } from './lwc-contract-module.mjs';
 import { lintMetadata } from './metadata-lint.mjs';
 import { checkProjectRules } from './project-rules.mjs';
 import { checkStaticResourceContent } from './static-resource-content.mjs';
@@ -52,7 +53,8 @@ export async function runMetadataChecks(projectRoot, { sourceDir = 'force-app' }
     const problems = [
         ...lintMetadata(projectRoot, { sourceDir }),
         ...checkProjectRules(projectRoot, { sourceDir }),
-        ...compileLwcBundles(projectRoot, { lwcDir: join(sourceDir, 'main', 'default', 'lwc') })
+        ...compileLwcBundles(projectRoot, { lwcDir: join(sourceDir, 'main', 'default', 'lwc') }),
+        ...(sourceDir === 'force-app' ? checkLwcContractModule(projectRoot) : [])
     ];
     return [...problems, ...(await convertProblems)];
 }

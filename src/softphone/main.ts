@@ -19,7 +19,7 @@ import {
     type OpenCtiHost
 } from './opencti';
 import { applyPageLanguage, label, readPageLanguage } from './i18n';
-import { normalisePhoneNumber, ScreenPopper } from './screenpop';
+import { loadPhoneNumberLibrary, normalisePhoneNumber, ScreenPopper } from './screenpop';
 import {
     defaultSoftphoneSettings,
     mergeSettingOverrides,
@@ -29,7 +29,9 @@ import {
     type SettingOverrideSource,
     type SoftphoneSettings
 } from './settings';
-import { appendSetupCheck, type SetupCheckContext } from './setup-check';
+// Not the setup-check barrel: Check setup is a chunk of its own (see lazy-setup-check.ts).
+import type { SetupCheckContext } from './setup-check/create-setup-check';
+import { appendSetupCheck } from './setup-check/lazy-setup-check';
 import { lmsHostOf, startSoftphone, type RunningSoftphone } from './start-softphone';
 import {
     claimLeadership,
@@ -259,7 +261,9 @@ async function boot(root: HTMLElement): Promise<void> {
         return;
     }
     const host = connection.host;
-    const read = await readSettings(host);
+    // Both only wait (the host, the network): the phone-number chunk loads while the settings
+    // are read. A chunk that fails to load fails the start, as a missing softphone.js would.
+    const [read] = await Promise.all([readSettings(host), loadPhoneNumberLibrary()]);
     if (!read.ok) {
         renderStartupErrors(root, read.errors, host);
         await host.notifyInitializationComplete();

@@ -30,13 +30,11 @@ import { CallEngine, systemClock, type EngineLogger } from './calls';
 import { LmsBridge, SOFTPHONE_CHANNEL_NAME, type LmsHost } from './channel';
 import { parseSoftphoneLayout, type OpenCtiHost, type OpenCtiSubscription } from './opencti';
 import { noInternalNumbers, parseDialPlan, ScreenPopper } from './screenpop';
-import {
-    createSetupCheckView,
-    layoutFindings,
-    layoutWarning,
-    LmsProbe,
-    type SetupCheckView
-} from './setup-check';
+// Not the setup-check barrel: what it re-exports would all load at start, and Check setup is a
+// chunk of its own (lazySetupCheck).
+import { layoutFindings, layoutWarning } from './setup-check/layout-check';
+import { lazySetupCheck, type LazySetupCheck } from './setup-check/lazy-setup-check';
+import { LmsProbe } from './setup-check/lms-probe';
 import type { SoftphoneSettings } from './settings';
 import { sessionToRestore, type Handover, type TabLeader } from './tabs';
 import { systemScheduler } from './telephony';
@@ -321,32 +319,41 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     });
     const lmsProbe = new LmsProbe();
     const bridgeSlot: { bridge?: LmsBridge } = {};
-    const setupSlot: { view?: SetupCheckView } = {};
+    const setupSlot: { check?: LazySetupCheck } = {};
     const actionsWithCheck = {
         ...actions,
-        checkSetup: (opener: HTMLElement) => setupSlot.view?.open(opener)
+        checkSetup: (opener: HTMLElement) => void setupSlot.check?.open(opener)
     };
     viewSlot.view = new SoftphoneView({ root, actions: actionsWithCheck, clock, timers: window });
-    setupSlot.view = createSetupCheckView({
-        host,
-        window,
-        softphoneVersion: SOFTPHONE_VERSION,
-        connector: choice.label,
-        settingsProblems: [],
-        searchObjects: settings.screenPop.searchObjects,
-        onDoNotCallUnreadable: settings.doNotCallCheckFailure,
-        ...(settings.sip === undefined ? {} : { sipWebSocketUrl: settings.sip.webSocketUrl }),
-        lms: () =>
-            lmsProbe.facts(async (requestId) => {
-                const bridge = bridgeSlot.bridge;
-                if (bridge === undefined) {
-                    throw new Error('the softphone is not subscribed to the channel');
-                }
-                await bridge.publishState(lmsCommands.snapshot(), requestId);
-            }, window),
-        outboxDurable: () => app.store.state.logStatus.durable,
-        idPrefix: root.id || 'softphone'
-    });
+    setupSlot.check = lazySetupCheck(
+        root,
+        {
+            host,
+            window,
+            softphoneVersion: SOFTPHONE_VERSION,
+            connector: choice.label,
+            settingsProblems: [],
+            searchObjects: settings.screenPop.searchObjects,
+            onDoNotCallUnreadable: settings.doNotCallCheckFailure,
+            ...(settings.sip === undefined ? {} : { sipWebSocketUrl: settings.sip.webSocketUrl }),
+            lms: () =>
+                lmsProbe.facts(async (requestId) => {
+                    const bridge = bridgeSlot.bridge;
+                    if (bridge === undefined) {
+                        throw new Error('the softphone is not subscribed to the channel');
+                    }
+                    await bridge.publishState(lmsCommands.snapshot(), requestId);
+                }, window),
+            outboxDurable: () => app.store.state.logStatus.durable,
+            idPrefix: root.id || 'softphone'
+        },
+        (error) =>
+            diagnostics.record({
+                level: 'error',
+                event: 'setupCheck.load',
+                details: { error: error instanceof Error ? error.message : String(error) }
+            })
+    );
     const alertSettings = new AlertSettingsView(createIdFactory('softphone-settings'), {
         preferences: () => alertPreferences.value,
         setPreferences: (change) => {
@@ -363,7 +370,6 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     const allowRingtone = () => ringer.retry();
     root.addEventListener('pointerdown', allowRingtone);
     root.addEventListener('keydown', allowRingtone);
-    root.append(setupSlot.view.element);
     app.start();
     void warnAboutLayout(host, settings, diagnostics, (message) =>
         app.store.setNotice(LAYOUT_NOTICE_ID, 'warning', message)

@@ -26,7 +26,15 @@ describe('parseCliOptions', () => {
         });
     });
 
+    it('takes --cache-static-resources, a flag without a value', () => {
+        expect(parseCliOptions(['--cache-static-resources'], {})).toEqual({
+            ok: true,
+            options: { port: 5173, cacheStaticResources: true }
+        });
+    });
+
     it.each([
+        [['--cache-static-resources=yes'], /Unknown option --cache-static-resources=yes/],
         [['--port', 'abc'], /--port must be a port number/],
         [['--port', '70000'], /--port must be a port number/],
         [['--port'], /--port must be a port number/],

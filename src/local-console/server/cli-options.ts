@@ -6,6 +6,8 @@ export interface CliOptions {
     readonly pagesDir?: string;
     /** Folder holding one folder per static resource, served as `/resource/<name>/…`. */
     readonly staticResourcesDir?: string;
+    /** Serve static resources as Salesforce does: versioned URLs the browser may cache. */
+    readonly cacheStaticResources?: boolean;
 }
 
 export type CliParseResult =
@@ -15,10 +17,11 @@ export type CliParseResult =
 export const defaultPort = 5173;
 
 export const usage = [
-    'Usage: node dist/local-console/server.mjs [--port <n>] [--pages-dir <dir>] [--static-resources-dir <dir>]',
+    'Usage: node dist/local-console/server.mjs [--port <n>] [--pages-dir <dir>] [--static-resources-dir <dir>] [--cache-static-resources]',
     '  --port <n>                  port on 127.0.0.1 (default PORT or 5173; 0 picks a free port)',
     '  --pages-dir <dir>           Visualforce pages served as /apex/<Name> (default force-app/main/default/pages)',
-    '  --static-resources-dir <dir> static resources served as /resource/<name>/ (default force-app/main/default/staticresources)'
+    '  --static-resources-dir <dir> static resources served as /resource/<name>/ (default force-app/main/default/staticresources)',
+    '  --cache-static-resources    versioned static resource URLs the browser caches, as an org serves them (default: nothing cached)'
 ].join('\n');
 
 function parsePort(value: string | undefined, source: string): number | string {
@@ -35,6 +38,7 @@ export function parseCliOptions(
     let port: number | string = env['PORT'] ? parsePort(env['PORT'], 'PORT') : defaultPort;
     let pagesDir: string | undefined;
     let staticResourcesDir: string | undefined;
+    let cacheStaticResources = false;
     for (let index = 0; index < argv.length; index += 1) {
         const arg = argv[index] ?? '';
         const [name, inlineValue] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -51,6 +55,8 @@ export function parseCliOptions(
             pagesDir = value();
         } else if (name === '--static-resources-dir') {
             staticResourcesDir = value();
+        } else if (name === '--cache-static-resources' && inlineValue === undefined) {
+            cacheStaticResources = true;
         } else if (name === '--help' || name === '-h') {
             return { ok: false, message: usage };
         } else {
@@ -71,7 +77,8 @@ export function parseCliOptions(
         options: {
             port,
             ...(pagesDir ? { pagesDir } : {}),
-            ...(staticResourcesDir ? { staticResourcesDir } : {})
+            ...(staticResourcesDir ? { staticResourcesDir } : {}),
+            ...(cacheStaticResources ? { cacheStaticResources } : {})
         }
     };
 }

@@ -200,4 +200,40 @@ describe('local console server', () => {
         expect(res.status).toBe(404);
         expect(res.body).toContain('node scripts/build.mjs console');
     });
+
+    describe('with cacheStaticResources (a warm start, as an org serves static resources)', () => {
+        let caching: RunningServer;
+
+        beforeAll(async () => {
+            caching = await startLocalConsoleServer({
+                rootDir,
+                publicDir: join(temp, 'public'),
+                pagesDir: join(temp, 'pages'),
+                staticResourcesDir: join(temp, 'staticresources'),
+                cacheStaticResources: true,
+                port: 0
+            });
+        });
+
+        afterAll(async () => caching.close());
+
+        it('renders versioned static resource URLs and lets the browser cache them', async () => {
+            const page = await get(caching.url, '/apex/Softphone');
+            const src = /src="(\/resource\/\d+\/softphone\/softphone\.js)"/.exec(page.body)?.[1];
+            expect(src).toBeDefined();
+            expect(page.headers['cache-control']).toBe('no-store');
+            const script = await get(caching.url, src ?? '');
+            expect(script.status).toBe(200);
+            expect(script.body).toBe('// adapter');
+            expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        });
+
+        it('caches neither unversioned URLs nor missing files', async () => {
+            const plain = await get(caching.url, '/resource/softphone/softphone.js');
+            expect(plain.headers['cache-control']).toBe('no-store');
+            const missing = await get(caching.url, '/resource/1700000000000/softphone/none.js');
+            expect(missing.status).toBe(404);
+            expect(missing.headers['cache-control']).toBe('no-store');
+        });
+    });
 });

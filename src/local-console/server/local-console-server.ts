@@ -29,6 +29,14 @@ export interface LocalConsoleServerOptions {
     readonly pagesDir?: string;
     /** One folder per static resource; default force-app/main/default/staticresources. */
     readonly staticResourcesDir?: string;
+    /**
+     * Static resource URLs carry a version (`/resource/<version>/<name>/…`, as URLFOR renders them
+     * in an org) and replies to versioned URLs may be cached for a year, so a reload starts warm.
+     * UNCONFIRMED: the exact Cache-Control an org sends for /resource/<timestamp>/ URLs; the
+     * versioned URL is documented: https://developer.salesforce.com/docs/atlas.en-us.pages.meta/pages/pages_resources_reference.htm
+     * Default: no version and nothing cached (every load is cold, and a rebuild shows at once).
+     */
+    readonly cacheStaticResources?: boolean;
     /** Where server-side notes go (stderr in main.ts). */
     readonly log?: (line: string) => void;
 }
@@ -95,6 +103,8 @@ export class LocalConsoleRoutes {
     private readonly sldsDir: string;
     private readonly dataDir: string;
     private readonly reported = new Set<string>();
+    /** The version in static resource URLs (cacheStaticResources): when this server started. */
+    private readonly resourceVersion = String(Date.now());
 
     constructor(private readonly options: LocalConsoleServerOptions) {
         this.metadataDir = join(options.rootDir, 'force-app/main/default');
@@ -150,13 +160,26 @@ export class LocalConsoleRoutes {
         if (data?.[1]) {
             return this.file(this.dataDir, data[1]);
         }
-        const resource = /^\/resource\/(?:\d+\/)?([A-Za-z][A-Za-z0-9_]*)\/(.+)$/.exec(pathname);
-        if (resource?.[1] && resource[2]) {
-            return this.file(
-                join(this.staticResourcesDir, resource[1]),
-                resource[2],
+        const resource = /^\/resource\/(\d+\/)?([A-Za-z][A-Za-z0-9_]*)\/(.+)$/.exec(pathname);
+        if (resource?.[2] && resource[3]) {
+            const reply = await this.file(
+                join(this.staticResourcesDir, resource[2]),
+                resource[3],
                 'The static resource is built from src/softphone: run `npm run build`.'
             );
+            const cacheable =
+                this.options.cacheStaticResources === true &&
+                resource[1] !== undefined &&
+                reply.status === 200;
+            return cacheable
+                ? {
+                      ...reply,
+                      headers: {
+                          ...reply.headers,
+                          'Cache-Control': 'public, max-age=31536000, immutable'
+                      }
+                  }
+                : reply;
         }
         const page = /^\/apex\/([A-Za-z][A-Za-z0-9_]{0,79})$/.exec(pathname);
         if (page?.[1]) {
@@ -231,10 +254,13 @@ export class LocalConsoleRoutes {
             setupValue: (objectName, fieldName) =>
                 setup.values.get(`${objectName}.${fieldName}`.toLowerCase()) ?? '',
             sldsStylesheetUrl: sldsStylesheetPath,
-            resourceUrl: (resourceName, path) =>
-                path === undefined
-                    ? `/resource/${resourceName}`
-                    : `/resource/${resourceName}/${path.replace(/^\/+/, '')}`
+            resourceUrl: (resourceName, path) => {
+                const base =
+                    this.options.cacheStaticResources === true
+                        ? `/resource/${this.resourceVersion}/${resourceName}`
+                        : `/resource/${resourceName}`;
+                return path === undefined ? base : `${base}/${path.replace(/^\/+/, '')}`;
+            }
         });
         for (const warning of rendered.warnings) {
             this.note(`/apex/${name}: ${warning}`);

@@ -21,6 +21,7 @@ const running = await startLocalConsoleServer({
     ...(options.staticResourcesDir
         ? { staticResourcesDir: resolve(options.staticResourcesDir) }
         : {}),
+    ...(options.cacheStaticResources ? { cacheStaticResources: true } : {}),
     port: options.port,
     log: (line) => process.stderr.write(`local console: ${line}\n`)
 }).catch((error: NodeJS.ErrnoException) => {

@@ -16,8 +16,8 @@ export { IndexedDbOutboxStore, OUTBOX_DB_NAME, OUTBOX_STORE_NAME } from './index
 export type { IndexedDbOutboxStoreOptions } from './indexeddb-outbox-store';
 export { openOutboxStore } from './open-outbox-store';
 export type { OpenOutboxStoreOptions } from './open-outbox-store';
-export { computeRetryDelay, defaultBackoffPolicy } from './backoff';
-export type { BackoffPolicy } from './backoff';
+export { computeRetryDelay, defaultBackoffPolicy } from '../shared/backoff';
+export type { BackoffPolicy } from '../shared/backoff';
 export {
     FIELD_LIMITS,
     PHONE_CALL_OBJECT,

@@ -15,8 +15,8 @@
 import type { Call, Clock, RelatedRecord } from '../calls/call-model';
 import { TypedEmitter } from '../shared/typed-emitter';
 import type { Scheduler } from '../telephony/scheduler';
-import { computeRetryDelay, defaultBackoffPolicy } from './backoff';
-import type { BackoffPolicy } from './backoff';
+import { computeRetryDelay, defaultBackoffPolicy } from '../shared/backoff';
+import type { BackoffPolicy } from '../shared/backoff';
 import type { CallLogWriter } from './call-log-writer';
 import type { OutboxEntry } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
@@ -36,37 +36,23 @@ import {
     toRelatedRecordFields
 } from './phone-call-record';
 import type { CallDataLogField, WrapUp } from './phone-call-record';
-import { describeSaveError, isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
+import { isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
 import type { SaveFailure } from './save-error';
+import { CallLogError } from './call-log-error';
+import type { LogOutboxEvents } from './log-outbox-events';
+import { KeyedTimers } from './keyed-timers';
+import { rememberAtMost } from './remember-at-most';
+import { SerialWrites } from './serial-writes';
+import { saveWithin, type AttemptOutcome } from './save-within';
 
-export interface CallLoggedEvent {
-    readonly callId: string;
-    readonly recordId: string;
-    readonly related?: RelatedRecord;
-}
-
-export interface CallLogFailedEvent {
-    readonly callId: string;
-    readonly error: string;
-    /** Failed attempts in a row, this one included. */
-    readonly attempt: number;
-    /** Epoch ms of the next attempt; null when parked (retrying cannot help). */
-    readonly nextAttemptAt: number | null;
-    readonly permanent: boolean;
-}
-
-export interface OutboxStoreErrorEvent {
-    readonly callId?: string;
-    readonly operation: 'put' | 'delete' | 'getAll';
-    readonly error: string;
-}
-
-export interface LogOutboxEvents {
-    logged: CallLoggedEvent;
-    failed: CallLogFailedEvent;
-    pendingCount: number;
-    storeError: OutboxStoreErrorEvent;
-}
+// Importers of the outbox find its events and its error here too.
+export { CallLogError, type CallLogErrorCode } from './call-log-error';
+export type {
+    CallLogFailedEvent,
+    CallLoggedEvent,
+    LogOutboxEvents,
+    OutboxStoreErrorEvent
+} from './log-outbox-events';
 
 export interface LogOutboxOptions {
     readonly store: OutboxStore;
@@ -101,27 +87,9 @@ export interface EnqueueOptions {
     readonly awaitWrapUp?: boolean;
 }
 
-export type CallLogErrorCode =
-    'UNKNOWN_CALL' | 'DISPOSITION_TOO_LONG' | 'NOTES_TOO_LONG' | 'INVALID_RECORD';
-
-/** Rejection of setWrapUp / closeWrapUp: the message is meant for the agent's screen. */
-export class CallLogError extends Error {
-    override readonly name = 'CallLogError';
-    constructor(
-        readonly code: CallLogErrorCode,
-        message: string
-    ) {
-        super(message);
-    }
-}
-
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 /** Saved logs remembered in memory so a wrap-up edited after the entry left still finds them. */
 const RECENT_LIMIT = 200;
-
-type AttemptOutcome =
-    | { readonly ok: true; readonly returned: unknown }
-    | { readonly ok: false; readonly failure: SaveFailure };
 
 export class LogOutbox {
     private readonly store: OutboxStore;
@@ -141,8 +109,8 @@ export class LogOutbox {
     private readonly entries = new Map<string, OutboxEntry>();
     private readonly running = new Map<string, Promise<void>>();
     private readonly rerun = new Set<string>();
-    private readonly timers = new Map<string, unknown>();
-    private readonly writes = new Map<string, Promise<void>>();
+    private readonly timers: KeyedTimers;
+    private readonly writes = new SerialWrites();
     private readonly recent = new Map<string, OutboxEntry>();
     /** The related record each `logged` event named, so a move to another record is told. */
     private readonly announcedRelated = new Map<string, string | undefined>();
@@ -153,6 +121,7 @@ export class LogOutbox {
         this.store = options.store;
         this.writer = options.writer;
         this.scheduler = options.scheduler;
+        this.timers = new KeyedTimers(options.scheduler);
         this.clock = options.clock;
         this.random = options.random;
         this.agentUserId = options.agentUserId;
@@ -386,17 +355,14 @@ export class LogOutbox {
     /** Resolves when no attempt is in flight and every store write has landed (tests, unload). */
     async whenIdle(): Promise<void> {
         while (this.running.size > 0 || this.writes.size > 0) {
-            await Promise.all([...this.running.values(), ...this.writes.values()]);
+            await Promise.all([...this.running.values(), ...this.writes.pending()]);
         }
     }
 
     /** Stops timers; in-flight attempts finish but schedule nothing more. */
     dispose(): void {
         this.disposed = true;
-        for (const handle of this.timers.values()) {
-            this.scheduler.clearTimeout(handle);
-        }
-        this.timers.clear();
+        this.timers.cancelAll();
         this.emitter.removeAllListeners();
     }
 
@@ -455,7 +421,12 @@ export class LogOutbox {
                 this.schedule(callId, entry.nextAttemptAt - now);
                 return;
             }
-            const outcome = await this.attempt(step);
+            const outcome = await saveWithin(
+                this.writer,
+                step.value,
+                this.scheduler,
+                this.attemptTimeoutMs
+            );
             const latest = this.entries.get(callId);
             if (latest === undefined) {
                 return;
@@ -526,54 +497,16 @@ export class LogOutbox {
         };
     }
 
-    private async attempt(step: OutboxStep): Promise<AttemptOutcome> {
-        return new Promise<AttemptOutcome>((resolve) => {
-            let settled = false;
-            const settle = (outcome: AttemptOutcome) => {
-                if (!settled) {
-                    settled = true;
-                    this.scheduler.clearTimeout(timer);
-                    resolve(outcome);
-                }
-            };
-            const timer = this.scheduler.setTimeout(() => {
-                settle({
-                    ok: false,
-                    failure: {
-                        message: `saveLog did not answer within ${Math.round(this.attemptTimeoutMs / 1000)} s`,
-                        codes: []
-                    }
-                });
-            }, this.attemptTimeoutMs);
-            try {
-                this.writer.saveLog(step.value).then(
-                    (returned: unknown) => settle({ ok: true, returned }),
-                    (error: unknown) => settle({ ok: false, failure: describeSaveError(error) })
-                );
-            } catch (error) {
-                settle({ ok: false, failure: describeSaveError(error) });
-            }
-        });
-    }
-
     private schedule(callId: string, delayMs: number): void {
-        this.cancelTimer(callId);
+        this.timers.cancel(callId);
         if (this.disposed) {
             return;
         }
-        const handle = this.scheduler.setTimeout(() => {
-            this.timers.delete(callId);
-            this.kick(callId);
-        }, delayMs);
-        this.timers.set(callId, handle);
+        this.timers.start(callId, delayMs, () => this.kick(callId));
     }
 
     private cancelTimer(callId: string): void {
-        const handle = this.timers.get(callId);
-        if (handle !== undefined) {
-            this.scheduler.clearTimeout(handle);
-            this.timers.delete(callId);
-        }
+        this.timers.cancel(callId);
     }
 
     /** The Phone_Call__c Id of a call this outbox has saved, if it knows it. */
@@ -613,41 +546,23 @@ export class LogOutbox {
     }
 
     private remember(entry: OutboxEntry): void {
-        this.recent.delete(entry.callId);
-        this.recent.set(entry.callId, entry);
-        if (this.recent.size > RECENT_LIMIT) {
-            const oldest = this.recent.keys().next().value;
-            if (oldest !== undefined) {
-                this.recent.delete(oldest);
-            }
-        }
+        rememberAtMost(this.recent, entry.callId, entry, RECENT_LIMIT);
     }
 
     private persist(entry: OutboxEntry): Promise<void> {
-        return this.chainWrite(entry.callId, 'put', () => this.store.put(entry));
+        return this.writes.run(
+            entry.callId,
+            () => this.store.put(entry),
+            (error) => this.emitStoreError('put', error, entry.callId)
+        );
     }
 
     private remove(callId: string): Promise<void> {
-        return this.chainWrite(callId, 'delete', () => this.store.delete(callId));
-    }
-
-    /** Store writes of one entry run one after another, in the order they were asked for. */
-    private chainWrite(
-        callId: string,
-        operation: 'put' | 'delete',
-        write: () => Promise<void>
-    ): Promise<void> {
-        const previous = this.writes.get(callId) ?? Promise.resolve();
-        const next = previous
-            .then(write)
-            .catch((error: unknown) => this.emitStoreError(operation, error, callId));
-        this.writes.set(callId, next);
-        void next.then(() => {
-            if (this.writes.get(callId) === next) {
-                this.writes.delete(callId);
-            }
-        });
-        return next;
+        return this.writes.run(
+            callId,
+            () => this.store.delete(callId),
+            (error) => this.emitStoreError('delete', error, callId)
+        );
     }
 
     private reportFailure(entry: OutboxEntry): void {
@@ -664,14 +579,7 @@ export class LogOutbox {
         if (entry.savedRecordId === undefined) {
             return;
         }
-        this.announcedRelated.delete(entry.callId);
-        this.announcedRelated.set(entry.callId, entry.related?.recordId);
-        if (this.announcedRelated.size > RECENT_LIMIT) {
-            const oldest = this.announcedRelated.keys().next().value;
-            if (oldest !== undefined) {
-                this.announcedRelated.delete(oldest);
-            }
-        }
+        rememberAtMost(this.announcedRelated, entry.callId, entry.related?.recordId, RECENT_LIMIT);
         this.emitter.emit(
             'logged',
             entry.related === undefined

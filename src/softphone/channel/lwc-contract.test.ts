@@ -1,14 +1,16 @@
 /**
- * The LMS contract test: the LWC module (force-app/main/default/lwc/softphoneChannel) and the
- * adapter's schema must accept and reject the same messages, for the same reason (error code and
+ * The LMS contract test, run on the generated LWC module
+ * (force-app/main/default/lwc/softphoneChannel, built from lwc-module.ts by scripts/build.mjs;
+ * the metadata checks fail when the committed file is not what the build makes): it must accept
+ * and reject the same messages as the adapter's schema, for the same reason (error code and
  * error text), for every message type. It runs
  *   - every example of contract-examples.ts through both sides,
  *   - thousands of seeded mutations of those examples (missing keys, wrong types, boundary values,
- *     unknown keys), so a rule changed on one side only fails even without a new example,
+ *     unknown keys),
  *   - the LWC builders against the examples (exactly the contract's envelopes) and the adapter's
  *     event builders against the LWC validator.
- * The LWC file is plain ES module JavaScript without platform imports; jest.config.js lets the
- * adapter project transform that one file with esbuild.
+ * Both sides share one source now; this proves the generated, bundled module (what components
+ * run) behaves as that source. jest.config.js lets the adapter project transform that one file.
  */
 import { CONTRACT_EXAMPLES, ENVELOPE_INVALID_EXAMPLES } from './test-support/contract-examples';
 import type { JsonValue } from './test-support/contract-examples';

@@ -1,5 +1,6 @@
 // Screen pops for inbound calls (pure rules + executor) and the click-to-dial Do Not Call check.
 export {
+    loadPhoneNumberLibrary,
     normalisePhoneNumber,
     searchVariants,
     type AnonymousCaller,

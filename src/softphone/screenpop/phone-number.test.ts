@@ -1,3 +1,4 @@
+import type * as phoneNumberModule from './phone-number';
 import { normalisePhoneNumber, searchVariants, toAsciiDigits } from './phone-number';
 
 describe('normalisePhoneNumber', () => {
@@ -240,5 +241,25 @@ describe('numbers written with the digits of other scripts', () => {
     it('maps each script digit to its value and leaves ASCII alone', () => {
         expect(toAsciiDigits('०१२३४५६७८९')).toBe('0123456789');
         expect(toAsciiDigits('+1 (415) 555-0101')).toBe('+1 (415) 555-0101');
+    });
+});
+
+describe('the phone-number library chunk', () => {
+    it('refuses to read a number before the library is loaded, and reads it once loaded', async () => {
+        let phoneNumber: typeof phoneNumberModule | undefined;
+        jest.isolateModules(() => {
+            phoneNumber = jest.requireActual<typeof phoneNumberModule>('./phone-number');
+        });
+        if (phoneNumber === undefined) {
+            throw new Error('phone-number did not load');
+        }
+        expect(() => phoneNumber?.normalisePhoneNumber('4155552671', 'US')).toThrow(
+            'The phone number library is not loaded yet'
+        );
+        await phoneNumber.loadPhoneNumberLibrary();
+        expect(phoneNumber.normalisePhoneNumber('4155552671', 'US')).toMatchObject({
+            ok: true,
+            e164: '+14155552671'
+        });
     });
 });

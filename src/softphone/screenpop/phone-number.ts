@@ -1,16 +1,32 @@
-import {
-    Metadata,
-    getCountryCallingCode,
-    isSupportedCountry,
-    parsePhoneNumberFromString,
-    validatePhoneNumberLength,
-    type CountryCode
-} from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
 import { withheldCallerWord } from '../shared/withheld-caller';
-// The "max" metadata (~150 kB): the smallest set with which isValid() checks the digits and
-// not only the length ("min" makes isValid() behave like isPossible()), and with which
-// getType() can tell a mobile number (to prefill MobilePhone). "mobile" would reject landlines.
-import metadata from 'libphonenumber-js/metadata.max.json';
+import type * as phoneNumberLibrary from './phone-number-library';
+
+/** libphonenumber-js and its metadata (phone-number-library.ts), once loaded. */
+export type PhoneNumberLibrary = typeof phoneNumberLibrary;
+
+let loaded: PhoneNumberLibrary | undefined;
+
+/**
+ * Loads the phone-number library (its own chunk of the static resource). Every function of this
+ * module needs it: the softphone awaits this before it starts.
+ */
+export async function loadPhoneNumberLibrary(): Promise<void> {
+    usePhoneNumberLibrary(await import('./phone-number-library'));
+}
+
+/** Uses `library` from now on (loadPhoneNumberLibrary does this; tests pass it directly). */
+export function usePhoneNumberLibrary(library: PhoneNumberLibrary): void {
+    loaded = library;
+}
+
+function library(): PhoneNumberLibrary {
+    if (loaded === undefined) {
+        // i18n-exempt: a programming error (main.ts loads the library before anything reads a number)
+        throw new Error('The phone number library is not loaded yet (call loadPhoneNumberLibrary)');
+    }
+    return loaded;
+}
 
 export interface ValidPhoneNumber {
     readonly ok: true;
@@ -97,6 +113,7 @@ export function normalisePhoneNumber(raw: unknown, defaultCountry: string): Phon
     if (/^\+?0*$/.test(digits)) {
         return anonymous();
     }
+    const { metadata, parsePhoneNumberFromString, validatePhoneNumberLength } = library();
     const country = supportedCountry(defaultCountry);
     const parsed = parsePhoneNumberFromString(
         text,
@@ -152,6 +169,7 @@ export function normalisePhoneNumber(raw: unknown, defaultCountry: string): Phon
  * Numbers from another numbering plan than `country`'s are written in international format.
  */
 export function searchVariants(e164: string, country: string): string[] {
+    const { metadata, getCountryCallingCode, parsePhoneNumberFromString } = library();
     const parsed = parsePhoneNumberFromString(e164, metadata);
     const home = supportedCountry(country);
     // Same calling code = same national format (a US agent writes Canadian numbers as US ones).
@@ -187,6 +205,7 @@ function unwrapUri(text: string): string {
 }
 
 function supportedCountry(country: string): CountryCode | undefined {
+    const { metadata, isSupportedCountry } = library();
     const code = country.trim().toUpperCase();
     return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code as CountryCode, metadata)
         ? (code as CountryCode)
@@ -197,6 +216,7 @@ function minimumDigits(country: CountryCode | undefined): number | undefined {
     if (country === undefined) {
         return undefined;
     }
+    const { Metadata, metadata } = library();
     const plan = new Metadata(metadata);
     plan.selectNumberingPlan(country);
     const lengths = plan.numberingPlan?.possibleLengths() ?? [];

@@ -4,8 +4,7 @@ import type { DoNotCallUnreadable } from './layout-check';
 import { probeBrowser, probeMicrophone, probeWebSocket } from './browser-probes';
 import type { SettingProblem } from './settings-check';
 import { SetupCheck } from './setup-check';
-import { checkSetupLabel, SetupCheckView } from './setup-check-view';
-import { button, el } from '../ui/dom';
+import { SetupCheckView } from './setup-check-view';
 
 /** What the running softphone knows; a softphone that could not start gives only the problems. */
 export interface SetupCheckContext {
@@ -55,22 +54,4 @@ export function createSetupCheckView(context: SetupCheckContext): SetupCheckView
             : { writeClipboard: (text: string) => clipboard.writeText(text) })
     });
     return new SetupCheckView(check, context.idPrefix);
-}
-
-/**
- * Offers Check setup where the softphone itself is not running (it could not start, or it waits
- * for the agent's sign-in): a "Check setup" button and its panel, appended to `root`.
- */
-export function appendSetupCheck(root: HTMLElement, context: SetupCheckContext): void {
-    const view = createSetupCheckView(context);
-    const opener = button(
-        checkSetupLabel(),
-        'slds-button slds-button_neutral softphone-diagnostics__check-setup',
-        () => view.open(opener),
-        { title: 'Check what this org and browser need for the softphone, with the fixes' }
-    );
-    root.append(
-        el('div', { className: 'softphone-diagnostics slds-m-top_small' }, [opener]),
-        view.element
-    );
 }

@@ -23,8 +23,6 @@ export { checkSetupLabel, SetupCheckView, type SetupCheckActions } from './setup
 export { probeBrowser, probeMicrophone, probeWebSocket } from './browser-probes';
 export { WRITE_TEST_PREFIX } from './write-check';
 export { LmsProbe } from './lms-probe';
-export {
-    appendSetupCheck,
-    createSetupCheckView,
-    type SetupCheckContext
-} from './create-setup-check';
+// createSetupCheckView is not re-exported: it is loaded as a chunk, through lazySetupCheck.
+export { type SetupCheckContext } from './create-setup-check';
+export { appendSetupCheck, lazySetupCheck, type LazySetupCheck } from './lazy-setup-check';

@@ -22,12 +22,15 @@ export const chromiumFlags = [
     '--disable-sync'
 ];
 
-/** Starts `dist/local-console/server.mjs` on a free port; resolves with its URL and a stop(). */
-export function startLocalConsoleServer() {
+/**
+ * Starts `dist/local-console/server.mjs` on a free port (with `serverArgs`, e.g.
+ * --cache-static-resources); resolves with its URL and a stop().
+ */
+export function startLocalConsoleServer(serverArgs = []) {
     return new Promise((resolve, reject) => {
         const server = spawn(
             process.execPath,
-            [join(root, 'dist/local-console/server.mjs'), '--port', '0'],
+            [join(root, 'dist/local-console/server.mjs'), '--port', '0', ...serverArgs],
             {
                 cwd: root,
                 stdio: ['ignore', 'pipe', 'pipe']
@@ -72,8 +75,8 @@ export function withLayout(query) {
  * itself initialised, for a softphone meant to refuse its settings). `openTab()` opens the console once more in
  * the same browser profile: another Salesforce tab, whose softphone follows the first one's.
  */
-export async function openLocalConsole({ query = '', expectStart = true } = {}) {
-    const server = await startLocalConsoleServer();
+export async function openLocalConsole({ query = '', expectStart = true, serverArgs = [] } = {}) {
+    const server = await startLocalConsoleServer(serverArgs);
     const profile = mkdtempSync(join(tmpdir(), 'softphone-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
         executablePath: findSystemProgram('chromium'),

@@ -1,4 +1,4 @@
-import { computeRetryDelay, type BackoffPolicy } from '../../calllog/backoff';
+import { computeRetryDelay, type BackoffPolicy } from '../../shared/backoff';
 
 /**
  * Delays between attempts to reach the listener bridge again: exponential (1 s, 2 s, 4 s …)

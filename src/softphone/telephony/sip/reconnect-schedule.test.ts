@@ -1,4 +1,4 @@
-import { computeRetryDelay } from '../../calllog/backoff';
+import { computeRetryDelay } from '../../shared/backoff';
 import type { Scheduler } from '../scheduler';
 import { ReconnectSchedule, sipReconnectPolicy } from './reconnect-schedule';
 

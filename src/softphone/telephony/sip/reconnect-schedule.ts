@@ -1,4 +1,4 @@
-import { computeRetryDelay, type BackoffPolicy } from '../../calllog/backoff';
+import { computeRetryDelay, type BackoffPolicy } from '../../shared/backoff';
 import type { Scheduler } from '../scheduler';
 
 /**

@@ -1,4 +1,4 @@
-import type { BackoffPolicy } from '../../calllog/backoff';
+import type { BackoffPolicy } from '../../shared/backoff';
 import type { SipSettings } from '../../settings/softphone-settings';
 import type { Scheduler } from '../scheduler';
 import type { DialPlan } from './dial-plan';

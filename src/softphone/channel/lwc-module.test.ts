@@ -1,5 +1,6 @@
-// The module's own behaviour (client, ping, helpers). Agreement with the adapter's schema on every
-// message is proved by src/softphone/channel/lwc-contract.test.ts.
+// The LWC module's own behaviour (client, ping, helpers), on its TypeScript source: the module
+// c/softphoneChannel is generated from it (scripts/build.mjs; the metadata checks keep the two
+// the same). Its validators are the adapter's parsers; lwc-contract.test.ts replays every example.
 import {
     buildDial,
     buildHangup,
@@ -12,19 +13,36 @@ import {
     sameRecordId,
     toDialableNumber,
     validateCommand,
-    validateEvent
-} from 'c/softphoneChannel';
+    validateEvent,
+    buildAnswer,
+    buildHold,
+    buildResume,
+    clipText,
+    COMMAND_BUILDERS,
+    COMMAND_TYPES,
+    CONTRACT_ERROR_CODES,
+    isSalesforceId,
+    buildTransfer as buildTransferWithoutFields,
+    buildDropParty
+} from './lwc-module';
+import type { SoftphoneTransport } from './softphone-client';
 
 /** An in-memory channel: what the client publishes, and a way to deliver messages to it. */
+type Listener = (message: unknown) => void;
+interface Published {
+    readonly type: string;
+    readonly requestId: string;
+}
+
 function fakeTransport() {
-    const listeners = new Set();
-    const published = [];
-    const transport = {
-        publish: jest.fn((message) => {
-            published.push(message);
+    const listeners = new Set<Listener>();
+    const published: Published[] = [];
+    const transport: SoftphoneTransport = {
+        publish: jest.fn((message: unknown) => {
+            published.push(message as Published);
             listeners.forEach((listener) => listener(message));
         }),
-        subscribe: jest.fn((listener) => {
+        subscribe: jest.fn((listener: Listener) => {
             listeners.add(listener);
             return jest.fn(() => listeners.delete(listener));
         })
@@ -32,14 +50,14 @@ function fakeTransport() {
     return {
         transport,
         published,
-        deliver: (message) => listeners.forEach((listener) => listener(message)),
+        deliver: (message: unknown) => listeners.forEach((listener) => listener(message)),
         listenerCount: () => listeners.size
     };
 }
 
-const pong = (requestId) => ({ version: 1, type: 'pong', requestId, payload: {} });
+const pong = (requestId: string) => ({ version: 1, type: 'pong', requestId, payload: {} });
 
-describe('c-softphone-channel', () => {
+describe('the LWC module c/softphoneChannel', () => {
     afterEach(() => {
         jest.useRealTimers();
     });
@@ -100,9 +118,12 @@ describe('c-softphone-channel', () => {
                     type: 'dial'
                 }
             });
-            expect(validateEvent({ version: 1, type: 'dial', payload: {} }).error).toEqual({
-                code: 'UNKNOWN_TYPE',
-                message: '"dial" is a command, not an event'
+            expect(validateEvent({ version: 1, type: 'dial', payload: {} })).toMatchObject({
+                ok: false,
+                error: {
+                    code: 'UNKNOWN_TYPE',
+                    message: '"dial" is a command, not an event'
+                }
             });
         });
 
@@ -123,9 +144,10 @@ describe('c-softphone-channel', () => {
                 ok: true,
                 requestId: 'r1'
             });
-            const refused = client.send(buildDial({ number: '' }, 'r2'));
-            expect(refused.ok).toBe(false);
-            expect(refused.error.code).toBe('INVALID_FIELD');
+            expect(client.send(buildDial({ number: '' }, 'r2'))).toMatchObject({
+                ok: false,
+                error: { code: 'INVALID_FIELD' }
+            });
             expect(published.map((message) => message.requestId)).toEqual(['r1']);
         });
 
@@ -157,8 +179,10 @@ describe('c-softphone-channel', () => {
             expect(listener).toHaveBeenCalledTimes(1);
             expect(listener).toHaveBeenCalledWith(pong('r1'));
             expect(onInvalidEvent).toHaveBeenCalledTimes(2);
-            expect(onInvalidEvent.mock.calls[0][0].code).toBe('INVALID_FIELD');
-            expect(onInvalidEvent.mock.calls[1][0].code).toBe('INVALID_MESSAGE');
+            expect(onInvalidEvent.mock.calls).toEqual([
+                [expect.objectContaining({ code: 'INVALID_FIELD' })],
+                [expect.objectContaining({ code: 'INVALID_MESSAGE' })]
+            ]);
         });
 
         it('resolves ping with true when the pong with its request id comes back', async () => {
@@ -167,6 +191,9 @@ describe('c-softphone-channel', () => {
             const client = createSoftphoneClient(transport);
             const answer = client.ping({ timeoutMs: 1000 });
             const [ping] = published;
+            if (ping === undefined) {
+                throw new Error('nothing published');
+            }
             expect(ping.type).toBe('ping');
             deliver(pong('somebody-else'));
             deliver(pong(ping.requestId));
@@ -205,7 +232,122 @@ describe('c-softphone-channel', () => {
         });
     });
 
+    describe('builders without fields', () => {
+        it('build every command type, by name, with an empty payload where the contract allows', () => {
+            expect(Object.keys(COMMAND_BUILDERS).sort()).toEqual([...COMMAND_TYPES].sort());
+            expect(buildAnswer().payload).toEqual({});
+            expect(buildHangup().payload).toEqual({});
+            expect(buildHold().payload).toEqual({});
+            expect(buildResume().payload).toEqual({});
+            expect(buildMute().payload).toEqual({});
+            expect(buildDial().payload).toEqual({});
+            expect(buildSetDisposition().payload).toEqual({ disposition: '' });
+            expect(COMMAND_BUILDERS.ping({ ignored: true }, 'r9')).toEqual(buildPing('r9'));
+            expect(COMMAND_BUILDERS.hold({ callId: 'c1' }, 'r8').payload).toEqual({
+                callId: 'c1'
+            });
+        });
+
+        it('build the transfer, consult and conference commands the contract accepts', () => {
+            const built = [
+                COMMAND_BUILDERS.transfer({ target: '+1 415 555 0100', mode: 'blind' }, 't1'),
+                COMMAND_BUILDERS.transfer({ target: '1002', mode: 'consult', callId: 'c1' }, 't2'),
+                COMMAND_BUILDERS.completeConsult({}, 't3'),
+                COMMAND_BUILDERS.cancelConsult({}, 't4'),
+                COMMAND_BUILDERS.conference({}, 't5'),
+                COMMAND_BUILDERS.dropParty({ callId: 'c2' }, 't6'),
+                COMMAND_BUILDERS.swap({}, 't7')
+            ];
+            expect(built.map((message) => validateCommand(message).ok)).toEqual(
+                built.map(() => true)
+            );
+            expect(built.map(({ type, payload }) => [type, payload])).toEqual([
+                ['transfer', { target: '+1 415 555 0100', mode: 'blind' }],
+                ['transfer', { target: '1002', mode: 'consult', callId: 'c1' }],
+                ['completeConsult', {}],
+                ['cancelConsult', {}],
+                ['conference', {}],
+                ['dropParty', { callId: 'c2' }],
+                ['swap', {}]
+            ]);
+            expect(buildTransferWithoutFields().payload).toEqual({});
+            expect(buildDropParty().payload).toEqual({});
+        });
+
+        it('keep only letters, digits, _ and - of a request id prefix', () => {
+            expect(newRequestId('click to dial!')).toMatch(/^clicktodial-/);
+            expect(newRequestId('***')).toMatch(/^lwc-/);
+            expect(newRequestId(42)).toMatch(/^42-/);
+        });
+
+        it('name every error code', () => {
+            expect(Object.keys(CONTRACT_ERROR_CODES)).toEqual(Object.values(CONTRACT_ERROR_CODES));
+        });
+    });
+
+    describe('client edge cases', () => {
+        it('reports a thrown non-error as text', () => {
+            const client = createSoftphoneClient({
+                publish: () => {
+                    throw 'no context';
+                },
+                subscribe: () => undefined
+            });
+            expect(client.send(buildHangup({}, 'r1'))).toEqual({
+                ok: false,
+                error: { code: 'PUBLISH_FAILED', message: 'no context' }
+            });
+            client.dispose();
+            client.dispose();
+        });
+
+        it('drops invalid events silently without onInvalidEvent, and uses the timers it is given', async () => {
+            const { transport, deliver } = fakeTransport();
+            const timers: (() => void)[] = [];
+            const client = createSoftphoneClient(transport, {
+                setTimeout: (callback) => {
+                    timers.push(callback);
+                    return 0 as unknown as ReturnType<typeof setTimeout>;
+                },
+                clearTimeout: () => undefined
+            });
+            const listener = jest.fn();
+            client.onEvent(listener);
+            deliver({ version: 1, type: 'pong', payload: [] });
+            deliver({ version: 1, type: 'pong', payload: {} });
+            expect(listener).toHaveBeenCalledTimes(1);
+            const answer = client.ping();
+            timers.forEach((fire) => fire());
+            await expect(answer).resolves.toBe(false);
+        });
+
+        it('ignores events after dispose', () => {
+            const deliverLater: Listener[] = [];
+            const client = createSoftphoneClient({
+                publish: () => undefined,
+                subscribe: (listener) => {
+                    deliverLater.push(listener);
+                    return undefined;
+                }
+            });
+            const listener = jest.fn();
+            client.onEvent(listener);
+            client.dispose();
+            deliverLater.forEach((deliver) => deliver(pong('r1')));
+            expect(listener).not.toHaveBeenCalled();
+        });
+    });
+
     describe('helpers', () => {
+        it('clip free text to the contract limit and leave anything else alone', () => {
+            expect(clipText('x'.repeat(300))).toHaveLength(255);
+            expect(clipText('abcdef', 3)).toBe('abc');
+            expect(clipText('short')).toBe('short');
+            expect(clipText(undefined)).toBeUndefined();
+            expect(isSalesforceId('0035g00000AbCdE')).toBe(true);
+            expect(isSalesforceId(42)).toBe(false);
+        });
+
         it('keep only numbers the contract can dial', () => {
             expect(toDialableNumber('  (415) 555-0100 ')).toBe('(415) 555-0100');
             expect(toDialableNumber('+44 20 7183 8750')).toBe('+44 20 7183 8750');
