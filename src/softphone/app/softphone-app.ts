@@ -126,7 +126,8 @@ export class SoftphoneApp {
     /** The LMS bridge, once subscribed: state and call events are published to it from then on. */
     attachBridge(bridge: LmsBridge): void {
         this.bridge = bridge;
-        void bridge.publishState(this.statePayload());
+        this.lastPublishedState = undefined;
+        this.publishStateIfChanged();
     }
 
     start(): void {
