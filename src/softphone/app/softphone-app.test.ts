@@ -498,17 +498,6 @@ describe('SoftphoneApp: the LMS bridge', () => {
         expect(errors).toEqual([]);
     });
 
-    it('does not publish the same state again when the softphone changes something else', async () => {
-        const harness = createAppHarness();
-        await harness.start();
-        const { lms } = await harness.attachLms();
-
-        harness.app.store.addError('Something the LWCs do not show');
-        await harness.settle();
-
-        expect(lms.published.filter((message) => message.type === 'state')).toHaveLength(1);
-    });
-
     it("shows an LWC's dial as placing while its number is checked, then the engine's call", async () => {
         const harness = createAppHarness();
         await harness.start();

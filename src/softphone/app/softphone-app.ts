@@ -126,8 +126,7 @@ export class SoftphoneApp {
     /** The LMS bridge, once subscribed: state and call events are published to it from then on. */
     attachBridge(bridge: LmsBridge): void {
         this.bridge = bridge;
-        this.lastPublishedState = undefined;
-        this.publishStateIfChanged();
+        void bridge.publishState(this.statePayload());
     }
 
     start(): void {
