@@ -72,10 +72,16 @@ sipSuite('Transfer, consult and conference over SIP (Kamailio, sipp)', { timeout
         return result;
     }
 
-    /** The sipp runs a test started, stopped when it ends whatever happened (a no-op once done). */
+    /**
+     * The sipp runs a test started, stopped when it ends whatever happened (a no-op once done),
+     * and the calls a failed test left up: the next test starts with no call.
+     */
     const started = [];
     afterEach(async () => {
         await Promise.all(started.splice(0).map((run) => run.stop()));
+        for (const callId of (await browser?.call('liveCallIds')) ?? []) {
+            await browser.call('hangup', callId);
+        }
     });
 
     async function sipp(options) {

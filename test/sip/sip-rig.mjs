@@ -68,11 +68,46 @@ export function freePort(protocol = 'tcp') {
     });
 }
 
-/** `count` distinct free UDP ports. */
-async function freeUdpPorts(count) {
+/** The first port the kernel hands out for bind(0) (Linux's default when unreadable). */
+function firstEphemeralPort() {
+    try {
+        const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+            .trim()
+            .split(/\s+/)
+            .map(Number);
+        return Number.isInteger(low) && low > 2048 ? low : 32768;
+    } catch {
+        return 32768;
+    }
+}
+
+/** True when the port can be bound now on loopback, over UDP and over TCP. */
+async function portFreeBothWays(port) {
+    if (await udpPortTaken(port)) {
+        return false;
+    }
+    return new Promise((resolve) => {
+        const server = net.createServer();
+        server.once('error', () => resolve(false));
+        server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+}
+
+/**
+ * `count` distinct free ports below the kernel's ephemeral range, for ports that must stay free
+ * while nobody holds them: the gateway port between two sipp runs, Kamailio's ports across a
+ * restart. A port from bind(0) could meanwhile be handed to anything that binds an ephemeral
+ * port (Chromium's WebRTC sockets do, for every call), and the test's INVITE would go there.
+ */
+async function stablePorts(count) {
+    const high = firstEphemeralPort() - 1;
+    const low = Math.max(1025, high - 12_000);
     const ports = new Set();
     while (ports.size < count) {
-        ports.add(await freePort('udp'));
+        const port = low + Math.floor(Math.random() * (high - low + 1));
+        if (!ports.has(port) && (await portFreeBothWays(port))) {
+            ports.add(port);
+        }
     }
     return [...ports];
 }
@@ -179,10 +214,10 @@ function stopChild(child, timeoutMs = 3000) {
  * URL, the start-up time, its PID, its log so far (log()) and stop().
  */
 export async function startKamailio({ sipPort, wsPort, gatewayPort } = {}) {
-    const [freeSip, freeGateway] = await freeUdpPorts(2);
+    const [freeSip, freeWs, freeGateway] = await stablePorts(3);
     const ports = {
         sipPort: sipPort ?? freeSip,
-        wsPort: wsPort ?? (await freePort('tcp')),
+        wsPort: wsPort ?? freeWs,
         gatewayPort: gatewayPort ?? freeGateway
     };
     const runtime = temporaryDir('sip-rig-kamailio-');
@@ -267,9 +302,14 @@ export async function startSipp({
     timeoutSeconds = 30,
     keys = {}
 }) {
+    const localPort = uas ? kamailio.gatewayPort : await freePort('udp');
+    if (uas && (await udpPortTaken(localPort))) {
+        throw new Error(
+            `The gateway port ${localPort} is held by another process: Kamailio's calls to the gateway would go there, not to sipp (${scenario}).`
+        );
+    }
     const work = temporaryDir('sip-rig-sipp-');
     const workDir = work.path;
-    const localPort = uas ? kamailio.gatewayPort : await freePort('udp');
     const messageFile = join(workDir, 'messages.log');
     const args = [
         '-sf',
@@ -321,6 +361,14 @@ export async function startSipp({
     let exited = false;
     void done.then(() => (exited = true));
     await waitFor(async () => exited || udpPortTaken(localPort), 5000, 'sipp did not bind');
+    if (exited) {
+        // Most often: something else holds the port. The test would otherwise send its calls
+        // to that something and fail much later, on a timeout that says nothing about why.
+        const result = await done;
+        throw new Error(
+            `sipp (${scenario}) ended at start with ${result.code} on port ${localPort}:\n${result.stderr}${result.errors}`
+        );
+    }
     /** The messages traced so far (sipp writes its trace as it goes). */
     const messagesSoFar = () =>
         existsSync(messageFile) ? parseSippMessages(readFileSync(messageFile, 'utf8')) : [];
