@@ -1,5 +1,5 @@
 import { checkNotifications, checkStorage, checkTabs } from './browser-checks';
-import { STATUS_LABELS, worstStatus } from './check-result';
+import { statusLabel, worstStatus } from './check-result';
 import { checkLms } from './lms-check';
 import { checkSettings } from './settings-check';
 import { checkMicrophone, checkWebSocket, webSocketOrigin } from './sip-checks';
@@ -41,10 +41,10 @@ describe('browser checks', () => {
         expect(storage.status).toBe('fail');
         expect(storage.summary).toContain('memory only');
         expect(checkTabs({ ...browser, webLocks: false }).summary).toMatch(
-            /^Web Locks is not available/
+            /^Not available in this browser: Web Locks\./
         );
         expect(checkTabs({ ...browser, webLocks: false, broadcastChannel: false }).summary).toMatch(
-            /^Web Locks and BroadcastChannel are not available/
+            /^Not available in this browser: Web Locks, BroadcastChannel\./
         );
     });
 
@@ -133,6 +133,6 @@ describe('worstStatus', () => {
         expect(worstStatus([result('pass'), result('warn')])).toBe('warn');
         expect(worstStatus([result('not-run'), result('fail')])).toBe('fail');
         expect(worstStatus([])).toBe('pass');
-        expect(STATUS_LABELS['not-run']).toBe('Not run');
+        expect(statusLabel('not-run')).toBe('Not run');
     });
 });

@@ -2,6 +2,7 @@
 // of the static resource of their own, downloaded when an agent or admin first opens the panel
 // (most agents never do), then kept.
 import type { SetupCheckContext } from './create-setup-check';
+import { label } from '../i18n';
 import { checkSetupLabel } from './setup-check-view';
 import type { SetupCheckView } from './setup-check-view';
 import { button, el } from '../ui/dom';
@@ -48,7 +49,7 @@ export function appendSetupCheck(root: HTMLElement, context: SetupCheckContext):
         checkSetupLabel(),
         'slds-button slds-button_neutral softphone-diagnostics__check-setup',
         () => void check.open(opener),
-        { title: 'Check what this org and browser need for the softphone, with the fixes' }
+        { title: label('Softphone_Check_Setup_Title') }
     );
     root.append(el('div', { className: 'softphone-diagnostics slds-m-top_small' }, [opener]));
 }
