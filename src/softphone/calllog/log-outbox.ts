@@ -13,6 +13,7 @@
  * carried (revision counters), so a wrap-up set while a create is in flight is sent next.
  */
 import type { Call, Clock, RelatedRecord } from '../calls/call-model';
+import { label } from '../i18n';
 import { TypedEmitter } from '../shared/typed-emitter';
 import type { Scheduler } from '../telephony/scheduler';
 import { computeRetryDelay, defaultBackoffPolicy } from '../shared/backoff';
@@ -231,13 +232,17 @@ export class LogOutbox {
         if (wrapUp.disposition.length > FIELD_LIMITS.disposition) {
             throw new CallLogError(
                 'DISPOSITION_TOO_LONG',
-                `The disposition is too long (${wrapUp.disposition.length} characters; at most ${FIELD_LIMITS.disposition}).`
+                label(
+                    'Softphone_Log_Disposition_Too_Long',
+                    wrapUp.disposition.length,
+                    FIELD_LIMITS.disposition
+                )
             );
         }
         if (wrapUp.notes !== undefined && wrapUp.notes.length > FIELD_LIMITS.notes) {
             throw new CallLogError(
                 'NOTES_TOO_LONG',
-                `The notes are too long (${wrapUp.notes.length} characters; at most ${FIELD_LIMITS.notes}).`
+                label('Softphone_Log_Notes_Too_Long', wrapUp.notes.length, FIELD_LIMITS.notes)
             );
         }
         const current = this.requireEntry(callId);
@@ -260,10 +265,7 @@ export class LogOutbox {
      */
     async setRelatedRecord(callId: string, related: RelatedRecord): Promise<void> {
         if (!isSalesforceId(related.recordId)) {
-            throw new CallLogError(
-                'INVALID_RECORD',
-                'The call log can only be related to a Salesforce record Id.'
-            );
+            throw new CallLogError('INVALID_RECORD', label('Softphone_Log_Invalid_Record'));
         }
         const known = this.entries.get(callId) ?? this.recent.get(callId);
         if (known !== undefined && known.related?.recordId === related.recordId) {
@@ -377,7 +379,7 @@ export class LogOutbox {
             this.recent.delete(callId);
             return { ...recent, attempts: 0, nextAttemptAt: this.clock.now() };
         }
-        throw new CallLogError('UNKNOWN_CALL', `No call log is known for call ${callId}.`);
+        throw new CallLogError('UNKNOWN_CALL', label('Softphone_Log_Unknown_Call', callId));
     }
 
     /** Starts delivery of an entry, or asks the running delivery to look again when it ends. */
