@@ -595,28 +595,32 @@ var PHONE_PATTERN = /^[0-9+().\- ]+$/;
 var SALESFORCE_ID_PATTERN = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
 var API_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 var DTMF_PATTERN = /^[0-9*#A-Da-d]+$/;
+var TOKEN_CHARS = "Softphone_Channel_Token_Chars";
 var RequestIdSchema = pipe(
   string(),
   minLength(1),
   maxLength(CONTRACT_LIMITS.requestIdMax),
-  regex(TOKEN_PATTERN, "may contain only letters, digits, _ and -")
+  regex(TOKEN_PATTERN, TOKEN_CHARS)
 );
 var PhoneNumberSchema = pipe(
   string(),
   minLength(1),
   maxLength(CONTRACT_LIMITS.phoneNumberMax),
-  regex(PHONE_PATTERN, "may contain only digits, spaces and + ( ) - ."),
-  check((value) => /[0-9]/.test(value), "must contain at least one digit")
+  regex(PHONE_PATTERN, "Softphone_Channel_Phone_Chars"),
+  check(
+    (value) => /[0-9]/.test(value),
+    "Softphone_Channel_Needs_Digit"
+  )
 );
 var SalesforceIdSchema = pipe(
   string(),
-  regex(SALESFORCE_ID_PATTERN, "must be a 15- or 18-character Salesforce Id")
+  regex(SALESFORCE_ID_PATTERN, "Softphone_Channel_Salesforce_Id")
 );
 var ObjectApiNameSchema = pipe(
   string(),
   minLength(1),
   maxLength(CONTRACT_LIMITS.objectTypeMax),
-  regex(API_NAME_PATTERN, "must be an object API name such as Contact or Phone_Call__c")
+  regex(API_NAME_PATTERN, "Softphone_Channel_Api_Name")
 );
 var CallIdSchema = pipe(
   string(),
@@ -643,6 +647,7 @@ var CALL_DIRECTIONS = ["Inbound", "Outbound"];
 var CALL_STATES = ["ringing", "dialing", "connected", "held", "ended"];
 var CALL_OUTCOMES = [
   "Connected",
+  // i18n-exempt: an outcome value (the Outcome picklist's API value), not words
   "No Answer",
   "Busy",
   "Voicemail",
@@ -727,11 +732,11 @@ var DialPayloadSchema = pipe(
   // right lookup, and a name or type without an Id points at nothing.
   check(
     (payload) => payload.recordId === void 0 === (payload.objectType === void 0),
-    "needs recordId and objectType together"
+    "Softphone_Channel_Related_Pair"
   ),
   check(
     (payload) => payload.recordName === void 0 || payload.recordId !== void 0,
-    "has recordName without recordId"
+    "Softphone_Channel_Name_Without_Id"
   )
 );
 var DialCommandSchema = commandEnvelope("dial", DialPayloadSchema);
@@ -781,7 +786,7 @@ var SetAgentStateCommandSchema = commandEnvelope(
     }),
     check(
       (payload) => payload.reason === void 0 || payload.state === "Break",
-      "has a reason, which only Break takes"
+      "Softphone_Channel_Reason_Only_Break"
     )
   )
 );
@@ -792,7 +797,7 @@ var SendDtmfCommandSchema = commandEnvelope(
       string(),
       minLength(1),
       maxLength(CONTRACT_LIMITS.dtmfMax),
-      regex(DTMF_PATTERN, "may contain only 0-9, *, # and A-D")
+      regex(DTMF_PATTERN, "Softphone_Channel_Dtmf_Chars")
     ),
     callId: optional(CallIdSchema)
   })
@@ -855,7 +860,7 @@ var ErrorPayloadSchema = jsonObject({
     string(),
     minLength(1),
     maxLength(CONTRACT_LIMITS.errorCodeMax),
-    regex(TOKEN_PATTERN, "may contain only letters, digits, _ and -")
+    regex(TOKEN_PATTERN, TOKEN_CHARS)
   ),
   message: pipe(string(), minLength(1), maxLength(CONTRACT_LIMITS.errorMessageMax)),
   inResponseTo: optional(picklist(COMMAND_TYPES))
@@ -894,10 +899,259 @@ function isEventType(value) {
   return typeof value === "string" && EVENT_TYPES.includes(value);
 }
 
+// src/labels/en.json
+var Softphone_Channel_Not_An_Object = {
+  value: "message must be an object with version, type and payload (got {0})",
+  description: "Message channel error, shown by the components: {0} = what came",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Missing_Field = {
+  value: 'missing field "{0}"',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Unsupported_Version = {
+  value: "unsupported version {0} (expected {1})",
+  description: "Message channel error, shown by the components: {0} = the version sent, {1} = the version expected",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Event_Not_Command = {
+  value: '"{0}" is an event, not a command',
+  description: "Message channel error, shown by the components: {0} = the type",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Command_Not_Event = {
+  value: '"{0}" is a command, not an event',
+  description: "Message channel error, shown by the components: {0} = the type",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Unknown_Type = {
+  value: 'unknown type "{0}"',
+  description: "Message channel error, shown by the components: {0} = the type",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_One_More_Problem = {
+  value: "and 1 more problem",
+  description: "Message channel error, shown by the components: after the first problems",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_More_Problems = {
+  value: "and {0} more problems",
+  description: "Message channel error, shown by the components: after the first problems. {0} = how many more",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Unknown_Field = {
+  value: 'unknown field "{0}"',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Empty = {
+  value: '"{0}" must not be empty',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Too_Short = {
+  value: '"{0}" is too short (min {1} characters)',
+  description: "Message channel error, shown by the components: {0} = the field, {1} = minimum",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Too_Long = {
+  value: '"{0}" is too long (max {1} characters, got {2})',
+  description: "Message channel error, shown by the components: {0} = the field, {1} = maximum, {2} = length",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Whole_Number = {
+  value: '"{0}" must be a whole number',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_At_Least = {
+  value: '"{0}" must be at least {1}',
+  description: "Message channel error, shown by the components: {0} = the field, {1} = minimum",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Must_Be = {
+  value: '"{0}" must be {1} (got {2})',
+  description: "Message channel error, shown by the components: {0} = the field, {1} = what it must be, {2} = what came",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_One_Of = {
+  value: '"{0}" must be one of {1} (got {2})',
+  description: "Message channel error, shown by the components: {0} = the field, {1} = the values, {2} = what came",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_A_String = {
+  value: "a string",
+  description: "Message channel error, shown by the components: what a field must be",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_A_Number = {
+  value: "a number",
+  description: "Message channel error, shown by the components: what a field must be",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_True_Or_False = {
+  value: "true or false",
+  description: "Message channel error, shown by the components: what a field must be",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_An_Object = {
+  value: "an object",
+  description: "Message channel error, shown by the components: what a field must be",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_A_List = {
+  value: "a list",
+  description: "Message channel error, shown by the components: what a field must be",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_An_Array = {
+  value: "an array",
+  description: "Message channel error, shown by the components: what came",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_A_Known_Value = {
+  value: "a known value",
+  description: "Message channel error, shown by the components: what a field must be",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Listed_Values = {
+  value: "the listed values",
+  description: "Message channel error, shown by the components: what a field must be one of",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Token_Chars = {
+  value: '"{0}" may contain only letters, digits, _ and -',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Phone_Chars = {
+  value: '"{0}" may contain only digits, spaces and + ( ) - .',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Needs_Digit = {
+  value: '"{0}" must contain at least one digit',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Salesforce_Id = {
+  value: '"{0}" must be a 15- or 18-character Salesforce Id',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Api_Name = {
+  value: '"{0}" must be an object API name such as Contact or Phone_Call__c',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Related_Pair = {
+  value: '"{0}" needs recordId and objectType together',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Name_Without_Id = {
+  value: '"{0}" has recordName without recordId',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Reason_Only_Break = {
+  value: '"{0}" has a reason, which only Break takes',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+var Softphone_Channel_Dtmf_Chars = {
+  value: '"{0}" may contain only 0-9, *, # and A-D',
+  description: "Message channel error, shown by the components: {0} = the field",
+  category: "Softphone Panel",
+  softphone: true
+};
+
+// src/softphone/i18n/label-catalog.ts
+function formatLabel(template, args) {
+  return template.replace(/\{(\d+)\}/g, (placeholder, index) => {
+    const value = args[Number(index)];
+    return value === void 0 ? placeholder : String(value);
+  });
+}
+
+// src/softphone/channel/contract-words.ts
+var ENGLISH = {
+  Softphone_Channel_A_Known_Value,
+  Softphone_Channel_A_List,
+  Softphone_Channel_A_Number,
+  Softphone_Channel_A_String,
+  Softphone_Channel_An_Array,
+  Softphone_Channel_An_Object,
+  Softphone_Channel_Api_Name,
+  Softphone_Channel_At_Least,
+  Softphone_Channel_Command_Not_Event,
+  Softphone_Channel_Dtmf_Chars,
+  Softphone_Channel_Empty,
+  Softphone_Channel_Event_Not_Command,
+  Softphone_Channel_Listed_Values,
+  Softphone_Channel_Missing_Field,
+  Softphone_Channel_More_Problems,
+  Softphone_Channel_Must_Be,
+  Softphone_Channel_Name_Without_Id,
+  Softphone_Channel_Needs_Digit,
+  Softphone_Channel_Not_An_Object,
+  Softphone_Channel_One_More_Problem,
+  Softphone_Channel_One_Of,
+  Softphone_Channel_Phone_Chars,
+  Softphone_Channel_Reason_Only_Break,
+  Softphone_Channel_Related_Pair,
+  Softphone_Channel_Salesforce_Id,
+  Softphone_Channel_Token_Chars,
+  Softphone_Channel_Too_Long,
+  Softphone_Channel_Too_Short,
+  Softphone_Channel_True_Or_False,
+  Softphone_Channel_Unknown_Field,
+  Softphone_Channel_Unknown_Type,
+  Softphone_Channel_Unsupported_Version,
+  Softphone_Channel_Whole_Number
+};
+var englishContractWords = (name, ...args) => formatLabel(ENGLISH[name].value, args);
+function isContractLabelName(text) {
+  return Object.prototype.hasOwnProperty.call(ENGLISH, text);
+}
+
 // src/softphone/channel/parse-message.ts
 var MAX_LISTED_ISSUES = 3;
-function parseCommand(input) {
-  const checked = checkEnvelope(input, "command");
+function parseCommand(input, words = englishContractWords) {
+  const checked = checkEnvelope(input, "command", words);
   if (!checked.ok) {
     return checked;
   }
@@ -906,10 +1160,10 @@ function parseCommand(input) {
   if (result.success) {
     return { ok: true, command: result.output };
   }
-  return { ok: false, error: issuesToError(result.issues, checked.requestId, type) };
+  return { ok: false, error: issuesToError(result.issues, checked.requestId, type, words) };
 }
-function parseEvent(input) {
-  const checked = checkEnvelope(input, "event");
+function parseEvent(input, words = englishContractWords) {
+  const checked = checkEnvelope(input, "event", words);
   if (!checked.ok) {
     return checked;
   }
@@ -918,7 +1172,7 @@ function parseEvent(input) {
   if (result.success) {
     return { ok: true, event: result.output };
   }
-  return { ok: false, error: issuesToError(result.issues, checked.requestId, type) };
+  return { ok: false, error: issuesToError(result.issues, checked.requestId, type, words) };
 }
 function readRequestId(input) {
   if (!isRecord(input)) {
@@ -927,11 +1181,11 @@ function readRequestId(input) {
   const candidate = input.requestId;
   return is(RequestIdSchema, candidate) ? candidate : void 0;
 }
-function checkEnvelope(input, kind) {
+function checkEnvelope(input, kind, words) {
   if (!isRecord(input)) {
     return fail(
       "INVALID_MESSAGE",
-      `message must be an object with version, type and payload (got ${describeValue(input)})`
+      words("Softphone_Channel_Not_An_Object", describeValue(input, words))
     );
   }
   const requestId = readRequestId(input);
@@ -940,23 +1194,38 @@ function checkEnvelope(input, kind) {
   const knownType = isExpectedKind ? type : void 0;
   const failWith = (code, message) => fail(code, message, requestId, knownType);
   if (!("version" in input) || input.version === void 0) {
-    return failWith("MISSING_FIELD", 'missing field "version"');
+    return failWith("MISSING_FIELD", words("Softphone_Channel_Missing_Field", "version"));
   }
   if (input.version !== CONTRACT_VERSION) {
     return failWith(
       "UNSUPPORTED_VERSION",
-      `unsupported version ${describeValue(input.version)} (expected ${CONTRACT_VERSION})`
+      words(
+        "Softphone_Channel_Unsupported_Version",
+        describeValue(input.version, words),
+        CONTRACT_VERSION
+      )
     );
   }
   if (type === void 0) {
-    return failWith("MISSING_FIELD", 'missing field "type"');
+    return failWith("MISSING_FIELD", words("Softphone_Channel_Missing_Field", "type"));
   }
   if (typeof type !== "string") {
-    return failWith("INVALID_FIELD", `"type" must be a string (got ${describeValue(type)})`);
+    return failWith(
+      "INVALID_FIELD",
+      words(
+        "Softphone_Channel_Must_Be",
+        "type",
+        words("Softphone_Channel_A_String"),
+        describeValue(type, words)
+      )
+    );
   }
   if (!isExpectedKind) {
     const other = kind === "command" ? isEventType(type) : isCommandType(type);
-    const message = other ? `"${type}" is ${kind === "command" ? "an event, not a command" : "a command, not an event"}` : `unknown type "${clip(type, 40)}"`;
+    const message = other ? words(
+      kind === "command" ? "Softphone_Channel_Event_Not_Command" : "Softphone_Channel_Command_Not_Event",
+      type
+    ) : words("Softphone_Channel_Unknown_Type", clip(type, 40));
     return failWith("UNKNOWN_TYPE", message);
   }
   return requestId === void 0 ? { ok: true, type } : { ok: true, type, requestId };
@@ -964,20 +1233,25 @@ function checkEnvelope(input, kind) {
 function fail(code, message, requestId, type) {
   return { ok: false, error: withOptional({ code, message }, requestId, type) };
 }
-function issuesToError(issues, requestId, type) {
+function issuesToError(issues, requestId, type, words) {
   const seenPaths = /* @__PURE__ */ new Set();
   const described = issues.filter((issue) => {
     const path = getDotPath(issue) ?? "";
     const fresh = !seenPaths.has(path);
     seenPaths.add(path);
     return fresh;
-  }).map(describeIssue);
+  }).map((issue) => describeIssue(issue, words));
   const first = described[0];
   const code = first?.missing ? "MISSING_FIELD" : "INVALID_FIELD";
   const listed = described.slice(0, MAX_LISTED_ISSUES).map((issue) => issue.message);
   const rest = described.length - listed.length;
   const message = clip(
-    listed.join("; ") + (rest > 0 ? `; and ${rest} more problem${rest > 1 ? "s" : ""}` : ""),
+    [
+      ...listed,
+      ...rest === 0 ? [] : [
+        rest === 1 ? words("Softphone_Channel_One_More_Problem") : words("Softphone_Channel_More_Problems", rest)
+      ]
+    ].join("; "),
     CONTRACT_LIMITS.errorMessageMax
   );
   return withOptional({ code, message }, requestId, type);
@@ -990,78 +1264,101 @@ function withOptional(error, requestId, type) {
   };
 }
 var EXPECTED_TYPE_WORDS = {
-  string: "a string",
-  number: "a number",
-  boolean: "true or false",
-  Object: "an object",
-  Array: "a list"
+  string: "Softphone_Channel_A_String",
+  number: "Softphone_Channel_A_Number",
+  boolean: "Softphone_Channel_True_Or_False",
+  Object: "Softphone_Channel_An_Object",
+  Array: "Softphone_Channel_A_List"
 };
-function describeIssue(issue) {
+function describeIssue(issue, words) {
   const path = clip(getDotPath(issue) ?? "message", 80);
   const isObjectKeyIssue = issue.type === "object" || issue.type === "strict_object";
   if (isObjectKeyIssue && issue.expected === "never") {
-    return { missing: false, message: `unknown field "${path}"` };
+    return { missing: false, message: words("Softphone_Channel_Unknown_Field", path) };
   }
   if (isObjectKeyIssue && issue.received === "undefined" && issue.path !== void 0) {
-    return { missing: true, message: `missing field "${path}"` };
+    return { missing: true, message: words("Softphone_Channel_Missing_Field", path) };
   }
   switch (issue.type) {
     case "min_length":
       return {
         missing: false,
-        message: issue.requirement === 1 ? `"${path}" must not be empty` : `"${path}" is too short (min ${String(issue.requirement)} characters)`
+        message: issue.requirement === 1 ? words("Softphone_Channel_Empty", path) : words("Softphone_Channel_Too_Short", path, String(issue.requirement))
       };
     case "max_length":
       return {
         missing: false,
-        message: `"${path}" is too long (max ${String(issue.requirement)} characters, got ${issue.received})`
+        message: words(
+          "Softphone_Channel_Too_Long",
+          path,
+          String(issue.requirement),
+          issue.received
+        )
       };
     case "integer":
-      return { missing: false, message: `"${path}" must be a whole number` };
+      return { missing: false, message: words("Softphone_Channel_Whole_Number", path) };
     case "min_value":
       return {
         missing: false,
-        message: `"${path}" must be at least ${String(issue.requirement)}`
+        message: words("Softphone_Channel_At_Least", path, String(issue.requirement))
       };
     case "literal":
       return {
         missing: false,
-        message: `"${path}" must be ${issue.expected ?? "a known value"} (got ${clip(issue.received, 60)})`
+        message: words(
+          "Softphone_Channel_Must_Be",
+          path,
+          issue.expected ?? words("Softphone_Channel_A_Known_Value"),
+          clip(issue.received, 60)
+        )
       };
     case "picklist":
       return {
         missing: false,
-        message: `"${path}" must be one of ${formatChoices(issue.expected)} (got ${clip(issue.received, 60)})`
+        message: words(
+          "Softphone_Channel_One_Of",
+          path,
+          formatChoices(issue.expected, words),
+          clip(issue.received, 60)
+        )
       };
     case "regex":
     case "check":
     case "custom":
-      return { missing: false, message: `"${path}" ${issue.message}` };
-    default: {
-      const expected = issue.expected ?? "";
-      const words = EXPECTED_TYPE_WORDS[expected] ?? expected;
       return {
         missing: false,
-        message: `"${path}" must be ${words} (got ${clip(issue.received, 60)})`
+        message: isContractLabelName(issue.message) ? words(issue.message, path) : `"${path}" ${issue.message}`
+      };
+    default: {
+      const expected = issue.expected ?? "";
+      const name = EXPECTED_TYPE_WORDS[expected];
+      return {
+        missing: false,
+        message: words(
+          "Softphone_Channel_Must_Be",
+          path,
+          name === void 0 ? expected : words(name),
+          clip(issue.received, 60)
+        )
       };
     }
   }
 }
-function formatChoices(expected) {
+function formatChoices(expected, words) {
   if (expected === null) {
-    return "the listed values";
+    return words("Softphone_Channel_Listed_Values");
   }
   return expected.replace(/^\(|\)$/g, "").split(" | ").join(", ");
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function describeValue(value) {
+function describeValue(value, words) {
   if (value === null) {
     return "null";
   }
   if (Array.isArray(value)) {
-    return "an array";
+    return words("Softphone_Channel_An_Array");
   }
   if (typeof value === "string") {
     return `"${clip(value, 40)}"`;
