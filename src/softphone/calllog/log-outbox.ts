@@ -16,20 +16,12 @@ import type { Call, Clock, RelatedRecord } from '../calls/call-model';
 import { label } from '../i18n';
 import { TypedEmitter } from '../shared/typed-emitter';
 import type { Scheduler } from '../telephony/scheduler';
-import { computeRetryDelay, defaultBackoffPolicy } from '../shared/backoff';
+import { defaultBackoffPolicy } from '../shared/backoff';
 import type { BackoffPolicy } from '../shared/backoff';
 import type { CallLogWriter } from './call-log-writer';
 import type { OutboxEntry } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
-import {
-    applyDuplicate,
-    applyStepSuccess,
-    hasPendingWrites,
-    isFinished,
-    nextStep,
-    wrapUpRevisionOf
-} from './outbox-steps';
-import type { OutboxStep } from './outbox-steps';
+import { hasPendingWrites, isFinished, nextStep, wrapUpRevisionOf } from './outbox-steps';
 import {
     FIELD_LIMITS,
     isSalesforceId,
@@ -37,14 +29,15 @@ import {
     toRelatedRecordFields
 } from './phone-call-record';
 import type { CallDataLogField, WrapUp } from './phone-call-record';
-import { isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
+import { isPermanentSaveFailure } from './save-error';
 import type { SaveFailure } from './save-error';
 import { CallLogError } from './call-log-error';
 import type { LogOutboxEvents } from './log-outbox-events';
 import { KeyedTimers } from './keyed-timers';
 import { rememberAtMost } from './remember-at-most';
 import { SerialWrites } from './serial-writes';
-import { saveWithin, type AttemptOutcome } from './save-within';
+import { saveWithin } from './save-within';
+import { applyAttemptOutcome, type RetryPolicy } from './attempt-outcome';
 
 // Importers of the outbox find its events and its error here too.
 export { CallLogError, type CallLogErrorCode } from './call-log-error';
@@ -97,13 +90,11 @@ export class LogOutbox {
     private readonly writer: CallLogWriter;
     private readonly scheduler: Scheduler;
     private readonly clock: Clock;
-    private readonly random: () => number;
     private readonly agentUserId: string | undefined;
     private readonly mirrorToTask: boolean;
     private readonly callDataFields: readonly CallDataLogField[];
-    private readonly backoff: BackoffPolicy;
     private readonly attemptTimeoutMs: number;
-    private readonly isPermanentFailure: (failure: SaveFailure) => boolean;
+    private readonly retry: RetryPolicy;
     // A throwing listener is reported by the emitter and cannot stop a delivery.
     private readonly emitter = new TypedEmitter<LogOutboxEvents>();
 
@@ -124,13 +115,15 @@ export class LogOutbox {
         this.scheduler = options.scheduler;
         this.timers = new KeyedTimers(options.scheduler);
         this.clock = options.clock;
-        this.random = options.random;
         this.agentUserId = options.agentUserId;
         this.mirrorToTask = options.mirrorToTask ?? false;
         this.callDataFields = options.callDataFields ?? [];
-        this.backoff = options.backoff ?? defaultBackoffPolicy;
         this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
-        this.isPermanentFailure = options.isPermanentFailure ?? isPermanentSaveFailure;
+        this.retry = {
+            random: options.random,
+            backoff: options.backoff ?? defaultBackoffPolicy,
+            isPermanentFailure: options.isPermanentFailure ?? isPermanentSaveFailure
+        };
     }
 
     /** False when the store is memory only: the UI should warn that a reload loses logs. */
@@ -433,7 +426,13 @@ export class LogOutbox {
             if (latest === undefined) {
                 return;
             }
-            const updated = this.applyOutcome(latest, step, outcome);
+            const updated = applyAttemptOutcome(
+                latest,
+                step,
+                outcome,
+                this.clock.now(),
+                this.retry
+            );
             this.entries.set(callId, updated);
             await this.persist(updated);
             this.emitPendingCount();
@@ -456,47 +455,6 @@ export class LogOutbox {
                 await this.linkConsultCalls(updated);
             }
         }
-    }
-
-    private applyOutcome(
-        entry: OutboxEntry,
-        step: OutboxStep,
-        outcome: AttemptOutcome
-    ): OutboxEntry {
-        const now = this.clock.now();
-        if (outcome.ok) {
-            const createsRecord = step.kind === 'create';
-            const returnedId = isSalesforceId(outcome.returned) ? outcome.returned : null;
-            if (createsRecord && returnedId === null) {
-                // No Id means we cannot know the record: retry, and a create that did happen
-                // comes back as a duplicate with its Id.
-                return this.failed(entry, {
-                    message: 'saveLog answered without a record Id',
-                    codes: []
-                });
-            }
-            return applyStepSuccess(entry, step, returnedId, now);
-        }
-        if (step.kind === 'create') {
-            const existingId = parseDuplicateRecordId(outcome.failure);
-            if (existingId !== null) {
-                return applyDuplicate(entry, existingId, now);
-            }
-        }
-        return this.failed(entry, outcome.failure);
-    }
-
-    private failed(entry: OutboxEntry, failure: SaveFailure): OutboxEntry {
-        const attempts = entry.attempts + 1;
-        const parked = this.isPermanentFailure(failure);
-        const delay = computeRetryDelay(attempts, this.random, this.backoff);
-        return {
-            ...entry,
-            attempts,
-            nextAttemptAt: this.clock.now() + delay,
-            lastError: failure.message,
-            parked
-        };
     }
 
     private schedule(callId: string, delayMs: number): void {
