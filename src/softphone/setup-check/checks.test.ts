@@ -21,7 +21,8 @@ describe('checkSettings', () => {
         ]);
         expect(failed.status).toBe('fail');
         expect(failed.summary).toBe(
-            '/connector/sipWebSocketUrl: must start with wss:// The call center settings were not understood'
+            // The key is isolated (FSI … PDI) so a right-to-left sentence keeps it as written.
+            '\u2068/connector/sipWebSocketUrl\u2069: must start with wss:// The call center settings were not understood'
         );
         expect(failed.fix).toContain('Setup → Call Centers');
     });

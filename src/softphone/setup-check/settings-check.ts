@@ -25,9 +25,17 @@ export function checkSettings(problems: readonly SettingProblem[]): CheckResult 
             .map((problem) =>
                 problem.key === '' || problem.key === '/'
                     ? problem.message
-                    : `${problem.key}: ${problem.message}`
+                    : `${isolated(problem.key)}: ${problem.message}`
             )
             .join(' '),
         fix: label('Softphone_Setup_Call_Center_Fix')
     };
+}
+
+/**
+ * A `/section/item` key inside a sentence: isolated (FSI … PDI) so that in a right-to-left
+ * language it reads as written, its slashes in place, instead of being reordered with the words.
+ */
+function isolated(key: string): string {
+    return `\u2068${key}\u2069`;
 }
