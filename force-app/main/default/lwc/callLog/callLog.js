@@ -34,7 +34,12 @@ import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone_Message__c';
 import PHONE_CALL_OBJECT from '@salesforce/schema/Phone_Call__c';
 import DISPOSITION_FIELD from '@salesforce/schema/Phone_Call__c.Disposition__c';
 import NOTES_FIELD from '@salesforce/schema/Phone_Call__c.Notes__c';
-import { createSoftphoneClient, formatDuration, sameRecordId } from 'c/softphoneChannel';
+import {
+    createSoftphoneClient,
+    formatDuration,
+    formatLabel,
+    sameRecordId
+} from 'c/softphoneChannel';
 import { reduceErrors } from 'c/ldsUtils';
 
 import TITLE from '@salesforce/label/c.Softphone_Call_Log_Title';
@@ -83,14 +88,6 @@ const OPTIONAL_CALL_FIELDS = [
 const SORT_BY = [`-${PHONE_CALL}.Started__c`];
 const PAGE_SIZE = 20;
 const NOTES_MAX = 32768;
-
-/** Fills {0}, {1}, … of a Custom Label (values are text, never markup). */
-function formatLabel(label, ...values) {
-    return label.replace(/\{(\d+)\}/g, (match, index) => {
-        const value = values[index];
-        return value === undefined || value === null ? '' : String(value);
-    });
-}
 
 function fieldValue(record, name) {
     const field = record.fields && record.fields[name];

@@ -1214,6 +1214,25 @@ function formatDuration(totalSeconds) {
   const rest = String(seconds % 60).padStart(2, "0");
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
 }
+function formatLabel(template, ...values) {
+  if (typeof template !== "string") {
+    return "";
+  }
+  return template.replace(/\{(\d+)\}/g, (_match, index) => {
+    const value = values[Number(index)];
+    return value === void 0 || value === null ? "" : String(value);
+  });
+}
+function nonEmptyText(value) {
+  return typeof value === "string" && value.trim() !== "" ? value : void 0;
+}
+function remotePartyName(call) {
+  if (!call) {
+    return "";
+  }
+  const number2 = call.direction === "Inbound" ? call.from : call.to;
+  return nonEmptyText(call.remoteName) ?? nonEmptyText(call.related?.recordName) ?? nonEmptyText(number2) ?? "";
+}
 
 // src/softphone/channel/softphone-client.ts
 var DEFAULT_PING_TIMEOUT_MS = 3e3;
@@ -1355,11 +1374,13 @@ export {
   clipText,
   createSoftphoneClient,
   formatDuration,
+  formatLabel,
   isCommandType,
   isEventType,
   isSalesforceId,
   newRequestId,
   readRequestId,
+  remotePartyName,
   sameRecordId,
   toDialableNumber,
   validateCommand,
