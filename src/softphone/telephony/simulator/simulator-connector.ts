@@ -11,10 +11,24 @@ import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
 import { systemScheduler } from '../scheduler';
+import type { SimulatedCall, SimulatedCallState } from './simulated-call';
+import {
+    clearRemoteTimers,
+    newSimulatedCall,
+    scheduleRemote,
+    settleEndedCall,
+    settleLater
+} from './simulated-call';
 import type { SimulatorDelays } from './simulator-delays';
 import { defaultSimulatorDelays } from './simulator-delays';
 import type { SimulatorRuleStep } from './simulator-rules';
 import { simulatorRuleFor } from './simulator-rules';
+import {
+    numberRefusal,
+    simulatorNotConnected,
+    transferRefused,
+    unknownSimulatedCall
+} from './simulator-refusals';
 
 export interface SimulatorConnectorOptions {
     /** Makes the call ids (the provider call ids of the call log). */
@@ -34,27 +48,6 @@ export interface SimulatedCaller {
     readonly to?: string;
     /** What the phone system knows about the call (validated and bounded: see call-data.ts). */
     readonly data?: Readonly<Record<string, string>>;
-}
-
-type SimulatedCallState = 'ringing' | 'dialing' | 'connected' | 'held';
-
-interface PendingAction {
-    readonly action: string;
-    readonly handle: unknown;
-    readonly reject: (error: Error) => void;
-}
-
-interface SimulatedCall {
-    readonly id: string;
-    readonly direction: 'inbound' | 'outbound';
-    /** The other party's number (the dialled number, or the caller's). */
-    readonly remote: string;
-    state: SimulatedCallState;
-    muted: boolean;
-    /** The remote side's scheduled behaviour (dial rule steps, inbound ring timeout). */
-    readonly remoteTimers: Set<unknown>;
-    /** The agent's requests waiting for their confirming event. */
-    readonly pendingActions: Set<PendingAction>;
 }
 
 /**
@@ -173,19 +166,16 @@ export class SimulatorConnector implements Connector {
         }
         const call = this.addCall(id, 'outbound', 'dialing', number);
         for (const step of simulatorRuleFor(number).steps) {
-            const delay = step.after === 'immediately' ? 0 : this.delays[step.after];
-            const handle = this.scheduler.setTimeout(() => {
-                call.remoteTimers.delete(handle);
-                this.applyStep(call, step);
-            }, delay);
-            call.remoteTimers.add(handle);
+            scheduleRemote(call, this.scheduler, this.stepDelay(step), () =>
+                this.applyStep(call, step)
+            );
         }
         return Promise.resolve(id);
     }
 
     answer(callId: string): Promise<void> {
         return this.request('answer', callId, ['ringing'], (call) => {
-            this.clearRemoteTimers(call);
+            clearRemoteTimers(call, this.scheduler);
             call.state = 'connected';
             return this.confirmLater(call, 'answer', { type: 'answered', callId });
         });
@@ -251,10 +241,7 @@ export class SimulatorConnector implements Connector {
         return this.request('transfer', callId, ['connected', 'held'], (call) => {
             const rule = simulatorRuleFor(target);
             if (rule.behaviour === 'refuse-transfer') {
-                return this.refuseLater(
-                    call,
-                    `The phone system refused the transfer to ${target} (403 Forbidden).`
-                );
+                return this.refuseLater(call, transferRefused(target));
             }
             return this.confirmLater(call, 'transfer', {
                 type: 'transfer',
@@ -292,10 +279,7 @@ export class SimulatorConnector implements Connector {
         }
         return this.request('complete the consult on', callId, ['held'], (call) => {
             if (simulatorRuleFor(consult.remote).behaviour === 'refuse-transfer') {
-                return this.refuseLater(
-                    call,
-                    `The phone system refused the transfer to ${consult.remote} (403 Forbidden).`
-                );
+                return this.refuseLater(call, transferRefused(consult.remote));
             }
             return this.confirmLater(call, 'transfer', {
                 type: 'transfer',
@@ -353,11 +337,9 @@ export class SimulatorConnector implements Connector {
             throw new Error(`Cannot simulate a call: the id generator repeated call id "${id}".`);
         }
         const call = this.addCall(id, 'inbound', 'ringing', caller.from);
-        const handle = this.scheduler.setTimeout(() => {
-            call.remoteTimers.delete(handle);
-            this.endNow(call, 'no-answer');
-        }, this.delays.inboundRingTimeoutMs);
-        call.remoteTimers.add(handle);
+        scheduleRemote(call, this.scheduler, this.delays.inboundRingTimeoutMs, () =>
+            this.endNow(call, 'no-answer')
+        );
         const event: ConnectorEvent = {
             type: 'incoming',
             callId: id,
@@ -415,28 +397,21 @@ export class SimulatorConnector implements Connector {
         state: SimulatedCallState,
         remote: string
     ): SimulatedCall {
-        const call: SimulatedCall = {
-            id,
-            direction,
-            remote,
-            state,
-            muted: false,
-            remoteTimers: new Set(),
-            pendingActions: new Set()
-        };
+        const call = newSimulatedCall(id, direction, state, remote);
         this.calls.set(id, call);
         return call;
+    }
+
+    private stepDelay(step: SimulatorRuleStep): number {
+        return step.after === 'immediately' ? 0 : this.delays[step.after];
     }
 
     /** The transfer target's rule, played as transfer progress for `call`. */
     private playTransfer(call: SimulatedCall, target: string): void {
         for (const step of simulatorRuleFor(target).steps) {
-            const delay = step.after === 'immediately' ? 0 : this.delays[step.after];
-            const handle = this.scheduler.setTimeout(() => {
-                call.remoteTimers.delete(handle);
-                this.applyTransferStep(call, target, step);
-            }, delay);
-            call.remoteTimers.add(handle);
+            scheduleRemote(call, this.scheduler, this.stepDelay(step), () =>
+                this.applyTransferStep(call, target, step)
+            );
         }
     }
 
@@ -458,7 +433,7 @@ export class SimulatorConnector implements Connector {
         }
         const handedOn = step.event === 'answered' || step.reason === 'voicemail';
         if (handedOn) {
-            this.clearRemoteTimers(call);
+            clearRemoteTimers(call, this.scheduler);
             report('accepted');
             this.endNow(call, 'transferred');
             return;
@@ -467,17 +442,9 @@ export class SimulatorConnector implements Connector {
     }
 
     /** Rejects the request after localActionMs (the phone system's refusal). */
-    private refuseLater(call: SimulatedCall, message: string): Promise<void> {
-        return new Promise<void>((_resolve, reject) => {
-            const pending: PendingAction = {
-                action: 'transfer',
-                handle: this.scheduler.setTimeout(() => {
-                    call.pendingActions.delete(pending);
-                    reject(new Error(message));
-                }, this.delays.localActionMs),
-                reject
-            };
-            call.pendingActions.add(pending);
+    private refuseLater(call: SimulatedCall, refusal: Error): Promise<void> {
+        return settleLater(call, this.scheduler, 'transfer', this.delays.localActionMs, () => {
+            throw refusal;
         });
     }
 
@@ -535,18 +502,9 @@ export class SimulatorConnector implements Connector {
         action: string,
         event: ConnectorEvent
     ): Promise<void> {
-        return new Promise<void>((resolve, reject) => {
-            const pending: PendingAction = {
-                action,
-                handle: this.scheduler.setTimeout(() => {
-                    call.pendingActions.delete(pending);
-                    this.events.emit(event);
-                    resolve();
-                }, this.delays.localActionMs),
-                reject
-            };
-            call.pendingActions.add(pending);
-        });
+        return settleLater(call, this.scheduler, action, this.delays.localActionMs, () =>
+            this.events.emit(event)
+        );
     }
 
     /** The agent ends the call: it is gone at once; 'ended' follows after localActionMs. */
@@ -580,42 +538,18 @@ export class SimulatorConnector implements Connector {
     private forget(call: SimulatedCall, reason: CallEndReason): void {
         this.calls.delete(call.id);
         this.endedCallIds.add(call.id);
-        this.clearRemoteTimers(call);
-        for (const pending of call.pendingActions) {
-            this.scheduler.clearTimeout(pending.handle);
-            pending.reject(
-                new Error(
-                    `Call "${call.id}" ended (${reason}) before the ${pending.action} completed.`
-                )
-            );
-        }
-        call.pendingActions.clear();
-    }
-
-    private clearRemoteTimers(call: SimulatedCall): void {
-        for (const handle of call.remoteTimers) {
-            this.scheduler.clearTimeout(handle);
-        }
-        call.remoteTimers.clear();
+        settleEndedCall(call, this.scheduler, reason);
     }
 
     private connectionRefusal(action: string): Error | undefined {
         return this.events.status === 'connected'
             ? undefined
-            : new Error(`Cannot ${action}: the simulator is ${this.events.status}.`);
+            : simulatorNotConnected(action, this.events.status);
     }
 
     private unknownCall(action: string, callId: string): Error {
-        return this.endedCallIds.has(callId)
-            ? new Error(`Cannot ${action} call "${callId}": it has ended.`)
-            : new Error(`Cannot ${action} call "${callId}": the simulator has no such call.`);
+        return unknownSimulatedCall(action, callId, this.endedCallIds.has(callId));
     }
-}
-
-function numberRefusal(number: string, action = 'dial'): Error | undefined {
-    return typeof number === 'string' && /\d/.test(number)
-        ? undefined
-        : new Error(`Cannot ${action} "${String(number)}": a number needs at least one digit.`);
 }
 
 /** A target's end, as the reason its transfer failed. */
