@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type { CallEndReason, ConnectorEvent } from '../connector';
 import { CALL_DATA_KEYS, toCallData } from '../call-data';
 import type { Scheduler } from '../scheduler';
@@ -99,10 +100,10 @@ export class ListenerCallTable {
         this.dialsInFlight -= 1;
         try {
             if (callid === undefined) {
-                throw new Error('The phone system accepted the call but sent no call id.');
+                throw new Error(label('Softphone_Listener_No_Call_Id'));
             }
             if (this.calls.has(callid) || this.endedCallIds.has(callid)) {
-                throw new Error(`The phone system reused call id "${callid}".`);
+                throw new Error(label('Softphone_Listener_Reused_Call_Id', callid));
             }
             this.calls.set(callid, {
                 id: callid,
@@ -192,7 +193,7 @@ export class ListenerCallTable {
                 this.endCall(
                     call,
                     'connection-lost',
-                    'The listener bridge no longer knows this call.'
+                    label('Softphone_Listener_Call_Unknown_To_Bridge')
                 );
             }
         }

@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type { CallEndReason, ConnectionStatus, Connector, ConnectorListener } from '../connector';
 import { callStateRefusal, ConnectorEvents } from '../connector-events';
 import { normaliseDtmf } from '../dtmf';
@@ -12,7 +13,7 @@ import { ListenerLink } from './listener-link';
 import type { ListenerAction, ListenerActionMessage } from './listener-protocol';
 import { listenerLimits } from './listener-protocol';
 import {
-    actionNames,
+    actionName,
     bridgeNotConnected,
     dialNumberRefusal,
     unknownCall
@@ -78,9 +79,7 @@ export class ListenerConnector implements Connector {
                 closed: () => {
                     this.calls.cancelCatchUp();
                     this.requests.failAll(
-                        new Error(
-                            'The connection to the listener bridge closed before the phone system answered.'
-                        )
+                        new Error(label('Softphone_Listener_Closed_Before_Answer'))
                     );
                 },
                 lost: () => this.calls.endAll('connection-lost')
@@ -143,10 +142,8 @@ export class ListenerConnector implements Connector {
 
     dial(number: string): Promise<string> {
         const refusal =
-            this.remoteRefusal(
-                'dial',
-                'Dial on your phone: the phone system takes no calls from the softphone.'
-            ) ?? dialNumberRefusal(number);
+            this.remoteRefusal('dial', label('Softphone_Listener_Dial_On_Phone')) ??
+            dialNumberRefusal(number);
         if (refusal) {
             return Promise.reject(refusal);
         }
@@ -165,7 +162,7 @@ export class ListenerConnector implements Connector {
     /** 'transfer': a 2xx answer means the phone system took the call off the agent. */
     blindTransfer(callId: string, target: string): Promise<void> {
         const refusal =
-            this.remoteRefusal('transfer', 'Transfer on your phone: the call is there.') ??
+            this.remoteRefusal('transfer', label('Softphone_Listener_Transfer_On_Phone')) ??
             dialNumberRefusal(target);
         if (refusal) {
             return Promise.reject(refusal);
@@ -186,20 +183,18 @@ export class ListenerConnector implements Connector {
     /** 'consult': a second call about the held one, answered with its callid like a dial. */
     startConsult(callId: string, target: string): Promise<string> {
         const refusal =
-            this.remoteRefusal('consult', 'Consult on your phone: the call is there.') ??
+            this.remoteRefusal('consult', label('Softphone_Listener_Consult_On_Phone')) ??
             dialNumberRefusal(target);
         if (refusal) {
             return Promise.reject(refusal);
         }
         const call = this.calls.get(callId);
-        if (call?.state !== 'held') {
-            return Promise.reject(
-                call
-                    ? new Error(
-                          `Cannot consult on call "${callId}": it is ${call.state} (needs held).`
-                      )
-                    : this.unknownCall('consult', callId)
-            );
+        if (!call) {
+            return Promise.reject(this.unknownCall('consult', callId));
+        }
+        const stateRefusal = callStateRefusal(actionName('consult'), callId, call.state, ['held']);
+        if (stateRefusal) {
+            return Promise.reject(stateRefusal);
         }
         return this.placeCall({ action: 'consult', callid: callId, number: target.trim() });
     }
@@ -209,7 +204,7 @@ export class ListenerConnector implements Connector {
         const consult = this.calls.get(consultCallId);
         if (consult?.state !== 'connected') {
             return Promise.reject(
-                new Error(`Cannot complete the consult: call "${consultCallId}" is not connected.`)
+                new Error(label('Softphone_Connector_Consult_Not_Connected', consultCallId))
             );
         }
         return this.act(
@@ -237,7 +232,7 @@ export class ListenerConnector implements Connector {
     mergeCalls(heldCallId: string, activeCallId: string): Promise<void> {
         if (this.calls.get(activeCallId)?.state !== 'connected') {
             return Promise.reject(
-                new Error(`Cannot merge: call "${activeCallId}" is not connected.`)
+                new Error(label('Softphone_Connector_Merge_Not_Connected', activeCallId))
             );
         }
         return this.act(
@@ -257,7 +252,7 @@ export class ListenerConnector implements Connector {
     dropParty(callId: string): Promise<void> {
         if (!this.calls.inConference(callId)) {
             return Promise.reject(
-                new Error(`Cannot drop call "${callId}": it is not in conference.`)
+                new Error(label('Softphone_Connector_Not_In_Conference', callId))
             );
         }
         return this.act('drop', callId, ['connected'], (call) =>
@@ -319,7 +314,7 @@ export class ListenerConnector implements Connector {
     setMuted(callId: string, muted: boolean): Promise<void> {
         const refusal = this.remoteRefusal(
             muted ? 'mute' : 'unmute',
-            `${muted ? 'Mute' : 'Unmute'} on your phone: the call's audio is there.`
+            label(muted ? 'Softphone_Listener_Mute_On_Phone' : 'Softphone_Listener_Unmute_On_Phone')
         );
         if (refusal) {
             return Promise.reject(refusal);
@@ -333,10 +328,7 @@ export class ListenerConnector implements Connector {
     }
 
     sendDtmf(callId: string, digits: string): Promise<void> {
-        const refusal = this.remoteRefusal(
-            'dtmf',
-            "Use your phone's keypad: the call's audio is there."
-        );
+        const refusal = this.remoteRefusal('dtmf', label('Softphone_Listener_Keypad_On_Phone'));
         if (refusal) {
             return Promise.reject(refusal);
         }
@@ -344,7 +336,11 @@ export class ListenerConnector implements Connector {
         if (tones === undefined || tones.length > listenerLimits.dtmfLength) {
             return Promise.reject(
                 new Error(
-                    `Cannot send "${digits.slice(0, 40)}": use up to ${listenerLimits.dtmfLength} of 0-9, *, # and A-D.`
+                    label(
+                        'Softphone_Listener_Bad_Tones',
+                        digits.slice(0, 40),
+                        listenerLimits.dtmfLength
+                    )
                 )
             );
         }
@@ -375,7 +371,7 @@ export class ListenerConnector implements Connector {
         if (!call) {
             return Promise.reject(this.unknownCall(action, callId));
         }
-        const stateRefusal = callStateRefusal(actionNames[action], callId, call.state, allowed);
+        const stateRefusal = callStateRefusal(actionName(action), callId, call.state, allowed);
         if (stateRefusal) {
             return Promise.reject(stateRefusal);
         }

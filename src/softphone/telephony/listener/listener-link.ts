@@ -1,3 +1,4 @@
+import { label, type LabelName } from '../../i18n';
 import type { ConnectorEvents } from '../connector-events';
 import type { Scheduler } from '../scheduler';
 import type { ListenerCredentials } from './listener-credentials';
@@ -52,16 +53,11 @@ interface ConnectWaiter {
 
 const WEB_SOCKET_OPEN = 1;
 
-const fatalCloseCodes = new Map<number, string>([
-    [
-        listenerCloseCodes.badCredentials,
-        'The listener bridge refused the agent id or token. Check them with your administrator.'
-    ],
-    [
-        listenerCloseCodes.badVersion,
-        'The listener bridge speaks another protocol version: update the bridge or the softphone.'
-    ],
-    [listenerCloseCodes.badHello, 'The listener bridge did not understand the softphone.']
+/** The bridge's close codes that end the connection for good, and what the agent reads. */
+const fatalCloseCodes = new Map<number, LabelName>([
+    [listenerCloseCodes.badCredentials, 'Softphone_Listener_Bad_Credentials'],
+    [listenerCloseCodes.badVersion, 'Softphone_Listener_Bad_Version'],
+    [listenerCloseCodes.badHello, 'Softphone_Listener_Bad_Hello']
 ]);
 
 /**
@@ -116,8 +112,9 @@ export class ListenerLink {
         this.wanted = false;
         this.options.scheduler.clearTimeout(this.reconnectTimer);
         this.reconnectTimer = undefined;
+        // i18n-exempt: the WebSocket close reason, read by the bridge
         this.closeSocket(1000, 'The agent disconnected.');
-        this.failConnectWaiters(new Error('Disconnected before the listener bridge answered.'));
+        this.failConnectWaiters(new Error(label('Softphone_Listener_Disconnected_Early')));
         if (this.options.events.status !== 'disconnected') {
             this.options.handler.lost();
             this.options.events.setStatus('disconnected');
@@ -128,6 +125,7 @@ export class ListenerLink {
         try {
             this.socket?.send(JSON.stringify(message));
         } catch (error) {
+            // i18n-exempt: a log line
             this.options.logger('warn', 'Could not send to the listener bridge.', {
                 error: errorMessage(error)
             });
@@ -137,13 +135,14 @@ export class ListenerLink {
     private openSocket(): void {
         const { webSocketClass, logger, scheduler } = this.options;
         if (!webSocketClass) {
-            this.giveUp('This browser cannot open WebSocket connections.');
+            this.giveUp(label('Softphone_Listener_No_WebSocket'));
             return;
         }
         let socket: WebSocket;
         try {
             socket = new webSocketClass(this.options.url);
         } catch (error) {
+            // i18n-exempt: a log line
             logger('warn', 'Could not open the listener WebSocket.', {
                 error: errorMessage(error)
             });
@@ -176,7 +175,9 @@ export class ListenerLink {
         socket.onerror = () => undefined;
         this.welcomeTimer = scheduler.setTimeout(() => {
             if (this.socket === socket && !this.welcomed) {
+                // i18n-exempt: a log line
                 logger('warn', 'The listener bridge did not welcome the softphone in time.');
+                // i18n-exempt: the WebSocket close reason, read by the bridge
                 this.closeSocket(4000, 'No welcome in time.');
                 this.connectionFailed();
             }
@@ -204,14 +205,16 @@ export class ListenerLink {
 
     private socketClosed(code: number, reason: string): void {
         const { logger } = this.options;
+        // i18n-exempt: a log line
         logger('info', 'The listener bridge closed the connection.', { code });
         this.closeSocket(1000, '');
         const fatal = fatalCloseCodes.get(code);
         if (fatal) {
-            this.giveUp(fatal);
+            this.giveUp(label(fatal));
             return;
         }
         if (reason !== '') {
+            // i18n-exempt: a log line
             logger('debug', 'Close reason from the bridge.', { reason: reason.slice(0, 120) });
         }
         this.connectionFailed();
@@ -224,7 +227,7 @@ export class ListenerLink {
         }
         const { events, scheduler } = this.options;
         if (events.status === 'connecting') {
-            this.giveUp(`Could not reach the listener bridge at ${this.options.url}.`);
+            this.giveUp(label('Softphone_Listener_Unreachable', this.options.url));
             return;
         }
         this.attempt += 1;
@@ -235,7 +238,7 @@ export class ListenerLink {
         );
         events.setStatus(
             'reconnecting',
-            `Lost the listener bridge; trying again in ${Math.max(1, Math.round(delay / 1000))} s.`
+            label('Softphone_Listener_Retrying', Math.max(1, Math.round(delay / 1000)))
         );
         scheduler.clearTimeout(this.reconnectTimer);
         this.reconnectTimer = scheduler.setTimeout(() => {
@@ -269,6 +272,7 @@ export class ListenerLink {
         const { logger, handler } = this.options;
         const parsed = parseBridgeMessage(data);
         if (!parsed.ok) {
+            // i18n-exempt: a log line
             logger('warn', 'Ignored a message from the listener bridge.', { error: parsed.error });
             return;
         }
@@ -278,6 +282,7 @@ export class ListenerLink {
             return;
         }
         if (!this.welcomed) {
+            // i18n-exempt: a log line
             logger('warn', 'Ignored a message that came before the welcome.');
             return;
         }
@@ -291,14 +296,16 @@ export class ListenerLink {
     private welcome(message: ListenerWelcomeMessage): void {
         const { logger, handler } = this.options;
         if (this.welcomed) {
+            // i18n-exempt: a log line
             logger('warn', 'Ignored a second welcome from the listener bridge.');
             return;
         }
         if (message.agent !== this.options.credentials.agent.trim()) {
-            this.giveUp('The listener bridge answered for another agent.');
+            this.giveUp(label('Softphone_Listener_Other_Agent'));
             return;
         }
         if (message.droppedCalls) {
+            // i18n-exempt: a log line
             logger('warn', 'Left out calls of the welcome that were invalid or too many.', {
                 count: message.droppedCalls
             });

@@ -1,41 +1,62 @@
+import { label } from '../../i18n';
 import type { ConnectionStatus } from '../connector';
+import type { ConnectorAction } from '../connector-words';
+import { actionWord, connectionStatusWord } from '../connector-words';
 import type { ListenerAction } from './listener-protocol';
 import { isPhoneText, listenerLimits } from './listener-protocol';
 
-/** How the refusals name each action: "Cannot hang up: …". */
-export const actionNames: Readonly<Record<ListenerAction, string>> = {
+const actionWords: Readonly<Record<ListenerAction, ConnectorAction>> = {
     answer: 'answer',
     decline: 'decline',
-    hangup: 'hang up',
+    hangup: 'hangup',
     hold: 'hold',
     resume: 'resume',
     mute: 'mute',
     unmute: 'unmute',
-    dtmf: 'send tones on',
+    dtmf: 'sendTones',
     dial: 'dial',
     transfer: 'transfer',
-    consult: 'consult on',
-    completeConsult: 'complete the consult on',
+    consult: 'consult',
+    completeConsult: 'completeConsult',
     conference: 'merge',
     drop: 'drop'
 };
 
+/** How the refusals name an action: "hang up" in "Cannot hang up: …", in the agent's language. */
+export function actionName(action: ListenerAction): string {
+    return actionWord(actionWords[action]);
+}
+
 /** The action needs the bridge, which is not connected. */
 export function bridgeNotConnected(action: ListenerAction, status: ConnectionStatus): Error {
-    return new Error(`Cannot ${actionNames[action]}: the listener bridge is ${status}.`);
+    return new Error(
+        label(
+            'Softphone_Listener_Bridge_Not_Connected',
+            actionName(action),
+            connectionStatusWord(status)
+        )
+    );
 }
 
 export function actionTimedOut(action: ListenerAction, timeoutMs: number): Error {
     return new Error(
-        `The phone system did not answer the ${actionNames[action]} request within ${Math.round(timeoutMs / 1000)} s.`
+        label(
+            'Softphone_Listener_Action_Timed_Out',
+            actionName(action),
+            Math.round(timeoutMs / 1000)
+        )
     );
 }
 
 /** The call the action names is not live: it has ended, or never was. */
 export function unknownCall(action: ListenerAction, callId: string, ended: boolean): Error {
-    return ended
-        ? new Error(`Cannot ${actionNames[action]} call "${callId}": it has ended.`)
-        : new Error(`Cannot ${actionNames[action]} call "${callId}": there is no such call.`);
+    return new Error(
+        label(
+            ended ? 'Softphone_Connector_Call_Ended' : 'Softphone_Listener_No_Such_Call',
+            actionName(action),
+            callId
+        )
+    );
 }
 
 /** Undefined when `number` can go to the phone system as a number to dial. */
@@ -44,6 +65,10 @@ export function dialNumberRefusal(number: string): Error | undefined {
     return /\d/.test(trimmed) && isPhoneText(trimmed)
         ? undefined
         : new Error(
-              `Cannot dial "${String(number).slice(0, 40)}": use up to ${listenerLimits.phoneTextLength} digits, spaces and + * # ( ) . -.`
+              label(
+                  'Softphone_Listener_Bad_Dial_Number',
+                  String(number).slice(0, 40),
+                  listenerLimits.phoneTextLength
+              )
           );
 }

@@ -51,6 +51,7 @@ export class ListenerRequests {
     answer(message: ListenerActionResultMessage): void {
         const pending = this.pending.get(message.requestId);
         if (!pending) {
+            // i18n-exempt: a log line
             this.logger('debug', 'Ignored the answer to a request no longer pending.');
             return;
         }

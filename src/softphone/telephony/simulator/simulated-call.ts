@@ -1,4 +1,5 @@
 import type { CallEndReason } from '../connector';
+import type { ConnectorAction } from '../connector-words';
 import type { Scheduler } from '../scheduler';
 import { endedBeforeAction } from './simulator-refusals';
 
@@ -6,7 +7,7 @@ export type SimulatedCallState = 'ringing' | 'dialing' | 'connected' | 'held';
 
 /** An agent's request on a call, waiting for its confirming event. */
 export interface PendingAction {
-    readonly action: string;
+    readonly action: ConnectorAction;
     readonly handle: unknown;
     readonly reject: (error: Error) => void;
 }
@@ -83,7 +84,7 @@ export function settleEndedCall(
 export function settleLater(
     call: SimulatedCall,
     scheduler: Scheduler,
-    action: string,
+    action: ConnectorAction,
     delayMs: number,
     settle: () => void
 ): Promise<void> {

@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type {
     CallEndReason,
     ConnectionStatus,
@@ -8,6 +9,8 @@ import type {
 import { toCallData, type CallData } from '../call-data';
 import type { HandoverSupport, TransferFailureReason } from '../call-handover';
 import { callStateRefusal, ConnectorEvents } from '../connector-events';
+import type { ConnectorAction } from '../connector-words';
+import { actionWord, connectionStatusWord } from '../connector-words';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
 import { systemScheduler } from '../scheduler';
@@ -114,7 +117,7 @@ export class SimulatorConnector implements Connector {
     connect(): Promise<void> {
         const answered = this.events.connectWithoutAttempt(
             this.connecting?.promise,
-            'The simulator is reconnecting; simulateConnectionRestore() ends that.'
+            label('Softphone_Simulator_Reconnecting_Connect')
         );
         if (answered) {
             return answered;
@@ -141,9 +144,7 @@ export class SimulatorConnector implements Connector {
     disconnect(): Promise<void> {
         if (this.connecting) {
             this.scheduler.clearTimeout(this.connecting.handle);
-            this.connecting.reject(
-                new Error('Disconnected before the simulator finished connecting.')
-            );
+            this.connecting.reject(new Error(label('Softphone_Simulator_Disconnected_Early')));
             this.connecting = undefined;
         }
         if (this.events.status !== 'disconnected') {
@@ -160,9 +161,7 @@ export class SimulatorConnector implements Connector {
         }
         const id = this.idGenerator();
         if (this.calls.has(id) || this.endedCallIds.has(id)) {
-            return Promise.reject(
-                new Error(`Cannot dial: the id generator repeated call id "${id}".`)
-            );
+            return Promise.reject(new Error(label('Softphone_Simulator_Repeated_Dial_Id', id)));
         }
         const call = this.addCall(id, 'outbound', 'dialing', number);
         for (const step of simulatorRuleFor(number).steps) {
@@ -188,7 +187,7 @@ export class SimulatorConnector implements Connector {
     }
 
     hangup(callId: string): Promise<void> {
-        return this.request('hang up', callId, ['dialing', 'connected', 'held'], (call) =>
+        return this.request('hangup', callId, ['dialing', 'connected', 'held'], (call) =>
             this.endLater(call, 'local-hangup')
         );
     }
@@ -217,11 +216,9 @@ export class SimulatorConnector implements Connector {
     sendDtmf(callId: string, digits: string): Promise<void> {
         const tones = normaliseDtmf(digits);
         if (tones === undefined) {
-            return Promise.reject(
-                new Error(`Cannot send DTMF "${digits}": use only 0-9, *, # and A-D.`)
-            );
+            return Promise.reject(new Error(label('Softphone_Simulator_Bad_Dtmf', digits)));
         }
-        return this.request('send DTMF on', callId, ['connected'], () => {
+        return this.request('sendDtmf', callId, ['connected'], () => {
             this.digitsSent.set(callId, this.sentDigits(callId) + tones);
             return Promise.resolve();
         });
@@ -234,7 +231,7 @@ export class SimulatorConnector implements Connector {
      * A target ending in 0005 refuses: the request rejects.
      */
     blindTransfer(callId: string, target: string): Promise<void> {
-        const refusal = numberRefusal(target, 'transfer to');
+        const refusal = numberRefusal(target, 'transferTo');
         if (refusal) {
             return Promise.reject(refusal);
         }
@@ -257,11 +254,11 @@ export class SimulatorConnector implements Connector {
         const call = this.calls.get(callId);
         if (call && call.state !== 'held') {
             return Promise.reject(
-                callStateRefusal('consult on', callId, call.state, ['held'] as const)
+                callStateRefusal(actionWord('consult'), callId, call.state, ['held'] as const)
             );
         }
         if (!call) {
-            return Promise.reject(this.unknownCall('consult on', callId));
+            return Promise.reject(this.unknownCall('consult', callId));
         }
         return this.dial(target);
     }
@@ -274,10 +271,10 @@ export class SimulatorConnector implements Connector {
         const consult = this.calls.get(consultCallId);
         if (!consult || consult.state !== 'connected') {
             return Promise.reject(
-                new Error(`Cannot complete the consult: call "${consultCallId}" is not connected.`)
+                new Error(label('Softphone_Connector_Consult_Not_Connected', consultCallId))
             );
         }
-        return this.request('complete the consult on', callId, ['held'], (call) => {
+        return this.request('completeConsult', callId, ['held'], (call) => {
             if (simulatorRuleFor(consult.remote).behaviour === 'refuse-transfer') {
                 return this.refuseLater(call, transferRefused(consult.remote));
             }
@@ -298,7 +295,7 @@ export class SimulatorConnector implements Connector {
         const active = this.calls.get(activeCallId);
         if (!active || active.state !== 'connected') {
             return Promise.reject(
-                new Error(`Cannot merge: call "${activeCallId}" is not connected.`)
+                new Error(label('Softphone_Connector_Merge_Not_Connected', activeCallId))
             );
         }
         return this.request('merge', heldCallId, ['held'], (held) => {
@@ -317,7 +314,7 @@ export class SimulatorConnector implements Connector {
     dropParty(callId: string): Promise<void> {
         if (!this.conference.has(callId)) {
             return Promise.reject(
-                new Error(`Cannot drop call "${callId}": it is not in conference.`)
+                new Error(label('Softphone_Connector_Not_In_Conference', callId))
             );
         }
         return this.hangup(callId);
@@ -328,13 +325,13 @@ export class SimulatorConnector implements Connector {
      * the simulator is not connected or the caller has no number text at all.
      */
     simulateIncoming(caller: SimulatedCaller): string {
-        const refusal = this.connectionRefusal('receive a call');
+        const refusal = this.connectionRefusal('receiveCall');
         if (refusal) {
             throw refusal;
         }
         const id = this.idGenerator();
         if (this.calls.has(id) || this.endedCallIds.has(id)) {
-            throw new Error(`Cannot simulate a call: the id generator repeated call id "${id}".`);
+            throw new Error(label('Softphone_Simulator_Repeated_Call_Id', id));
         }
         const call = this.addCall(id, 'inbound', 'ringing', caller.from);
         scheduleRemote(call, this.scheduler, this.delays.inboundRingTimeoutMs, () =>
@@ -359,7 +356,7 @@ export class SimulatorConnector implements Connector {
     simulateRemoteHangup(callId: string): void {
         const call = this.calls.get(callId);
         if (!call) {
-            throw this.unknownCall('simulate a remote hang-up on', callId);
+            throw this.unknownCall('simulateRemoteHangup', callId);
         }
         const reason: CallEndReason =
             call.state === 'ringing'
@@ -374,10 +371,10 @@ export class SimulatorConnector implements Connector {
     simulateConnectionLoss(): void {
         if (this.events.status !== 'connected') {
             throw new Error(
-                `Cannot simulate a connection loss: the simulator is ${this.events.status}.`
+                label('Softphone_Simulator_Loss_Refused', connectionStatusWord(this.events.status))
             );
         }
-        this.events.setStatus('reconnecting', 'Simulated connection loss; reconnecting.');
+        this.events.setStatus('reconnecting', label('Softphone_Simulator_Connection_Lost'));
         this.endAllCalls('connection-lost');
     }
 
@@ -385,7 +382,10 @@ export class SimulatorConnector implements Connector {
     simulateConnectionRestore(): void {
         if (this.events.status !== 'reconnecting') {
             throw new Error(
-                `Cannot simulate a connection restore: the simulator is ${this.events.status}.`
+                label(
+                    'Softphone_Simulator_Restore_Refused',
+                    connectionStatusWord(this.events.status)
+                )
             );
         }
         this.events.setStatus('connected');
@@ -476,7 +476,7 @@ export class SimulatorConnector implements Connector {
 
     /** Validates a request against the connection and the call's state, then performs it. */
     private request(
-        action: string,
+        action: ConnectorAction,
         callId: string,
         allowed: readonly SimulatedCallState[],
         perform: (call: SimulatedCall) => Promise<void>
@@ -489,7 +489,7 @@ export class SimulatorConnector implements Connector {
         if (!call) {
             return Promise.reject(this.unknownCall(action, callId));
         }
-        const wrongState = callStateRefusal(action, callId, call.state, allowed);
+        const wrongState = callStateRefusal(actionWord(action), callId, call.state, allowed);
         if (wrongState) {
             return Promise.reject(wrongState);
         }
@@ -499,7 +499,7 @@ export class SimulatorConnector implements Connector {
     /** Emits the confirming event after localActionMs, then resolves. */
     private confirmLater(
         call: SimulatedCall,
-        action: string,
+        action: ConnectorAction,
         event: ConnectorEvent
     ): Promise<void> {
         return settleLater(call, this.scheduler, action, this.delays.localActionMs, () =>
@@ -541,13 +541,13 @@ export class SimulatorConnector implements Connector {
         settleEndedCall(call, this.scheduler, reason);
     }
 
-    private connectionRefusal(action: string): Error | undefined {
+    private connectionRefusal(action: ConnectorAction): Error | undefined {
         return this.events.status === 'connected'
             ? undefined
             : simulatorNotConnected(action, this.events.status);
     }
 
-    private unknownCall(action: string, callId: string): Error {
+    private unknownCall(action: ConnectorAction, callId: string): Error {
         return unknownSimulatedCall(action, callId, this.endedCallIds.has(callId));
     }
 }
