@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSize } from './measure-bundle-size.mjs';
+import { englishValuesPlugin, softphoneLabelDigest } from '../softphone-label-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The phone-number chunk with `set` metadata ("max" ships). */
@@ -28,11 +29,14 @@ function softphoneOptions(plugins) {
         chunkNames: 'chunks/[name]-[hash]',
         target: ['chrome109', 'firefox115', 'safari16', 'edge109'],
         legalComments: 'none',
-        define: { SOFTPHONE_VERSION: JSON.stringify(version) },
+        define: {
+            SOFTPHONE_VERSION: JSON.stringify(version),
+            SOFTPHONE_LABEL_DIGEST: JSON.stringify(softphoneLabelDigest(root))
+        },
         logLevel: 'silent',
         write: false,
         metafile: true,
-        plugins
+        plugins: [englishValuesPlugin(root), ...plugins]
     };
 }
 
