@@ -17,6 +17,7 @@ export const listenerBridgeDir = join(root, 'dist/listener-bridge');
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const browserTarget = ['chrome109', 'firefox115', 'safari16', 'edge109'];
+const PHONE_NUMBER_LIBRARY = 'phone-number-library';
 
 /** The LWC module c/softphoneChannel from the TypeScript contract (committed: force-app deploys as is). */
 async function buildLwcContract() {
@@ -31,7 +32,13 @@ async function buildSoftphone() {
     rmSync(staticResourceDir, { recursive: true, force: true });
     mkdirSync(staticResourceDir, { recursive: true });
     await build({
-        entryPoints: { softphone: join(root, 'src/softphone/main.ts') },
+        entryPoints: {
+            softphone: join(root, 'src/softphone/main.ts'),
+            // Every agent loads it at start (src/softphone/screenpop/phone-number-library.ts): an
+            // entry of its own, named without a hash, so that the host page can preload it while
+            // softphone.js loads (Softphone.page, <link rel="modulepreload">).
+            [PHONE_NUMBER_LIBRARY]: join(root, 'src/softphone/screenpop/phone-number-library.ts')
+        },
         outdir: staticResourceDir,
         bundle: true,
         minify: true,

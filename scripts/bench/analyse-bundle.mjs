@@ -20,7 +20,10 @@ export { default as metadata } from 'libphonenumber-js/metadata.${set}.json';`;
 function softphoneOptions(plugins) {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     return {
-        entryPoints: { softphone: join(root, 'src/softphone/main.ts') },
+        entryPoints: {
+            softphone: join(root, 'src/softphone/main.ts'),
+            'phone-number-library': join(root, 'src/softphone/screenpop/phone-number-library.ts')
+        },
         outdir: join(root, 'test-results/bench/what-if'),
         bundle: true,
         minify: true,
@@ -43,7 +46,9 @@ function softphoneOptions(plugins) {
 /** The entry output and the outputs it imports statically (what every agent loads). */
 function coreOutputs(metafile) {
     const outputs = metafile.outputs;
-    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+    const entry = Object.keys(outputs).find((path) =>
+        outputs[path].entryPoint?.endsWith('src/softphone/main.ts')
+    );
     const core = new Set();
     const visit = (path) => {
         if (core.has(path) || !outputs[path]) {

@@ -72,12 +72,15 @@ function sizeRow(figure, size, limit) {
     };
 }
 
-/** The name esbuild gave a dynamically imported chunk: chunks/sip-AB12CD34.js → sip. */
+/**
+ * The name of a dynamically imported chunk: chunks/sip-AB12CD34.js → sip; an entry named
+ * without a hash (phone-number-library.js, see scripts/build.mjs) → phone-number-library.
+ */
 function chunkName(file) {
     return file
         .split('/')
         .pop()
-        .replace(/-[A-Z0-9]+\.js$/, '');
+        .replace(/(-[A-Z0-9]+)?\.js$/, '');
 }
 
 /** Loaded at start by every agent, though not imported statically (see src/softphone/main.ts). */

@@ -8,7 +8,8 @@ import {
     type CredentialsNeed,
     listenToConsole,
     NavigationListeners,
-    placeholderViewModel
+    placeholderViewModel,
+    preloadConnector
 } from './app';
 import { createFileDownload, DiagnosticLog, saveDownload } from './diagnostics';
 import { systemClock } from './calls';
@@ -51,7 +52,8 @@ import {
     type Handover,
     type LockManagerLike
 } from './tabs';
-import { systemScheduler } from './telephony';
+// The scheduler only: the telephony barrel would bring the simulator into the core.
+import { systemScheduler } from './telephony/scheduler';
 import { askForCredentials, SoftphoneView, type SoftphoneActions } from './ui';
 import './ui/softphone.css';
 
@@ -281,6 +283,7 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
         return;
     }
     const settings = read.settings;
+    preloadConnector(settings);
     const diagnostics = new DiagnosticLog({
         clock: systemClock,
         showNumbers: settings.showNumbersInLogs,
