@@ -389,7 +389,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         host: leader === undefined ? lmsHost : leader.relayingLmsHost(lmsHost),
         channelName: SOFTPHONE_CHANNEL_NAME,
         commands: lmsCommands,
-        onError: (error) => app.store.addError(`Lightning message channel: ${error.message}`)
+        onError: (error) => app.store.addError(label('Softphone_Start_Lms_Error', error.message))
     });
     // Subscribing waits on the host: the panel shows without it, and connect() waits for it.
     const bridgeStarted = bridge.start().then((started) => {
@@ -426,7 +426,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
                       )
               }),
         logFile,
-        onLmsError: (message) => app.store.addError(`Lightning message channel: ${message}`)
+        onLmsError: (message) => app.store.addError(label('Softphone_Start_Lms_Error', message))
     });
 
     return {
