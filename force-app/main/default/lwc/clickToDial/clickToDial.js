@@ -32,7 +32,8 @@ import {
     formatLabel,
     isSalesforceId,
     remotePartyName,
-    toDialableNumber
+    toDialableNumber,
+    watchSoftphonePresence
 } from 'c/softphoneChannel';
 import { reduceErrors } from 'c/ldsUtils';
 
@@ -113,8 +114,9 @@ export default class ClickToDial extends LightningElement {
     recordError;
     objectInfo;
 
-    /** 'checking' | 'ready' | 'missing' */
+    /** 'checking' | 'ready' | 'missing' | 'stopped' (see watchSoftphonePresence) */
     softphoneStatus = 'checking';
+    presence;
     activeCall;
     /** { number, requestId } between our `dial` and the softphone's answer. */
     pendingDial;
@@ -164,11 +166,20 @@ export default class ClickToDial extends LightningElement {
             }
         });
         this.unsubscribeEvents = this.client.onEvent((event) => this.handleSoftphoneEvent(event));
-        this.checkSoftphone();
+        const seconds = Number(this.pingTimeoutSeconds);
+        this.presence = watchSoftphonePresence(this.client, {
+            timeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000,
+            onChange: (status) => {
+                this.softphoneStatus = status;
+            }
+        });
     }
 
     disconnectedCallback() {
         this.stopTimer();
+        if (this.presence) {
+            this.presence.dispose();
+        }
         if (this.unsubscribeEvents) {
             this.unsubscribeEvents();
         }
@@ -300,20 +311,12 @@ export default class ClickToDial extends LightningElement {
     }
 
     get isSoftphoneMissing() {
-        return this.softphoneStatus === 'missing';
+        return this.softphoneStatus === 'missing' || this.softphoneStatus === 'stopped';
     }
 
-    async checkSoftphone() {
-        if (!this.client) {
-            return;
-        }
-        this.softphoneStatus = 'checking';
-        const seconds = Number(this.pingTimeoutSeconds);
-        const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000;
-        const listening = await this.client.ping({ timeoutMs });
-        // An event that arrived meanwhile already proved the softphone is there.
-        if (this.softphoneStatus === 'checking' || listening) {
-            this.softphoneStatus = listening ? 'ready' : 'missing';
+    checkSoftphone() {
+        if (this.presence) {
+            this.presence.check();
         }
     }
 
@@ -322,8 +325,6 @@ export default class ClickToDial extends LightningElement {
     }
 
     handleSoftphoneEvent(event) {
-        // Any valid event comes from a running softphone.
-        this.softphoneStatus = 'ready';
         switch (event.type) {
             case 'state':
                 this.applyActiveCall(event.payload.activeCall);
