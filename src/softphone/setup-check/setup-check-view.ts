@@ -1,10 +1,7 @@
 import { label } from '../i18n';
 import { button, el, setHidden, setText } from '../ui/dom';
 import { statusLabel, type CheckResult, type CheckStatus } from './check-result';
-
-export function checkSetupLabel(): string {
-    return label('Softphone_Check_Setup');
-}
+import { checkSetupLabel } from './lazy-setup-check';
 
 /** What the view asks of its controller (setup-check.ts). */
 export interface SetupCheckActions {
