@@ -1,4 +1,5 @@
 import { label } from '../i18n';
+import { engineErrorText } from '../ui/engine-words';
 import { outcomeLabel, withheldNumberLabel } from '../ui/labels';
 import type { CallEngine } from '../calls/call-engine';
 import type { AgentState, Call, Clock } from '../calls/call-model';
@@ -137,7 +138,7 @@ export class SoftphoneApp {
             engine.on('callAnswered', (call) => this.onCallAnswered(call)),
             engine.on('callEnded', (call) => this.onCallEnded(call)),
             engine.on('error', (error) =>
-                this.store.addError(error.message, undefined, error.callId)
+                this.store.addError(engineErrorText(error), undefined, error.callId)
             ),
             outbox.on('logged', (event) => {
                 this.options.refreshView();
@@ -430,7 +431,7 @@ export class SoftphoneApp {
         const failed = (result: EngineResult): CommandResult | undefined =>
             result.ok
                 ? undefined
-                : { ok: false, code: result.error.code, message: result.error.message };
+                : { ok: false, code: result.error.code, message: engineErrorText(result.error) };
         if (state === 'Offline') {
             const refused = failed(engine.setAgentState('Offline'));
             if (refused !== undefined) {
@@ -687,7 +688,7 @@ export class SoftphoneApp {
         if (engine.snapshot().calls.some((call) => call.id === callId)) {
             const result = engine.setRelatedRecord(callId, record);
             if (!result.ok) {
-                this.store.addError(result.error.message);
+                this.store.addError(engineErrorText(result.error));
             }
             return;
         }

@@ -1,4 +1,3 @@
-import { label } from '../i18n';
 import type { Listener } from '../shared/typed-emitter';
 import { TypedEmitter } from '../shared/typed-emitter';
 import type {
@@ -19,6 +18,7 @@ import type { EndedCall } from './ended-call';
 import { talkTimeSeconds } from './ended-call';
 import type { CallEngineEvents, EngineSnapshot } from './engine-events';
 import type { EngineLogger } from './engine-logger';
+import type { CallAction, CallOperation, CallShape, EngineReason } from './engine-reason';
 import {
     blindTransferRefusal,
     cancelConsultRefusal,
@@ -55,9 +55,6 @@ export interface CallEngineOptions {
     readonly secretCallDataKeys?: readonly string[];
 }
 
-/** Requests that change a call's state; while one is unconfirmed, others on that call wait. */
-type CallOperation = 'answer' | 'hold' | 'resume' | 'transfer' | 'consult' | 'merge' | 'swap';
-
 interface PendingDial {
     readonly startedAt: number;
     /** Events for ids not known yet: a connector may report on a call before dial() resolves. */
@@ -67,15 +64,15 @@ interface PendingDial {
 /** When a request on a live call is refused (see CallEngine.requestRefusal). */
 interface CallRequestRule {
     /**
-     * The request waits for nothing but the call ending, refused with this message meanwhile;
+     * The request waits for nothing but the call ending, refused for this reason meanwhile;
      * without it, any pending request on the call refuses it too.
      */
-    readonly whileEnding?: string;
+    readonly whileEnding?: EngineReason;
     /** Whether the call's state allows the request; `refusal` says why not. */
     readonly allowed: (call: Call) => boolean;
-    readonly refusal: (call: Call) => string;
-    /** Refused with this message while another call holds the agent's audio. */
-    readonly lineTaken?: string;
+    readonly refusal: (call: Call) => EngineReason;
+    /** Refused for this reason while another call holds the agent's audio. */
+    readonly lineTaken?: EngineReason;
 }
 
 /** A key set to undefined removes it from the call (e.g. heldAt once resumed). */
@@ -168,6 +165,7 @@ export class CallEngine {
             logger
                 ? {
                       onListenerError: (error, eventName) =>
+                          // i18n-exempt: a diagnostic log line (support reads it in English)
                           logger('error', `A ${eventName} listener threw.`, { error })
                   }
                 : {}
@@ -234,19 +232,19 @@ export class CallEngine {
             await this.connector.connect();
             return engineOk;
         } catch (error) {
-            return this.failure('connect', error);
+            return this.failure({ key: 'connect-failed', error: errorMessage(error) });
         }
     }
 
     /** Refused during a call; afterwards the agent is Offline. */
     async disconnect(): Promise<EngineResult> {
         if (this.hasLiveCall()) {
-            return engineFailure('busy', label('Softphone_No_Disconnect_In_Call'));
+            return engineFailure('busy', { key: 'disconnect-during-call' });
         }
         try {
             await this.connector.disconnect();
         } catch (error) {
-            return this.failure('disconnect', error);
+            return this.failure({ key: 'disconnect-failed', error: errorMessage(error) });
         }
         // In case the connector did not report it: the engine must not stay Available.
         this.applyConnectionStatus('disconnected');
@@ -270,7 +268,7 @@ export class CallEngine {
     /** Ends after-call work: the agent becomes Available. */
     completeWrapUp(): EngineResult {
         if (this.agentState !== 'AfterCallWork') {
-            return engineFailure('invalid-state', label('Softphone_No_After_Call_Work'));
+            return engineFailure('invalid-state', { key: 'no-after-call-work' });
         }
         return this.setAgentState('Available');
     }
@@ -316,18 +314,20 @@ export class CallEngine {
             callId = await request();
         } catch (error) {
             this.pendingDial = undefined;
-            const failure = this.failure(`dial ${to}`, error);
+            const failure = this.failure({
+                key: 'dial-failed',
+                number: to,
+                error: errorMessage(error)
+            });
             this.leaveCallWorkIfIdle();
             this.publishState();
             return failure;
         }
         this.pendingDial = undefined;
         if (this.getCall(callId)) {
+            // i18n-exempt: a diagnostic log line (support reads it in English)
             this.logger('error', 'The connector reused the id of a live call.', { callId });
-            const failure = this.failure(
-                `dial ${to}`,
-                new Error(`the phone system reused call id ${callId}`)
-            );
+            const failure = this.failure({ key: 'call-id-reused', number: to, callId });
             this.leaveCallWorkIfIdle();
             this.publishState();
             return failure;
@@ -360,6 +360,7 @@ export class CallEngine {
             ) {
                 this.handleEvent(event);
             } else {
+                // i18n-exempt: a diagnostic log line (support reads it in English)
                 this.logger('debug', 'Ignored an event for an unknown call.', { event });
             }
         }
@@ -371,9 +372,8 @@ export class CallEngine {
     async answer(callId: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
             allowed: (call) => call.direction === 'Inbound' && call.state === 'ringing',
-            refusal: (call) =>
-                `Only a ringing inbound call can be answered; this call is ${describeCall(call)}.`,
-            lineTaken: label('Softphone_Hold_Before_Answer')
+            refusal: (call) => ({ key: 'cannot-answer', call: shapeOf(call) }),
+            lineTaken: { key: 'hold-before-answer' }
         });
         return (
             refusal ??
@@ -390,8 +390,7 @@ export class CallEngine {
     async decline(callId: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
             allowed: (call) => call.direction === 'Inbound' && call.state === 'ringing',
-            refusal: (call) =>
-                `Only a ringing inbound call can be declined; this call is ${describeCall(call)}. Hang it up instead.`
+            refusal: (call) => ({ key: 'cannot-decline', call: shapeOf(call) })
         });
         return (
             refusal ??
@@ -402,13 +401,13 @@ export class CallEngine {
     /** Hangs up a dialing, connected or held call (even while another request is pending). */
     async hangup(callId: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: label('Softphone_Already_Ending'),
+            whileEnding: { key: 'already-ending' },
             allowed: (call) => call.state !== 'ringing',
-            refusal: () => label('Softphone_Decline_Instead')
+            refusal: () => ({ key: 'decline-instead' })
         });
         return (
             refusal ??
-            this.performEnd(callId, 'hang up', () => this.connector.hangup(callId), 'local-hangup')
+            this.performEnd(callId, 'hang-up', () => this.connector.hangup(callId), 'local-hangup')
         );
     }
 
@@ -418,8 +417,8 @@ export class CallEngine {
             allowed: (call) => call.state === 'connected' && !call.conference,
             refusal: (call) =>
                 call.conference
-                    ? 'A conference cannot be held: drop a party first.'
-                    : `Only a connected call can be held; this call is ${describeCall(call)}.`
+                    ? { key: 'conference-cannot-hold' }
+                    : { key: 'cannot-hold', call: shapeOf(call) }
         });
         return (
             refusal ??
@@ -436,9 +435,8 @@ export class CallEngine {
     async resume(callId: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
             allowed: (call) => call.state === 'held',
-            refusal: (call) =>
-                `Only a held call can be resumed; this call is ${describeCall(call)}.`,
-            lineTaken: label('Softphone_Hold_Before_Resume')
+            refusal: (call) => ({ key: 'cannot-resume', call: shapeOf(call) }),
+            lineTaken: { key: 'hold-before-resume' }
         });
         return (
             refusal ??
@@ -454,9 +452,9 @@ export class CallEngine {
     /** Mutes or unmutes the agent on a dialing, connected or held call (optimistic). */
     async setMuted(callId: string, muted: boolean): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: label('Softphone_Call_Ending'),
+            whileEnding: { key: 'call-ending' },
             allowed: (call) => call.state !== 'ringing',
-            refusal: () => label('Softphone_Answer_Before_Mute')
+            refusal: () => ({ key: 'answer-before-mute' })
         });
         if (refusal) {
             return refusal;
@@ -486,23 +484,22 @@ export class CallEngine {
     /** Sends DTMF tones (0-9, *, #, A-D; a-d accepted) on a connected call. */
     async sendDtmf(callId: string, digits: string): Promise<EngineResult> {
         const refusal = this.requestRefusal(callId, {
-            whileEnding: label('Softphone_Call_Ending'),
+            whileEnding: { key: 'call-ending' },
             allowed: (call) => call.state === 'connected',
-            refusal: (call) =>
-                `Tones can be sent only on a connected call; this call is ${describeCall(call)}.`
+            refusal: (call) => ({ key: 'cannot-send-tones', call: shapeOf(call) })
         });
         if (refusal) {
             return refusal;
         }
         const tones = normaliseDtmf(digits);
         if (tones === undefined) {
-            return engineFailure('invalid-argument', label('Softphone_Bad_Tones', digits));
+            return engineFailure('invalid-argument', { key: 'bad-tones', digits });
         }
         try {
             await this.connector.sendDtmf(callId, tones);
             return engineOk;
         } catch (error) {
-            return this.callFailure('send tones on', callId, error);
+            return this.callFailure('send-tones', callId, error);
         }
     }
 
@@ -552,7 +549,7 @@ export class CallEngine {
                 return held;
             }
             if (this.getCall(callId)?.state !== 'held') {
-                return engineFailure('invalid-state', 'The call ended before the consult began.');
+                return engineFailure('invalid-state', { key: 'consult-call-ended' });
             }
         }
         const to = target.trim();
@@ -568,7 +565,7 @@ export class CallEngine {
         );
         const pair = consultPair(this.calls);
         if (refusal || !pair) {
-            return refusal ?? engineFailure('invalid-state', 'There is no consult call.');
+            return refusal ?? engineFailure('invalid-state', { key: 'no-consult-call' });
         }
         const { parent, consult } = pair;
         this.updateCall(parent.id, {
@@ -582,7 +579,7 @@ export class CallEngine {
             })
         });
         this.publishState();
-        return this.performTransfer([parent.id, consult.id], 'complete the transfer of', () =>
+        return this.performTransfer([parent.id, consult.id], 'complete-transfer', () =>
             this.handover.completeConsult(parent.id, consult.id)
         );
     }
@@ -592,7 +589,7 @@ export class CallEngine {
         const refusal = this.pairRefusal(cancelConsultRefusal(this.calls));
         const pair = consultPair(this.calls);
         if (refusal || !pair) {
-            return refusal ?? engineFailure('invalid-state', 'There is no consult call.');
+            return refusal ?? engineFailure('invalid-state', { key: 'no-consult-call' });
         }
         const { parent, consult } = pair;
         this.pending.set(parent.id, 'resume');
@@ -602,7 +599,7 @@ export class CallEngine {
         } catch (error) {
             this.pending.delete(parent.id);
             this.ending.delete(consult.id);
-            return this.callFailure('cancel the consult on', parent.id, error);
+            return this.callFailure('cancel-consult', parent.id, error);
         }
         this.pending.delete(parent.id);
         this.endCall(consult.id, 'local-hangup');
@@ -616,10 +613,10 @@ export class CallEngine {
         const refusal = this.pairRefusal(mergeRefusal(this.calls, this.handoverSupport()));
         const pair = twoCallPair(this.calls);
         if (refusal || !pair) {
-            return refusal ?? engineFailure('invalid-state', 'There are no calls to merge.');
+            return refusal ?? engineFailure('invalid-state', { key: 'no-calls-to-merge' });
         }
         const { active, held } = pair;
-        return this.performPair([active.id, held.id], 'merge', 'merge', async () => {
+        return this.performPair([active.id, held.id], 'merge', async () => {
             await this.handover.mergeCalls(held.id, active.id);
             this.applyConference([held.id, active.id]);
         });
@@ -643,10 +640,10 @@ export class CallEngine {
         const refusal = this.pairRefusal(swapRefusal(this.calls));
         const pair = twoCallPair(this.calls);
         if (refusal || !pair) {
-            return refusal ?? engineFailure('invalid-state', 'There are no calls to swap.');
+            return refusal ?? engineFailure('invalid-state', { key: 'no-calls-to-swap' });
         }
         const { active, held } = pair;
-        return this.performPair([active.id, held.id], 'swap', 'swap', async () => {
+        return this.performPair([active.id, held.id], 'swap', async () => {
             await this.handover.swap(active.id, held.id);
             this.markHeld(active.id);
             this.markResumed(held.id);
@@ -659,10 +656,7 @@ export class CallEngine {
             return noSuchCall(callId);
         }
         if (!isRelatedRecord(related)) {
-            return engineFailure(
-                'invalid-argument',
-                'A related record needs a record id and an object type.'
-            );
+            return engineFailure('invalid-argument', { key: 'invalid-related-record' });
         }
         this.updateCall(callId, { related });
         this.publishState();
@@ -687,6 +681,7 @@ export class CallEngine {
             if (this.pendingDial) {
                 this.pendingDial.buffered.push(event);
             } else {
+                // i18n-exempt: a diagnostic log line (support reads it in English)
                 this.logger('debug', 'Ignored an event for an unknown call.', { event });
             }
             return;
@@ -762,7 +757,12 @@ export class CallEngine {
         if (event.progress === 'failed') {
             this.queue('error', {
                 code: 'connector-failed',
-                message: transferFailureMessage(event.target, event.reason, event.message),
+                reason: {
+                    key: 'transfer-failed',
+                    target: event.target,
+                    why: event.reason ?? 'failed',
+                    ...(event.message === undefined ? {} : { detail: event.message })
+                },
                 callId
             });
         }
@@ -771,6 +771,7 @@ export class CallEngine {
 
     private handleIncoming(event: Extract<ConnectorEvent, { type: 'incoming' }>): void {
         if (this.getCall(event.callId)) {
+            // i18n-exempt: a diagnostic log line (support reads it in English)
             this.logger('warn', 'The connector announced a call id that is already live.', {
                 callId: event.callId
             });
@@ -794,6 +795,7 @@ export class CallEngine {
             this.publishState();
             return;
         }
+        // i18n-exempt: a diagnostic log line (support reads it in English)
         this.logger('info', `Declined an inbound call automatically (${declineAs}).`, {
             callId: call.id,
             agentState: this.agentState
@@ -832,7 +834,7 @@ export class CallEngine {
         } catch (error) {
             this.queue('error', {
                 code: 'connector-failed',
-                message: `Could not decline an incoming call automatically: ${errorMessage(error)}`,
+                reason: { key: 'auto-decline-failed', error: errorMessage(error) },
                 callId
             });
             this.flush();
@@ -956,7 +958,7 @@ export class CallEngine {
     /** Runs decline / hang-up: the call ends on the connector's event or when the request resolves. */
     private async performEnd(
         callId: string,
-        action: string,
+        action: CallAction,
         request: () => Promise<void>,
         reason: CallEndReason
     ): Promise<EngineResult> {
@@ -984,7 +986,7 @@ export class CallEngine {
      */
     private async performTransfer(
         callIds: readonly string[],
-        action: string,
+        action: CallAction,
         request: () => Promise<void>
     ): Promise<EngineResult> {
         for (const id of callIds) {
@@ -1023,7 +1025,6 @@ export class CallEngine {
     private async performPair(
         callIds: readonly string[],
         operation: CallOperation,
-        action: string,
         request: () => Promise<void>
     ): Promise<EngineResult> {
         for (const id of callIds) {
@@ -1036,7 +1037,7 @@ export class CallEngine {
                 this.pending.delete(id);
             }
             const live = callIds.find((id) => this.getCall(id)) ?? callIds[0] ?? '';
-            return this.callFailure(action, live, error);
+            return this.callFailure(operation, live, error);
         } finally {
             for (const id of callIds) {
                 this.pending.delete(id);
@@ -1048,7 +1049,7 @@ export class CallEngine {
 
     /** A rule's refusal as an engine result. */
     private handoverRefusal(refusal: HandoverRefusal): EngineFailure | undefined {
-        return refusal ? engineFailure(refusal.code, refusal.message) : undefined;
+        return refusal ? engineFailure(refusal.code, refusal.reason) : undefined;
     }
 
     /** A two-call request: refused by its rule, or while a request on either call is pending. */
@@ -1069,14 +1070,12 @@ export class CallEngine {
     /** A consult is a dial: the line must be up and no other dial under way. */
     private consultLineRefusal(): EngineFailure | undefined {
         if (this.connectionStatus !== 'connected') {
-            return engineFailure(
-                'not-connected',
-                `You can't place a consult call while the phone is ${this.connectionStatus}.`
-            );
+            return engineFailure('not-connected', {
+                key: 'consult-needs-connection',
+                status: this.connectionStatus
+            });
         }
-        return this.pendingDial
-            ? engineFailure('busy', 'A call is already being dialed.')
-            : undefined;
+        return this.pendingDial ? engineFailure('busy', { key: 'already-dialing' }) : undefined;
     }
 
     private dialRefusal(
@@ -1084,51 +1083,40 @@ export class CallEngine {
         related: RelatedRecord | undefined
     ): DialResult | undefined {
         if (typeof number !== 'string' || number.trim() === '') {
-            return engineFailure('invalid-argument', label('Softphone_Enter_Number'));
+            return engineFailure('invalid-argument', { key: 'enter-number' });
         }
         if (related !== undefined && !isRelatedRecord(related)) {
-            return engineFailure(
-                'invalid-argument',
-                'A related record needs a record id and an object type.'
-            );
+            return engineFailure('invalid-argument', { key: 'invalid-related-record' });
         }
         if (this.connectionStatus !== 'connected') {
-            return engineFailure(
-                'not-connected',
-                `You can't dial while the phone is ${this.connectionStatus}.`
-            );
+            return engineFailure('not-connected', {
+                key: 'dial-needs-connection',
+                status: this.connectionStatus
+            });
         }
         switch (this.agentState) {
             case 'Offline':
             case 'Break':
-                return engineFailure(
-                    'agent-unavailable',
-                    label(
-                        this.agentState === 'Break'
-                            ? 'Softphone_No_Dial_Break'
-                            : 'Softphone_No_Dial_Offline'
-                    )
-                );
+                return engineFailure('agent-unavailable', {
+                    key: this.agentState === 'Break' ? 'dial-on-break' : 'dial-offline'
+                });
             case 'AfterCallWork':
-                return engineFailure(
-                    'agent-unavailable',
-                    label('Softphone_Finish_Acw_Before_Dial')
-                );
+                return engineFailure('agent-unavailable', { key: 'dial-in-after-call-work' });
             default:
                 break;
         }
         if (this.pendingDial) {
-            return engineFailure('busy', label('Softphone_Already_Dialing'));
+            return engineFailure('busy', { key: 'already-dialing' });
         }
         const ringing = this.calls.find((call) => call.state === 'ringing');
         if (ringing) {
-            return engineFailure('busy', label('Softphone_Answer_Before_Dial'));
+            return engineFailure('busy', { key: 'answer-before-dial' });
         }
         if (this.calls.some((call) => call.state !== 'held')) {
-            return engineFailure('busy', label('Softphone_Hold_Before_Dial'));
+            return engineFailure('busy', { key: 'hold-before-dial' });
         }
         if (this.calls.length >= 2) {
-            return engineFailure('busy', label('Softphone_Two_Calls'));
+            return engineFailure('busy', { key: 'two-calls' });
         }
         return undefined;
     }
@@ -1164,14 +1152,11 @@ export class CallEngine {
 
     private inProgressRefusal(callId: string): EngineFailure | undefined {
         if (this.ending.has(callId)) {
-            return engineFailure('in-progress', label('Softphone_Call_Ending'));
+            return engineFailure('in-progress', { key: 'call-ending' });
         }
         const operation = this.pending.get(callId);
         return operation
-            ? engineFailure(
-                  'in-progress',
-                  `Wait for the ${operation} request on this call to complete.`
-              )
+            ? engineFailure('in-progress', { key: 'request-pending', operation })
             : undefined;
     }
 
@@ -1230,23 +1215,23 @@ export class CallEngine {
     }
 
     /** A connector failure on a call: the result, plus an error event while the call matters. */
-    private callFailure(action: string, callId: string, error: unknown): EngineResult {
-        const message = `Could not ${action} the call: ${errorMessage(error)}`;
+    private callFailure(action: CallAction, callId: string, error: unknown): EngineResult {
+        const reason: EngineReason = { key: 'call-failed', action, error: errorMessage(error) };
         if (this.getCall(callId) && !this.ending.has(callId)) {
-            this.queue('error', { code: 'connector-failed', message, callId });
+            this.queue('error', { code: 'connector-failed', reason, callId });
             this.flush();
         } else {
-            this.logger('debug', 'A request failed on a call that is ending.', { callId, message });
+            // i18n-exempt: a diagnostic log line (support reads it in English)
+            this.logger('debug', 'A request failed on a call that is ending.', { callId, reason });
         }
-        return engineFailure('connector-failed', message);
+        return engineFailure('connector-failed', reason);
     }
 
     /** A connector failure not tied to a call: the result plus an error event. */
-    private failure(action: string, error: unknown): EngineFailure {
-        const message = `Could not ${action}: ${errorMessage(error)}`;
-        this.queue('error', { code: 'connector-failed', message });
+    private failure(reason: EngineReason): EngineFailure {
+        this.queue('error', { code: 'connector-failed', reason });
         this.flush();
-        return engineFailure('connector-failed', message);
+        return engineFailure('connector-failed', reason);
     }
 
     private publishState(): void {
@@ -1295,13 +1280,11 @@ function endedCall(
 }
 
 function noSuchCall(callId: string): EngineFailure {
-    return engineFailure('no-such-call', `There is no live call with id ${callId}.`);
+    return engineFailure('no-such-call', { key: 'no-such-call', callId });
 }
 
-function describeCall(call: Call): string {
-    return call.direction === 'Outbound' && call.state === 'dialing'
-        ? 'an outbound call being dialed'
-        : `${call.direction.toLowerCase()} and ${call.state}`;
+function shapeOf(call: Call): CallShape {
+    return { direction: call.direction, state: call.state };
 }
 
 function isRelatedRecord(value: RelatedRecord): boolean {
@@ -1322,19 +1305,4 @@ function errorMessage(error: unknown): string {
 /** The other party's number: the caller of an inbound call, the callee of an outbound one. */
 function remoteNumber(call: Call): string {
     return call.direction === 'Inbound' ? call.from : call.to;
-}
-
-function transferFailureMessage(
-    target: string,
-    reason: string | undefined,
-    message: string | undefined
-): string {
-    const why: Record<string, string> = {
-        busy: 'the line is busy',
-        'no-answer': 'nobody answered',
-        refused: 'the transfer was refused',
-        unreachable: 'the number could not be reached'
-    };
-    const said = why[reason ?? ''] ?? 'the transfer failed';
-    return `Could not transfer the call to ${target}: ${said}${message ? ` (${message})` : ''}.`;
 }
