@@ -204,5 +204,7 @@ export class CallControls {
 }
 
 function toResult(result: EngineResult | DialResult): ControlResult {
-    return result.ok ? OK : { ok: false, code: result.error.code, message: engineErrorText(result.error) };
+    return result.ok
+        ? OK
+        : { ok: false, code: result.error.code, message: engineErrorText(result.error) };
 }

@@ -216,10 +216,6 @@ export class SoftphoneApp {
      */
     restore(previous: SessionSnapshot, cause: RestoreCause = 'reload'): { agentState: AgentState } {
         const { outbox } = this.options;
-        const what =
-            cause === 'reload'
-                ? 'The softphone reloaded'
-                : 'The Salesforce tab that ran the softphone was closed';
         const notices: string[] = [];
         const recent = [...previous.recentCalls];
         for (const ended of previous.unstoredCalls) {
@@ -263,7 +259,7 @@ export class SoftphoneApp {
         }
         if (previous.wrapUpCallId !== undefined) {
             this.interruptedWrapUp = { callId: previous.wrapUpCallId, ...previous.wrapUpDraft };
-            notices.push(this.interruptedWrapUpNotice(what, previous));
+            notices.push(this.interruptedWrapUpNotice(cause, previous));
         }
         this.store.update((state) => ({
             ...state,
@@ -310,16 +306,24 @@ export class SoftphoneApp {
         }
     }
 
-    private interruptedWrapUpNotice(what: string, previous: SessionSnapshot): string {
+    private interruptedWrapUpNotice(cause: RestoreCause, previous: SessionSnapshot): string {
         const draft = previous.wrapUpDraft;
         if (draft === undefined || (draft.disposition === '' && draft.notes.trim() === '')) {
-            return `${what} during wrap-up: add the disposition and notes on the Phone Call record.`;
+            return label(
+                cause === 'reload'
+                    ? 'Softphone_App_Reload_Wrap_Up_Empty'
+                    : 'Softphone_App_Tab_Closed_Wrap_Up_Empty'
+            );
         }
-        const missing =
-            this.options.wrapUp.dispositionRequired && draft.disposition === ''
-                ? ' It has no disposition yet: add one there.'
-                : '';
-        return `${what} during wrap-up of the call with ${draft.remoteLabel}: what you had chosen and typed is saved on its Phone Call record.${missing}`;
+        const saved = label(
+            cause === 'reload'
+                ? 'Softphone_App_Reload_Wrap_Up_Saved'
+                : 'Softphone_App_Tab_Closed_Wrap_Up_Saved',
+            draft.remoteLabel
+        );
+        return this.options.wrapUp.dispositionRequired && draft.disposition === ''
+            ? `${saved} ${label('Softphone_App_Add_Disposition_There')}`
+            : saved;
     }
 
     private saveSession(): void {
