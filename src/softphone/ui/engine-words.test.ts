@@ -78,11 +78,11 @@ describe('engineReasonText', () => {
         ],
         [
             { key: 'transfer-failed', target: '200', why: 'no-answer' },
-            'Could not transfer the call to 200: no answer.'
+            'Could not transfer the call to 200: nobody answered.'
         ],
         [
             { key: 'transfer-failed', target: '200', why: 'busy', detail: '486 Busy Here' },
-            'Could not transfer the call to 200: busy (486 Busy Here).'
+            'Could not transfer the call to 200: the line is busy (486 Busy Here).'
         ]
     ])('words %j', (reason, text) => {
         expect(engineReasonText(reason)).toBe(text);

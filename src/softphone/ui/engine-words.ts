@@ -1,12 +1,6 @@
 import type { CallAction, CallShape, EngineReason } from '../calls/engine-reason';
 import { label, type LabelName } from '../i18n';
-import {
-    agentStateLabels,
-    callStateLabels,
-    connectionLabels,
-    directionLabel,
-    handoverLabels
-} from './labels';
+import { agentStateLabels, callStateLabels, connectionLabels, directionLabel } from './labels';
 
 // The call engine's refusals and failures in the agent's words: the engine gives a code with its
 // parameters (calls/engine-reason.ts), this words it with the package's labels for the panel and
@@ -86,6 +80,16 @@ const callFailureLabels: Readonly<Record<CallAction, LabelName>> = {
     drop: 'Softphone_Engine_Drop_Failed'
 };
 
+const transferFailureLabels: Readonly<
+    Record<Extract<EngineReason, { key: 'transfer-failed' }>['why'], LabelName>
+> = {
+    busy: 'Softphone_Engine_Transfer_Why_Busy',
+    'no-answer': 'Softphone_Engine_Transfer_Why_No_Answer',
+    refused: 'Softphone_Engine_Transfer_Why_Refused',
+    unreachable: 'Softphone_Engine_Transfer_Why_Unreachable',
+    failed: 'Softphone_Engine_Transfer_Why_Failed'
+};
+
 const conferenceBlockLabels: Readonly<
     Record<Extract<EngineReason, { key: 'in-conference' }>['request'], LabelName>
 > = {
@@ -153,7 +157,7 @@ export function engineReasonText(reason: EngineReason): string {
         case 'auto-decline-failed':
             return label('Softphone_Engine_Auto_Decline_Failed', reason.error);
         case 'transfer-failed': {
-            const why = handoverLabels.transferFailure[reason.why];
+            const why = label(transferFailureLabels[reason.why]);
             return reason.detail === undefined
                 ? label('Softphone_Engine_Transfer_Failed_To', reason.target, why)
                 : label(
