@@ -45,6 +45,7 @@ import {
     canChooseOutputDevice,
     createIdFactory,
     DesktopNotifier,
+    engineErrorText,
     RingtonePlayer,
     SoftphoneView
 } from './ui';
@@ -434,8 +435,9 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             await bridgeStarted;
             const connected = await engine.connect();
             if (!connected.ok) {
-                app.store.addError(connected.error.message);
-                return { ok: false, message: connected.error.message };
+                const message = engineErrorText(connected.error);
+                app.store.addError(message);
+                return { ok: false, message };
             }
             const initial = initialAgentStatus(
                 settings.initialAgentState,

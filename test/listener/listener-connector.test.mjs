@@ -112,7 +112,8 @@ describe('ListenerConnector against the listener bridge', () => {
             credentials: { agent: 'agent1', token: TOKENS.agent2 }
         });
         assert.equal(phone.connected.ok, false);
-        assert.match(phone.connected.error.message, /refused the agent id or token/);
+        assert.equal(phone.connected.error.reason.key, 'connect-failed');
+        assert.match(phone.connected.error.reason.error, /refused the agent id or token/);
         assert.equal(phone.connector.connectionStatus, 'disconnected');
     });
 });
@@ -197,10 +198,11 @@ describe('ListenerConnector with a callback URL', () => {
             answer = () => ({ status: 409, body: { message: 'Line is busy' } });
             const held = await phone.engine.hold('cb-1');
             assert.equal(held.ok, false);
-            assert.equal(
-                held.error.message,
-                'Could not hold the call: The phone system refused to hold the call: Line is busy (HTTP 409).'
-            );
+            assert.deepEqual(held.error.reason, {
+                key: 'call-failed',
+                action: 'hold',
+                error: 'The phone system refused to hold the call: Line is busy (HTTP 409).'
+            });
 
             answer = () => ({ status: 200, body: {} });
             assert.equal((await phone.engine.hangup('cb-1')).ok, true);

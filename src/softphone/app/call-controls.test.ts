@@ -82,7 +82,7 @@ describe('CallControls.answer', () => {
         await expect(harness.controls.answer(daniel)).resolves.toEqual({
             ok: false,
             code: 'in-progress',
-            message: 'Wait for the hold request on this call to complete.'
+            message: 'Wait until the phone system confirms your last request on this call.'
         });
         await run(harness, holding);
         expect(states(harness)).toEqual({ [maria]: 'held', [daniel]: 'ringing' });
@@ -169,7 +169,7 @@ describe('CallControls errors', () => {
         await expect(harness.controls.hold(callId)).resolves.toEqual({
             ok: false,
             code: 'invalid-state',
-            message: 'Only a connected call can be held; this call is inbound and ringing.'
+            message: 'Only a connected call can be held (this call: Inbound call, Ringing)'
         });
         await expect(harness.controls.hangup(callId)).resolves.toEqual({
             ok: false,

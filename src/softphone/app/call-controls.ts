@@ -3,6 +3,7 @@ import type { CallEngine } from '../calls/call-engine';
 import type { RelatedRecord } from '../calls/call-model';
 import type { DialResult, EngineResult } from '../calls/engine-result';
 import type { LogOutbox } from '../calllog/log-outbox';
+import { engineErrorText } from '../ui/engine-words';
 import type { OutboundDialer } from './outbound-dialer';
 import type { WrapUpController } from './wrap-up-controller';
 
@@ -203,5 +204,7 @@ export class CallControls {
 }
 
 function toResult(result: EngineResult | DialResult): ControlResult {
-    return result.ok ? OK : { ok: false, code: result.error.code, message: result.error.message };
+    return result.ok
+        ? OK
+        : { ok: false, code: result.error.code, message: engineErrorText(result.error) };
 }

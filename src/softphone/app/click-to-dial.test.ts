@@ -151,7 +151,7 @@ describe('handleClickToDial: a good click', () => {
         await click(harness, { number: '4155550101' });
 
         expect(harness.view().errors.map((error) => error.message)).toEqual([
-            "You can't dial while the phone is disconnected."
+            "You can't dial: the phone is not connected (Disconnected)."
         ]);
     });
 });

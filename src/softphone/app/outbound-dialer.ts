@@ -15,6 +15,7 @@ import {
 } from '../screenpop/phone-number';
 import type { DoNotCallCheckFailure } from '../settings/softphone-settings';
 import { systemScheduler, type Scheduler } from '../telephony/scheduler';
+import { engineErrorText } from '../ui/engine-words';
 
 export interface DialRequest {
     /** As typed or clicked: validated and normalised here. */
@@ -154,7 +155,7 @@ export class OutboundDialer {
         const result = await this.engine.dial(number, related);
         return result.ok
             ? { ok: true, callId: result.callId }
-            : { ok: false, code: result.error.code, message: result.error.message };
+            : { ok: false, code: result.error.code, message: engineErrorText(result.error) };
     }
 
     /**

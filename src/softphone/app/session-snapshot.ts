@@ -158,7 +158,8 @@ export function droppedByReload(call: Call, lastAliveAt: number): EndedCall {
             ? 'Dropped'
             : call.direction === 'Inbound'
               ? 'Missed'
-              : 'No Answer';
+              : // i18n-exempt: a Phone_Call__c Outcome__c picklist value (the UI words it: outcomeLabel)
+                'No Answer';
     return {
         ...call,
         state: 'ended',

@@ -1,11 +1,10 @@
 import { label } from '../i18n';
-import { outcomeLabel, withheldNumberLabel } from '../ui/labels';
+import { engineErrorText } from '../ui/engine-words';
+import { withheldNumberLabel } from '../ui/labels';
 import type { CallEngine } from '../calls/call-engine';
 import type { AgentState, Call, Clock } from '../calls/call-model';
 import type { EndedCall } from '../calls/ended-call';
 import type { EngineSnapshot } from '../calls/engine-events';
-import type { RelatedRecord } from '../calls/call-model';
-import { parseAppViewInfo } from '../opencti/app-view-info';
 import type { PopMoment } from '../screenpop/screen-pop-executor';
 import type { LogOutbox } from '../calllog/log-outbox';
 import type { CommandResult, LmsBridge } from '../channel/lms-bridge';
@@ -18,20 +17,16 @@ import type { AgentStatusMemory } from './agent-status-memory';
 import { isChosenState } from './agent-status-memory';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
 import { WRAP_UP_INCOMPLETE, withCallBarState } from './call-bar-state';
-import {
-    afterNavigation,
-    noCallRecords,
-    sameRecordId,
-    withRelated,
-    type CallRecords
-} from './call-records';
 import type { CallDescriber } from './connector-factory';
 import { missedCallNotice } from './missed-calls';
 import { popInboundCall, type CallerScreenPopper } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
 import type { OutboundDialer } from './outbound-dialer';
-import { droppedByReload, type SessionSnapshot } from './session-snapshot';
+import type { SessionSnapshot } from './session-snapshot';
+import { SessionRestore, type RestoreCause } from './session-restore';
 import type { SessionStore } from './session-store';
+import { HandoverPublisher } from './handover-publisher';
+import { CallRecordTracker } from './call-record-tracker';
 import { buildViewModel } from './view-model-builder';
 import {
     dispositionRequiredFor,
@@ -40,8 +35,7 @@ import {
     type WrapUpSettings
 } from './wrap-up-controller';
 
-/** Why the softphone starts from a previous session: its own reload, or another tab's end. */
-export type RestoreCause = 'reload' | 'takeover';
+export type { RestoreCause } from './session-restore';
 
 export interface SoftphoneAppOptions {
     readonly engine: CallEngine;
@@ -79,17 +73,12 @@ export class SoftphoneApp {
     readonly store = new AppStore();
     readonly wrapUp: WrapUpController;
     private bridge: LmsBridge | undefined;
-    /** The transfer progress last published per call, and the conference's size (0: none). */
-    private readonly publishedTransfers = new Map<string, string>();
-    private publishedConference = 0;
+    /** Transfer progress and the conference size the LWCs were told last. */
+    private readonly handoverPublisher = new HandoverPublisher();
     /** The last state published on the LMS channel, serialized (see publishStateIfChanged). */
     private lastPublishedState: string | undefined;
     /** Waiting calls whose screen pop waits for the answer (see onCallStarted). */
     private readonly deferredPops = new Map<string, Call>();
-    /** The last record Salesforce reported on screen (onNavigationChange). */
-    private recordOnScreen: string | undefined;
-    /** The record of the last navigation, undefined for a page without one (search, home). */
-    private pageOnScreen: string | undefined;
     /** Ringing calls whose pop the settings time for the answer (e.g. a new-record form). */
     private readonly popsAtAnswer = new Map<string, Call>();
     /**
@@ -102,8 +91,8 @@ export class SoftphoneApp {
     /** Inbound calls offered to the agent (they rang in the softphone): missed if not answered. */
     private readonly offeredCalls = new Set<string>();
     private readonly unsubscribers: Array<() => void> = [];
-    /** A wrap-up the previous page left open (restore), saved once the outbox has replayed. */
-    private interruptedWrapUp: { callId: string; disposition?: string; notes?: string } | undefined;
+    private readonly sessionRestore: SessionRestore;
+    private readonly records: CallRecordTracker;
 
     constructor(private readonly options: SoftphoneAppOptions) {
         this.wrapUp = new WrapUpController({
@@ -113,6 +102,17 @@ export class SoftphoneApp {
             scheduler: options.scheduler,
             clock: options.clock,
             settings: options.wrapUp
+        });
+        this.sessionRestore = new SessionRestore({
+            store: this.store,
+            outbox: options.outbox,
+            formatNumber: options.formatNumber,
+            dispositionRequired: options.wrapUp.dispositionRequired
+        });
+        this.records = new CallRecordTracker({
+            store: this.store,
+            engine: options.engine,
+            outbox: options.outbox
         });
         this.store.update((state) => ({
             ...state,
@@ -137,7 +137,7 @@ export class SoftphoneApp {
             engine.on('callAnswered', (call) => this.onCallAnswered(call)),
             engine.on('callEnded', (call) => this.onCallEnded(call)),
             engine.on('error', (error) =>
-                this.store.addError(error.message, undefined, error.callId)
+                this.store.addError(engineErrorText(error), undefined, error.callId)
             ),
             outbox.on('logged', (event) => {
                 this.options.refreshView();
@@ -214,111 +214,15 @@ export class SoftphoneApp {
      * interrupted wrap-up is closed, and the agent is told. Call before start().
      */
     restore(previous: SessionSnapshot, cause: RestoreCause = 'reload'): { agentState: AgentState } {
-        const { outbox } = this.options;
-        const what =
-            cause === 'reload'
-                ? 'The softphone reloaded'
-                : 'The Salesforce tab that ran the softphone was closed';
-        const notices: string[] = [];
-        const recent = [...previous.recentCalls];
-        for (const ended of previous.unstoredCalls) {
-            // Ended just before the reload, before its log reached the outbox: log it now
-            // (enqueueing a call the outbox already has only updates that entry).
-            void outbox.enqueue(ended, { awaitWrapUp: false }).catch(() => undefined);
-        }
-        for (const live of previous.liveCalls) {
-            const ended = droppedByReload(live, previous.lastAliveAt);
-            void outbox
-                .enqueue(ended, { awaitWrapUp: false })
-                .catch((error: unknown) =>
-                    this.store.addError(
-                        label(
-                            'Softphone_Log_Not_Stored',
-                            error instanceof Error ? error.message : String(error)
-                        )
-                    )
-                );
-            const remoteNumber = live.direction === 'Inbound' ? live.from : live.to;
-            const party =
-                previous.callerNames[live.id] ??
-                live.related?.recordName ??
-                (this.options.formatNumber(remoteNumber) || withheldNumberLabel());
-            recent.unshift({
-                callId: live.id,
-                direction: live.direction,
-                number: this.options.formatNumber(remoteNumber),
-                ...(previous.callerNames[live.id] === undefined
-                    ? {}
-                    : { name: previous.callerNames[live.id] as string }),
-                endedAt: ended.endedAt,
-                outcome: ended.outcome,
-                durationSeconds: ended.durationSeconds
-            });
-            notices.push(
-                cause === 'reload'
-                    ? label('Softphone_Reload_During_Call', party, outcomeLabel(ended.outcome))
-                    : label('Softphone_Tab_Closed_During_Call', party, outcomeLabel(ended.outcome))
-            );
-        }
-        if (previous.wrapUpCallId !== undefined) {
-            this.interruptedWrapUp = { callId: previous.wrapUpCallId, ...previous.wrapUpDraft };
-            notices.push(this.interruptedWrapUpNotice(what, previous));
-        }
-        this.store.update((state) => ({
-            ...state,
-            recentCalls: recent.slice(0, RECENT_CALLS_KEPT)
-        }));
-        notices.forEach((message, index) =>
-            this.store.setNotice(`reload-${index}`, 'warning', message)
-        );
-        const agentState =
-            previous.agentState === 'Offline' || previous.agentState === 'Break'
-                ? previous.agentState
-                : 'Available';
-        return { agentState };
+        return this.sessionRestore.restore(previous, cause);
     }
 
     /**
      * Saves what a wrap-up interrupted by the reload held (restore) onto its call's log. Call
      * once the outbox has replayed what the previous page left, so the log is known to it.
      */
-    async saveInterruptedWrapUp(): Promise<void> {
-        const interrupted = this.interruptedWrapUp;
-        this.interruptedWrapUp = undefined;
-        if (interrupted === undefined) {
-            return;
-        }
-        const { outbox } = this.options;
-        const draft = {
-            disposition: interrupted.disposition ?? '',
-            notes: interrupted.notes ?? ''
-        };
-        try {
-            if (draft.disposition === '' && draft.notes.trim() === '') {
-                await outbox.closeWrapUp(interrupted.callId);
-            } else {
-                await outbox.setWrapUp(interrupted.callId, draft);
-            }
-        } catch (error) {
-            this.store.addError(
-                label(
-                    'Softphone_Wrap_Up_Draft_Not_Saved',
-                    error instanceof Error ? error.message : String(error)
-                )
-            );
-        }
-    }
-
-    private interruptedWrapUpNotice(what: string, previous: SessionSnapshot): string {
-        const draft = previous.wrapUpDraft;
-        if (draft === undefined || (draft.disposition === '' && draft.notes.trim() === '')) {
-            return `${what} during wrap-up: add the disposition and notes on the Phone Call record.`;
-        }
-        const missing =
-            this.options.wrapUp.dispositionRequired && draft.disposition === ''
-                ? ' It has no disposition yet: add one there.'
-                : '';
-        return `${what} during wrap-up of the call with ${draft.remoteLabel}: what you had chosen and typed is saved on its Phone Call record.${missing}`;
+    saveInterruptedWrapUp(): Promise<void> {
+        return this.sessionRestore.saveInterruptedWrapUp();
     }
 
     private saveSession(): void {
@@ -430,7 +334,7 @@ export class SoftphoneApp {
         const failed = (result: EngineResult): CommandResult | undefined =>
             result.ok
                 ? undefined
-                : { ok: false, code: result.error.code, message: result.error.message };
+                : { ok: false, code: result.error.code, message: engineErrorText(result.error) };
         if (state === 'Offline') {
             const refused = failed(engine.setAgentState('Offline'));
             if (refused !== undefined) {
@@ -495,41 +399,7 @@ export class SoftphoneApp {
         const payload = this.statePayload();
         this.lastPublishedState = JSON.stringify(payload);
         void this.bridge?.publishState(payload);
-        this.publishHandover(snapshot);
-    }
-
-    /** Transfer progress and the conference's size, to the LWCs, each time they change. */
-    private publishHandover(snapshot: EngineSnapshot): void {
-        const bridge = this.bridge;
-        for (const call of snapshot.calls) {
-            const transfer = call.transfer;
-            const key = transfer ? `${transfer.target}|${transfer.progress}` : undefined;
-            if (key === this.publishedTransfers.get(call.id)) {
-                continue;
-            }
-            if (key === undefined) {
-                this.publishedTransfers.delete(call.id);
-                continue;
-            }
-            this.publishedTransfers.set(call.id, key);
-            void bridge?.publishTransfer({
-                callId: call.id,
-                target: transfer?.target ?? '',
-                progress: transfer?.progress ?? 'requested',
-                ...(transfer?.reason === undefined ? {} : { reason: transfer.reason })
-            });
-        }
-        for (const callId of [...this.publishedTransfers.keys()]) {
-            if (!snapshot.calls.some((call) => call.id === callId)) {
-                this.publishedTransfers.delete(callId);
-            }
-        }
-        const parties =
-            snapshot.conferenceCallIds === undefined ? 0 : snapshot.conferenceCallIds.length + 1;
-        if (parties !== this.publishedConference) {
-            this.publishedConference = parties;
-            void bridge?.publishConference(parties);
-        }
+        this.handoverPublisher.publish(snapshot, this.bridge);
     }
 
     /** Why after-call work ended without the agent finishing it, if it did (see finish). */
@@ -546,12 +416,12 @@ export class SoftphoneApp {
             this.store.state.callerNames[answered.id] ??
             answered.related?.recordName ??
             answered.remoteName ??
-            (number || 'a withheld number');
+            (number || label('Softphone_App_A_Withheld_Number'));
         return { kind: 'answered', callerLabel };
     }
 
     private onCallStarted(call: Call): void {
-        this.startCallRecords(call);
+        this.records.startCallRecords(call);
         const ringing = this.options.engine.snapshot().calls.some((live) => live.id === call.id);
         // A call the engine declined at once (the agent is offline, on break, or a third line)
         // must not pull the agent to its record.
@@ -620,110 +490,12 @@ export class SoftphoneApp {
      * during a call, or in its wrap-up, can log the call; the record the pop led to does at once.
      */
     navigated(payload: unknown): void {
-        const info = parseAppViewInfo(payload);
-        if (!info.ok) {
-            return;
-        }
-        const { recordId, objectType, recordName } = info.value;
-        const samePage = recordId !== undefined && recordId === this.pageOnScreen;
-        this.pageOnScreen = recordId;
-        // A refresh of the page on screen (refreshView, a tab refresh) opens nothing new.
-        if (recordId === undefined || objectType === undefined || samePage) {
-            return;
-        }
-        const previousRecordId = this.recordOnScreen;
-        this.recordOnScreen = recordId;
-        const callId = this.callOnScreen();
-        if (callId === undefined) {
-            return;
-        }
-        const record: RelatedRecord = {
-            recordId,
-            objectType,
-            ...(recordName === undefined ? {} : { recordName })
-        };
-        const next = afterNavigation(this.recordsOf(callId), record, previousRecordId);
-        this.setCallRecords(callId, next.records);
-        if (next.relate !== undefined) {
-            this.relate(callId, next.relate);
-        }
+        this.records.navigated(payload);
     }
 
     /** The agent logs the call to another record seen during it. */
     relateCall(callId: string, recordId: string): void {
-        const records = this.store.state.callRecords[callId];
-        const record = records?.seen.find((each) => sameRecordId(each.recordId, recordId));
-        if (records === undefined || record === undefined) {
-            this.store.addError(label('Softphone_Record_Not_Seen'));
-            return;
-        }
-        this.setCallRecords(callId, withRelated(records, record));
-        this.relate(callId, record);
-    }
-
-    /** The live call the agent works on, else the call in wrap-up. */
-    private callOnScreen(): string | undefined {
-        const snapshot = this.options.engine.snapshot();
-        const live =
-            snapshot.calls.find((call) => call.id === snapshot.activeCallId) ??
-            snapshot.calls.find((call) => call.state !== 'ringing');
-        return live?.id ?? this.store.state.wrapUp?.callId;
-    }
-
-    private recordsOf(callId: string): CallRecords {
-        return this.store.state.callRecords[callId] ?? noCallRecords;
-    }
-
-    private setCallRecords(callId: string, records: CallRecords): void {
-        this.store.update((state) => ({
-            ...state,
-            callRecords: { ...state.callRecords, [callId]: records }
-        }));
-    }
-
-    /** A live call carries its record to its log; an ended call's log is changed in the outbox. */
-    private relate(callId: string, record: RelatedRecord): void {
-        const { engine, outbox } = this.options;
-        if (engine.snapshot().calls.some((call) => call.id === callId)) {
-            const result = engine.setRelatedRecord(callId, record);
-            if (!result.ok) {
-                this.store.addError(result.error.message);
-            }
-            return;
-        }
-        outbox
-            .setRelatedRecord(callId, record)
-            .catch((error: unknown) =>
-                this.store.addError(
-                    label(
-                        'Softphone_Log_Not_Moved',
-                        record.recordName ?? record.recordId,
-                        error instanceof Error ? error.message : String(error)
-                    )
-                )
-            );
-    }
-
-    /** A new call's records (its click-to-dial record); calls long gone are forgotten. */
-    private startCallRecords(call: Call): void {
-        const snapshot = this.options.engine.snapshot();
-        const keep = new Set([
-            call.id,
-            ...snapshot.calls.map((live) => live.id),
-            ...(this.store.state.wrapUp === undefined ? [] : [this.store.state.wrapUp.callId])
-        ]);
-        this.store.update((state) => ({
-            ...state,
-            callRecords: {
-                ...Object.fromEntries(
-                    Object.entries(state.callRecords).filter(([id]) => keep.has(id))
-                ),
-                [call.id]:
-                    call.related === undefined
-                        ? noCallRecords
-                        : withRelated(noCallRecords, call.related)
-            }
-        }));
+        this.records.relateCall(callId, recordId);
     }
 
     private onCallEnded(call: EndedCall): void {

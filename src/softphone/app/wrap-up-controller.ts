@@ -209,15 +209,22 @@ export class WrapUpController {
     ): void {
         const why =
             interruption.kind === 'answered'
-                ? `you answered the call from ${interruption.callerLabel}`
-                : 'the phone went offline';
+                ? label('Softphone_App_Because_Answered', interruption.callerLabel)
+                : label('Softphone_App_Because_Offline');
         const missing = this.deps.settings.dispositionRequired && draft.disposition.trim() === '';
         let message: string | undefined;
         if (missing) {
-            const kept = draft.notes.trim() === '' ? '' : ' Your notes are saved on it.';
-            message = `Wrap-up of the call with ${wrapUp.remoteLabel} ended without a disposition because ${why}. Add the disposition on its Phone Call record.${kept}`;
+            const ended = label(
+                'Softphone_App_Wrap_Up_Ended_No_Disposition',
+                wrapUp.remoteLabel,
+                why
+            );
+            message =
+                draft.notes.trim() === ''
+                    ? ended
+                    : `${ended} ${label('Softphone_App_Notes_Saved_On_It')}`;
         } else if (unsaved && !isEmptyDraft(draft)) {
-            message = `Wrap-up of the call with ${wrapUp.remoteLabel} ended because ${why}: what you entered is saved on its Phone Call record.`;
+            message = label('Softphone_App_Wrap_Up_Ended_Saved', wrapUp.remoteLabel, why);
         }
         if (message !== undefined) {
             this.deps.store.setNotice(

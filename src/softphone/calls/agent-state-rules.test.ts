@@ -27,7 +27,7 @@ describe('agentStateRefusal', () => {
             if (to !== from) {
                 expect(agentStateRefusal(from, to, onCall)).toEqual({
                     code: 'busy',
-                    message: `You can't go ${to} during a call. End the call first.`
+                    reason: { key: 'state-change-during-call', state: to }
                 });
             }
         });
@@ -47,7 +47,7 @@ describe('agentStateRefusal', () => {
         if (refusal) {
             expect(refusal).toEqual({
                 code: 'not-connected',
-                message: `You can't go Available while the phone is ${connectionStatus}.`
+                reason: { key: 'available-needs-connection', status: connectionStatus }
             });
         }
     });

@@ -1,4 +1,3 @@
-import { label } from '../i18n';
 import type { ConnectionStatus } from '../telephony/connector';
 import type { AgentState } from './call-model';
 import type { EngineError } from './engine-result';
@@ -57,13 +56,13 @@ export function agentStateRefusal(
     if (to === 'Busy') {
         return {
             code: 'invalid-state',
-            message: label('Softphone_Busy_Automatic')
+            reason: { key: 'busy-is-automatic' }
         };
     }
     if (to === 'AfterCallWork') {
         return {
             code: 'invalid-state',
-            message: label('Softphone_Acw_Automatic')
+            reason: { key: 'after-call-work-is-automatic' }
         };
     }
     // A call offered during after-call work keeps ringing for an agent who finishes it.
@@ -72,7 +71,7 @@ export function agentStateRefusal(
     if (context.hasLiveCall && !offeredInWrapUp) {
         return {
             code: 'busy',
-            message: `You can't go ${to} during a call. End the call first.`
+            reason: { key: 'state-change-during-call', state: to }
         };
     }
     if (
@@ -82,7 +81,7 @@ export function agentStateRefusal(
     ) {
         return {
             code: 'not-connected',
-            message: `You can't go Available while the phone is ${context.connectionStatus}.`
+            reason: { key: 'available-needs-connection', status: context.connectionStatus }
         };
     }
     return undefined;

@@ -19,7 +19,7 @@ describe('CallEngine agent state', () => {
             ok: false,
             error: {
                 code: 'not-connected',
-                message: "You can't go Available while the phone is disconnected."
+                reason: { key: 'available-needs-connection', status: 'disconnected' }
             }
         });
         emit({ type: 'connection', status: 'connecting' });
@@ -119,7 +119,7 @@ describe('CallEngine after-call work', () => {
         const harness = createHarness();
         expect(harness.engine.completeWrapUp()).toEqual({
             ok: false,
-            error: { code: 'invalid-state', message: 'There is no after-call work to complete.' }
+            error: { code: 'invalid-state', reason: { key: 'no-after-call-work' } }
         });
     });
 
@@ -192,12 +192,18 @@ describe('CallEngine connection', () => {
         const result = await harness.engine.connect();
         expect(result).toEqual({
             ok: false,
-            error: { code: 'connector-failed', message: 'Could not connect: server refused' }
+            error: {
+                code: 'connector-failed',
+                reason: { key: 'connect-failed', error: 'server refused' }
+            }
         });
         expect(harness.take()).toEqual([
             {
                 type: 'error',
-                payload: { code: 'connector-failed', message: 'Could not connect: server refused' }
+                payload: {
+                    code: 'connector-failed',
+                    reason: { key: 'connect-failed', error: 'server refused' }
+                }
             }
         ]);
     });
@@ -224,7 +230,10 @@ describe('CallEngine connection', () => {
         const harness = createHarness();
         harness.connector.failNext.set('disconnect', new Error('nope'));
         const result = await harness.engine.disconnect();
-        expect(result.ok ? undefined : result.error.message).toBe('Could not disconnect: nope');
+        expect(result.ok ? undefined : result.error.reason).toEqual({
+            key: 'disconnect-failed',
+            error: 'nope'
+        });
         expect(harness.engine.snapshot().agentState).toBe('Available');
     });
 

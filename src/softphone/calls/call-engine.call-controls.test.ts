@@ -69,7 +69,7 @@ describe('CallEngine hold and resume', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'Only a connected call can be held; this call is inbound and ringing.'
+                reason: { key: 'cannot-hold', call: { direction: 'Inbound', state: 'ringing' } }
             }
         });
         await harness.engine.decline('in1');
@@ -91,7 +91,10 @@ describe('CallEngine hold and resume', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'Only a held call can be resumed; this call is outbound and connected.'
+                reason: {
+                    key: 'cannot-resume',
+                    call: { direction: 'Outbound', state: 'connected' }
+                }
             }
         });
     });
@@ -100,7 +103,7 @@ describe('CallEngine hold and resume', () => {
         const harness = createHarness();
         await expect(harness.engine[method]('ghost')).resolves.toEqual({
             ok: false,
-            error: { code: 'no-such-call', message: 'There is no live call with id ghost.' }
+            error: { code: 'no-such-call', reason: { key: 'no-such-call', callId: 'ghost' } }
         });
         expect(harness.connector.requests).toEqual([]);
     });
@@ -116,7 +119,7 @@ describe('CallEngine hold and resume', () => {
             ok: false,
             error: {
                 code: 'busy',
-                message: 'Hold or end the other call before resuming this one.'
+                reason: { key: 'hold-before-resume' }
             }
         });
         expect(harness.connector.calls().filter((call) => call.startsWith('resume'))).toEqual([]);
@@ -134,7 +137,7 @@ describe('CallEngine hold and resume', () => {
             ok: false,
             error: {
                 code: 'in-progress',
-                message: 'Wait for the hold request on this call to complete.'
+                reason: { key: 'request-pending', operation: 'hold' }
             }
         });
     });
@@ -184,7 +187,7 @@ describe('CallEngine hangup', () => {
         const again = await harness.engine.hangup('c1');
         expect(again).toEqual({
             ok: false,
-            error: { code: 'in-progress', message: 'The call is already ending.' }
+            error: { code: 'in-progress', reason: { key: 'already-ending' } }
         });
         for (const method of ['hold', 'resume'] as const) {
             const refused = await harness.engine[method]('c1');
@@ -255,12 +258,15 @@ describe('CallEngine mute', () => {
 
         await expect(harness.engine.setMuted('c1', false)).resolves.toEqual({
             ok: false,
-            error: { code: 'connector-failed', message: 'Could not unmute the call: device lost' }
+            error: {
+                code: 'connector-failed',
+                reason: { key: 'call-failed', action: 'unmute', error: 'device lost' }
+            }
         });
         expect(harness.engine.getCall('c1')?.muted).toBe(true);
         expect(lastOf(harness.events, 'error')).toEqual({
             code: 'connector-failed',
-            message: 'Could not unmute the call: device lost',
+            reason: { key: 'call-failed', action: 'unmute', error: 'device lost' },
             callId: 'c1'
         });
     });
@@ -270,7 +276,7 @@ describe('CallEngine mute', () => {
         ring(harness, 'in1');
         await expect(harness.engine.setMuted('in1', true)).resolves.toEqual({
             ok: false,
-            error: { code: 'invalid-state', message: 'Answer the call before muting it.' }
+            error: { code: 'invalid-state', reason: { key: 'answer-before-mute' } }
         });
     });
 
@@ -299,7 +305,7 @@ describe('CallEngine DTMF', () => {
             ok: false,
             error: {
                 code: 'invalid-argument',
-                message: `"${digits}" cannot be sent as tones: use only 0-9, *, # and A-D.`
+                reason: { key: 'bad-tones', digits }
             }
         });
         expect(harness.connector.calls().filter((call) => call.startsWith('sendDtmf'))).toEqual([]);
@@ -313,8 +319,7 @@ describe('CallEngine DTMF', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message:
-                    'Tones can be sent only on a connected call; this call is outbound and held.'
+                reason: { key: 'cannot-send-tones', call: { direction: 'Outbound', state: 'held' } }
             }
         });
     });
@@ -366,7 +371,7 @@ describe('CallEngine related record', () => {
         const harness = createHarness();
         expect(harness.engine.setRelatedRecord('ghost', contact)).toEqual({
             ok: false,
-            error: { code: 'no-such-call', message: 'There is no live call with id ghost.' }
+            error: { code: 'no-such-call', reason: { key: 'no-such-call', callId: 'ghost' } }
         });
         ring(harness, 'in1');
         const result = harness.engine.setRelatedRecord('in1', {

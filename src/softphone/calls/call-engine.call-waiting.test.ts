@@ -42,7 +42,7 @@ describe('CallEngine call waiting', () => {
         ring(harness, 'in2');
         await expect(harness.engine.answer('in2')).resolves.toEqual({
             ok: false,
-            error: { code: 'busy', message: 'Hold or end the current call before answering.' }
+            error: { code: 'busy', reason: { key: 'hold-before-answer' } }
         });
     });
 
@@ -67,7 +67,7 @@ describe('CallEngine call waiting', () => {
             ok: false,
             error: {
                 code: 'busy',
-                message: 'Hold or end the other call before resuming this one.'
+                reason: { key: 'hold-before-resume' }
             }
         });
 
@@ -200,9 +200,7 @@ describe('CallEngine call waiting', () => {
         await harness.engine.hold('in1');
         ring(harness, 'in2');
         const result = await harness.engine.dial('5551234');
-        expect(result.ok ? undefined : result.error.message).toBe(
-            'Answer or decline the ringing call before dialing.'
-        );
+        expect(result.ok ? undefined : result.error.reason).toEqual({ key: 'answer-before-dial' });
     });
 
     it('refuses to resume the held call while the other is still dialing', async () => {

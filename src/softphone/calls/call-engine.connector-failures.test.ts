@@ -13,15 +13,15 @@ describe('CallEngine when the connector fails', () => {
 
         const result = await harness.engine.dial('5551234');
 
-        const message = 'Could not dial 5551234: 403 Forbidden';
-        expect(result).toEqual({ ok: false, error: { code: 'connector-failed', message } });
+        const reason = { key: 'dial-failed', number: '5551234', error: '403 Forbidden' };
+        expect(result).toEqual({ ok: false, error: { code: 'connector-failed', reason } });
         const events = harness.take();
         expect(events.map((event) => event.type)).toEqual([
             'stateChanged',
             'error',
             'stateChanged'
         ]);
-        expect(lastOf(events, 'error')).toEqual({ code: 'connector-failed', message });
+        expect(lastOf(events, 'error')).toEqual({ code: 'connector-failed', reason });
         expect(events[0]?.type === 'stateChanged' && events[0].payload.agentState).toBe('Busy');
         expect(harness.engine.snapshot()).toEqual({
             agentState: 'Available',
@@ -65,7 +65,7 @@ describe('CallEngine when the connector fails', () => {
             ok: false,
             error: {
                 code: 'connector-failed',
-                message: 'Could not dial 5559876: the phone system reused call id c1'
+                reason: { key: 'call-id-reused', number: '5559876', callId: 'c1' }
             }
         });
         expect(harness.engine.snapshot().calls).toHaveLength(1);
@@ -79,10 +79,10 @@ describe('CallEngine when the connector fails', () => {
 
         const result = await harness.engine.answer('in1');
 
-        const message = 'Could not answer the call: media failed';
-        expect(result).toEqual({ ok: false, error: { code: 'connector-failed', message } });
+        const reason = { key: 'call-failed', action: 'answer', error: 'media failed' };
+        expect(result).toEqual({ ok: false, error: { code: 'connector-failed', reason } });
         expect(harness.take()).toEqual([
-            { type: 'error', payload: { code: 'connector-failed', message, callId: 'in1' } }
+            { type: 'error', payload: { code: 'connector-failed', reason, callId: 'in1' } }
         ]);
         expect(harness.engine.snapshot()).toMatchObject({
             agentState: 'Available',
@@ -92,9 +92,9 @@ describe('CallEngine when the connector fails', () => {
     });
 
     it.each([
-        ['hold', 'Could not hold the call: nope', 'connected'],
-        ['hangup', 'Could not hang up the call: nope', 'connected']
-    ] as const)('a failed %s leaves the call as it was', async (method, message, state) => {
+        ['hold', 'hold', 'connected'],
+        ['hangup', 'hang-up', 'connected']
+    ] as const)('a failed %s leaves the call as it was', async (method, action, state) => {
         const harness = createHarness();
         await answeredOutbound(harness, 'c1');
         harness.take();
@@ -102,7 +102,13 @@ describe('CallEngine when the connector fails', () => {
 
         const result = await harness.engine[method]('c1');
 
-        expect(result).toEqual({ ok: false, error: { code: 'connector-failed', message } });
+        expect(result).toEqual({
+            ok: false,
+            error: {
+                code: 'connector-failed',
+                reason: { key: 'call-failed', action, error: 'nope' }
+            }
+        });
         expect(harness.takeTypes()).toEqual(['error']);
         expect(harness.engine.getCall('c1')?.state).toBe(state);
         await expect(harness.engine[method]('c1')).resolves.toEqual({ ok: true });
@@ -114,9 +120,11 @@ describe('CallEngine when the connector fails', () => {
         await harness.engine.hold('c1');
         harness.connector.failNext.set('resume', new Error('nope'));
         const result = await harness.engine.resume('c1');
-        expect(result.ok ? undefined : result.error.message).toBe(
-            'Could not resume the call: nope'
-        );
+        expect(result.ok ? undefined : result.error.reason).toEqual({
+            key: 'call-failed',
+            action: 'resume',
+            error: 'nope'
+        });
         expect(harness.engine.getCall('c1')?.state).toBe('held');
     });
 
@@ -125,9 +133,11 @@ describe('CallEngine when the connector fails', () => {
         ring(harness, 'in1');
         harness.connector.failNext.set('decline', new Error('nope'));
         const result = await harness.engine.decline('in1');
-        expect(result.ok ? undefined : result.error.message).toBe(
-            'Could not decline the call: nope'
-        );
+        expect(result.ok ? undefined : result.error.reason).toEqual({
+            key: 'call-failed',
+            action: 'decline',
+            error: 'nope'
+        });
         expect(harness.engine.getCall('in1')?.state).toBe('ringing');
         expect(lastOf(harness.events, 'error')?.callId).toBe('in1');
     });
@@ -142,7 +152,10 @@ describe('CallEngine when the connector fails', () => {
 
         expect(result).toEqual({
             ok: false,
-            error: { code: 'connector-failed', message: 'Could not mute the call: no mic' }
+            error: {
+                code: 'connector-failed',
+                reason: { key: 'call-failed', action: 'mute', error: 'no mic' }
+            }
         });
         const events = harness.take();
         expect(
@@ -174,9 +187,11 @@ describe('CallEngine when the connector fails', () => {
         harness.take();
         harness.connector.failNext.set('sendDtmf', new Error('no RTP'));
         const result = await harness.engine.sendDtmf('c1', '5');
-        expect(result.ok ? undefined : result.error.message).toBe(
-            'Could not send tones on the call: no RTP'
-        );
+        expect(result.ok ? undefined : result.error.reason).toEqual({
+            key: 'call-failed',
+            action: 'send-tones',
+            error: 'no RTP'
+        });
         expect(harness.takeTypes()).toEqual(['error']);
     });
 
@@ -228,7 +243,7 @@ describe('CallEngine when the connector fails', () => {
         await new Promise((resolve) => setImmediate(resolve));
         expect(lastOf(harness.events, 'error')).toEqual({
             code: 'connector-failed',
-            message: 'Could not decline an incoming call automatically: timeout',
+            reason: { key: 'auto-decline-failed', error: 'timeout' },
             callId: 'in1'
         });
     });
@@ -240,17 +255,21 @@ describe('CallEngine when the connector fails', () => {
             throw new Error('sync boom');
         };
         const result = await harness.engine.hold('c1');
-        expect(result.ok ? undefined : result.error.message).toBe(
-            'Could not hold the call: sync boom'
-        );
+        expect(result.ok ? undefined : result.error.reason).toEqual({
+            key: 'call-failed',
+            action: 'hold',
+            error: 'sync boom'
+        });
     });
 
     it('a rejection that is not an Error still gives a readable message', async () => {
         const harness = createHarness();
         harness.connector.dial = () => Promise.reject('offline');
         const result = await harness.engine.dial('5551234');
-        expect(result.ok ? undefined : result.error.message).toBe(
-            'Could not dial 5551234: offline'
-        );
+        expect(result.ok ? undefined : result.error.reason).toEqual({
+            key: 'dial-failed',
+            number: '5551234',
+            error: 'offline'
+        });
     });
 });

@@ -90,7 +90,7 @@ describe('CallEngine blind transfer', () => {
         });
         expect(lastOf(harness.events, 'error')).toEqual({
             code: 'connector-failed',
-            message: `Could not transfer the call to ${target}: the line is busy (486 Busy Here).`,
+            reason: { key: 'transfer-failed', target, why: 'busy', detail: '486 Busy Here' },
             callId: 'in1'
         });
         // Resuming clears the failed mark: the agent is back on the call.
@@ -100,11 +100,11 @@ describe('CallEngine blind transfer', () => {
     });
 
     it.each([
-        ['no-answer', 'nobody answered'],
-        ['refused', 'the transfer was refused'],
-        ['unreachable', 'the number could not be reached'],
-        [undefined, 'the transfer failed']
-    ] as const)('says why a transfer failed (%s)', async (reason, words) => {
+        ['no-answer', 'no-answer'],
+        ['refused', 'refused'],
+        ['unreachable', 'unreachable'],
+        [undefined, 'failed']
+    ] as const)('says why a transfer failed (%s)', async (reason, why) => {
         const harness = createHarness();
         await answeredInbound(harness, 'in1');
         await harness.engine.transfer('in1', target);
@@ -115,9 +115,11 @@ describe('CallEngine blind transfer', () => {
             progress: 'failed',
             ...(reason ? { reason } : {})
         });
-        expect(lastOf(harness.events, 'error')?.message).toBe(
-            `Could not transfer the call to ${target}: ${words}.`
-        );
+        expect(lastOf(harness.events, 'error')?.reason).toEqual({
+            key: 'transfer-failed',
+            target,
+            why
+        });
         expect(harness.engine.getCall('in1')?.transfer?.reason).toBe(reason ?? 'failed');
     });
 
@@ -133,7 +135,7 @@ describe('CallEngine blind transfer', () => {
             ok: false,
             error: {
                 code: 'connector-failed',
-                message: 'Could not transfer the call: 403 Forbidden'
+                reason: { key: 'call-failed', action: 'transfer', error: '403 Forbidden' }
             }
         });
         expect(harness.engine.getCall('in1')).toMatchObject({
@@ -159,7 +161,7 @@ describe('CallEngine blind transfer', () => {
         await first;
         await expect(harness.engine.transfer('in1', target)).resolves.toEqual({
             ok: false,
-            error: { code: 'in-progress', message: 'A transfer of this call is under way.' }
+            error: { code: 'in-progress', reason: { key: 'transfer-under-way' } }
         });
         // The agent may still hang up.
         harness.connector.autoResolve = true;
@@ -176,7 +178,7 @@ describe('CallEngine blind transfer', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'Only a connected or held call can be transferred.'
+                reason: { key: 'transfer-needs-live-call' }
             }
         });
         await harness.engine.answer('in1');
@@ -184,13 +186,13 @@ describe('CallEngine blind transfer', () => {
             ok: false,
             error: {
                 code: 'invalid-argument',
-                message: 'Enter a number or extension to transfer to.'
+                reason: { key: 'enter-transfer-target' }
             }
         });
         harness.connector.handoverSupport = noHandoverSupport;
         await expect(harness.engine.transfer('in1', target)).resolves.toEqual({
             ok: false,
-            error: { code: 'not-supported', message: 'This phone system cannot transfer calls.' }
+            error: { code: 'not-supported', reason: { key: 'transfer-not-supported' } }
         });
         expect(harness.connector.calls().some((call) => call.startsWith('blindTransfer'))).toBe(
             false
@@ -305,7 +307,7 @@ describe('CallEngine consult', () => {
             ok: false,
             error: {
                 code: 'connector-failed',
-                message: 'Could not cancel the consult on the call: network down'
+                reason: { key: 'call-failed', action: 'cancel-consult', error: 'network down' }
             }
         });
         expect(harness.engine.snapshot().calls.map((call) => call.state)).toEqual([
@@ -326,7 +328,7 @@ describe('CallEngine consult', () => {
             calls: [{ id: 'in1', state: 'held' }]
         });
         await expect(harness.engine.completeConsult()).resolves.toMatchObject({
-            error: { code: 'invalid-state', message: 'There is no consult call to complete.' }
+            error: { code: 'invalid-state', reason: { key: 'no-consult-to-complete' } }
         });
     });
 
@@ -365,8 +367,7 @@ describe('CallEngine consult', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message:
-                    'Wait for the consult call to be answered, or cancel it and transfer blind.'
+                reason: { key: 'consult-not-answered' }
             }
         });
     });
@@ -378,7 +379,7 @@ describe('CallEngine consult', () => {
             ok: false,
             error: {
                 code: 'busy',
-                message: 'You already have two calls. End one before a consult.'
+                reason: { key: 'two-calls-before-consult' }
             }
         });
 
@@ -411,7 +412,7 @@ describe('CallEngine consult', () => {
             ok: false,
             error: {
                 code: 'not-connected',
-                message: "You can't place a consult call while the phone is reconnecting."
+                reason: { key: 'consult-needs-connection', status: 'reconnecting' }
             }
         });
 
@@ -439,7 +440,7 @@ describe('CallEngine consult', () => {
         ending.connector.pendingRequest('hold').resolve();
         await expect(consult).resolves.toEqual({
             ok: false,
-            error: { code: 'invalid-state', message: 'The call ended before the consult began.' }
+            error: { code: 'invalid-state', reason: { key: 'consult-call-ended' } }
         });
         expect(harness.connector.calls().some((call) => call.startsWith('startConsult'))).toBe(
             false
@@ -451,7 +452,7 @@ describe('CallEngine consult', () => {
         await answeredInbound(harness, 'in1');
         await expect(harness.engine.cancelConsult()).resolves.toEqual({
             ok: false,
-            error: { code: 'invalid-state', message: 'There is no consult call to cancel.' }
+            error: { code: 'invalid-state', reason: { key: 'no-consult-to-cancel' } }
         });
         await expect(harness.engine.completeConsult()).resolves.toMatchObject({
             error: { code: 'invalid-state' }
@@ -465,14 +466,14 @@ describe('CallEngine consult', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'The first call is not on hold: hang up the consult call.'
+                reason: { key: 'first-call-not-held' }
             }
         });
         await expect(resumed.engine.completeConsult()).resolves.toEqual({
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'Hold the first call before completing the transfer.'
+                reason: { key: 'hold-before-transfer' }
             }
         });
     });
@@ -483,7 +484,7 @@ describe('CallEngine consult', () => {
         await harness.engine.completeConsult();
         await expect(harness.engine.cancelConsult()).resolves.toEqual({
             ok: false,
-            error: { code: 'in-progress', message: 'A transfer of this call is under way.' }
+            error: { code: 'in-progress', reason: { key: 'transfer-under-way' } }
         });
         await expect(harness.engine.completeConsult()).resolves.toMatchObject({
             error: { code: 'in-progress' }
@@ -566,25 +567,25 @@ describe('CallEngine conference', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'Drop a party from the conference before you swap.'
+                reason: { key: 'in-conference', request: 'swap' }
             }
         });
         await expect(harness.engine.transfer('in1', target)).resolves.toEqual({
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'Drop a party from the conference before you transfer.'
+                reason: { key: 'in-conference', request: 'transfer' }
             }
         });
         await expect(harness.engine.merge()).resolves.toEqual({
             ok: false,
-            error: { code: 'invalid-state', message: 'The calls are already in conference.' }
+            error: { code: 'invalid-state', reason: { key: 'already-in-conference' } }
         });
         await expect(harness.engine.hold('in1')).resolves.toEqual({
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'A conference cannot be held: drop a party first.'
+                reason: { key: 'conference-cannot-hold' }
             }
         });
         await expect(harness.engine.cancelConsult()).resolves.toMatchObject({
@@ -599,7 +600,7 @@ describe('CallEngine conference', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'Only a party of the conference can be dropped.'
+                reason: { key: 'drop-needs-conference-party' }
             }
         });
         await expect(harness.engine.dropParty('nope')).resolves.toMatchObject({
@@ -621,7 +622,7 @@ describe('CallEngine conference', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'A conference needs one connected call and one held call.'
+                reason: { key: 'conference-needs-two-calls' }
             }
         });
     });
@@ -632,7 +633,10 @@ describe('CallEngine conference', () => {
         harness.connector.failNext.set('mergeCalls', new Error('no mixer'));
         await expect(harness.engine.merge()).resolves.toEqual({
             ok: false,
-            error: { code: 'connector-failed', message: 'Could not merge the call: no mixer' }
+            error: {
+                code: 'connector-failed',
+                reason: { key: 'call-failed', action: 'merge', error: 'no mixer' }
+            }
         });
         expect(harness.engine.snapshot().calls.map((call) => call.state)).toEqual([
             'held',
@@ -677,7 +681,7 @@ describe('CallEngine swap', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'Swap needs one connected call and one held call.'
+                reason: { key: 'swap-needs-two-calls' }
             }
         });
         await harness.engine.hold('in1');
@@ -688,7 +692,7 @@ describe('CallEngine swap', () => {
         await expect(harness.engine.swap()).resolves.toMatchObject({
             error: {
                 code: 'in-progress',
-                message: 'Wait for the swap request on this call to complete.'
+                reason: { key: 'request-pending', operation: 'swap' }
             }
         });
         harness.connector.pendingRequest('swap').reject(new Error('timeout'));

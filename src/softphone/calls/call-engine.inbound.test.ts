@@ -87,7 +87,7 @@ describe('CallEngine inbound calls', () => {
             ok: false,
             error: {
                 code: 'in-progress',
-                message: 'Wait for the answer request on this call to complete.'
+                reason: { key: 'request-pending', operation: 'answer' }
             }
         });
         const declined = await harness.engine.decline('in1');
@@ -236,7 +236,7 @@ describe('CallEngine inbound calls', () => {
         const harness = createHarness();
         await expect(harness.engine[method]('ghost')).resolves.toEqual({
             ok: false,
-            error: { code: 'no-such-call', message: 'There is no live call with id ghost.' }
+            error: { code: 'no-such-call', reason: { key: 'no-such-call', callId: 'ghost' } }
         });
     });
 
@@ -248,8 +248,7 @@ describe('CallEngine inbound calls', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message:
-                    'Only a ringing inbound call can be answered; this call is an outbound call being dialed.'
+                reason: { key: 'cannot-answer', call: { direction: 'Outbound', state: 'dialing' } }
             }
         });
         expect(harness.connector.calls()).toEqual(['dial(5551234)']);
@@ -260,9 +259,10 @@ describe('CallEngine inbound calls', () => {
         ring(harness, 'in1');
         await harness.engine.answer('in1');
         const answer = await harness.engine.answer('in1');
-        expect(answer.ok ? undefined : answer.error.message).toBe(
-            'Only a ringing inbound call can be answered; this call is inbound and connected.'
-        );
+        expect(answer.ok ? undefined : answer.error.reason).toEqual({
+            key: 'cannot-answer',
+            call: { direction: 'Inbound', state: 'connected' }
+        });
         const decline = await harness.engine.decline('in1');
         expect(decline.ok ? undefined : decline.error.code).toBe('invalid-state');
     });
@@ -274,7 +274,7 @@ describe('CallEngine inbound calls', () => {
             ok: false,
             error: {
                 code: 'invalid-state',
-                message: 'A ringing call has not been answered: decline it instead of hanging up.'
+                reason: { key: 'decline-instead' }
             }
         });
     });

@@ -158,13 +158,13 @@ describe('CallEngine dial', () => {
     });
 
     it.each([
-        ['', 'invalid-argument', 'Enter a number to dial.'],
-        ['   ', 'invalid-argument', 'Enter a number to dial.']
-    ])('refuses to dial %p', async (number, code, message) => {
+        ['', 'invalid-argument'],
+        ['   ', 'invalid-argument']
+    ])('refuses to dial %p', async (number, code) => {
         const harness = createHarness();
         await expect(harness.engine.dial(number)).resolves.toEqual({
             ok: false,
-            error: { code, message }
+            error: { code, reason: { key: 'enter-number' } }
         });
         expect(harness.connector.calls()).toEqual([]);
     });
@@ -172,17 +172,20 @@ describe('CallEngine dial', () => {
     it('refuses a related record without id or type', async () => {
         const harness = createHarness();
         const result = await harness.engine.dial('5551234', { recordId: '', objectType: 'Lead' });
-        expect(result.ok ? undefined : result.error.code).toBe('invalid-argument');
+        expect(result).toEqual({
+            ok: false,
+            error: { code: 'invalid-argument', reason: { key: 'invalid-related-record' } }
+        });
     });
 
     it.each([
-        ['Offline', "You can't dial while Offline. Go Available first."],
-        ['Break', "You can't dial while on Break. Go Available first."]
-    ] as const)('refuses to dial while %s', async (state, message) => {
+        ['Offline', 'dial-offline'],
+        ['Break', 'dial-on-break']
+    ] as const)('refuses to dial while %s', async (state, key) => {
         const harness = createHarness({ agentState: state });
         await expect(harness.engine.dial('5551234')).resolves.toEqual({
             ok: false,
-            error: { code: 'agent-unavailable', message }
+            error: { code: 'agent-unavailable', reason: { key } }
         });
         expect(harness.connector.calls()).toEqual([]);
         expect(harness.events).toEqual([]);
@@ -197,7 +200,7 @@ describe('CallEngine dial', () => {
             ok: false,
             error: {
                 code: 'agent-unavailable',
-                message: 'Complete the after-call work before dialing.'
+                reason: { key: 'dial-in-after-call-work' }
             }
         });
     });
@@ -212,7 +215,7 @@ describe('CallEngine dial', () => {
                 ok: false,
                 error: {
                     code: 'not-connected',
-                    message: `You can't dial while the phone is ${status}.`
+                    reason: { key: 'dial-needs-connection', status }
                 }
             });
         }
@@ -225,7 +228,7 @@ describe('CallEngine dial', () => {
         const result = await harness.engine.dial('5559876');
         expect(result).toEqual({
             ok: false,
-            error: { code: 'busy', message: 'A call is already being dialed.' }
+            error: { code: 'busy', reason: { key: 'already-dialing' } }
         });
     });
 
@@ -234,9 +237,9 @@ describe('CallEngine dial', () => {
         harness.connector.nextIds.push('c1');
         await harness.engine.dial('5551234');
         const whileDialing = await harness.engine.dial('5559876');
-        expect(whileDialing.ok ? undefined : whileDialing.error.message).toBe(
-            'Hold or end the current call before dialing.'
-        );
+        expect(whileDialing.ok ? undefined : whileDialing.error.reason).toEqual({
+            key: 'hold-before-dial'
+        });
         harness.emit({ type: 'answered', callId: 'c1' });
         const whileConnected = await harness.engine.dial('5559876');
         expect(whileConnected.ok ? undefined : whileConnected.error.code).toBe('busy');
@@ -248,7 +251,7 @@ describe('CallEngine dial', () => {
         const result = await harness.engine.dial('5551234');
         expect(result).toEqual({
             ok: false,
-            error: { code: 'busy', message: 'Answer or decline the ringing call before dialing.' }
+            error: { code: 'busy', reason: { key: 'answer-before-dial' } }
         });
     });
 
@@ -279,7 +282,7 @@ describe('CallEngine dial', () => {
         const result = await harness.engine.dial('5550123');
         expect(result).toEqual({
             ok: false,
-            error: { code: 'busy', message: 'You already have two calls. End one before dialing.' }
+            error: { code: 'busy', reason: { key: 'two-calls' } }
         });
     });
 

@@ -209,8 +209,11 @@ describe('CallEngine on the simulator', () => {
             ok: false,
             error: {
                 code: 'connector-failed',
-                message:
-                    'Could not dial call me: Cannot dial "call me": a number needs at least one digit.'
+                reason: {
+                    key: 'dial-failed',
+                    number: 'call me',
+                    error: 'Cannot dial "call me": a number needs at least one digit.'
+                }
             }
         });
         expect(errors).toHaveLength(1);

@@ -54,10 +54,12 @@ export function outcomeFor(
         case 'failed':
             return 'Failed';
         case 'local-hangup':
+            // i18n-exempt: a Phone_Call__c Outcome__c picklist value (the UI words it: outcomeLabel)
             return direction === 'Inbound' ? 'Rejected' : 'No Answer';
         case 'remote-hangup':
         case 'cancelled':
         case 'no-answer':
+            // i18n-exempt: a Phone_Call__c Outcome__c picklist value (the UI words it: outcomeLabel)
             return direction === 'Inbound' ? 'Missed' : 'No Answer';
         case 'connection-lost':
             return direction === 'Inbound' ? 'Missed' : 'Failed';

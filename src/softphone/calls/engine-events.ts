@@ -1,6 +1,7 @@
 import type { ConnectionStatus } from '../telephony/connector';
 import type { AgentState, Call } from './call-model';
 import type { EndedCall } from './ended-call';
+import type { EngineReason } from './engine-reason';
 import type { EngineErrorCode } from './engine-result';
 
 /** Everything the engine knows, frozen: safe to keep, compare and hand to a view. */
@@ -21,7 +22,7 @@ export interface EngineSnapshot {
 /** A failure nobody asked about synchronously: a connector rejection, an auto-decline failure. */
 export interface EngineErrorEvent {
     readonly code: EngineErrorCode;
-    readonly message: string;
+    readonly reason: EngineReason;
     readonly callId?: string;
 }
 

@@ -1,3 +1,5 @@
+import type { EngineReason } from './engine-reason';
+
 /**
  * Why the call engine refused or failed a command.
  * - invalid-state: the call or the agent is not in a state that allows it (e.g. answer an
@@ -24,8 +26,11 @@ export type EngineErrorCode =
 
 export interface EngineError {
     readonly code: EngineErrorCode;
-    /** For the agent: says what was refused and, where there is one, what to do instead. */
-    readonly message: string;
+    /**
+     * What was refused and, where there is one, what to do instead, as a code with its
+     * parameters: ui/engine-words.ts words it for the agent.
+     */
+    readonly reason: EngineReason;
 }
 
 export interface EngineFailure {
@@ -41,6 +46,6 @@ export type DialResult = { readonly ok: true; readonly callId: string } | Engine
 
 export const engineOk: EngineResult = Object.freeze({ ok: true });
 
-export function engineFailure(code: EngineErrorCode, message: string): EngineFailure {
-    return Object.freeze({ ok: false, error: Object.freeze({ code, message }) });
+export function engineFailure(code: EngineErrorCode, reason: EngineReason): EngineFailure {
+    return Object.freeze({ ok: false, error: Object.freeze({ code, reason }) });
 }

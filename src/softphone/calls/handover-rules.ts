@@ -1,5 +1,6 @@
 import type { HandoverSupport } from '../telephony/call-handover';
 import type { Call } from './call-model';
+import type { ConferenceBlockedRequest, EngineReason } from './engine-reason';
 import type { EngineError } from './engine-result';
 
 /**
@@ -35,8 +36,8 @@ import type { EngineError } from './engine-result';
 
 export type HandoverRefusal = EngineError | undefined;
 
-function refusal(code: EngineError['code'], message: string): EngineError {
-    return { code, message };
+function refusal(code: EngineError['code'], reason: EngineReason): EngineError {
+    return { code, reason };
 }
 
 /** A call whose transfer is under way (requested, not yet accepted or failed). */
@@ -72,15 +73,15 @@ export function twoCallPair(calls: readonly Call[]): { active: Call; held: Call 
 function targetRefusal(target: unknown): HandoverRefusal {
     return typeof target === 'string' && target.trim() !== ''
         ? undefined
-        : refusal('invalid-argument', 'Enter a number or extension to transfer to.');
+        : refusal('invalid-argument', { key: 'enter-transfer-target' });
 }
 
-function callRefusal(call: Call, action: string): HandoverRefusal {
+function callRefusal(call: Call, request: ConferenceBlockedRequest): HandoverRefusal {
     if (call.conference) {
-        return refusal('invalid-state', `Drop a party from the conference before you ${action}.`);
+        return refusal('invalid-state', { key: 'in-conference', request });
     }
     if (transferUnderWay(call)) {
-        return refusal('in-progress', 'A transfer of this call is under way.');
+        return refusal('in-progress', { key: 'transfer-under-way' });
     }
     return undefined;
 }
@@ -92,10 +93,10 @@ export function blindTransferRefusal(
     support: HandoverSupport
 ): HandoverRefusal {
     if (!support.blindTransfer) {
-        return refusal('not-supported', 'This phone system cannot transfer calls.');
+        return refusal('not-supported', { key: 'transfer-not-supported' });
     }
     if (call.state !== 'connected' && call.state !== 'held') {
-        return refusal('invalid-state', 'Only a connected or held call can be transferred.');
+        return refusal('invalid-state', { key: 'transfer-needs-live-call' });
     }
     return callRefusal(call, 'transfer') ?? targetRefusal(target);
 }
@@ -108,13 +109,13 @@ export function startConsultRefusal(
     support: HandoverSupport
 ): HandoverRefusal {
     if (!support.consultTransfer) {
-        return refusal('not-supported', 'This phone system cannot place consult calls.');
+        return refusal('not-supported', { key: 'consult-not-supported' });
     }
     if (call.state !== 'connected' && call.state !== 'held') {
-        return refusal('invalid-state', 'Only a connected or held call can be consulted on.');
+        return refusal('invalid-state', { key: 'consult-needs-live-call' });
     }
     if (calls.length > 1) {
-        return refusal('busy', 'You already have two calls. End one before a consult.');
+        return refusal('busy', { key: 'two-calls-before-consult' });
     }
     return callRefusal(call, 'consult') ?? targetRefusal(target);
 }
@@ -125,20 +126,17 @@ export function completeConsultRefusal(
     support: HandoverSupport
 ): HandoverRefusal {
     if (!support.consultTransfer) {
-        return refusal('not-supported', 'This phone system cannot complete consult transfers.');
+        return refusal('not-supported', { key: 'complete-consult-not-supported' });
     }
     const pair = consultPair(calls);
     if (!pair) {
-        return refusal('invalid-state', 'There is no consult call to complete.');
+        return refusal('invalid-state', { key: 'no-consult-to-complete' });
     }
     if (pair.consult.state !== 'connected') {
-        return refusal(
-            'invalid-state',
-            'Wait for the consult call to be answered, or cancel it and transfer blind.'
-        );
+        return refusal('invalid-state', { key: 'consult-not-answered' });
     }
     if (pair.parent.state !== 'held') {
-        return refusal('invalid-state', 'Hold the first call before completing the transfer.');
+        return refusal('invalid-state', { key: 'hold-before-transfer' });
     }
     return callRefusal(pair.parent, 'transfer') ?? callRefusal(pair.consult, 'transfer');
 }
@@ -147,27 +145,27 @@ export function completeConsultRefusal(
 export function cancelConsultRefusal(calls: readonly Call[]): HandoverRefusal {
     const pair = consultPair(calls);
     if (!pair || pair.consult.conference) {
-        return refusal('invalid-state', 'There is no consult call to cancel.');
+        return refusal('invalid-state', { key: 'no-consult-to-cancel' });
     }
     if (pair.parent.state !== 'held') {
-        return refusal('invalid-state', 'The first call is not on hold: hang up the consult call.');
+        return refusal('invalid-state', { key: 'first-call-not-held' });
     }
     return transferUnderWay(pair.parent)
-        ? refusal('in-progress', 'A transfer of this call is under way.')
+        ? refusal('in-progress', { key: 'transfer-under-way' })
         : undefined;
 }
 
 /** Merging the held and the connected call into a conference. */
 export function mergeRefusal(calls: readonly Call[], support: HandoverSupport): HandoverRefusal {
     if (!support.conference) {
-        return refusal('not-supported', 'This phone system cannot hold conferences.');
+        return refusal('not-supported', { key: 'conference-not-supported' });
     }
     if (calls.some((call) => call.conference)) {
-        return refusal('invalid-state', 'The calls are already in conference.');
+        return refusal('invalid-state', { key: 'already-in-conference' });
     }
     const pair = twoCallPair(calls);
     if (!pair) {
-        return refusal('invalid-state', 'A conference needs one connected call and one held call.');
+        return refusal('invalid-state', { key: 'conference-needs-two-calls' });
     }
     return callRefusal(pair.active, 'merge') ?? callRefusal(pair.held, 'merge');
 }
@@ -175,21 +173,21 @@ export function mergeRefusal(calls: readonly Call[], support: HandoverSupport): 
 /** Dropping `call` from the conference. */
 export function dropPartyRefusal(call: Call, support: HandoverSupport): HandoverRefusal {
     if (!support.conference) {
-        return refusal('not-supported', 'This phone system cannot hold conferences.');
+        return refusal('not-supported', { key: 'conference-not-supported' });
     }
     return call.conference
         ? undefined
-        : refusal('invalid-state', 'Only a party of the conference can be dropped.');
+        : refusal('invalid-state', { key: 'drop-needs-conference-party' });
 }
 
 /** Swapping the connected and the held call. */
 export function swapRefusal(calls: readonly Call[]): HandoverRefusal {
     if (calls.some((call) => call.conference)) {
-        return refusal('invalid-state', 'Drop a party from the conference before you swap.');
+        return refusal('invalid-state', { key: 'in-conference', request: 'swap' });
     }
     const pair = twoCallPair(calls);
     if (!pair) {
-        return refusal('invalid-state', 'Swap needs one connected call and one held call.');
+        return refusal('invalid-state', { key: 'swap-needs-two-calls' });
     }
     return callRefusal(pair.active, 'swap') ?? callRefusal(pair.held, 'swap');
 }

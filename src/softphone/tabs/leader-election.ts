@@ -28,6 +28,7 @@ export async function claimLeadership(
     name: string
 ): Promise<Leadership> {
     if (locks === undefined) {
+        // i18n-exempt: the diagnostic log's reason (main.ts logs it; the agent never reads it)
         return { role: 'alone', reason: 'this browser has no Web Locks API' };
     }
     const heldForever = new Promise<never>(() => undefined);

@@ -104,7 +104,7 @@ export class TabFollower {
             host: options.lmsHost,
             channelName: options.lmsChannelName,
             forward: (message) => options.bus.post({ kind: 'lmsMessage', message }),
-            onError: (error) => options.onError(`Lightning message channel: ${error.message}`)
+            onError: (error) => options.onError(label('Softphone_App_Lms_Error', error.message))
         });
     }
 

@@ -19,3 +19,4 @@ export { AlertSettingsView } from './alert-settings-view';
 export { DesktopNotifier } from './desktop-notifier';
 export { createIdFactory } from './dom';
 export { canChooseOutputDevice, RingtonePlayer } from './ringtone-player';
+export { engineErrorText, engineReasonText } from './engine-words';

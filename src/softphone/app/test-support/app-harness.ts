@@ -25,6 +25,7 @@ import type { WrapUpSettings } from '../wrap-up-controller';
 import { DurableMemoryStore } from './durable-memory-store';
 import { FakeSalesforceHost, type PersonRecord } from './fake-salesforce-host';
 import { RecordingLmsHost } from '../../channel/test-support/recording-lms-host';
+import { engineErrorText } from '../../ui/engine-words';
 
 export const LINE_NUMBER = '+14155550100';
 export const DISPOSITIONS = ['Resolved', 'Follow-up Required', 'Callback Requested'];
@@ -213,7 +214,7 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
             await advance(300);
             const connected = await connecting;
             if (!connected.ok) {
-                throw new Error(connected.error.message);
+                throw new Error(engineErrorText(connected.error));
             }
             app.setAgentState('Available');
         },

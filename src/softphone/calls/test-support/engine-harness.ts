@@ -70,7 +70,7 @@ export async function answeredInbound(harness: EngineHarness, callId: string): P
     ring(harness, callId);
     const result = await harness.engine.answer(callId);
     if (!result.ok) {
-        throw new Error(`answer failed: ${result.error.message}`);
+        throw new Error(`answer failed: ${JSON.stringify(result.error)}`);
     }
 }
 
@@ -83,7 +83,7 @@ export async function answeredOutbound(
     harness.connector.nextIds.push(callId);
     const result = await harness.engine.dial(number);
     if (!result.ok) {
-        throw new Error(`dial failed: ${result.error.message}`);
+        throw new Error(`dial failed: ${JSON.stringify(result.error)}`);
     }
     harness.emit({ type: 'answered', callId });
 }
