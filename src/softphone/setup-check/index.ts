@@ -20,7 +20,7 @@ export { runSetupCheck, type SetupProbes } from './run-setup-check';
 export { formatSetupReport } from './setup-report';
 export { SetupCheck, type SetupCheckOptions } from './setup-check';
 export { SetupCheckView, type SetupCheckActions } from './setup-check-view';
-export { checkSetupLabel } from './lazy-setup-check';
+export { checkSetupLabel } from './check-setup-label';
 export { probeBrowser, probeMicrophone, probeWebSocket } from './browser-probes';
 export { WRITE_TEST_PREFIX } from './write-check';
 export { LmsProbe } from './lms-probe';

@@ -5,11 +5,7 @@ import { label } from '../i18n';
 import type { SetupCheckContext } from './create-setup-check';
 import type { SetupCheckView } from './setup-check-view';
 import { button, el } from '../ui/dom';
-
-/** Here, not in setup-check-view.ts: the button that opens the panel is in the core. */
-export function checkSetupLabel(): string {
-    return label('Softphone_Check_Setup');
-}
+import { checkSetupLabel } from './check-setup-label';
 
 export interface LazySetupCheck {
     /** Loads the panel the first time (appending it to the root), then opens it. */

@@ -1,7 +1,7 @@
 import { label } from '../i18n';
 import { button, el, setHidden, setText } from '../ui/dom';
 import { statusLabel, type CheckResult, type CheckStatus } from './check-result';
-import { checkSetupLabel } from './lazy-setup-check';
+import { checkSetupLabel } from './check-setup-label';
 
 /** What the view asks of its controller (setup-check.ts). */
 export interface SetupCheckActions {

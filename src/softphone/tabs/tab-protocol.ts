@@ -22,6 +22,7 @@ import {
     RequestIdSchema,
     SalesforceIdSchema
 } from '../channel/message-contract';
+import { englishContractWords, isContractLabelName } from '../channel/contract-words';
 import { LOG_FILE_TYPE, type LogFile } from '../diagnostics/log-download';
 import type { SoftphoneViewModel } from '../ui/view-model';
 
@@ -286,7 +287,13 @@ export function parseTabMessage(data: unknown): ParsedTabMessage {
             return {
                 ok: false,
                 reason: 'invalid',
-                detail: `${path || 'message'}: ${issue.message}`
+                // For the diagnostic log, which stays English: the contract's shared schemas
+                // name their rule by a label (channel/contract-words.ts).
+                detail: `${path || 'message'}: ${
+                    isContractLabelName(issue.message)
+                        ? englishContractWords(issue.message)
+                        : issue.message
+                }`
             };
         }
         return {
