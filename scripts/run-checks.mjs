@@ -15,6 +15,7 @@ import {
     systemPrograms,
     systemTestsRequired
 } from '../test/support/system-programs.mjs';
+import { trackProcessTreeCpu } from './process-tree-cpu.mjs';
 import { runSteps } from './run-steps.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -120,6 +121,8 @@ const steps = [
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// CPU seconds of every step (its processes and its Chromiums), where /proc tells.
+let totalCpuSeconds = 0;
 const outcomes = [];
 
 function countNodeTests(output) {
@@ -167,6 +170,7 @@ function runStep(step) {
         const child = spawn(step.command[0], step.command.slice(1), {
             stdio: ['ignore', 'pipe', 'pipe']
         });
+        const cpu = child.pid === undefined ? undefined : trackProcessTreeCpu(child.pid);
         let stdout = '';
         let output = '';
         child.stdout.setEncoding('utf8');
@@ -180,7 +184,12 @@ function runStep(step) {
         });
         const finish = (status, error) => {
             const seconds = ((Date.now() - started) / 1000).toFixed(1);
-            process.stdout.write(`\n▶ ${step.name} (${seconds} s)\n${output}`);
+            const cpuSeconds = cpu?.stop();
+            if (cpuSeconds !== undefined) {
+                totalCpuSeconds += cpuSeconds;
+            }
+            const time = `${seconds} s${cpuSeconds === undefined ? '' : `, CPU ${cpuSeconds.toFixed(1)} s`}`;
+            process.stdout.write(`\n▶ ${step.name} (${time})\n${output}`);
             if (error) {
                 process.stdout.write(`could not run ${step.command[0]}: ${error.message}\n`);
             }
@@ -195,7 +204,7 @@ function runStep(step) {
             resolve({
                 outcome: status === 0 ? 'passed' : 'FAILED',
                 failedTests,
-                note: `${seconds} s`
+                note: time
             });
         };
         child.on('error', (error) => finish(1, error));
@@ -208,7 +217,7 @@ outcomes.push(...(await runSteps(steps, { slots, unrunnable, runStep })));
 rmSync(jestResults, { force: true });
 
 process.stdout.write(
-    `\nSummary (${((Date.now() - wallStarted) / 1000).toFixed(1)} s, ${slots} slots, ${browserWorkers} browser workers)\n`
+    `\nSummary (${((Date.now() - wallStarted) / 1000).toFixed(1)} s, CPU ${totalCpuSeconds.toFixed(1)} s, ${slots} slots, ${browserWorkers} browser workers)\n`
 );
 for (const { step, outcome, note } of outcomes) {
     process.stdout.write(`  ${outcome.padEnd(7)} ${step.name} (${note})\n`);
