@@ -26,6 +26,12 @@ export const chromiumFlags = [
 ];
 
 /**
+ * How often a wait in the page checks again. Playwright's default checks on every animation
+ * frame, which keeps the page producing frames (CPU) for as long as the wait lasts.
+ */
+const POLL_MS = 50;
+
+/**
  * Starts `dist/local-console/server.mjs` on a free port (with `serverArgs`, e.g.
  * --cache-static-resources); resolves with its URL and a stop().
  */
@@ -193,6 +199,7 @@ export async function openConsoleTab(page, url, { expectStart = true } = {}) {
     } else {
         // A softphone that cannot start (wrong settings) still tells Salesforce it is initialised.
         await page.waitForFunction(() => window.localConsole.utility().initialised, null, {
+            polling: POLL_MS,
             timeout: 15_000
         });
     }
@@ -228,6 +235,6 @@ export async function waitForSoftphone(page) {
             );
         },
         null,
-        { timeout: 15_000 }
+        { polling: POLL_MS, timeout: 15_000 }
     );
 }
