@@ -72,7 +72,9 @@ export {
 export {
     clipText,
     formatDuration,
+    formatLabel,
     isSalesforceId,
+    remotePartyName,
     sameRecordId,
     toDialableNumber
 } from './lwc-helpers';

@@ -29,7 +29,9 @@ import {
     clipText,
     createSoftphoneClient,
     formatDuration,
+    formatLabel,
     isSalesforceId,
+    remotePartyName,
     toDialableNumber
 } from 'c/softphoneChannel';
 import { reduceErrors } from 'c/ldsUtils';
@@ -81,14 +83,6 @@ const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 const TIMER_INTERVAL_MS = 1000;
 /** A dial the softphone neither starts nor refuses within this time is given up (and re-checked). */
 const DIAL_ANSWER_TIMEOUT_MS = 10000;
-
-/** Fills {0}, {1}, … of a Custom Label (values are text, never markup). */
-function formatLabel(label, ...values) {
-    return label.replace(/\{(\d+)\}/g, (match, index) => {
-        const value = values[index];
-        return value === undefined || value === null ? '' : String(value);
-    });
-}
 
 export default class ClickToDial extends LightningElement {
     @api recordId;
@@ -464,8 +458,8 @@ export default class ClickToDial extends LightningElement {
         if (!call) {
             return this.pendingDial ? this.pendingDial.number : '';
         }
-        const number = call.direction === 'Inbound' ? call.from : call.to;
-        return call.remoteName || number;
+        // This card dialed from one of the record's numbers: an outbound call keeps showing it.
+        return call.direction === 'Inbound' ? remotePartyName(call) : call.remoteName || call.to;
     }
 
     get callStateText() {
@@ -497,8 +491,13 @@ export default class ClickToDial extends LightningElement {
         return formatDuration(Math.max(0, Math.floor((this.now - since) / 1000)));
     }
 
+    /**
+     * An inbound call that still rings is answered or declined in the softphone (or the call bar):
+     * this card only hangs up calls that are under way.
+     */
     get canHangUp() {
-        return Boolean(this.activeCall);
+        const call = this.activeCall;
+        return Boolean(call) && !(call.direction === 'Inbound' && call.state === 'ringing');
     }
 
     get endedText() {

@@ -35,6 +35,8 @@ import {
     buildTransfer,
     createSoftphoneClient,
     formatDuration,
+    formatLabel,
+    remotePartyName,
     toDialableNumber
 } from 'c/softphoneChannel';
 
@@ -84,20 +86,8 @@ const TIMER_INTERVAL_MS = 1000;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 const BREAK_PREFIX = 'Break:';
 
-function formatLabel(template, ...values) {
-    return values.reduce(
-        (text, value, index) => text.split(`{${index}}`).join(value ?? ''),
-        template || ''
-    );
-}
-
 function callerLabel(call) {
-    if (!call) {
-        return '';
-    }
-    const related = call.related && call.related.recordName;
-    const number = call.direction === 'Inbound' ? call.from : call.to;
-    return call.remoteName || related || number || UNKNOWN_NUMBER;
+    return call ? remotePartyName(call) || UNKNOWN_NUMBER : '';
 }
 
 export default class SoftphoneCallBar extends LightningElement {
