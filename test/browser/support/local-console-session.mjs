@@ -55,7 +55,13 @@ export function startLocalConsoleServer(serverArgs = []) {
             const match = output.match(/Local console: (http:\/\/127\.0\.0\.1:\d+\/)/);
             if (match) {
                 clearTimeout(timeout);
-                resolve({ url: match[1], stop: () => server.kill() });
+                // A process that exits before stopping it (Ctrl-C, process.exit) still does.
+                const stop = () => {
+                    process.off('exit', stop);
+                    server.kill();
+                };
+                process.on('exit', stop);
+                resolve({ url: match[1], stop });
             }
         };
         server.stdout.on('data', onData);
