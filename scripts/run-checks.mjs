@@ -32,6 +32,7 @@ const fromEnvironment = (name, fallback) => {
 };
 const slots = fromEnvironment('CHECK_SLOTS', Math.max(2, availableParallelism()));
 const browserWorkers = Math.min(fromEnvironment('BROWSER_WORKERS', 2), slots);
+const jestSlots = slots > 2 ? 2 : 1;
 const BUILD = 'build (static resource + local console + listener bridge)';
 /** A browser step: its files `browserWorkers` at a time, each holding a slot. */
 const browserStep = (name, files, extra = {}) => ({
@@ -78,7 +79,9 @@ const steps = [
         after: [BUILD]
     },
     {
-        // The coverage thresholds (per folder) live in jest.config.js. Jest runs its own workers.
+        // The coverage thresholds (per folder) live in jest.config.js. Jest gets as many workers
+        // as it takes slots: on 2 cores one, where it runs in its own process (as its default,
+        // cores minus one, did) and leaves the other slot to another step.
         name: 'unit + LWC tests with coverage gate (jest)',
         command: [
             bin('jest'),
@@ -86,11 +89,12 @@ const steps = [
             '--silent',
             '--coverage',
             '--coverageReporters=text-summary',
+            `--maxWorkers=${jestSlots}`,
             '--json',
             `--outputFile=${jestResults}`
         ],
         counts: 'jest',
-        slots: Math.min(2, slots)
+        slots: jestSlots
     },
     browserStep('browser tests (headless Chromium)', ['test/browser/'], {
         onlyIf: 'test/browser'
