@@ -78,6 +78,7 @@ export {
     sameRecordId,
     toDialableNumber
 } from './lwc-helpers';
+export { watchSoftphonePresence } from './softphone-presence';
 export {
     createSoftphoneClient,
     DEFAULT_PING_TIMEOUT_MS,

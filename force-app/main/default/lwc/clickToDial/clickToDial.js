@@ -32,7 +32,8 @@ import {
     formatLabel,
     isSalesforceId,
     remotePartyName,
-    toDialableNumber
+    toDialableNumber,
+    watchSoftphonePresence
 } from 'c/softphoneChannel';
 import { reduceErrors } from 'c/ldsUtils';
 
@@ -46,8 +47,6 @@ import DO_NOT_CALL_CASE_CONTACT from '@salesforce/label/c.Softphone_Do_Not_Call_
 import NUMBER_NOT_DIALABLE from '@salesforce/label/c.Softphone_Number_Not_Dialable';
 import CHECKING from '@salesforce/label/c.Softphone_Checking';
 import NOT_ANSWERING from '@salesforce/label/c.Softphone_Not_Answering';
-import HOW_TO_OPEN from '@salesforce/label/c.Softphone_How_To_Open';
-import CHECK_AGAIN from '@salesforce/label/c.Softphone_Check_Again';
 import STATE_RINGING from '@salesforce/label/c.Softphone_State_Ringing';
 import STATE_DIALING from '@salesforce/label/c.Softphone_State_Dialing';
 import STATE_CONNECTED from '@salesforce/label/c.Softphone_State_Connected';
@@ -103,8 +102,6 @@ export default class ClickToDial extends LightningElement {
         noPhoneNumbers: NO_PHONE_NUMBERS,
         checking: CHECKING,
         notAnswering: NOT_ANSWERING,
-        howToOpen: HOW_TO_OPEN,
-        checkAgain: CHECK_AGAIN,
         callDuration: CALL_DURATION,
         hangUp: HANG_UP
     };
@@ -113,8 +110,9 @@ export default class ClickToDial extends LightningElement {
     recordError;
     objectInfo;
 
-    /** 'checking' | 'ready' | 'missing' */
+    /** 'checking' | 'ready' | 'missing' | 'stopped' (see watchSoftphonePresence) */
     softphoneStatus = 'checking';
+    presence;
     activeCall;
     /** { number, requestId } between our `dial` and the softphone's answer. */
     pendingDial;
@@ -164,11 +162,20 @@ export default class ClickToDial extends LightningElement {
             }
         });
         this.unsubscribeEvents = this.client.onEvent((event) => this.handleSoftphoneEvent(event));
-        this.checkSoftphone();
+        const seconds = Number(this.pingTimeoutSeconds);
+        this.presence = watchSoftphonePresence(this.client, {
+            timeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000,
+            onChange: (status) => {
+                this.softphoneStatus = status;
+            }
+        });
     }
 
     disconnectedCallback() {
         this.stopTimer();
+        if (this.presence) {
+            this.presence.dispose();
+        }
         if (this.unsubscribeEvents) {
             this.unsubscribeEvents();
         }
@@ -300,20 +307,12 @@ export default class ClickToDial extends LightningElement {
     }
 
     get isSoftphoneMissing() {
-        return this.softphoneStatus === 'missing';
+        return this.softphoneStatus === 'missing' || this.softphoneStatus === 'stopped';
     }
 
-    async checkSoftphone() {
-        if (!this.client) {
-            return;
-        }
-        this.softphoneStatus = 'checking';
-        const seconds = Number(this.pingTimeoutSeconds);
-        const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000;
-        const listening = await this.client.ping({ timeoutMs });
-        // An event that arrived meanwhile already proved the softphone is there.
-        if (this.softphoneStatus === 'checking' || listening) {
-            this.softphoneStatus = listening ? 'ready' : 'missing';
+    checkSoftphone() {
+        if (this.presence) {
+            this.presence.check();
         }
     }
 
@@ -322,8 +321,6 @@ export default class ClickToDial extends LightningElement {
     }
 
     handleSoftphoneEvent(event) {
-        // Any valid event comes from a running softphone.
-        this.softphoneStatus = 'ready';
         switch (event.type) {
             case 'state':
                 this.applyActiveCall(event.payload.activeCall);

@@ -37,7 +37,8 @@ import {
     formatDuration,
     formatLabel,
     remotePartyName,
-    toDialableNumber
+    toDialableNumber,
+    watchSoftphonePresence
 } from 'c/softphoneChannel';
 
 import TITLE from '@salesforce/label/c.Softphone_Call_Bar_Title';
@@ -69,8 +70,6 @@ import HANG_UP from '@salesforce/label/c.Softphone_Hang_Up';
 import COMMAND_FAILED from '@salesforce/label/c.Softphone_Command_Failed';
 import CHECKING from '@salesforce/label/c.Softphone_Checking';
 import NOT_ANSWERING from '@salesforce/label/c.Softphone_Not_Answering';
-import HOW_TO_OPEN from '@salesforce/label/c.Softphone_How_To_Open';
-import CHECK_AGAIN from '@salesforce/label/c.Softphone_Check_Again';
 import WRAP_UP_TITLE from '@salesforce/label/c.Softphone_Wrap_Up_Title';
 import DISPOSITION from '@salesforce/label/c.Softphone_Field_Disposition';
 import NOTES from '@salesforce/label/c.Softphone_Field_Notes';
@@ -107,8 +106,6 @@ export default class SoftphoneCallBar extends LightningElement {
         callDuration: CALL_DURATION,
         checking: CHECKING,
         notAnswering: NOT_ANSWERING,
-        howToOpen: HOW_TO_OPEN,
-        checkAgain: CHECK_AGAIN,
         disposition: DISPOSITION,
         notes: NOTES,
         save: SAVE,
@@ -131,10 +128,7 @@ export default class SoftphoneCallBar extends LightningElement {
     client;
     pendingDone;
     ownRequestIds = new Set();
-    /** Events received so far (a sign of life newer than a ping in flight). */
-    eventCount = 0;
-    /** Whether a softphone has answered since this component started. */
-    everReady = false;
+    presence;
 
     connectedCallback() {
         this.client = createSoftphoneClient({
@@ -149,12 +143,19 @@ export default class SoftphoneCallBar extends LightningElement {
         this.unsubscribeEvents = this.client.onEvent((event) => this.handleSoftphoneEvent(event));
         // Events published before this component subscribed are gone: ask for the state now.
         this.client.send(buildGetState());
-        this.checkSoftphone();
+        this.presence = watchSoftphonePresence(this.client, {
+            timeoutMs: this.timeoutMs,
+            // Noticing that the softphone stopped needs a clock: one ping per timeout period.
+            heartbeat: true,
+            onChange: (status) => this.handlePresence(status)
+        });
     }
 
     disconnectedCallback() {
         this.stopTimer();
-        this.stopHeartbeat();
+        if (this.presence) {
+            this.presence.dispose();
+        }
         if (this.unsubscribeEvents) {
             this.unsubscribeEvents();
         }
@@ -171,52 +172,17 @@ export default class SoftphoneCallBar extends LightningElement {
         return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000;
     }
 
-    async checkSoftphone() {
-        if (!this.client) {
-            return;
-        }
-        if (this.softphoneStatus !== 'ready') {
-            this.softphoneStatus = 'checking';
-        }
-        const eventsBefore = this.eventCount;
-        const listening = await this.client.ping({ timeoutMs: this.timeoutMs });
-        if (!this.client) {
-            return;
-        }
-        // An event that arrived meanwhile proves the softphone is there (it may have started
-        // after the ping was sent).
-        if (listening || this.eventCount !== eventsBefore) {
-            this.softphoneStatus = 'ready';
-            this.startHeartbeat();
-        } else {
-            // A softphone that answered before and now does not has stopped (closed, reloading).
-            this.softphoneStatus = this.everReady ? 'stopped' : 'missing';
+    handlePresence(status) {
+        this.softphoneStatus = status;
+        if (status === 'missing' || status === 'stopped') {
             this.state = undefined;
             this.stopTimer();
-            this.stopHeartbeat();
-        }
-    }
-
-    startHeartbeat() {
-        this.everReady = true;
-        if (this.heartbeat) {
-            return;
-        }
-        // Noticing that the softphone stopped needs a clock: one ping per timeout period.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.heartbeat = setInterval(() => this.checkSoftphone(), this.timeoutMs);
-    }
-
-    stopHeartbeat() {
-        if (this.heartbeat) {
-            clearInterval(this.heartbeat);
-            this.heartbeat = undefined;
         }
     }
 
     handleCheckAgain() {
         this.client.send(buildGetState());
-        this.checkSoftphone();
+        this.presence.check();
     }
 
     get isChecking() {
@@ -244,11 +210,6 @@ export default class SoftphoneCallBar extends LightningElement {
                 this.pendingDone = undefined;
             }
             return;
-        }
-        this.eventCount += 1;
-        if (this.softphoneStatus !== 'ready') {
-            this.softphoneStatus = 'ready';
-            this.startHeartbeat();
         }
         if (event.type === 'state') {
             this.applyState(event.payload);
