@@ -2,8 +2,9 @@
 // the machine's cores go (CHECK_SLOTS, default the CPU count): a step starts, in the order a
 // failure is cheapest to find, once the steps it needs (`after`) have passed and enough slots
 // are free (`slots`: a browser step takes one per Chromium worker). Each step's output is printed
-// whole when it ends, with its time. The browser suites run in BROWSER_WORKERS (default 2) files
-// at once, each file with its own console server on a free port.
+// whole when it ends, with its wall time and its CPU time (process-tree-cpu.mjs). The browser
+// suites run in BROWSER_WORKERS (default 2) files at once, each file with one Chromium and one
+// console server on a free port for all its suites.
 // Tests that need a system program are skipped (with the command that installs it) when the
 // program is missing, unless REQUIRE_SYSTEM_TESTS=1 (CI), where a skip is a failure.
 import { spawn } from 'node:child_process';
