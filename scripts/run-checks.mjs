@@ -176,7 +176,7 @@ function runStep(step) {
         const child = spawn(step.command[0], step.command.slice(1), {
             stdio: ['ignore', 'pipe', 'pipe']
         });
-        const cpu = child.pid === undefined ? undefined : trackProcessTreeCpu(child.pid);
+        let cpu = child.pid === undefined ? undefined : trackProcessTreeCpu(child.pid);
         let stdout = '';
         let output = '';
         child.stdout.setEncoding('utf8');
@@ -190,7 +190,9 @@ function runStep(step) {
         });
         const finish = (status, error) => {
             const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            // 'error' and 'close' may both come: the CPU counts once.
             const cpuSeconds = cpu?.stop();
+            cpu = undefined;
             if (cpuSeconds !== undefined) {
                 totalCpuSeconds += cpuSeconds;
             }
