@@ -2,8 +2,9 @@
 // the machine's cores go (CHECK_SLOTS, default the CPU count): a step starts, in the order a
 // failure is cheapest to find, once the steps it needs (`after`) have passed and enough slots
 // are free (`slots`: a browser step takes one per Chromium worker). Each step's output is printed
-// whole when it ends, with its time. The browser suites run in BROWSER_WORKERS (default 2) files
-// at once, each file with its own console server on a free port.
+// whole when it ends, with its wall time and its CPU time (process-tree-cpu.mjs). The browser
+// suites run in BROWSER_WORKERS (default 2) files at once, each file with one Chromium and one
+// console server on a free port for all its suites.
 // Tests that need a system program are skipped (with the command that installs it) when the
 // program is missing, unless REQUIRE_SYSTEM_TESTS=1 (CI), where a skip is a failure.
 import { spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import {
     systemPrograms,
     systemTestsRequired
 } from '../test/support/system-programs.mjs';
+import { trackProcessTreeCpu } from './process-tree-cpu.mjs';
 import { runSteps } from './run-steps.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -31,6 +33,7 @@ const fromEnvironment = (name, fallback) => {
 };
 const slots = fromEnvironment('CHECK_SLOTS', Math.max(2, availableParallelism()));
 const browserWorkers = Math.min(fromEnvironment('BROWSER_WORKERS', 2), slots);
+const jestSlots = slots > 2 ? 2 : 1;
 const BUILD = 'build (static resource + local console + listener bridge)';
 /** A browser step: its files `browserWorkers` at a time, each holding a slot. */
 const browserStep = (name, files, extra = {}) => ({
@@ -77,7 +80,9 @@ const steps = [
         after: [BUILD]
     },
     {
-        // The coverage thresholds (per folder) live in jest.config.js. Jest runs its own workers.
+        // The coverage thresholds (per folder) live in jest.config.js. Jest gets as many workers
+        // as it takes slots: on 2 cores one, where it runs in its own process (as its default,
+        // cores minus one, did) and leaves the other slot to another step.
         name: 'unit + LWC tests with coverage gate (jest)',
         command: [
             bin('jest'),
@@ -85,11 +90,12 @@ const steps = [
             '--silent',
             '--coverage',
             '--coverageReporters=text-summary',
+            `--maxWorkers=${jestSlots}`,
             '--json',
             `--outputFile=${jestResults}`
         ],
         counts: 'jest',
-        slots: Math.min(2, slots)
+        slots: jestSlots
     },
     browserStep('browser tests (headless Chromium)', ['test/browser/'], {
         onlyIf: 'test/browser'
@@ -108,18 +114,21 @@ const steps = [
         onlyIf: 'test/listener'
     }),
     {
-        // One Kamailio and its fixed SIP ports: these files run one at a time, alone.
+        // One Kamailio per file, on ports the rig picks free: these files run one at a time. They
+        // mostly wait (registrations, sipp's pauses, ICE): about 0.8 of a core while they run,
+        // so they take one slot and another step runs beside them.
         name: 'SIP tests (Kamailio + sipp + headless Chromium)',
         command: ['node', '--test', '--test-concurrency=1', 'test/sip/'],
         counts: 'node',
         needs: ['chromium', 'kamailio', 'sipp'],
         after: [BUILD],
-        slots,
         onlyIf: 'test/sip'
     }
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// CPU seconds of every step (its processes and its Chromiums), where /proc tells.
+let totalCpuSeconds = 0;
 const outcomes = [];
 
 function countNodeTests(output) {
@@ -167,6 +176,7 @@ function runStep(step) {
         const child = spawn(step.command[0], step.command.slice(1), {
             stdio: ['ignore', 'pipe', 'pipe']
         });
+        let cpu = child.pid === undefined ? undefined : trackProcessTreeCpu(child.pid);
         let stdout = '';
         let output = '';
         child.stdout.setEncoding('utf8');
@@ -180,7 +190,14 @@ function runStep(step) {
         });
         const finish = (status, error) => {
             const seconds = ((Date.now() - started) / 1000).toFixed(1);
-            process.stdout.write(`\n▶ ${step.name} (${seconds} s)\n${output}`);
+            // 'error' and 'close' may both come: the CPU counts once.
+            const cpuSeconds = cpu?.stop();
+            cpu = undefined;
+            if (cpuSeconds !== undefined) {
+                totalCpuSeconds += cpuSeconds;
+            }
+            const time = `${seconds} s${cpuSeconds === undefined ? '' : `, CPU ${cpuSeconds.toFixed(1)} s`}`;
+            process.stdout.write(`\n▶ ${step.name} (${time})\n${output}`);
             if (error) {
                 process.stdout.write(`could not run ${step.command[0]}: ${error.message}\n`);
             }
@@ -195,7 +212,7 @@ function runStep(step) {
             resolve({
                 outcome: status === 0 ? 'passed' : 'FAILED',
                 failedTests,
-                note: `${seconds} s`
+                note: time
             });
         };
         child.on('error', (error) => finish(1, error));
@@ -208,7 +225,7 @@ outcomes.push(...(await runSteps(steps, { slots, unrunnable, runStep })));
 rmSync(jestResults, { force: true });
 
 process.stdout.write(
-    `\nSummary (${((Date.now() - wallStarted) / 1000).toFixed(1)} s, ${slots} slots, ${browserWorkers} browser workers)\n`
+    `\nSummary (${((Date.now() - wallStarted) / 1000).toFixed(1)} s, CPU ${totalCpuSeconds.toFixed(1)} s, ${slots} slots, ${browserWorkers} browser workers)\n`
 );
 for (const { step, outcome, note } of outcomes) {
     process.stdout.write(`  ${outcome.padEnd(7)} ${step.name} (${note})\n`);

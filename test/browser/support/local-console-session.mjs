@@ -1,8 +1,11 @@
 // Starts the built local console on a free port and opens it in headless Chromium: the harness
 // every browser test shares. Screenshots go to test-results/screenshots/.
+// A test file's process keeps one Chromium and one console server (per set of server options)
+// for all its suites: each suite gets a browser context of its own (its own storage, Web Locks
+// and BroadcastChannel, as a fresh profile had), without paying for a browser and a server start
+// each time. Both go once the last session closes and no other suite opens one right after.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -21,6 +24,12 @@ export const chromiumFlags = [
     '--disable-component-update',
     '--disable-sync'
 ];
+
+/**
+ * How often a wait in the page checks again. Playwright's default checks on every animation
+ * frame, which keeps the page producing frames (CPU) for as long as the wait lasts.
+ */
+const POLL_MS = 50;
 
 /**
  * Starts `dist/local-console/server.mjs` on a free port (with `serverArgs`, e.g.
@@ -46,7 +55,13 @@ export function startLocalConsoleServer(serverArgs = []) {
             const match = output.match(/Local console: (http:\/\/127\.0\.0\.1:\d+\/)/);
             if (match) {
                 clearTimeout(timeout);
-                resolve({ url: match[1], stop: () => server.kill() });
+                // A process that exits before stopping it (Ctrl-C, process.exit) still does.
+                const stop = () => {
+                    process.off('exit', stop);
+                    server.kill();
+                };
+                process.on('exit', stop);
+                resolve({ url: match[1], stop });
             }
         };
         server.stdout.on('data', onData);
@@ -56,6 +71,69 @@ export function startLocalConsoleServer(serverArgs = []) {
             reject(new Error(`local console exited with ${code}: ${output}`));
         });
     });
+}
+
+/**
+ * One thing (a browser, a server) shared by whoever holds it: `acquire()` starts it on first use
+ * and resolves with it; `release()` stops it in the background once nobody holds it, unless
+ * someone acquires it again within a moment (the next suite of the same file, whose hooks run
+ * straight after the previous suite's). A stop that comes early only costs a restart.
+ */
+function sharedResource(start, stop) {
+    let current;
+    let holders = 0;
+    let idleTimer;
+    return {
+        acquire() {
+            clearTimeout(idleTimer);
+            holders += 1;
+            current ??= start().catch((error) => {
+                current = undefined;
+                throw error;
+            });
+            return current.catch((error) => {
+                holders -= 1;
+                throw error;
+            });
+        },
+        release() {
+            holders -= 1;
+            if (holders > 0 || !current) {
+                return;
+            }
+            const stopping = current;
+            idleTimer = setTimeout(() => {
+                if (holders === 0 && current === stopping) {
+                    current = undefined;
+                    void stopping.then(stop).catch(() => undefined);
+                }
+            }, 50);
+        }
+    };
+}
+
+const sharedBrowser = sharedResource(
+    () =>
+        chromium.launch({
+            executablePath: findSystemProgram('chromium'),
+            args: chromiumFlags
+        }),
+    (browser) => browser.close()
+);
+/** One console server per set of server arguments. */
+const sharedServers = new Map();
+function sharedServer(serverArgs) {
+    const key = JSON.stringify(serverArgs);
+    if (!sharedServers.has(key)) {
+        sharedServers.set(
+            key,
+            sharedResource(
+                () => startLocalConsoleServer(serverArgs),
+                (server) => server.stop()
+            )
+        );
+    }
+    return sharedServers.get(key);
 }
 
 /**
@@ -72,30 +150,48 @@ export function withLayout(query) {
 /**
  * Opens the console (with optional query, e.g. 'setting.wrapUp.afterCallWorkSeconds=0') and
  * waits until the softphone inside it has started (`expectStart: false`: only until it reports
- * itself initialised, for a softphone meant to refuse its settings). `openTab()` opens the console once more in
- * the same browser profile: another Salesforce tab, whose softphone follows the first one's.
+ * itself initialised, for a softphone meant to refuse its settings). `openTab()` opens the console
+ * once more in the same browser context: another Salesforce tab, whose softphone follows the
+ * first one's.
  */
 export async function openLocalConsole({ query = '', expectStart = true, serverArgs = [] } = {}) {
-    const server = await startLocalConsoleServer(serverArgs);
-    const profile = mkdtempSync(join(tmpdir(), 'softphone-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-        executablePath: findSystemProgram('chromium'),
-        args: chromiumFlags,
-        viewport: { width: 1400, height: 900 }
-    });
-    const url = `${server.url}?${withLayout(query)}`;
-    const first = await openConsoleTab(context.pages()[0] ?? (await context.newPage()), url, {
-        expectStart
-    });
-    return {
-        ...first,
-        openTab: async () => openConsoleTab(await context.newPage(), url),
-        async close() {
-            await context.close();
-            server.stop();
-            rmSync(profile, { recursive: true, force: true });
+    const servers = sharedServer(serverArgs);
+    const held = [servers, sharedBrowser];
+    const [serverResult, browserResult] = await Promise.allSettled(
+        held.map((resource) => resource.acquire())
+    );
+    let context;
+    let closed = false;
+    const close = async () => {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        await context?.close();
+        for (const [index, result] of [serverResult, browserResult].entries()) {
+            if (result.status === 'fulfilled') {
+                held[index].release();
+            }
         }
     };
+    try {
+        for (const result of [serverResult, browserResult]) {
+            if (result.status === 'rejected') {
+                throw result.reason;
+            }
+        }
+        context = await browserResult.value.newContext({ viewport: { width: 1400, height: 900 } });
+        const url = `${serverResult.value.url}?${withLayout(query)}`;
+        const first = await openConsoleTab(await context.newPage(), url, { expectStart });
+        return {
+            ...first,
+            openTab: async () => openConsoleTab(await context.newPage(), url),
+            close
+        };
+    } catch (error) {
+        await close();
+        throw error;
+    }
 }
 
 /** Loads the console at `url` in `page` and waits for its softphone: one Salesforce tab. */
@@ -109,6 +205,7 @@ export async function openConsoleTab(page, url, { expectStart = true } = {}) {
     } else {
         // A softphone that cannot start (wrong settings) still tells Salesforce it is initialised.
         await page.waitForFunction(() => window.localConsole.utility().initialised, null, {
+            polling: POLL_MS,
             timeout: 15_000
         });
     }
@@ -144,6 +241,6 @@ export async function waitForSoftphone(page) {
             );
         },
         null,
-        { timeout: 15_000 }
+        { polling: POLL_MS, timeout: 15_000 }
     );
 }

@@ -2,7 +2,8 @@ import { softphoneMessageChannel } from '../../shared/console-constants';
 import type { EntryLog, LmsEntry } from '../console-logs';
 import type { OpenCtiHost } from '../opencti-host';
 import type { RecordStore } from '../record-store';
-import { button, card, field, h, replaceChildren, timeOf } from './dom';
+import { button, card, field, h, timeOf } from './dom';
+import { mountLogList } from './log-list';
 
 /**
  * The LWC side of the LMS channel: every message on Softphone_Message__c, both directions, and a
@@ -128,17 +129,7 @@ export function lmsPanel(
             ),
             JSON.stringify(entry.message)
         );
-    const render = () => {
-        replaceChildren(
-            list,
-            ...(log.entries().length === 0
-                ? [h('span', { class: 'lc-empty' }, 'No messages yet.')]
-                : log.entries().map(entryView))
-        );
-        list.scrollTop = list.scrollHeight;
-    };
-    log.onChange(render);
-    render();
+    mountLogList(list, log, entryView, 'No messages yet.');
     fill('ping');
 
     return card(

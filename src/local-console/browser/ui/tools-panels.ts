@@ -1,5 +1,6 @@
 import type { ActivityEntry, EntryLog, FaultSettings } from '../console-logs';
-import { button, card, field, h, replaceChildren, timeOf } from './dom';
+import { button, card, field, h, timeOf } from './dom';
+import { mountLogList } from './log-list';
 
 /** saveLog fault injection, reloading the softphone and resetting the data. */
 export function faultPanel(
@@ -54,46 +55,32 @@ function clamp(value: number, min: number, max: number): number {
 /** Every Open CTI call the softphone made, simulator message sent and console event. */
 export function activityPanel(log: EntryLog<ActivityEntry>): HTMLElement {
     const list = h('div', { class: 'lc-log', testid: 'activity-log' });
-    const render = () => {
-        const entries = log.entries().slice(-200);
-        replaceChildren(
-            list,
-            ...(entries.length === 0
-                ? [h('span', { class: 'lc-empty' }, 'Nothing yet.')]
-                : entries.map((entry) =>
-                      h(
-                          'div',
-                          {
-                              class: 'lc-log__entry',
-                              testid: 'activity-entry',
-                              attrs: {
-                                  'data-kind': entry.kind,
-                                  'data-method': entry.method,
-                                  title:
-                                      entry.args === undefined
-                                          ? undefined
-                                          : JSON.stringify(entry.args)
-                              }
-                          },
-                          h('span', { class: 'lc-log__meta' }, `${timeOf(entry.at)}  `),
-                          entry.text,
-                          entry.response &&
-                              typeof entry.response === 'object' &&
-                              'errors' in entry.response &&
-                              entry.response.errors
-                              ? h(
-                                    'div',
-                                    { class: 'slds-text-color_error' },
-                                    JSON.stringify(entry.response.errors)
-                                )
-                              : ''
-                      )
-                  ))
+    const entryView = (entry: ActivityEntry) =>
+        h(
+            'div',
+            {
+                class: 'lc-log__entry',
+                testid: 'activity-entry',
+                attrs: {
+                    'data-kind': entry.kind,
+                    'data-method': entry.method,
+                    title: entry.args === undefined ? undefined : JSON.stringify(entry.args)
+                }
+            },
+            h('span', { class: 'lc-log__meta' }, `${timeOf(entry.at)}  `),
+            entry.text,
+            entry.response &&
+                typeof entry.response === 'object' &&
+                'errors' in entry.response &&
+                entry.response.errors
+                ? h(
+                      'div',
+                      { class: 'slds-text-color_error' },
+                      JSON.stringify(entry.response.errors)
+                  )
+                : ''
         );
-        list.scrollTop = list.scrollHeight;
-    };
-    log.onChange(render);
-    render();
+    mountLogList(list, log, entryView, 'Nothing yet.', 200);
     return card(
         'Open CTI activity',
         'activity-panel',
