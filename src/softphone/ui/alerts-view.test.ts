@@ -35,6 +35,8 @@ describe('alerts', () => {
         expect(alert.classList).toContain('slds-theme_error');
         expect(visibleText(alert)).toContain('Setting /connector/sipDomain : must be a host name');
         expect(alert.textContent).toContain('Setting /connector/sipDomain: must be a host name');
+        // Left to right even in a right-to-left language (Arabic): the key is its own isolate.
+        expect(alert.querySelector('.softphone-alert__key')?.getAttribute('dir')).toBe('ltr');
     });
 
     it('shows an error without a setting key as just its message', () => {

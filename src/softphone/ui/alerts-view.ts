@@ -28,7 +28,9 @@ class ErrorItem implements ItemView<ErrorView> {
 
     constructor(ids: IdFactory, error: ErrorView, onDismiss: (id: string) => void) {
         const messageId = ids('error');
-        this.settingKey = el('code', { className: 'softphone-alert__key' });
+        // A /section/item key reads left to right inside a right-to-left sentence too (an
+        // element with dir is a bidi isolate).
+        this.settingKey = el('code', { className: 'softphone-alert__key', attrs: { dir: 'ltr' } });
         this.setting = el('span', {}, [
             el('span', { text: `${label('Softphone_Setting')} ` }),
             this.settingKey,
