@@ -62,7 +62,7 @@ describe('applyAttemptOutcome', () => {
         expect(failed).toMatchObject({
             attempts: 1,
             nextAttemptAt: NOW + 1000,
-            lastError: 'saveLog answered without a record Id',
+            lastError: 'Salesforce saved the call without returning its record Id.',
             parked: false
         });
     });

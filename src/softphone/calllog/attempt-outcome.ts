@@ -5,6 +5,7 @@
  * the entry when the failure is one a retry cannot fix. Pure: the outbox keeps the entry, stores
  * it and schedules the next attempt.
  */
+import { label } from '../i18n';
 import { computeRetryDelay, type BackoffPolicy } from '../shared/backoff';
 import type { OutboxEntry } from './outbox-entry';
 import { applyDuplicate, applyStepSuccess, type OutboxStep } from './outbox-steps';
@@ -35,7 +36,7 @@ export function applyAttemptOutcome(
             // comes back as a duplicate with its Id.
             return failedAttempt(
                 entry,
-                { message: 'saveLog answered without a record Id', codes: [] },
+                { message: label('Softphone_Log_No_Record_Id'), codes: [] },
                 now,
                 retry
             );

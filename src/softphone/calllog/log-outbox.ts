@@ -528,7 +528,7 @@ export class LogOutbox {
     private reportFailure(entry: OutboxEntry): void {
         this.emitter.emit('failed', {
             callId: entry.callId,
-            error: entry.lastError ?? 'saveLog failed',
+            error: entry.lastError ?? label('Softphone_Log_Save_Failed'),
             attempt: entry.attempts,
             nextAttemptAt: entry.parked ? null : entry.nextAttemptAt,
             permanent: entry.parked
