@@ -154,7 +154,7 @@ describe('Check setup when the console breaks each check', browserTestOptions(),
             write: ['fail', /Permission Set Assignments/],
             lms: ['fail', /did not come back on the channel/],
             storage: ['fail', /memory only/],
-            tabs: ['warn', /Web Locks and BroadcastChannel are not available/],
+            tabs: ['warn', /Not available in this browser: Web Locks, BroadcastChannel\./],
             notifications: ['warn', /offers no notifications/]
         };
         for (const [id, [status, text]] of Object.entries(expected)) {

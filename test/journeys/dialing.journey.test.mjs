@@ -196,7 +196,10 @@ describe('dialing journeys: what agents dial', browserTestOptions(), () => {
         const banner = phone.frame.locator('.softphone-alerts [role="alert"]');
         await banner.first().waitFor();
         assert.equal(await banner.count(), 1);
-        assert.match(await banner.first().innerText(), /Wait until the phone system confirms your last request on this call/);
+        assert.match(
+            await banner.first().innerText(),
+            /Wait until the phone system confirms your last request on this call/
+        );
         await panelShot(session, '06-refused-answer-banner');
         await phone.hangupAndWrapUp();
         // Its cause (that call) is gone: so is the banner, through the following calls.

@@ -307,3 +307,154 @@ describe(
         });
     }
 );
+
+/** Check setup, opened from the diagnostics area by its name in the agent's language. */
+async function openCheckSetup(phone, name) {
+    await phone.frame.getByRole('button', { name, exact: true }).click();
+    await phone.frame.locator('section[data-setup-check="done"]').waitFor();
+    return phone.frame.getByRole('region', { name });
+}
+
+async function checkLine(panel, id) {
+    const line = panel.locator(`[data-check="${id}"]`);
+    return { status: await line.getAttribute('data-status'), text: await line.innerText() };
+}
+
+describe(
+    'an admin whose Salesforce language is Japanese checks the setup of a fresh org',
+    browserTestOptions(),
+    () => {
+        let session;
+        let phone;
+        consolePerSuite(
+            { query: 'lang=ja&locale=ja-JP&layout=fresh-org' },
+            (opened) => ({ session, phone } = opened)
+        );
+
+        it('reads the layout warning, each check and its fix in Japanese, and the write test leaves a Japanese note', async () => {
+            const warning = phone.frame.getByText('管理者向け: ソフトフォンレイアウトに');
+            await warning.waitFor();
+            const said = await warning.innerText();
+            assert.ok(
+                said.includes('Outbound: Contact の Do Not Call, Lead の Do Not Call を追加'),
+                said
+            );
+            assert.ok(said.includes('設定 → ソフトフォンレイアウト で修正してください'), said);
+
+            const panel = await openCheckSetup(phone, '設定を確認');
+            const layout = await checkLine(panel, 'layout');
+            assert.equal(layout.status, 'fail');
+            assert.ok(layout.text.includes('ソフトフォンレイアウト'), layout.text);
+            assert.ok(
+                layout.text.includes(
+                    'Outbound セクション: Do Not Call 項目付きで Contact, Lead を追加'
+                ),
+                layout.text
+            );
+            const settings = await checkLine(panel, 'settings');
+            assert.equal(settings.status, 'pass');
+            assert.ok(
+                settings.text.includes('すべてのコールセンター設定が有効です。'),
+                settings.text
+            );
+            const write = await checkLine(panel, 'write');
+            assert.equal(write.status, 'not-run');
+            assert.ok(write.text.includes('「書き込みテストを実行」を押して'), write.text);
+            assert.doesNotMatch(layout.text + settings.text + write.text, /\b(the|is|and|to)\b/);
+            await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+            await panelShot(session, 'ja-07-check-setup');
+            assert.deepEqual(await overflow(phone), []);
+
+            await panel.getByRole('button', { name: '書き込みテストを実行', exact: true }).click();
+            await panel.locator('[data-check="write"][data-status="pass"]').waitFor();
+            const records = await waitForRecords(session, 'Phone_Call__c', (all) =>
+                all.some((r) => String(r.Provider_Call_Id__c).startsWith('SETUP-CHECK-TEST-'))
+            );
+            const test = records.find((r) =>
+                String(r.Provider_Call_Id__c).startsWith('SETUP-CHECK-TEST-')
+            );
+            // The note the admin finds on the record is in their language too.
+            assert.equal(
+                test.Notes__c,
+                'ソフトフォンの設定チェック（書き込みテストを実行）で作成したテストレコードです。削除してください。'
+            );
+            const written = await checkLine(panel, 'write');
+            assert.ok(written.text.includes('テスト用の Phone Call を保存しました'), written.text);
+            assert.ok(written.text.includes('テストレコードを削除します'), written.text);
+            await panel
+                .locator('[data-check="write"]')
+                .evaluate((element) => element.scrollIntoView({ block: 'center' }));
+            await panelShot(session, 'ja-08-write-test');
+            assert.deepEqual(await overflow(phone), []);
+            await panel.getByRole('button', { name: '閉じる', exact: true }).click();
+        });
+
+        it('types a number that is too long for a US number and reads why in Japanese; nothing is dialled', async () => {
+            const before = await session.hook(
+                (type) => window.localConsole.records(type),
+                'Phone_Call__c'
+            );
+            await phone.frame.getByRole('tab', { name: 'キーパッド' }).click();
+            const field = phone.frame.getByLabel('電話番号');
+            await field.fill('415 555 0101 9999 9999');
+            await phone.frame.getByRole('button', { name: '発信', exact: true }).click();
+            await phone.frame.locator('.softphone-keypad .slds-has-error').waitFor();
+            const reason = phone.frame.locator(
+                `[id="${await field.getAttribute('aria-describedby')}"]`
+            );
+            assert.equal(
+                await reason.innerText(),
+                '415 555 0101 9999 9999 は US の有効な番号ではありません'
+            );
+            await panelShot(session, 'ja-09-refused-dial');
+            assert.deepEqual(await overflow(phone), []);
+            const after = await session.hook(
+                (type) => window.localConsole.records(type),
+                'Phone_Call__c'
+            );
+            assert.equal(after.length, before.length);
+        });
+    }
+);
+
+describe(
+    'an admin whose Salesforce language is Arabic starts the softphone with a wrong setting',
+    browserTestOptions(),
+    () => {
+        let session;
+        let phone;
+        consolePerSuite(
+            { query: 'lang=ar&locale=ar-EG&setting.dialing.defaultCountry=USA' },
+            (opened) => ({ session, phone } = opened)
+        );
+
+        it('reads which setting is wrong and how to fix it in Arabic, in a right-to-left panel', async () => {
+            const problem = phone.frame.getByText('/dialing/defaultCountry').first();
+            await problem.waitFor();
+            const root = await phone.frame.locator('#softphone-root').innerText();
+            assert.ok(root.includes('يجب أن يكون رمز بلد من حرفين مثل US أو GB'), root);
+            assert.equal(await phone.frame.locator('html').getAttribute('dir'), 'rtl');
+            await panelShot(session, 'ar-06-wrong-setting');
+            assert.deepEqual(await overflow(phone), []);
+
+            const panel = await openCheckSetup(phone, 'التحقق من الإعداد');
+            const settings = await checkLine(panel, 'settings');
+            assert.equal(settings.status, 'fail');
+            assert.ok(settings.text.includes('إعدادات مركز الاتصال'), settings.text);
+            assert.ok(
+                // The key is isolated (FSI … PDI): it reads left to right inside the Arabic sentence.
+                settings.text.includes(
+                    '\u2068/dialing/defaultCountry\u2069: يجب أن يكون رمز بلد من حرفين'
+                ),
+                settings.text
+            );
+            assert.ok(
+                settings.text.includes('الإعداد ← مراكز الاتصال ← Open CTI Softphone'),
+                settings.text
+            );
+            await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+            await panelShot(session, 'ar-07-check-setup');
+            assert.deepEqual(await overflow(phone), []);
+        });
+    }
+);

@@ -38,6 +38,7 @@ export class IndexedDbOutboxStore implements OutboxStore {
         });
         const db = await wrap(request);
         if (db === undefined) {
+            // i18n-exempt: becomes openOutboxStore's fallback reason, for the diagnostic log
             throw new Error('IndexedDB did not open the call log outbox');
         }
         // Another tab upgrading the schema: step aside rather than block it.

@@ -13,22 +13,15 @@
  * carried (revision counters), so a wrap-up set while a create is in flight is sent next.
  */
 import type { Call, Clock, RelatedRecord } from '../calls/call-model';
+import { label } from '../i18n';
 import { TypedEmitter } from '../shared/typed-emitter';
 import type { Scheduler } from '../telephony/scheduler';
-import { computeRetryDelay, defaultBackoffPolicy } from '../shared/backoff';
+import { defaultBackoffPolicy } from '../shared/backoff';
 import type { BackoffPolicy } from '../shared/backoff';
 import type { CallLogWriter } from './call-log-writer';
 import type { OutboxEntry } from './outbox-entry';
 import type { OutboxStore } from './outbox-store';
-import {
-    applyDuplicate,
-    applyStepSuccess,
-    hasPendingWrites,
-    isFinished,
-    nextStep,
-    wrapUpRevisionOf
-} from './outbox-steps';
-import type { OutboxStep } from './outbox-steps';
+import { hasPendingWrites, isFinished, nextStep, wrapUpRevisionOf } from './outbox-steps';
 import {
     FIELD_LIMITS,
     isSalesforceId,
@@ -36,14 +29,15 @@ import {
     toRelatedRecordFields
 } from './phone-call-record';
 import type { CallDataLogField, WrapUp } from './phone-call-record';
-import { isPermanentSaveFailure, parseDuplicateRecordId } from './save-error';
+import { isPermanentSaveFailure } from './save-error';
 import type { SaveFailure } from './save-error';
 import { CallLogError } from './call-log-error';
 import type { LogOutboxEvents } from './log-outbox-events';
 import { KeyedTimers } from './keyed-timers';
 import { rememberAtMost } from './remember-at-most';
 import { SerialWrites } from './serial-writes';
-import { saveWithin, type AttemptOutcome } from './save-within';
+import { saveWithin } from './save-within';
+import { applyAttemptOutcome, type RetryPolicy } from './attempt-outcome';
 
 // Importers of the outbox find its events and its error here too.
 export { CallLogError, type CallLogErrorCode } from './call-log-error';
@@ -96,13 +90,11 @@ export class LogOutbox {
     private readonly writer: CallLogWriter;
     private readonly scheduler: Scheduler;
     private readonly clock: Clock;
-    private readonly random: () => number;
     private readonly agentUserId: string | undefined;
     private readonly mirrorToTask: boolean;
     private readonly callDataFields: readonly CallDataLogField[];
-    private readonly backoff: BackoffPolicy;
     private readonly attemptTimeoutMs: number;
-    private readonly isPermanentFailure: (failure: SaveFailure) => boolean;
+    private readonly retry: RetryPolicy;
     // A throwing listener is reported by the emitter and cannot stop a delivery.
     private readonly emitter = new TypedEmitter<LogOutboxEvents>();
 
@@ -123,13 +115,15 @@ export class LogOutbox {
         this.scheduler = options.scheduler;
         this.timers = new KeyedTimers(options.scheduler);
         this.clock = options.clock;
-        this.random = options.random;
         this.agentUserId = options.agentUserId;
         this.mirrorToTask = options.mirrorToTask ?? false;
         this.callDataFields = options.callDataFields ?? [];
-        this.backoff = options.backoff ?? defaultBackoffPolicy;
         this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
-        this.isPermanentFailure = options.isPermanentFailure ?? isPermanentSaveFailure;
+        this.retry = {
+            random: options.random,
+            backoff: options.backoff ?? defaultBackoffPolicy,
+            isPermanentFailure: options.isPermanentFailure ?? isPermanentSaveFailure
+        };
     }
 
     /** False when the store is memory only: the UI should warn that a reload loses logs. */
@@ -231,13 +225,17 @@ export class LogOutbox {
         if (wrapUp.disposition.length > FIELD_LIMITS.disposition) {
             throw new CallLogError(
                 'DISPOSITION_TOO_LONG',
-                `The disposition is too long (${wrapUp.disposition.length} characters; at most ${FIELD_LIMITS.disposition}).`
+                label(
+                    'Softphone_Log_Disposition_Too_Long',
+                    wrapUp.disposition.length,
+                    FIELD_LIMITS.disposition
+                )
             );
         }
         if (wrapUp.notes !== undefined && wrapUp.notes.length > FIELD_LIMITS.notes) {
             throw new CallLogError(
                 'NOTES_TOO_LONG',
-                `The notes are too long (${wrapUp.notes.length} characters; at most ${FIELD_LIMITS.notes}).`
+                label('Softphone_Log_Notes_Too_Long', wrapUp.notes.length, FIELD_LIMITS.notes)
             );
         }
         const current = this.requireEntry(callId);
@@ -260,10 +258,7 @@ export class LogOutbox {
      */
     async setRelatedRecord(callId: string, related: RelatedRecord): Promise<void> {
         if (!isSalesforceId(related.recordId)) {
-            throw new CallLogError(
-                'INVALID_RECORD',
-                'The call log can only be related to a Salesforce record Id.'
-            );
+            throw new CallLogError('INVALID_RECORD', label('Softphone_Log_Invalid_Record'));
         }
         const known = this.entries.get(callId) ?? this.recent.get(callId);
         if (known !== undefined && known.related?.recordId === related.recordId) {
@@ -377,7 +372,7 @@ export class LogOutbox {
             this.recent.delete(callId);
             return { ...recent, attempts: 0, nextAttemptAt: this.clock.now() };
         }
-        throw new CallLogError('UNKNOWN_CALL', `No call log is known for call ${callId}.`);
+        throw new CallLogError('UNKNOWN_CALL', label('Softphone_Log_Unknown_Call', callId));
     }
 
     /** Starts delivery of an entry, or asks the running delivery to look again when it ends. */
@@ -431,7 +426,13 @@ export class LogOutbox {
             if (latest === undefined) {
                 return;
             }
-            const updated = this.applyOutcome(latest, step, outcome);
+            const updated = applyAttemptOutcome(
+                latest,
+                step,
+                outcome,
+                this.clock.now(),
+                this.retry
+            );
             this.entries.set(callId, updated);
             await this.persist(updated);
             this.emitPendingCount();
@@ -454,47 +455,6 @@ export class LogOutbox {
                 await this.linkConsultCalls(updated);
             }
         }
-    }
-
-    private applyOutcome(
-        entry: OutboxEntry,
-        step: OutboxStep,
-        outcome: AttemptOutcome
-    ): OutboxEntry {
-        const now = this.clock.now();
-        if (outcome.ok) {
-            const createsRecord = step.kind === 'create';
-            const returnedId = isSalesforceId(outcome.returned) ? outcome.returned : null;
-            if (createsRecord && returnedId === null) {
-                // No Id means we cannot know the record: retry, and a create that did happen
-                // comes back as a duplicate with its Id.
-                return this.failed(entry, {
-                    message: 'saveLog answered without a record Id',
-                    codes: []
-                });
-            }
-            return applyStepSuccess(entry, step, returnedId, now);
-        }
-        if (step.kind === 'create') {
-            const existingId = parseDuplicateRecordId(outcome.failure);
-            if (existingId !== null) {
-                return applyDuplicate(entry, existingId, now);
-            }
-        }
-        return this.failed(entry, outcome.failure);
-    }
-
-    private failed(entry: OutboxEntry, failure: SaveFailure): OutboxEntry {
-        const attempts = entry.attempts + 1;
-        const parked = this.isPermanentFailure(failure);
-        const delay = computeRetryDelay(attempts, this.random, this.backoff);
-        return {
-            ...entry,
-            attempts,
-            nextAttemptAt: this.clock.now() + delay,
-            lastError: failure.message,
-            parked
-        };
     }
 
     private schedule(callId: string, delayMs: number): void {

@@ -24,6 +24,7 @@ const DEFAULT_OPEN_TIMEOUT_MS = 5000;
 export async function openOutboxStore(options: OpenOutboxStoreOptions = {}): Promise<OutboxStore> {
     const factory = 'indexedDB' in options ? options.indexedDB : readGlobalIndexedDb();
     if (factory === undefined || factory === null) {
+        // i18n-exempt: a reason for the diagnostic log, which stays English
         options.onFallback?.('IndexedDB is not available in this browser frame');
         return new MemoryOutboxStore();
     }
@@ -43,6 +44,7 @@ export async function openOutboxStore(options: OpenOutboxStoreOptions = {}): Pro
         );
         // e.g. SecurityError with storage blocked for the frame, InvalidStateError in private mode.
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        // i18n-exempt: a reason for the diagnostic log, which stays English
         options.onFallback?.(`IndexedDB could not be opened (${reason})`);
         return new MemoryOutboxStore();
     }

@@ -3,6 +3,8 @@
  * fields), by API name: what callData/logFields may name is checked against this list at start.
  * phone-call-fields.test.ts holds it equal to the metadata, so a new field cannot be forgotten.
  */
+import { label } from '../i18n';
+
 export const PHONE_CALL_FIELD_NAMES = [
     'Account__c',
     'Agent__c',
@@ -50,11 +52,11 @@ export function callDataFieldRefusal(field: string): string | undefined {
         (name) => name.toLowerCase() === field.toLowerCase()
     );
     if (shipped === undefined) {
-        return `${field} is not a Phone_Call__c field the package ships`;
+        return label('Softphone_Log_Not_Shipped_Field', field);
     }
     return CALL_DATA_LOG_FIELDS.includes(shipped)
         ? undefined
-        : `${shipped} is written by the softphone itself; call data may fill ${CALL_DATA_LOG_FIELDS.join(', ')}`;
+        : label('Softphone_Log_Softphone_Field', shipped, CALL_DATA_LOG_FIELDS.join(', '));
 }
 
 /** The field's API name as the package spells it (the settings take any case). */

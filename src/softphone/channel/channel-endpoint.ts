@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { isEventType } from './message-contract';
 import type { SoftphoneEventMessage } from './message-contract';
 import { parseEvent } from './parse-message';
@@ -129,5 +130,5 @@ export function errorMessage(error: unknown): string {
     if (typeof error === 'string' && error !== '') {
         return error;
     }
-    return 'Unexpected error';
+    return label('Softphone_Channel_Unexpected_Error');
 }

@@ -1,4 +1,5 @@
 import type { Call } from '../calls/call-model';
+import { installLabels } from '../i18n/label-catalog';
 import { CONTRACT_EXAMPLES } from './test-support/contract-examples';
 import type { JsonValue } from './test-support/contract-examples';
 import { COMMAND_FAILED_CODE, LmsBridge } from './lms-bridge';
@@ -308,6 +309,38 @@ describe('LmsBridge commands', () => {
         await expect(bridge.handleMessage(hostile)).resolves.toBeUndefined();
         expect(host.published).toHaveLength(1);
         expect(host.published[0]?.type).toBe('error');
+    });
+});
+
+describe('LmsBridge refusals in the agent language', () => {
+    afterEach(() => installLabels({}));
+
+    it('words the error it answers with the labels the page installed', async () => {
+        installLabels({
+            Softphone_Channel_Missing_Field: 'champ "{0}" manquant',
+            Softphone_Channel_Phone_Chars:
+                '"{0}" ne peut contenir que des chiffres, des espaces et + ( ) - .'
+        });
+        const { host, bridge } = setup();
+        await bridge.handleMessage(cmd('dial', {}, 'fr-1'));
+        await bridge.handleMessage(cmd('dial', { number: 'abc1' }, 'fr-2'));
+        expect(host.published.map((event) => [event.requestId, event.payload])).toEqual([
+            [
+                'fr-1',
+                expect.objectContaining({
+                    code: 'MISSING_FIELD',
+                    message: 'champ "payload.number" manquant'
+                })
+            ],
+            [
+                'fr-2',
+                expect.objectContaining({
+                    code: 'INVALID_FIELD',
+                    message:
+                        '"payload.number" ne peut contenir que des chiffres, des espaces et + ( ) - .'
+                })
+            ]
+        ]);
     });
 });
 

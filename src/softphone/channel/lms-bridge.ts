@@ -32,6 +32,7 @@ import type {
     TransferPayload
 } from './message-contract';
 import { parseCommand } from './parse-message';
+import { label } from '../i18n';
 
 export type { LmsBridgeError, LmsBridgeErrorKind, LmsHost } from './channel-endpoint';
 
@@ -96,7 +97,8 @@ export class LmsBridge extends ChannelEndpoint {
             if (isSoftphoneEvent(message)) {
                 return;
             }
-            const parsed = parseCommand(message);
+            // The answer reaches the component's agent: in their language.
+            const parsed = parseCommand(message, label);
             if (!parsed.ok) {
                 const inResponseTo = isCommandType(parsed.error.type)
                     ? parsed.error.type

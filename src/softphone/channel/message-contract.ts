@@ -13,6 +13,7 @@
  * around a message does not break every command.
  */
 import * as v from 'valibot';
+import type { ContractLabelName } from './contract-words';
 
 export const CONTRACT_VERSION = 1;
 
@@ -79,31 +80,38 @@ const DTMF_PATTERN = /^[0-9*#A-Da-d]+$/;
 
 // ---- building blocks -------------------------------------------------------------------------
 
+// A refinement's message is the name of its label (contract-words.ts): parse-message.ts words it
+// with the field's path, in the language of whoever parses.
+const TOKEN_CHARS: ContractLabelName = 'Softphone_Channel_Token_Chars';
+
 export const RequestIdSchema = v.pipe(
     v.string(),
     v.minLength(1),
     v.maxLength(CONTRACT_LIMITS.requestIdMax),
-    v.regex(TOKEN_PATTERN, 'may contain only letters, digits, _ and -')
+    v.regex(TOKEN_PATTERN, TOKEN_CHARS)
 );
 
 export const PhoneNumberSchema = v.pipe(
     v.string(),
     v.minLength(1),
     v.maxLength(CONTRACT_LIMITS.phoneNumberMax),
-    v.regex(PHONE_PATTERN, 'may contain only digits, spaces and + ( ) - .'),
-    v.check((value) => /[0-9]/.test(value), 'must contain at least one digit')
+    v.regex(PHONE_PATTERN, 'Softphone_Channel_Phone_Chars' satisfies ContractLabelName),
+    v.check(
+        (value) => /[0-9]/.test(value),
+        'Softphone_Channel_Needs_Digit' satisfies ContractLabelName
+    )
 );
 
 export const SalesforceIdSchema = v.pipe(
     v.string(),
-    v.regex(SALESFORCE_ID_PATTERN, 'must be a 15- or 18-character Salesforce Id')
+    v.regex(SALESFORCE_ID_PATTERN, 'Softphone_Channel_Salesforce_Id' satisfies ContractLabelName)
 );
 
 export const ObjectApiNameSchema = v.pipe(
     v.string(),
     v.minLength(1),
     v.maxLength(CONTRACT_LIMITS.objectTypeMax),
-    v.regex(API_NAME_PATTERN, 'must be an object API name such as Contact or Phone_Call__c')
+    v.regex(API_NAME_PATTERN, 'Softphone_Channel_Api_Name' satisfies ContractLabelName)
 );
 
 export const CallIdSchema = v.pipe(
@@ -139,6 +147,7 @@ export const CALL_DIRECTIONS = ['Inbound', 'Outbound'] as const;
 export const CALL_STATES = ['ringing', 'dialing', 'connected', 'held', 'ended'] as const;
 export const CALL_OUTCOMES = [
     'Connected',
+    // i18n-exempt: an outcome value (the Outcome picklist's API value), not words
     'No Answer',
     'Busy',
     'Voicemail',
@@ -247,11 +256,11 @@ export const DialPayloadSchema = v.pipe(
     // right lookup, and a name or type without an Id points at nothing.
     v.check(
         (payload) => (payload.recordId === undefined) === (payload.objectType === undefined),
-        'needs recordId and objectType together'
+        'Softphone_Channel_Related_Pair' satisfies ContractLabelName
     ),
     v.check(
         (payload) => payload.recordName === undefined || payload.recordId !== undefined,
-        'has recordName without recordId'
+        'Softphone_Channel_Name_Without_Id' satisfies ContractLabelName
     )
 );
 
@@ -309,7 +318,7 @@ export const SetAgentStateCommandSchema = commandEnvelope(
         }),
         v.check(
             (payload) => payload.reason === undefined || payload.state === 'Break',
-            'has a reason, which only Break takes'
+            'Softphone_Channel_Reason_Only_Break' satisfies ContractLabelName
         )
     )
 );
@@ -321,7 +330,7 @@ export const SendDtmfCommandSchema = commandEnvelope(
             v.string(),
             v.minLength(1),
             v.maxLength(CONTRACT_LIMITS.dtmfMax),
-            v.regex(DTMF_PATTERN, 'may contain only 0-9, *, # and A-D')
+            v.regex(DTMF_PATTERN, 'Softphone_Channel_Dtmf_Chars' satisfies ContractLabelName)
         ),
         callId: v.optional(CallIdSchema)
     })
@@ -394,7 +403,7 @@ export const ErrorPayloadSchema = jsonObject({
         v.string(),
         v.minLength(1),
         v.maxLength(CONTRACT_LIMITS.errorCodeMax),
-        v.regex(TOKEN_PATTERN, 'may contain only letters, digits, _ and -')
+        v.regex(TOKEN_PATTERN, TOKEN_CHARS)
     ),
     message: v.pipe(v.string(), v.minLength(1), v.maxLength(CONTRACT_LIMITS.errorMessageMax)),
     inResponseTo: v.optional(v.picklist(COMMAND_TYPES))

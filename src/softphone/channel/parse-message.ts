@@ -5,6 +5,12 @@
  */
 import * as v from 'valibot';
 import {
+    englishContractWords,
+    isContractLabelName,
+    type ContractLabelName,
+    type ContractWords
+} from './contract-words';
+import {
     COMMAND_SCHEMAS,
     CONTRACT_LIMITS,
     CONTRACT_VERSION,
@@ -43,8 +49,12 @@ export type ParseEventResult =
 /** How many issues one error message lists before summarising the rest. */
 const MAX_LISTED_ISSUES = 3;
 
-export function parseCommand(input: unknown): ParseCommandResult {
-    const checked = checkEnvelope(input, 'command');
+/** `words` formats the error messages: English unless the caller passes its labels. */
+export function parseCommand(
+    input: unknown,
+    words: ContractWords = englishContractWords
+): ParseCommandResult {
+    const checked = checkEnvelope(input, 'command', words);
     if (!checked.ok) {
         return checked;
     }
@@ -53,11 +63,14 @@ export function parseCommand(input: unknown): ParseCommandResult {
     if (result.success) {
         return { ok: true, command: result.output as SoftphoneCommandMessage };
     }
-    return { ok: false, error: issuesToError(result.issues, checked.requestId, type) };
+    return { ok: false, error: issuesToError(result.issues, checked.requestId, type, words) };
 }
 
-export function parseEvent(input: unknown): ParseEventResult {
-    const checked = checkEnvelope(input, 'event');
+export function parseEvent(
+    input: unknown,
+    words: ContractWords = englishContractWords
+): ParseEventResult {
+    const checked = checkEnvelope(input, 'event', words);
     if (!checked.ok) {
         return checked;
     }
@@ -66,7 +79,7 @@ export function parseEvent(input: unknown): ParseEventResult {
     if (result.success) {
         return { ok: true, event: result.output as SoftphoneEventMessage };
     }
-    return { ok: false, error: issuesToError(result.issues, checked.requestId, type) };
+    return { ok: false, error: issuesToError(result.issues, checked.requestId, type, words) };
 }
 
 /** The message's requestId if it is a valid one, else undefined (never throws). */
@@ -83,11 +96,15 @@ type EnvelopeCheck =
     | { readonly ok: false; readonly error: ContractError };
 
 /** Version and type first: they decide which schema applies and are the most useful errors. */
-function checkEnvelope(input: unknown, kind: 'command' | 'event'): EnvelopeCheck {
+function checkEnvelope(
+    input: unknown,
+    kind: 'command' | 'event',
+    words: ContractWords
+): EnvelopeCheck {
     if (!isRecord(input)) {
         return fail(
             'INVALID_MESSAGE',
-            `message must be an object with version, type and payload (got ${describeValue(input)})`
+            words('Softphone_Channel_Not_An_Object', describeValue(input, words))
         );
     }
     const requestId = readRequestId(input);
@@ -98,25 +115,42 @@ function checkEnvelope(input: unknown, kind: 'command' | 'event'): EnvelopeCheck
     const failWith = (code: ContractErrorCode, message: string): EnvelopeCheck =>
         fail(code, message, requestId, knownType);
     if (!('version' in input) || input.version === undefined) {
-        return failWith('MISSING_FIELD', 'missing field "version"');
+        return failWith('MISSING_FIELD', words('Softphone_Channel_Missing_Field', 'version'));
     }
     if (input.version !== CONTRACT_VERSION) {
         return failWith(
             'UNSUPPORTED_VERSION',
-            `unsupported version ${describeValue(input.version)} (expected ${CONTRACT_VERSION})`
+            words(
+                'Softphone_Channel_Unsupported_Version',
+                describeValue(input.version, words),
+                CONTRACT_VERSION
+            )
         );
     }
     if (type === undefined) {
-        return failWith('MISSING_FIELD', 'missing field "type"');
+        return failWith('MISSING_FIELD', words('Softphone_Channel_Missing_Field', 'type'));
     }
     if (typeof type !== 'string') {
-        return failWith('INVALID_FIELD', `"type" must be a string (got ${describeValue(type)})`);
+        return failWith(
+            'INVALID_FIELD',
+            words(
+                'Softphone_Channel_Must_Be',
+                'type',
+                words('Softphone_Channel_A_String'),
+                describeValue(type, words)
+            )
+        );
     }
     if (!isExpectedKind) {
         const other = kind === 'command' ? isEventType(type) : isCommandType(type);
         const message = other
-            ? `"${type}" is ${kind === 'command' ? 'an event, not a command' : 'a command, not an event'}`
-            : `unknown type "${clip(type, 40)}"`;
+            ? words(
+                  kind === 'command'
+                      ? 'Softphone_Channel_Event_Not_Command'
+                      : 'Softphone_Channel_Command_Not_Event',
+                  type
+              )
+            : words('Softphone_Channel_Unknown_Type', clip(type, 40));
         return failWith('UNKNOWN_TYPE', message);
     }
     return requestId === undefined ? { ok: true, type } : { ok: true, type, requestId };
@@ -134,7 +168,8 @@ function fail(
 function issuesToError(
     issues: readonly v.BaseIssue<unknown>[],
     requestId: string | undefined,
-    type: CommandType | EventType
+    type: CommandType | EventType,
+    words: ContractWords
 ): ContractError {
     // One problem per field: an empty number is "empty", not also "has no digit".
     const seenPaths = new Set<string>();
@@ -145,13 +180,22 @@ function issuesToError(
             seenPaths.add(path);
             return fresh;
         })
-        .map(describeIssue);
+        .map((issue) => describeIssue(issue, words));
     const first = described[0];
     const code: ContractErrorCode = first?.missing ? 'MISSING_FIELD' : 'INVALID_FIELD';
     const listed = described.slice(0, MAX_LISTED_ISSUES).map((issue) => issue.message);
     const rest = described.length - listed.length;
     const message = clip(
-        listed.join('; ') + (rest > 0 ? `; and ${rest} more problem${rest > 1 ? 's' : ''}` : ''),
+        [
+            ...listed,
+            ...(rest === 0
+                ? []
+                : [
+                      rest === 1
+                          ? words('Softphone_Channel_One_More_Problem')
+                          : words('Softphone_Channel_More_Problems', rest)
+                  ])
+        ].join('; '),
         CONTRACT_LIMITS.errorMessageMax
     );
     return withOptional({ code, message }, requestId, type);
@@ -174,22 +218,22 @@ interface DescribedIssue {
     readonly message: string;
 }
 
-const EXPECTED_TYPE_WORDS: Readonly<Record<string, string>> = {
-    string: 'a string',
-    number: 'a number',
-    boolean: 'true or false',
-    Object: 'an object',
-    Array: 'a list'
+const EXPECTED_TYPE_WORDS: Readonly<Record<string, ContractLabelName>> = {
+    string: 'Softphone_Channel_A_String',
+    number: 'Softphone_Channel_A_Number',
+    boolean: 'Softphone_Channel_True_Or_False',
+    Object: 'Softphone_Channel_An_Object',
+    Array: 'Softphone_Channel_A_List'
 };
 
-function describeIssue(issue: v.BaseIssue<unknown>): DescribedIssue {
+function describeIssue(issue: v.BaseIssue<unknown>, words: ContractWords): DescribedIssue {
     const path = clip(v.getDotPath(issue) ?? 'message', 80);
     const isObjectKeyIssue = issue.type === 'object' || issue.type === 'strict_object';
     if (isObjectKeyIssue && issue.expected === 'never') {
-        return { missing: false, message: `unknown field "${path}"` };
+        return { missing: false, message: words('Softphone_Channel_Unknown_Field', path) };
     }
     if (isObjectKeyIssue && issue.received === 'undefined' && issue.path !== undefined) {
-        return { missing: true, message: `missing field "${path}"` };
+        return { missing: true, message: words('Softphone_Channel_Missing_Field', path) };
     }
     switch (issue.type) {
         case 'min_length':
@@ -197,50 +241,76 @@ function describeIssue(issue: v.BaseIssue<unknown>): DescribedIssue {
                 missing: false,
                 message:
                     issue.requirement === 1
-                        ? `"${path}" must not be empty`
-                        : `"${path}" is too short (min ${String(issue.requirement)} characters)`
+                        ? words('Softphone_Channel_Empty', path)
+                        : words('Softphone_Channel_Too_Short', path, String(issue.requirement))
             };
         case 'max_length':
             return {
                 missing: false,
-                message: `"${path}" is too long (max ${String(issue.requirement)} characters, got ${issue.received})`
+                message: words(
+                    'Softphone_Channel_Too_Long',
+                    path,
+                    String(issue.requirement),
+                    issue.received
+                )
             };
         case 'integer':
-            return { missing: false, message: `"${path}" must be a whole number` };
+            return { missing: false, message: words('Softphone_Channel_Whole_Number', path) };
         case 'min_value':
             return {
                 missing: false,
-                message: `"${path}" must be at least ${String(issue.requirement)}`
+                message: words('Softphone_Channel_At_Least', path, String(issue.requirement))
             };
         case 'literal':
             return {
                 missing: false,
-                message: `"${path}" must be ${issue.expected ?? 'a known value'} (got ${clip(issue.received, 60)})`
+                message: words(
+                    'Softphone_Channel_Must_Be',
+                    path,
+                    issue.expected ?? words('Softphone_Channel_A_Known_Value'),
+                    clip(issue.received, 60)
+                )
             };
         case 'picklist':
             return {
                 missing: false,
-                message: `"${path}" must be one of ${formatChoices(issue.expected)} (got ${clip(issue.received, 60)})`
+                message: words(
+                    'Softphone_Channel_One_Of',
+                    path,
+                    formatChoices(issue.expected, words),
+                    clip(issue.received, 60)
+                )
             };
         case 'regex':
         case 'check':
         case 'custom':
-            return { missing: false, message: `"${path}" ${issue.message}` };
-        default: {
-            const expected = issue.expected ?? '';
-            const words = EXPECTED_TYPE_WORDS[expected] ?? expected;
+            // message-contract.ts names a label as the schema's message; it takes the path.
             return {
                 missing: false,
-                message: `"${path}" must be ${words} (got ${clip(issue.received, 60)})`
+                message: isContractLabelName(issue.message)
+                    ? words(issue.message, path)
+                    : `"${path}" ${issue.message}`
+            };
+        default: {
+            const expected = issue.expected ?? '';
+            const name = EXPECTED_TYPE_WORDS[expected];
+            return {
+                missing: false,
+                message: words(
+                    'Softphone_Channel_Must_Be',
+                    path,
+                    name === undefined ? expected : words(name),
+                    clip(issue.received, 60)
+                )
             };
         }
     }
 }
 
 /** valibot writes picklist choices as `("a" | "b")`; a list reads better in a sentence. */
-function formatChoices(expected: string | null): string {
+function formatChoices(expected: string | null, words: ContractWords): string {
     if (expected === null) {
-        return 'the listed values';
+        return words('Softphone_Channel_Listed_Values');
     }
     return expected
         .replace(/^\(|\)$/g, '')
@@ -252,12 +322,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describeValue(value: unknown): string {
+function describeValue(value: unknown, words: ContractWords): string {
     if (value === null) {
         return 'null';
     }
     if (Array.isArray(value)) {
-        return 'an array';
+        return words('Softphone_Channel_An_Array');
     }
     if (typeof value === 'string') {
         return `"${clip(value, 40)}"`;

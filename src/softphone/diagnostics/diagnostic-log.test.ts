@@ -57,7 +57,6 @@ describe('DiagnosticLog', () => {
 
     it('keeps memory bounded over a long day (10,000 events, 500 kept)', () => {
         const log = new DiagnosticLog({ clock: manualClock() });
-        const started = Date.now();
         for (let index = 0; index < 10_000; index += 1) {
             log.record({
                 level: 'info',
@@ -68,7 +67,6 @@ describe('DiagnosticLog', () => {
         expect(log.size).toBe(DEFAULT_DIAGNOSTIC_CAPACITY);
         expect(log.entries()[0]?.details?.index).toBe(10_000 - DEFAULT_DIAGNOSTIC_CAPACITY);
         expect(log.toText().length).toBeLessThan(DEFAULT_DIAGNOSTIC_CAPACITY * 600);
-        expect(Date.now() - started).toBeLessThan(2000);
     });
 
     it.each([

@@ -88,6 +88,7 @@ export class DiagnosticLog {
             entry = Object.freeze({
                 at: this.now(),
                 level: 'warn',
+                // i18n-exempt: the diagnostic log stays English, for support
                 event: 'A diagnostic entry could not be recorded.'
             });
         }
@@ -125,17 +126,21 @@ export class DiagnosticLog {
      * `2026-01-15T12:00:00.000Z INFO  callStarted {"callId":"sim-1","from":"+1••••••0101"}`.
      */
     toText(generatedAt: number = this.now()): string {
+        // i18n-exempt: the diagnostic log stays English, for support
+        const dropped = this.droppedCount > 0 ? `, ${this.droppedCount} older entries dropped` : '';
         const header = [
+            // i18n-exempt: the diagnostic log stays English, for support
             'Open CTI Softphone diagnostic log',
+            // i18n-exempt: the diagnostic log stays English, for support
             `Generated: ${isoTime(generatedAt)}`,
             ...Object.entries(this.context).map(
                 ([key, value]) =>
                     `${sanitizeText(key, this.redaction)}: ${sanitizeText(value, this.redaction)}`
             ),
+            // i18n-exempt: the diagnostic log stays English, for support
             `Phone numbers: ${this.redaction.showNumbers ? 'shown (admin setting)' : 'masked'}`,
-            `Entries: ${this.count} (capacity ${this.capacity}${
-                this.droppedCount > 0 ? `, ${this.droppedCount} older entries dropped` : ''
-            })`,
+            // i18n-exempt: the diagnostic log stays English, for support
+            `Entries: ${this.count} (capacity ${this.capacity}${dropped})`,
             ''
         ];
         const lines = this.entries().map((entry) => {
@@ -152,6 +157,7 @@ export class DiagnosticLog {
             ? input.level
             : 'info';
         const event = sanitizeText(
+            // i18n-exempt: the diagnostic log stays English, for support
             typeof input.event === 'string' && input.event !== '' ? input.event : '(no event)',
             this.redaction,
             'text',

@@ -238,6 +238,7 @@ function sanitizeValue(
         return '[circular]';
     }
     if (depth >= DETAIL_LIMITS.maxDepth) {
+        // i18n-exempt: how the diagnostic log (English, for support) shows a value
         return Array.isArray(object) ? `[array of ${object.length}]` : '[object]';
     }
     seen.add(object);
@@ -257,6 +258,7 @@ function sanitizeObject(
     options: RedactionOptions
 ): DiagnosticValue {
     if (object instanceof Date) {
+        // i18n-exempt: how the diagnostic log (English, for support) shows a value
         return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
     }
     if (object instanceof Error) {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { parseObjectPayload, type Validated } from './invalid-payload-error';
 import {
+    labelMessage,
     RecordFieldsSchema,
     optionalBlank,
     present,
@@ -16,7 +17,12 @@ export interface AppViewInfo extends RecordFields {
 }
 
 const AppViewInfoSchema = v.looseObject({
-    url: optionalBlank(v.pipe(v.string('must be text'), v.maxLength(4000, 'is too long'))),
+    url: optionalBlank(
+        v.pipe(
+            v.string(labelMessage('Softphone_Pop_Must_Be_Text')),
+            v.maxLength(4000, labelMessage('Softphone_Pop_Too_Long'))
+        )
+    ),
     ...RecordFieldsSchema.entries
 });
 

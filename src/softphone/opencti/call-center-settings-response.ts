@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { invalid, type Validated } from './invalid-payload-error';
 
 /**
@@ -12,21 +13,23 @@ const MAX_VALUE_LENGTH = 10_000;
 
 export function parseCallCenterSettings(returnValue: unknown): Validated<CallCenterSettingsMap> {
     if (typeof returnValue !== 'object' || returnValue === null || Array.isArray(returnValue)) {
-        return invalid('callCenterSettings', ['it is not a map of settings']);
+        return invalid('callCenterSettings', [label('Softphone_Pop_Not_Settings_Map')]);
     }
     const entries = Object.entries(returnValue as Record<string, unknown>);
     if (entries.length > MAX_ENTRIES) {
-        return invalid('callCenterSettings', [`it has more than ${MAX_ENTRIES} entries`]);
+        return invalid('callCenterSettings', [
+            label('Softphone_Pop_Too_Many_Entries', MAX_ENTRIES)
+        ]);
     }
     const issues: string[] = [];
     const settings: Record<string, string> = {};
     for (const [key, value] of entries) {
-        const label = key.slice(0, 80);
+        const name = key.slice(0, 80);
         if (!key.startsWith('/')) {
-            issues.push(`${label}: is not a /section/item key`);
+            issues.push(`${name}: ${label('Softphone_Pop_Not_Setting_Key')}`);
         } else if (typeof value === 'string') {
             if (value.length > MAX_VALUE_LENGTH) {
-                issues.push(`${label}: is too long`);
+                issues.push(`${name}: ${label('Softphone_Pop_Too_Long')}`);
             } else {
                 settings[key] = value;
             }
@@ -36,7 +39,7 @@ export function parseCallCenterSettings(returnValue: unknown): Validated<CallCen
         ) {
             settings[key] = String(value);
         } else {
-            issues.push(`${label}: is not text`);
+            issues.push(`${name}: ${label('Softphone_Pop_Not_Text')}`);
         }
     }
     return issues.length > 0

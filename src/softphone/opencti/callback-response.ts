@@ -4,6 +4,7 @@
  * field-level messages in `details`); some pages name the field `error`, and older samples
  * show plain strings, so all of those are accepted.
  */
+import { label } from '../i18n';
 
 export type CallbackOutcome =
     | { readonly ok: true; readonly returnValue: unknown; readonly response: object }
@@ -17,7 +18,7 @@ const MAX_MESSAGE_LENGTH = 1000;
 
 export function readCallbackResponse(response: unknown): CallbackOutcome {
     if (typeof response !== 'object' || response === null) {
-        return { ok: false, messages: ['Salesforce sent an unreadable response'], codes: [] };
+        return { ok: false, messages: [label('Softphone_Pop_Unreadable_Response')], codes: [] };
     }
     const envelope = response as Record<string, unknown>;
     if (envelope.success === true) {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { parseObjectPayload, type Validated } from './invalid-payload-error';
 import {
+    labelMessage,
     RecordFieldsSchema,
     optionalBlank,
     present,
@@ -25,20 +26,25 @@ const ClickToDialSchema = v.looseObject({
             v.pipe(
                 v.string(),
                 v.trim(),
-                v.nonEmpty('is empty'),
-                v.maxLength(MAX_NUMBER_LENGTH, 'is too long')
+                v.nonEmpty(labelMessage('Softphone_Pop_Is_Empty')),
+                v.maxLength(MAX_NUMBER_LENGTH, labelMessage('Softphone_Pop_Too_Long'))
             ),
             v.pipe(
                 v.number(),
-                v.safeInteger('must be a whole number'),
-                v.minValue(0, 'must not be negative'),
+                v.safeInteger(labelMessage('Softphone_Pop_Whole_Number')),
+                v.minValue(0, labelMessage('Softphone_Pop_Not_Negative')),
                 v.transform(String)
             )
         ],
-        'must be the phone number that was clicked'
+        labelMessage('Softphone_Pop_Clicked_Number')
     ),
     ...RecordFieldsSchema.entries,
-    params: optionalBlank(v.pipe(v.string('must be text'), v.maxLength(2000, 'is too long')))
+    params: optionalBlank(
+        v.pipe(
+            v.string(labelMessage('Softphone_Pop_Must_Be_Text')),
+            v.maxLength(2000, labelMessage('Softphone_Pop_Too_Long'))
+        )
+    )
 });
 
 export function parseClickToDialRequest(payload: unknown): Validated<ClickToDialRequest> {

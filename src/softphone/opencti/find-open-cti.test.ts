@@ -1,5 +1,5 @@
 import { connectOpenCti, findOpenCti } from './find-open-cti';
-import { OPEN_CTI_NOT_LOADED_MESSAGE } from './opencti-error';
+import { openCtiNotLoadedMessage } from './opencti-error';
 import { OpenCtiHost } from './opencti-host';
 import { FakeOpenCti } from './test-support/fake-open-cti';
 
@@ -31,7 +31,7 @@ describe('connectOpenCti', () => {
         expect(connection.ok).toBe(false);
         if (!connection.ok) {
             expect(connection.error.reason).toBe('unavailable');
-            expect(connection.error.message).toBe(OPEN_CTI_NOT_LOADED_MESSAGE);
+            expect(connection.error.message).toBe(openCtiNotLoadedMessage());
             expect(connection.error.message).toBe(
                 "The Open CTI library did not load: check the Call Center's adapter URL and that the page runs inside Salesforce Lightning"
             );

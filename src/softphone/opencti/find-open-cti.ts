@@ -1,5 +1,5 @@
 import type { OpenCtiApi } from './opencti-api';
-import { OPEN_CTI_NOT_LOADED_MESSAGE, OpenCtiError } from './opencti-error';
+import { openCtiNotLoadedMessage, OpenCtiError } from './opencti-error';
 import { OpenCtiHost, type OpenCtiHostOptions } from './opencti-host';
 
 /**
@@ -32,7 +32,7 @@ export function connectOpenCti(win: unknown, options?: OpenCtiHostOptions): Open
             error: new OpenCtiError({
                 method: 'sforce.opencti',
                 reason: 'unavailable',
-                message: OPEN_CTI_NOT_LOADED_MESSAGE
+                message: openCtiNotLoadedMessage()
             })
         };
     }

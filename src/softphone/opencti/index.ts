@@ -9,11 +9,7 @@ export type {
     OpenCtiMethod,
     ScreenPopType
 } from './opencti-api';
-export {
-    OPEN_CTI_NOT_LOADED_MESSAGE,
-    OpenCtiError,
-    type OpenCtiErrorReason
-} from './opencti-error';
+export { openCtiNotLoadedMessage, OpenCtiError, type OpenCtiErrorReason } from './opencti-error';
 export {
     DEFAULT_OPEN_CTI_TIMEOUT_MS,
     OpenCtiHost,

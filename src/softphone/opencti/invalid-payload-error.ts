@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { label, type LabelName } from '../i18n';
 
 /** What the adapter received from Salesforce and could not accept. */
 export type PayloadKind =
@@ -9,13 +10,13 @@ export type PayloadKind =
     | 'saveLogResult'
     | 'softphoneLayout';
 
-const PAYLOAD_LABELS: Readonly<Record<PayloadKind, string>> = {
-    clickToDial: 'The click-to-dial request from Salesforce',
-    searchResult: 'The search result from Salesforce',
-    callCenterSettings: 'The call center settings from Salesforce',
-    appViewInfo: 'The page information from Salesforce',
-    saveLogResult: 'The saveLog answer from Salesforce',
-    softphoneLayout: 'The softphone layout from Salesforce'
+const PAYLOAD_LABELS: Readonly<Record<PayloadKind, LabelName>> = {
+    clickToDial: 'Softphone_Pop_Payload_Click_To_Dial',
+    searchResult: 'Softphone_Pop_Payload_Search_Result',
+    callCenterSettings: 'Softphone_Pop_Payload_Settings',
+    appViewInfo: 'Softphone_Pop_Payload_Page_Info',
+    saveLogResult: 'Softphone_Pop_Payload_Save_Log',
+    softphoneLayout: 'Softphone_Pop_Payload_Layout'
 };
 
 export class InvalidPayloadError extends Error {
@@ -25,7 +26,13 @@ export class InvalidPayloadError extends Error {
     readonly issues: readonly string[];
 
     constructor(payload: PayloadKind, issues: readonly string[]) {
-        super(`${PAYLOAD_LABELS[payload]} was not understood: ${issues.join('; ')}`);
+        super(
+            label(
+                'Softphone_Pop_Payload_Not_Understood',
+                label(PAYLOAD_LABELS[payload]),
+                issues.join('; ')
+            )
+        );
         this.payload = payload;
         this.issues = issues;
     }
@@ -47,7 +54,7 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[
         // valibot reports a missing key as an object issue whose input is undefined.
         const message =
             issue.kind === 'schema' && issue.type.endsWith('object') && issue.input === undefined
-                ? 'is missing'
+                ? label('Softphone_Pop_Is_Missing')
                 : issue.message;
         return path === null ? message : `${path}: ${message}`;
     });
@@ -60,7 +67,7 @@ export function parseObjectPayload<Schema extends v.GenericSchema>(
     value: unknown
 ): Validated<v.InferOutput<Schema>> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return invalid(payload, ['it is not an object']);
+        return invalid(payload, [label('Softphone_Pop_Not_Object')]);
     }
     const result = v.safeParse(schema, value);
     return result.success

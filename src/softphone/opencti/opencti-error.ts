@@ -6,11 +6,13 @@
  * - unavailable: the library or the method is missing (not loaded, or an older API version);
  * - unexpected: Salesforce answered success but without the value the method must return.
  */
+import { label } from '../i18n';
 export type OpenCtiErrorReason = 'failed' | 'timeout' | 'threw' | 'unavailable' | 'unexpected';
 
 /** Shown to admins when `sforce.opencti` is missing from the adapter page. */
-export const OPEN_CTI_NOT_LOADED_MESSAGE =
-    "The Open CTI library did not load: check the Call Center's adapter URL and that the page runs inside Salesforce Lightning";
+export function openCtiNotLoadedMessage(): string {
+    return label('Softphone_Pop_Open_Cti_Not_Loaded');
+}
 
 export class OpenCtiError extends Error {
     override readonly name = 'OpenCtiError';

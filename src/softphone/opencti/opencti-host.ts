@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { readCallbackResponse } from './callback-response';
 import type {
     CallTypeKey,
@@ -252,7 +253,7 @@ export class OpenCtiHost {
             throw new OpenCtiError({
                 method: 'subscribe',
                 reason: 'unexpected',
-                message: `Salesforce subscribed to ${channelName} but returned no subscription`
+                message: label('Softphone_Pop_No_Subscription', channelName)
             });
         }
         return { channelName, handle };
@@ -268,7 +269,7 @@ export class OpenCtiHost {
             throw new OpenCtiError({
                 method: 'screenPop',
                 reason: 'unavailable',
-                message: `The Open CTI library has no SCREENPOP_TYPE.${type}`
+                message: label('Softphone_Pop_No_Screenpop_Type', type)
             });
         }
         return value;
@@ -295,7 +296,7 @@ export class OpenCtiHost {
             throw new OpenCtiError({
                 method,
                 reason: 'unavailable',
-                message: `The Open CTI library has no ${method}() (check the opencti_min.js API version)`
+                message: label('Softphone_Pop_No_Method', method)
             });
         }
         return fn as (args: Record<string, unknown>) => void;
@@ -319,7 +320,7 @@ export class OpenCtiHost {
                         new OpenCtiError({
                             method,
                             reason: 'timeout',
-                            message: `Salesforce did not answer ${method} within ${this.timeoutMs / 1000} seconds`
+                            message: label('Softphone_Pop_Timeout', method, this.timeoutMs / 1000)
                         })
                     );
                 }
@@ -339,7 +340,7 @@ export class OpenCtiHost {
                             message:
                                 outcome.messages.length > 0
                                     ? outcome.messages.join('; ')
-                                    : `${method} failed without an error message`,
+                                    : label('Softphone_Pop_Failed_Silently', method),
                             errors: outcome.messages,
                             codes: outcome.codes
                         })
@@ -357,7 +358,7 @@ export class OpenCtiHost {
                             message:
                                 error instanceof Error && error.message !== ''
                                     ? error.message
-                                    : `${method} failed without an error message`
+                                    : label('Softphone_Pop_Failed_Silently', method)
                         })
                     );
                 }

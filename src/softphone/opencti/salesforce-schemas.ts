@@ -1,4 +1,10 @@
 import * as v from 'valibot';
+import { label, type LabelName } from '../i18n';
+
+/** A valibot message read when the issue is raised, so it is in the user's language. */
+export function labelMessage(name: LabelName): () => string {
+    return () => label(name);
+}
 
 /** A 15- or 18-character Salesforce record id. */
 export const RECORD_ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -7,23 +13,26 @@ export const RECORD_ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 export const OBJECT_API_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
 export const RecordIdSchema = v.pipe(
-    v.string('must be text'),
-    v.regex(RECORD_ID_PATTERN, 'is not a Salesforce record id')
+    v.string(labelMessage('Softphone_Pop_Must_Be_Text')),
+    v.regex(RECORD_ID_PATTERN, labelMessage('Softphone_Pop_Not_Record_Id'))
 );
 
 export const ObjectApiNameSchema = v.pipe(
-    v.string('must be text'),
-    v.regex(OBJECT_API_NAME_PATTERN, 'is not an object API name')
+    v.string(labelMessage('Softphone_Pop_Must_Be_Text')),
+    v.regex(OBJECT_API_NAME_PATTERN, labelMessage('Softphone_Pop_Not_Object_Name'))
 );
 
 /** Salesforce leaves fields blank ('' or null) when they do not apply. */
 export const optionalBlank = <T extends v.GenericSchema<unknown, unknown>>(
     schema: T,
-    message = 'must be text'
+    message: () => string = labelMessage('Softphone_Pop_Must_Be_Text')
 ) => v.optional(v.nullable(v.union([v.literal(''), schema], message)));
 
 export const OptionalTextSchema = optionalBlank(
-    v.pipe(v.string('must be text'), v.maxLength(255, 'is too long'))
+    v.pipe(
+        v.string(labelMessage('Softphone_Pop_Must_Be_Text')),
+        v.maxLength(255, labelMessage('Softphone_Pop_Too_Long'))
+    )
 );
 
 /** '' and null become undefined: "not given". */
@@ -61,7 +70,7 @@ export const RecordFieldsSchema = v.looseObject({
     objectType: optionalBlank(ObjectApiNameSchema),
     accountId: optionalBlank(RecordIdSchema),
     contactId: optionalBlank(RecordIdSchema),
-    personAccount: v.optional(v.nullable(v.boolean('must be true or false')))
+    personAccount: v.optional(v.nullable(v.boolean(labelMessage('Softphone_Pop_True_False'))))
 });
 
 /** The RecordFields of a payload parsed with RecordFieldsSchema's entries, blanks as undefined. */

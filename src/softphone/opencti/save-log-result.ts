@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { invalid, type Validated } from './invalid-payload-error';
 import { RECORD_ID_PATTERN } from './salesforce-schemas';
 
@@ -23,7 +24,9 @@ export function parseSaveLogResult(returnValue: unknown): Validated<string | nul
     if (typeof returnValue === 'string') {
         return RECORD_ID_PATTERN.test(returnValue)
             ? { ok: true, value: returnValue }
-            : invalid('saveLogResult', [`${describe(returnValue)} is not a Salesforce record id`]);
+            : invalid('saveLogResult', [
+                  label('Softphone_Pop_Value_Not_Record_Id', describe(returnValue))
+              ]);
     }
     if (typeof returnValue === 'object' && !Array.isArray(returnValue)) {
         const recordId = (returnValue as Record<string, unknown>).recordId;
@@ -32,12 +35,15 @@ export function parseSaveLogResult(returnValue: unknown): Validated<string | nul
         }
         return invalid('saveLogResult', [
             recordId === undefined
-                ? `it is an object without recordId (keys: ${Object.keys(returnValue).slice(0, 5).join(', ') || 'none'})`
-                : `recordId: ${describe(recordId)} is not a Salesforce record id`
+                ? label(
+                      'Softphone_Pop_Object_Without_Record_Id',
+                      Object.keys(returnValue).slice(0, 5).join(', ') || label('Softphone_Pop_None')
+                  )
+                : `recordId: ${label('Softphone_Pop_Value_Not_Record_Id', describe(recordId))}`
         ]);
     }
     return invalid('saveLogResult', [
-        `it is ${describe(returnValue)}, not a record Id or { recordId }`
+        label('Softphone_Pop_Not_Save_Result', describe(returnValue))
     ]);
 }
 

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { FieldValue } from './opencti-api';
 import { invalid, type Validated } from './invalid-payload-error';
 import { OBJECT_API_NAME_PATTERN, RECORD_ID_PATTERN } from './salesforce-schemas';
@@ -45,7 +46,7 @@ export function parseSearchResult(returnValue: unknown): Validated<SearchResult>
         return { ok: true, value: { matches: [] } };
     }
     if (typeof returnValue !== 'object' || Array.isArray(returnValue)) {
-        return invalid('searchResult', ['it is not a map of records']);
+        return invalid('searchResult', [label('Softphone_Pop_Not_Records_Map')]);
     }
     const issues: string[] = [];
     const matches: SearchMatch[] = [];
@@ -61,7 +62,7 @@ export function parseSearchResult(returnValue: unknown): Validated<SearchResult>
         }
     }
     if (matches.length > MAX_MATCHES) {
-        issues.push(`it has more than ${MAX_MATCHES} records`);
+        issues.push(label('Softphone_Pop_Too_Many_Records', MAX_MATCHES));
     }
     if (issues.length > 0) {
         return invalid('searchResult', issues);
@@ -73,23 +74,23 @@ export function parseSearchResult(returnValue: unknown): Validated<SearchResult>
 }
 
 function parseMatch(key: string, entry: unknown, issues: string[]): SearchMatch | undefined {
-    const label = key.slice(0, 40);
+    const shownKey = key.slice(0, 40);
     if (!RECORD_ID_PATTERN.test(key)) {
-        issues.push(`${label}: is not a Salesforce record id`);
+        issues.push(`${shownKey}: ${label('Softphone_Pop_Not_Record_Id')}`);
         return undefined;
     }
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-        issues.push(`${label}: is not a record`);
+        issues.push(`${shownKey}: ${label('Softphone_Pop_Not_Record')}`);
         return undefined;
     }
     const record = entry as Record<string, unknown>;
     if (typeof record.Id === 'string' && record.Id.slice(0, 15) !== key.slice(0, 15)) {
-        issues.push(`${label}.Id: does not match the key`);
+        issues.push(`${shownKey}.Id: ${label('Softphone_Pop_Id_Not_Key')}`);
         return undefined;
     }
     const objectType = readObjectType(key, record.RecordType);
     if (objectType === undefined) {
-        issues.push(`${label}.RecordType: is not an object API name`);
+        issues.push(`${shownKey}.RecordType: ${label('Softphone_Pop_Not_Object_Name')}`);
         return undefined;
     }
     const fields: Record<string, FieldValue> = {};

@@ -1,6 +1,7 @@
+import { label } from '../i18n';
 import * as v from 'valibot';
 import { describeIssues, invalid, type Validated } from './invalid-payload-error';
-import { OBJECT_API_NAME_PATTERN } from './salesforce-schemas';
+import { labelMessage, OBJECT_API_NAME_PATTERN } from './salesforce-schemas';
 
 /** The call types of a softphone layout, as `getSoftphoneLayout` names its sections. */
 export type LayoutCallType = 'Inbound' | 'Outbound' | 'Internal';
@@ -22,17 +23,19 @@ const MAX_OBJECTS = 200;
 const MAX_FIELDS = 500;
 
 const NameSchema = v.pipe(
-    v.string('must be text'),
-    v.regex(OBJECT_API_NAME_PATTERN, 'is not an API name')
+    v.string(labelMessage('Softphone_Pop_Must_Be_Text')),
+    v.regex(OBJECT_API_NAME_PATTERN, labelMessage('Softphone_Pop_Not_Api_Name'))
 );
 
 const FieldSchema = v.looseObject({
     apiName: NameSchema,
-    displayName: v.optional(v.nullable(v.string('must be text')))
+    displayName: v.optional(v.nullable(v.string(labelMessage('Softphone_Pop_Must_Be_Text'))))
 });
 
 const SectionSchema = v.looseObject({
-    callRelatedFields: v.optional(v.nullable(v.array(v.string('must be text')))),
+    callRelatedFields: v.optional(
+        v.nullable(v.array(v.string(labelMessage('Softphone_Pop_Must_Be_Text'))))
+    ),
     objects: v.optional(
         v.nullable(
             v.pipe(
@@ -66,11 +69,11 @@ export function parseSoftphoneLayout(returnValue: unknown): Validated<SoftphoneL
         try {
             value = JSON.parse(value) as unknown;
         } catch {
-            return invalid('softphoneLayout', ['it is text that is not JSON']);
+            return invalid('softphoneLayout', [label('Softphone_Pop_Not_Json')]);
         }
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return invalid('softphoneLayout', ['it is not an object']);
+        return invalid('softphoneLayout', [label('Softphone_Pop_Not_Object')]);
     }
     const parsed = v.safeParse(LayoutSchema, value);
     if (!parsed.success) {

@@ -18,6 +18,7 @@
  *
  * e.g. `RecordId? record; AccountNumber? search; Queue=Billing flow Billing_Call_Screen`.
  */
+import { label } from '../i18n';
 import type { CallData } from '../telephony/call-data';
 import { callDataKeyPattern } from '../telephony/call-data';
 import { isSalesforceId } from '../shared/salesforce-id';
@@ -58,13 +59,16 @@ export function parseCallDataPopRules(text: string): CallDataRulesResult {
         .map((part) => part.trim())
         .filter((part) => part !== '');
     if (parts.length > MAX_POP_RULES) {
-        return { ok: false, message: `lists ${parts.length} rules; at most ${MAX_POP_RULES}` };
+        return {
+            ok: false,
+            message: label('Softphone_Pop_Too_Many_Rules', parts.length, MAX_POP_RULES)
+        };
     }
     const rules: CallDataPopRule[] = [];
     for (const part of parts) {
         const rule = parseRule(part);
         if (typeof rule === 'string') {
-            return { ok: false, message: `rule "${shorten(part)}": ${rule}` };
+            return { ok: false, message: label('Softphone_Pop_Rule_Problem', shorten(part), rule) };
         }
         rules.push(rule);
     }
@@ -74,11 +78,11 @@ export function parseCallDataPopRules(text: string): CallDataRulesResult {
 function parseRule(text: string): CallDataPopRule | string {
     const match = RULE.exec(text);
     if (match === null) {
-        return 'must be <Key>? or <Key>=<value> or <Key>~<pattern>, then record, search or flow <FlowName>';
+        return label('Softphone_Pop_Rule_Form');
     }
     const [, key = '', present, operator, operand = '', verb = '', argument] = match;
     if (!callDataKeyPattern.test(key)) {
-        return `"${shorten(key)}" is not a call-data key (1-40 letters, digits or _)`;
+        return label('Softphone_Setting_Not_Call_Data_Key', shorten(key));
     }
     const condition = parseCondition(present !== undefined ? '?' : (operator ?? ''), operand);
     if (typeof condition === 'string') {
@@ -93,21 +97,21 @@ function parseCondition(operator: string, operand: string): CallDataCondition | 
         return { kind: 'present' };
     }
     if (operand === '') {
-        return `needs a value after ${operator}`;
+        return label('Softphone_Pop_Needs_Value', operator);
     }
     if (operator === '=') {
         return { kind: 'equals', value: operand };
     }
     if (operand.length > MAX_PATTERN_LENGTH) {
-        return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+        return label('Softphone_Pop_Pattern_Too_Long', MAX_PATTERN_LENGTH);
     }
     if (hasNestedRepetition(operand)) {
-        return 'the pattern must not repeat a group that itself repeats, such as (\\d+)+';
+        return label('Softphone_Pop_Pattern_Nested');
     }
     try {
         return { kind: 'matches', pattern: new RegExp(`^(?:${operand})$`) };
     } catch (error) {
-        return `the pattern is not a regular expression (${(error as SyntaxError).message})`;
+        return label('Softphone_Pop_Pattern_Invalid', (error as SyntaxError).message);
     }
 }
 
@@ -118,13 +122,13 @@ function parseAction(
 ): CallDataAction | string {
     if (verb === 'flow') {
         if (argument === undefined || !FLOW_NAME.test(argument) || argument.length > 80) {
-            return 'flow needs the API name of a screen flow, e.g. flow Billing_Call_Screen';
+            return label('Softphone_Pop_Flow_Name');
         }
         return { kind: 'flow', flowName: argument };
     }
     const sourceKey = argument ?? conditionKey;
     if (!callDataKeyPattern.test(sourceKey)) {
-        return `"${shorten(sourceKey)}" is not a call-data key (1-40 letters, digits or _)`;
+        return label('Softphone_Setting_Not_Call_Data_Key', shorten(sourceKey));
     }
     return verb === 'record' ? { kind: 'record', sourceKey } : { kind: 'search', sourceKey };
 }

@@ -11,6 +11,8 @@
  * which nests into seconds even on 16 characters) is refused at start.
  */
 
+import { label } from '../i18n';
+
 export const MAX_PATTERN_LENGTH = 200;
 export const MAX_INTERNAL_NUMBER_LENGTH = 16;
 
@@ -80,7 +82,7 @@ export function parseDialPlan(pattern: string): DialPlanResult {
     if (source.length > MAX_PATTERN_LENGTH) {
         return {
             ok: false,
-            message: `must be a regular expression of at most ${MAX_PATTERN_LENGTH} characters`
+            message: label('Softphone_Pop_Dial_Plan_Too_Long', MAX_PATTERN_LENGTH)
         };
     }
     let regex: RegExp;
@@ -91,18 +93,17 @@ export function parseDialPlan(pattern: string): DialPlanResult {
         return {
             ok: false,
             // RegExp throws only SyntaxError.
-            message: `must be a regular expression such as ^\\d{3,5}$ (${(error as SyntaxError).message})`
+            message: label('Softphone_Pop_Dial_Plan_Invalid', (error as SyntaxError).message)
         };
     }
     if (hasNestedRepetition(source)) {
         return {
             ok: false,
-            message:
-                'must not repeat a group that itself repeats, such as (\\d+)+: write \\d+ instead'
+            message: label('Softphone_Pop_Dial_Plan_Nested')
         };
     }
     if (regex.test('')) {
-        return { ok: false, message: 'must not match an empty number' };
+        return { ok: false, message: label('Softphone_Pop_Dial_Plan_Empty') };
     }
     return {
         ok: true,

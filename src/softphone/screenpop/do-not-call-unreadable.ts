@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { DoNotCallRecord } from './do-not-call';
 
 /**
@@ -26,7 +27,7 @@ export function unreadableDoNotCallField(
 
 /** The problem told to the agent (and the admin) when a record's flag cannot be read. */
 export function unreadableDoNotCallProblem(objectType: string, field: string): string {
-    return `the softphone layout's Outbound section does not show ${objectType} ${field}; an admin adds it in Setup → Softphone Layouts`;
+    return label('Softphone_Pop_Dnc_Unreadable', objectType, field);
 }
 
 function isTrue(value: unknown): boolean {

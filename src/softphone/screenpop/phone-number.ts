@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/core';
+import { label } from '../i18n';
 import { withheldCallerWord } from '../shared/withheld-caller';
 import type * as phoneNumberLibrary from './phone-number-library';
 
@@ -71,7 +72,6 @@ export const INVISIBLE_OR_CONTROL =
 const FORBIDDEN = new RegExp(`${INVISIBLE_OR_CONTROL.source}|[<>&"'\`\\\\{}]`);
 const URI_SCHEME = /^(?:tel|sips?):/i;
 const MAX_SHOWN_LENGTH = 40;
-const ANONYMOUS_REASON = "The caller's number is withheld or unknown";
 // A caller identified by a name or an extension (From: <sip:alice@pbx>), as PBXs send for
 // internal callers: letters, digits and . _ - only, at least one letter, at most 32 characters.
 const SIP_NAME = /^(?=[^@]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
@@ -92,20 +92,20 @@ export function normalisePhoneNumber(raw: unknown, defaultCountry: string): Phon
     } else if (typeof raw === 'string') {
         text = toAsciiDigits(raw);
     } else {
-        return invalid('The phone number is not text', '');
+        return invalid(label('Softphone_Pop_Number_Not_Text'), '');
     }
     if (text.length > MAX_INPUT_LENGTH) {
-        return invalid(`A phone number has at most ${MAX_INPUT_LENGTH} characters`, '');
+        return invalid(label('Softphone_Pop_Number_Too_Long', MAX_INPUT_LENGTH), '');
     }
     if (FORBIDDEN.test(text)) {
-        return invalid('The phone number contains characters that are not allowed', '');
+        return invalid(label('Softphone_Pop_Number_Forbidden'), '');
     }
     text = unwrapUri(text.trim());
     if (withheldCallerWord.test(text)) {
         return anonymous();
     }
     if (SIP_NAME.test(text)) {
-        return invalid(`${text} is not a phone number`, text);
+        return invalid(label('Softphone_Pop_Not_A_Number', text), text);
     }
     // The + of an international number stays: the search and the forms use it as given.
     const digits = `${text.startsWith('+') ? '+' : ''}${text.replace(/\D/g, '')}`;
@@ -139,24 +139,27 @@ export function normalisePhoneNumber(raw: unknown, defaultCountry: string): Phon
             const minimum = international ? undefined : minimumDigits(country);
             return invalid(
                 minimum === undefined
-                    ? `${shown} is too short to be a phone number`
-                    : `Enter a phone number with at least ${minimum} digits`,
+                    ? label('Softphone_Pop_Number_Too_Short', shown)
+                    : label('Softphone_Pop_Number_Min_Digits', minimum),
                 digits
             );
         }
         case 'INVALID_COUNTRY':
             return invalid(
-                international
-                    ? `${shown} has an unknown country code`
-                    : `${shown} needs a country code: start it with +`,
+                label(
+                    international ? 'Softphone_Pop_Unknown_Country' : 'Softphone_Pop_Needs_Country',
+                    shown
+                ),
                 digits
             );
         case 'NOT_A_NUMBER':
-            return invalid(`${shown} is not a phone number`, digits);
+            return invalid(label('Softphone_Pop_Not_A_Number', shown), digits);
         default: {
             const where = international ? parsed?.country : country;
             return invalid(
-                `${shown} is not a valid number${where === undefined ? '' : ` for ${where}`}`,
+                where === undefined
+                    ? label('Softphone_Pop_Not_Valid_Number', shown)
+                    : label('Softphone_Pop_Not_Valid_Number_For', shown, where),
                 digits
             );
         }
@@ -188,7 +191,7 @@ export function searchVariants(e164: string, country: string): string[] {
 }
 
 function anonymous(): AnonymousCaller {
-    return { ok: false, kind: 'anonymous', reason: ANONYMOUS_REASON };
+    return { ok: false, kind: 'anonymous', reason: label('Softphone_Pop_Number_Withheld') };
 }
 
 function invalid(reason: string, digits: string): InvalidPhoneNumber {

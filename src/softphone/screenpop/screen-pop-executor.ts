@@ -1,4 +1,5 @@
 import type { RelatedRecord } from '../calls/call-model';
+import { label } from '../i18n';
 import { parseSearchResult, type SearchMatch } from '../opencti';
 import type { PopTiming, ScreenPopSettings } from '../settings/softphone-settings';
 import { searchVariants, type PhoneNumberResult } from './phone-number';
@@ -189,7 +190,11 @@ export class ScreenPopper {
             }
         }
         if (variants.length > 0 && failures.length === variants.length) {
-            return { ok: false, step: 'search', message: failures[0] ?? 'The search failed' };
+            return {
+                ok: false,
+                step: 'search',
+                message: failures[0] ?? label('Softphone_Pop_Search_Failed')
+            };
         }
         const decision = decideScreenPop(
             { callerId, matches, ...(searchString === undefined ? {} : { searchString }) },

@@ -1,4 +1,5 @@
 import { callDataFieldRefusal, canonicalPhoneCallField } from '../calllog/phone-call-fields';
+import { label } from '../i18n';
 import { parseCallDataPopRules } from '../screenpop/call-data-rules';
 import { parseDialPlan } from '../screenpop/dial-plan';
 import { isCallDataKey, isSecretCallDataKey } from '../telephony/call-data';
@@ -56,7 +57,7 @@ class SettingsReader {
             return fallback;
         }
         if (typeof value !== 'string') {
-            this.fail(key, `must be text, got ${typeof value}`);
+            this.fail(key, label('Softphone_Setting_Not_Text', typeof value));
             return fallback;
         }
         return value.trim();
@@ -69,7 +70,7 @@ class SettingsReader {
         }
         const match = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
         if (!match) {
-            this.fail(key, `must be one of ${allowed.join(', ')} (got "${shorten(value)}")`);
+            this.fail(key, label('Softphone_Setting_One_Of', allowed.join(', '), shorten(value)));
             return fallback;
         }
         return match;
@@ -81,10 +82,7 @@ class SettingsReader {
             return fallback;
         }
         if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-            this.fail(
-                key,
-                `must be a whole number from ${min} to ${max} (got "${shorten(value)}")`
-            );
+            this.fail(key, label('Softphone_Setting_Whole_Number', min, max, shorten(value)));
             return fallback;
         }
         return Number(value);
@@ -96,7 +94,7 @@ class SettingsReader {
             return fallback;
         }
         if (value !== 'true' && value !== 'false') {
-            this.fail(key, `must be true or false (got "${shorten(value)}")`);
+            this.fail(key, label('Softphone_Setting_True_False', shorten(value)));
             return fallback;
         }
         return value === 'true';
@@ -132,17 +130,14 @@ function readDispositionValues(reader: SettingsReader, fallback: readonly string
     }
     const problem =
         values.length > MAX_DISPOSITIONS
-            ? `lists ${values.length} values; at most ${MAX_DISPOSITIONS}`
+            ? label('Softphone_Setting_Too_Many_Values', values.length, MAX_DISPOSITIONS)
             : values.find((value) => value.length > MAX_DISPOSITION_LENGTH) !== undefined
-              ? `has a value longer than ${MAX_DISPOSITION_LENGTH} characters`
+              ? label('Softphone_Setting_Value_Too_Long', MAX_DISPOSITION_LENGTH)
               : values.some((value) => CONTROL_CHARACTERS.test(value))
-                ? 'has a value with control characters'
+                ? label('Softphone_Setting_Value_Control')
                 : duplicateOf(values);
     if (problem !== undefined) {
-        reader.fail(
-            key,
-            `must be the Disposition picklist's values, separated by commas: it ${problem}`
-        );
+        reader.fail(key, label('Softphone_Setting_Dispositions', problem));
         return [...fallback];
     }
     return values;
@@ -153,7 +148,7 @@ function duplicateOf(values: readonly string[]): string | undefined {
     for (const value of values) {
         const folded = value.toLowerCase();
         if (seen.has(folded)) {
-            return `lists "${shorten(value)}" twice`;
+            return label('Softphone_Setting_Listed_Twice', shorten(value));
         }
         seen.add(folded);
     }
@@ -191,11 +186,14 @@ function readPairs(
         const right = at < 0 ? checks.alone(left) : item.slice(at + 1).trim();
         const problem = checks.left(left) ?? checks.right(right);
         if (problem !== undefined) {
-            reader.fail(key, `"${shorten(item)}": ${problem} (e.g. ${checks.example})`);
+            reader.fail(
+                key,
+                label('Softphone_Setting_Pair', shorten(item), problem, checks.example)
+            );
             continue;
         }
         if (pairs.some((pair) => pair.left.toLowerCase() === left.toLowerCase())) {
-            reader.fail(key, `lists "${shorten(left)}" twice`);
+            reader.fail(key, label('Softphone_Setting_Listed_Twice', shorten(left)));
             continue;
         }
         pairs.push({ left, right });
@@ -206,7 +204,7 @@ function readPairs(
 function keyProblem(text: string): string | undefined {
     return isCallDataKey(text)
         ? undefined
-        : `"${shorten(text)}" is not a call-data key (1-40 letters, digits or _)`;
+        : label('Softphone_Setting_Not_Call_Data_Key', shorten(text));
 }
 
 function readCallDataSettings(
@@ -221,7 +219,7 @@ function readCallDataSettings(
             left: (text) =>
                 SIP_HEADER_NAME.test(text)
                     ? undefined
-                    : `"${shorten(text)}" is not a SIP header name`,
+                    : label('Softphone_Setting_Not_Sip_Header', shorten(text)),
             right: keyProblem,
             alone: (header) => header.replace(/[^A-Za-z0-9_]/g, '_'),
             example: 'X-Account-Number=AccountNumber'
@@ -238,9 +236,9 @@ function readCallDataSettings(
         defaults.visibleKeys.map((each) => ({ left: each.key, right: each.label })),
         {
             left: keyProblem,
-            right: (label) =>
-                label === '' || label.length > MAX_LABEL_LENGTH || CONTROL_CHARACTERS.test(label)
-                    ? `the label must be 1-${MAX_LABEL_LENGTH} characters of text`
+            right: (text) =>
+                text === '' || text.length > MAX_LABEL_LENGTH || CONTROL_CHARACTERS.test(text)
+                    ? label('Softphone_Setting_Bad_Label', MAX_LABEL_LENGTH)
                     : undefined,
             alone: (key) => key,
             example: 'AccountNumber=Account'
@@ -267,7 +265,7 @@ function readCallDataSettings(
     if (shownSecret !== undefined) {
         reader.fail(
             '/callData/visibleKeys',
-            `shows ${shownSecret.key}, a secret key (callData/deniedKeys or a credential name)`
+            label('Softphone_Setting_Secret_Shown', shownSecret.key)
         );
     }
     return {
@@ -288,17 +286,14 @@ function readBreakReasons(reader: SettingsReader, fallback: readonly string[]): 
     const values = reader.list(key, fallback);
     const problem =
         values.length > MAX_BREAK_REASONS
-            ? `lists ${values.length} reasons; at most ${MAX_BREAK_REASONS}`
+            ? label('Softphone_Setting_Too_Many_Reasons', values.length, MAX_BREAK_REASONS)
             : values.find((value) => value.length > MAX_BREAK_REASON_LENGTH) !== undefined
-              ? `has a reason longer than ${MAX_BREAK_REASON_LENGTH} characters`
+              ? label('Softphone_Setting_Reason_Too_Long', MAX_BREAK_REASON_LENGTH)
               : values.some((value) => CONTROL_CHARACTERS.test(value))
-                ? 'has a reason with control characters'
+                ? label('Softphone_Setting_Reason_Control')
                 : duplicateOf(values);
     if (problem !== undefined) {
-        reader.fail(
-            key,
-            `must be short reasons separated by commas, e.g. Lunch,Training: it ${problem}`
-        );
+        reader.fail(key, label('Softphone_Setting_Break_Reasons', problem));
         return [...fallback];
     }
     return values;
@@ -317,17 +312,17 @@ function readSipSettings(reader: SettingsReader): SipSettings {
     );
     // A DNS name: letters, digits, dots and hyphens, at most 253 characters.
     if (!/^[A-Za-z0-9.-]{1,253}$/.test(domain)) {
-        reader.fail('/connector/sipDomain', 'must be a domain name such as pbx.example.com');
+        reader.fail('/connector/sipDomain', label('Softphone_Setting_Sip_Domain'));
     }
     // Printable ASCII only: nothing a SIP stack could read as a line break or a header.
     if (outboundProxy !== '' && !/^sips?:[!#-;=?-~]+$/.test(outboundProxy)) {
-        reader.fail('/connector/sipOutboundProxy', 'must be a sip: or sips: URI, or empty');
+        reader.fail('/connector/sipOutboundProxy', label('Softphone_Setting_Sip_Proxy'));
     }
     for (const server of iceServers) {
         if (!/^(stun|stuns|turn|turns):[!#-;=?-~]+$/.test(server)) {
             reader.fail(
                 '/connector/sipIceServers',
-                `"${shorten(server)}" is not a stun:, stuns:, turn: or turns: URL`
+                label('Softphone_Setting_Ice_Server', shorten(server))
             );
         }
     }
@@ -352,10 +347,7 @@ function readListenerSettings(reader: SettingsReader): ListenerSettings {
     if (checkWebSocketUrl(reader, key, webSocketUrl, 'wss://cti.example.com/softphone')) {
         const url = new URL(webSocketUrl);
         if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-            reader.fail(
-                key,
-                'must not hold a user, password, query or fragment: agents enter their token in the softphone'
-            );
+            reader.fail(key, label('Softphone_Setting_Listener_Url_Secret'));
         }
     }
     return { webSocketUrl };
@@ -372,16 +364,16 @@ function checkWebSocketUrl(
     try {
         url = new URL(value);
     } catch {
-        reader.fail(key, `must be a WebSocket URL such as ${example}`);
+        reader.fail(key, label('Softphone_Setting_WebSocket_Url', example));
         return false;
     }
     const isLocal = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
     if (url.protocol === 'ws:' && !isLocal) {
-        reader.fail(key, 'must use wss:// (unencrypted ws:// is allowed only for localhost)');
+        reader.fail(key, label('Softphone_Setting_Wss_Only'));
         return false;
     }
     if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
-        reader.fail(key, `must start with wss:// (got ${url.protocol}//)`);
+        reader.fail(key, label('Softphone_Setting_Wss_Scheme', url.protocol));
         return false;
     }
     return true;
@@ -395,7 +387,7 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         return {
             ok: false,
-            errors: [{ key: '/', message: 'the call center settings are not a key/value map' }]
+            errors: [{ key: '/', message: label('Softphone_Setting_Not_A_Map') }]
         };
     }
     const reader = new SettingsReader(raw as Record<string, unknown>);
@@ -412,10 +404,7 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
     const countryText = reader.text('/dialing/defaultCountry', defaults.defaultCountry);
     const defaultCountry = countryText.toUpperCase();
     if (!/^[A-Za-z]{2}$/.test(countryText) || !countryCode.test(defaultCountry)) {
-        reader.fail(
-            '/dialing/defaultCountry',
-            'must be a two-letter country code such as US or GB'
-        );
+        reader.fail('/dialing/defaultCountry', label('Softphone_Setting_Country'));
     }
 
     const internalNumberPattern = reader.text(
@@ -432,11 +421,11 @@ export function parseCallCenterSettings(raw: unknown): SettingsResult {
     if (badObject !== undefined) {
         reader.fail(
             '/screenPop/searchObjects',
-            `"${shorten(badObject)}" is not an object API name`
+            label('Softphone_Setting_Not_Object_Name', shorten(badObject))
         );
     }
     if (searchObjects.length === 0) {
-        reader.fail('/screenPop/searchObjects', 'must name at least one object, e.g. Contact');
+        reader.fail('/screenPop/searchObjects', label('Softphone_Setting_No_Object'));
     }
 
     const settings: SoftphoneSettings = {

@@ -12,4 +12,4 @@ export { defaultSoftphoneSettings } from './softphone-settings';
 export type { SettingError, SettingsResult } from './call-center-settings';
 export { parseCallCenterSettings } from './call-center-settings';
 export type { MergedSettings, SettingOverrideSource } from './setting-overrides';
-export { mergeSettingOverrides, nameOverrideSource, OVERRIDE_PLACE } from './setting-overrides';
+export { mergeSettingOverrides, nameOverrideSource, overridePlace } from './setting-overrides';

@@ -7,7 +7,7 @@ import {
     MAX_OVERRIDE_LENGTH,
     mergeSettingOverrides,
     nameOverrideSource,
-    OVERRIDE_PLACE
+    overridePlace
 } from './setting-overrides';
 
 const callCenterXml = readFileSync(
@@ -81,7 +81,7 @@ describe('mergeSettingOverrides', () => {
         expect(merged.errors).toEqual([
             {
                 key: '/wrapUp/dispositionValues',
-                message: `is longer than ${MAX_OVERRIDE_LENGTH} characters in ${OVERRIDE_PLACE}`
+                message: `is longer than ${MAX_OVERRIDE_LENGTH} characters in ${overridePlace()}`
             }
         ]);
     });
@@ -103,12 +103,12 @@ describe('nameOverrideSource', () => {
         ).toEqual([
             {
                 key: '/dialing/defaultCountry',
-                message: `must be a two-letter code (set in ${OVERRIDE_PLACE})`
+                message: `must be a two-letter code (set in ${overridePlace()})`
             },
             { key: '/wrapUp/afterCallWorkSeconds', message: 'must be a number' },
             {
                 key: '/connector/sipWebSocketUrl',
-                message: `must be a WebSocket URL (set it in ${OVERRIDE_PLACE})`
+                message: `must be a WebSocket URL (set it in ${overridePlace()})`
             },
             { key: '/', message: 'not a map' }
         ]);

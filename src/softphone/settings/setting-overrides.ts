@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { SettingError } from './call-center-settings';
 
 /**
@@ -34,8 +35,10 @@ export const MAX_OVERRIDE_LENGTH = 255;
 /** Custom sections only: the `reqGeneralInfo` items are read by Salesforce, not the softphone. */
 const overrideKey = /^\/(?!req)[A-Za-z][A-Za-z0-9]{0,39}\/[A-Za-z][A-Za-z0-9]{0,39}$/;
 
-/** Where admins set the overrides, as Setup names it. */
-export const OVERRIDE_PLACE = 'Setup → Custom Settings → Softphone Settings';
+/** Where admins set the overrides, as Setup names it (in the user's language). */
+export function overridePlace(): string {
+    return label('Softphone_Setting_Override_Place');
+}
 
 export function mergeSettingOverrides(
     callCenter: Readonly<Record<string, string>>,
@@ -48,7 +51,7 @@ export function mergeSettingOverrides(
         if (key === null || !overrideKey.test(key)) {
             errors.push({
                 key: '/',
-                message: `the Softphone page has a setting override for "${String(key).slice(0, 80)}", which is not a /section/item of the call center's custom sections`
+                message: label('Softphone_Setting_Override_Unknown', String(key).slice(0, 80))
             });
             continue;
         }
@@ -59,7 +62,11 @@ export function mergeSettingOverrides(
         if (text.length > MAX_OVERRIDE_LENGTH) {
             errors.push({
                 key,
-                message: `is longer than ${MAX_OVERRIDE_LENGTH} characters in ${OVERRIDE_PLACE}`
+                message: label(
+                    'Softphone_Setting_Override_Too_Long',
+                    MAX_OVERRIDE_LENGTH,
+                    overridePlace()
+                )
             });
             continue;
         }
@@ -80,10 +87,16 @@ export function nameOverrideSource(
 ): SettingError[] {
     return errors.map((error) => {
         if (merged.overridden.has(error.key)) {
-            return { key: error.key, message: `${error.message} (set in ${OVERRIDE_PLACE})` };
+            return {
+                key: error.key,
+                message: label('Softphone_Setting_Set_In', error.message, overridePlace())
+            };
         }
         if (overrideKey.test(error.key) && !Object.hasOwn(callCenter, error.key)) {
-            return { key: error.key, message: `${error.message} (set it in ${OVERRIDE_PLACE})` };
+            return {
+                key: error.key,
+                message: label('Softphone_Setting_Set_It_In', error.message, overridePlace())
+            };
         }
         return error;
     });

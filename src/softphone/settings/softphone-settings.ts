@@ -10,7 +10,16 @@ import { parseCallDataPopRules, type CallDataPopRule } from '../screenpop/call-d
  * The call-data pop rules the call center ships (callData/popRules): a record Id the phone system
  * sends pops that record; an account number the IVR collected is searched.
  */
+// i18n-exempt: the setting's syntax (keys and verbs), not words
 export const DEFAULT_CALL_DATA_POP_RULES = 'RecordId? record; AccountNumber? search';
+
+/**
+ * The Disposition__c picklist values the package ships, as the call center's default writes them.
+ * Data, not words: the softphone saves them as they are; Translation Workbench translates a
+ * picklist's values.
+ */
+const SHIPPED_DISPOSITIONS =
+    'Resolved,Follow-up Required,Callback Requested,Left Voicemail,Wrong Number,Not Interested'; // i18n-exempt: picklist API values
 
 function shippedPopRules(): readonly CallDataPopRule[] {
     const parsed = parseCallDataPopRules(DEFAULT_CALL_DATA_POP_RULES);
@@ -140,14 +149,7 @@ export const defaultSoftphoneSettings: SoftphoneSettings = {
     afterCallWorkSeconds: 60,
     dispositionRequired: false,
     // The picklist values the package ships (a project rule keeps the call center's default equal).
-    dispositionValues: [
-        'Resolved',
-        'Follow-up Required',
-        'Callback Requested',
-        'Left Voicemail',
-        'Wrong Number',
-        'Not Interested'
-    ],
+    dispositionValues: SHIPPED_DISPOSITIONS.split(','),
     showNumbersInLogs: false,
     callData: {
         sipHeaders: [],

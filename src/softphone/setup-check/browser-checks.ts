@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { CheckResult } from './check-result';
 
 /** What the browser offers the softphone, read by the probes in this frame. */
@@ -10,85 +11,82 @@ export interface BrowserFacts {
     readonly notifications: NotificationPermission | 'unsupported';
 }
 
-const BROWSER_FIX =
-    'Use a current Chrome, Edge, Firefox or Safari, outside private browsing, and ask IT whether a browser policy blocks site storage for Salesforce.';
-
 export function checkStorage(facts: BrowserFacts): CheckResult {
     return facts.outboxDurable
         ? {
               id: 'storage',
-              title: 'Call log storage',
+              title: label('Softphone_Setup_Storage_Title'),
               status: 'pass',
-              summary:
-                  'Call logs wait in IndexedDB until Salesforce saves them: a reload loses none.'
+              summary: label('Softphone_Setup_Storage_Durable')
           }
         : {
               id: 'storage',
-              title: 'Call log storage',
+              title: label('Softphone_Setup_Storage_Title'),
               status: 'fail',
-              summary:
-                  'IndexedDB is not available, so call logs wait in memory only: a reload or a crash before Salesforce saves them loses them.',
-              fix: BROWSER_FIX
+              summary: label('Softphone_Setup_Storage_Memory'),
+              fix: label('Softphone_Setup_Browser_Fix')
           };
 }
 
 export function checkTabs(facts: BrowserFacts): CheckResult {
     const missing = [
+        // i18n-exempt: the browser API's name
         ...(facts.webLocks ? [] : ['Web Locks']),
         ...(facts.broadcastChannel ? [] : ['BroadcastChannel'])
     ];
     return missing.length === 0
         ? {
               id: 'tabs',
-              title: 'Several Salesforce tabs',
+              title: label('Softphone_Setup_Tabs_Title'),
               status: 'pass',
-              summary:
-                  'Web Locks and BroadcastChannel are available: one tab runs the phone and the others follow it.'
+              summary: label('Softphone_Setup_Tabs_Shared')
           }
         : {
               id: 'tabs',
-              title: 'Several Salesforce tabs',
+              title: label('Softphone_Setup_Tabs_Title'),
               status: 'warn',
-              summary: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not available: each Salesforce tab runs its own softphone, so agents should keep Salesforce open in one tab only.`,
-              fix: BROWSER_FIX
+              summary: label('Softphone_Setup_Tabs_Missing', missing.join(', ')),
+              fix: label('Softphone_Setup_Browser_Fix')
           };
 }
 
 export function checkNotifications(facts: BrowserFacts): CheckResult {
-    const title = 'Notifications';
+    const title = label('Softphone_Setup_Notifications_Title');
     switch (facts.notifications) {
         case 'granted':
             return {
                 id: 'notifications',
                 title,
                 status: 'pass',
-                summary: 'The browser may show call notifications.'
+                summary: label('Softphone_Setup_Notifications_Granted')
             };
         case 'default':
             return {
                 id: 'notifications',
                 title,
                 status: 'warn',
-                summary:
-                    'The browser has not been allowed to show notifications yet: a call ringing while Salesforce is in the background may go unseen.',
-                fix: 'Each agent presses “Turn on desktop notifications” in the softphone’s Ringtone and notifications settings and allows them when the browser asks.'
+                summary: label('Softphone_Setup_Notifications_Default'),
+                fix: label(
+                    'Softphone_Setup_Notifications_Default_Fix',
+                    label('Softphone_Turn_On_Notifications'),
+                    label('Softphone_Ringtone_And_Notifications')
+                )
             };
         case 'denied':
             return {
                 id: 'notifications',
                 title,
                 status: 'warn',
-                summary:
-                    'Notifications are blocked for Salesforce: a call ringing while Salesforce is in the background may go unseen.',
-                fix: 'Allow notifications for the Salesforce site in the browser’s site settings (the icon beside the address bar), or ask IT to allow them by policy.'
+                summary: label('Softphone_Setup_Notifications_Denied'),
+                fix: label('Softphone_Setup_Notifications_Denied_Fix')
             };
         case 'unsupported':
             return {
                 id: 'notifications',
                 title,
                 status: 'warn',
-                summary: 'This browser frame offers no notifications.',
-                fix: BROWSER_FIX
+                summary: label('Softphone_Setup_Notifications_Unsupported'),
+                fix: label('Softphone_Setup_Browser_Fix')
             };
     }
 }

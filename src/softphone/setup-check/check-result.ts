@@ -1,3 +1,5 @@
+import { label, type LabelName } from '../i18n';
+
 /** One line of the Check setup view: what was checked, how it went, and the fix in the admin's words. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'not-run';
 
@@ -23,12 +25,17 @@ export interface CheckResult {
     readonly fix?: string;
 }
 
-export const STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
-    pass: 'Pass',
-    warn: 'Warning',
-    fail: 'Fail',
-    'not-run': 'Not run'
+const STATUS_LABEL_NAMES: Readonly<Record<CheckStatus, LabelName>> = {
+    pass: 'Softphone_Check_Pass',
+    warn: 'Softphone_Check_Warning',
+    fail: 'Softphone_Check_Fail',
+    'not-run': 'Softphone_Check_Not_Run'
 };
+
+/** The status as the view and the report show it, in the user's language. */
+export function statusLabel(status: CheckStatus): string {
+    return label(STATUS_LABEL_NAMES[status]);
+}
 
 /** The worst status first: fail, warn, not-run, pass. */
 export function worstStatus(results: readonly CheckResult[]): CheckStatus {

@@ -1,6 +1,6 @@
 // Check setup: every check the org and the browser can answer, with its fix in the admin's words.
 export {
-    STATUS_LABELS,
+    statusLabel,
     worstStatus,
     type CheckId,
     type CheckResult,
@@ -11,7 +11,7 @@ export {
     checkLayout,
     layoutFindings,
     layoutWarning,
-    LAYOUT_SETUP_PAGE,
+    layoutSetupPage,
     type DoNotCallUnreadable,
     type LayoutFinding
 } from './layout-check';

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { layoutFieldsOf, type SoftphoneLayout } from '../opencti/softphone-layout';
 import type { CheckResult } from './check-result';
 
@@ -16,7 +17,10 @@ export interface LayoutFinding {
     readonly fix: string;
 }
 
-export const LAYOUT_SETUP_PAGE = 'Setup → Softphone Layouts';
+/** Where admins edit softphone layouts, as Setup names it (in the user's language). */
+export function layoutSetupPage(): string {
+    return label('Softphone_Setup_Layout_Page');
+}
 
 /** The Do Not Call field the softphone reads per object (OPENCTI-REFERENCE.md §7). */
 const DO_NOT_CALL_FIELDS: readonly { readonly object: string; readonly field: string }[] = [
@@ -29,7 +33,7 @@ function plural(object: string): string {
 }
 
 function editFix(section: string, what: string): string {
-    return `${LAYOUT_SETUP_PAGE} → edit the layout assigned to your agents' profiles → ${section} section: ${what}, then save.`;
+    return label('Softphone_Setup_Layout_Edit_Fix', layoutSetupPage(), section, what);
 }
 
 /**
@@ -48,30 +52,35 @@ export function layoutFindings(
             findings.push({
                 section: 'Inbound',
                 object,
-                message: `The Inbound section of the softphone layout does not show ${object}, so incoming calls never find ${plural(object)} (screenPop/searchObjects includes ${object}).`,
-                fix: editFix('Inbound', `add ${object} to the objects displayed`)
+                message: label('Softphone_Setup_Layout_Inbound_Missing', object, plural(object)),
+                fix: editFix('Inbound', label('Softphone_Setup_Layout_Add_Object', object))
             });
         }
     }
-    const consequence =
+    const consequence = label(
         onUnreadable === 'Block'
-            ? 'calls to them are refused (dialing/doNotCallCheckFailure is Block)'
-            : 'calls to them go through with a warning to the agent (dialing/doNotCallCheckFailure is Warn)';
+            ? 'Softphone_Setup_Layout_Dnc_Block'
+            : 'Softphone_Setup_Layout_Dnc_Warn_Agent'
+    );
     for (const { object, field } of DO_NOT_CALL_FIELDS) {
         const fields = layoutFieldsOf(layout.Outbound, object);
         if (fields?.some((name) => name.toLowerCase() === field.toLowerCase())) {
             continue;
         }
-        const missing =
-            fields === undefined
-                ? `does not show ${object}`
-                : `shows ${object} without its Do Not Call field (${field})`;
         findings.push({
             section: 'Outbound',
             object,
             field,
-            message: `The Outbound section of the softphone layout ${missing}, so the softphone cannot read Do Not Call for ${plural(object)}: ${consequence}.`,
-            fix: editFix('Outbound', `add ${object} with its Do Not Call field`)
+            message: label(
+                fields === undefined
+                    ? 'Softphone_Setup_Layout_Outbound_No_Object'
+                    : 'Softphone_Setup_Layout_Outbound_No_Field',
+                object,
+                plural(object),
+                consequence,
+                field
+            ),
+            fix: editFix('Outbound', label('Softphone_Setup_Layout_Add_Dnc', object))
         });
     }
     const accountFields = layoutFieldsOf(layout.Outbound, 'Account');
@@ -81,9 +90,8 @@ export function layoutFindings(
             object: 'Account',
             field: 'PersonDoNotCall',
             advisory: true,
-            message:
-                'If your org uses person accounts: the Outbound section does not show Account with its Do Not Call field (PersonDoNotCall), so Do Not Call cannot be read for person accounts.',
-            fix: editFix('Outbound', 'add Account with Do Not Call (PersonDoNotCall)')
+            message: label('Softphone_Setup_Layout_Person_Accounts'),
+            fix: editFix('Outbound', label('Softphone_Setup_Layout_Add_Person_Dnc'))
         });
     }
     return findings;
@@ -97,14 +105,14 @@ export function checkLayout(
     searchObjects: readonly string[],
     onUnreadable: DoNotCallUnreadable
 ): CheckResult {
-    const title = 'Softphone layout';
+    const title = label('Softphone_Setup_Layout_Title');
     if (!layout.ok) {
         return {
             id: 'layout',
             title,
             status: 'warn',
-            summary: `The softphone layout could not be read (${layout.message}), so what searches return cannot be checked.`,
-            fix: `${LAYOUT_SETUP_PAGE} → Softphone Layout Assignment: assign a layout to your agents' profiles, then run the check again.`
+            summary: label('Softphone_Setup_Layout_Unreadable', layout.message),
+            fix: label('Softphone_Setup_Layout_Unreadable_Fix', layoutSetupPage())
         };
     }
     const findings = layoutFindings(layout.value, searchObjects, onUnreadable);
@@ -118,7 +126,7 @@ export function checkLayout(
             title,
             status: 'pass',
             summary: [
-                `Inbound shows ${searchObjects.join(', ')}; Outbound shows Do Not Call for Contacts and Leads.`,
+                label('Softphone_Setup_Layout_Pass', searchObjects.join(', ')),
                 ...advice
             ].join(' ')
         };
@@ -127,33 +135,34 @@ export function checkLayout(
     const outbound = blocking.filter((finding) => finding.section === 'Outbound');
     const names = (list: readonly LayoutFinding[]) =>
         list.map((finding) => finding.object).join(', ');
-    const consequence =
+    const consequence = label(
         onUnreadable === 'Block'
-            ? 'calls to them are refused (dialing/doNotCallCheckFailure is Block)'
-            : 'calls to them go through with a warning (dialing/doNotCallCheckFailure is Warn)';
+            ? 'Softphone_Setup_Layout_Dnc_Block'
+            : 'Softphone_Setup_Layout_Dnc_Warn'
+    );
     const summary = [
         ...(inbound.length === 0
             ? []
-            : [
-                  `Inbound does not show ${names(inbound)}: incoming calls never find those records.`
-              ]),
+            : [label('Softphone_Setup_Layout_Inbound_Lacks', names(inbound))]),
         ...(outbound.length === 0
             ? []
-            : [`Outbound does not show Do Not Call for ${names(outbound)}: ${consequence}.`]),
+            : [label('Softphone_Setup_Layout_Outbound_Lacks', names(outbound), consequence)]),
         ...advice
     ].join(' ');
     const steps = [
-        ...(inbound.length === 0 ? [] : [`Inbound section: add ${names(inbound)}`]),
+        ...(inbound.length === 0
+            ? []
+            : [label('Softphone_Setup_Layout_Inbound_Step', names(inbound))]),
         ...(outbound.length === 0
             ? []
-            : [`Outbound section: add ${names(outbound)} with the Do Not Call field`])
+            : [label('Softphone_Setup_Layout_Outbound_Step', names(outbound))])
     ];
     return {
         id: 'layout',
         title,
         status: outbound.length > 0 ? 'fail' : 'warn',
         summary,
-        fix: `${LAYOUT_SETUP_PAGE} → edit the layout assigned to your agents' profiles → ${steps.join('; ')}; save, then reload the softphone.`
+        fix: label('Softphone_Setup_Layout_Steps_Fix', layoutSetupPage(), steps.join('; '))
     };
 }
 
@@ -168,9 +177,11 @@ export function layoutWarning(findings: readonly LayoutFinding[]): string | unde
         const items = blocking
             .filter((finding) => finding.section === section)
             .map((finding) =>
-                finding.field === undefined ? finding.object : `${finding.object} Do Not Call`
+                finding.field === undefined
+                    ? finding.object
+                    : label('Softphone_Setup_Layout_Dnc_Item', finding.object)
             );
-        return `${section}: add ${items.join(', ')}`;
+        return label('Softphone_Setup_Layout_Section_Add', section, items.join(', '));
     });
-    return `For admins: the softphone layout is missing what the softphone needs (${parts.join('; ')}). Fix it in ${LAYOUT_SETUP_PAGE}; Check setup says why.`;
+    return label('Softphone_Setup_Layout_Warning', parts.join('; '), layoutSetupPage());
 }

@@ -53,7 +53,7 @@ export function appendSetupCheck(root: HTMLElement, context: SetupCheckContext):
         checkSetupLabel(),
         'slds-button slds-button_neutral softphone-diagnostics__check-setup',
         () => void check.open(opener),
-        { title: 'Check what this org and browser need for the softphone, with the fixes' }
+        { title: label('Softphone_Check_Setup_Title') }
     );
     root.append(el('div', { className: 'softphone-diagnostics slds-m-top_small' }, [opener]));
 }

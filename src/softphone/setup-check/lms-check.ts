@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { CheckResult } from './check-result';
 
 /**
@@ -13,18 +14,17 @@ export interface LmsFacts {
     readonly lastComponentCommand?: string;
 }
 
-const CHANNEL_FIX =
-    'Check the Softphone_Message__c message channel is deployed with the package (Setup → Installed Packages), and that the Click to Dial or Call Log component is on the Lightning record pages (Lightning App Builder).';
-
 export function checkLms(facts: LmsFacts): CheckResult {
-    const title = 'Lightning message channel';
+    const title = label('Softphone_Setup_Channel_Title');
     if (!facts.subscribed) {
         return {
             id: 'lms',
             title,
             status: 'fail',
-            summary: `The softphone is not subscribed to the Softphone_Message__c channel${facts.echo.ok ? '' : ` (${facts.echo.message})`}: the Click to Dial and Call Log components cannot reach it.`,
-            fix: CHANNEL_FIX
+            summary: facts.echo.ok
+                ? label('Softphone_Setup_Channel_Not_Subscribed')
+                : label('Softphone_Setup_Channel_Not_Subscribed_Because', facts.echo.message),
+            fix: label('Softphone_Setup_Channel_Fix')
         };
     }
     if (!facts.echo.ok) {
@@ -32,8 +32,8 @@ export function checkLms(facts: LmsFacts): CheckResult {
             id: 'lms',
             title,
             status: 'fail',
-            summary: `A message the softphone published did not come back on the channel (${facts.echo.message}): the components may not receive call updates.`,
-            fix: CHANNEL_FIX
+            summary: label('Softphone_Setup_Channel_No_Echo', facts.echo.message),
+            fix: label('Softphone_Setup_Channel_Fix')
         };
     }
     if (facts.lastComponentCommand === undefined) {
@@ -41,15 +41,14 @@ export function checkLms(facts: LmsFacts): CheckResult {
             id: 'lms',
             title,
             status: 'warn',
-            summary:
-                'The channel works, but no Click to Dial or Call Log component has spoken to the softphone since it started.',
-            fix: 'Open a record page with the Click to Dial or Call Log component (add it in Lightning App Builder if it is not there), then run the check again.'
+            summary: label('Softphone_Setup_Channel_No_Component'),
+            fix: label('Softphone_Setup_Channel_No_Component_Fix')
         };
     }
     return {
         id: 'lms',
         title,
         status: 'pass',
-        summary: `The channel delivers messages, and a component reached the softphone (last: ${facts.lastComponentCommand}).`
+        summary: label('Softphone_Setup_Channel_Works', facts.lastComponentCommand)
     };
 }

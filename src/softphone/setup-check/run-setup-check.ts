@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import { parseSoftphoneLayout } from '../opencti/softphone-layout';
 import { checkNotifications, checkStorage, checkTabs, type BrowserFacts } from './browser-checks';
 import type { CheckResult } from './check-result';
@@ -52,7 +53,10 @@ export async function runSetupCheck(
         probes.lms === undefined
             ? Promise.resolve({
                   subscribed: false,
-                  echo: { ok: false, message: 'the softphone did not start' }
+                  echo: {
+                      ok: false,
+                      message: label('Softphone_Setup_Channel_Softphone_Not_Started')
+                  }
               })
             : probes.lms().catch((error: unknown) => ({
                   subscribed: true,

@@ -1,14 +1,7 @@
-import { label, type LabelName } from '../i18n';
+import { label } from '../i18n';
 import { button, el, setHidden, setText } from '../ui/dom';
-import { type CheckResult, type CheckStatus } from './check-result';
+import { statusLabel, type CheckResult, type CheckStatus } from './check-result';
 import { checkSetupLabel } from './lazy-setup-check';
-
-const statusLabels: Readonly<Record<CheckStatus, LabelName>> = {
-    pass: 'Softphone_Check_Pass',
-    warn: 'Softphone_Check_Warning',
-    fail: 'Softphone_Check_Fail',
-    'not-run': 'Softphone_Check_Not_Run'
-};
 
 /** What the view asks of its controller (setup-check.ts). */
 export interface SetupCheckActions {
@@ -179,7 +172,7 @@ export class SetupCheckView {
                         el('p', {}, [
                             el('span', {
                                 className: `slds-badge ${BADGE_THEMES[result.status]} softphone-setup-check__badge`,
-                                text: label(statusLabels[result.status])
+                                text: statusLabel(result.status)
                             }),
                             el('strong', { text: ` ${result.title}` })
                         ]),

@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { FieldValues } from '../opencti/opencti-api';
 import { RECORD_ID_PATTERN } from '../opencti/salesforce-schemas';
 import type { CheckResult } from './check-result';
@@ -41,7 +42,7 @@ export class SetupCheck implements SetupCheckActions {
             const id = savedId(await this.options.saveLog(writeTestRecord(this.options.now())));
             this.write =
                 id === undefined
-                    ? { ok: false, message: 'Salesforce answered without the new record’s Id.' }
+                    ? { ok: false, message: label('Softphone_Setup_Write_No_Id') }
                     : { ok: true, recordId: id };
         } catch (error) {
             this.write = {

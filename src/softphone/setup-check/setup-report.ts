@@ -1,6 +1,7 @@
 import { maskNumbersInText } from '../diagnostics/mask-phone-number';
 import { redactCredentialsInText } from '../diagnostics/redact';
-import { STATUS_LABELS, type CheckResult } from './check-result';
+import { label } from '../i18n';
+import { statusLabel, type CheckResult } from './check-result';
 
 export interface ReportContext {
     readonly softphoneVersion: string;
@@ -15,16 +16,16 @@ export interface ReportContext {
  */
 export function formatSetupReport(results: readonly CheckResult[], context: ReportContext): string {
     const lines = [
-        'Open CTI Softphone: Check setup',
-        `Run at: ${context.at.toISOString()}`,
-        `Softphone version: ${context.softphoneVersion}`,
-        `Connector: ${context.connector}`,
+        label('Softphone_Setup_Report_Title'),
+        label('Softphone_Setup_Report_Run_At', context.at.toISOString()),
+        label('Softphone_Setup_Report_Version', context.softphoneVersion),
+        label('Softphone_Setup_Report_Connector', context.connector),
         ''
     ];
     for (const result of results) {
-        lines.push(`[${STATUS_LABELS[result.status]}] ${result.title}: ${result.summary}`);
+        lines.push(`[${statusLabel(result.status)}] ${result.title}: ${result.summary}`);
         if (result.fix !== undefined) {
-            lines.push(`    Fix: ${result.fix}`);
+            lines.push(`    ${label('Softphone_Check_Fix', result.fix)}`);
         }
     }
     return lines.map((line) => redactCredentialsInText(maskNumbersInText(line))).join('\n') + '\n';

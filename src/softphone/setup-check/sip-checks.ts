@@ -1,3 +1,4 @@
+import { label } from '../i18n';
 import type { CheckResult } from './check-result';
 
 /** navigator.permissions' answer for the microphone, or 'unknown' where it cannot be asked. */
@@ -11,68 +12,67 @@ export type WebSocketFacts =
     | { readonly kind: 'failed'; readonly message: string };
 
 export function checkMicrophone(permission: MicrophonePermission): CheckResult {
-    const title = 'Microphone';
+    const title = label('Softphone_Setup_Microphone_Title');
     switch (permission) {
         case 'granted':
             return {
                 id: 'microphone',
                 title,
                 status: 'pass',
-                summary: 'The microphone is allowed.'
+                summary: label('Softphone_Setup_Microphone_Granted')
             };
         case 'prompt':
             return {
                 id: 'microphone',
                 title,
                 status: 'warn',
-                summary:
-                    'The browser will ask for the microphone on the first call: until the agent allows it, calls have no audio.',
-                fix: 'Each agent allows the microphone for the Salesforce site when asked, or IT allows it by policy (e.g. Chrome’s AudioCaptureAllowedUrls).'
+                summary: label('Softphone_Setup_Microphone_Prompt'),
+                fix: label('Softphone_Setup_Microphone_Prompt_Fix')
             };
         case 'denied':
             return {
                 id: 'microphone',
                 title,
                 status: 'fail',
-                summary: 'The microphone is blocked for Salesforce: calls have no audio.',
-                fix: 'Allow the microphone for the Salesforce site in the browser’s site settings (the icon beside the address bar), or ask IT to allow it by policy.'
+                summary: label('Softphone_Setup_Microphone_Denied'),
+                fix: label('Softphone_Setup_Microphone_Denied_Fix')
             };
         case 'unknown':
             return {
                 id: 'microphone',
                 title,
                 status: 'warn',
-                summary: 'This browser does not say whether the microphone is allowed.',
-                fix: 'Place a test call and allow the microphone if the browser asks.'
+                summary: label('Softphone_Setup_Microphone_Unknown'),
+                fix: label('Softphone_Setup_Microphone_Unknown_Fix')
             };
     }
 }
 
 export function checkWebSocket(url: string, facts: WebSocketFacts): CheckResult {
-    const title = 'Phone system connection';
+    const title = label('Softphone_Setup_WebSocket_Title');
     switch (facts.kind) {
         case 'open':
             return {
                 id: 'websocket',
                 title,
                 status: 'pass',
-                summary: `The softphone reached ${url}.`
+                summary: label('Softphone_Setup_WebSocket_Open', url)
             };
         case 'blocked-by-csp':
             return {
                 id: 'websocket',
                 title,
                 status: 'fail',
-                summary: `Salesforce’s Content Security Policy blocked the connection to ${facts.origin}.`,
-                fix: `Setup → Trusted URLs (CSP Trusted Sites) → New Trusted URL: URL ${facts.origin}, CSP context All, allow connect-src (scripts), then reload the softphone.`
+                summary: label('Softphone_Setup_WebSocket_Csp', facts.origin),
+                fix: label('Softphone_Setup_WebSocket_Csp_Fix', facts.origin)
             };
         case 'failed':
             return {
                 id: 'websocket',
                 title,
                 status: 'fail',
-                summary: `The softphone could not connect to ${url}: ${facts.message}`,
-                fix: 'Check connector/sipWebSocketUrl in Setup → Call Centers, that the phone system is running, and that the network allows WebSocket connections to it.'
+                summary: label('Softphone_Setup_WebSocket_Failed', url, facts.message),
+                fix: label('Softphone_Setup_WebSocket_Failed_Fix')
             };
     }
 }

@@ -1,4 +1,5 @@
 import type { FieldValues } from '../opencti/opencti-api';
+import { label } from '../i18n';
 import type { CheckResult } from './check-result';
 
 /** Marks the test record so the admin can find and delete it (Phone Calls list, Provider Call Id). */
@@ -15,7 +16,7 @@ export function writeTestRecord(now: Date): FieldValues {
         Direction__c: 'Outbound',
         Provider_Call_Id__c: `${WRITE_TEST_PREFIX}${now.toISOString()}`,
         Started__c: now.toISOString(),
-        Notes__c: 'Test record created by the softphone’s Check setup (Run write test). Delete it.'
+        Notes__c: label('Softphone_Setup_Write_Test_Notes', label('Softphone_Check_Run_Write_Test'))
     };
 }
 
@@ -25,18 +26,14 @@ export type WriteFacts =
     | { readonly ok: true; readonly recordId: string }
     | { readonly ok: false; readonly message: string };
 
-const PERMISSION_FIX =
-    'Setup → Users → Permission Set Assignments: give agents the Open CTI Softphone Agent permission set (create on Phone Call), then run the write test again.';
-
 export function checkWrite(facts: WriteFacts): CheckResult {
-    const title = 'Saving calls (Phone Call create)';
+    const title = label('Softphone_Setup_Write_Title');
     if (facts === undefined) {
         return {
             id: 'write',
             title,
             status: 'not-run',
-            summary:
-                'Not run: it creates one test Phone Call record. Press “Run write test” to check that calls can be saved.'
+            summary: label('Softphone_Setup_Write_Not_Run', label('Softphone_Check_Run_Write_Test'))
         };
     }
     if (facts.ok) {
@@ -44,15 +41,15 @@ export function checkWrite(facts: WriteFacts): CheckResult {
             id: 'write',
             title,
             status: 'pass',
-            summary: `A test Phone Call was saved (${facts.recordId}, Provider Call Id starting ${WRITE_TEST_PREFIX}).`,
-            fix: 'Delete the test record: App Launcher → Phone Calls → open it → Delete.'
+            summary: label('Softphone_Setup_Write_Saved', facts.recordId, WRITE_TEST_PREFIX),
+            fix: label('Softphone_Setup_Write_Delete_Fix')
         };
     }
     return {
         id: 'write',
         title,
         status: 'fail',
-        summary: `Salesforce refused to save a Phone Call: ${facts.message}`,
-        fix: PERMISSION_FIX
+        summary: label('Softphone_Setup_Write_Refused', facts.message),
+        fix: label('Softphone_Setup_Write_Fix')
     };
 }
