@@ -22,6 +22,7 @@ import {
     RequestIdSchema,
     SalesforceIdSchema
 } from '../channel/message-contract';
+import { englishContractWords, isContractLabelName } from '../channel/contract-words';
 import { LOG_FILE_TYPE, type LogFile } from '../diagnostics/log-download';
 import type { SoftphoneViewModel } from '../ui/view-model';
 
@@ -283,10 +284,14 @@ export function parseTabMessage(data: unknown): ParsedTabMessage {
         if (!body.success) {
             const issue = body.issues[0];
             const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+            // The shared contract's schemas name a label; the detail goes to the diagnostic log.
+            const problem = isContractLabelName(issue.message)
+                ? englishContractWords(issue.message)
+                : issue.message;
             return {
                 ok: false,
                 reason: 'invalid',
-                detail: `${path || 'message'}: ${issue.message}`
+                detail: `${path || 'message'}: ${problem}`
             };
         }
         return {
