@@ -284,16 +284,14 @@ export function parseTabMessage(data: unknown): ParsedTabMessage {
         if (!body.success) {
             const issue = body.issues[0];
             const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+            // The shared contract's schemas name a label; the detail goes to the diagnostic log.
+            const problem = isContractLabelName(issue.message)
+                ? englishContractWords(issue.message)
+                : issue.message;
             return {
                 ok: false,
                 reason: 'invalid',
-                // For the diagnostic log, which stays English: the contract's shared schemas
-                // name their rule by a label (channel/contract-words.ts).
-                detail: `${path || 'message'}: ${
-                    isContractLabelName(issue.message)
-                        ? englishContractWords(issue.message)
-                        : issue.message
-                }`
+                detail: `${path || 'message'}: ${problem}`
             };
         }
         return {
