@@ -283,8 +283,8 @@ export class CallEngine {
      * A dial is coming: the connector may get ready meanwhile (Connector.prepareToDial). Call
      * the returned function once the dial is placed or given up.
      */
-    prepareDial(): () => void {
-        return this.connector.prepareToDial?.() ?? (() => undefined);
+    prepareDial(number?: string): () => void {
+        return this.connector.prepareToDial?.(number) ?? (() => undefined);
     }
 
     async dial(number: string, related?: RelatedRecord): Promise<DialResult> {

@@ -14,6 +14,8 @@ import { DroppedDialogs } from './dropped-dialogs';
 import { callEndReasonFor, sipEndMessage } from './end-reason';
 import { IceCutoff } from './ice-cutoff';
 import { MicrophonePrefetch } from './microphone-prefetch';
+import { cancelHeld, PreparedDial } from './prepared-dial';
+import { SdpGate } from './sdp-gate';
 import { jsSipUserAgentFactory, SipConfigurationError } from './jssip-adapter';
 import { registrationFailureMessage } from './registration-message';
 import type { PendingRequest, SipCall, SipCallDetails, SipCallState } from './sip-call';
@@ -113,8 +115,8 @@ export class SipConnector implements Connector {
     private unregistering?: () => void;
     /** The call whose far end the remote audio element plays. */
     private audibleCallId?: string;
-    /** The microphone opened for a dial still being checked (prepareToDial). */
-    private dialMicrophone?: MicrophonePrefetch;
+    /** The dial being checked, its INVITE held (prepareToDial). */
+    private preparedDial?: PreparedDial;
     /** The conference mixed in the browser, while there is one. */
     private mixer?: SipConferenceMixer;
     private readonly audioContextFactory?: () => MixerAudioContext;
@@ -302,20 +304,41 @@ export class SipConnector implements Connector {
     }
 
     /**
-     * Opens the microphone while the softphone checks Do Not Call, so that the dial does not
-     * wait for it; the returned function closes it when no dial took it.
+     * Gets the dial to `number` ready while the softphone checks Do Not Call: the microphone
+     * opens and the INVITE is made (peer connection, offer, ICE) but held (prepared-dial.ts), so
+     * that dial() only releases it. The returned function cancels it when no dial took it: then
+     * nothing goes on the wire and the microphone closes. Without a number, the microphone only.
      */
-    prepareToDial(): () => void {
+    prepareToDial(number?: string): () => void {
         if (this.connectionRefusal('dial')) {
             return () => undefined;
         }
-        this.dialMicrophone?.release();
-        const microphone = new MicrophonePrefetch(this.media);
-        this.dialMicrophone = microphone;
+        this.preparedDial?.cancel();
+        const target =
+            number === undefined
+                ? undefined
+                : dialTarget(number, this.settings.domain, this.dialPlan);
+        const prepared = new PreparedDial(
+            target?.ok ? target.uri : undefined,
+            this.media,
+            (uri, stream, gate, listener) =>
+                this.connectionRefusal('dial')
+                    ? undefined
+                    : this.#ua?.call(
+                          uri,
+                          {
+                              mediaStream: stream,
+                              iceServers: this.settings.iceServers,
+                              holdUntil: gate
+                          },
+                          listener
+                      )
+        );
+        this.preparedDial = prepared;
         return () => {
-            microphone.release();
-            if (this.dialMicrophone === microphone) {
-                this.dialMicrophone = undefined;
+            prepared.cancel();
+            if (this.preparedDial === prepared) {
+                this.preparedDial = undefined;
             }
         };
     }
@@ -325,6 +348,13 @@ export class SipConnector implements Connector {
             this.awaitConfirmation(call, 'answer', async (pending) => {
                 call.state = 'answering';
                 this.updateRingtone();
+                const held = call.heldAnswer;
+                if (held) {
+                    // The answer was made while the call rang: its 200 OK leaves now.
+                    call.heldAnswer = undefined;
+                    held.open();
+                    return;
+                }
                 let stream: MediaStream;
                 try {
                     stream = await (call.microphone?.take() ?? this.media.getLocalStream());
@@ -735,37 +765,53 @@ export class SipConnector implements Connector {
     }
 
     private async placeCall(id: string, uri: string): Promise<string> {
-        const prepared = this.dialMicrophone;
-        this.dialMicrophone = undefined;
+        const prepared = this.preparedDial;
+        this.preparedDial = undefined;
+        // Events of a held session are relayed once the call exists (none come before its INVITE).
+        let onEvent: (event: SipSessionEvent) => void = () => undefined;
+        const taken = (await prepared?.take(uri, (event) => onEvent(event))) ?? {};
         let stream: MediaStream;
         try {
-            stream = await (prepared?.take() ?? this.media.getLocalStream());
+            stream = taken.stream ?? (await this.media.getLocalStream());
         } catch (error) {
             throw microphoneError('dial', error);
         }
         const ua = this.#ua;
         const refusal = this.connectionRefusal('dial');
         if (refusal || !ua) {
+            cancelHeld(taken.held);
             this.media.releaseLocalStream(stream);
             throw refusal ?? new Error('Cannot dial: the SIP connector is disconnected.');
         }
         const call = this.addCall(id, 'outbound', 'dialing');
         call.dialledUri = uri;
         call.localStream = stream;
-        try {
-            call.session = ua.call(
-                uri,
-                { mediaStream: stream, iceServers: this.settings.iceServers },
-                (event) => this.onSessionEvent(call, event)
-            );
-        } catch (error) {
-            this.calls.delete(id);
-            this.endedCallIds.add(id);
-            this.media.releaseLocalStream(stream);
-            throw new Error(`Cannot dial ${uri}: ${errorText(error)}`);
+        if (taken.held) {
+            call.session = taken.held.session;
+            onEvent = (event) => this.onSessionEvent(call, event);
+            // The INVITE, ready since the check began, leaves now.
+            taken.held.gate.open();
+        } else {
+            try {
+                call.session = ua.call(
+                    uri,
+                    { mediaStream: stream, iceServers: this.settings.iceServers },
+                    (event) => this.onSessionEvent(call, event)
+                );
+            } catch (error) {
+                this.calls.delete(id);
+                this.endedCallIds.add(id);
+                this.media.releaseLocalStream(stream);
+                throw new Error(`Cannot dial ${uri}: ${errorText(error)}`);
+            }
         }
         call.sipCallId = call.session.sipCallId;
-        this.logger('info', 'Placing a call.', { callId: id, sipCallId: call.sipCallId, uri });
+        this.logger('info', 'Placing a call.', {
+            callId: id,
+            sipCallId: call.sipCallId,
+            uri,
+            prepared: taken.held !== undefined
+        });
         return id;
     }
 
@@ -868,7 +914,43 @@ export class SipConnector implements Connector {
         this.updateRingtone();
         if (this.calls.has(id)) {
             call.microphone = new MicrophonePrefetch(this.media);
+            void this.prepareAnswer(call, call.microphone);
         }
+    }
+
+    /**
+     * Answers the ringing call as soon as its microphone is open, its 200 OK held (sdp-gate.ts):
+     * the peer connection, the answer and ICE gathering are done while it rings, and answer()
+     * only releases the 200 OK. Nothing reaches the caller before then; a call that ends first
+     * gets its final response as before.
+     */
+    private async prepareAnswer(call: SipCall, microphone: MicrophonePrefetch): Promise<void> {
+        const stream = await microphone.takeIfOpen();
+        if (!stream) {
+            return;
+        }
+        if (this.calls.get(call.id) !== call || call.state !== 'ringing' || call.pending) {
+            this.media.releaseLocalStream(stream);
+            return;
+        }
+        const gate = new SdpGate();
+        try {
+            call.session?.answer({
+                mediaStream: stream,
+                iceServers: this.settings.iceServers,
+                holdUntil: gate
+            });
+        } catch (error) {
+            // answer() asks for the microphone again and tries then.
+            this.media.releaseLocalStream(stream);
+            this.logger('debug', 'Could not prepare the answer while ringing.', {
+                callId: call.id,
+                error: errorText(error)
+            });
+            return;
+        }
+        call.localStream = stream;
+        call.heldAnswer = gate;
     }
 
     /** The INVITE's call data (DNIS, redirecting number, the admin's headers); none when empty. */
@@ -904,7 +986,8 @@ export class SipConnector implements Connector {
                 return;
             case 'remoteStream':
                 call.remoteStream = event.stream;
-                if (call.state !== 'held') {
+                // A call answered while ringing has its far end's track before the agent answers.
+                if (call.state !== 'held' && call.state !== 'ringing') {
                     this.makeAudible(call);
                 }
                 return;
@@ -973,6 +1056,8 @@ export class SipConnector implements Connector {
         this.calls.delete(call.id);
         this.endedCallIds.add(call.id);
         call.ice.cancel();
+        // A held 200 OK of an ended session: JsSIP's set-up sees the end and sends nothing.
+        call.heldAnswer?.open();
         call.microphone?.release();
         if (call.localStream) {
             this.media.releaseLocalStream(call.localStream);
