@@ -10,7 +10,8 @@ import { SipCallTable } from './sip-call-table';
 import type { MixerLevels } from './sip-conference-mixer';
 import type { SipConnectorOptions } from './sip-connector-options';
 import { sipConnectorDefaults } from './sip-connector-options';
-import { SipHandover, sipHandoverSupport } from './sip-handover';
+import type { SipHandover, SipHandoverOptions } from './sip-handover';
+import { errorText } from './sip-errors';
 import { SipInCallRequests } from './sip-in-call-requests';
 import { SipIncomingCalls } from './sip-incoming-calls';
 import { silentSipLogger } from './sip-logger';
@@ -32,7 +33,12 @@ import { SipRegistration } from './sip-registration';
  */
 export class SipConnector implements Connector {
     readonly kind = 'sip';
-    readonly handoverSupport: HandoverSupport = sipHandoverSupport;
+    /** Blind and consult transfers (REFER) and the conference mixed in the browser. */
+    readonly handoverSupport: HandoverSupport = {
+        blindTransfer: true,
+        consultTransfer: true,
+        conference: true
+    };
 
     private readonly events: ConnectorEvents;
     private readonly registration: SipRegistration;
@@ -40,7 +46,10 @@ export class SipConnector implements Connector {
     private readonly outgoing: SipOutgoingCalls;
     private readonly incoming: SipIncomingCalls;
     private readonly inCall: SipInCallRequests;
-    private readonly handover: SipHandover;
+    private readonly handoverOptions: Omit<SipHandoverOptions, 'calls' | 'inCall' | 'outgoing'>;
+    /** The handover part, a chunk of its own loaded on first use (loadHandover). */
+    private handover?: Promise<SipHandover>;
+    private loadedHandover?: SipHandover;
 
     constructor(options: SipConnectorOptions) {
         const settings = options.settings;
@@ -105,18 +114,20 @@ export class SipConnector implements Connector {
             dtmfTransport: options.dtmfTransport ?? sipConnectorDefaults.dtmfTransport,
             dtmfInfoFallback: options.dtmfInfoFallback ?? sipConnectorDefaults.dtmfInfoFallback
         });
-        this.handover = new SipHandover({
-            calls: this.calls,
-            inCall: this.inCall,
-            outgoing: this.outgoing,
+        this.handoverOptions = {
             settings,
             dialPlan,
             scheduler: options.scheduler,
             transferNotifyTimeoutMs:
                 options.transferNotifyTimeoutMs ?? sipConnectorDefaults.transferNotifyTimeoutMs,
             ...(options.audioContext ? { audioContext: options.audioContext } : {})
+        };
+        // Only calls that are up can be handed over: the part is fetched as one is answered.
+        this.events.on((event) => {
+            if (event.type === 'answered') {
+                void this.loadHandover().catch(() => undefined);
+            }
         });
-        this.calls.attachConference(this.handover);
     }
 
     get connectionStatus(): ConnectionStatus {
@@ -187,35 +198,67 @@ export class SipConnector implements Connector {
 
     /** A REFER to `target` (sip-handover.ts). */
     blindTransfer(callId: string, target: string): Promise<void> {
-        return this.handover.blindTransfer(callId, target);
+        return this.withHandover((handover) => handover.blindTransfer(callId, target));
     }
 
     startConsult(callId: string, target: string): Promise<string> {
-        return this.handover.startConsult(callId, target);
+        return this.withHandover((handover) => handover.startConsult(callId, target));
     }
 
     completeConsult(callId: string, consultCallId: string): Promise<void> {
-        return this.handover.completeConsult(callId, consultCallId);
+        return this.withHandover((handover) => handover.completeConsult(callId, consultCallId));
     }
 
     cancelConsult(callId: string, consultCallId: string): Promise<void> {
-        return this.handover.cancelConsult(callId, consultCallId);
+        return this.withHandover((handover) => handover.cancelConsult(callId, consultCallId));
     }
 
     mergeCalls(heldCallId: string, activeCallId: string): Promise<void> {
-        return this.handover.mergeCalls(heldCallId, activeCallId);
+        return this.withHandover((handover) => handover.mergeCalls(heldCallId, activeCallId));
     }
 
     dropParty(callId: string): Promise<void> {
-        return this.handover.dropParty(callId);
+        return this.withHandover((handover) => handover.dropParty(callId));
     }
 
     conference(callIds: readonly string[]): Promise<void> {
-        return this.handover.conference(callIds);
+        return this.withHandover((handover) => handover.conference(callIds));
     }
 
     /** The calls in the conference mixed in the browser, and what each hears (for tests, bench). */
     conferenceDetails(): { callIds: string[]; levels: MixerLevels } | undefined {
-        return this.handover.conferenceDetails();
+        return this.loadedHandover?.conferenceDetails();
+    }
+
+    /** Runs `request` on the handover part: at once when it is loaded, else once it is. */
+    private withHandover<T>(request: (handover: SipHandover) => Promise<T>): Promise<T> {
+        const loaded = this.loadedHandover;
+        return loaded ? request(loaded) : this.loadHandover().then(request);
+    }
+
+    /**
+     * The handover part (transfers, consult calls, the conference mix): only some agents use it,
+     * so it is a chunk of its own, fetched on first use or as a call is answered.
+     */
+    private loadHandover(): Promise<SipHandover> {
+        this.handover ??= import('./sip-handover').then(
+            ({ SipHandover }) => {
+                const handover = new SipHandover({
+                    ...this.handoverOptions,
+                    calls: this.calls,
+                    inCall: this.inCall,
+                    outgoing: this.outgoing
+                });
+                this.calls.attachConference(handover);
+                this.loadedHandover = handover;
+                return handover;
+            },
+            (error: unknown) => {
+                // Tried again on the next request.
+                this.handover = undefined;
+                throw new Error(`Cannot load the call transfer part: ${errorText(error)}`);
+            }
+        );
+        return this.handover;
     }
 }

@@ -1,4 +1,4 @@
-import type { HandoverSupport, TransferProgress } from '../call-handover';
+import type { TransferProgress } from '../call-handover';
 import { callStateRefusal } from '../connector-events';
 import type { Scheduler } from '../scheduler';
 import type { DialPlan } from './dial-plan';
@@ -31,13 +31,6 @@ export interface SipHandoverOptions {
     readonly transferNotifyTimeoutMs: number;
     readonly audioContext?: () => MixerAudioContext;
 }
-
-/** What the SIP connector hands over: blind and consult transfers (REFER), and conferences. */
-export const sipHandoverSupport: HandoverSupport = {
-    blindTransfer: true,
-    consultTransfer: true,
-    conference: true
-};
 
 /**
  * The SIP connector's handover: transfers by REFER (sip-transfer.ts), consult calls, and the
