@@ -1,7 +1,10 @@
 // The LWC module c/softphoneChannel, generated from the TypeScript contract
-// (src/softphone/channel/lwc-module.ts) by esbuild: one ES module, valibot bundled in, readable
-// (not minified) since it is committed and reviewed. scripts/build.mjs writes it; the metadata
-// checks (scripts/checks/lwc-contract-module.mjs) compare the committed file with it.
+// (src/softphone/channel/lwc-module.ts) by esbuild: one ES module, valibot bundled in. It is a
+// build output that is committed only because force-app deploys as it is: what is reviewed and
+// edited is the TypeScript source. So it is minified (whitespace and syntax; names kept, so a
+// stack trace still reads), like any built file, rather than a second readable copy of the
+// contract. scripts/build.mjs writes it; the metadata checks
+// (scripts/checks/lwc-contract-module.mjs) compare the committed file with it.
 import { buildSync } from 'esbuild';
 
 export const LWC_CONTRACT_SOURCE = 'src/softphone/channel/lwc-module.ts';
@@ -24,7 +27,9 @@ export function generateLwcContractModule(root) {
         format: 'esm',
         // What the LWC compiler and Salesforce's browsers take.
         target: ['es2020'],
-        minify: false,
+        minifyWhitespace: true,
+        minifySyntax: true,
+        minifyIdentifiers: false,
         charset: 'utf8',
         legalComments: 'inline',
         banner: { js: BANNER },

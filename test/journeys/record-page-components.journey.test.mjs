@@ -87,6 +87,11 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await session.screenshot('lwc-02-contact-connected');
 
         await page.clickToDial.getByRole('button', { name: 'Hang Up' }).click();
+        // The softphone's wrap-up of this call is open: the card does not offer a second form.
+        await page.callLog
+            .getByText('The wrap-up of this call is open in the softphone: finish it there.')
+            .waitFor();
+        assert.equal(await page.callLog.getByLabel('Disposition').count(), 0);
         await finishWrapUp(phone);
         await page.clickToDial.locator('.call-state', { hasText: /^Call ended: / }).waitFor();
 
@@ -105,6 +110,9 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await wrapUp.getByRole('button', { name: 'Save' }).click();
         await wrapUp.getByText('Wrap-up saved.').waitFor();
         await page.callRows.first().locator('.call-disposition', { hasText: 'Resolved' }).waitFor();
+        // Wrapped up: the card says so and keeps the form behind Edit wrap-up.
+        await wrapUp.getByText('Wrapped up: Resolved').waitFor();
+        assert.equal(await wrapUp.getByRole('button', { name: 'Edit wrap-up' }).isVisible(), true);
         await session.screenshot('lwc-03-contact-wrapped-up');
 
         const records = await waitForRecords(session, 'Phone_Call__c', (all) =>

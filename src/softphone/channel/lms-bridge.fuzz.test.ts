@@ -520,7 +520,6 @@ describe(`LmsBridge fuzz (seed ${SEED}, ${MESSAGES} messages)`, () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     let validExampleCount = 0;
-    let elapsedMs = 0;
 
     beforeAll(async () => {
         process.on('unhandledRejection', onUnhandled);
@@ -536,7 +535,6 @@ describe(`LmsBridge fuzz (seed ${SEED}, ${MESSAGES} messages)`, () => {
             onError: (error) => bridgeErrors.push(error)
         });
         await bridge.start();
-        const started = Date.now();
         for (let index = 0; index < MESSAGES; index += 1) {
             const message = fuzzer.message();
             const behaviourRoll = random();
@@ -573,10 +571,12 @@ describe(`LmsBridge fuzz (seed ${SEED}, ${MESSAGES} messages)`, () => {
                 ...(escaped === undefined ? {} : { escaped })
             });
         }
-        elapsedMs = Date.now() - started;
         // Let any stray promise settle before the checks.
         await new Promise((resolve) => setImmediate(resolve));
-    });
+        // About 1 s on an idle machine. No time is asserted here (timings belong to the bench);
+        // the generous limit only lets a loaded machine finish, and still stops a pathological
+        // slowdown such as a regex that backtracks on huge input.
+    }, 120_000);
 
     afterAll(() => {
         process.off('unhandledRejection', onUnhandled);
@@ -587,7 +587,7 @@ describe(`LmsBridge fuzz (seed ${SEED}, ${MESSAGES} messages)`, () => {
         expect(problems.slice(0, 5)).toEqual([]);
     }
 
-    it('lets no exception, rejection or bridge error escape, in reasonable time', () => {
+    it('lets no exception, rejection or bridge error escape', () => {
         expectNone(
             outcomes
                 .filter((outcome) => outcome.escaped !== undefined)
@@ -596,9 +596,6 @@ describe(`LmsBridge fuzz (seed ${SEED}, ${MESSAGES} messages)`, () => {
         expect(unhandled).toEqual([]);
         expect(bridgeErrors).toEqual([]);
         expect(outcomes).toHaveLength(MESSAGES);
-        // About 1 s on an idle machine; the bound catches a pathological slowdown (a regex that
-        // backtracks on huge input), with room for a loaded CI runner.
-        expect(elapsedMs).toBeLessThan(8000);
     });
 
     it('publishes only events that keep the contract', () => {

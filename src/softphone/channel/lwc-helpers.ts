@@ -43,3 +43,43 @@ export function formatDuration(totalSeconds: unknown): string {
         ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}`
         : `${minutes}:${rest}`;
 }
+
+/** Fills a custom label's {0}, {1}, … with values, as text (never markup); missing ones → "". */
+export function formatLabel(template: unknown, ...values: readonly unknown[]): string {
+    if (typeof template !== 'string') {
+        return '';
+    }
+    return template.replace(/\{(\d+)\}/g, (_match, index: string) => {
+        const value = values[Number(index)];
+        return value === undefined || value === null ? '' : String(value);
+    });
+}
+
+interface CallParty {
+    readonly direction?: unknown;
+    readonly from?: unknown;
+    readonly to?: unknown;
+    readonly remoteName?: unknown;
+    readonly related?: { readonly recordName?: unknown };
+}
+
+function nonEmptyText(value: unknown): string | undefined {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * Who is at the other end of a call snapshot, as an agent names them: the name the phone system
+ * gave, else the related record's name, else the number. "" when none is known.
+ */
+export function remotePartyName(call: CallParty | null | undefined): string {
+    if (!call) {
+        return '';
+    }
+    const number = call.direction === 'Inbound' ? call.from : call.to;
+    return (
+        nonEmptyText(call.remoteName) ??
+        nonEmptyText(call.related?.recordName) ??
+        nonEmptyText(number) ??
+        ''
+    );
+}

@@ -9,7 +9,9 @@ import {
     buildSetDisposition,
     createSoftphoneClient,
     formatDuration,
+    formatLabel,
     newRequestId,
+    remotePartyName,
     sameRecordId,
     toDialableNumber,
     validateCommand,
@@ -372,6 +374,27 @@ describe('the LWC module c/softphoneChannel', () => {
             expect(formatDuration(3725)).toBe('1:02:05');
             expect(formatDuration(-1)).toBe('');
             expect(formatDuration(null)).toBe('');
+        });
+
+        it('fill a label’s placeholders as text, missing ones empty', () => {
+            expect(formatLabel('Call {0}: {1}', 'Mobile', '+1 415')).toBe('Call Mobile: +1 415');
+            expect(formatLabel('{1} then {0}', 'a', 'b')).toBe('b then a');
+            expect(formatLabel('Call {0}{2}', 0)).toBe('Call 0');
+            expect(formatLabel('<b>{0}</b>', '<i>')).toBe('<b><i></b>');
+            expect(formatLabel(undefined, 'x')).toBe('');
+        });
+
+        it('name the other party: phone system name, then related record, then number', () => {
+            const inbound = { direction: 'Inbound', from: '+14155550101', to: 'agent' };
+            const related = { recordId: '0035g00000AbCdEAAZ', recordName: 'Ada Lovelace' };
+            expect(remotePartyName({ ...inbound, remoteName: 'Reception' })).toBe('Reception');
+            expect(remotePartyName({ ...inbound, remoteName: ' ', related })).toBe('Ada Lovelace');
+            expect(remotePartyName(inbound)).toBe('+14155550101');
+            expect(remotePartyName({ direction: 'Outbound', from: 'agent', to: '5550100' })).toBe(
+                '5550100'
+            );
+            expect(remotePartyName({ direction: 'Inbound', from: '' })).toBe('');
+            expect(remotePartyName(undefined)).toBe('');
         });
     });
 });

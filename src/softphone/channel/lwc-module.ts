@@ -72,10 +72,13 @@ export {
 export {
     clipText,
     formatDuration,
+    formatLabel,
     isSalesforceId,
+    remotePartyName,
     sameRecordId,
     toDialableNumber
 } from './lwc-helpers';
+export { watchSoftphonePresence } from './softphone-presence';
 export {
     createSoftphoneClient,
     DEFAULT_PING_TIMEOUT_MS,

@@ -27,6 +27,7 @@ import { refreshApex } from '@salesforce/apex';
 import {
     APPLICATION_SCOPE,
     MessageContext,
+    publish,
     subscribe,
     unsubscribe
 } from 'lightning/messageService';
@@ -34,7 +35,13 @@ import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone_Message__c';
 import PHONE_CALL_OBJECT from '@salesforce/schema/Phone_Call__c';
 import DISPOSITION_FIELD from '@salesforce/schema/Phone_Call__c.Disposition__c';
 import NOTES_FIELD from '@salesforce/schema/Phone_Call__c.Notes__c';
-import { createSoftphoneClient, formatDuration, sameRecordId } from 'c/softphoneChannel';
+import {
+    buildGetState,
+    createSoftphoneClient,
+    formatDuration,
+    formatLabel,
+    sameRecordId
+} from 'c/softphoneChannel';
 import { reduceErrors } from 'c/ldsUtils';
 
 import TITLE from '@salesforce/label/c.Softphone_Call_Log_Title';
@@ -54,6 +61,9 @@ import AGENT from '@salesforce/label/c.Softphone_Field_Agent';
 import NOTES from '@salesforce/label/c.Softphone_Field_Notes';
 import NONE from '@salesforce/label/c.Softphone_Value_None';
 import WRAP_UP_TITLE from '@salesforce/label/c.Softphone_Wrap_Up_Title';
+import WRAPPED_UP from '@salesforce/label/c.Softphone_Call_Log_Wrapped_Up';
+import EDIT_WRAP_UP from '@salesforce/label/c.Softphone_Call_Log_Edit_Wrap_Up';
+import WRAP_UP_IN_SOFTPHONE from '@salesforce/label/c.Softphone_Call_Log_Wrap_Up_In_Softphone';
 import SAVE from '@salesforce/label/c.Softphone_Save';
 import SAVED from '@salesforce/label/c.Softphone_Saved';
 import SAVE_ERROR from '@salesforce/label/c.Softphone_Save_Error';
@@ -83,14 +93,6 @@ const OPTIONAL_CALL_FIELDS = [
 const SORT_BY = [`-${PHONE_CALL}.Started__c`];
 const PAGE_SIZE = 20;
 const NOTES_MAX = 32768;
-
-/** Fills {0}, {1}, … of a Custom Label (values are text, never markup). */
-function formatLabel(label, ...values) {
-    return label.replace(/\{(\d+)\}/g, (match, index) => {
-        const value = values[index];
-        return value === undefined || value === null ? '' : String(value);
-    });
-}
 
 function fieldValue(record, name) {
     const field = record.fields && record.fields[name];
@@ -130,6 +132,8 @@ export default class CallLog extends LightningElement {
         agent: AGENT,
         notes: NOTES,
         wrapUpTitle: WRAP_UP_TITLE,
+        editWrapUp: EDIT_WRAP_UP,
+        wrapUpInSoftphone: WRAP_UP_IN_SOFTPHONE,
         save: SAVE
     };
 
@@ -148,6 +152,10 @@ export default class CallLog extends LightningElement {
     saving = false;
     saveMessage = '';
     saveError;
+    /** The agent opened the form of a call that already has its wrap-up. */
+    editingWrapUp = false;
+    /** The call whose wrap-up the softphone has open (from its `state` events). */
+    softphoneWrapUpCallId;
 
     client;
     refreshHandlerId;
@@ -205,8 +213,9 @@ export default class CallLog extends LightningElement {
 
     connectedCallback() {
         this.client = createSoftphoneClient({
-            // This component only listens; commands are the click-to-dial component's business.
-            publish: () => {},
+            // It only asks for the softphone's state (is a wrap-up open?); calls are the other
+            // components' business.
+            publish: (message) => publish(this.messageContext, SOFTPHONE_CHANNEL, message),
             subscribe: (listener) => {
                 const subscription = subscribe(this.messageContext, SOFTPHONE_CHANNEL, listener, {
                     scope: APPLICATION_SCOPE
@@ -215,6 +224,8 @@ export default class CallLog extends LightningElement {
             }
         });
         this.client.onEvent((event) => this.handleSoftphoneEvent(event));
+        // A state published before this card subscribed is gone: ask for it.
+        this.client.send(buildGetState());
         this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler.bind(this));
     }
 
@@ -290,6 +301,7 @@ export default class CallLog extends LightningElement {
                     disposition: fieldDisplay(record, 'Disposition__c') || NONE,
                     dispositionValue: fieldValue(record, 'Disposition__c') || '',
                     notes: fieldValue(record, 'Notes__c') || '',
+                    providerCallId: fieldValue(record, 'Provider_Call_Id__c'),
                     agent: agentName(record) || NONE
                 };
             });
@@ -316,6 +328,11 @@ export default class CallLog extends LightningElement {
     // ---- refresh ----------------------------------------------------------------------------
 
     handleSoftphoneEvent(event) {
+        if (event.type === 'state') {
+            const wrapUp = event.payload.wrapUp;
+            this.softphoneWrapUpCallId = wrapUp ? wrapUp.callId : undefined;
+            return;
+        }
         if (event.type !== 'callLogged') {
             return;
         }
@@ -361,6 +378,42 @@ export default class CallLog extends LightningElement {
 
     get showWrapUp() {
         return this.canWrapUp && Boolean(this.latestCall) && !this.loadError;
+    }
+
+    /**
+     * The softphone's own wrap-up of this call is open: a second form here would race it (the
+     * softphone saves its form when the agent is done), so the card points there instead.
+     */
+    get wrapUpInSoftphone() {
+        const latest = this.latestCall;
+        return Boolean(
+            latest &&
+            this.softphoneWrapUpCallId &&
+            latest.providerCallId === this.softphoneWrapUpCallId
+        );
+    }
+
+    get isWrappedUp() {
+        const latest = this.latestCall;
+        return Boolean(latest && (latest.dispositionValue || latest.notes));
+    }
+
+    get showWrapUpForm() {
+        return !this.wrapUpInSoftphone && (!this.isWrappedUp || this.editingWrapUp);
+    }
+
+    get showWrapUpSummary() {
+        return !this.wrapUpInSoftphone && this.isWrappedUp && !this.editingWrapUp;
+    }
+
+    get wrappedUpText() {
+        const latest = this.latestCall;
+        return latest ? formatLabel(WRAPPED_UP, latest.disposition) : '';
+    }
+
+    handleEditWrapUp() {
+        this.editingWrapUp = true;
+        this.saveMessage = '';
     }
 
     get dispositionEditable() {
@@ -417,6 +470,7 @@ export default class CallLog extends LightningElement {
         const latestId = latest ? latest.id : undefined;
         if (latestId !== this.wrapUpRecordId) {
             this.wrapUpRecordId = latestId;
+            this.editingWrapUp = false;
             this.draftDisposition = latest ? latest.dispositionValue : '';
             this.draftNotes = latest ? latest.notes : '';
             this.saveMessage = '';
@@ -452,6 +506,7 @@ export default class CallLog extends LightningElement {
         try {
             await updateRecord({ fields });
             this.saveMessage = SAVED;
+            this.editingWrapUp = false;
             await this.refresh();
         } catch (error) {
             this.saveError = error;

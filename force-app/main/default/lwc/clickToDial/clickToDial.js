@@ -29,8 +29,11 @@ import {
     clipText,
     createSoftphoneClient,
     formatDuration,
+    formatLabel,
     isSalesforceId,
-    toDialableNumber
+    remotePartyName,
+    toDialableNumber,
+    watchSoftphonePresence
 } from 'c/softphoneChannel';
 import { reduceErrors } from 'c/ldsUtils';
 
@@ -82,14 +85,6 @@ const TIMER_INTERVAL_MS = 1000;
 /** A dial the softphone neither starts nor refuses within this time is given up (and re-checked). */
 const DIAL_ANSWER_TIMEOUT_MS = 10000;
 
-/** Fills {0}, {1}, … of a Custom Label (values are text, never markup). */
-function formatLabel(label, ...values) {
-    return label.replace(/\{(\d+)\}/g, (match, index) => {
-        const value = values[index];
-        return value === undefined || value === null ? '' : String(value);
-    });
-}
-
 export default class ClickToDial extends LightningElement {
     @api recordId;
     @api objectApiName;
@@ -119,8 +114,9 @@ export default class ClickToDial extends LightningElement {
     recordError;
     objectInfo;
 
-    /** 'checking' | 'ready' | 'missing' */
+    /** 'checking' | 'ready' | 'missing' | 'stopped' (see watchSoftphonePresence) */
     softphoneStatus = 'checking';
+    presence;
     activeCall;
     /** { number, requestId } between our `dial` and the softphone's answer. */
     pendingDial;
@@ -170,11 +166,20 @@ export default class ClickToDial extends LightningElement {
             }
         });
         this.unsubscribeEvents = this.client.onEvent((event) => this.handleSoftphoneEvent(event));
-        this.checkSoftphone();
+        const seconds = Number(this.pingTimeoutSeconds);
+        this.presence = watchSoftphonePresence(this.client, {
+            timeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000,
+            onChange: (status) => {
+                this.softphoneStatus = status;
+            }
+        });
     }
 
     disconnectedCallback() {
         this.stopTimer();
+        if (this.presence) {
+            this.presence.dispose();
+        }
         if (this.unsubscribeEvents) {
             this.unsubscribeEvents();
         }
@@ -306,20 +311,12 @@ export default class ClickToDial extends LightningElement {
     }
 
     get isSoftphoneMissing() {
-        return this.softphoneStatus === 'missing';
+        return this.softphoneStatus === 'missing' || this.softphoneStatus === 'stopped';
     }
 
-    async checkSoftphone() {
-        if (!this.client) {
-            return;
-        }
-        this.softphoneStatus = 'checking';
-        const seconds = Number(this.pingTimeoutSeconds);
-        const timeoutMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000;
-        const listening = await this.client.ping({ timeoutMs });
-        // An event that arrived meanwhile already proved the softphone is there.
-        if (this.softphoneStatus === 'checking' || listening) {
-            this.softphoneStatus = listening ? 'ready' : 'missing';
+    checkSoftphone() {
+        if (this.presence) {
+            this.presence.check();
         }
     }
 
@@ -328,8 +325,6 @@ export default class ClickToDial extends LightningElement {
     }
 
     handleSoftphoneEvent(event) {
-        // Any valid event comes from a running softphone.
-        this.softphoneStatus = 'ready';
         switch (event.type) {
             case 'state':
                 this.applyActiveCall(event.payload.activeCall);
@@ -464,8 +459,8 @@ export default class ClickToDial extends LightningElement {
         if (!call) {
             return this.pendingDial ? this.pendingDial.number : '';
         }
-        const number = call.direction === 'Inbound' ? call.from : call.to;
-        return call.remoteName || number;
+        // This card dialed from one of the record's numbers: an outbound call keeps showing it.
+        return call.direction === 'Inbound' ? remotePartyName(call) : call.remoteName || call.to;
     }
 
     get callStateText() {
@@ -497,8 +492,13 @@ export default class ClickToDial extends LightningElement {
         return formatDuration(Math.max(0, Math.floor((this.now - since) / 1000)));
     }
 
+    /**
+     * An inbound call that still rings is answered or declined in the softphone (or the call bar):
+     * this card only hangs up calls that are under way.
+     */
     get canHangUp() {
-        return Boolean(this.activeCall);
+        const call = this.activeCall;
+        return Boolean(call) && !(call.direction === 'Inbound' && call.state === 'ringing');
     }
 
     get endedText() {

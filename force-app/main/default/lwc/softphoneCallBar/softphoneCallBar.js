@@ -35,7 +35,10 @@ import {
     buildTransfer,
     createSoftphoneClient,
     formatDuration,
-    toDialableNumber
+    formatLabel,
+    remotePartyName,
+    toDialableNumber,
+    watchSoftphonePresence
 } from 'c/softphoneChannel';
 
 import TITLE from '@salesforce/label/c.Softphone_Call_Bar_Title';
@@ -84,20 +87,8 @@ const TIMER_INTERVAL_MS = 1000;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 const BREAK_PREFIX = 'Break:';
 
-function formatLabel(template, ...values) {
-    return values.reduce(
-        (text, value, index) => text.split(`{${index}}`).join(value ?? ''),
-        template || ''
-    );
-}
-
 function callerLabel(call) {
-    if (!call) {
-        return '';
-    }
-    const related = call.related && call.related.recordName;
-    const number = call.direction === 'Inbound' ? call.from : call.to;
-    return call.remoteName || related || number || UNKNOWN_NUMBER;
+    return call ? remotePartyName(call) || UNKNOWN_NUMBER : '';
 }
 
 export default class SoftphoneCallBar extends LightningElement {
@@ -141,10 +132,7 @@ export default class SoftphoneCallBar extends LightningElement {
     client;
     pendingDone;
     ownRequestIds = new Set();
-    /** Events received so far (a sign of life newer than a ping in flight). */
-    eventCount = 0;
-    /** Whether a softphone has answered since this component started. */
-    everReady = false;
+    presence;
 
     connectedCallback() {
         this.client = createSoftphoneClient({
@@ -159,12 +147,19 @@ export default class SoftphoneCallBar extends LightningElement {
         this.unsubscribeEvents = this.client.onEvent((event) => this.handleSoftphoneEvent(event));
         // Events published before this component subscribed are gone: ask for the state now.
         this.client.send(buildGetState());
-        this.checkSoftphone();
+        this.presence = watchSoftphonePresence(this.client, {
+            timeoutMs: this.timeoutMs,
+            // Noticing that the softphone stopped needs a clock: one ping per timeout period.
+            heartbeat: true,
+            onChange: (status) => this.handlePresence(status)
+        });
     }
 
     disconnectedCallback() {
         this.stopTimer();
-        this.stopHeartbeat();
+        if (this.presence) {
+            this.presence.dispose();
+        }
         if (this.unsubscribeEvents) {
             this.unsubscribeEvents();
         }
@@ -181,52 +176,17 @@ export default class SoftphoneCallBar extends LightningElement {
         return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3000;
     }
 
-    async checkSoftphone() {
-        if (!this.client) {
-            return;
-        }
-        if (this.softphoneStatus !== 'ready') {
-            this.softphoneStatus = 'checking';
-        }
-        const eventsBefore = this.eventCount;
-        const listening = await this.client.ping({ timeoutMs: this.timeoutMs });
-        if (!this.client) {
-            return;
-        }
-        // An event that arrived meanwhile proves the softphone is there (it may have started
-        // after the ping was sent).
-        if (listening || this.eventCount !== eventsBefore) {
-            this.softphoneStatus = 'ready';
-            this.startHeartbeat();
-        } else {
-            // A softphone that answered before and now does not has stopped (closed, reloading).
-            this.softphoneStatus = this.everReady ? 'stopped' : 'missing';
+    handlePresence(status) {
+        this.softphoneStatus = status;
+        if (status === 'missing' || status === 'stopped') {
             this.state = undefined;
             this.stopTimer();
-            this.stopHeartbeat();
-        }
-    }
-
-    startHeartbeat() {
-        this.everReady = true;
-        if (this.heartbeat) {
-            return;
-        }
-        // Noticing that the softphone stopped needs a clock: one ping per timeout period.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.heartbeat = setInterval(() => this.checkSoftphone(), this.timeoutMs);
-    }
-
-    stopHeartbeat() {
-        if (this.heartbeat) {
-            clearInterval(this.heartbeat);
-            this.heartbeat = undefined;
         }
     }
 
     handleCheckAgain() {
         this.client.send(buildGetState());
-        this.checkSoftphone();
+        this.presence.check();
     }
 
     get isChecking() {
@@ -254,11 +214,6 @@ export default class SoftphoneCallBar extends LightningElement {
                 this.pendingDone = undefined;
             }
             return;
-        }
-        this.eventCount += 1;
-        if (this.softphoneStatus !== 'ready') {
-            this.softphoneStatus = 'ready';
-            this.startHeartbeat();
         }
         if (event.type === 'state') {
             this.applyState(event.payload);

@@ -288,7 +288,7 @@ describe('c-call-log', () => {
             expect(refreshApex).not.toHaveBeenCalled();
         });
 
-        it('listens on the softphone channel with application scope and never publishes', async () => {
+        it('listens on the softphone channel with application scope and only asks for its state', async () => {
             await renderWithCalls();
             expect(subscribe).toHaveBeenCalledWith(
                 undefined,
@@ -296,7 +296,8 @@ describe('c-call-log', () => {
                 expect.any(Function),
                 expect.objectContaining({ scope: expect.anything() })
             );
-            expect(publish).not.toHaveBeenCalled();
+            const sent = publish.mock.calls.map(([, channel, message]) => [channel, message.type]);
+            expect(sent).toEqual([[CHANNEL, 'getState']]);
         });
 
         it('refreshes from its refresh button and from the page refresh', async () => {
@@ -388,6 +389,91 @@ describe('c-call-log', () => {
             );
             expect(text(element, '.save-message')).toBe('');
             expect($(element, 'lightning-button.save').disabled).toBe(false);
+        });
+
+        /** The sample calls with the latest one (call-3) already wrapped up. */
+        function callsWithLatestWrappedUp() {
+            const copy = JSON.parse(JSON.stringify(mockCalls));
+            const latest = copy.records.find((record) => record.id === 'a015g00000Call3AAA');
+            latest.fields.Disposition__c = {
+                displayValue: 'Left Voicemail',
+                value: 'Left Voicemail'
+            };
+            return copy;
+        }
+
+        function softphoneState(wrapUpCallId) {
+            return {
+                version: 1,
+                type: 'state',
+                payload: {
+                    agentState: wrapUpCallId ? 'AfterCallWork' : 'Available',
+                    connectionStatus: 'connected',
+                    softphoneVersion: '1.0.0',
+                    ...(wrapUpCallId
+                        ? {
+                              wrapUp: {
+                                  callId: wrapUpCallId,
+                                  remoteLabel: '+14155550100',
+                                  disposition: '',
+                                  notes: 'typed in the softphone',
+                                  dispositionRequired: false,
+                                  dispositions: ['Resolved']
+                              }
+                          }
+                        : {})
+                }
+            };
+        }
+
+        it('shows a call already wrapped up as done, and opens its form on Edit', async () => {
+            const element = await renderWithCalls({ calls: callsWithLatestWrappedUp() });
+            expect(text(element, '.wrapped-up')).toBe('Wrapped up: Left Voicemail');
+            expect($(element, 'lightning-combobox.disposition')).toBeNull();
+
+            $(element, 'lightning-button.edit-wrap-up').click();
+            await flush();
+            expect($(element, 'lightning-combobox.disposition').value).toBe('Left Voicemail');
+            expect($(element, '.wrapped-up')).toBeNull();
+            $(element, 'lightning-textarea.notes').dispatchEvent(
+                new CustomEvent('change', { detail: { value: 'No answer, left a message.' } })
+            );
+            await flush();
+            $(element, 'lightning-button.save').click();
+            await flush();
+            expect(updateRecord).toHaveBeenCalledWith({
+                fields: {
+                    Id: 'a015g00000Call3AAA',
+                    Disposition__c: 'Left Voicemail',
+                    Notes__c: 'No answer, left a message.'
+                }
+            });
+            expect(text(element, '.save-message')).toBe('Wrap-up saved.');
+            expect(text(element, '.wrapped-up')).toBe('Wrapped up: Left Voicemail');
+        });
+
+        it("points to the softphone while the softphone's wrap-up of the latest call is open", async () => {
+            const element = await renderWithCalls();
+            publishEvent(softphoneState('call-3'));
+            await flush();
+            expect(text(element, '.wrap-up-in-softphone')).toBe(
+                'The wrap-up of this call is open in the softphone: finish it there.'
+            );
+            expect($(element, 'lightning-combobox.disposition')).toBeNull();
+            expect($(element, 'lightning-button.save')).toBeNull();
+
+            // Another call's wrap-up does not hide this one's form.
+            publishEvent(softphoneState('call-9'));
+            await flush();
+            expect($(element, '.wrap-up-in-softphone')).toBeNull();
+            expect($(element, 'lightning-combobox.disposition')).not.toBeNull();
+
+            publishEvent(softphoneState('call-3'));
+            await flush();
+            publishEvent(softphoneState(undefined));
+            await flush();
+            expect($(element, '.wrap-up-in-softphone')).toBeNull();
+            expect($(element, 'lightning-combobox.disposition')).not.toBeNull();
         });
 
         it('is not offered without edit access to Phone Call', async () => {

@@ -428,6 +428,36 @@ describe('c-click-to-dial', () => {
             await flush();
             expect(text(element, '.call-state')).toBe('Incoming call from +14155550123');
             expect(dialButton(element, 'Phone').disabled).toBe(true);
+            // A ringing call is answered or declined in the softphone, not hung up from here.
+            expect($(element, 'lightning-button.hang-up')).toBeNull();
+        });
+
+        it('names an incoming caller the softphone matched to a record, and hangs up once answered', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            const call = {
+                ...events.ringing.payload.call,
+                related: {
+                    recordId: '0035g00000AbCdEAAZ',
+                    objectType: 'Contact',
+                    recordName: 'Jane Doe'
+                }
+            };
+            softphone.emit({
+                ...events.ringing,
+                payload: { call }
+            });
+            await flush();
+            expect(text(element, '.call-state')).toBe('Incoming call from Jane Doe');
+            expect($(element, 'lightning-button.hang-up')).toBeNull();
+
+            softphone.emit({
+                ...events.ringing,
+                payload: { call: { ...call, state: 'connected', answeredAt: call.startedAt } }
+            });
+            await flush();
+            expect(text(element, '.call-state')).toBe('Connected with Jane Doe');
+            expect($(element, 'lightning-button.hang-up')).not.toBeNull();
         });
 
         it('picks up a call already in progress from the answer to its ping', async () => {
