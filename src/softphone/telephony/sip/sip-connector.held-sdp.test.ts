@@ -236,6 +236,20 @@ describe('SipConnector: an answer prepared while the call rings', () => {
         await answering;
     });
 
+    it('still ends a call nobody answers after 60 s with 408, as JsSIP would', async () => {
+        const harness = await connectedHarness();
+        const { id, session } = ringing(harness);
+        await settle();
+        jest.advanceTimersByTime(59_999);
+        expect(session.terminateOptions).toBeUndefined();
+        jest.advanceTimersByTime(1);
+        expect(session.terminateOptions).toEqual({
+            status_code: 408,
+            reason_phrase: 'Request Timeout'
+        });
+        expect(harness.events.at(-1)).toEqual({ type: 'ended', callId: id, reason: 'no-answer' });
+    });
+
     it('a call that ended before its microphone opened starts no answer', async () => {
         const harness = await connectedHarness();
         let open: () => void = () => undefined;

@@ -105,6 +105,7 @@ export class SipConnector implements Connector {
         });
         this.incoming = new SipIncomingCalls({
             calls: this.calls,
+            scheduler: options.scheduler,
             settings,
             callDataHeaders: options.callDataHeaders ?? []
         });

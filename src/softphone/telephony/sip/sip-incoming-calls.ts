@@ -1,4 +1,5 @@
 import type { CallData } from '../call-data';
+import type { Scheduler } from '../scheduler';
 import { callerIdFrom, callerNumber } from './caller-id';
 import { callerIdPolicyFor } from './caller-id-policy';
 import { MicrophonePrefetch } from './microphone-prefetch';
@@ -10,8 +11,12 @@ import type { SipConnectorOptions } from './sip-connector-options';
 import { errorText, microphoneError } from './sip-errors';
 import type { RawCallerIdentity, SipSession } from './sip-user-agent';
 
+/** JsSIP's no_answer_timeout (its default, which the connector keeps): then 408. */
+export const SIP_NO_ANSWER_MS = 60_000;
+
 export interface SipIncomingCallsOptions {
     readonly calls: SipCallTable;
+    readonly scheduler: Scheduler;
     readonly settings: SipConnectorOptions['settings'];
     readonly callDataHeaders: readonly SipDataHeader[];
 }
@@ -140,6 +145,15 @@ export class SipIncomingCalls {
         }
         call.localStream = stream;
         call.heldAnswer = gate;
+        // JsSIP's answer() stops its own no-answer timer: the same 408, after the same time.
+        this.options.scheduler.setTimeout(() => {
+            if (calls.get(call.id) === call && call.state === 'ringing') {
+                calls.endByAgent(call, 'no-answer', {
+                    statusCode: 408,
+                    reasonPhrase: 'Request Timeout'
+                });
+            }
+        }, SIP_NO_ANSWER_MS);
     }
 
     /** The INVITE's call data (DNIS, redirecting number, the admin's headers); none when empty. */
