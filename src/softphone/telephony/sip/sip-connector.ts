@@ -1,6 +1,7 @@
 import type { HandoverSupport } from '../call-handover';
 import type { Connector, ConnectionStatus, ConnectorListener } from '../connector';
 import { ConnectorEvents } from '../connector-events';
+import { label } from '../../i18n';
 import { randomSipCallId } from './call-id';
 import { DroppedDialogs } from './dropped-dialogs';
 import { jsSipUserAgentFactory } from './jssip-adapter';
@@ -257,7 +258,7 @@ export class SipConnector implements Connector {
             (error: unknown) => {
                 // Tried again on the next request.
                 this.handover = undefined;
-                throw new Error(`Cannot load the call transfer part: ${errorText(error)}`);
+                throw new Error(label('Softphone_Sip_Handover_Unavailable', errorText(error)));
             }
         );
         return this.handover;

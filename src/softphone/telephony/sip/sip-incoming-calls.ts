@@ -137,6 +137,7 @@ export class SipIncomingCalls {
         } catch (error) {
             // answer() asks for the microphone again and tries then.
             calls.media.releaseLocalStream(stream);
+            // i18n-exempt: a diagnostic log line
             calls.logger('debug', 'Could not prepare the answer while ringing.', {
                 callId: call.id,
                 error: errorText(error)
@@ -150,6 +151,7 @@ export class SipIncomingCalls {
             if (calls.get(call.id) === call && call.state === 'ringing') {
                 calls.endByAgent(call, 'no-answer', {
                     statusCode: 408,
+                    // i18n-exempt: the SIP reason phrase
                     reasonPhrase: 'Request Timeout'
                 });
             }
