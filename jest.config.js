@@ -44,7 +44,8 @@ module.exports = {
             // The softphone loads the phone-number library as a chunk before it starts; the unit
             // tests have it from the start.
             setupFiles: [
-                '<rootDir>/src/softphone/screenpop/test-support/use-phone-number-library.ts'
+                '<rootDir>/src/softphone/screenpop/test-support/use-phone-number-library.ts',
+                '<rootDir>/src/softphone/i18n/test-support/use-english-labels.ts'
             ],
             transform: {
                 '^.+\\.ts$': '<rootDir>/scripts/jest/esbuild-transformer.cjs',

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSize } from './measure-bundle-size.mjs';
+import { englishValuesPlugin, softphoneLabelDigest } from '../softphone-label-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The phone-number chunk with `set` metadata ("max" ships). */
@@ -19,7 +20,10 @@ export { default as metadata } from 'libphonenumber-js/metadata.${set}.json';`;
 function softphoneOptions(plugins) {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     return {
-        entryPoints: { softphone: join(root, 'src/softphone/main.ts') },
+        entryPoints: {
+            softphone: join(root, 'src/softphone/main.ts'),
+            'phone-number-library': join(root, 'src/softphone/screenpop/phone-number-library.ts')
+        },
         outdir: join(root, 'test-results/bench/what-if'),
         bundle: true,
         minify: true,
@@ -28,18 +32,23 @@ function softphoneOptions(plugins) {
         chunkNames: 'chunks/[name]-[hash]',
         target: ['chrome109', 'firefox115', 'safari16', 'edge109'],
         legalComments: 'none',
-        define: { SOFTPHONE_VERSION: JSON.stringify(version) },
+        define: {
+            SOFTPHONE_VERSION: JSON.stringify(version),
+            SOFTPHONE_LABEL_DIGEST: JSON.stringify(softphoneLabelDigest(root))
+        },
         logLevel: 'silent',
         write: false,
         metafile: true,
-        plugins
+        plugins: [englishValuesPlugin(root), ...plugins]
     };
 }
 
 /** The entry output and the outputs it imports statically (what every agent loads). */
 function coreOutputs(metafile) {
     const outputs = metafile.outputs;
-    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+    const entry = Object.keys(outputs).find((path) =>
+        outputs[path].entryPoint?.endsWith('src/softphone/main.ts')
+    );
     const core = new Set();
     const visit = (path) => {
         if (core.has(path) || !outputs[path]) {

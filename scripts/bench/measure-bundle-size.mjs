@@ -72,13 +72,25 @@ function sizeRow(figure, size, limit) {
     };
 }
 
-/** The name esbuild gave a dynamically imported chunk: chunks/sip-AB12CD34.js → sip. */
+/**
+ * The name of a dynamically imported chunk: chunks/sip-AB12CD34.js → sip; an entry named
+ * without a hash (phone-number-library.js, see scripts/build.mjs) → phone-number-library.
+ */
 function chunkName(file) {
     return file
         .split('/')
         .pop()
-        .replace(/-[A-Z0-9]+\.js$/, '');
+        .replace(/(-[A-Z0-9]+)?\.js$/, '');
 }
+
+/** When the other lazy chunks load (see src/softphone: each dynamic import says why). */
+const LOADED_WHEN = {
+    'english-labels': 'only when the host page lacks a label',
+    'layout-check': 'every agent, after the start',
+    'simulator-connector': 'agents on the simulator, while the tab settles its role',
+    listener: 'agents on the listener, while they sign in',
+    'create-setup-check': 'when Check setup is opened'
+};
 
 /** Loaded at start by every agent, though not imported statically (see src/softphone/main.ts). */
 const AT_START = new Set(['phone-number-library']);
@@ -115,7 +127,10 @@ export function measureBundleSize(directory) {
             CORE_BUDGET_BYTES
         ),
         ...atStart.map(({ name, size }) =>
-            infoRow(`${name} chunk (every agent, loaded while the settings are read), gzip`, size)
+            infoRow(
+                `${name} chunk (every agent: the page preloads it, the start waits for it), gzip`,
+                size
+            )
         ),
         infoRow('Loaded at start by every agent (core + the chunks above), gzip', {
             files: [...coreSize.files, ...atStart.flatMap(({ size }) => size.files)],
@@ -136,7 +151,8 @@ export function measureBundleSize(directory) {
     ];
     for (const { name, size } of entries) {
         if (name !== 'sip' && !AT_START.has(name)) {
-            rows.push(infoRow(`${name} chunk (only agents who use it), gzip`, size));
+            const when = LOADED_WHEN[name] ?? 'only agents who use it';
+            rows.push(infoRow(`${name} chunk (${when}), gzip`, size));
         }
     }
     return rows;

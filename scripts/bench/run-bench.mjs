@@ -125,8 +125,34 @@ async function warmStartRows(details) {
             inSession('', (session) => measureLoad(session, progress), [
                 '--cache-static-resources'
             ]),
-        (load) => [judged(figure, load.initialised.median, MS_BUDGET.load, ms)]
+        (load) => [
+            judged(figure, load.initialised.median, MS_BUDGET.load, ms),
+            ...startDetailRows('warm', load)
+        ]
     );
+}
+
+/**
+ * Beside a start's median: its slowest load, and where the median load's time went (the frame's
+ * navigation, softphone.js received, the first Open CTI call), to tell the page and the network
+ * from the softphone's own start.
+ */
+function startDetailRows(kind, load) {
+    const phase = (name) => load.phases[name].median;
+    return [
+        informational(
+            `Frame load → notifyInitializationComplete, ${kind}: slowest of ${LOADS}`,
+            ms(load.initialised.max),
+            load.initialised.max
+        ),
+        informational(
+            `  ${kind} start, medians: frame navigation → softphone.js received → first Open CTI call`,
+            [phase('navigationStart'), phase('scriptLoaded'), phase('firstOpenCtiCall')]
+                .map((value) => (Number.isFinite(value) ? ms(value) : 'n/a'))
+                .join(' → '),
+            phase('firstOpenCtiCall')
+        )
+    ];
 }
 
 async function latencyRows(details) {
@@ -147,6 +173,7 @@ async function latencyRows(details) {
             })),
         ({ load, inbound, lmsDial }) => [
             judged(loadFigure, load.initialised.median, MS_BUDGET.load, ms),
+            ...startDetailRows('cold', load),
             informational(
                 `Frame load → enableClickToDial, before the connector (median of ${LOADS})`,
                 ms(load.phases.clickToDialEnabled.median),

@@ -8,7 +8,8 @@ import {
     type CredentialsNeed,
     listenToConsole,
     NavigationListeners,
-    placeholderViewModel
+    placeholderViewModel,
+    preloadConnector
 } from './app';
 import { createFileDownload, DiagnosticLog, saveDownload } from './diagnostics';
 import { systemClock } from './calls';
@@ -18,7 +19,14 @@ import {
     parseCallCenterSettings as parseSettingsMap,
     type OpenCtiHost
 } from './opencti';
-import { applyPageLanguage, label, readPageLanguage } from './i18n';
+import {
+    applyPageLanguage,
+    completeWithEnglish,
+    label,
+    loadEnglishLabels,
+    readPageLanguage,
+    sha256Hex
+} from './i18n';
 import { loadPhoneNumberLibrary, normalisePhoneNumber, ScreenPopper } from './screenpop';
 import {
     defaultSoftphoneSettings,
@@ -44,11 +52,14 @@ import {
     type Handover,
     type LockManagerLike
 } from './tabs';
-import { systemScheduler } from './telephony';
+// The scheduler only: the telephony barrel would bring the simulator into the core.
+import { systemScheduler } from './telephony/scheduler';
 import { askForCredentials, SoftphoneView, type SoftphoneActions } from './ui';
 import './ui/softphone.css';
 
 declare const SOFTPHONE_VERSION: string;
+/** SHA-256 of the softphone's label names (scripts/build.mjs; see completeWithEnglish). */
+declare const SOFTPHONE_LABEL_DIGEST: string;
 
 const nothing = () => undefined;
 const inertActions: SoftphoneActions = {
@@ -254,22 +265,25 @@ async function follow(
     return follower.stop();
 }
 
-async function boot(root: HTMLElement): Promise<void> {
+async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<void> {
     const connection = connectOpenCti(window);
     if (!connection.ok) {
+        await labelsReady;
         renderStartupErrors(root, [{ key: '', message: connection.error.message }]);
         return;
     }
     const host = connection.host;
     // Both only wait (the host, the network): the phone-number chunk loads while the settings
     // are read. A chunk that fails to load fails the start, as a missing softphone.js would.
-    const [read] = await Promise.all([readSettings(host), loadPhoneNumberLibrary()]);
+    // The English catalogue too, when the page lacks a label (see completeWithEnglish).
+    const [read] = await Promise.all([readSettings(host), loadPhoneNumberLibrary(), labelsReady]);
     if (!read.ok) {
         renderStartupErrors(root, read.errors, host);
         await host.notifyInitializationComplete();
         return;
     }
     const settings = read.settings;
+    preloadConnector(settings);
     const diagnostics = new DiagnosticLog({
         clock: systemClock,
         showNumbers: settings.showNumbersInLogs,
@@ -444,9 +458,17 @@ async function lead(parts: {
 const softphoneRoot = document.getElementById('softphone-root');
 if (softphoneRoot) {
     // The user's language and locale first: every word and format below follows them.
-    applyPageLanguage(document, readPageLanguage(document));
+    const page = readPageLanguage(document);
+    applyPageLanguage(document, page);
+    const labelsReady = completeWithEnglish(page, {
+        expectedDigest: SOFTPHONE_LABEL_DIGEST,
+        digest: sha256Hex,
+        load: loadEnglishLabels
+    });
     softphoneRoot.textContent = '';
-    boot(softphoneRoot).catch((error: unknown) => {
+    boot(softphoneRoot, labelsReady).catch(async (error: unknown) => {
+        // Whatever failed, the message is shown in words (English if the catalogue loads).
+        await labelsReady.catch(() => false);
         renderStartupErrors(softphoneRoot, [
             { key: '', message: error instanceof Error ? error.message : String(error) }
         ]);

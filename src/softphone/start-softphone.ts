@@ -32,12 +32,13 @@ import { parseSoftphoneLayout, type OpenCtiHost, type OpenCtiSubscription } from
 import { noInternalNumbers, parseDialPlan, ScreenPopper } from './screenpop';
 // Not the setup-check barrel: what it re-exports would all load at start, and Check setup is a
 // chunk of its own (lazySetupCheck).
-import { layoutFindings, layoutWarning } from './setup-check/layout-check';
+import type * as LayoutChecks from './setup-check/layout-check';
 import { lazySetupCheck, type LazySetupCheck } from './setup-check/lazy-setup-check';
 import { LmsProbe } from './setup-check/lms-probe';
 import type { SoftphoneSettings } from './settings';
 import { sessionToRestore, type Handover, type TabLeader } from './tabs';
-import { systemScheduler } from './telephony';
+// The scheduler only: the telephony barrel would bring the simulator into the core.
+import { systemScheduler } from './telephony/scheduler';
 import {
     AlertPreferenceStore,
     AlertSettingsView,
@@ -83,8 +84,13 @@ async function warnAboutLayout(
     show: (message: string) => void
 ): Promise<void> {
     let raw: unknown;
+    let checks: typeof LayoutChecks;
     try {
-        raw = await host.getSoftphoneLayout();
+        // A chunk (shared with Check setup), loaded with the layout: not needed to show the panel.
+        [raw, checks] = await Promise.all([
+            host.getSoftphoneLayout(),
+            import('./setup-check/layout-check')
+        ]);
     } catch (error) {
         diagnostics.record({
             level: 'warn',
@@ -102,7 +108,7 @@ async function warnAboutLayout(
         });
         return;
     }
-    const findings = layoutFindings(
+    const findings = checks.layoutFindings(
         layout.value,
         settings.screenPop.searchObjects,
         settings.doNotCallCheckFailure
@@ -117,7 +123,7 @@ async function warnAboutLayout(
             )
         }
     });
-    const message = layoutWarning(findings);
+    const message = checks.layoutWarning(findings);
     if (message !== undefined) {
         show(message);
     }
@@ -383,12 +389,15 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         host: leader === undefined ? lmsHost : leader.relayingLmsHost(lmsHost),
         channelName: SOFTPHONE_CHANNEL_NAME,
         commands: lmsCommands,
-        onError: (error) => app.store.addError(`Lightning message channel: ${error.message}`)
+        onError: (error) => app.store.addError(label('Softphone_Start_Lms_Error', error.message))
     });
-    if (await bridge.start()) {
-        bridgeSlot.bridge = bridge;
-        app.attachBridge(bridge);
-    }
+    // Subscribing waits on the host: the panel shows without it, and connect() waits for it.
+    const bridgeStarted = bridge.start().then((started) => {
+        if (started) {
+            bridgeSlot.bridge = bridge;
+            app.attachBridge(bridge);
+        }
+    });
     const dialClicked = (payload: unknown, showPanelThere: () => void) =>
         handleClickToDial(payload, {
             controls,
@@ -417,11 +426,12 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
                       )
               }),
         logFile,
-        onLmsError: (message) => app.store.addError(`Lightning message channel: ${message}`)
+        onLmsError: (message) => app.store.addError(label('Softphone_Start_Lms_Error', message))
     });
 
     return {
         async connect() {
+            await bridgeStarted;
             const connected = await engine.connect();
             if (!connected.ok) {
                 app.store.addError(connected.error.message);
@@ -447,6 +457,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             root.removeEventListener('pointerdown', allowRingtone);
             root.removeEventListener('keydown', allowRingtone);
             ringer.stop();
+            await bridgeStarted.catch(() => undefined);
             await bridge.stop();
             app.stop();
             viewSlot.view?.destroy();

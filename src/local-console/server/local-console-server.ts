@@ -11,6 +11,7 @@ import {
 import { consoleCss, consolePageHtml } from './console-page';
 import { contentTypeOf } from './content-types';
 import { readMetadataSchema } from './metadata-schema';
+import { ParsedFileCache } from './parsed-file-cache';
 import { isRealPathInside, resolveSafePath } from './safe-path';
 import {
     englishLabelsFromXml,
@@ -103,6 +104,7 @@ export class LocalConsoleRoutes {
     private readonly sldsDir: string;
     private readonly dataDir: string;
     private readonly reported = new Set<string>();
+    private readonly parsed = new ParsedFileCache();
     /** The version in static resource URLs (cacheStaticResources): when this server started. */
     private readonly resourceVersion = String(Date.now());
 
@@ -205,17 +207,16 @@ export class LocalConsoleRoutes {
 
     private async callCenterSettings(query: URLSearchParams): Promise<Reply> {
         const file = join(this.metadataDir, 'callCenters', `${callCenterName}.callCenter-meta.xml`);
-        let xml: string;
+        let settings: Record<string, string> | undefined;
         try {
-            xml = await readFile(file, 'utf8');
-        } catch {
-            return { ...textReply(404, `No call center definition at ${file}`) };
-        }
-        let settings: Record<string, string>;
-        try {
-            settings = callCenterSettingsFromXml(xml, callCenterName);
+            settings = await this.parsed.read('callCenter', file, (xml) =>
+                callCenterSettingsFromXml(xml, callCenterName)
+            );
         } catch (error) {
             return textReply(500, `${file}: ${(error as Error).message}`);
+        }
+        if (settings === undefined) {
+            return { ...textReply(404, `No call center definition at ${file}`) };
         }
         const result = applySettingOverrides(settings, query);
         for (const name of result.ignored) {
@@ -275,14 +276,21 @@ export class LocalConsoleRoutes {
 
     /** The custom labels in a language: its Translations over English, as Visualforce renders them. */
     private async customLabels(language: string): Promise<ReadonlyMap<string, string>> {
-        const read = (path: string): Promise<string | undefined> =>
-            readFile(join(this.metadataDir, path), 'utf8').catch(() => undefined);
-        const englishXml = await read('labels/CustomLabels.labels-meta.xml');
-        const labels = englishXml ? englishLabelsFromXml(englishXml) : new Map<string, string>();
+        // Parsed once per version of each file (see ParsedFileCache); copied before the merge.
+        const english = await this.parsed.read(
+            'labels',
+            join(this.metadataDir, 'labels/CustomLabels.labels-meta.xml'),
+            englishLabelsFromXml
+        );
+        const labels = new Map(english);
         for (const fileName of translationFileNames(language)) {
-            const xml = await read(join('translations', fileName));
-            if (xml !== undefined) {
-                for (const [name, text] of translatedLabelsFromXml(xml)) {
+            const translated = await this.parsed.read(
+                'translation',
+                join(this.metadataDir, 'translations', fileName),
+                translatedLabelsFromXml
+            );
+            if (translated !== undefined) {
+                for (const [name, text] of translated) {
                     if (labels.has(name)) {
                         labels.set(name, text);
                     }

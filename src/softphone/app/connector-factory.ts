@@ -3,7 +3,6 @@ import type { EngineLogger } from '../calls/engine-logger';
 import type { SoftphoneSettings } from '../settings/softphone-settings';
 import type { Connector } from '../telephony/connector';
 import type { Scheduler } from '../telephony/scheduler';
-import { SimulatorConnector } from '../telephony/simulator/simulator-connector';
 import type { CredentialField } from '../ui/credentials-form';
 import type { RemoteHangupSimulator } from './simulator-controls';
 
@@ -65,8 +64,24 @@ export function credentialsNeededFor(settings: SoftphoneSettings): CredentialsNe
 }
 
 /**
- * Builds the connector the call center names. The SIP stack is a separate chunk of the static
- * resource, imported only here, so agents on the simulator never download it.
+ * Starts loading the chunk of the connector the call center names, as soon as the settings are
+ * read: it downloads while the softphone settles its tab's role and the agent signs in, and
+ * createConnector then finds it loaded. A chunk that fails here fails again, and is reported,
+ * in createConnector.
+ */
+export function preloadConnector(settings: SoftphoneSettings): void {
+    const loading =
+        settings.connectorType === 'sip'
+            ? import('../telephony/sip/index')
+            : settings.connectorType === 'listener'
+              ? import('../telephony/listener/index')
+              : import('../telephony/simulator/simulator-connector');
+    loading.catch(() => undefined);
+}
+
+/**
+ * Builds the connector the call center names. Each connector (the SIP stack, the listener, the
+ * simulator) is a separate chunk of the static resource, so agents download only theirs.
  */
 export async function createConnector(
     settings: SoftphoneSettings,
@@ -115,6 +130,7 @@ export async function createConnector(
             })
         };
     }
+    const { SimulatorConnector } = await import('../telephony/simulator/simulator-connector');
     const simulator = new SimulatorConnector({
         idGenerator: () => `sim-${crypto.randomUUID()}`,
         scheduler: deps.scheduler

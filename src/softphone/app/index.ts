@@ -33,6 +33,7 @@ export {
     createConnector,
     CredentialsError,
     credentialsNeededFor,
+    preloadConnector,
     type CallDescriber,
     type ConnectorChoice,
     type CredentialsNeed

@@ -24,8 +24,7 @@ describe('the labels the host page renders', () => {
         expect(page).toEqual({
             labels: { Softphone_Answer: '応答', Softphone_Decline: '拒否' },
             language: 'ja',
-            locale: 'ja-JP',
-            unknown: []
+            locale: 'ja-JP'
         });
         applyPageLanguage(document, page);
         expect(label('Softphone_Answer')).toBe('応答');
@@ -47,14 +46,13 @@ describe('the labels the host page renders', () => {
         }
     });
 
-    it('keeps English for a blank label and reports a label it does not know', () => {
+    it('keeps English for a blank label and reads a label it does not know', () => {
         renderPage(
             'data-language="fr" data-locale="fr_FR"',
             '<span data-label="Softphone_Answer">  </span><span data-label="Softphone_Gone">x</span>'
         );
         const page = readPageLanguage(document);
-        expect(page.labels).toEqual({});
-        expect(page.unknown).toEqual(['Softphone_Gone']);
+        expect(page.labels).toEqual({ Softphone_Gone: 'x' });
         applyPageLanguage(document, page);
         expect(label('Softphone_Answer')).toBe('Answer');
     });
@@ -63,7 +61,7 @@ describe('the labels the host page renders', () => {
         renderPage('', '');
         document.body.innerHTML = '';
         const page = readPageLanguage(document);
-        expect(page).toEqual({ labels: {}, language: undefined, locale: undefined, unknown: [] });
+        expect(page).toEqual({ labels: {}, language: undefined, locale: undefined });
         applyPageLanguage(document, page);
         expect(document.documentElement.lang).toBe('en');
         expect(userLocale()).toBeUndefined();

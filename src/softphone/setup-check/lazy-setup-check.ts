@@ -1,10 +1,15 @@
 // Check setup, loaded on first use: the checks, the probes, the report and the panel are a chunk
 // of the static resource of their own, downloaded when an agent or admin first opens the panel
 // (most agents never do), then kept.
+import { label } from '../i18n';
 import type { SetupCheckContext } from './create-setup-check';
-import { checkSetupLabel } from './setup-check-view';
 import type { SetupCheckView } from './setup-check-view';
 import { button, el } from '../ui/dom';
+
+/** Here, not in setup-check-view.ts: the button that opens the panel is in the core. */
+export function checkSetupLabel(): string {
+    return label('Softphone_Check_Setup');
+}
 
 export interface LazySetupCheck {
     /** Loads the panel the first time (appending it to the root), then opens it. */

@@ -1,10 +1,7 @@
 import { label, type LabelName } from '../i18n';
 import { button, el, setHidden, setText } from '../ui/dom';
 import { type CheckResult, type CheckStatus } from './check-result';
-
-export function checkSetupLabel(): string {
-    return label('Softphone_Check_Setup');
-}
+import { checkSetupLabel } from './lazy-setup-check';
 
 const statusLabels: Readonly<Record<CheckStatus, LabelName>> = {
     pass: 'Softphone_Check_Pass',

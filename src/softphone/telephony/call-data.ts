@@ -63,6 +63,7 @@ export function toCallData(pairs: Iterable<readonly [string, unknown]>): {
         }
         const value = typeof raw === 'string' ? raw.trim() : undefined;
         if (!isCallDataKey(key) || value === undefined || !isCallDataValue(value)) {
+            // i18n-exempt: a stand-in among the rejected keys' names, which no agent reads
             rejected.push(isCallDataKey(key) ? key : '(invalid key)');
             continue;
         }

@@ -1,3 +1,5 @@
+import { label, type LabelName } from '../i18n';
+
 /**
  * Handing a call on: blind transfer, consult (a second call while the first is held, then
  * complete it into a transfer or cancel it), conference (merge the held and the active call
@@ -115,21 +117,21 @@ export function handoverSupportOf(connector: HandoverHost): HandoverSupport {
  * missing one rejects with "The <kind> phone system cannot …".
  */
 export function callHandover(connector: HandoverHost): CallHandover {
-    const unsupported = (what: string): Promise<never> =>
-        Promise.reject(new Error(`The ${connector.kind} phone system cannot ${what}.`));
+    const unsupported = (what: LabelName): Promise<never> =>
+        Promise.reject(new Error(label(what, connector.kind)));
     return {
         blindTransfer: (callId, target) =>
             connector.blindTransfer
                 ? connector.blindTransfer(callId, target)
-                : unsupported('transfer calls'),
+                : unsupported('Softphone_Connector_Cannot_Transfer'),
         startConsult: (callId, target) =>
             connector.startConsult
                 ? connector.startConsult(callId, target)
-                : unsupported('place a consult call'),
+                : unsupported('Softphone_Connector_Cannot_Consult'),
         completeConsult: (callId, consultCallId) =>
             connector.completeConsult
                 ? connector.completeConsult(callId, consultCallId)
-                : unsupported('complete a consult transfer'),
+                : unsupported('Softphone_Connector_Cannot_Complete_Consult'),
         cancelConsult: async (callId, consultCallId) => {
             if (connector.cancelConsult) {
                 return connector.cancelConsult(callId, consultCallId);
@@ -140,9 +142,11 @@ export function callHandover(connector: HandoverHost): CallHandover {
         mergeCalls: (heldCallId, activeCallId) =>
             connector.mergeCalls
                 ? connector.mergeCalls(heldCallId, activeCallId)
-                : unsupported('hold conferences'),
+                : unsupported('Softphone_Connector_Cannot_Conference'),
         dropParty: (callId) =>
-            connector.dropParty ? connector.dropParty(callId) : unsupported('hold conferences'),
+            connector.dropParty
+                ? connector.dropParty(callId)
+                : unsupported('Softphone_Connector_Cannot_Conference'),
         swap: async (activeCallId, heldCallId) => {
             if (connector.swap) {
                 return connector.swap(activeCallId, heldCallId);

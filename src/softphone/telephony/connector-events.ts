@@ -1,6 +1,8 @@
 import type { TypedEmitterOptions } from '../shared/typed-emitter';
 import { TypedEmitter } from '../shared/typed-emitter';
+import { label } from '../i18n';
 import type { ConnectionStatus, ConnectorEvent, ConnectorListener } from './connector';
+import { callStateWord, eitherWords } from './connector-words';
 
 /**
  * The plumbing every connector shares: its listeners, the events it sends them and the
@@ -59,7 +61,8 @@ export class ConnectorEvents {
 
 /**
  * A connector's refusal of an action on a call whose state does not allow it, e.g.
- * `Cannot hold call "c1": it is ringing (needs connected).`; undefined when it does.
+ * `Cannot hold call "c1": it is ringing (needs connected).`; undefined when it does. `action`
+ * is already worded in the agent's language (see connector-words.ts).
  */
 export function callStateRefusal<State extends string>(
     action: string,
@@ -70,6 +73,12 @@ export function callStateRefusal<State extends string>(
     return allowed.includes(state)
         ? undefined
         : new Error(
-              `Cannot ${action} call "${callId}": it is ${state} (needs ${allowed.join(' or ')}).`
+              label(
+                  'Softphone_Connector_Wrong_State',
+                  action,
+                  callId,
+                  callStateWord(state),
+                  eitherWords(allowed.map(callStateWord))
+              )
           );
 }

@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import { agentPattern, listenerLimits } from './listener-protocol';
 
 /**
@@ -31,28 +32,27 @@ export function validateListenerCredentials(input: {
     const agent = typeof input.agent === 'string' ? input.agent.trim() : '';
     const token = typeof input.token === 'string' ? input.token.trim() : '';
     if (agent === '') {
-        return { ok: false, field: 'agent', message: 'Enter your agent id.' };
+        return { ok: false, field: 'agent', message: label('Softphone_Listener_Agent_Id_Needed') };
     }
     if (!agentPattern.test(agent)) {
         return {
             ok: false,
             field: 'agent',
-            message: `An agent id has at most ${listenerLimits.agentLength} letters, digits or . _ @ + - characters.`
+            message: label('Softphone_Listener_Agent_Id_Invalid', listenerLimits.agentLength)
         };
     }
     if (token === '') {
         return {
             ok: false,
             field: 'token',
-            message: 'Enter the listener token your administrator gave you.'
+            message: label('Softphone_Listener_Token_Needed')
         };
     }
     if (token.length > listenerLimits.tokenLength || /[^\x21-\x7e]/.test(token)) {
         return {
             ok: false,
             field: 'token',
-            message:
-                'This is not a listener token: check that you pasted all of it and nothing else.'
+            message: label('Softphone_Listener_Token_Invalid')
         };
     }
     return { ok: true, credentials: { agent, token } };

@@ -235,6 +235,7 @@ export function parseAttributes(value: unknown): ParseResult<Record<string, stri
     const attributes = emptyAttributes();
     for (const [key, text] of entries) {
         if (!attributeKeyPattern.test(key)) {
+            // i18n-exempt: protocol validation, logged by the softphone and answered to the phone system
             return fail('an attribute key is not 1-40 letters, digits or _');
         }
         if (typeof text !== 'string' || !isAttributeValue(text)) {
@@ -251,6 +252,7 @@ export function parseCallMessage(value: unknown): ParseResult<ListenerCallMessag
     }
     const { event, callid, ani, dnis } = value;
     if (!listenerCallEventTypes.includes(event as ListenerCallEventType)) {
+        // i18n-exempt: protocol validation, logged by the softphone and answered to the phone system
         return fail('call.event must be ringing, answered or ended');
     }
     if (typeof callid !== 'string' || !callIdPattern.test(callid)) {
@@ -282,6 +284,7 @@ export function parseCallMessage(value: unknown): ParseResult<ListenerCallMessag
 function parseWelcome(value: Fields): ParseResult<ListenerWelcomeMessage> {
     const { version, agent, actions, calls } = value;
     if (version !== listenerProtocolVersion) {
+        // i18n-exempt: protocol validation, logged by the softphone and answered to the phone system
         return fail(`the bridge speaks protocol version ${String(version)}, not 1`);
     }
     if (typeof agent !== 'string' || !agentPattern.test(agent)) {
@@ -345,9 +348,11 @@ export function parseBridgeMessage(data: unknown): ParseResult<BridgeMessage> {
     try {
         value = JSON.parse(data);
     } catch {
+        // i18n-exempt: protocol validation, logged by the softphone and answered to the phone system
         return fail('the bridge sent text that is not JSON');
     }
     if (!isFields(value)) {
+        // i18n-exempt: protocol validation, logged by the softphone and answered to the phone system
         return fail('the bridge sent JSON that is not an object');
     }
     switch (value['type']) {

@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type {
     CallEndReason,
     ConnectionStatus,
@@ -8,13 +9,29 @@ import type {
 import { toCallData, type CallData } from '../call-data';
 import type { HandoverSupport, TransferFailureReason } from '../call-handover';
 import { callStateRefusal, ConnectorEvents } from '../connector-events';
+import type { ConnectorAction } from '../connector-words';
+import { actionWord, connectionStatusWord } from '../connector-words';
 import { normaliseDtmf } from '../dtmf';
 import type { Scheduler } from '../scheduler';
 import { systemScheduler } from '../scheduler';
+import type { SimulatedCall, SimulatedCallState } from './simulated-call';
+import {
+    clearRemoteTimers,
+    newSimulatedCall,
+    scheduleRemote,
+    settleEndedCall,
+    settleLater
+} from './simulated-call';
 import type { SimulatorDelays } from './simulator-delays';
 import { defaultSimulatorDelays } from './simulator-delays';
 import type { SimulatorRuleStep } from './simulator-rules';
 import { simulatorRuleFor } from './simulator-rules';
+import {
+    numberRefusal,
+    simulatorNotConnected,
+    transferRefused,
+    unknownSimulatedCall
+} from './simulator-refusals';
 
 export interface SimulatorConnectorOptions {
     /** Makes the call ids (the provider call ids of the call log). */
@@ -34,27 +51,6 @@ export interface SimulatedCaller {
     readonly to?: string;
     /** What the phone system knows about the call (validated and bounded: see call-data.ts). */
     readonly data?: Readonly<Record<string, string>>;
-}
-
-type SimulatedCallState = 'ringing' | 'dialing' | 'connected' | 'held';
-
-interface PendingAction {
-    readonly action: string;
-    readonly handle: unknown;
-    readonly reject: (error: Error) => void;
-}
-
-interface SimulatedCall {
-    readonly id: string;
-    readonly direction: 'inbound' | 'outbound';
-    /** The other party's number (the dialled number, or the caller's). */
-    readonly remote: string;
-    state: SimulatedCallState;
-    muted: boolean;
-    /** The remote side's scheduled behaviour (dial rule steps, inbound ring timeout). */
-    readonly remoteTimers: Set<unknown>;
-    /** The agent's requests waiting for their confirming event. */
-    readonly pendingActions: Set<PendingAction>;
 }
 
 /**
@@ -121,7 +117,7 @@ export class SimulatorConnector implements Connector {
     connect(): Promise<void> {
         const answered = this.events.connectWithoutAttempt(
             this.connecting?.promise,
-            'The simulator is reconnecting; simulateConnectionRestore() ends that.'
+            label('Softphone_Simulator_Reconnecting_Connect')
         );
         if (answered) {
             return answered;
@@ -148,9 +144,7 @@ export class SimulatorConnector implements Connector {
     disconnect(): Promise<void> {
         if (this.connecting) {
             this.scheduler.clearTimeout(this.connecting.handle);
-            this.connecting.reject(
-                new Error('Disconnected before the simulator finished connecting.')
-            );
+            this.connecting.reject(new Error(label('Softphone_Simulator_Disconnected_Early')));
             this.connecting = undefined;
         }
         if (this.events.status !== 'disconnected') {
@@ -167,25 +161,20 @@ export class SimulatorConnector implements Connector {
         }
         const id = this.idGenerator();
         if (this.calls.has(id) || this.endedCallIds.has(id)) {
-            return Promise.reject(
-                new Error(`Cannot dial: the id generator repeated call id "${id}".`)
-            );
+            return Promise.reject(new Error(label('Softphone_Simulator_Repeated_Dial_Id', id)));
         }
         const call = this.addCall(id, 'outbound', 'dialing', number);
         for (const step of simulatorRuleFor(number).steps) {
-            const delay = step.after === 'immediately' ? 0 : this.delays[step.after];
-            const handle = this.scheduler.setTimeout(() => {
-                call.remoteTimers.delete(handle);
-                this.applyStep(call, step);
-            }, delay);
-            call.remoteTimers.add(handle);
+            scheduleRemote(call, this.scheduler, this.stepDelay(step), () =>
+                this.applyStep(call, step)
+            );
         }
         return Promise.resolve(id);
     }
 
     answer(callId: string): Promise<void> {
         return this.request('answer', callId, ['ringing'], (call) => {
-            this.clearRemoteTimers(call);
+            clearRemoteTimers(call, this.scheduler);
             call.state = 'connected';
             return this.confirmLater(call, 'answer', { type: 'answered', callId });
         });
@@ -198,7 +187,7 @@ export class SimulatorConnector implements Connector {
     }
 
     hangup(callId: string): Promise<void> {
-        return this.request('hang up', callId, ['dialing', 'connected', 'held'], (call) =>
+        return this.request('hangup', callId, ['dialing', 'connected', 'held'], (call) =>
             this.endLater(call, 'local-hangup')
         );
     }
@@ -227,11 +216,9 @@ export class SimulatorConnector implements Connector {
     sendDtmf(callId: string, digits: string): Promise<void> {
         const tones = normaliseDtmf(digits);
         if (tones === undefined) {
-            return Promise.reject(
-                new Error(`Cannot send DTMF "${digits}": use only 0-9, *, # and A-D.`)
-            );
+            return Promise.reject(new Error(label('Softphone_Simulator_Bad_Dtmf', digits)));
         }
-        return this.request('send DTMF on', callId, ['connected'], () => {
+        return this.request('sendDtmf', callId, ['connected'], () => {
             this.digitsSent.set(callId, this.sentDigits(callId) + tones);
             return Promise.resolve();
         });
@@ -244,17 +231,14 @@ export class SimulatorConnector implements Connector {
      * A target ending in 0005 refuses: the request rejects.
      */
     blindTransfer(callId: string, target: string): Promise<void> {
-        const refusal = numberRefusal(target, 'transfer to');
+        const refusal = numberRefusal(target, 'transferTo');
         if (refusal) {
             return Promise.reject(refusal);
         }
         return this.request('transfer', callId, ['connected', 'held'], (call) => {
             const rule = simulatorRuleFor(target);
             if (rule.behaviour === 'refuse-transfer') {
-                return this.refuseLater(
-                    call,
-                    `The phone system refused the transfer to ${target} (403 Forbidden).`
-                );
+                return this.refuseLater(call, transferRefused(target));
             }
             return this.confirmLater(call, 'transfer', {
                 type: 'transfer',
@@ -270,11 +254,11 @@ export class SimulatorConnector implements Connector {
         const call = this.calls.get(callId);
         if (call && call.state !== 'held') {
             return Promise.reject(
-                callStateRefusal('consult on', callId, call.state, ['held'] as const)
+                callStateRefusal(actionWord('consult'), callId, call.state, ['held'] as const)
             );
         }
         if (!call) {
-            return Promise.reject(this.unknownCall('consult on', callId));
+            return Promise.reject(this.unknownCall('consult', callId));
         }
         return this.dial(target);
     }
@@ -287,15 +271,12 @@ export class SimulatorConnector implements Connector {
         const consult = this.calls.get(consultCallId);
         if (!consult || consult.state !== 'connected') {
             return Promise.reject(
-                new Error(`Cannot complete the consult: call "${consultCallId}" is not connected.`)
+                new Error(label('Softphone_Connector_Consult_Not_Connected', consultCallId))
             );
         }
-        return this.request('complete the consult on', callId, ['held'], (call) => {
+        return this.request('completeConsult', callId, ['held'], (call) => {
             if (simulatorRuleFor(consult.remote).behaviour === 'refuse-transfer') {
-                return this.refuseLater(
-                    call,
-                    `The phone system refused the transfer to ${consult.remote} (403 Forbidden).`
-                );
+                return this.refuseLater(call, transferRefused(consult.remote));
             }
             return this.confirmLater(call, 'transfer', {
                 type: 'transfer',
@@ -314,7 +295,7 @@ export class SimulatorConnector implements Connector {
         const active = this.calls.get(activeCallId);
         if (!active || active.state !== 'connected') {
             return Promise.reject(
-                new Error(`Cannot merge: call "${activeCallId}" is not connected.`)
+                new Error(label('Softphone_Connector_Merge_Not_Connected', activeCallId))
             );
         }
         return this.request('merge', heldCallId, ['held'], (held) => {
@@ -333,7 +314,7 @@ export class SimulatorConnector implements Connector {
     dropParty(callId: string): Promise<void> {
         if (!this.conference.has(callId)) {
             return Promise.reject(
-                new Error(`Cannot drop call "${callId}": it is not in conference.`)
+                new Error(label('Softphone_Connector_Not_In_Conference', callId))
             );
         }
         return this.hangup(callId);
@@ -344,20 +325,18 @@ export class SimulatorConnector implements Connector {
      * the simulator is not connected or the caller has no number text at all.
      */
     simulateIncoming(caller: SimulatedCaller): string {
-        const refusal = this.connectionRefusal('receive a call');
+        const refusal = this.connectionRefusal('receiveCall');
         if (refusal) {
             throw refusal;
         }
         const id = this.idGenerator();
         if (this.calls.has(id) || this.endedCallIds.has(id)) {
-            throw new Error(`Cannot simulate a call: the id generator repeated call id "${id}".`);
+            throw new Error(label('Softphone_Simulator_Repeated_Call_Id', id));
         }
         const call = this.addCall(id, 'inbound', 'ringing', caller.from);
-        const handle = this.scheduler.setTimeout(() => {
-            call.remoteTimers.delete(handle);
-            this.endNow(call, 'no-answer');
-        }, this.delays.inboundRingTimeoutMs);
-        call.remoteTimers.add(handle);
+        scheduleRemote(call, this.scheduler, this.delays.inboundRingTimeoutMs, () =>
+            this.endNow(call, 'no-answer')
+        );
         const event: ConnectorEvent = {
             type: 'incoming',
             callId: id,
@@ -377,7 +356,7 @@ export class SimulatorConnector implements Connector {
     simulateRemoteHangup(callId: string): void {
         const call = this.calls.get(callId);
         if (!call) {
-            throw this.unknownCall('simulate a remote hang-up on', callId);
+            throw this.unknownCall('simulateRemoteHangup', callId);
         }
         const reason: CallEndReason =
             call.state === 'ringing'
@@ -392,10 +371,10 @@ export class SimulatorConnector implements Connector {
     simulateConnectionLoss(): void {
         if (this.events.status !== 'connected') {
             throw new Error(
-                `Cannot simulate a connection loss: the simulator is ${this.events.status}.`
+                label('Softphone_Simulator_Loss_Refused', connectionStatusWord(this.events.status))
             );
         }
-        this.events.setStatus('reconnecting', 'Simulated connection loss; reconnecting.');
+        this.events.setStatus('reconnecting', label('Softphone_Simulator_Connection_Lost'));
         this.endAllCalls('connection-lost');
     }
 
@@ -403,7 +382,10 @@ export class SimulatorConnector implements Connector {
     simulateConnectionRestore(): void {
         if (this.events.status !== 'reconnecting') {
             throw new Error(
-                `Cannot simulate a connection restore: the simulator is ${this.events.status}.`
+                label(
+                    'Softphone_Simulator_Restore_Refused',
+                    connectionStatusWord(this.events.status)
+                )
             );
         }
         this.events.setStatus('connected');
@@ -415,28 +397,21 @@ export class SimulatorConnector implements Connector {
         state: SimulatedCallState,
         remote: string
     ): SimulatedCall {
-        const call: SimulatedCall = {
-            id,
-            direction,
-            remote,
-            state,
-            muted: false,
-            remoteTimers: new Set(),
-            pendingActions: new Set()
-        };
+        const call = newSimulatedCall(id, direction, state, remote);
         this.calls.set(id, call);
         return call;
+    }
+
+    private stepDelay(step: SimulatorRuleStep): number {
+        return step.after === 'immediately' ? 0 : this.delays[step.after];
     }
 
     /** The transfer target's rule, played as transfer progress for `call`. */
     private playTransfer(call: SimulatedCall, target: string): void {
         for (const step of simulatorRuleFor(target).steps) {
-            const delay = step.after === 'immediately' ? 0 : this.delays[step.after];
-            const handle = this.scheduler.setTimeout(() => {
-                call.remoteTimers.delete(handle);
-                this.applyTransferStep(call, target, step);
-            }, delay);
-            call.remoteTimers.add(handle);
+            scheduleRemote(call, this.scheduler, this.stepDelay(step), () =>
+                this.applyTransferStep(call, target, step)
+            );
         }
     }
 
@@ -458,7 +433,7 @@ export class SimulatorConnector implements Connector {
         }
         const handedOn = step.event === 'answered' || step.reason === 'voicemail';
         if (handedOn) {
-            this.clearRemoteTimers(call);
+            clearRemoteTimers(call, this.scheduler);
             report('accepted');
             this.endNow(call, 'transferred');
             return;
@@ -467,17 +442,9 @@ export class SimulatorConnector implements Connector {
     }
 
     /** Rejects the request after localActionMs (the phone system's refusal). */
-    private refuseLater(call: SimulatedCall, message: string): Promise<void> {
-        return new Promise<void>((_resolve, reject) => {
-            const pending: PendingAction = {
-                action: 'transfer',
-                handle: this.scheduler.setTimeout(() => {
-                    call.pendingActions.delete(pending);
-                    reject(new Error(message));
-                }, this.delays.localActionMs),
-                reject
-            };
-            call.pendingActions.add(pending);
+    private refuseLater(call: SimulatedCall, refusal: Error): Promise<void> {
+        return settleLater(call, this.scheduler, 'transfer', this.delays.localActionMs, () => {
+            throw refusal;
         });
     }
 
@@ -509,7 +476,7 @@ export class SimulatorConnector implements Connector {
 
     /** Validates a request against the connection and the call's state, then performs it. */
     private request(
-        action: string,
+        action: ConnectorAction,
         callId: string,
         allowed: readonly SimulatedCallState[],
         perform: (call: SimulatedCall) => Promise<void>
@@ -522,7 +489,7 @@ export class SimulatorConnector implements Connector {
         if (!call) {
             return Promise.reject(this.unknownCall(action, callId));
         }
-        const wrongState = callStateRefusal(action, callId, call.state, allowed);
+        const wrongState = callStateRefusal(actionWord(action), callId, call.state, allowed);
         if (wrongState) {
             return Promise.reject(wrongState);
         }
@@ -532,21 +499,12 @@ export class SimulatorConnector implements Connector {
     /** Emits the confirming event after localActionMs, then resolves. */
     private confirmLater(
         call: SimulatedCall,
-        action: string,
+        action: ConnectorAction,
         event: ConnectorEvent
     ): Promise<void> {
-        return new Promise<void>((resolve, reject) => {
-            const pending: PendingAction = {
-                action,
-                handle: this.scheduler.setTimeout(() => {
-                    call.pendingActions.delete(pending);
-                    this.events.emit(event);
-                    resolve();
-                }, this.delays.localActionMs),
-                reject
-            };
-            call.pendingActions.add(pending);
-        });
+        return settleLater(call, this.scheduler, action, this.delays.localActionMs, () =>
+            this.events.emit(event)
+        );
     }
 
     /** The agent ends the call: it is gone at once; 'ended' follows after localActionMs. */
@@ -580,42 +538,18 @@ export class SimulatorConnector implements Connector {
     private forget(call: SimulatedCall, reason: CallEndReason): void {
         this.calls.delete(call.id);
         this.endedCallIds.add(call.id);
-        this.clearRemoteTimers(call);
-        for (const pending of call.pendingActions) {
-            this.scheduler.clearTimeout(pending.handle);
-            pending.reject(
-                new Error(
-                    `Call "${call.id}" ended (${reason}) before the ${pending.action} completed.`
-                )
-            );
-        }
-        call.pendingActions.clear();
+        settleEndedCall(call, this.scheduler, reason);
     }
 
-    private clearRemoteTimers(call: SimulatedCall): void {
-        for (const handle of call.remoteTimers) {
-            this.scheduler.clearTimeout(handle);
-        }
-        call.remoteTimers.clear();
-    }
-
-    private connectionRefusal(action: string): Error | undefined {
+    private connectionRefusal(action: ConnectorAction): Error | undefined {
         return this.events.status === 'connected'
             ? undefined
-            : new Error(`Cannot ${action}: the simulator is ${this.events.status}.`);
+            : simulatorNotConnected(action, this.events.status);
     }
 
-    private unknownCall(action: string, callId: string): Error {
-        return this.endedCallIds.has(callId)
-            ? new Error(`Cannot ${action} call "${callId}": it has ended.`)
-            : new Error(`Cannot ${action} call "${callId}": the simulator has no such call.`);
+    private unknownCall(action: ConnectorAction, callId: string): Error {
+        return unknownSimulatedCall(action, callId, this.endedCallIds.has(callId));
     }
-}
-
-function numberRefusal(number: string, action = 'dial'): Error | undefined {
-    return typeof number === 'string' && /\d/.test(number)
-        ? undefined
-        : new Error(`Cannot ${action} "${String(number)}": a number needs at least one digit.`);
 }
 
 /** A target's end, as the reason its transfer failed. */

@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type { CallEndReason } from '../connector';
 import type { SimulatorDelayName } from './simulator-delays';
 
@@ -50,7 +51,10 @@ export interface SimulatorDialRule {
     readonly suffix?: string;
     readonly behaviour: SimulatorDialBehaviour;
     readonly steps: readonly SimulatorRuleStep[];
-    /** One line for the softphone's simulator help and the README (default delays). */
+    /**
+     * One line for the softphone's simulator help and the README (default delays), in the
+     * agent's language when read.
+     */
     readonly description: string;
 }
 
@@ -62,36 +66,48 @@ export const simulatorDialRules: readonly SimulatorDialRule[] = [
         suffix: '0000',
         behaviour: 'busy',
         steps: [ringing, { event: 'ended', reason: 'busy', after: 'busyMs' }],
-        description: 'Ends in 0000: rings, then busy after 1 s.'
+        get description() {
+            return label('Softphone_Simulator_Rule_Busy');
+        }
     },
     {
         suffix: '0001',
         behaviour: 'no-answer',
         steps: [ringing, { event: 'ended', reason: 'no-answer', after: 'noAnswerMs' }],
-        description: 'Ends in 0001: rings unanswered for 20 s.'
+        get description() {
+            return label('Softphone_Simulator_Rule_No_Answer');
+        }
     },
     {
         suffix: '0002',
         behaviour: 'unreachable',
         steps: [{ event: 'ended', reason: 'unreachable', after: 'immediately' }],
-        description: 'Ends in 0002: unreachable, fails at once.'
+        get description() {
+            return label('Softphone_Simulator_Rule_Unreachable');
+        }
     },
     {
         suffix: '0003',
         behaviour: 'voicemail',
         steps: [ringing, { event: 'ended', reason: 'voicemail', after: 'voicemailMs' }],
-        description: 'Ends in 0003: rings, then goes to voicemail after 3 s.'
+        get description() {
+            return label('Softphone_Simulator_Rule_Voicemail');
+        }
     },
     {
         suffix: '0005',
         behaviour: 'refuse-transfer',
         steps: [ringing, { event: 'answered', after: 'answerMs' }],
-        description: 'Ends in 0005: answers after 1.5 s, but refuses transfers to it.'
+        get description() {
+            return label('Softphone_Simulator_Rule_Refuse_Transfer');
+        }
     },
     {
         behaviour: 'answer',
         steps: [ringing, { event: 'answered', after: 'answerMs' }],
-        description: 'Any other number: rings, then answers after 1.5 s.'
+        get description() {
+            return label('Softphone_Simulator_Rule_Answer');
+        }
     }
 ];
 
@@ -108,6 +124,7 @@ export function simulatorRuleFor(number: string): SimulatorDialRule {
     );
     if (!rule) {
         // Unreachable while the table ends with a catch-all rule; kept so the type is honest.
+        // i18n-exempt: a programming error, unreachable while the table ends with a catch-all
         throw new Error('The simulator dial rules have no catch-all rule.');
     }
     return rule;

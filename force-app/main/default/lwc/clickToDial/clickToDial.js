@@ -47,8 +47,6 @@ import DO_NOT_CALL_CASE_CONTACT from '@salesforce/label/c.Softphone_Do_Not_Call_
 import NUMBER_NOT_DIALABLE from '@salesforce/label/c.Softphone_Number_Not_Dialable';
 import CHECKING from '@salesforce/label/c.Softphone_Checking';
 import NOT_ANSWERING from '@salesforce/label/c.Softphone_Not_Answering';
-import HOW_TO_OPEN from '@salesforce/label/c.Softphone_How_To_Open';
-import CHECK_AGAIN from '@salesforce/label/c.Softphone_Check_Again';
 import STATE_RINGING from '@salesforce/label/c.Softphone_State_Ringing';
 import STATE_DIALING from '@salesforce/label/c.Softphone_State_Dialing';
 import STATE_CONNECTED from '@salesforce/label/c.Softphone_State_Connected';
@@ -104,8 +102,6 @@ export default class ClickToDial extends LightningElement {
         noPhoneNumbers: NO_PHONE_NUMBERS,
         checking: CHECKING,
         notAnswering: NOT_ANSWERING,
-        howToOpen: HOW_TO_OPEN,
-        checkAgain: CHECK_AGAIN,
         callDuration: CALL_DURATION,
         hangUp: HANG_UP
     };

@@ -70,8 +70,6 @@ import HANG_UP from '@salesforce/label/c.Softphone_Hang_Up';
 import COMMAND_FAILED from '@salesforce/label/c.Softphone_Command_Failed';
 import CHECKING from '@salesforce/label/c.Softphone_Checking';
 import NOT_ANSWERING from '@salesforce/label/c.Softphone_Not_Answering';
-import HOW_TO_OPEN from '@salesforce/label/c.Softphone_How_To_Open';
-import CHECK_AGAIN from '@salesforce/label/c.Softphone_Check_Again';
 import WRAP_UP_TITLE from '@salesforce/label/c.Softphone_Wrap_Up_Title';
 import DISPOSITION from '@salesforce/label/c.Softphone_Field_Disposition';
 import NOTES from '@salesforce/label/c.Softphone_Field_Notes';
@@ -108,8 +106,6 @@ export default class SoftphoneCallBar extends LightningElement {
         callDuration: CALL_DURATION,
         checking: CHECKING,
         notAnswering: NOT_ANSWERING,
-        howToOpen: HOW_TO_OPEN,
-        checkAgain: CHECK_AGAIN,
         disposition: DISPOSITION,
         notes: NOTES,
         save: SAVE,

@@ -217,7 +217,7 @@ describe('c-click-to-dial', () => {
 
             jest.advanceTimersByTime(1);
             await flush();
-            const missing = $(element, '.softphone-missing');
+            const missing = $(element, 'c-softphone-unavailable').shadowRoot;
             expect(missing.textContent).toContain('No softphone is answering.');
             expect(missing.textContent).toContain('Open the Phone utility');
             expect(dialButton(element, 'Phone').disabled).toBe(true);
@@ -234,7 +234,7 @@ describe('c-click-to-dial', () => {
 
             silent.stop();
             const softphone = fakeSoftphone();
-            $(element, 'lightning-button.check-again').click();
+            $($(element, 'c-softphone-unavailable'), 'lightning-button.check-again').click();
             await flush();
             expect(softphone.commandsOf('ping')).toHaveLength(1);
             expect($(element, '.softphone-missing')).toBeNull();

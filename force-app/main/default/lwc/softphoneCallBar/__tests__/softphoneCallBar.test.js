@@ -151,8 +151,10 @@ describe('c-softphone-call-bar', () => {
             expect($(element, '.softphone-missing')).toBeNull();
             jest.advanceTimersByTime(1);
             await flush();
-            expect(text(element, '.unavailable-title')).toBe('No softphone is answering.');
-            expect($(element, '.softphone-missing').textContent).toContain(
+            expect(text($(element, 'c-softphone-unavailable'), '.unavailable-title')).toBe(
+                'No softphone is answering.'
+            );
+            expect($(element, 'c-softphone-unavailable').shadowRoot.textContent).toContain(
                 'Open the Phone utility'
             );
             expect($(element, '.agent-status')).toBeNull();
@@ -171,7 +173,9 @@ describe('c-softphone-call-bar', () => {
             await flush();
             jest.advanceTimersByTime(2000); // its timeout
             await flush();
-            expect(text(element, '.unavailable-title')).toBe('The softphone stopped answering.');
+            expect(text($(element, 'c-softphone-unavailable'), '.unavailable-title')).toBe(
+                'The softphone stopped answering.'
+            );
             expect($(element, '.call-state')).toBeNull();
         });
 
@@ -197,7 +201,8 @@ describe('c-softphone-call-bar', () => {
             await flush();
             silent.stop();
             const softphone = fakeSoftphone();
-            await click(element, 'check-again');
+            $($(element, 'c-softphone-unavailable'), 'lightning-button.check-again').click();
+            await flush();
             expect(softphone.commandsOf('getState')).toHaveLength(1);
             expect($(element, '.softphone-missing')).toBeNull();
             expect($(element, 'lightning-combobox.status')).not.toBeNull();
