@@ -58,7 +58,10 @@ sipSuite('the softphone over SIP in the local console', { timeout: 180_000 }, ()
             kamailio,
             settings: {
                 'setting.callData.sipHeaders': 'X-Queue=Queue',
-                'setting.callData.visibleKeys': 'Queue=Queue'
+                'setting.callData.visibleKeys': 'Queue=Queue',
+                // A search answers at an org's pace: a dial's INVITE is made (and held) while
+                // its Do Not Call check runs.
+                'host.delayMs.searchAndScreenPop': '300'
             }
         });
         phone = session.phone;
@@ -206,6 +209,36 @@ sipSuite('the softphone over SIP in the local console', { timeout: 180_000 }, ()
         assert.ok(Date.parse(record.Answered__c) >= Date.parse(record.Started__c));
     });
 
+    it('refuses a Do Not Call number with nothing on the wire: sipp gets only the next, allowed dial', async () => {
+        const before = await endedRecordCount();
+        const callee = await sipp({ scenario: 'uas-busy.xml', uas: true });
+        await dialFromKeypad(SAMPLE.robertHayes.number);
+        await phone.frame
+            .getByText('Robert Hayes has asked not to be called (Do Not Call)')
+            .first()
+            .waitFor();
+        await session.screenshot('sip-03-do-not-call-refused');
+        assert.equal(await phone.frame.locator('.softphone-call').count(), 0);
+        // The INVITE made during the check was cancelled before it left: the same UAS gets the
+        // next dial's INVITE as its first and only one.
+        await dialFromKeypad('+14155550486');
+        await finishWrapUp();
+        const result = await assertSippPassed(callee);
+        const invites = findMessages(result.messages, { direction: 'received', method: 'INVITE' });
+        assert.deepEqual(
+            invites.map((invite) => invite.firstLine),
+            ['INVITE sip:+14155550486@127.0.0.1 SIP/2.0']
+        );
+        assert.equal(
+            findMessages(result.messages, { direction: 'received', method: 'CANCEL' }).length,
+            0
+        );
+        const record = await nextEndedRecord(before);
+        assert.equal(record.To_Number__c, '+14155550486');
+        assert.equal(record.Outcome__c, 'Busy');
+        assert.equal(await endedRecordCount(), before + 1);
+    });
+
     it('dials by LMS to a busy sipp UAS (486): outcome Busy', async () => {
         const before = await endedRecordCount();
         const callee = await sipp({ scenario: 'uas-busy.xml', uas: true });
@@ -318,7 +351,8 @@ sipSuite('the softphone over SIP in the local console', { timeout: 180_000 }, ()
         assert.equal(record.From_Number__c, maria.number);
         assert.equal(record.Outcome__c, 'Connected');
         assert.equal(record.Contact__c, maria.id);
-        assert.equal(await endedRecordCount(), 6);
+        // One log for the one call: nothing logged twice across the restart.
+        assert.equal(await endedRecordCount(), before + 1);
         assert.deepEqual(session.pageErrors, []);
     });
 

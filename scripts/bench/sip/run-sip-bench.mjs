@@ -6,7 +6,8 @@
 // maxima over --calls calls each (20 by default), every row of issue 14's table with its budget:
 // - inbound, from the INVITE leaving sipp (sipp's message trace): the ringing call shown, the
 //   searchAndScreenPop request received by the host, the record popped (the host's receipt of
-//   screenPop), and from the Answer click to the 200 OK reaching sipp;
+//   screenPop), and from the Answer click to the 200 OK reaching sipp (the agent clicks
+//   --answer-after ms after the ring shows, 400 by default: a person's reaction; 0 at once);
 // - outbound, from the Call click on the keypad and from an LWC's LMS dial: "Calling…" shown and
 //   the INVITE reaching sipp (a busy UAS, 486);
 // - blind transfer, from the click on Transfer now to the REFER reaching sipp;
@@ -57,6 +58,9 @@ function option(name, environment, fallback) {
 const CALLS = option('calls', 'SIP_BENCH_CALLS', 20);
 const RESTARTS = option('restarts', 'SIP_BENCH_RESTARTS', 20);
 const SEARCH_DELAY_MS = option('search-delay', 'SIP_BENCH_SEARCH_DELAY_MS', 150);
+// How long the agent takes to click Answer once the call shows as ringing: a person reacts in
+// no less than about 300 ms (the softphone prepares the answer meanwhile); 0 clicks at once.
+const ANSWER_AFTER_MS = option('answer-after', 'SIP_BENCH_ANSWER_AFTER_MS', 400);
 // The first calls start the fake microphone and warm the JIT: measured but not counted.
 const WARM_UP = 2;
 const AGENT = { user: 'agent1', password: 'secret' };
@@ -114,7 +118,7 @@ async function hostRequests(session) {
 
 /** One inbound call: sipp calls the agent, the page answers at once, sipp hangs up. */
 async function inboundCall(session, kamailio) {
-    await session.page.evaluate(() => window.sipBench.armInbound());
+    await session.page.evaluate((delay) => window.sipBench.armInbound(delay), ANSWER_AFTER_MS);
     const caller = await startSipp({
         scenario: 'uac-call-softphone.xml',
         kamailio,
@@ -265,7 +269,7 @@ async function main() {
         });
         progress(
             `Kamailio ${kamailio.webSocketUrl}, ${CALLS} calls each (+${WARM_UP} warm-up), ` +
-                `${RESTARTS} restarts, searches answered after ${SEARCH_DELAY_MS} ms`
+                `${RESTARTS} restarts, searches answered after ${SEARCH_DELAY_MS} ms, Answer clicked ${ANSWER_AFTER_MS} ms after the ring shows`
         );
         const loadBefore = loadavg()[0];
         const { samples: inbound, discarded } = await repeat('inbound', session, () =>
@@ -312,7 +316,7 @@ async function main() {
             },
             { figure: 'INVITE → the record popped', stats: of(inbound, 'popped') },
             {
-                figure: 'Answer click → 200 OK at the caller',
+                figure: `Answer click (${ANSWER_AFTER_MS} ms after the ring) → 200 OK at the caller`,
                 stats: of(inbound, 'answerToOk'),
                 budgetMs: 30
             },
@@ -380,6 +384,7 @@ async function main() {
             calls: CALLS,
             warmUp: WARM_UP,
             searchDelayMs: SEARCH_DELAY_MS,
+            answerAfterMs: ANSWER_AFTER_MS,
             discardedInbound: discarded,
             rows,
             reRegistration,

@@ -28,13 +28,17 @@ export function installSipBenchDriver() {
     window.sipBench = Object.freeze({
         /**
          * Arms the inbound measurement (before sipp sends its INVITE): when the softphone shows
-         * the ringing call the agent answers at once; `inboundResult()` then resolves with the
-         * wall-clock times of the ringing, the Answer click and the searchAndScreenPop request.
+         * the ringing call the agent answers `answerAfterMs` after it showed (at once: 0);
+         * `inboundResult()` then resolves with the wall-clock times of the ringing, the Answer
+         * click and the searchAndScreenPop request.
          */
-        armInbound() {
+        armInbound(answerAfterMs = 0) {
             clearRequests();
             pending = (async () => {
                 const ringingAt = await until(() => ringing() && now(), 'the ringing');
+                if (answerAfterMs > 0) {
+                    await new Promise((resolve) => setTimeout(resolve, answerAfterMs));
+                }
                 const answer = await until(() => button('Answer'), 'the Answer button');
                 const answeredAt = now();
                 answer.click();

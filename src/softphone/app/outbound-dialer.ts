@@ -106,8 +106,9 @@ export class OutboundDialer {
                       : label('Softphone_Not_A_Number', typed.slice(0, 40));
             return { ok: false, code: 'invalid-number', message };
         }
-        // The connector's set-up (the microphone) overlaps the check's round trip.
-        const prepared = this.engine.prepareDial();
+        // The connector's set-up (the microphone, the INVITE held until the dial) overlaps the
+        // check's round trip; a refused call sends nothing.
+        const prepared = this.engine.prepareDial(parsed.e164);
         try {
             return await this.checkAndPlace(parsed, request);
         } finally {

@@ -170,8 +170,8 @@ export class CallEngine {
      * A dial is coming: the connector may get ready meanwhile (Connector.prepareToDial). Call
      * the returned function once the dial is placed or given up.
      */
-    prepareDial(): () => void {
-        return this.core.connector.prepareToDial?.() ?? (() => undefined);
+    prepareDial(number?: string): () => void {
+        return this.core.connector.prepareToDial?.(number) ?? (() => undefined);
     }
 
     /**

@@ -82,9 +82,11 @@ export interface Connector extends Partial<CallHandover> {
     /**
      * A dial is coming (the softphone checks Do Not Call first): a connector may get its media
      * ready meanwhile, so that the call goes out sooner. Returns what undoes it when no dial
-     * followed (a no-op once the dial took what was prepared). Optional.
+     * followed (a no-op once the dial took what was prepared). `number` is the one the dial
+     * will ask for: a connector may prepare the call itself, sending nothing before the dial.
+     * Optional.
      */
-    prepareToDial?(): () => void;
+    prepareToDial?(number?: string): () => void;
     answer(callId: string): Promise<void>;
     decline(callId: string): Promise<void>;
     hangup(callId: string): Promise<void>;

@@ -17,6 +17,7 @@ import type {
     SipUserAgentFactory,
     SipUserAgentListener
 } from './sip-user-agent';
+import { holdLocalDescription, isGateableConnection, type SdpGate } from './sdp-gate';
 
 /*
  * The one file that talks to JsSIP. JsSIP's typings are loose (payloads typed `any`, events
@@ -139,11 +140,18 @@ class JsSipUserAgent implements SipUserAgent {
     call(target: string, options: SipMediaOptions, listener: SipSessionListener): SipSession {
         const relay = new SessionRelay();
         relay.listener = listener;
+        relay.holdOffer(options);
         this.lastOutgoingCallId = '';
-        const session = this.ua.call(target, {
-            ...mediaOptions(options, this.config.routeHeader),
-            eventHandlers: relay.handlers()
-        });
+        let session: JsSipSessionLike;
+        try {
+            // JsSIP creates the peer connection inside call(): the relay holds its SDP then.
+            session = this.ua.call(target, {
+                ...mediaOptions(options, this.config.routeHeader),
+                eventHandlers: relay.handlers()
+            });
+        } finally {
+            relay.releaseHold();
+        }
         return new JsSipSession(session, relay, this.lastOutgoingCallId);
     }
 
@@ -198,6 +206,19 @@ class JsSipUserAgent implements SipUserAgent {
 /** Turns one JsSIP session's events into SipSessionEvents for whoever listens now. */
 class SessionRelay {
     listener: SipSessionListener = () => undefined;
+    /** The gate for the SDP of the next peer connection JsSIP creates (sdp-gate.ts). */
+    private gate?: { readonly gate: SdpGate; readonly hasIceServers: boolean };
+
+    holdOffer(options: SipMediaOptions): void {
+        this.gate = options.holdUntil
+            ? { gate: options.holdUntil, hasIceServers: options.iceServers.length > 0 }
+            : undefined;
+    }
+
+    /** Later peer connections (none in JsSIP today) are not held. */
+    releaseHold(): void {
+        this.gate = undefined;
+    }
 
     handlers(): Record<string, Handler> {
         const emit = (event: SipSessionEvent): void => this.listener(event);
@@ -236,6 +257,11 @@ class SessionRelay {
             peerconnection: (payload) => {
                 // The remote audio arrives as a track on the peer connection JsSIP creates.
                 const connection = readField(payload, 'peerconnection');
+                const gate = this.gate;
+                this.gate = undefined;
+                if (gate && isGateableConnection(connection)) {
+                    holdLocalDescription(connection, gate.gate, gate.hasIceServers);
+                }
                 if (!hasEventTarget(connection)) {
                     return;
                 }
@@ -264,7 +290,13 @@ class JsSipSession implements SipSession {
     }
 
     answer(options: SipMediaOptions): void {
-        this.session.answer(mediaOptions(options));
+        // JsSIP creates the peer connection inside answer(): the relay holds its SDP then.
+        this.relay.holdOffer(options);
+        try {
+            this.session.answer(mediaOptions(options));
+        } finally {
+            this.relay.releaseHold();
+        }
     }
 
     terminate(options: { statusCode?: number; reasonPhrase?: string } = {}): void {

@@ -46,6 +46,19 @@ export class MicrophonePrefetch {
         return this.media.getLocalStream();
     }
 
+    /**
+     * The stream opened while ringing, taken now, if it opened and nobody took or released it
+     * first; undefined otherwise (never asks again: no second prompt while the call rings).
+     */
+    async takeIfOpen(): Promise<MediaStream | undefined> {
+        const stream = await this.pending;
+        if (!stream || this.taken || this.released) {
+            return undefined;
+        }
+        this.taken = true;
+        return stream;
+    }
+
     /** The call ended unanswered: a stream nobody took is stopped, now or when it arrives. */
     release(): void {
         if (this.released || this.taken) {

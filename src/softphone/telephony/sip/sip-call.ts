@@ -1,6 +1,7 @@
 import type { CallEndReason } from '../connector';
 import type { IceCutoff } from './ice-cutoff';
 import type { MicrophonePrefetch } from './microphone-prefetch';
+import type { SdpGate } from './sdp-gate';
 import type { SipSession } from './sip-user-agent';
 
 /**
@@ -33,6 +34,8 @@ export interface SipCall {
     /** An inbound call's microphone, opened while it rings (microphone-prefetch.ts). */
     microphone?: MicrophonePrefetch;
     remoteStream?: MediaStream;
+    /** An inbound call answered while ringing, its 200 OK held until the agent answers. */
+    heldAnswer?: SdpGate;
     ringingReported: boolean;
     /** Set just before the agent's own request ends the call: it wins over the SIP cause. */
     localEnd?: { readonly reason: CallEndReason; readonly message?: string };

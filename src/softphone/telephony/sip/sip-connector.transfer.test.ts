@@ -397,3 +397,21 @@ describe('SipConnector conference mixed in the browser', () => {
         );
     });
 });
+
+describe('SipConnector handover part (a chunk of its own)', () => {
+    it('is loaded on the first request when no answered call loaded it yet', async () => {
+        const harness = await connectedHarness();
+        const { id, session } = ringing(harness);
+        const answering = harness.connector.answer(id);
+        await settle();
+        session.simulateAccepted();
+        // Asked at once, before the part the answer started fetching is there.
+        const transferring = harness.connector.blindTransfer(id, '1003');
+        expect(harness.connector.conferenceDetails()).toBeUndefined();
+        await answering;
+        await settle();
+        expect(session.referTarget).toBe('sip:1003@pbx.example.com');
+        session.referHandlers?.requestSucceeded?.({ response: { status_code: 202 } });
+        await transferring;
+    });
+});

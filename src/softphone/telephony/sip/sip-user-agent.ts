@@ -1,3 +1,5 @@
+import type { SdpGate } from './sdp-gate';
+
 /**
  * The SIP stack as the connector sees it: a user agent that registers and places or receives
  * calls, and sessions that report typed events. jssip-adapter.ts implements it on JsSIP; nothing
@@ -66,6 +68,11 @@ export interface SipMediaOptions {
     readonly mediaStream: MediaStream;
     readonly iceServers: readonly string[];
     readonly extraHeaders?: readonly string[];
+    /**
+     * The SDP (the INVITE, or the answer's 200 OK) leaves only once this gate opens; the peer
+     * connection, the offer or answer and ICE gathering are made meanwhile (sdp-gate.ts).
+     */
+    readonly holdUntil?: SdpGate;
 }
 
 export type SipDtmfTransport = 'RFC2833' | 'INFO';

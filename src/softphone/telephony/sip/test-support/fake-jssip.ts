@@ -29,15 +29,41 @@ function fakeSender(): FakeSender {
 
 export class FakePeerConnection {
     readonly senders: FakeSender[] = [fakeSender()];
+    gathering: 'gathering' | 'complete' = 'gathering';
     private readonly trackListeners: ((event: unknown) => void)[] = [];
+    private readonly candidateListeners = new Set<(event: unknown) => void>();
+
+    /** A getter, as on RTCPeerConnection's prototype. */
+    get iceGatheringState(): string {
+        return this.gathering;
+    }
 
     getSenders(): FakeSender[] {
         return this.senders;
     }
 
+    setLocalDescription(): Promise<void> {
+        return Promise.resolve();
+    }
+
     addEventListener(type: string, listener: (event: unknown) => void): void {
         if (type === 'track') {
             this.trackListeners.push(listener);
+        } else if (type === 'icecandidate') {
+            this.candidateListeners.add(listener);
+        }
+    }
+
+    removeEventListener(type: string, listener: (event: unknown) => void): void {
+        if (type === 'icecandidate') {
+            this.candidateListeners.delete(listener);
+        }
+    }
+
+    /** The browser gathered a candidate (the peer connection's own event). */
+    simulateGathered(type: string): void {
+        for (const listener of [...this.candidateListeners]) {
+            listener({ candidate: { type } });
         }
     }
 
@@ -155,6 +181,30 @@ export class FakeJsSipSession extends EventEmitter implements JsSipSessionLike {
             }
         });
         return counter;
+    }
+
+    /** Where JsSIP's set-up got: 'held' until the local description resolved. */
+    sdp: 'none' | 'held' | 'sent' | 'dropped' = 'none';
+    /** The gathering state JsSIP read when the SDP left ('complete': at once). */
+    gatheringWhenSent?: string;
+
+    /**
+     * JsSIP's part of an offer or answer: sets the local description, then sends the SDP unless
+     * the session ended meanwhile (cancelled before the INVITE, or declined).
+     */
+    async simulateLocalDescription(): Promise<void> {
+        const connection = this.connection;
+        if (!connection) {
+            throw new Error('no peer connection yet');
+        }
+        this.sdp = 'held';
+        await connection.setLocalDescription();
+        if (this.status === 'ended') {
+            this.sdp = 'dropped';
+            return;
+        }
+        this.sdp = 'sent';
+        this.gatheringWhenSent = connection.iceGatheringState;
     }
 
     simulateProgress(statusCode = 180): void {

@@ -86,6 +86,8 @@ export async function answeredInbound(
     await settle();
     call.session.simulateAccepted();
     await answering;
+    // The handover part loads as a call is answered (a chunk of its own).
+    await settle();
     harness.events.length = 0;
     harness.media.log.length = 0;
     return call;
@@ -102,6 +104,8 @@ export async function answeredOutbound(
         throw new Error('dial made no session');
     }
     session.simulateAccepted();
+    // The handover part loads as a call is answered (a chunk of its own).
+    await settle();
     harness.events.length = 0;
     harness.media.log.length = 0;
     return { id, session };

@@ -1,0 +1,166 @@
+import type { CallData } from '../call-data';
+import type { Scheduler } from '../scheduler';
+import { callerIdFrom, callerNumber } from './caller-id';
+import { callerIdPolicyFor } from './caller-id-policy';
+import { MicrophonePrefetch } from './microphone-prefetch';
+import { SdpGate } from './sdp-gate';
+import type { SipCall } from './sip-call';
+import { sipCallData, type SipDataHeader } from './sip-call-data';
+import type { SipCallTable } from './sip-call-table';
+import type { SipConnectorOptions } from './sip-connector-options';
+import { errorText, microphoneError } from './sip-errors';
+import type { RawCallerIdentity, SipSession } from './sip-user-agent';
+
+/** JsSIP's no_answer_timeout (its default, which the connector keeps): then 408. */
+export const SIP_NO_ANSWER_MS = 60_000;
+
+export interface SipIncomingCallsOptions {
+    readonly calls: SipCallTable;
+    readonly scheduler: Scheduler;
+    readonly settings: SipConnectorOptions['settings'];
+    readonly callDataHeaders: readonly SipDataHeader[];
+}
+
+/**
+ * The SIP connector's inbound calls: the INVITE announced as 'incoming' (who calls: caller-id.ts;
+ * the call data: sip-call-data.ts), the microphone opened and the answer made while it rings, its
+ * 200 OK held until the agent answers (sdp-gate.ts).
+ */
+export class SipIncomingCalls {
+    constructor(private readonly options: SipIncomingCallsOptions) {}
+
+    onIncomingCall(session: SipSession, caller: RawCallerIdentity): void {
+        const calls = this.options.calls;
+        if (calls.connectionRefusal('receive a call')) {
+            session.terminate({ statusCode: 480, reasonPhrase: 'Temporarily Unavailable' });
+            return;
+        }
+        const id = calls.newCallId('receive a call');
+        if (id instanceof Error) {
+            calls.logger('error', id.message);
+            session.terminate({ statusCode: 500, reasonPhrase: 'Server Internal Error' });
+            return;
+        }
+        const call = calls.add(id, 'inbound', 'ringing');
+        call.session = session;
+        call.sipCallId = session.sipCallId;
+        session.setListener((event) => calls.onSessionEvent(call, event));
+        const callerId = callerIdFrom(caller, callerIdPolicyFor(this.options.settings));
+        calls.logger('info', 'Incoming call.', {
+            callId: id,
+            sipCallId: call.sipCallId,
+            callerIdSource: callerId.source
+        });
+        calls.events.emit({
+            type: 'incoming',
+            callId: id,
+            from: callerId.from,
+            ...(callerId.fromName === undefined ? {} : { fromName: callerId.fromName }),
+            to: callerNumber(caller.toUser),
+            ...this.callDataOf(caller)
+        });
+        // After the event: the screen pop's search goes out before the ringtone starts.
+        calls.updateRingtone();
+        if (calls.has(id)) {
+            call.microphone = new MicrophonePrefetch(calls.media);
+            void this.prepareAnswer(call, call.microphone);
+        }
+    }
+
+    answer(callId: string): Promise<void> {
+        const calls = this.options.calls;
+        return calls.request('answer', callId, ['ringing'], (call) =>
+            calls.awaitConfirmation(call, 'answer', async (pending) => {
+                call.state = 'answering';
+                calls.updateRingtone();
+                const held = call.heldAnswer;
+                if (held) {
+                    // The answer was made while the call rang: its 200 OK leaves now.
+                    call.heldAnswer = undefined;
+                    held.open();
+                    return;
+                }
+                let stream: MediaStream;
+                try {
+                    stream = await (call.microphone?.take() ?? calls.media.getLocalStream());
+                } catch (error) {
+                    if (call.pending === pending) {
+                        call.state = 'ringing';
+                        calls.updateRingtone();
+                    }
+                    throw microphoneError('answer', error);
+                }
+                if (!calls.has(call.id) || call.pending !== pending) {
+                    calls.media.releaseLocalStream(stream);
+                    return;
+                }
+                call.localStream = stream;
+                try {
+                    call.session?.answer({
+                        mediaStream: stream,
+                        iceServers: this.options.settings.iceServers
+                    });
+                } catch (error) {
+                    call.state = 'ringing';
+                    call.localStream = undefined;
+                    calls.media.releaseLocalStream(stream);
+                    calls.updateRingtone();
+                    throw new Error(`Cannot answer call "${call.id}": ${errorText(error)}`);
+                }
+            })
+        );
+    }
+
+    /**
+     * Answers the ringing call as soon as its microphone is open, its 200 OK held (sdp-gate.ts):
+     * the peer connection, the answer and ICE gathering are done while it rings, and answer()
+     * only releases the 200 OK. Nothing reaches the caller before then; a call that ends first
+     * gets its final response as before.
+     */
+    private async prepareAnswer(call: SipCall, microphone: MicrophonePrefetch): Promise<void> {
+        const calls = this.options.calls;
+        const stream = await microphone.takeIfOpen();
+        if (!stream) {
+            return;
+        }
+        if (calls.get(call.id) !== call || call.state !== 'ringing' || call.pending) {
+            calls.media.releaseLocalStream(stream);
+            return;
+        }
+        const gate = new SdpGate();
+        try {
+            call.session?.answer({
+                mediaStream: stream,
+                iceServers: this.options.settings.iceServers,
+                holdUntil: gate
+            });
+        } catch (error) {
+            // answer() asks for the microphone again and tries then.
+            calls.media.releaseLocalStream(stream);
+            // i18n-exempt: a diagnostic log line
+            calls.logger('debug', 'Could not prepare the answer while ringing.', {
+                callId: call.id,
+                error: errorText(error)
+            });
+            return;
+        }
+        call.localStream = stream;
+        call.heldAnswer = gate;
+        // JsSIP's answer() stops its own no-answer timer: the same 408, after the same time.
+        this.options.scheduler.setTimeout(() => {
+            if (calls.get(call.id) === call && call.state === 'ringing') {
+                calls.endByAgent(call, 'no-answer', {
+                    statusCode: 408,
+                    // i18n-exempt: the SIP reason phrase
+                    reasonPhrase: 'Request Timeout'
+                });
+            }
+        }, SIP_NO_ANSWER_MS);
+    }
+
+    /** The INVITE's call data (DNIS, redirecting number, the admin's headers); none when empty. */
+    private callDataOf(caller: RawCallerIdentity): { data?: CallData } {
+        const data = sipCallData(caller, this.options.callDataHeaders);
+        return Object.keys(data).length === 0 ? {} : { data };
+    }
+}
