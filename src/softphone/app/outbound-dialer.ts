@@ -232,7 +232,7 @@ export class OutboundDialer {
         const expired = new Promise<never>((_resolve, reject) => {
             handle = scheduler.setTimeout(() => {
                 passed = true;
-                reject(new Error(`Salesforce did not answer within ${checkTimeoutMs / 1000} s`));
+                reject(new Error(label('Softphone_Dial_Check_Timed_Out', checkTimeoutMs / 1000)));
             }, checkTimeoutMs);
         });
         // Nobody may be racing it when it fires: that must not be an unhandled rejection.

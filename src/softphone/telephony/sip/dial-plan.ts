@@ -1,3 +1,5 @@
+import { label } from '../../i18n';
+
 /** How typed numbers become SIP request URIs (all optional: by default a number is sent as is). */
 export interface DialPlan {
     /** Dialled before external numbers, e.g. '9' for an outside line on many PBXes. */
@@ -25,13 +27,13 @@ export function dialTarget(number: string, domain: string, plan: DialPlan = {}):
     if (!dialable.test(digits) || digits.replace('+', '').length > maxDigits) {
         return {
             ok: false,
-            message: `Cannot dial "${String(number).slice(0, 40)}": use digits, *, # and an optional leading + (at most ${maxDigits}).`
+            message: label('Softphone_Sip_Bad_Dial_Number', String(number).slice(0, 40), maxDigits)
         };
     }
     const outsidePrefix = plan.outsidePrefix ?? '';
     const internationalPrefix = plan.internationalPrefix;
     if (!prefixPattern.test(outsidePrefix) || !prefixPattern.test(internationalPrefix ?? '')) {
-        return { ok: false, message: 'The dial plan prefixes may hold only digits, * and #.' };
+        return { ok: false, message: label('Softphone_Sip_Bad_Dial_Prefixes') };
     }
     const isInternational = digits.startsWith('+');
     let user =

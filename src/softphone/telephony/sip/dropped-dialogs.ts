@@ -31,6 +31,7 @@ export class DroppedDialogs {
         session.setListener((event) => {
             if (event.type === 'ended' || event.type === 'failed') {
                 if (this.sessions.delete(session)) {
+                    // i18n-exempt: diagnostic log
                     this.logger('info', 'A dropped call was ended by the far end.', {
                         callId,
                         sipCallId: session.sipCallId,
@@ -46,6 +47,7 @@ export class DroppedDialogs {
         const dropped = [...this.sessions];
         this.sessions.clear();
         for (const [session, callId] of dropped) {
+            // i18n-exempt: diagnostic log
             this.logger('info', 'Ending a call dropped with the connection: BYE to the far end.', {
                 callId,
                 sipCallId: session.sipCallId
@@ -53,6 +55,7 @@ export class DroppedDialogs {
             try {
                 session.terminate();
             } catch (error) {
+                // i18n-exempt: diagnostic log
                 this.logger('debug', 'The dropped SIP session was already over.', {
                     callId,
                     error: error instanceof Error ? error.message : String(error)

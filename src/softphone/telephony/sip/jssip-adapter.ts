@@ -1,4 +1,5 @@
 import * as JsSIP from 'jssip';
+import { label } from '../../i18n';
 import type {
     RawCallerIdentity,
     SipDtmfTransport,
@@ -73,7 +74,7 @@ export function jsSipUserAgentFactory(jssip: JsSipModule = realJsSip): SipUserAg
 /** Thrown when JsSIP refuses the configuration; names the setting, never its value. */
 export class SipConfigurationError extends Error {
     constructor(readonly parameter: string) {
-        super(`The SIP stack rejected the setting "${parameter}".`);
+        super(label('Softphone_Sip_Setting_Rejected', parameter));
         this.name = 'SipConfigurationError';
     }
 }
@@ -372,7 +373,7 @@ class JsSipSession implements SipSession {
             }
         });
         if (sent === false) {
-            throw new Error('the call is not established');
+            throw new Error(label('Softphone_Sip_Not_Established'));
         }
     }
 

@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import { plainText } from './plain-text';
 
 /** A refused or failed REGISTER, as the user agent reported it. */
@@ -15,14 +16,17 @@ export interface RegistrationFailure {
 export function registrationFailureMessage(failure: RegistrationFailure): string {
     const code = failure.statusCode;
     if (code === 401 || code === 403 || code === 407) {
-        return `SIP registration refused: wrong user or password (${code}).`;
+        return label('Softphone_Sip_Wrong_Password_Code', code);
     }
     if (code === undefined && failure.cause === 'Authentication Error') {
-        return 'SIP registration refused: wrong user or password.';
+        return label('Softphone_Sip_Wrong_Password');
     }
     if (code !== undefined) {
         const phrase = plainText(failure.reasonPhrase ?? '', 60);
-        return `SIP registration failed: the server answered ${code}${phrase ? ` ${phrase}` : ''}.`;
+        return label('Softphone_Sip_Registration_Answer', phrase ? `${code} ${phrase}` : code);
     }
-    return `SIP registration failed: ${plainText(failure.cause, 60) || 'no answer from the server'}.`;
+    return label(
+        'Softphone_Sip_Registration_Failed',
+        plainText(failure.cause, 60) || label('Softphone_Sip_No_Server_Answer')
+    );
 }

@@ -1,5 +1,7 @@
 import type { CallEndReason } from '../connector';
 import { callStateRefusal, type ConnectorEvents } from '../connector-events';
+import { actionWord, type ConnectorAction } from '../connector-words';
+import { label } from '../../i18n';
 import type { Scheduler } from '../scheduler';
 import type { DroppedDialogs } from './dropped-dialogs';
 import { callEndReasonFor, sipEndMessage } from './end-reason';
@@ -30,7 +32,7 @@ export interface SipCallTableOptions {
     readonly idGenerator: () => string;
     readonly droppedDialogs: DroppedDialogs;
     /** Why a request cannot be made on the connection now (sip-registration.ts); else undefined. */
-    readonly connectionRefusal: (action: string) => Error | undefined;
+    readonly connectionRefusal: (action: ConnectorAction) => Error | undefined;
 }
 
 /**
@@ -77,7 +79,7 @@ export class SipCallTable {
         return [...this.calls.keys()];
     }
 
-    connectionRefusal(action: string): Error | undefined {
+    connectionRefusal(action: ConnectorAction): Error | undefined {
         return this.options.connectionRefusal(action);
     }
 
@@ -104,10 +106,10 @@ export class SipCallTable {
         this.endedCallIds.add(id);
     }
 
-    newCallId(action: string): string | Error {
+    newCallId(action: ConnectorAction): string | Error {
         const id = this.options.idGenerator();
         return this.calls.has(id) || this.endedCallIds.has(id)
-            ? new Error(`Cannot ${action}: the id generator repeated call id "${id}".`)
+            ? new Error(label('Softphone_Sip_Repeated_Call_Id', actionWord(action), id))
             : id;
     }
 
@@ -146,6 +148,7 @@ export class SipCallTable {
             case 'hold':
             case 'unhold':
                 if (event.originator === 'remote') {
+                    // i18n-exempt: diagnostic log
                     this.logger('info', `The far end sent ${event.type}.`, { callId: call.id });
                 }
                 return;
@@ -165,6 +168,7 @@ export class SipCallTable {
         try {
             call.session?.terminate(response);
         } catch (error) {
+            // i18n-exempt: diagnostic log
             this.logger('debug', 'The SIP session was already over.', { error: errorText(error) });
         }
         // JsSIP reports the end synchronously; this covers a session that had already ended.
@@ -209,10 +213,16 @@ export class SipCallTable {
             call.pending = undefined;
             pending.reject(
                 new Error(
-                    `Call "${call.id}" ended (${reason}) before the ${pending.action} completed.`
+                    label(
+                        'Softphone_Simulator_Ended_Before',
+                        call.id,
+                        reason,
+                        actionWord(pending.action)
+                    )
                 )
             );
         }
+        // i18n-exempt: diagnostic log
         this.logger('info', 'Call ended.', {
             callId: call.id,
             reason,
@@ -246,6 +256,7 @@ export class SipCallTable {
                     // Already over: finish() below reports it either way.
                 }
             }
+            // i18n-exempt: JsSIP's cause name for a lost connection (end-reason.ts reads it)
             this.finish(call, { originator: 'system', cause: 'Connection Error' });
         }
     }
@@ -283,7 +294,7 @@ export class SipCallTable {
      */
     awaitConfirmation(
         call: SipCall,
-        action: string,
+        action: ConnectorAction,
         start: (pending: PendingRequest) => Promise<void>
     ): Promise<void> {
         return new Promise<void>((resolve, reject) => {
@@ -320,7 +331,7 @@ export class SipCallTable {
 
     /** Validates a request against the connection and the call's state, then performs it. */
     request(
-        action: string,
+        action: ConnectorAction,
         callId: string,
         allowed: readonly SipCallState[],
         perform: (call: SipCall) => Promise<void>
@@ -333,25 +344,34 @@ export class SipCallTable {
         if (!call) {
             return Promise.reject(
                 new Error(
-                    this.endedCallIds.has(callId)
-                        ? `Cannot ${action} call "${callId}": it has ended.`
-                        : `Cannot ${action} call "${callId}": there is no such call.`
+                    label(
+                        this.endedCallIds.has(callId)
+                            ? 'Softphone_Connector_Call_Ended'
+                            : 'Softphone_Listener_No_Such_Call',
+                        actionWord(action),
+                        callId
+                    )
                 )
             );
         }
-        if (call.pending && action !== 'hang up' && action !== 'mute') {
+        if (call.pending && action !== 'hangup' && action !== 'mute') {
             return Promise.reject(
                 new Error(
-                    `Cannot ${action} call "${callId}": the ${call.pending.action} is still in progress.`
+                    label(
+                        'Softphone_Sip_Request_In_Progress',
+                        actionWord(action),
+                        callId,
+                        actionWord(call.pending.action)
+                    )
                 )
             );
         }
-        if (call.transfer && action !== 'hang up' && action !== 'mute') {
+        if (call.transfer && action !== 'hangup' && action !== 'mute') {
             return Promise.reject(
-                new Error(`Cannot ${action} call "${callId}": it is being transferred.`)
+                new Error(label('Softphone_Sip_Being_Transferred', actionWord(action), callId))
             );
         }
-        const wrongState = callStateRefusal(action, callId, call.state, allowed);
+        const wrongState = callStateRefusal(actionWord(action), callId, call.state, allowed);
         if (wrongState) {
             return Promise.reject(wrongState);
         }
@@ -378,7 +398,7 @@ export class SipCallTable {
 function endMessage(call: SipCall, end: SipEnd): string | undefined {
     const action = call.pending?.action;
     if (end.originator === 'local' && (action === 'hold' || action === 'resume')) {
-        return `The phone system refused the ${action}; the call was ended.`;
+        return label('Softphone_Sip_Refused_Ended', actionWord(action));
     }
     return sipEndMessage(end);
 }

@@ -1,3 +1,4 @@
+import type { ConnectorAction } from '../connector-words';
 import type { CallEndReason } from '../connector';
 import type { IceCutoff } from './ice-cutoff';
 import type { MicrophonePrefetch } from './microphone-prefetch';
@@ -16,7 +17,7 @@ export type SipCallState = 'ringing' | 'answering' | 'dialing' | 'connected' | '
 
 /** An agent request waiting for the network's confirmation (answer, hold, resume, transfer). */
 export interface PendingRequest {
-    readonly action: string;
+    readonly action: ConnectorAction;
     readonly resolve: () => void;
     readonly reject: (error: Error) => void;
 }

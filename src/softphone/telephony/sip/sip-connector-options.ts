@@ -75,6 +75,7 @@ export const sipConnectorDefaults = {
     reconnectMinSeconds: 2,
     reconnectMaxSeconds: 30,
     transferNotifyTimeoutMs: 32_000,
+    // i18n-exempt: the SIP User-Agent header, read by the PBX
     userAgentString: 'Open CTI Softphone (JsSIP)'
 } as const;
 

@@ -212,7 +212,7 @@ describe('SipConnector consult transfer', () => {
         await holding;
         await expect(harness.connector.startConsult(second.id, '1004')).resolves.toMatch(/^call-/);
         await expect(harness.connector.startConsult('ghost', '1004')).rejects.toThrow(
-            'Cannot consult about call "ghost": there is no such call.'
+            'Cannot consult on call "ghost": there is no such call.'
         );
     });
 
@@ -371,7 +371,7 @@ describe('SipConnector conference mixed in the browser', () => {
             { type: 'conference', callIds: [second.id] }
         ]);
         await expect(harness.connector.dropParty(second.id)).rejects.toThrow(
-            `Cannot drop call "${second.id}": it is not in the conference.`
+            `Cannot drop call "${second.id}": it is not in conference.`
         );
         expect(harness.connector.conferenceDetails()).toBeUndefined();
         expect(harness.connector.liveCallIds()).toEqual([second.id]);

@@ -62,6 +62,7 @@ export class SipConnector implements Connector {
         const droppedDialogs = new DroppedDialogs(logger);
         this.events = new ConnectorEvents({
             onListenerError: (error) =>
+                // i18n-exempt: diagnostic log
                 logger('error', 'A connector event listener threw.', { error: String(error) })
         });
         this.registration = new SipRegistration({

@@ -1,5 +1,7 @@
 import type { TransferProgress } from '../call-handover';
+import { label } from '../../i18n';
 import { callStateRefusal } from '../connector-events';
+import { actionWord } from '../connector-words';
 import type { Scheduler } from '../scheduler';
 import type { DialPlan } from './dial-plan';
 import { dialTarget } from './dial-plan';
@@ -73,10 +75,15 @@ export class SipHandover implements SipConferenceView {
             await this.options.inCall.hold(callId);
         } else {
             const refusal =
-                this.options.calls.connectionRefusal('consult about') ??
+                this.options.calls.connectionRefusal('consult') ??
                 (call
-                    ? callStateRefusal('consult about', callId, call.state, ['connected', 'held'])
-                    : new Error(`Cannot consult about call "${callId}": there is no such call.`));
+                    ? callStateRefusal(actionWord('consult'), callId, call.state, [
+                          'connected',
+                          'held'
+                      ])
+                    : new Error(
+                          label('Softphone_Listener_No_Such_Call', actionWord('consult'), callId)
+                      ));
             if (refusal) {
                 throw refusal;
             }
@@ -94,12 +101,15 @@ export class SipHandover implements SipConferenceView {
         if (!consult || consultCallId === callId) {
             return Promise.reject(
                 new Error(
-                    `Cannot complete the transfer: the consult call "${consultCallId}" ${consult ? 'is the call itself' : 'has ended'}.`
+                    label(
+                        consult ? 'Softphone_Sip_Consult_Is_Itself' : 'Softphone_Sip_Consult_Ended',
+                        consultCallId
+                    )
                 )
             );
         }
         const consultRefusal = callStateRefusal(
-            'complete the transfer to',
+            actionWord('completeConsult'),
             consultCallId,
             consult.state,
             ['connected', 'held']
@@ -110,9 +120,7 @@ export class SipHandover implements SipConferenceView {
         const target = consultTarget(consult.dialledUri);
         if (!target) {
             return Promise.reject(
-                new Error(
-                    `Cannot complete the transfer: the consult call "${consultCallId}" was not dialled from here.`
-                )
+                new Error(label('Softphone_Sip_Consult_Not_Dialled', consultCallId))
             );
         }
         return this.options.calls.request('transfer', callId, ['connected', 'held'], (call) =>
@@ -141,7 +149,7 @@ export class SipHandover implements SipConferenceView {
     dropParty(callId: string): Promise<void> {
         if (!this.mixer?.has(callId)) {
             return Promise.reject(
-                new Error(`Cannot drop call "${callId}": it is not in the conference.`)
+                new Error(label('Softphone_Connector_Not_In_Conference', callId))
             );
         }
         return this.options.inCall.hangup(callId);
@@ -155,7 +163,7 @@ export class SipHandover implements SipConferenceView {
     async conference(callIds: readonly string[]): Promise<void> {
         const ids = [...new Set(callIds)];
         if (ids.length < 2) {
-            throw new Error('Cannot merge: a conference needs two calls.');
+            throw new Error(label('Softphone_Sip_Merge_Needs_Two'));
         }
         for (const id of ids) {
             const call = this.options.calls.get(id);
@@ -165,24 +173,32 @@ export class SipHandover implements SipConferenceView {
                 const refusal =
                     this.options.calls.connectionRefusal('merge') ??
                     (call
-                        ? callStateRefusal('merge', id, call.state, ['connected', 'held'])
-                        : new Error(`Cannot merge call "${id}": it has ended.`));
-                throw refusal ?? new Error(`Cannot merge call "${id}".`);
+                        ? callStateRefusal(actionWord('merge'), id, call.state, [
+                              'connected',
+                              'held'
+                          ])
+                        : new Error(
+                              label('Softphone_Connector_Call_Ended', actionWord('merge'), id)
+                          ));
+                throw refusal ?? new Error(label('Softphone_Sip_Cannot_Merge', id));
             }
         }
         const calls = ids.map((id) => this.options.calls.get(id));
         const parties = calls.map((call, index) => {
             const sender = call?.session?.audioSender();
             if (!call || !sender || !call.remoteStream) {
+                const id = ids[index] ?? '';
                 throw new Error(
-                    `Cannot merge call "${ids[index] ?? ''}": ${call ? 'its audio is not set up' : 'it has ended'}.`
+                    call
+                        ? label('Softphone_Sip_Merge_No_Audio', id)
+                        : label('Softphone_Connector_Call_Ended', actionWord('merge'), id)
                 );
             }
             return { id: call.id, remoteStream: call.remoteStream, sender };
         });
         const microphone = calls.find((call) => call?.localStream)?.localStream;
         if (!microphone) {
-            throw new Error('Cannot merge: no call has the microphone.');
+            throw new Error(label('Softphone_Sip_Merge_No_Microphone'));
         }
         let mixer = this.mixer;
         if (!mixer) {
@@ -191,6 +207,7 @@ export class SipHandover implements SipConferenceView {
                 microphone,
                 play: (stream) => this.options.calls.media.playRemoteStream(stream),
                 onError: (partyId, error) =>
+                    // i18n-exempt: diagnostic log
                     this.options.calls.logger('warn', 'A call did not take the conference mix.', {
                         callId: partyId,
                         error: errorText(error)
@@ -202,6 +219,7 @@ export class SipHandover implements SipConferenceView {
         for (const party of parties) {
             mixer.add(party);
         }
+        // i18n-exempt: diagnostic log
         this.options.calls.logger('info', 'Conference mixed in the browser.', {
             callIds: mixer.partyIds()
         });
@@ -229,7 +247,7 @@ export class SipHandover implements SipConferenceView {
         return this.options.calls.awaitConfirmation(call, 'transfer', (pending) => {
             const session = call.session;
             if (!session) {
-                throw new Error(`Cannot transfer call "${call.id}": it has no SIP session.`);
+                throw new Error(label('Softphone_Sip_Transfer_No_Session', call.id));
             }
             let progress: TransferProgress | undefined;
             const report = (next: TransferProgress, failure?: SipTransferFailure): void => {
@@ -257,6 +275,7 @@ export class SipHandover implements SipConferenceView {
                     for (const { mark } of marks) {
                         mark.accepted = true;
                     }
+                    // i18n-exempt: diagnostic log
                     this.options.calls.logger('info', 'The phone system accepted the transfer.', {
                         callId: call.id,
                         target
@@ -265,6 +284,7 @@ export class SipHandover implements SipConferenceView {
                     report('trying');
                 },
                 onProgress: (statusCode) => {
+                    // i18n-exempt: diagnostic log
                     this.options.calls.logger('info', 'Transfer progress.', {
                         callId: call.id,
                         statusCode

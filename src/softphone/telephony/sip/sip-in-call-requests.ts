@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import { normaliseDtmf } from '../dtmf';
 import type { SipCallTable } from './sip-call-table';
 import type { SipConnectorOptions } from './sip-connector-options';
@@ -20,6 +21,7 @@ export class SipInCallRequests {
             const status = this.options.declineStatus;
             calls.endByAgent(call, 'declined', {
                 statusCode: status,
+                // i18n-exempt: SIP reason phrases sent to the PBX
                 reasonPhrase: status === 603 ? 'Decline' : 'Busy Here'
             });
             return Promise.resolve();
@@ -29,7 +31,7 @@ export class SipInCallRequests {
     hangup(callId: string): Promise<void> {
         const calls = this.options.calls;
         return calls.request(
-            'hang up',
+            'hangup',
             callId,
             ['dialing', 'answering', 'connected', 'held'],
             (call) => {
@@ -51,9 +53,7 @@ export class SipInCallRequests {
                     }
                 });
                 if (!sent) {
-                    throw new Error(
-                        `Cannot hold call "${call.id}" now: another SIP request on it is in progress.`
-                    );
+                    throw new Error(label('Softphone_Sip_Hold_Busy', call.id));
                 }
                 return Promise.resolve();
             })
@@ -73,9 +73,7 @@ export class SipInCallRequests {
                     }
                 });
                 if (!sent) {
-                    throw new Error(
-                        `Cannot resume call "${call.id}" now: another SIP request on it is in progress.`
-                    );
+                    throw new Error(label('Softphone_Sip_Resume_Busy', call.id));
                 }
                 return Promise.resolve();
             })
@@ -86,9 +84,7 @@ export class SipInCallRequests {
         const calls = this.options.calls;
         return calls.request('mute', callId, ['dialing', 'connected', 'held'], (call) => {
             if (!call.session) {
-                return Promise.reject(
-                    new Error(`Cannot mute call "${call.id}": its audio is not set up yet.`)
-                );
+                return Promise.reject(new Error(label('Softphone_Sip_Mute_No_Audio', call.id)));
             }
             call.session.setMuted(muted);
             // In a conference one microphone feeds every mix: muting one party mutes them all.
@@ -103,22 +99,21 @@ export class SipInCallRequests {
         const calls = this.options.calls;
         const tones = normaliseDtmf(digits);
         if (tones === undefined) {
-            return Promise.reject(
-                new Error(`Cannot send DTMF "${digits}": use only 0-9, *, # and A-D.`)
-            );
+            return Promise.reject(new Error(label('Softphone_Simulator_Bad_Dtmf', digits)));
         }
-        return calls.request('send DTMF on', callId, ['connected'], (call) => {
+        return calls.request('sendDtmf', callId, ['connected'], (call) => {
             const session = call.session;
             if (!session) {
-                return Promise.reject(new Error(`Cannot send DTMF on call "${call.id}" yet.`));
+                return Promise.reject(new Error(label('Softphone_Sip_Dtmf_Not_Yet', call.id)));
             }
             try {
                 if (this.options.dtmfTransport === 'info') {
                     session.sendDtmf(tones, 'INFO');
                 } else if (!session.sendDtmf(tones, 'RFC2833')) {
                     if (!this.options.dtmfInfoFallback) {
-                        throw new Error('the call has no audio channel for RFC 4733 tones');
+                        throw new Error(label('Softphone_Sip_No_Tone_Channel'));
                     }
+                    // i18n-exempt: diagnostic log
                     calls.logger('info', 'No RTP channel for tones; sending DTMF by SIP INFO.', {
                         callId
                     });
@@ -126,7 +121,7 @@ export class SipInCallRequests {
                 }
             } catch (error) {
                 return Promise.reject(
-                    new Error(`Cannot send DTMF on call "${call.id}": ${errorText(error)}`)
+                    new Error(label('Softphone_Sip_Dtmf_Failed', call.id, errorText(error)))
                 );
             }
             return Promise.resolve();

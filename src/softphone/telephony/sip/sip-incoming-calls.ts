@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type { CallData } from '../call-data';
 import type { Scheduler } from '../scheduler';
 import { callerIdFrom, callerNumber } from './caller-id';
@@ -31,13 +32,15 @@ export class SipIncomingCalls {
 
     onIncomingCall(session: SipSession, caller: RawCallerIdentity): void {
         const calls = this.options.calls;
-        if (calls.connectionRefusal('receive a call')) {
+        if (calls.connectionRefusal('receiveCall')) {
+            // i18n-exempt: the SIP reason phrase
             session.terminate({ statusCode: 480, reasonPhrase: 'Temporarily Unavailable' });
             return;
         }
-        const id = calls.newCallId('receive a call');
+        const id = calls.newCallId('receiveCall');
         if (id instanceof Error) {
             calls.logger('error', id.message);
+            // i18n-exempt: the SIP reason phrase
             session.terminate({ statusCode: 500, reasonPhrase: 'Server Internal Error' });
             return;
         }
@@ -46,6 +49,7 @@ export class SipIncomingCalls {
         call.sipCallId = session.sipCallId;
         session.setListener((event) => calls.onSessionEvent(call, event));
         const callerId = callerIdFrom(caller, callerIdPolicyFor(this.options.settings));
+        // i18n-exempt: diagnostic log
         calls.logger('info', 'Incoming call.', {
             callId: id,
             sipCallId: call.sipCallId,
@@ -105,7 +109,9 @@ export class SipIncomingCalls {
                     call.localStream = undefined;
                     calls.media.releaseLocalStream(stream);
                     calls.updateRingtone();
-                    throw new Error(`Cannot answer call "${call.id}": ${errorText(error)}`);
+                    throw new Error(
+                        label('Softphone_Sip_Answer_Failed', call.id, errorText(error))
+                    );
                 }
             })
         );

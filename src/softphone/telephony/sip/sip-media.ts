@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type { SipLogger } from './sip-logger';
 import { silentSipLogger } from './sip-logger';
 
@@ -41,6 +42,7 @@ export function browserSipMedia(options: BrowserSipMediaOptions): SipMedia {
     const hasUserGesture = options.hasUserGesture ?? defaultUserGesture;
     const play = (element: HTMLAudioElement, what: string): void => {
         element.play().catch((error: unknown) => {
+            // i18n-exempt: diagnostic log
             logger('warn', `The browser did not play the ${what}.`, { error: String(error) });
         });
     };
@@ -48,7 +50,7 @@ export function browserSipMedia(options: BrowserSipMediaOptions): SipMedia {
         getLocalStream: () => {
             const devices = options.mediaDevices ?? globalThis.navigator?.mediaDevices;
             if (!devices) {
-                return Promise.reject(new Error('This browser gives no access to a microphone.'));
+                return Promise.reject(new Error(label('Softphone_Sip_No_Microphone_Access')));
             }
             return devices.getUserMedia({ audio: true, video: false });
         },

@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type { DialPlan } from './dial-plan';
 import { dialTarget } from './dial-plan';
 import { cancelHeld, PreparedDial } from './prepared-dial';
@@ -98,7 +99,7 @@ export class SipOutgoingCalls {
         if (refusal || !ua) {
             cancelHeld(taken.held);
             calls.media.releaseLocalStream(stream);
-            throw refusal ?? new Error('Cannot dial: the SIP connector is disconnected.');
+            throw refusal ?? new Error(label('Softphone_Sip_Dial_Disconnected'));
         }
         const call = calls.add(id, 'outbound', 'dialing');
         call.dialledUri = uri;
@@ -118,10 +119,11 @@ export class SipOutgoingCalls {
             } catch (error) {
                 calls.discard(id);
                 calls.media.releaseLocalStream(stream);
-                throw new Error(`Cannot dial ${uri}: ${errorText(error)}`);
+                throw new Error(label('Softphone_Sip_Dial_Failed', uri, errorText(error)));
             }
         }
         call.sipCallId = call.session.sipCallId;
+        // i18n-exempt: diagnostic log
         calls.logger('info', 'Placing a call.', {
             callId: id,
             sipCallId: call.sipCallId,

@@ -1,3 +1,5 @@
+import { label } from '../../i18n';
+import { actionWord, connectionStatusWord, type ConnectorAction } from '../connector-words';
 import type { ConnectorEvents } from '../connector-events';
 import type { Scheduler } from '../scheduler';
 import type { DroppedDialogs } from './dropped-dialogs';
@@ -88,16 +90,14 @@ export class SipRegistration {
     connect(): Promise<void> {
         const answered = this.events.connectWithoutAttempt(
             this.attempt?.promise,
-            'The SIP connection is reconnecting by itself; wait for it.'
+            label('Softphone_Sip_Reconnecting_Connect')
         );
         if (answered) {
             return answered;
         }
         const credentials = this.#credentials;
         if (!sipUserPattern.test(credentials.user)) {
-            return Promise.reject(
-                new Error('Cannot connect: the SIP user name is empty or has invalid characters.')
-            );
+            return Promise.reject(new Error(label('Softphone_Sip_Bad_User')));
         }
         const settings = this.options.settings;
         let ua: SipUserAgent;
@@ -120,7 +120,7 @@ export class SipRegistration {
             const message =
                 error instanceof SipConfigurationError
                     ? error.message
-                    : 'The SIP stack could not start.';
+                    : label('Softphone_Sip_Stack_Failed');
             this.events.setStatus('disconnected', message);
             return Promise.reject(new Error(message));
         }
@@ -137,7 +137,11 @@ export class SipRegistration {
         });
         const timer = this.options.scheduler.setTimeout(() => {
             this.fail(
-                `Could not register with the SIP server at ${settings.webSocketUrl} within ${Math.round(this.options.connectTimeoutMs / 1000)} s.`
+                label(
+                    'Softphone_Sip_Register_Timed_Out',
+                    settings.webSocketUrl,
+                    Math.round(this.options.connectTimeoutMs / 1000)
+                )
             );
         }, this.options.connectTimeoutMs);
         this.attempt = {
@@ -148,6 +152,7 @@ export class SipRegistration {
         };
         this.retryingConnect = false;
         this.events.setStatus('connecting');
+        // i18n-exempt: diagnostic log
         this.logger('info', 'Registering with the SIP server.', {
             webSocketUrl: settings.webSocketUrl,
             domain: settings.domain
@@ -162,7 +167,7 @@ export class SipRegistration {
             return;
         }
         const wasRegistered = this.events.status === 'connected';
-        this.settleAttempt(new Error('Disconnected before the SIP registration finished.'));
+        this.settleAttempt(new Error(label('Softphone_Sip_Disconnected_Early')));
         this.#calls?.endAll('connection-lost');
         if (wasRegistered) {
             // Unregister first, so the PBX stops offering calls to this browser at once.
@@ -188,13 +193,19 @@ export class SipRegistration {
     }
 
     /** Why a request cannot be made on the connection now; undefined when it can. */
-    connectionRefusal(action: string): Error | undefined {
+    connectionRefusal(action: ConnectorAction): Error | undefined {
         if (this.unregistering) {
-            return new Error(`Cannot ${action}: the SIP connector is disconnecting.`);
+            return new Error(label('Softphone_Sip_Disconnecting', actionWord(action)));
         }
         return this.events.status === 'connected'
             ? undefined
-            : new Error(`Cannot ${action}: the SIP connection is ${this.events.status}.`);
+            : new Error(
+                  label(
+                      'Softphone_Sip_Not_Connected',
+                      actionWord(action),
+                      connectionStatusWord(this.events.status)
+                  )
+              );
     }
 
     private onUserAgentEvent(event: SipUserAgentEvent): void {
@@ -212,6 +223,7 @@ export class SipRegistration {
                 this.unregistering?.();
                 return;
             case 'transportDisconnected':
+                // i18n-exempt: diagnostic log
                 this.logger('warn', 'The SIP WebSocket closed.', {
                     error: event.error,
                     code: event.code
@@ -220,27 +232,26 @@ export class SipRegistration {
                     this.scheduleReconnect();
                 }
                 if (this.events.status === 'connected') {
-                    this.events.setStatus(
-                        'reconnecting',
-                        'Lost the connection to the SIP server; reconnecting.'
-                    );
+                    this.events.setStatus('reconnecting', label('Softphone_Sip_Connection_Lost'));
                     this.#calls?.endAll('connection-lost', { keepDialogs: true });
                 } else if (this.events.status === 'connecting' && !this.retryingConnect) {
                     // JsSIP keeps retrying until registered or the connect timeout; say so once.
                     this.retryingConnect = true;
                     this.events.setStatus(
                         'connecting',
-                        `Cannot reach the SIP server at ${this.options.settings.webSocketUrl}; retrying.`
+                        label('Softphone_Sip_Unreachable', this.options.settings.webSocketUrl)
                     );
                 }
                 this.unregistering?.();
                 return;
             case 'transportConnected':
+                // i18n-exempt: diagnostic log
                 this.logger('debug', `SIP WebSocket: ${event.type}.`);
                 this.options.reconnects.connected();
                 this.options.droppedDialogs.endAll();
                 return;
             case 'transportConnecting':
+                // i18n-exempt: diagnostic log
                 this.logger('debug', `SIP WebSocket: ${event.type}.`);
                 return;
             case 'incomingCall':
@@ -271,6 +282,7 @@ export class SipRegistration {
                 ua?.reconnect();
             }
         });
+        // i18n-exempt: diagnostic log
         this.logger('debug', 'Opening the SIP WebSocket again soon.', { delayMs: delay });
     }
 
@@ -303,5 +315,6 @@ export class SipRegistration {
 
 /** A Route header for the outbound proxy; loose routing (;lr) is what a proxy expects. */
 function routeHeaderFor(proxy: string): string {
+    // i18n-exempt: a SIP header
     return `Route: <${/;lr(;|$)/.test(proxy) ? proxy : `${proxy};lr`}>`;
 }

@@ -1,3 +1,4 @@
+import { label } from '../../i18n';
 import type { TransferFailureReason, TransferProgress } from '../call-handover';
 import type { Scheduler } from '../scheduler';
 import { sipEndMessage } from './end-reason';
@@ -52,7 +53,7 @@ export function referStep(event: SipReferEvent, target: string): SipReferStep {
                 ok: false,
                 stage: 'refused',
                 reason: 'refused',
-                message: `The phone system refused to transfer the call to ${target} (${detail}).`
+                message: label('Softphone_Sip_Transfer_Refused', target, detail)
             };
         }
         case 'notify':
@@ -145,7 +146,11 @@ export function followRefer(request: SipReferRequest): {
             ok: false,
             stage: 'refused',
             reason: 'refused',
-            message: `Cannot transfer the call to ${request.target}: ${error instanceof Error ? error.message : String(error)}`
+            message: label(
+                'Softphone_Sip_Transfer_Failed',
+                request.target,
+                error instanceof Error ? error.message : String(error)
+            )
         });
     }
     return { result, cancel: () => finish(undefined) };
@@ -175,7 +180,7 @@ export function transferFailureReasonFor(statusCode: number): TransferFailureRea
 
 /** The agent's leg's last words after a transfer went through. */
 export function transferredMessage(target: string): string {
-    return `Transferred to ${target}.`;
+    return label('Softphone_Sip_Transferred', target);
 }
 
 /**
@@ -194,6 +199,7 @@ function notifyText(event: Extract<SipReferEvent, { type: 'notify' }>): string {
     return (
         sipEndMessage({
             originator: 'remote',
+            // i18n-exempt: JsSIP's cause name for a SIP error response
             cause: 'SIP Failure Code',
             statusCode: event.statusCode,
             ...(event.reasonPhrase === undefined ? {} : { reasonPhrase: event.reasonPhrase })
