@@ -293,21 +293,42 @@ export async function startKamailio({ sipPort, wsPort, gatewayPort } = {}) {
  * `done` (a promise of { code, durationMs, stdout, stderr, messages }) and stop().
  * `messages` are the SIP messages sipp sent and received, each with its wall-clock time.
  */
-export async function startSipp({
-    scenario,
-    kamailio,
-    service = 'agent',
-    uas = false,
-    pauseMs = 500,
-    timeoutSeconds = 30,
-    keys = {}
-}) {
-    const localPort = uas ? kamailio.gatewayPort : await freePort('udp');
-    if (uas && (await udpPortTaken(localPort))) {
-        throw new Error(
-            `The gateway port ${localPort} is held by another process: Kamailio's calls to the gateway would go there, not to sipp (${scenario}).`
-        );
+export async function startSipp(options) {
+    // A port can be taken for a moment by a socket that binds a random port (Chromium's DNS
+    // client does, beside the tests): wait for it to be free, and start again when sipp could
+    // not bind. A port held for good still fails, and says so.
+    for (let attempt = 1; ; attempt += 1) {
+        const localPort = options.uas ? options.kamailio.gatewayPort : await freePort('udp');
+        try {
+            await waitFor(async () => !(await udpPortTaken(localPort)), 3000, 'still taken');
+        } catch {
+            throw new Error(
+                `Port ${localPort} is held by another process: Kamailio's calls to sipp (${options.scenario}) would go there.`
+            );
+        }
+        try {
+            return await startSippOn(localPort, options);
+        } catch (error) {
+            if (!error.couldNotBind || attempt === 5) {
+                throw error;
+            }
+            await delay(200);
+        }
     }
+}
+
+async function startSippOn(
+    localPort,
+    {
+        scenario,
+        kamailio,
+        service = 'agent',
+        uas = false,
+        pauseMs = 500,
+        timeoutSeconds = 30,
+        keys = {}
+    }
+) {
     const work = temporaryDir('sip-rig-sipp-');
     const workDir = work.path;
     const messageFile = join(workDir, 'messages.log');
@@ -365,9 +386,11 @@ export async function startSipp({
         // Most often: something else holds the port. The test would otherwise send its calls
         // to that something and fail much later, on a timeout that says nothing about why.
         const result = await done;
-        throw new Error(
+        const error = new Error(
             `sipp (${scenario}) ended at start with ${result.code} on port ${localPort}:\n${result.stderr}${result.errors}`
         );
+        error.couldNotBind = /Unable to bind main socket/.test(result.stderr + result.errors);
+        throw error;
     }
     /** The messages traced so far (sipp writes its trace as it goes). */
     const messagesSoFar = () =>

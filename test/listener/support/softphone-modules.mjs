@@ -15,7 +15,11 @@ export async function importSoftphoneModules() {
             entry,
             [
                 `export * from ${JSON.stringify(join(root, 'src/softphone/telephony/listener/index.ts'))};`,
-                `export { CallEngine } from ${JSON.stringify(join(root, 'src/softphone/calls/index.ts'))};`
+                `export { CallEngine } from ${JSON.stringify(join(root, 'src/softphone/calls/index.ts'))};`,
+                // The words in English, as the softphone has them when its page lacks a label.
+                `import { englishLabels } from ${JSON.stringify(join(root, 'src/softphone/i18n/english-labels.ts'))};`,
+                `import { installEnglishLabels } from ${JSON.stringify(join(root, 'src/softphone/i18n/label-catalog.ts'))};`,
+                'installEnglishLabels(englishLabels());'
             ].join('\n')
         );
         const outfile = join(dir, 'softphone-modules.mjs');
