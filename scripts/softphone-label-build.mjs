@@ -19,21 +19,44 @@ export function softphoneLabelDigest(root) {
     return createHash('sha256').update(names.sort().join('\n')).digest('hex');
 }
 
-/** en.json in the bundle as { name: { value } }: the shape the code reads, without the rest. */
+/** The labels' English values as { name: { value } }, those whose name `keep` accepts. */
+function englishValues(source, keep) {
+    const catalog = JSON.parse(readFileSync(source, 'utf8'));
+    return JSON.stringify(
+        Object.fromEntries(
+            Object.entries(catalog)
+                .filter(([name]) => keep(name))
+                .map(([name, { value }]) => [name, { value }])
+        )
+    );
+}
+
+/**
+ * en.json in the bundle as { name: { value } }: the shape the code reads, without the rest.
+ * The LMS contract's words (channel/contract-words.ts, which the core needs) get a module of
+ * their own with only its labels: were it the same module as the English catalogue's lazy chunk,
+ * code splitting would put the whole catalogue in the core.
+ */
 export function englishValuesPlugin(root) {
     const source = join(root, 'src/labels/en.json');
+    const isEnglishSource = /[\\/]src[\\/]labels[\\/]en\.json$/;
     return {
         name: 'english-label-values',
         setup(build) {
-            build.onLoad({ filter: /[\\/]src[\\/]labels[\\/]en\.json$/ }, (args) => {
+            build.onResolve({ filter: /labels[\\/]en\.json$/ }, (args) =>
+                /[\\/]channel[\\/]contract-words\.ts$/.test(args.importer)
+                    ? { path: source, namespace: 'contract-english' }
+                    : undefined
+            );
+            build.onLoad({ filter: /.*/, namespace: 'contract-english' }, () => ({
+                contents: englishValues(source, (name) => name.startsWith('Softphone_Channel_')),
+                loader: 'json'
+            }));
+            build.onLoad({ filter: isEnglishSource }, (args) => {
                 if (args.path !== source) {
                     return undefined;
                 }
-                const catalog = JSON.parse(readFileSync(source, 'utf8'));
-                const values = Object.fromEntries(
-                    Object.entries(catalog).map(([name, { value }]) => [name, { value }])
-                );
-                return { contents: JSON.stringify(values), loader: 'json' };
+                return { contents: englishValues(source, () => true), loader: 'json' };
             });
         }
     };
