@@ -1,28 +1,17 @@
-import { createAppHarness, LINE_NUMBER, MARIA, type AppHarness } from './test-support/app-harness';
+import {
+    createAppHarness,
+    LINE_NUMBER,
+    MARIA,
+    APP_TEST_T0,
+    talkToMaria,
+    useAppTestClock
+} from './test-support/app-harness';
 
-const T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
+const T0 = APP_TEST_T0;
 /** The simulator connects in 300 ms, so the first call rings then. */
 const RINGS_AT = T0 + 300;
 
-beforeEach(() => {
-    jest.useFakeTimers({ now: T0 });
-});
-
-afterEach(() => {
-    jest.useRealTimers();
-});
-
-/** Maria rings, the agent answers, they talk for `talkMs`, and Maria hangs up. */
-async function talkToMaria(harness: AppHarness, talkMs = 42_000): Promise<string> {
-    const callId = await harness.ring('+1 415 555 0101', 'MARIA L');
-    const answering = harness.controls.answer(callId);
-    await harness.advance(100);
-    await expect(answering).resolves.toEqual({ ok: true });
-    await harness.advance(talkMs);
-    harness.simulator.simulateRemoteHangup(callId);
-    await harness.settle();
-    return callId;
-}
+useAppTestClock();
 
 describe('SoftphoneApp: the LMS bridge', () => {
     it('publishes the state as soon as it is attached', async () => {

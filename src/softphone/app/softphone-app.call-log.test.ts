@@ -1,28 +1,8 @@
 import type { OutboxEntry } from '../calllog/outbox-entry';
 import type { OutboxStore } from '../calllog/outbox-store';
-import { createAppHarness, type AppHarness } from './test-support/app-harness';
+import { createAppHarness, talkToMaria, useAppTestClock } from './test-support/app-harness';
 
-const T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
-
-beforeEach(() => {
-    jest.useFakeTimers({ now: T0 });
-});
-
-afterEach(() => {
-    jest.useRealTimers();
-});
-
-/** Maria rings, the agent answers, they talk for `talkMs`, and Maria hangs up. */
-async function talkToMaria(harness: AppHarness, talkMs = 42_000): Promise<string> {
-    const callId = await harness.ring('+1 415 555 0101', 'MARIA L');
-    const answering = harness.controls.answer(callId);
-    await harness.advance(100);
-    await expect(answering).resolves.toEqual({ ok: true });
-    await harness.advance(talkMs);
-    harness.simulator.simulateRemoteHangup(callId);
-    await harness.settle();
-    return callId;
-}
+useAppTestClock();
 
 describe('SoftphoneApp: call log status', () => {
     it('warns when the outbox store does not survive a reload', () => {

@@ -3,26 +3,9 @@ import { buttonNamed, fieldLabelled, visibleText } from '../ui/test-support/soft
 import { askForCredentials } from '../ui/credentials-form';
 import { HANDOVER_WAIT_MS } from './tab-follower';
 import { fullViewModel } from './test-support/tab-messages';
-import { T0, TabWorld, type LeaderTab } from './test-support/tab-world';
+import { T0, TabWorld, type LeaderTab, postedOf, memoryStorage } from './test-support/tab-world';
 
 const SESSION_KEY = 'open-cti-softphone.session';
-
-/** The messages that went onto the network, as the tabs read them, of some kinds. */
-function postedOf(world: TabWorld, ...kinds: string[]): Record<string, unknown>[] {
-    return world.network.posted
-        .map((posted) => posted.data as Record<string, unknown>)
-        .filter((data) => kinds.includes(String(data.kind)));
-}
-
-function memoryStorage() {
-    const values = new Map<string, string>();
-    return {
-        values,
-        getItem: (key: string) => values.get(key) ?? null,
-        setItem: (key: string, value: string) => void values.set(key, value),
-        removeItem: (key: string) => void values.delete(key)
-    };
-}
 
 let world: TabWorld;
 let leaderTab: LeaderTab;

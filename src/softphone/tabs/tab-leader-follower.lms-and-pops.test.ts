@@ -10,20 +10,14 @@ import {
     TabLmsHost,
     TabWorld,
     type FollowerTab,
-    type LeaderTab
+    type LeaderTab,
+    postedOf
 } from './test-support/tab-world';
 
 const MARIA = { recordId: CONTACT_ID, objectType: 'Contact', recordName: 'Maria Lopez' };
 const caller = (number: string) => normalisePhoneNumber(number, DEFAULT_COUNTRY);
 
 const ping = (requestId: string) => ({ version: 1, type: 'ping', requestId, payload: {} });
-
-/** The messages that went onto the network, as the tabs read them, of some kinds. */
-function postedOf(world: TabWorld, ...kinds: string[]): Record<string, unknown>[] {
-    return world.network.posted
-        .map((posted) => posted.data as Record<string, unknown>)
-        .filter((data) => kinds.includes(String(data.kind)));
-}
 
 /** A screen pop the test settles by hand. */
 function deferredPop() {

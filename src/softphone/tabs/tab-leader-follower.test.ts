@@ -10,19 +10,16 @@ import {
 import { label } from '../i18n';
 import type { AgentAction, TabMessage } from './tab-protocol';
 import { CONTACT_ID, envelope, fullViewModel } from './test-support/tab-messages';
-import { LOG_FILE, T0, TabWorld, type FollowerTab, type LeaderTab } from './test-support/tab-world';
+import {
+    LOG_FILE,
+    T0,
+    TabWorld,
+    type FollowerTab,
+    type LeaderTab,
+    memoryStorage
+} from './test-support/tab-world';
 
 const SESSION_KEY = 'open-cti-softphone.session';
-
-function memoryStorage() {
-    const values = new Map<string, string>();
-    return {
-        values,
-        getItem: (key: string) => values.get(key) ?? null,
-        setItem: (key: string, value: string) => void values.set(key, value),
-        removeItem: (key: string) => void values.delete(key)
-    };
-}
 
 let world: TabWorld;
 let leaderTab: LeaderTab;

@@ -253,3 +253,28 @@ export async function answerCall(harness: AppHarness, callId: string): Promise<v
     await harness.advance(200);
     await expect(answering).resolves.toEqual({ ok: true });
 }
+
+/** When the app tests' clock starts (jest's fake timers, see useAppTestClock). */
+export const APP_TEST_T0 = Date.UTC(2025, 2, 3, 15, 30, 0);
+
+/** Fake timers from APP_TEST_T0 around each test of the file that calls it. */
+export function useAppTestClock(): void {
+    beforeEach(() => {
+        jest.useFakeTimers({ now: APP_TEST_T0 });
+    });
+    afterEach(() => {
+        jest.useRealTimers();
+    });
+}
+
+/** Maria rings, the agent answers, they talk for `talkMs`, and Maria hangs up. */
+export async function talkToMaria(harness: AppHarness, talkMs = 42_000): Promise<string> {
+    const callId = await harness.ring('+1 415 555 0101', 'MARIA L');
+    const answering = harness.controls.answer(callId);
+    await harness.advance(100);
+    await expect(answering).resolves.toEqual({ ok: true });
+    await harness.advance(talkMs);
+    harness.simulator.simulateRemoteHangup(callId);
+    await harness.settle();
+    return callId;
+}

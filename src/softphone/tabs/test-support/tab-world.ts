@@ -292,3 +292,21 @@ export class TabWorld {
         };
     }
 }
+
+/** The messages that went onto the network, as the tabs read them, of some kinds. */
+export function postedOf(world: TabWorld, ...kinds: string[]): Record<string, unknown>[] {
+    return world.network.posted
+        .map((posted) => posted.data as Record<string, unknown>)
+        .filter((data) => kinds.includes(String(data.kind)));
+}
+
+/** A sessionStorage in memory, its values readable by the test. */
+export function memoryStorage() {
+    const values = new Map<string, string>();
+    return {
+        values,
+        getItem: (key: string) => values.get(key) ?? null,
+        setItem: (key: string, value: string) => void values.set(key, value),
+        removeItem: (key: string) => void values.delete(key)
+    };
+}
