@@ -1,28 +1,16 @@
 import { noHandoverSupport } from '../telephony/call-handover';
-import type { EndedCall } from './ended-call';
-import type { EngineHarness } from './test-support/engine-harness';
 import {
     answeredInbound,
     answeredOutbound,
     createHarness,
-    ring
+    ring,
+    answeredConsult,
+    consultTarget,
+    endedCalls
 } from './test-support/engine-harness';
 
 const caller = '+14155550199';
-const target = '+14155550123';
-
-function endedCalls(harness: EngineHarness): EndedCall[] {
-    return harness.events.flatMap((event) => (event.type === 'callEnded' ? [event.payload] : []));
-}
-
-/** An answered inbound call in1, held, with a consult call c2 to `target` that answered. */
-async function answeredConsult(harness: EngineHarness): Promise<void> {
-    await answeredInbound(harness, 'in1');
-    harness.connector.nextIds.push('c2');
-    const result = await harness.engine.startConsult('in1', target);
-    expect(result).toEqual({ ok: true, callId: 'c2' });
-    harness.emit({ type: 'answered', callId: 'c2' });
-}
+const target = consultTarget;
 
 describe('CallEngine conference', () => {
     it('merges the held and the connected call: both connected, each records the other party', async () => {

@@ -1,6 +1,7 @@
 import type { ConnectorEvent } from '../../telephony/connector';
 import { CallEngine } from '../call-engine';
 import type { CallEngineEvents } from '../engine-events';
+import type { EndedCall } from '../ended-call';
 import { FakeConnector } from './fake-connector';
 import { ManualClock } from './manual-clock';
 
@@ -100,4 +101,21 @@ export function lastOf<K extends keyof CallEngineEvents>(
         }
     }
     return undefined;
+}
+
+/** The number the handover tests consult and transfer to. */
+export const consultTarget = '+14155550123';
+
+/** The calls ended so far, in order. */
+export function endedCalls(harness: EngineHarness): EndedCall[] {
+    return harness.events.flatMap((event) => (event.type === 'callEnded' ? [event.payload] : []));
+}
+
+/** An answered inbound call in1, held, with a consult call c2 to consultTarget that answered. */
+export async function answeredConsult(harness: EngineHarness): Promise<void> {
+    await answeredInbound(harness, 'in1');
+    harness.connector.nextIds.push('c2');
+    const result = await harness.engine.startConsult('in1', consultTarget);
+    expect(result).toEqual({ ok: true, callId: 'c2' });
+    harness.emit({ type: 'answered', callId: 'c2' });
 }
