@@ -3,6 +3,11 @@
 // esbuild into a temporary directory; never part of the shipped build.
 import { systemScheduler } from '../../../src/softphone/telephony/scheduler';
 import { browserSipMedia, SipConnector } from '../../../src/softphone/telephony/sip/index';
+import { englishLabels } from '../../../src/softphone/i18n/english-labels';
+import { installEnglishLabels } from '../../../src/softphone/i18n/label-catalog';
+
+// The connector's words in English, as the softphone has them when its page lacks a label.
+installEnglishLabels(englishLabels());
 
 const events = [];
 const logs = [];
