@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSize } from './measure-bundle-size.mjs';
+import { jssipTrimPlugin } from '../jssip-trim-plugin.mjs';
 import { englishValuesPlugin, softphoneLabelDigest } from '../softphone-label-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,7 +40,7 @@ function softphoneOptions(plugins) {
         logLevel: 'silent',
         write: false,
         metafile: true,
-        plugins: [englishValuesPlugin(root), ...plugins]
+        plugins: [englishValuesPlugin(root), jssipTrimPlugin(root), ...plugins]
     };
 }
 
