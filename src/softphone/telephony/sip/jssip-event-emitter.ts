@@ -4,7 +4,9 @@
  * has what JsSIP and the SIP connector call (on, emit, listeners, removeListener) with Node's
  * meaning, and the rest of the usual surface, so a listener added or removed another way still
  * works: listeners run in the order they were added, on a copy of the list taken when the event
- * is emitted; an 'error' nobody listens to is thrown.
+ * is emitted; an 'error' nobody listens to is thrown. Not shared/typed-emitter.ts: JsSIP needs
+ * Node's meaning (several arguments, `this` the emitter, removal by the listener function,
+ * listeners() to ask whether anybody listens, a listener's throw reaching the emitter's caller).
  */
 type Listener = (...args: never[]) => unknown;
 
