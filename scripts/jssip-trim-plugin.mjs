@@ -4,6 +4,7 @@
 // `events` package (Node's EventEmitter for browsers) by the smaller emitter of
 // src/softphone/telephony/sip/jssip-event-emitter.ts, and JsSIP's package.json by the two fields
 // JsSIP reads from it (title and version, for its User-Agent header).
+import { transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,10 +13,24 @@ export const LEFT_OUT_JSSIP_CLASSES = ['Subscriber', 'Notifier', 'Message', 'Opt
 
 const JSSIP_LIB = /[\\/]node_modules[\\/]jssip[\\/]lib[\\/]/;
 const NAMESPACE = 'jssip-trim';
+/** The stand-ins' sources, by the name the replacing modules require them with. */
+const STAND_INS = {
+    'left-out': 'src/softphone/telephony/sip/jssip-left-out.ts',
+    'event-emitter': 'src/softphone/telephony/sip/jssip-event-emitter.ts'
+};
+
+/** What replaces each module JsSIP requires: CommonJS, as JsSIP is. */
+function replacement(name) {
+    if (name === 'debug') {
+        return "module.exports = require('left-out').silentDebug;";
+    }
+    if (name === 'events') {
+        return "module.exports = { EventEmitter: require('event-emitter').JsSipEventEmitter };";
+    }
+    return `module.exports = require('left-out').leftOutJsSipClass(${JSON.stringify(name)});`;
+}
 
 export function jssipTrimPlugin(root) {
-    const stub = join(root, 'src/softphone/telephony/sip/jssip-left-out.ts');
-    const emitter = join(root, 'src/softphone/telephony/sip/jssip-event-emitter.ts');
     const classes = new RegExp(`^\\./(${LEFT_OUT_JSSIP_CLASSES.join('|')})$`);
     const packageJson = join(root, 'node_modules/jssip/package.json');
     return {
@@ -34,22 +49,26 @@ export function jssipTrimPlugin(root) {
                 const match = classes.exec(args.path);
                 return match ? { path: match[1], namespace: NAMESPACE } : undefined;
             });
-            build.onLoad({ filter: /.*/, namespace: NAMESPACE }, ({ path }) => {
+            build.onResolve({ filter: /^[\w-]+$/, namespace: NAMESPACE }, (args) =>
+                args.path in STAND_INS ? { path: args.path, namespace: NAMESPACE } : undefined
+            );
+            build.onLoad({ filter: /.*/, namespace: NAMESPACE }, async ({ path }) => {
                 if (path === 'package.json') {
                     const { title, version } = JSON.parse(readFileSync(packageJson, 'utf8'));
                     return { contents: JSON.stringify({ title, version }), loader: 'json' };
                 }
-                const contents = {
-                    debug: `module.exports = require(${JSON.stringify(stub)}).silentDebug;`,
-                    events: `module.exports = { EventEmitter: require(${JSON.stringify(emitter)}).JsSipEventEmitter };`
-                }[path];
-                return {
-                    contents:
-                        contents ??
-                        `module.exports = require(${JSON.stringify(stub)}).leftOutJsSipClass(${JSON.stringify(path)});`,
-                    resolveDir: root,
-                    loader: 'js'
-                };
+                if (path in STAND_INS) {
+                    // Compiled to CommonJS here: an ES module required by JsSIP's CommonJS would
+                    // bring esbuild's interop helpers into the runtime chunk the core loads.
+                    const source = join(root, STAND_INS[path]);
+                    const { code } = await transform(readFileSync(source, 'utf8'), {
+                        loader: 'ts',
+                        format: 'cjs',
+                        sourcefile: source
+                    });
+                    return { contents: code, loader: 'js', watchFiles: [source] };
+                }
+                return { contents: replacement(path), loader: 'js' };
             });
         }
     };
