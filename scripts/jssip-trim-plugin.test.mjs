@@ -24,7 +24,7 @@ async function trimmedJsSip() {
     const { JsSIP } = await import(
         `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
     );
-    return { JsSIP, inputs: Object.keys(result.metafile.inputs) };
+    return { JsSIP, inputs: Object.keys(result.metafile.inputs), metafile: result.metafile };
 }
 
 test("the build leaves out JsSIP's debug logger, events package and unused classes", async () => {
@@ -44,6 +44,13 @@ test("the build leaves out JsSIP's debug logger, events package and unused class
         assert.ok(inputs.includes(`jssip-trim:${name}`), `the stand-in for ${name} is used`);
     }
     assert.ok(inputs.some((input) => input.endsWith('jssip/lib/RTCSession.js')));
+});
+
+test('the stand-ins are CommonJS, as JsSIP is (no interop helpers for the core to load)', async () => {
+    const { metafile } = await trimmedJsSip();
+    for (const name of ['left-out', 'event-emitter']) {
+        assert.equal(metafile.inputs[`jssip-trim:${name}`]?.format, 'cjs', name);
+    }
 });
 
 test('JsSIP still names itself with its version in its User-Agent header', async () => {
