@@ -27,6 +27,7 @@ import { runRefreshHandlers } from '../lwc-runtime/modules/refresh';
 import { mountCallBarUtility } from '../lwc-runtime/call-bar-utility';
 import { RecordComponents } from '../lwc-runtime/record-components';
 import { installLwcRuntime } from '../lwc-runtime/runtime-context';
+import { parseUiApiFaults } from '../lwc-runtime/ui-api-faults';
 
 const logger = createLogger('local-console');
 
@@ -187,7 +188,11 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     host.onSoftphonePublish((channelName, message) =>
         lms.publishFromSoftphone(channelName, message)
     );
-    installLwcRuntime({ store, lms });
+    const uiApi = parseUiApiFaults(query);
+    for (const problem of uiApi.problems) {
+        logger.warn(`ignored URL parameter ${problem}`);
+    }
+    installLwcRuntime({ store, lms, uiApiFaults: uiApi.faults });
     state.onChange((change) => {
         if (change === 'refresh') {
             void runRefreshHandlers();
