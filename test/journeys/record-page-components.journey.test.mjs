@@ -280,3 +280,93 @@ describe(
         });
     }
 );
+
+const injected = (name) =>
+    `An unexpected error occurred on the server. (Injected by the local console: fault.uiApi=${name}.)`;
+
+describe(
+    'journeys: the record page when Salesforce cannot load the record or its calls',
+    browserTestOptions(),
+    () => {
+        let session;
+
+        consolePerSuite(
+            { query: 'fault.uiApi=getRecord,getRelatedListRecords' },
+            (opened) => ({ session } = opened)
+        );
+
+        it('an agent opens Maria Lopez while her record and her calls cannot be read: each card says what failed, and the agent is offered no call', async () => {
+            await openRecord(session, 'Contact', 'Maria Lopez');
+            const page = recordPage(session);
+            const recordError = page.clickToDial.getByRole('alert');
+            await recordError.waitFor();
+            assert.equal(
+                await recordError.innerText(),
+                `Couldn't load the phone numbers: ${injected('getRecord')}`
+            );
+            assert.equal(await page.clickToDial.getByRole('button', { name: /^Call / }).count(), 0);
+            const callsError = page.callLog.getByRole('alert');
+            await callsError.waitFor();
+            assert.equal(
+                await callsError.innerText(),
+                `Couldn't load the call history: ${injected('getRelatedListRecords')}`
+            );
+            assert.equal(await page.callRows.count(), 0);
+            await session.screenshot('lwc-11-load-errors');
+            assert.deepEqual(await phoneCalls(session), []);
+            assert.deepEqual(session.pageErrors, []);
+        });
+    }
+);
+
+describe(
+    'journeys: wrap-up in the Call History card when Salesforce refuses it',
+    browserTestOptions(),
+    () => {
+        let session;
+        let phone;
+
+        consolePerSuite(
+            { query: 'fault.uiApi=getPicklistValues,updateRecord' },
+            (opened) => ({ session, phone } = opened)
+        );
+
+        it('an agent calls James Chen while the dispositions cannot be read (only None is offered) and the save fails: the card says why and the call keeps what the softphone logged', async () => {
+            const chenId = await openRecord(session, 'Contact', CHEN);
+            await callFromCard(session, phone, 'Phone');
+            const page = recordPage(session);
+            await page.callRows.first().waitFor();
+            const wrapUp = page.callLog.locator('.wrap-up');
+            const disposition = wrapUp.getByLabel('Disposition');
+            await disposition.waitFor();
+            // Without the picklist's values the card offers only None.
+            assert.deepEqual(
+                await disposition
+                    .locator('option')
+                    .evaluateAll((options) => options.map((option) => option.textContent.trim())),
+                ['None']
+            );
+            await wrapUp.getByLabel('Notes').fill('Asked for a callback on Monday');
+            await wrapUp.getByRole('button', { name: 'Save' }).click();
+            const saveError = wrapUp.getByRole('alert');
+            await saveError.waitFor();
+            assert.equal(
+                await saveError.innerText(),
+                `Couldn't save the wrap-up: ${injected('updateRecord')}`
+            );
+            // The agent's notes stay in the form, to save again.
+            assert.equal(
+                await wrapUp.getByLabel('Notes').inputValue(),
+                'Asked for a callback on Monday'
+            );
+            assert.equal(await wrapUp.getByRole('button', { name: 'Save' }).isDisabled(), false);
+            await session.screenshot('lwc-12-wrap-up-save-failed');
+            const [call] = await waitForRecords(session, 'Phone_Call__c', (all) =>
+                all.some((record) => record.Contact__c === chenId)
+            );
+            assert.equal(call.Notes__c ?? null, null);
+            assert.equal(call.Outcome__c, 'Connected');
+            assert.deepEqual(session.pageErrors, []);
+        });
+    }
+);
