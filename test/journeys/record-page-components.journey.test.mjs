@@ -244,6 +244,46 @@ describe('journeys: the record page components and the softphone', browserTestOp
     });
 });
 
+describe('journeys: the Click to Dial card from the keyboard', browserTestOptions(), () => {
+    let session;
+    let phone;
+
+    consolePerSuite({}, (opened) => ({ session, phone } = opened));
+
+    /** Runs in the page: whether the keyboard focus (through shadow roots) is on that button. */
+    const focusIsOn = (label) => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) {
+            element = element.shadowRoot.activeElement;
+        }
+        return element?.tagName === 'BUTTON' && element.textContent.trim() === label;
+    };
+
+    it('a keyboard-only agent calls Daniel Kim with Enter, lands on Hang Up, hangs up with Enter and is back on Call Phone', async () => {
+        const danielId = await openRecord(session, 'Contact', 'Daniel Kim');
+        const page = recordPage(session);
+        const call = page.callButton('Phone');
+        await call.waitFor();
+        await call.focus();
+        await session.page.keyboard.press('Enter');
+        await phone.waitForCallState('Connected');
+        const hangUp = page.clickToDial.getByRole('button', { name: 'Hang Up' });
+        await hangUp.waitFor();
+        await session.page.waitForFunction(focusIsOn, 'Hang Up');
+        await session.screenshot('lwc-13-keyboard-on-hang-up');
+        await session.page.keyboard.press('Enter');
+        await page.clickToDial.locator('.call-state', { hasText: /^Call ended: / }).waitFor();
+        await session.page.waitForFunction(focusIsOn, 'Call Phone');
+        await finishWrapUp(phone);
+        const [logged] = await waitForRecords(session, 'Phone_Call__c', (all) =>
+            all.some((record) => record.Contact__c === danielId)
+        );
+        assert.equal(logged.Direction__c, 'Outbound');
+        assert.equal(logged.Outcome__c, 'Connected');
+        assert.deepEqual(session.pageErrors, []);
+    });
+});
+
 describe(
     'journeys: record page components in a second Salesforce tab',
     browserTestOptions(),

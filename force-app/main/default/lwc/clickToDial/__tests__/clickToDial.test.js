@@ -508,6 +508,77 @@ describe('c-click-to-dial', () => {
         });
     });
 
+    describe('keyboard focus', () => {
+        let focused;
+        beforeEach(() => {
+            focused = jest.spyOn(HTMLElement.prototype, 'focus');
+        });
+        afterEach(() => {
+            focused.mockRestore();
+        });
+        const focusedElements = () => focused.mock.instances;
+
+        it('moves the keyboard to Hang Up once the dialed call shows, and back to that Call button when it ends', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            dialButton(element, 'MobilePhone').click();
+            await flush();
+            expect(focusedElements()).toEqual([]);
+            softphone.emit(events.dialing);
+            await flush();
+            const hangUp = $(element, 'lightning-button.hang-up');
+            expect(focusedElements()).toEqual([hangUp]);
+            hangUp.click();
+            softphone.emit(events.ended);
+            await flush();
+            expect(focusedElements()).toEqual([hangUp, dialButton(element, 'MobilePhone')]);
+        });
+
+        it('returns the keyboard to the Call button when the softphone refuses the dial', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            dialButton(element, 'Phone').click();
+            const [dial] = softphone.commandsOf('dial');
+            softphone.emit({
+                version: 1,
+                type: 'error',
+                requestId: dial.requestId,
+                payload: { code: 'BUSY', message: 'On another call.', inResponseTo: 'dial' }
+            });
+            await flush();
+            expect(focusedElements()).toEqual([dialButton(element, 'Phone')]);
+        });
+
+        it('keeps the focus in the card when a call ends while the agent is on its Hang Up', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            softphone.emit(events.connected);
+            await flush();
+            expect(focusedElements()).toEqual([]);
+            const hangUp = $(element, 'lightning-button.hang-up');
+            hangUp.tabIndex = 0;
+            hangUp.focus();
+            softphone.emit(events.ended);
+            await flush();
+            expect(focusedElements()).toEqual([hangUp, dialButton(element, 'Phone')]);
+        });
+
+        it('leaves the focus where the agent went meanwhile', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            const elsewhere = document.createElement('input');
+            document.body.appendChild(elsewhere);
+            dialButton(element, 'Phone').click();
+            elsewhere.focus();
+            softphone.emit(events.dialing);
+            await flush();
+            softphone.emit(events.ended);
+            await flush();
+            expect(focusedElements()).toEqual([elsewhere]);
+            elsewhere.remove();
+        });
+    });
+
     describe('accessibility', () => {
         it('is accessible when ready to dial', async () => {
             fakeSoftphone();
