@@ -356,6 +356,27 @@ describe(
             assert.deepEqual(await phoneCalls(session), []);
             assert.deepEqual(session.pageErrors, []);
         });
+
+        it('once Salesforce answers again, Refresh brings her call history back and reopening her record brings her numbers back', async () => {
+            const tools = session.page.getByTestId('fault-ui-api-group');
+            for (const name of ['getRecord', 'getRelatedListRecords']) {
+                // The agent clicks the label (the SLDS checkbox's input is drawn by its label).
+                await tools.getByText(name, { exact: true }).click();
+                assert.equal(await tools.getByLabel(name, { exact: true }).isChecked(), false);
+            }
+            const page = recordPage(session);
+            await page.callLog.getByRole('button', { name: 'Refresh' }).click();
+            await page.callLog.getByText('No calls yet.').waitFor();
+            assert.equal(await page.callLog.getByRole('alert').count(), 0);
+
+            await session.page.getByRole('button', { name: 'Close Maria Lopez' }).click();
+            await openRecord(session, 'Contact', 'Maria Lopez');
+            const reopened = recordPage(session);
+            await reopened.callButton('Phone').waitFor();
+            assert.equal(await reopened.clickToDial.getByRole('alert').count(), 0);
+            await session.screenshot('lwc-14-load-errors-recovered');
+            assert.deepEqual(session.pageErrors, []);
+        });
     }
 );
 

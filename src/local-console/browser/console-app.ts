@@ -84,12 +84,17 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     for (const problem of delays.problems) {
         logger.warn(`ignored URL parameter ${problem}`);
     }
+    const uiApi = parseUiApiFaults(query);
+    for (const problem of uiApi.problems) {
+        logger.warn(`ignored URL parameter ${problem}`);
+    }
     const faults: FaultSettings = {
         saveLogFailureRate: numberParam(query, 'fault.saveLogFailureRate', 0, 100),
         saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000),
         saveLogLostAnswerRate: numberParam(query, 'fault.saveLogLostAnswerRate', 0, 100),
         searchFailure: query.get('fault.searchFailure') === 'true',
-        hostDelaysMs: delays.delays
+        hostDelaysMs: delays.delays,
+        uiApiFaults: new Set(uiApi.faults)
     };
     const [schema, settings, seeds] = await Promise.all([
         fetchJson('/metadata-schema.json').then(
@@ -188,11 +193,7 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     host.onSoftphonePublish((channelName, message) =>
         lms.publishFromSoftphone(channelName, message)
     );
-    const uiApi = parseUiApiFaults(query);
-    for (const problem of uiApi.problems) {
-        logger.warn(`ignored URL parameter ${problem}`);
-    }
-    installLwcRuntime({ store, lms, uiApiFaults: uiApi.faults });
+    installLwcRuntime({ store, lms, uiApiFaults: faults.uiApiFaults });
     state.onChange((change) => {
         if (change === 'refresh') {
             void runRefreshHandlers();
