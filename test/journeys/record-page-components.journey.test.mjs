@@ -6,6 +6,7 @@
 // console's record store and what the agent saw on the record page.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { assertRecordPageAccessible } from '../browser/support/axe.mjs';
 import { browserTestOptions } from '../browser/support/browser-test.mjs';
 import { consolePerSuite } from '../browser/support/console-suite.mjs';
 import { SAMPLE, waitForRecords } from '../browser/support/softphone-driver.mjs';
@@ -73,6 +74,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await page.callLog.getByText('No calls yet.').waitFor();
         await page.callButton('Phone').waitFor();
         await session.screenshot('lwc-01-contact-ready');
+        await assertRecordPageAccessible(session, 'contact-ready');
 
         await page.callButton('Phone').click();
         await phone.waitForCallState('Connected');
@@ -85,6 +87,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
         // One call at a time: the card's buttons wait for this call to end.
         assert.equal(await page.callButton('Mobile').isDisabled(), true);
         await session.screenshot('lwc-02-contact-connected');
+        await assertRecordPageAccessible(session, 'contact-connected');
 
         await page.clickToDial.getByRole('button', { name: 'Hang Up' }).click();
         // The softphone's wrap-up of this call is open: the card does not offer a second form.
@@ -114,6 +117,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await wrapUp.getByText('Wrapped up: Resolved').waitFor();
         assert.equal(await wrapUp.getByRole('button', { name: 'Edit wrap-up' }).isVisible(), true);
         await session.screenshot('lwc-03-contact-wrapped-up');
+        await assertRecordPageAccessible(session, 'contact-wrapped-up');
 
         const records = await waitForRecords(session, 'Phone_Call__c', (all) =>
             all.some((record) => record.Contact__c === mariaId && record.Disposition__c)
@@ -152,6 +156,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
         );
         assert.equal(await page.callButton('Phone').isDisabled(), true);
         await session.screenshot('lwc-05-do-not-call');
+        await assertRecordPageAccessible(session, 'do-not-call');
         const dials = (await session.hook(() => window.localConsole.lmsMessages())).filter(
             (entry) => entry.message?.type === 'dial'
         );
@@ -173,6 +178,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
             /No softphone is answering/
         );
         await session.screenshot('lwc-06-no-softphone');
+        await assertRecordPageAccessible(session, 'no-softphone');
 
         await session.page.getByTestId('reload-softphone').click();
         await chen.clickToDial.locator('.softphone-missing').waitFor({ state: 'detached' });
@@ -271,6 +277,7 @@ describe('journeys: the Click to Dial card from the keyboard', browserTestOption
         await hangUp.waitFor();
         await session.page.waitForFunction(focusIsOn, 'Hang Up');
         await session.screenshot('lwc-13-keyboard-on-hang-up');
+        await assertRecordPageAccessible(session, 'keyboard-on-hang-up');
         await session.page.keyboard.press('Enter');
         await page.clickToDial.locator('.call-state', { hasText: /^Call ended: / }).waitFor();
         await session.page.waitForFunction(focusIsOn, 'Call Phone');
@@ -353,6 +360,7 @@ describe(
             );
             assert.equal(await page.callRows.count(), 0);
             await session.screenshot('lwc-11-load-errors');
+            await assertRecordPageAccessible(session, 'load-errors');
             assert.deepEqual(await phoneCalls(session), []);
             assert.deepEqual(session.pageErrors, []);
         });
@@ -422,6 +430,7 @@ describe(
             );
             assert.equal(await wrapUp.getByRole('button', { name: 'Save' }).isDisabled(), false);
             await session.screenshot('lwc-12-wrap-up-save-failed');
+            await assertRecordPageAccessible(session, 'wrap-up-save-failed');
             const [call] = await waitForRecords(session, 'Phone_Call__c', (all) =>
                 all.some((record) => record.Contact__c === chenId)
             );
