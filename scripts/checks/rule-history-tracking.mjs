@@ -1,8 +1,9 @@
-// Field history tracking: Salesforce tracks at most 20 fields per object ("You can select up to 20
-// standard and custom fields per object", Salesforce Help, Track Field History for Custom Objects:
-// https://help.salesforce.com/s/articleView?id=sf.tracking_field_history_for_custom_objects.htm).
-// A deploy that tracks more fails, and the package's tracked fields count against the admin's own:
-// a packaged object keeps ADMIN_RESERVE of the 20 free, so an admin can track a field they add.
+// Field history tracking: Salesforce tracks at most 20 standard and custom fields per object
+// (Salesforce Help, Field History Tracking:
+// https://help.salesforce.com/s/articleView?id=sf.tracking_field_history.htm; Field Audit Trail
+// raises it, a paid add-on the package cannot assume). A deploy that tracks more fails, and the
+// package's tracked fields count against the admin's own: a packaged object keeps ADMIN_RESERVE of
+// the 20 free, so an admin can track a field they add.
 import { basename, join, sep } from 'node:path';
 import { listFiles, toProjectPath } from './find-files.mjs';
 import { childText, readXmlRoot } from './xml-tree.mjs';
