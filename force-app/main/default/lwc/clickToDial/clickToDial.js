@@ -527,8 +527,13 @@ export default class ClickToDial extends LightningElement {
         if (!call) {
             return this.pendingDial ? this.pendingDial.number : '';
         }
-        // This card dialed from one of the record's numbers: an outbound call keeps showing it.
-        return call.direction === 'Inbound' ? remotePartyName(call) : call.remoteName || call.to;
+        // An outbound call shows the number it dials until it is answered, then the party's name
+        // (the phone system's, else the related record's, as the softphone shows it): the
+        // softphone sends no remoteName for a call it places to a record.
+        const answered = call.state === 'connected' || call.state === 'held';
+        return call.direction === 'Inbound' || answered
+            ? remotePartyName(call)
+            : call.remoteName || call.to;
     }
 
     get callStateText() {

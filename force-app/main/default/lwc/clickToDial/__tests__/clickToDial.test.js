@@ -421,6 +421,33 @@ describe('c-click-to-dial', () => {
             expect(dialButton(element, 'Phone').disabled).toBe(false);
         });
 
+        it('names an answered outbound call by its related record when the phone system gives no name', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            const { remoteName, ...call } = events.connected.payload.activeCall;
+            expect(remoteName).toBe('Jane Doe');
+            softphone.emit(events.dialing);
+            await flush();
+            expect(text(element, '.call-state')).toBe('Calling (415) 555-0100…');
+            softphone.emit({
+                ...events.connected,
+                payload: {
+                    ...events.connected.payload,
+                    activeCall: {
+                        ...call,
+                        to: '+14155550100',
+                        related: {
+                            recordId: CONTACT_ID,
+                            objectType: 'Contact',
+                            recordName: 'Jane Doe'
+                        }
+                    }
+                }
+            });
+            await flush();
+            expect(text(element, '.call-state')).toBe('Connected with Jane Doe');
+        });
+
         it('shows an incoming call by its number', async () => {
             const softphone = fakeSoftphone();
             const element = await renderContact();
