@@ -40,6 +40,7 @@ import {
 // Not the setup-check barrel: Check setup is a chunk of its own (see lazy-setup-check.ts).
 import type { SetupCheckContext } from './setup-check/create-setup-check';
 import { appendSetupCheck } from './setup-check/lazy-setup-check';
+import { markStart } from './shared/start-marks';
 import { lmsHostOf, startSoftphone, type RunningSoftphone } from './start-softphone';
 import {
     claimLeadership,
@@ -274,10 +275,21 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
     }
     const host = connection.host;
     // Both only wait (the host, the network): the phone-number chunk loads while the settings
-    // are read. A chunk that fails to load fails the start, as a missing softphone.js would.
+    // are read, and while the tab's role is settled; it is awaited before anything reads a
+    // number. A chunk that fails to load fails the start, as a missing softphone.js would.
     // The English catalogue too, when the page lacks a label (see completeWithEnglish).
-    const [read] = await Promise.all([readSettings(host), loadPhoneNumberLibrary(), labelsReady]);
+    const phoneNumbers = loadPhoneNumberLibrary().then(() => markStart('phone-numbers-loaded'));
+    // Awaited below on every path; until then, a failure is not reported as unhandled.
+    phoneNumbers.catch(() => undefined);
+    const [read] = await Promise.all([
+        readSettings(host).then((settings) => {
+            markStart('settings-read');
+            return settings;
+        }),
+        labelsReady.then(() => markStart('labels-ready'))
+    ]);
     if (!read.ok) {
+        await phoneNumbers;
         renderStartupErrors(root, read.errors, host);
         await host.notifyInitializationComplete();
         return;
@@ -289,6 +301,9 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
         showNumbers: settings.showNumbersInLogs,
         context: { 'Softphone version': SOFTPHONE_VERSION, Connector: settings.connectorType }
     });
+    // Asked first: the browser answers while the Open CTI listeners below are registered.
+    // One tab of the browser runs the connector and the call log; the others follow it.
+    const claiming = claimLeadership(webLocks(), LEADER_LOCK_NAME);
     const activity = new TabActivity({ document, window }, systemClock);
     const navigation = new NavigationListeners();
     navigation.add(() => activity.touch());
@@ -304,8 +319,9 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
         })
     );
 
-    // One tab of the browser runs the connector and the call log; the others follow it.
-    const leadership = await claimLeadership(webLocks(), LEADER_LOCK_NAME);
+    const leadership = await claiming;
+    markStart('tab-role-settled');
+    await phoneNumbers;
     const onOtherVersion: { show?: () => void } = {};
     const bus =
         leadership.role === 'alone'
@@ -418,6 +434,9 @@ async function lead(parts: {
                   )));
         offered = undefined;
         let running: RunningSoftphone;
+        // Sent as soon as the panel shows, ahead of the layout and LMS requests startSoftphone
+        // sends after it, which the host would otherwise handle first: the spinner goes sooner.
+        let initialising: Promise<void> | undefined;
         try {
             running = await startSoftphone({
                 root,
@@ -429,6 +448,9 @@ async function lead(parts: {
                 diagnostics: parts.diagnostics,
                 // Beside softphone.js in the static resource (copied there by the build).
                 ringtoneUrl: new URL('ringtone.wav', import.meta.url).href,
+                onShown: () => {
+                    initialising = initialise();
+                },
                 ...(parts.leader === undefined ? {} : { leader: parts.leader }),
                 ...(handover === undefined ? {} : { handover })
             });
@@ -441,7 +463,7 @@ async function lead(parts: {
             continue;
         }
         // The softphone shows "Connecting…" by itself: Salesforce need not wait for the server.
-        await initialise();
+        await (initialising ?? initialise());
         root.dataset.softphone = 'connecting';
         const connected = await running.connect();
         if (connected.ok || need === undefined) {
@@ -457,6 +479,7 @@ async function lead(parts: {
 
 const softphoneRoot = document.getElementById('softphone-root');
 if (softphoneRoot) {
+    markStart('script-run');
     // The user's language and locale first: every word and format below follows them.
     const page = readPageLanguage(document);
     applyPageLanguage(document, page);
