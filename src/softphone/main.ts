@@ -281,14 +281,24 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
     const phoneNumbers = loadPhoneNumberLibrary().then(() => markStart('phone-numbers-loaded'));
     // Awaited below on every path; until then, a failure is not reported as unhandled.
     phoneNumbers.catch(() => undefined);
+    // The lock only waits on the browser: claimed while the settings are read. One tab of the
+    // browser runs the connector and the call log; the others follow it. A tab that cannot
+    // start gives the lock up (or its place in the queue), so that another tab leads.
+    const giveUpLeadership = new AbortController();
+    const claiming = claimLeadership(webLocks(), LEADER_LOCK_NAME, giveUpLeadership.signal);
+    const cannotStart = (failure: unknown): never => {
+        giveUpLeadership.abort();
+        throw failure;
+    };
     const [read] = await Promise.all([
         readSettings(host).then((settings) => {
             markStart('settings-read');
             return settings;
         }),
         labelsReady.then(() => markStart('labels-ready'))
-    ]);
+    ]).catch(cannotStart);
     if (!read.ok) {
+        giveUpLeadership.abort();
         await phoneNumbers;
         renderStartupErrors(root, read.errors, host);
         await host.notifyInitializationComplete();
@@ -301,9 +311,6 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
         showNumbers: settings.showNumbersInLogs,
         context: { 'Softphone version': SOFTPHONE_VERSION, Connector: settings.connectorType }
     });
-    // Asked first: the browser answers while the Open CTI listeners below are registered.
-    // One tab of the browser runs the connector and the call log; the others follow it.
-    const claiming = claimLeadership(webLocks(), LEADER_LOCK_NAME);
     const activity = new TabActivity({ document, window }, systemClock);
     const navigation = new NavigationListeners();
     navigation.add(() => activity.touch());
@@ -321,7 +328,7 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
 
     const leadership = await claiming;
     markStart('tab-role-settled');
-    await phoneNumbers;
+    await phoneNumbers.catch(cannotStart);
     const onOtherVersion: { show?: () => void } = {};
     const bus =
         leadership.role === 'alone'
