@@ -9,7 +9,8 @@ import {
     listenToConsole,
     NavigationListeners,
     placeholderViewModel,
-    preloadConnector
+    preloadConnector,
+    preloadLastConnector
 } from './app';
 import { createFileDownload, DiagnosticLog, saveDownload } from './diagnostics';
 import { systemClock } from './calls';
@@ -41,7 +42,12 @@ import {
 import type { SetupCheckContext } from './setup-check/create-setup-check';
 import { appendSetupCheck } from './setup-check/lazy-setup-check';
 import { markStart } from './shared/start-marks';
-import { lmsHostOf, startSoftphone, type RunningSoftphone } from './start-softphone';
+import {
+    lmsHostOf,
+    readLocalStorage,
+    startSoftphone,
+    type RunningSoftphone
+} from './start-softphone';
 import {
     claimLeadership,
     LEADER_LOCK_NAME,
@@ -284,6 +290,9 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
     // The lock only waits on the browser: claimed while the settings are read. One tab of the
     // browser runs the connector and the call log; the others follow it. A tab that cannot
     // start gives the lock up (or its place in the queue), so that another tab leads.
+    // The connector chunk of this browser's last start downloads during the settings' round trip.
+    const storage = readLocalStorage();
+    preloadLastConnector(storage);
     const giveUpLeadership = new AbortController();
     const claiming = claimLeadership(webLocks(), LEADER_LOCK_NAME, giveUpLeadership.signal);
     const cannotStart = (failure: unknown): never => {
@@ -305,7 +314,7 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
         return;
     }
     const settings = read.settings;
-    preloadConnector(settings);
+    preloadConnector(settings, storage);
     const diagnostics = new DiagnosticLog({
         clock: systemClock,
         showNumbers: settings.showNumbersInLogs,

@@ -132,7 +132,7 @@ async function warnAboutLayout(
 }
 
 /** localStorage (this browser, every tab), or undefined where the browser blocks it. */
-function readLocalStorage(): Storage | undefined {
+export function readLocalStorage(): Storage | undefined {
     try {
         return window.localStorage;
     } catch {
