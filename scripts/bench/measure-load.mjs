@@ -23,8 +23,17 @@ export async function measureLoad(session, progress) {
     progress(`frame load: ${LOADS} reloads measured`);
     const phase = (name) =>
         summarise(samples.map((sample) => sample[name]).filter(Number.isFinite));
+    // The softphone's start steps, in the order they came in the median load's neighbourhood.
+    const stepNames = [...new Set(samples.flatMap((sample) => Object.keys(sample.marks ?? {})))];
+    const steps = stepNames
+        .map((name) => ({
+            name,
+            ...summarise(samples.map((sample) => sample.marks?.[name]).filter(Number.isFinite))
+        }))
+        .sort((a, b) => a.median - b.median);
     return {
         failedLoads,
+        steps,
         initialised: phase('initialised'),
         phases: {
             navigationStart: phase('navigationStart'),

@@ -191,7 +191,35 @@ export function installBenchDriver() {
             const script = framePerformance
                 .getEntriesByType('resource')
                 .find((entry) => /\/softphone\.js(\?|$)/.test(entry.name));
+            // The softphone's own start steps (performance.mark 'softphone:…', see start-marks.ts).
+            const marks = Object.fromEntries(
+                framePerformance
+                    .getEntriesByType('mark')
+                    .filter((entry) => entry.name.startsWith('softphone:'))
+                    .map((entry) => [
+                        entry.name.slice('softphone:'.length),
+                        shift + entry.startTime - start
+                    ])
+            );
+            // The chunks softphone.js imports statically: fetched only once it is parsed, and
+            // before it runs (a second round trip), so the last of them is a step of the start.
+            const scriptRun = marks['script-run'];
+            const staticChunks = framePerformance
+                .getEntriesByType('resource')
+                .filter((entry) => /\/chunks\/chunk-/.test(entry.name))
+                .map((entry) => shift + entry.responseEnd - start)
+                .filter((end) => scriptRun === undefined || end <= scriptRun);
+            if (staticChunks.length > 0) {
+                marks['static-chunks-received'] = Math.max(...staticChunks);
+            }
+            const phoneNumbers = framePerformance
+                .getEntriesByType('resource')
+                .find((entry) => /\/phone-number-library\.js(\?|$)/.test(entry.name));
+            if (phoneNumbers !== undefined) {
+                marks['phone-number-library-received'] = shift + phoneNumbers.responseEnd - start;
+            }
             return {
+                marks,
                 initialised: ready.at - start,
                 navigationStart: shift - start,
                 scriptLoaded: script ? shift + script.responseEnd - start : null,

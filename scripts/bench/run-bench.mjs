@@ -26,6 +26,10 @@ const reportDir = join(root, 'test-results/bench');
 // Unknown callers pop a search tab (closed after each call) instead of a New Contact modal.
 const SOAK_QUERY = 'setting.screenPop.noMatchAction=Search';
 
+// `npm run bench -- --start`: the two start figures (cold and warm) and their breakdown only,
+// a few minutes instead of the whole bench, to compare a change to the start before and after.
+const START_ONLY = process.argv.slice(2).includes('--start');
+
 const MS_BUDGET = { load: 150, callPath: 20, takeover: 2000 };
 const HEAP_GROWTH_LIMIT_BYTES = 2 * 1024 * 1024;
 
@@ -156,12 +160,37 @@ function startDetailRows(kind, load) {
                 .map((value) => (Number.isFinite(value) ? ms(value) : 'n/a'))
                 .join(' → '),
             phase('firstOpenCtiCall')
-        )
+        ),
+        ...(load.steps.length === 0
+            ? []
+            : [
+                  informational(
+                      `  ${kind} start, the softphone's steps (medians from frame load)`,
+                      load.steps.map((step) => `${step.name} ${ms(step.median)}`).join(' → '),
+                      phase('initialised')
+                  )
+              ])
     ];
 }
 
+const coldLoadFigure = `Frame load → notifyInitializationComplete, cold: nothing cached (median of ${LOADS})`;
+
+/** Start-up, cold, on its own (--start): nothing cached, every load fetches the bundle again. */
+async function coldStartRows(details) {
+    return attempt(
+        [coldLoadFigure],
+        details,
+        'coldStart',
+        () => inSession('', (session) => measureLoad(session, progress)),
+        (load) => [
+            judged(coldLoadFigure, load.initialised.median, MS_BUDGET.load, ms),
+            ...startDetailRows('cold', load)
+        ]
+    );
+}
+
 async function latencyRows(details) {
-    const loadFigure = `Frame load → notifyInitializationComplete, cold: nothing cached (median of ${LOADS})`;
+    const loadFigure = coldLoadFigure;
     const ringFigure = `Inbound call → ringing shown (median of ${ITERATIONS})`;
     const popFigure = `Inbound call → searchAndScreenPop request (median of ${ITERATIONS})`;
     const dialFigure = `LMS dial → "Calling…" shown (median of ${ITERATIONS})`;
@@ -312,8 +341,10 @@ async function main() {
         `${QUICK ? 'QUICK run (BENCH_QUICK=1): not comparable to the budgets; ' : ''}node ${env.node}, ${env.chromium ?? 'no Chromium'}, ${env.cpus} CPUs, load ${env.loadAverageAtStart.join(' ')}`
     );
     buildForBench(progress);
-    const rows = bundleRows(details);
-    await bundleWhatIfs(details);
+    const rows = START_ONLY ? [] : bundleRows(details);
+    if (!START_ONLY) {
+        await bundleWhatIfs(details);
+    }
     if (env.chromium === null) {
         rows.push(
             failed(
@@ -321,6 +352,9 @@ async function main() {
                 new Error(`Chromium is not installed: ${systemPrograms.chromium.install}`)
             )
         );
+    } else if (START_ONLY) {
+        rows.push(...(await coldStartRows(details)));
+        rows.push(...(await warmStartRows(details)));
     } else {
         rows.push(...(await latencyRows(details)));
         rows.push(...(await warmStartRows(details)));

@@ -9,7 +9,8 @@ import {
     listenToConsole,
     NavigationListeners,
     placeholderViewModel,
-    preloadConnector
+    preloadConnector,
+    preloadLastConnector
 } from './app';
 import { createFileDownload, DiagnosticLog, saveDownload } from './diagnostics';
 import { systemClock } from './calls';
@@ -40,7 +41,13 @@ import {
 // Not the setup-check barrel: Check setup is a chunk of its own (see lazy-setup-check.ts).
 import type { SetupCheckContext } from './setup-check/create-setup-check';
 import { appendSetupCheck } from './setup-check/lazy-setup-check';
-import { lmsHostOf, startSoftphone, type RunningSoftphone } from './start-softphone';
+import { markStart } from './shared/start-marks';
+import {
+    lmsHostOf,
+    readLocalStorage,
+    startSoftphone,
+    type RunningSoftphone
+} from './start-softphone';
 import {
     claimLeadership,
     LEADER_LOCK_NAME,
@@ -274,16 +281,40 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
     }
     const host = connection.host;
     // Both only wait (the host, the network): the phone-number chunk loads while the settings
-    // are read. A chunk that fails to load fails the start, as a missing softphone.js would.
+    // are read, and while the tab's role is settled; it is awaited before anything reads a
+    // number. A chunk that fails to load fails the start, as a missing softphone.js would.
     // The English catalogue too, when the page lacks a label (see completeWithEnglish).
-    const [read] = await Promise.all([readSettings(host), loadPhoneNumberLibrary(), labelsReady]);
+    const phoneNumbers = loadPhoneNumberLibrary().then(() => markStart('phone-numbers-loaded'));
+    // Awaited below on every path; until then, a failure is not reported as unhandled.
+    phoneNumbers.catch(() => undefined);
+    // The lock only waits on the browser: claimed while the settings are read. One tab of the
+    // browser runs the connector and the call log; the others follow it. A tab that cannot
+    // start gives the lock up (or its place in the queue), so that another tab leads.
+    // The connector chunk of this browser's last start downloads during the settings' round trip.
+    const storage = readLocalStorage();
+    preloadLastConnector(storage);
+    const giveUpLeadership = new AbortController();
+    const claiming = claimLeadership(webLocks(), LEADER_LOCK_NAME, giveUpLeadership.signal);
+    const cannotStart = (failure: unknown): never => {
+        giveUpLeadership.abort();
+        throw failure;
+    };
+    const [read] = await Promise.all([
+        readSettings(host).then((settings) => {
+            markStart('settings-read');
+            return settings;
+        }),
+        labelsReady.then(() => markStart('labels-ready'))
+    ]).catch(cannotStart);
     if (!read.ok) {
+        giveUpLeadership.abort();
+        await phoneNumbers;
         renderStartupErrors(root, read.errors, host);
         await host.notifyInitializationComplete();
         return;
     }
     const settings = read.settings;
-    preloadConnector(settings);
+    preloadConnector(settings, storage);
     const diagnostics = new DiagnosticLog({
         clock: systemClock,
         showNumbers: settings.showNumbersInLogs,
@@ -304,8 +335,9 @@ async function boot(root: HTMLElement, labelsReady: Promise<unknown>): Promise<v
         })
     );
 
-    // One tab of the browser runs the connector and the call log; the others follow it.
-    const leadership = await claimLeadership(webLocks(), LEADER_LOCK_NAME);
+    const leadership = await claiming;
+    markStart('tab-role-settled');
+    await phoneNumbers.catch(cannotStart);
     const onOtherVersion: { show?: () => void } = {};
     const bus =
         leadership.role === 'alone'
@@ -418,6 +450,9 @@ async function lead(parts: {
                   )));
         offered = undefined;
         let running: RunningSoftphone;
+        // Sent as soon as the panel shows, ahead of the layout and LMS requests startSoftphone
+        // sends after it, which the host would otherwise handle first: the spinner goes sooner.
+        let initialising: Promise<void> | undefined;
         try {
             running = await startSoftphone({
                 root,
@@ -429,6 +464,9 @@ async function lead(parts: {
                 diagnostics: parts.diagnostics,
                 // Beside softphone.js in the static resource (copied there by the build).
                 ringtoneUrl: new URL('ringtone.wav', import.meta.url).href,
+                onShown: () => {
+                    initialising = initialise();
+                },
                 ...(parts.leader === undefined ? {} : { leader: parts.leader }),
                 ...(handover === undefined ? {} : { handover })
             });
@@ -441,7 +479,7 @@ async function lead(parts: {
             continue;
         }
         // The softphone shows "Connecting…" by itself: Salesforce need not wait for the server.
-        await initialise();
+        await (initialising ?? initialise());
         root.dataset.softphone = 'connecting';
         const connected = await running.connect();
         if (connected.ok || need === undefined) {
@@ -457,6 +495,7 @@ async function lead(parts: {
 
 const softphoneRoot = document.getElementById('softphone-root');
 if (softphoneRoot) {
+    markStart('script-run');
     // The user's language and locale first: every word and format below follows them.
     const page = readPageLanguage(document);
     applyPageLanguage(document, page);

@@ -36,6 +36,7 @@ import type * as LayoutChecks from './setup-check/layout-check';
 import { lazySetupCheck, type LazySetupCheck } from './setup-check/lazy-setup-check';
 import { LmsProbe } from './setup-check/lms-probe';
 import type { SoftphoneSettings } from './settings';
+import { markStart } from './shared/start-marks';
 import { sessionToRestore, type Handover, type TabLeader } from './tabs';
 // The scheduler only: the telephony barrel would bring the simulator into the core.
 import { systemScheduler } from './telephony/scheduler';
@@ -132,7 +133,7 @@ async function warnAboutLayout(
 }
 
 /** localStorage (this browser, every tab), or undefined where the browser blocks it. */
-function readLocalStorage(): Storage | undefined {
+export function readLocalStorage(): Storage | undefined {
     try {
         return window.localStorage;
     } catch {
@@ -169,6 +170,11 @@ export interface StartOptions {
     readonly handover?: Handover;
     /** The ringtone's URL (ringtone.wav in the static resource). */
     readonly ringtoneUrl: string;
+    /**
+     * Called once the panel is rendered, before the start's other Open CTI calls (the layout,
+     * the LMS subscription) are sent: the moment to tell Salesforce the softphone is ready.
+     */
+    readonly onShown?: () => void;
 }
 
 /** Builds every layer around one connector; connect() brings it online. */
@@ -179,8 +185,16 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
         diagnostics.record({ level, event: message, details });
     // Both wait on the browser (a lazy chunk, IndexedDB): in parallel.
     const [choice, outboxStore] = await Promise.all([
-        createConnector(settings, { scheduler: systemScheduler, credentials, logger }),
-        openOutboxStore()
+        createConnector(settings, { scheduler: systemScheduler, credentials, logger }).then(
+            (created) => {
+                markStart('connector-loaded');
+                return created;
+            }
+        ),
+        openOutboxStore().then((store) => {
+            markStart('outbox-opened');
+            return store;
+        })
     ]);
     const engine = new CallEngine({
         connector: choice.connector,
@@ -380,6 +394,8 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
     root.addEventListener('pointerdown', allowRingtone);
     root.addEventListener('keydown', allowRingtone);
     app.start();
+    markStart('first-render');
+    options.onShown?.();
     void warnAboutLayout(host, settings, diagnostics, (message) =>
         app.store.setNotice(LAYOUT_NOTICE_ID, 'warning', message)
     );

@@ -114,6 +114,48 @@ describe('a Japanese agent whose page renders every label', browserTestOptions()
     });
 });
 
+const english = {
+    answer: 'Answer',
+    connected: 'Connected',
+    decline: 'Decline',
+    hangUp: 'Hang up',
+    wrapUp: 'Wrap up',
+    notes: 'Notes',
+    save: 'Save',
+    saved: 'Saved to the call log.',
+    done: 'Done'
+};
+
+describe('an agent opens Salesforce', browserTestOptions(), () => {
+    let session;
+    let phone;
+    consolePerSuite({}, (opened) => ({ session, phone } = opened));
+
+    it('is told ready once the panel shows, before the layout and channel requests, and takes a call', async () => {
+        // The Open CTI calls of the start, in the order the host received them.
+        const methods = (await session.hook(() => window.localConsole.activity()))
+            .filter((entry) => entry.kind === 'opencti')
+            .map((entry) => entry.method);
+        const first = (method) => {
+            const index = methods.indexOf(method);
+            assert.ok(index >= 0, `${method} in ${methods.join(', ')}`);
+            return index;
+        };
+        const ready = first('notifyInitializationComplete');
+        assert.equal(methods.filter((m) => m === 'notifyInitializationComplete').length, 1);
+        // The settings come first (the panel depends on them); the spinner goes before the
+        // softphone asks for its layout and subscribes to the LMS channel.
+        assert.ok(first('getCallCenterSettings') < ready, methods.join(', '));
+        assert.ok(ready < first('getSoftphoneLayout'), methods.join(', '));
+        assert.ok(ready < first('subscribe'), methods.join(', '));
+        await panelShot(session, 'en-ready');
+        const call = await takeACall(session, phone, english, 'Ready at once');
+        assert.equal(call.Direction__c, 'Inbound');
+        assert.equal(call.Outcome__c, 'Connected');
+        assert.equal(call.From_Number__c, SAMPLE.mariaLopez.number);
+    });
+});
+
 describe(
     'a Japanese agent whose page is older than the softphone (no Answer label)',
     browserTestOptions(),

@@ -1,6 +1,6 @@
 import { label } from '../i18n';
 import type { EngineLogger } from '../calls/engine-logger';
-import type { SoftphoneSettings } from '../settings/softphone-settings';
+import type { ConnectorType, SoftphoneSettings } from '../settings/softphone-settings';
 import type { Connector } from '../telephony/connector';
 import type { Scheduler } from '../telephony/scheduler';
 import type { CredentialField } from '../ui/credentials-form';
@@ -63,20 +63,54 @@ export function credentialsNeededFor(settings: SoftphoneSettings): CredentialsNe
     return undefined;
 }
 
+/** Where this browser remembers the connector its last start used (see preloadLastConnector). */
+export const LAST_CONNECTOR_KEY = 'openCtiSoftphone.lastConnector';
+
+const CONNECTOR_TYPES: readonly ConnectorType[] = ['simulator', 'sip', 'listener'];
+
+function loadConnectorChunk(type: ConnectorType): void {
+    const loading =
+        type === 'sip'
+            ? import('../telephony/sip/index')
+            : type === 'listener'
+              ? import('../telephony/listener/index')
+              : import('../telephony/simulator/simulator-connector');
+    loading.catch(() => undefined);
+}
+
 /**
  * Starts loading the chunk of the connector the call center names, as soon as the settings are
  * read: it downloads while the softphone settles its tab's role and the agent signs in, and
  * createConnector then finds it loaded. A chunk that fails here fails again, and is reported,
- * in createConnector.
+ * in createConnector. The type is remembered in `storage` for the next start.
  */
-export function preloadConnector(settings: SoftphoneSettings): void {
-    const loading =
-        settings.connectorType === 'sip'
-            ? import('../telephony/sip/index')
-            : settings.connectorType === 'listener'
-              ? import('../telephony/listener/index')
-              : import('../telephony/simulator/simulator-connector');
-    loading.catch(() => undefined);
+export function preloadConnector(settings: SoftphoneSettings, storage?: Storage): void {
+    loadConnectorChunk(settings.connectorType);
+    try {
+        storage?.setItem(LAST_CONNECTOR_KEY, settings.connectorType);
+    } catch {
+        // Storage full or blocked: the next start loads its chunk once its settings are read.
+    }
+}
+
+/**
+ * Before the settings are read: starts loading the chunk of the connector this browser's last
+ * start used, so that it downloads during the settings' round trip (an admin rarely changes the
+ * connector; when they did, preloadConnector loads the right one, and this one is not used).
+ * Returns the type it started loading, if any.
+ */
+export function preloadLastConnector(storage: Storage | undefined): ConnectorType | undefined {
+    let remembered: string | null | undefined;
+    try {
+        remembered = storage?.getItem(LAST_CONNECTOR_KEY);
+    } catch {
+        return undefined;
+    }
+    const type = CONNECTOR_TYPES.find((known) => known === remembered);
+    if (type !== undefined) {
+        loadConnectorChunk(type);
+    }
+    return type;
 }
 
 /**

@@ -34,6 +34,7 @@ export {
     CredentialsError,
     credentialsNeededFor,
     preloadConnector,
+    preloadLastConnector,
     type CallDescriber,
     type ConnectorChoice,
     type CredentialsNeed

@@ -109,6 +109,53 @@ describe('claimLeadership', () => {
         await expect(claim('tab-2')).resolves.toEqual({ role: 'leader' });
     });
 
+    it('a leader that gives up (its tab cannot start) releases the lock to the next tab', async () => {
+        const { locks, takeovers, claim } = browser();
+        const giveUp = new AbortController();
+        await expect(
+            claimLeadership(locks.forTab('tab-1'), LEADER_LOCK_NAME, giveUp.signal)
+        ).resolves.toEqual({ role: 'leader' });
+        await claim('tab-2');
+        await flushMicrotasks();
+        expect(takeovers).toEqual([]);
+
+        giveUp.abort();
+        await flushMicrotasks();
+        expect(locks.holderOf(LEADER_LOCK_NAME)).toBe('tab-2');
+        expect(takeovers).toEqual(['tab-2']);
+    });
+
+    it('a follower that gives up leaves the queue and never takes over', async () => {
+        const { locks, takeovers, claim } = browser();
+        await claim('tab-1');
+        const giveUp = new AbortController();
+        const second = await claimLeadership(
+            locks.forTab('tab-2'),
+            LEADER_LOCK_NAME,
+            giveUp.signal
+        );
+        expect(second.role).toBe('follower');
+        await claim('tab-3');
+        expect(locks.queueOf(LEADER_LOCK_NAME)).toEqual(['tab-2', 'tab-3']);
+
+        giveUp.abort();
+        await flushMicrotasks();
+        expect(locks.queueOf(LEADER_LOCK_NAME)).toEqual(['tab-3']);
+        locks.closeTab('tab-1');
+        await flushMicrotasks();
+        expect(locks.holderOf(LEADER_LOCK_NAME)).toBe('tab-3');
+        expect(takeovers).toEqual(['tab-3']);
+    });
+
+    it('a tab that never gives up keeps the lock (the signal changes nothing until aborted)', async () => {
+        const { locks, claim } = browser();
+        const giveUp = new AbortController();
+        await claimLeadership(locks.forTab('tab-1'), LEADER_LOCK_NAME, giveUp.signal);
+        await claim('tab-2');
+        await flushMicrotasks(500);
+        expect(locks.holderOf(LEADER_LOCK_NAME)).toBe('tab-1');
+    });
+
     it('does not hold the lock it was not given', async () => {
         const returned: unknown[] = [];
         const locks: LockManagerLike = {

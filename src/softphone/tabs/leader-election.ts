@@ -2,7 +2,7 @@
 export interface LockManagerLike {
     request(
         name: string,
-        options: { ifAvailable?: boolean },
+        options: { ifAvailable?: boolean; signal?: AbortSignal },
         callback: (lock: unknown) => Promise<unknown> | undefined
     ): Promise<unknown>;
 }
@@ -19,19 +19,25 @@ export type Leadership =
     | { readonly role: 'alone'; readonly reason: string };
 
 /**
- * Claims the leader lock. The lock is never released by the page: the browser releases it when
- * the tab closes, reloads or navigates away, which is exactly when leadership must move (and so
- * it never moves in the middle of a call while the leader's tab lives).
+ * Claims the leader lock. The lock is never released by a running softphone: the browser
+ * releases it when the tab closes, reloads or navigates away, which is exactly when leadership
+ * must move (and so it never moves in the middle of a call while the leader's tab lives).
+ *
+ * `giveUp`: the tab claims while it reads its settings; when it cannot start after all, aborting
+ * it releases the lock it holds, or leaves the queue, so that another tab leads.
  */
 export async function claimLeadership(
     locks: LockManagerLike | undefined,
-    name: string
+    name: string,
+    giveUp?: AbortSignal
 ): Promise<Leadership> {
     if (locks === undefined) {
         // i18n-exempt: the diagnostic log's reason (main.ts logs it; the agent never reads it)
         return { role: 'alone', reason: 'this browser has no Web Locks API' };
     }
-    const heldForever = new Promise<never>(() => undefined);
+    const heldForever = new Promise<void>((release) =>
+        giveUp?.addEventListener('abort', () => release(), { once: true })
+    );
     try {
         const acquired = await new Promise<boolean>((resolve, reject) => {
             locks
@@ -48,8 +54,9 @@ export async function claimLeadership(
         return { role: 'alone', reason: error instanceof Error ? error.message : String(error) };
     }
     const whenLeader = new Promise<void>((resolve) => {
+        // The Web Locks API refuses a signal beside ifAvailable: only the queued request has it.
         void locks
-            .request(name, {}, () => {
+            .request(name, giveUp === undefined ? {} : { signal: giveUp }, () => {
                 resolve();
                 return heldForever;
             })

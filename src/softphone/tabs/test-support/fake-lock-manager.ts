@@ -31,6 +31,8 @@ export interface FakeLock {
  * - `ifAvailable`: granted only if the lock is free and nobody queues; otherwise the callback
  *   runs at once with `null` and nothing is queued.
  * - Callbacks run in a microtask (never inside `request`), as the browser runs them later.
+ * - `signal`: aborting it drops the request while it waits (its promise rejects), as the browser
+ *   does; a granted lock is released by its callback's promise, as always.
  * - `closeTab` is a tab dying (closed, reloaded, navigated): the browser releases the locks it
  *   holds and drops its queued requests, whatever its callbacks' promises do.
  */
@@ -70,7 +72,7 @@ export class FakeLockManager {
     private request(
         tabId: string,
         name: string,
-        options: { ifAvailable?: boolean },
+        options: { ifAvailable?: boolean; signal?: AbortSignal },
         callback: (lock: unknown) => Promise<unknown> | undefined
     ): Promise<unknown> {
         const ifAvailable = options.ifAvailable === true;
@@ -83,6 +85,13 @@ export class FakeLockManager {
                 return;
             }
             state.queue.push(request);
+            options.signal?.addEventListener('abort', () => {
+                const waiting = state.queue.indexOf(request);
+                if (waiting >= 0) {
+                    state.queue.splice(waiting, 1);
+                    reject(new Error('AbortError: the lock request was aborted'));
+                }
+            });
             this.grantNext(name);
         });
     }
