@@ -138,4 +138,22 @@ describe('SipConnector: an answer made with a silent stand-in while the micropho
         expect(harness.media.log).toContain('release silence-1');
         expect(harness.media.log).toContain('release local-1');
     });
+
+    it('a call answered as it is announced (an auto-answer) is answered once, with the microphone', async () => {
+        const harness = await connectedHarness();
+        harness.media.standIns = true;
+        let answering: Promise<void> | undefined;
+        harness.connector.onEvent((event) => {
+            if (event.type === 'incoming') {
+                answering = harness.connector.answer(event.callId);
+            }
+        });
+        const { id, session } = ringing(harness);
+        await settle();
+        expect(session.answerOptions).toMatchObject({ mediaStream: { id: 'local-1' } });
+        expect(harness.media.log).not.toContain('standIn silence-1');
+        session.simulateAccepted();
+        await answering;
+        expect(harness.connector.callDetails(id)?.state).toBe('connected');
+    });
 });

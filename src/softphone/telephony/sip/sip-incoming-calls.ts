@@ -160,6 +160,10 @@ export class SipIncomingCalls {
      */
     private prepareAnswerWithStandIn(call: SipCall, microphone: MicrophonePrefetch): boolean {
         const calls = this.options.calls;
+        if (call.state !== 'ringing' || call.pending) {
+            // Answered as it was announced (an auto-answer): that answer opens the microphone.
+            return true;
+        }
         const standIn = calls.media.silentStandIn?.();
         if (!standIn) {
             return false;
