@@ -108,7 +108,7 @@ describe("a follower's transfer, consult and conference controls run on the lead
         });
         const cards = tab.root.querySelectorAll<HTMLElement>('.softphone-call');
         const second = cards[cards.length - 1]!;
-        buttonNamed(second, 'Drop').click();
+        buttonNamed(second, 'Remove from call').click();
         await world.settle();
         expect(leaderTab.actions.dropParty.mock.calls).toEqual([['call-2']]);
     });
