@@ -133,7 +133,15 @@ describe(
 
         it('the agent consults, the colleague cannot help, the agent cancels and goes back to the caller', async () => {
             const card = await answerMaria();
-            await typeTarget(card, COLLEAGUE);
+            // The colleague was called a moment ago: the agent picks him from the recent calls.
+            await card.getByRole('button', { name: 'Transfer', exact: true }).click();
+            const picker = card.getByLabel('Suggested numbers');
+            const offered = await picker
+                .locator('option')
+                .evaluateAll((options) => options.map((option) => option.value));
+            assert.ok(offered.includes(COLLEAGUE), `the colleague is offered: ${offered}`);
+            await picker.selectOption(COLLEAGUE);
+            assert.equal(await card.getByLabel('Transfer to').inputValue(), COLLEAGUE);
             await card.getByRole('button', { name: 'Consult first' }).click();
             const consult = phone.frame.locator('.softphone-call', {
                 hasText: 'Consult call about Maria Lopez'
