@@ -179,6 +179,31 @@ describe('SoftphoneApp: a transfer target goes through the dial rules', () => {
         expect(harness.view().calls.map((call) => call.state)).toEqual(['connected']);
     });
 
+    it("answers an LWC's transfer to a person on the Do Not Call list with the refusal", async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms } = await harness.attachLms();
+        const callId = await harness.ring('+14155550101');
+        await answerCall(harness, callId);
+
+        lms.listener?.({
+            version: 1,
+            type: 'transfer',
+            requestId: 'lwc-7',
+            payload: { target: '(510) 555-0121', mode: 'blind' }
+        });
+        await harness.advance(2000);
+
+        expect(lms.payloadsOf('error')).toEqual([
+            expect.objectContaining({
+                code: 'do-not-call',
+                message: 'Olivia Grant has asked not to be called (Do Not Call)'
+            })
+        ]);
+        expect(lms.payloadsOf('transferUpdate')).toEqual([]);
+        expect(harness.view().calls.map((call) => call.state)).toEqual(['connected']);
+    });
+
     it('says there is no call to transfer when none is live', async () => {
         const harness = createAppHarness();
         await harness.start();
