@@ -258,6 +258,7 @@ describe(
             assert.equal(await phone.frame.locator('.softphone-call').count(), 1);
             await phone.waitForCallState('Connected');
             await session.screenshot('transfer-09-target-on-do-not-call-list');
+            await assertSoftphoneAccessible(session, 'a transfer refused for Do Not Call');
             await typeTarget(card, SAMPLE.robertHayes.number);
             await card.getByRole('button', { name: 'Transfer now' }).click();
             await phone.frame
