@@ -231,6 +231,8 @@ describe(
             await phone.frame.getByRole('button', { name: 'End conference' }).focus();
             await phone.frame.getByRole('button', { name: 'End conference' }).press('Enter');
             await phone.frame.locator('.softphone-call').first().waitFor({ state: 'detached' });
+            // Wrap-up is about the caller, whose call ended last.
+            await phone.frame.locator('.softphone-wrapup', { hasText: 'Maria Lopez' }).waitFor();
             await session.screenshot('transfer-08-conference-ended');
             await finishWrapUp();
 

@@ -283,7 +283,8 @@ export class ActiveCallsView {
             handoverLabels.endConference,
             'slds-button slds-button_destructive',
             () => {
-                for (const callId of this.parties) {
+                // Newest first: the first caller's call ends last, so wrap-up is about that caller.
+                for (const callId of [...this.parties].reverse()) {
                     actions.hangup(callId);
                 }
             }

@@ -146,7 +146,7 @@ describe('transfer, consult and conference controls', () => {
             expect(buttonNamed(card, 'Remove from call')).toBeDefined();
         }
         buttonNamed(mounted.root, 'End conference').click();
-        expect(mounted.actions.hangup.mock.calls).toEqual([['call-1'], ['call-2']]);
+        expect(mounted.actions.hangup.mock.calls).toEqual([['call-2'], ['call-1']]);
         expect(mounted.actions.dropParty).not.toHaveBeenCalled();
 
         // Once the conference is over the remaining call has its Hang up again.
