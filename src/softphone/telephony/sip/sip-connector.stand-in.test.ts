@@ -1,3 +1,4 @@
+import type { FakeJsSipSession } from './test-support/fake-jssip';
 import { connectedHarness, ringing, settle, type SipHarness } from './test-support/sip-harness';
 
 beforeEach(() => jest.useFakeTimers());
@@ -18,6 +19,18 @@ async function ringingWithSlowMicrophone(harness: SipHarness) {
     return { ...call, sending, openMicrophone: open };
 }
 
+/** Answer clicked: the held 200 OK leaves and the caller's side confirms it. */
+async function answerOnceSent(
+    harness: SipHarness,
+    call: { id: string; session: FakeJsSipSession; sending: Promise<void> }
+): Promise<void> {
+    const answering = harness.connector.answer(call.id);
+    await call.sending;
+    expect(call.session.sdp).toBe('sent');
+    call.session.simulateAccepted();
+    await answering;
+}
+
 const sentTrack = (harness: SipHarness, session: { connection?: unknown }) =>
     (session.connection as { senders: { track: unknown }[] } | undefined)?.senders[0]?.track;
 
@@ -28,15 +41,12 @@ const sentTrack = (harness: SipHarness, session: { connection?: unknown }) =>
 describe('SipConnector: an answer made with a silent stand-in while the microphone opens', () => {
     it('sends the 200 OK on Answer without waiting for the microphone, then sends the microphone', async () => {
         const harness = await connectedHarness();
-        const { id, session, sending, openMicrophone } = await ringingWithSlowMicrophone(harness);
+        const call = await ringingWithSlowMicrophone(harness);
+        const { id, session, openMicrophone } = call;
         expect(session.answerOptions).toMatchObject({ mediaStream: { id: 'silence-1' } });
         expect(session.sdp).toBe('held');
 
-        const answering = harness.connector.answer(id);
-        await sending;
-        expect(session.sdp).toBe('sent');
-        session.simulateAccepted();
-        await answering;
+        await answerOnceSent(harness, call);
         expect(harness.connector.callDetails(id)?.state).toBe('connected');
 
         openMicrophone();
@@ -82,7 +92,8 @@ describe('SipConnector: an answer made with a silent stand-in while the micropho
         const harness = await connectedHarness();
         const denied = Object.assign(new Error('denied'), { name: 'NotAllowedError' });
         harness.media.failNextWith = denied;
-        const { id, session, sending, openMicrophone } = await ringingWithSlowMicrophone(harness);
+        const call = await ringingWithSlowMicrophone(harness);
+        const { id, session, openMicrophone } = call;
         openMicrophone();
         await settle();
 
@@ -93,22 +104,16 @@ describe('SipConnector: an answer made with a silent stand-in while the micropho
         expect(harness.connector.callDetails(id)?.state).toBe('ringing');
         expect(session.sdp).toBe('held');
 
-        const answering = harness.connector.answer(id);
-        await sending;
-        expect(session.sdp).toBe('sent');
-        session.simulateAccepted();
-        await answering;
+        await answerOnceSent(harness, call);
         await settle();
         expect(sentTrack(harness, session)).toMatchObject({ id: 'local-1-track' });
     });
 
     it('a microphone that fails after the caller was answered ends the call, saying why', async () => {
         const harness = await connectedHarness();
-        const { id, session, sending, openMicrophone } = await ringingWithSlowMicrophone(harness);
-        const answering = harness.connector.answer(id);
-        await sending;
-        session.simulateAccepted();
-        await answering;
+        const call = await ringingWithSlowMicrophone(harness);
+        const { id, session, openMicrophone } = call;
+        await answerOnceSent(harness, call);
 
         harness.media.failNextWith = Object.assign(new Error('gone'), { name: 'NotFoundError' });
         openMicrophone();

@@ -164,25 +164,11 @@ export class SipIncomingCalls {
         if (!standIn) {
             return false;
         }
-        const gate = new SdpGate();
-        try {
-            call.session?.answer({
-                mediaStream: standIn,
-                iceServers: this.options.settings.iceServers,
-                holdUntil: gate
-            });
-        } catch (error) {
-            calls.media.releaseLocalStream(standIn);
-            // i18n-exempt: a diagnostic log line
-            calls.logger('debug', 'Could not prepare the answer while ringing.', {
-                callId: call.id,
-                error: errorText(error)
-            });
+        const gate = this.answerHeld(call, standIn);
+        if (!gate) {
             return false;
         }
         call.standIn = standIn;
-        call.heldAnswer = gate;
-        this.keepNoAnswerTimeout(call);
         void this.swapInMicrophone(call, gate, microphone);
         return true;
     }
@@ -266,6 +252,17 @@ export class SipIncomingCalls {
             calls.media.releaseLocalStream(stream);
             return;
         }
+        if (this.answerHeld(call, stream)) {
+            call.localStream = stream;
+        }
+    }
+
+    /**
+     * Answers with `stream`, the 200 OK held until the agent answers. Undefined when the stack
+     * refused (the stream is stopped; answer() asks for the microphone again and tries then).
+     */
+    private answerHeld(call: SipCall, stream: MediaStream): SdpGate | undefined {
+        const calls = this.options.calls;
         const gate = new SdpGate();
         try {
             call.session?.answer({
@@ -274,18 +271,17 @@ export class SipIncomingCalls {
                 holdUntil: gate
             });
         } catch (error) {
-            // answer() asks for the microphone again and tries then.
             calls.media.releaseLocalStream(stream);
             // i18n-exempt: a diagnostic log line
             calls.logger('debug', 'Could not prepare the answer while ringing.', {
                 callId: call.id,
                 error: errorText(error)
             });
-            return;
+            return undefined;
         }
-        call.localStream = stream;
         call.heldAnswer = gate;
         this.keepNoAnswerTimeout(call);
+        return gate;
     }
 
     /** JsSIP's answer() stops its own no-answer timer: the same 408, after the same time. */
