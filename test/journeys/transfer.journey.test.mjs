@@ -1,6 +1,7 @@
 // Journey: an agent hands calls on in the simulator — a blind transfer, a consult completed into
 // a transfer, a consult cancelled back to the caller, a consult merged into a conference and a
-// party dropped, and a transfer to a busy line. Each story asserts the Phone_Call__c records it
+// party removed, a conference the agent ends for everyone, a target on the Do Not Call list, and
+// a transfer to a busy line. Each story asserts the Phone_Call__c records it
 // leaves (outcome, transfer target, the consult call's link to its parent, conference parties)
 // and what the agent saw.
 import assert from 'node:assert/strict';
@@ -132,7 +133,17 @@ describe(
 
         it('the agent consults, the colleague cannot help, the agent cancels and goes back to the caller', async () => {
             const card = await answerMaria();
-            await typeTarget(card, COLLEAGUE);
+            // The colleague was called a moment ago: the agent picks him from the recent calls.
+            await card.getByRole('button', { name: 'Transfer', exact: true }).click();
+            const picker = card.getByLabel('Suggested numbers');
+            const offered = await picker
+                .locator('option')
+                .evaluateAll((options) => options.map((option) => option.value));
+            // As the recent calls show it; it is sent normalised (the log's To_Number__c below).
+            const colleague = '(415) 555-1234';
+            assert.ok(offered.includes(colleague), `the colleague is offered: ${offered}`);
+            await picker.selectOption(colleague);
+            assert.equal(await card.getByLabel('Transfer to').inputValue(), colleague);
             await card.getByRole('button', { name: 'Consult first' }).click();
             const consult = phone.frame.locator('.softphone-call', {
                 hasText: 'Consult call about Maria Lopez'
@@ -171,15 +182,25 @@ describe(
             await consult.getByRole('button', { name: 'Conference' }).click();
             await phone.frame.getByRole('heading', { name: 'Conference (3)' }).waitFor();
             assert.equal(await phone.frame.getByText('In conference', { exact: true }).count(), 2);
-            assert.equal(await phone.frame.getByRole('button', { name: 'Drop' }).count(), 2);
+            // Each party can be removed; only End conference, under the heading, ends it all.
+            assert.equal(
+                await phone.frame.getByRole('button', { name: 'Remove from call' }).count(),
+                2
+            );
+            assert.equal(await phone.frame.getByRole('button', { name: 'Hang up' }).count(), 0);
+            await phone.frame.getByRole('button', { name: 'End conference' }).waitFor();
+            await phone.frame
+                .getByRole('heading', { name: 'Conference (3)' })
+                .scrollIntoViewIfNeeded();
             await session.screenshot('transfer-05-conference-of-three');
             await assertSoftphoneAccessible(session, 'a conference with two parties');
 
-            await consult.getByRole('button', { name: 'Drop' }).click();
+            await consult.getByRole('button', { name: 'Remove from call' }).click();
             await phone.frame
                 .getByRole('heading', { name: 'Conference (3)' })
                 .waitFor({ state: 'detached' });
             await phone.waitForCallState('Connected');
+            await phone.frame.getByRole('button', { name: 'Hang up' }).waitFor();
             await session.screenshot('transfer-06-colleague-dropped');
             await phone.hangupAndWrapUp();
 
@@ -195,6 +216,68 @@ describe(
             assert.equal(leg.Conference_Parties__c, SAMPLE.mariaLopez.number);
             assert.equal(leg.Outcome__c, 'Connected');
             keep(parent, leg);
+        });
+
+        it('the agent ends a conference for everyone: both parties are hung up, each log says who else was on it', async () => {
+            const card = await answerMaria();
+            await typeTarget(card, COLLEAGUE);
+            await card.getByRole('button', { name: 'Consult first' }).click();
+            const consult = phone.frame.locator('.softphone-call', {
+                hasText: 'Consult call about Maria Lopez'
+            });
+            await consult.getByRole('button', { name: 'Conference' }).click();
+            await phone.frame.getByRole('heading', { name: 'Conference (3)' }).waitFor();
+            // Keyboard only: focus End conference and press Enter.
+            await phone.frame.getByRole('button', { name: 'End conference' }).focus();
+            await phone.frame.getByRole('button', { name: 'End conference' }).press('Enter');
+            await phone.frame.locator('.softphone-call').first().waitFor({ state: 'detached' });
+            // Wrap-up is about the caller, whose call ended last.
+            await phone.frame.locator('.softphone-wrapup', { hasText: 'Maria Lopez' }).waitFor();
+            await session.screenshot('transfer-08-conference-ended');
+            await finishWrapUp();
+
+            const [parent] = (
+                await mariaCall(session, (record) => record.Conference_Parties__c === COLLEAGUE)
+            ).filter(fresh);
+            assert.equal(parent.Outcome__c, 'Connected');
+            const [leg] = (
+                await waitForRecords(session, 'Phone_Call__c', (records) =>
+                    records.some((record) => record.Parent_Call__c === parent.Id)
+                )
+            ).filter((record) => record.Parent_Call__c === parent.Id);
+            assert.equal(leg.Conference_Parties__c, SAMPLE.mariaLopez.number);
+            keep(parent, leg);
+        });
+
+        it('a transfer to a person on the Do Not Call list is refused before it is sent: the agent keeps the caller', async () => {
+            const card = await answerMaria();
+            await typeTarget(card, SAMPLE.robertHayes.number);
+            await card.getByRole('button', { name: 'Consult first' }).click();
+            await phone.frame
+                .getByText('Robert Hayes has asked not to be called (Do Not Call)')
+                .waitFor();
+            // No consult call: Maria was never put on hold.
+            assert.equal(await phone.frame.locator('.softphone-call').count(), 1);
+            await phone.waitForCallState('Connected');
+            await session.screenshot('transfer-09-target-on-do-not-call-list');
+            await assertSoftphoneAccessible(session, 'a transfer refused for Do Not Call');
+            await typeTarget(card, SAMPLE.robertHayes.number);
+            await card.getByRole('button', { name: 'Transfer now' }).click();
+            await phone.frame
+                .getByText('Robert Hayes has asked not to be called (Do Not Call)')
+                .first()
+                .waitFor();
+            await phone.hangupAndWrapUp();
+
+            const [log] = (
+                await mariaCall(session, (record) => record.Outcome__c === 'Connected')
+            ).filter(fresh);
+            assert.equal(log.Transfer_Target__c, undefined);
+            keep(log);
+            const toRobert = (
+                await session.hook((type) => window.localConsole.records(type), 'Phone_Call__c')
+            ).filter((record) => record.Contact__c === SAMPLE.robertHayes.id);
+            assert.deepEqual(toRobert, [], 'nothing was logged to Robert: no call reached him');
         });
 
         it('a transfer to a busy line fails: the agent is told and keeps the caller', async () => {

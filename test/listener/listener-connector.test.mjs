@@ -243,7 +243,7 @@ describe('ListenerConnector with a callback URL', () => {
         }
     });
 
-    it('transfers blind, consults, completes and conferences through the phone system', async () => {
+    it('transfers blind, consults and completes through the phone system', async () => {
         answer = (request) =>
             JSON.parse(request.body).action === 'consult'
                 ? { status: 200, body: { callid: 'cons-1' } }
@@ -315,6 +315,73 @@ describe('ListenerConnector with a callback URL', () => {
                     ['cons-1', 'Transferred', '+14155550102']
                 ]
             );
+        } finally {
+            await phone.connector.disconnect();
+        }
+    });
+
+    it('merges a conference and drops a party through the phone system, and keeps a call whose transfer it refused', async () => {
+        answer = (request) => {
+            const action = JSON.parse(request.body).action;
+            if (action === 'consult') {
+                return { status: 200, body: { callid: 'cons-2' } };
+            }
+            return action === 'transfer'
+                ? { status: 403, body: { message: 'Extension 209 takes no transfers' } }
+                : { status: 200, body: {} };
+        };
+        const phone = await softphoneFor(bridge);
+        try {
+            phone.engine.setAgentState('Available');
+            await getEvent(bridge, {
+                ani: '+14155550103',
+                callid: 'cf-1',
+                type: 'ringing',
+                agent: 'agent1'
+            });
+            await until(() => phone.engine.snapshot().calls.length === 1, 'the call to ring');
+            await phone.engine.answer('cf-1');
+
+            // A refused transfer: the message is the agent's, the call stays with the agent.
+            const refused = await phone.engine.transfer('cf-1', '209');
+            assert.equal(refused.ok, false);
+            assert.match(JSON.stringify(refused.error.reason), /Extension 209 takes no transfers/);
+            assert.equal(phone.engine.getCall('cf-1')?.state, 'connected');
+            assert.equal(phone.ended.length, 0);
+
+            // Consult, then conference: the held call and the connected one are named.
+            await phone.engine.startConsult('cf-1', '203');
+            await getEvent(bridge, { callid: 'cons-2', type: 'answered', agent: 'agent1' });
+            await until(
+                () => phone.engine.getCall('cons-2')?.state === 'connected',
+                'the consult call to be answered'
+            );
+            assert.deepEqual(await phone.engine.merge(), { ok: true });
+            assert.deepEqual(JSON.parse(received.at(-1).body), {
+                action: 'conference',
+                agent: 'agent1',
+                callid: 'cf-1',
+                othercallid: 'cons-2'
+            });
+            assert.deepEqual(
+                phone.engine.snapshot().calls.map((call) => [call.id, call.state]),
+                [
+                    ['cf-1', 'connected'],
+                    ['cons-2', 'connected']
+                ]
+            );
+
+            // Drop the consulted party: the agent stays with the caller.
+            assert.deepEqual(await phone.engine.dropParty('cons-2'), { ok: true });
+            assert.deepEqual(JSON.parse(received.at(-1).body), {
+                action: 'drop',
+                agent: 'agent1',
+                callid: 'cons-2'
+            });
+            await until(() => phone.ended.length === 1, 'the dropped party to end');
+            assert.equal(phone.ended[0].id, 'cons-2');
+            assert.equal(phone.engine.getCall('cf-1')?.state, 'connected');
+            assert.equal(phone.engine.getCall('cf-1')?.conference, undefined);
         } finally {
             await phone.connector.disconnect();
         }

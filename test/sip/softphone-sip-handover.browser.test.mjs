@@ -79,12 +79,12 @@ sipSuite('the agent transfers and consults over SIP in the softphone', { timeout
 
     it('transfers a caller blind: REFER, NOTIFY 100 then 200, logged Transferred to the target', async () => {
         const caller = await answerCallFrom('uac-call-transfer.xml', { final: '200 OK' });
-        await transferTo('555 0100 300', 'Transfer now', 'sip-transfer-01-blind-target');
+        await transferTo('+1 415 555 0300', 'Transfer now', 'sip-transfer-01-blind-target');
         await finishWrapUp();
         const result = await assertSippPassed(caller);
 
         const refer = findMessage(result.messages, { direction: 'received', method: 'REFER' });
-        assert.equal(headerOf(refer, 'Refer-To'), '<sip:5550100300@127.0.0.1>');
+        assert.equal(headerOf(refer, 'Refer-To'), '<sip:+14155550300@127.0.0.1>');
         assert.equal(
             findMessages(result.messages, { direction: 'sent', method: 'NOTIFY' }).length,
             2
@@ -93,8 +93,8 @@ sipSuite('the agent transfers and consults over SIP in the softphone', { timeout
             all.some((call) => call.Ended__c)
         );
         assert.equal(record.Outcome__c, 'Transferred');
-        // The target as dialled (the dial plan took the spaces out).
-        assert.equal(record.Transfer_Target__c, '5550100300');
+        // The target as sent: normalised like a dialled number (and checked for Do Not Call).
+        assert.equal(record.Transfer_Target__c, '+14155550300');
         assert.equal(record.Direction__c, 'Inbound');
     });
 
@@ -102,7 +102,7 @@ sipSuite('the agent transfers and consults over SIP in the softphone', { timeout
         const before = (await session.hook(() => window.localConsole.records('Phone_Call__c')))
             .length;
         const caller = await answerCallFrom('uac-call-transfer.xml', { final: '486 Busy Here' });
-        await transferTo('5550100486', 'Transfer now');
+        await transferTo('+14155550486', 'Transfer now');
         await phone.frame
             .getByText(/Transfer failed/)
             .first()
@@ -125,7 +125,7 @@ sipSuite('the agent transfers and consults over SIP in the softphone', { timeout
             .length;
         const target = await sipp({ scenario: 'uas-answer-wait-bye.xml', uas: true });
         const caller = await answerCallFrom('uac-call-consult.xml', { final: '200 OK' });
-        await transferTo('5550100300', 'Consult first');
+        await transferTo('+14155550300', 'Consult first');
         await phone.button('Complete transfer').waitFor();
         await phone.frame
             .getByText(/Consult call about/)
@@ -160,7 +160,7 @@ sipSuite('the agent transfers and consults over SIP in the softphone', { timeout
         const parent = calls.find((call) => !call.Parent_Call__c);
         const consult = calls.find((call) => call.Parent_Call__c);
         assert.equal(parent.Outcome__c, 'Transferred');
-        assert.equal(parent.Transfer_Target__c, '5550100300');
+        assert.equal(parent.Transfer_Target__c, '+14155550300');
         assert.equal(consult.Outcome__c, 'Transferred');
         assert.equal(consult.Parent_Call__c, parent.Id);
         assert.equal(consult.Direction__c, 'Outbound');
@@ -171,11 +171,11 @@ sipSuite('the agent transfers and consults over SIP in the softphone', { timeout
             .length;
         const target = await sipp({ scenario: 'uas-answer-wait-bye.xml', uas: true });
         const caller = await answerCallFrom('uac-call-conference.xml');
-        await transferTo('5550100301', 'Consult first');
+        await transferTo('+14155550301', 'Consult first');
         await phone.button('Conference').click();
         await phone.frame.getByText('Conference (3)').first().waitFor();
         await session.screenshot('sip-transfer-04-conference');
-        await phone.button('Drop').last().click();
+        await phone.button('Remove from call').last().click();
         await assertSippPassed(target);
         await phone.frame.getByText('Conference (3)').waitFor({ state: 'detached' });
         await phone.hangupAndWrapUp();
@@ -190,7 +190,7 @@ sipSuite('the agent transfers and consults over SIP in the softphone', { timeout
         const consult = calls.find((call) => call.Parent_Call__c);
         assert.equal(consult?.Parent_Call__c, parent?.Id, JSON.stringify(calls));
         // Each call records the other party of the conference.
-        assert.match(parent.Conference_Parties__c ?? '', /5550100301/, JSON.stringify(calls));
+        assert.match(parent.Conference_Parties__c ?? '', /4155550301/, JSON.stringify(calls));
         assert.match(consult.Conference_Parties__c ?? '', /4155550199/);
     });
 });

@@ -192,7 +192,8 @@ async function transferCall(session, kamailio) {
     await session.page.evaluate(() => window.sipBench.inboundResult());
     const { clickedAt } = await session.page.evaluate(
         (target) => window.sipBench.transferClick(target),
-        '5550100300'
+        // A phone number: normalised and checked for Do Not Call like a dial, then REFERred.
+        '+14155550300'
     );
     const result = await passed(caller);
     await finishWrapUp(session);

@@ -60,7 +60,11 @@ export function createAgentActions(deps: {
         editWrapUp: (callId, draft) => app.wrapUp.edit(callId, draft),
         saveWrapUp: (callId, wrapUp) => void app.wrapUp.save(callId, wrapUp),
         completeWrapUp: () => void app.wrapUp.complete(),
-        transfer: (callId, target, mode) => report(controls.transfer(target, mode, callId), callId),
+        transfer: (callId, target, mode) => {
+            const pending = controls.transfer(target, mode, callId);
+            void pending.then((result) => showDialWarning(app, result));
+            report(pending, callId);
+        },
         completeConsult: () => report(controls.completeConsult()),
         cancelConsult: () => report(controls.cancelConsult()),
         mergeCalls: () => report(controls.merge()),

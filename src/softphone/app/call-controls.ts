@@ -4,7 +4,7 @@ import type { RelatedRecord } from '../calls/call-model';
 import type { DialResult, EngineResult } from '../calls/engine-result';
 import type { LogOutbox } from '../calllog/log-outbox';
 import { engineErrorText } from '../ui/engine-words';
-import type { OutboundDialer } from './outbound-dialer';
+import type { DialOutcome, OutboundDialer } from './outbound-dialer';
 import type { WrapUpController } from './wrap-up-controller';
 
 export type ControlResult =
@@ -41,12 +41,7 @@ export class CallControls {
             ...(related === undefined ? {} : { related }),
             ...(personAccount === undefined ? {} : { personAccount })
         });
-        if (!outcome.ok) {
-            return outcome;
-        }
-        return outcome.warning === undefined
-            ? OK
-            : { ok: true, warning: { callId: outcome.callId, message: outcome.warning } };
+        return fromDialOutcome(outcome);
     }
 
     /** Answers a ringing call; a connected call is put on hold first (call waiting). */
@@ -165,10 +160,16 @@ export class CallControls {
         mode: 'blind' | 'consult',
         callId?: string
     ): Promise<ControlResult> {
-        const { engine } = this.deps;
-        return this.onCall(callId, async (id) =>
-            mode === 'blind' ? engine.transfer(id, target) : engine.startConsult(id, target)
+        const { engine, dialer } = this.deps;
+        const id = callId ?? engine.snapshot().activeCallId;
+        if (id === undefined) {
+            return { ok: false, code: 'no-such-call', message: label('Softphone_No_Call') };
+        }
+        // The target is vetted like a dialled number (dial plan, Do Not Call) before it is sent.
+        const outcome = await dialer.handOver(id, target, (number) =>
+            mode === 'blind' ? engine.transfer(id, number) : engine.startConsult(id, number)
         );
+        return fromDialOutcome(outcome);
     }
 
     async completeConsult(): Promise<ControlResult> {
@@ -201,6 +202,16 @@ export class CallControls {
         }
         return toResult(await action(target));
     }
+}
+
+/** A refusal as it is; a call placed with a warning keeps the warning for the agent. */
+function fromDialOutcome(outcome: DialOutcome): ControlResult {
+    if (!outcome.ok) {
+        return outcome;
+    }
+    return outcome.warning === undefined
+        ? OK
+        : { ok: true, warning: { callId: outcome.callId, message: outcome.warning } };
 }
 
 function toResult(result: EngineResult | DialResult): ControlResult {

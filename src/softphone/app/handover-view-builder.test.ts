@@ -117,6 +117,14 @@ describe('transferSuggestions', () => {
             { number: '(415) 555-0151', label: 'Maria Lopez · Mobile (415) 555-0151' },
             { number: '(415) 555-0152', label: 'Maria Lopez · Home (415) 555-0152' }
         ]);
+        // Written as the calls show numbers, the record's phone and a recent call are one.
+        expect(
+            transferSuggestions(
+                [recent('(415) 555-0101', 'Maria Lopez')],
+                [{ name: 'Maria Lopez', phones: [{ field: 'Phone', number: '+1 415 555 0101' }] }],
+                (number) => (number === '+1 415 555 0101' ? '(415) 555-0101' : number)
+            )
+        ).toEqual([{ number: '(415) 555-0101', label: 'Maria Lopez · Phone (415) 555-0101' }]);
         const many = Array.from({ length: 15 }, (_, index) => recent(String(100 + index)));
         expect(transferSuggestions(many)).toHaveLength(MAX_TRANSFER_SUGGESTIONS);
     });

@@ -83,22 +83,28 @@ export function toHandoverView(
  */
 export function transferSuggestions(
     recentCalls: readonly RecentCallView[],
-    recordPhones: readonly { readonly name: string; readonly phones: readonly RecordPhone[] }[] = []
+    recordPhones: readonly {
+        readonly name: string;
+        readonly phones: readonly RecordPhone[];
+    }[] = [],
+    /** Writes every number the way the calls show it, so one number is offered once. */
+    format: (number: string) => string = (number) => number
 ): TransferSuggestionView[] {
     const suggestions: TransferSuggestionView[] = [];
     for (const record of recordPhones) {
         for (const phone of record.phones) {
-            if (!suggestions.some((each) => each.number === phone.number)) {
+            const number = format(phone.number);
+            if (!suggestions.some((each) => each.number === number)) {
                 const kind = phone.field.replace(/Phone$/, '').replace(/^Person/, '') || 'Phone';
                 suggestions.push({
-                    number: phone.number,
-                    label: `${record.name} · ${kind} ${phone.number}`
+                    number,
+                    label: `${record.name} · ${kind} ${number}`
                 });
             }
         }
     }
     for (const recent of recentCalls) {
-        const number = recent.number.trim();
+        const number = format(recent.number.trim());
         if (number === '' || suggestions.some((each) => each.number === number)) {
             continue;
         }

@@ -1,6 +1,7 @@
 import { label } from '../i18n';
 import type { RelatedRecord } from '../calls/call-model';
 import type { CallEngine } from '../calls/call-engine';
+import type { DialResult, EngineResult } from '../calls/engine-result';
 import { parseSearchResult, type SearchMatch } from '../opencti/search-result';
 import { noInternalNumbers, type DialPlan } from '../screenpop/dial-plan';
 import { checkDoNotCall, type DoNotCallDecision } from '../screenpop/do-not-call';
@@ -62,6 +63,9 @@ export const defaultDialPolicy: DialPolicy = {
     checkTimeoutMs: DO_NOT_CALL_CHECK_TIMEOUT_MS
 };
 
+/** Sends the vetted number to the phone system (a dial, a transfer, a consult call). */
+type Placer = (number: string, related: RelatedRecord | undefined) => Promise<DialOutcome>;
+
 /**
  * What the Do Not Call check found: a decision, or why it could not run; with the one record a
  * typed number matched, which the call is then logged to.
@@ -76,7 +80,8 @@ type CheckResult =
       };
 
 /**
- * Every outbound call goes through here, whoever asked (keypad, redial, click-to-dial, an LWC):
+ * Every outbound call goes through here, whoever asked (keypad, redial, click-to-dial, an LWC),
+ * and so does every transfer or consult target (handOver):
  * an internal number of the dial plan goes to the phone system as typed; any other number is
  * validated and normalised, checked for Do Not Call (the record dialled from, or every record
  * with a typed number) and refused with its reason, and only then does the engine dial.
@@ -90,9 +95,48 @@ export class OutboundDialer {
     ) {}
 
     async dial(request: DialRequest): Promise<DialOutcome> {
+        return this.vetted(
+            request,
+            (number, related) => this.place(number, related),
+            (e164) => this.engine.prepareDial(e164)
+        );
+    }
+
+    /**
+     * Hands call `callId` on to `target` (a blind transfer, or a consult call to the target):
+     * the target goes through the same rules as a dial, since the caller ends up talking to
+     * whoever it reaches. An extension of the dial plan goes as typed; a phone number is
+     * normalised and checked for Do Not Call, and a target on the list is refused with its
+     * reason before anything is sent, the call staying with the agent. `hand` sends the
+     * request with the number to use. The outcome's callId is the consult call's, else `callId`.
+     */
+    async handOver(
+        callId: string,
+        target: string,
+        hand: (number: string) => Promise<EngineResult | DialResult>
+    ): Promise<DialOutcome> {
+        return this.vetted({ number: target }, async (number) => {
+            const result = await hand(number);
+            if (!result.ok) {
+                return {
+                    ok: false,
+                    code: result.error.code,
+                    message: engineErrorText(result.error)
+                };
+            }
+            return { ok: true, callId: 'callId' in result ? result.callId : callId };
+        });
+    }
+
+    /** The dial plan, the number's validation and the Do Not Call check, then `place`. */
+    private async vetted(
+        request: DialRequest,
+        place: Placer,
+        prepare?: (e164: string) => () => void
+    ): Promise<DialOutcome> {
         if (typeof request.number === 'string' && this.policy.dialPlan.isInternal(request.number)) {
             // An extension is a colleague's line, not a person on a Do Not Call list.
-            return this.place(request.number.trim(), request.related);
+            return place(request.number.trim(), request.related);
         }
         const parsed = normalisePhoneNumber(request.number, this.defaultCountry);
         if (!parsed.ok) {
@@ -108,17 +152,18 @@ export class OutboundDialer {
         }
         // The connector's set-up (the microphone, the INVITE held until the dial) overlaps the
         // check's round trip; a refused call sends nothing.
-        const prepared = this.engine.prepareDial(parsed.e164);
+        const prepared = prepare?.(parsed.e164);
         try {
-            return await this.checkAndPlace(parsed, request);
+            return await this.checkAndPlace(parsed, request, place);
         } finally {
-            prepared();
+            prepared?.();
         }
     }
 
     private async checkAndPlace(
         parsed: ValidPhoneNumber,
-        request: DialRequest
+        request: DialRequest,
+        place: Placer
     ): Promise<DialOutcome> {
         const check = await this.checkDoNotCall(parsed.e164, request);
         if (check.allowed === false) {
@@ -137,7 +182,7 @@ export class OutboundDialer {
                     )
                 };
             }
-            const placed = await this.place(parsed.e164, request.related);
+            const placed = await place(parsed.e164, request.related);
             return placed.ok
                 ? {
                       ...placed,
@@ -149,7 +194,7 @@ export class OutboundDialer {
                   }
                 : placed;
         }
-        return this.place(parsed.e164, request.related ?? check.soleMatch);
+        return place(parsed.e164, request.related ?? check.soleMatch);
     }
 
     private async place(number: string, related: RelatedRecord | undefined): Promise<DialOutcome> {

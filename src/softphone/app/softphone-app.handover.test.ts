@@ -76,3 +76,140 @@ describe('SoftphoneApp: transfer and conference', () => {
         expect(harness.view().calls.map((call) => call.state)).toEqual(['connected']);
     });
 });
+
+describe('SoftphoneApp: a transfer target goes through the dial rules', () => {
+    it('refuses a blind transfer to a person on the Do Not Call list, the caller staying connected', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('+14155550101');
+        await answerCall(harness, callId);
+
+        const transfer = harness.controls.transfer('(510) 555-0121', 'blind');
+        await harness.advance(2000);
+
+        await expect(transfer).resolves.toEqual({
+            ok: false,
+            code: 'do-not-call',
+            message: 'Olivia Grant has asked not to be called (Do Not Call)'
+        });
+        const [call] = harness.view().calls;
+        expect(call?.state).toBe('connected');
+        expect(call?.handover?.transfer).toBeUndefined();
+        expect(harness.host.searches.map((search) => search.callType)).toContain('outbound');
+    });
+
+    it('refuses a consult call to a person on the Do Not Call list without holding the caller', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('+14155550101');
+        await answerCall(harness, callId);
+
+        const consult = harness.controls.transfer('+15105550121', 'consult', callId);
+        await harness.advance(2000);
+
+        await expect(consult).resolves.toMatchObject({ ok: false, code: 'do-not-call' });
+        expect(harness.view().calls.map((call) => call.state)).toEqual(['connected']);
+    });
+
+    it('sends an extension of the dial plan as typed, and a phone number normalised', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms } = await harness.attachLms();
+        const first = await harness.ring('+14155550101');
+        await answerCall(harness, first);
+        const consult = harness.controls.transfer(' 2002 ', 'consult');
+        await harness.advance(2000);
+        await expect(consult).resolves.toEqual({ ok: true });
+        expect(harness.view().calls[1]?.number).toBe('2002');
+        const cancel = harness.controls.cancelConsult();
+        await harness.advance(300);
+        await cancel;
+
+        const blind = harness.controls.transfer('(415) 555-1234', 'blind');
+        await harness.advance(2000);
+        await expect(blind).resolves.toEqual({ ok: true });
+        expect(lms.payloadsOf('transferUpdate').map((payload) => payload.target)).toContain(
+            '+14155551234'
+        );
+    });
+
+    it('refuses a target that is neither a number nor an extension, as a dial would', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('+14155550101');
+        await answerCall(harness, callId);
+
+        await expect(harness.controls.transfer('front desk', 'blind')).resolves.toMatchObject({
+            ok: false,
+            code: 'invalid-number'
+        });
+        expect(harness.view().calls.map((call) => call.state)).toEqual(['connected']);
+    });
+
+    it('with Warn, transfers although the list could not be checked, and says so', async () => {
+        const harness = createAppHarness({ dialPolicy: { onCheckFailure: 'Warn' } });
+        await harness.start();
+        const callId = await harness.ring('+14155550101');
+        await answerCall(harness, callId);
+        harness.host.searchError = 'search is down';
+
+        const consult = harness.controls.transfer('+14155551234', 'consult');
+        await harness.advance(2000);
+
+        const result = await consult;
+        expect(result).toMatchObject({
+            ok: true,
+            warning: { message: expect.stringContaining('search is down') }
+        });
+        const consultId = harness.view().calls[1]?.callId;
+        expect(result.ok && result.warning?.callId).toBe(consultId);
+    });
+
+    it('with Block, refuses the transfer when the list could not be checked', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('+14155550101');
+        await answerCall(harness, callId);
+        harness.host.searchError = 'search is down';
+
+        const transfer = harness.controls.transfer('+14155551234', 'blind', callId);
+        await harness.advance(2000);
+
+        await expect(transfer).resolves.toMatchObject({ ok: false, code: 'do-not-call-unchecked' });
+        expect(harness.view().calls.map((call) => call.state)).toEqual(['connected']);
+    });
+
+    it("answers an LWC's transfer to a person on the Do Not Call list with the refusal", async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const { lms } = await harness.attachLms();
+        const callId = await harness.ring('+14155550101');
+        await answerCall(harness, callId);
+
+        lms.listener?.({
+            version: 1,
+            type: 'transfer',
+            requestId: 'lwc-7',
+            payload: { target: '(510) 555-0121', mode: 'blind' }
+        });
+        await harness.advance(2000);
+
+        expect(lms.payloadsOf('error')).toEqual([
+            expect.objectContaining({
+                code: 'do-not-call',
+                message: 'Olivia Grant has asked not to be called (Do Not Call)'
+            })
+        ]);
+        expect(lms.payloadsOf('transferUpdate')).toEqual([]);
+        expect(harness.view().calls.map((call) => call.state)).toEqual(['connected']);
+    });
+
+    it('says there is no call to transfer when none is live', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        await expect(harness.controls.transfer('2002', 'blind')).resolves.toMatchObject({
+            ok: false,
+            code: 'no-such-call'
+        });
+    });
+});

@@ -75,7 +75,8 @@ export function buildViewModel(inputs: ViewModelInputs): SoftphoneViewModel {
             : {
                   transferSuggestions: transferSuggestions(
                       app.recentCalls,
-                      relatedPhones(engine, app)
+                      relatedPhones(engine, app),
+                      inputs.formatNumber
                   )
               }),
         ...(engine.conferenceCallIds === undefined

@@ -329,6 +329,13 @@ export class TabFollower {
             relateCall: (callId, recordId) => send({ name: 'relateCall', callId, recordId }),
             dismissError: (id) => send({ name: 'dismissError', id }),
             simulateIncoming: (caller) => send({ name: 'simulateIncoming', ...caller }),
+            // Transfer, consult and conference: the leader's softphone holds the calls.
+            transfer: (callId, target, mode) => send({ name: 'transfer', callId, target, mode }),
+            completeConsult: () => send({ name: 'completeConsult' }),
+            cancelConsult: () => send({ name: 'cancelConsult' }),
+            mergeCalls: () => send({ name: 'mergeCalls' }),
+            dropParty: (callId) => send({ name: 'dropParty', callId }),
+            swapCalls: () => send({ name: 'swapCalls' }),
             ...(this.options.openRecord === undefined
                 ? {}
                 : { openRecord: this.options.openRecord }),

@@ -373,6 +373,15 @@ function runAction(actions: SoftphoneActions, action: AgentAction): void {
             return actions.relateCall(action.callId, action.recordId);
         case 'dismissError':
             return actions.dismissError(action.id);
+        case 'transfer':
+            return actions.transfer?.(action.callId, action.target, action.mode);
+        case 'completeConsult':
+        case 'cancelConsult':
+        case 'mergeCalls':
+        case 'swapCalls':
+            return actions[action.name]?.();
+        case 'dropParty':
+            return actions.dropParty?.(action.callId);
         case 'simulateIncoming':
             return actions.simulateIncoming({
                 from: action.from,

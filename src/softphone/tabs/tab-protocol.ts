@@ -20,7 +20,10 @@ import {
     CallIdSchema,
     RelatedRecordSchema,
     RequestIdSchema,
-    SalesforceIdSchema
+    SalesforceIdSchema,
+    TRANSFER_FAILURE_REASONS,
+    TRANSFER_MODES,
+    TRANSFER_PROGRESSES
 } from '../channel/message-contract';
 import { englishContractWords, isContractLabelName } from '../channel/contract-words';
 import { LOG_FILE_TYPE, type LogFile } from '../diagnostics/log-download';
@@ -53,11 +56,10 @@ const WrapUpText = {
     disposition: text(CONTRACT_LIMITS.dispositionMax),
     notes: text(CONTRACT_LIMITS.notesMax)
 };
+/** A number or extension the agent typed (dial, transfer target): checked again where it is used. */
+const TypedNumber = v.pipe(v.string(), v.minLength(1), v.maxLength(CONTRACT_LIMITS.phoneNumberMax));
 export const AgentActionSchema = v.variant('name', [
-    actionOf({
-        name: v.literal('dial'),
-        number: v.pipe(v.string(), v.minLength(1), v.maxLength(CONTRACT_LIMITS.phoneNumberMax))
-    }),
+    actionOf({ name: v.literal('dial'), number: TypedNumber }),
     actionOf({
         name: v.picklist(['answer', 'decline', 'hangup', 'hold', 'resume']),
         callId: CallId
@@ -70,6 +72,16 @@ export const AgentActionSchema = v.variant('name', [
     actionOf({ name: v.literal('completeWrapUp') }),
     actionOf({ name: v.literal('relateCall'), callId: CallId, recordId: SalesforceIdSchema }),
     actionOf({ name: v.literal('dismissError'), id: text(128) }),
+    actionOf({
+        name: v.literal('transfer'),
+        callId: CallId,
+        target: TypedNumber,
+        mode: v.picklist(TRANSFER_MODES)
+    }),
+    actionOf({
+        name: v.picklist(['completeConsult', 'cancelConsult', 'mergeCalls', 'swapCalls'])
+    }),
+    actionOf({ name: v.literal('dropParty'), callId: CallId }),
     actionOf({
         name: v.literal('simulateIncoming'),
         from: text(64),
@@ -101,6 +113,26 @@ const LoggedToSchema = v.object({
     current: v.optional(RecordOptionSchema),
     options: v.pipe(v.array(RecordOptionSchema), v.maxLength(50))
 });
+/** What the agent may do to hand a call on, and how a transfer goes (targets are untrusted text). */
+const HandoverViewSchema = v.looseObject({
+    live: v.optional(v.boolean()),
+    canTransfer: v.boolean(),
+    canConsult: v.boolean(),
+    canComplete: v.boolean(),
+    canCancelConsult: v.boolean(),
+    canMerge: v.boolean(),
+    canDrop: v.boolean(),
+    canSwap: v.boolean(),
+    inConference: v.optional(v.boolean()),
+    consultAbout: v.optional(text(MAX_VIEW_TEXT)),
+    transfer: v.optional(
+        v.object({
+            target: text(MAX_VIEW_TEXT),
+            progress: v.picklist(TRANSFER_PROGRESSES),
+            reason: v.optional(v.picklist(TRANSFER_FAILURE_REASONS))
+        })
+    )
+});
 const CallViewSchema = v.looseObject({
     callId: CallId,
     direction: v.picklist(CALL_DIRECTIONS),
@@ -118,7 +150,8 @@ const CallViewSchema = v.looseObject({
         )
     ),
     controlledOnPhone: v.optional(v.boolean()),
-    loggedTo: v.optional(LoggedToSchema)
+    loggedTo: v.optional(LoggedToSchema),
+    handover: v.optional(HandoverViewSchema)
 });
 const MessageViewSchema = v.looseObject({
     id: text(128),
@@ -188,7 +221,14 @@ export const ViewModelSchema = v.looseObject({
             status: v.picklist(['placing', 'refused']),
             message: v.optional(text(MAX_VIEW_TEXT))
         })
-    )
+    ),
+    transferSuggestions: v.optional(
+        v.pipe(
+            v.array(v.object({ number: text(100), label: text(MAX_VIEW_TEXT) })),
+            v.maxLength(50)
+        )
+    ),
+    conference: v.optional(v.object({ parties: v.pipe(v.number(), v.integer(), v.minValue(0)) }))
 });
 
 const LogFileSchema = v.object({

@@ -60,6 +60,8 @@ class ActiveCallItem implements ItemView<CallView> {
     private readonly sentDigits = el('span', { className: 'softphone-call__tones' });
     private readonly sentLine: HTMLElement;
     private readonly handover: HandoverControls;
+    /** Hidden on a conference party: Remove from call and End conference say what they end. */
+    private readonly hangupButton: HTMLButtonElement;
     private call: CallView;
     private padOpen = false;
 
@@ -127,6 +129,11 @@ class ActiveCallItem implements ItemView<CallView> {
                 this.padToggle.focus();
             }
         });
+        this.hangupButton = button(
+            label('Softphone_End_Call'),
+            'slds-button slds-button_destructive',
+            () => actions.hangup(callId)
+        );
         this.holdPart = el('span', {}, [
             el('span', { attrs: { 'aria-hidden': 'true' }, text: ' · ' }),
             // Not "on hold" again: the words would also sit (hidden) in every connected call.
@@ -168,9 +175,7 @@ class ActiveCallItem implements ItemView<CallView> {
                     this.holdButton,
                     this.muteButton,
                     this.padToggle,
-                    button(label('Softphone_End_Call'), 'slds-button slds-button_destructive', () =>
-                        actions.hangup(callId)
-                    )
+                    this.hangupButton
                 ]),
                 this.handover.element,
                 this.pad
@@ -220,6 +225,7 @@ class ActiveCallItem implements ItemView<CallView> {
             !(connected || call.state === 'held') || call.handover?.inConference === true
         );
         this.handover.update(call, this.suggestions());
+        setHidden(this.hangupButton, call.handover?.inConference === true);
         setDisabled(this.muteButton, !connected);
         // The label says what the button does now; aria-pressed says that muting is on.
         setText(this.muteButton, label(call.muted ? 'Softphone_Unmute' : 'Softphone_Mute'));
@@ -265,12 +271,30 @@ export class ActiveCallsView {
     private readonly conferenceHeading = el('h2', {
         className: 'slds-text-heading_small softphone-conference__heading'
     });
+    /** The agent leaves the conference: every party is hung up (a party's card removes one). */
+    private readonly endConference: HTMLButtonElement;
+    private readonly conferenceBar: HTMLElement;
     private readonly list: KeyedList<CallView, ActiveCallItem>;
     private suggestions: readonly TransferSuggestionView[] = [];
+    private parties: readonly string[] = [];
 
     constructor(ids: IdFactory, actions: SoftphoneActions) {
-        this.element.append(this.conferenceHeading, this.cards);
-        setHidden(this.conferenceHeading, true);
+        this.endConference = button(
+            handoverLabels.endConference,
+            'slds-button slds-button_destructive',
+            () => {
+                // Newest first: the first caller's call ends last, so wrap-up is about that caller.
+                for (const callId of [...this.parties].reverse()) {
+                    actions.hangup(callId);
+                }
+            }
+        );
+        this.conferenceBar = el('div', { className: 'softphone-conference' }, [
+            this.conferenceHeading,
+            this.endConference
+        ]);
+        this.element.append(this.conferenceBar, this.cards);
+        setHidden(this.conferenceBar, true);
         this.list = new KeyedList(
             this.cards,
             (call) => call.callId,
@@ -290,7 +314,11 @@ export class ActiveCallsView {
             this.conferenceHeading,
             conference === undefined ? '' : handoverLabels.conferenceHeading(conference.parties)
         );
-        setHidden(this.conferenceHeading, conference === undefined);
+        this.parties = calls
+            .filter((call) => call.handover?.inConference === true)
+            .map((call) => call.callId);
+        setHidden(this.conferenceBar, conference === undefined);
+        setHidden(this.endConference, this.parties.length === 0);
     }
 
     tick(now: number): void {

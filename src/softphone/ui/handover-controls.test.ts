@@ -125,9 +125,36 @@ describe('transfer, consult and conference controls', () => {
         expect(mounted.root.querySelector('h2')?.textContent).toBe('Conference (3)');
         const cards = [...mounted.root.querySelectorAll<HTMLElement>('.softphone-call')];
         expect(buttonNamed(cards[0] as HTMLElement, 'Hold').disabled).toBe(true);
-        buttonNamed(cards[1] as HTMLElement, 'Drop').click();
+        buttonNamed(cards[1] as HTMLElement, 'Remove from call').click();
         expect(mounted.actions.dropParty).toHaveBeenCalledWith('call-2');
         expect(visibleText(cards[0] as HTMLElement)).toContain('In conference');
+    });
+
+    it('says what ends the whole conference and what removes one party: no Hang up on a party', () => {
+        const party = { ...none, canDrop: true, inConference: true };
+        mounted = mount(
+            makeModel({
+                calls: [
+                    makeCall({ handover: party }),
+                    makeCall({ callId: 'call-2', name: 'Grace', handover: party })
+                ],
+                conference: { parties: 3 }
+            })
+        );
+        for (const card of mounted.root.querySelectorAll<HTMLElement>('.softphone-call')) {
+            expect(queryButton(card, 'Hang up')).toBeUndefined();
+            expect(buttonNamed(card, 'Remove from call')).toBeDefined();
+        }
+        buttonNamed(mounted.root, 'End conference').click();
+        expect(mounted.actions.hangup.mock.calls).toEqual([['call-2'], ['call-1']]);
+        expect(mounted.actions.dropParty).not.toHaveBeenCalled();
+
+        // Once the conference is over the remaining call has its Hang up again.
+        mounted.view.render(
+            makeModel({ calls: [makeCall({ callId: 'call-2', name: 'Grace', handover: none })] })
+        );
+        expect(queryButton(mounted.root, 'End conference')).toBeUndefined();
+        expect(buttonNamed(mounted.root, 'Hang up')).toBeDefined();
     });
 
     it.each([

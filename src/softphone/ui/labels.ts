@@ -112,7 +112,8 @@ export const handoverLabels = Object.defineProperties(
             cancelConsult: 'Softphone_Cancel_Consult',
             conference: 'Softphone_Conference',
             merge: 'Softphone_Merge_Calls',
-            drop: 'Softphone_Drop',
+            drop: 'Softphone_Handover_Remove_Party',
+            endConference: 'Softphone_Handover_End_Conference',
             swap: 'Softphone_Swap',
             live: 'Softphone_Live',
             inConference: 'Softphone_In_Conference',
@@ -142,6 +143,7 @@ export const handoverLabels = Object.defineProperties(
         | 'conference'
         | 'merge'
         | 'drop'
+        | 'endConference'
         | 'swap'
         | 'live'
         | 'inConference'
