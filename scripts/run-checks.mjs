@@ -1,12 +1,13 @@
 // `npm test`: every check the project has, then one summary. Steps run side by side as far as
-// the machine's cores go (CHECK_SLOTS, default the CPU count): a step starts, in the order a
-// failure is cheapest to find, once the steps it needs (`after`) have passed and enough slots
-// are free (`slots`). Each step's output is printed whole when it ends, with its wall time and
-// its CPU time (process-tree-cpu.mjs). The browser tests, the agent journeys and the listener's
-// browser tests run as one pool of files, BROWSER_WORKERS (default one more than the slots) at
-// once and the longest first, each file with one Chromium and one console server on a free port
-// for all its suites: those files mostly wait (simulated calls, timers), so one file more than
-// cores keeps the cores busy; the step prints how long each part's files took.
+// the machine's cores go (CHECK_SLOTS, default the CPU count): a step starts, in list order (the
+// build and the longest step first, then in the order a failure is cheapest to find), once the
+// steps it needs (`after`) have passed and enough slots are free (`slots`). Each step's output is
+// printed whole when it ends, with its wall time and its CPU time (process-tree-cpu.mjs). The
+// browser tests, the agent journeys and the listener's browser tests run as one pool of files,
+// BROWSER_WORKERS (default one more than the slots) at once and the longest first, each file
+// with one Chromium and one console server on a free port for all its suites: those files mostly
+// wait (simulated calls, timers), so the pool holds one slot and the other checks run beside it;
+// the step prints how long each part's files took.
 // Tests that need a system program are skipped (with the command that installs it) when the
 // program is missing, unless REQUIRE_SYSTEM_TESTS=1 (CI), where a skip is a failure.
 import { spawn } from 'node:child_process';
@@ -86,13 +87,37 @@ function reportBrowserFileTimes() {
 }
 
 const steps = [
+    // The browser files wait for the build: it goes first.
+    { name: BUILD, command: ['node', 'scripts/build.mjs'] },
+    {
+        // The longest step, so it starts first, once the build is there. Its Chromiums mostly
+        // wait (simulated calls, timers): its files, one more than the cores, use about one core
+        // and a half, so it holds one slot and the other checks run in the other beside it.
+        name: 'browser tests, agent journeys, listener browser tests (headless Chromium)',
+        command: [
+            'node',
+            '--test',
+            `--test-concurrency=${browserWorkers}`,
+            // TAP on stdout, counted below; the files' times to a file, printed per part.
+            '--test-reporter=tap',
+            '--test-reporter-destination=stdout',
+            '--test-reporter=./scripts/test-file-times-reporter.mjs',
+            `--test-reporter-destination=${browserFileTimes}`,
+            ...browserFiles
+        ],
+        counts: 'node',
+        needs: 'chromium',
+        after: [BUILD],
+        slots: 1,
+        onlyIf: 'test/browser',
+        afterRun: reportBrowserFileTimes
+    },
     {
         name: 'format (prettier --check)',
         command: [bin('prettier'), '--check', '--log-level', 'warn', '.']
     },
     { name: 'lint (eslint)', command: [bin('eslint'), '--max-warnings', '0', '.'] },
     { name: 'types (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
-    { name: BUILD, command: ['node', 'scripts/build.mjs'] },
     {
         name: 'import cycles (madge)',
         command: [bin('madge'), '--circular', '--extensions', 'ts', '--warning', 'src/']
@@ -126,26 +151,6 @@ const steps = [
         ],
         counts: 'jest',
         slots: jestSlots
-    },
-    {
-        name: 'browser tests, agent journeys, listener browser tests (headless Chromium)',
-        command: [
-            'node',
-            '--test',
-            `--test-concurrency=${browserWorkers}`,
-            // TAP on stdout, counted below; the files' times to a file, printed per part.
-            '--test-reporter=tap',
-            '--test-reporter-destination=stdout',
-            '--test-reporter=./scripts/test-file-times-reporter.mjs',
-            `--test-reporter-destination=${browserFileTimes}`,
-            ...browserFiles
-        ],
-        counts: 'node',
-        needs: 'chromium',
-        after: [BUILD],
-        slots,
-        onlyIf: 'test/browser',
-        afterRun: reportBrowserFileTimes
     },
     {
         name: 'listener bridge tests (node --test)',
