@@ -46,10 +46,12 @@ export function startLocalConsoleServer(serverArgs = []) {
             }
         );
         let output = '';
+        // A server starts in well under a second; on a machine busy with other browser files
+        // (npm test runs several at once) its first line has been seen to take over 10 s.
         const timeout = setTimeout(() => {
             server.kill();
             reject(new Error(`local console did not start: ${output}`));
-        }, 10_000);
+        }, 30_000);
         const onData = (chunk) => {
             output += chunk;
             const match = output.match(/Local console: (http:\/\/127\.0\.0\.1:\d+\/)/);
