@@ -23,7 +23,7 @@ const PHONE_NUMBER_LIBRARY = 'phone-number-library';
 /** The LWC module c/softphoneChannel from the TypeScript contract (committed: force-app deploys as is). */
 async function buildLwcContract() {
     const path = join(root, LWC_CONTRACT_MODULE);
-    const text = generateLwcContractModule(root);
+    const text = await generateLwcContractModule(root);
     if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
         writeFileSync(path, text);
     }
