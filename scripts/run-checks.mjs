@@ -1,14 +1,25 @@
 // `npm test`: every check the project has, then one summary. Steps run side by side as far as
-// the machine's cores go (CHECK_SLOTS, default the CPU count): a step starts, in the order a
-// failure is cheapest to find, once the steps it needs (`after`) have passed and enough slots
-// are free (`slots`: a browser step takes one per Chromium worker). Each step's output is printed
-// whole when it ends, with its wall time and its CPU time (process-tree-cpu.mjs). The browser
-// suites run in BROWSER_WORKERS (default 2) files at once, each file with one Chromium and one
-// console server on a free port for all its suites.
+// the machine's cores go (CHECK_SLOTS, default the CPU count): a step starts, in list order (the
+// build and the longest step first, then in the order a failure is cheapest to find), once the
+// steps it needs (`after`) have passed and enough slots are free (`slots`). Each step's output is
+// printed whole when it ends, with its wall time and its CPU time (process-tree-cpu.mjs). The
+// browser tests, the agent journeys and the listener's browser tests run as one pool of files,
+// BROWSER_WORKERS (default one more than the slots) at once and the longest first, each file
+// with one Chromium and one console server on a free port for all its suites: those files mostly
+// wait (simulated calls, timers), so the pool holds one slot and the other checks run beside it;
+// the step prints how long each part's files took.
 // Tests that need a system program are skipped (with the command that installs it) when the
 // program is missing, unless REQUIRE_SYSTEM_TESTS=1 (CI), where a skip is a failure.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    writeFileSync
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -16,6 +27,7 @@ import {
     systemPrograms,
     systemTestsRequired
 } from '../test/support/system-programs.mjs';
+import { longestFirst, partTimes, readSeconds } from './browser-files.mjs';
 import { trackProcessTreeCpu } from './process-tree-cpu.mjs';
 import { runSteps } from './run-steps.mjs';
 
@@ -32,37 +44,80 @@ const fromEnvironment = (name, fallback) => {
     return Number(value);
 };
 const slots = fromEnvironment('CHECK_SLOTS', Math.max(2, availableParallelism()));
-const browserWorkers = Math.min(fromEnvironment('BROWSER_WORKERS', 2), slots);
+const browserWorkers = fromEnvironment('BROWSER_WORKERS', slots + 1);
 const jestSlots = slots > 2 ? 2 : 1;
 const BUILD = 'build (static resource + local console + listener bridge)';
-/** A browser step: its files `browserWorkers` at a time, each holding a slot. */
-const browserStep = (name, files, extra = {}) => ({
-    name,
-    command: ['node', '--test', `--test-concurrency=${browserWorkers}`, ...files],
-    counts: 'node',
-    needs: 'chromium',
-    after: [BUILD],
-    slots: browserWorkers,
-    ...extra
-});
-const jestResults = join(mkdtempSync(join(tmpdir(), 'jest-results-')), 'results.json');
+const scratch = mkdtempSync(join(tmpdir(), 'npm-test-'));
+const jestResults = join(scratch, 'jest-results.json');
+const browserFileTimes = join(scratch, 'browser-file-seconds.json');
+// The last run's time per browser file, for the order (test-results/ is not committed).
+const lastBrowserFileTimes = join('test-results', 'browser-file-seconds.json');
+/** The test files of `folder` whose names end in `suffix` (none when it does not exist). */
+const testFiles = (folder, suffix = '.test.mjs') =>
+    existsSync(folder)
+        ? readdirSync(folder)
+              .filter((name) => name.endsWith(suffix))
+              .map((name) => join(folder, name))
+        : [];
 /** test/listener's test files: the browser ones (*.browser.test.mjs) or the others. */
 const listenerTests = (browser) =>
-    existsSync('test/listener')
-        ? readdirSync('test/listener')
-              .filter((name) => name.endsWith('.test.mjs'))
-              .filter((name) => name.endsWith('.browser.test.mjs') === browser)
-              .map((name) => join('test/listener', name))
-        : [];
+    testFiles('test/listener').filter((name) => name.endsWith('.browser.test.mjs') === browser);
+const browserParts = [
+    { name: 'browser tests', files: testFiles('test/browser') },
+    { name: 'agent journeys', files: testFiles('test/journeys') },
+    { name: 'listener browser tests', files: listenerTests(true) }
+];
+const browserFiles = longestFirst(
+    browserParts.flatMap(({ files }) => files),
+    readSeconds(lastBrowserFileTimes)
+);
+
+/** After the browser step: each part's time, and the files' times for the next run's order. */
+function reportBrowserFileTimes() {
+    const { seconds, lines } = partTimes(
+        readSeconds(browserFileTimes),
+        browserParts,
+        process.cwd()
+    );
+    if (Object.keys(seconds).length > 0) {
+        mkdirSync('test-results', { recursive: true });
+        writeFileSync(lastBrowserFileTimes, `${JSON.stringify(seconds, null, 4)}\n`);
+    }
+    return lines.map((line) => `  ${line}\n`).join('');
+}
 
 const steps = [
+    // The browser files wait for the build: it goes first.
+    { name: BUILD, command: ['node', 'scripts/build.mjs'] },
+    {
+        // The longest step, so it starts first, once the build is there. Its Chromiums mostly
+        // wait (simulated calls, timers): its files, one more than the cores, use about one core
+        // and a half, so it holds one slot and the other checks run in the other beside it.
+        name: 'browser tests, agent journeys, listener browser tests (headless Chromium)',
+        command: [
+            'node',
+            '--test',
+            `--test-concurrency=${browserWorkers}`,
+            // TAP on stdout, counted below; the files' times to a file, printed per part.
+            '--test-reporter=tap',
+            '--test-reporter-destination=stdout',
+            '--test-reporter=./scripts/test-file-times-reporter.mjs',
+            `--test-reporter-destination=${browserFileTimes}`,
+            ...browserFiles
+        ],
+        counts: 'node',
+        needs: 'chromium',
+        after: [BUILD],
+        slots: 1,
+        onlyIf: 'test/browser',
+        afterRun: reportBrowserFileTimes
+    },
     {
         name: 'format (prettier --check)',
         command: [bin('prettier'), '--check', '--log-level', 'warn', '.']
     },
     { name: 'lint (eslint)', command: [bin('eslint'), '--max-warnings', '0', '.'] },
     { name: 'types (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
-    { name: BUILD, command: ['node', 'scripts/build.mjs'] },
     {
         name: 'import cycles (madge)',
         command: [bin('madge'), '--circular', '--extensions', 'ts', '--warning', 'src/']
@@ -97,12 +152,6 @@ const steps = [
         counts: 'jest',
         slots: jestSlots
     },
-    browserStep('browser tests (headless Chromium)', ['test/browser/'], {
-        onlyIf: 'test/browser'
-    }),
-    browserStep('agent journey tests (headless Chromium)', ['test/journeys/'], {
-        onlyIf: 'test/journeys'
-    }),
     {
         name: 'listener bridge tests (node --test)',
         command: ['node', '--test', ...listenerTests(false)],
@@ -110,9 +159,6 @@ const steps = [
         after: [BUILD],
         onlyIf: 'test/listener'
     },
-    browserStep('listener browser tests (headless Chromium)', listenerTests(true), {
-        onlyIf: 'test/listener'
-    }),
     {
         // One Kamailio per file, on ports the rig picks free: these files run one at a time. They
         // mostly wait (registrations, sipp's pauses, ICE): about 0.8 of a core while they run,
@@ -197,7 +243,7 @@ function runStep(step) {
                 totalCpuSeconds += cpuSeconds;
             }
             const time = `${seconds} s${cpuSeconds === undefined ? '' : `, CPU ${cpuSeconds.toFixed(1)} s`}`;
-            process.stdout.write(`\n▶ ${step.name} (${time})\n${output}`);
+            process.stdout.write(`\n▶ ${step.name} (${time})\n${output}${step.afterRun?.() ?? ''}`);
             if (error) {
                 process.stdout.write(`could not run ${step.command[0]}: ${error.message}\n`);
             }
@@ -222,7 +268,7 @@ function runStep(step) {
 
 const wallStarted = Date.now();
 outcomes.push(...(await runSteps(steps, { slots, unrunnable, runStep })));
-rmSync(jestResults, { force: true });
+rmSync(scratch, { recursive: true, force: true });
 
 process.stdout.write(
     `\nSummary (${((Date.now() - wallStarted) / 1000).toFixed(1)} s, CPU ${totalCpuSeconds.toFixed(1)} s, ${slots} slots, ${browserWorkers} browser workers)\n`

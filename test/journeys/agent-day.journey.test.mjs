@@ -25,7 +25,8 @@ describe('journey: an agent working through the day', browserTestOptions(), () =
     let session;
     let phone;
 
-    consolePerSuite({ query: QUERY }, (opened) => ({ session, phone } = opened));
+    // The wrap-up countdown's seconds are not what the journey is about: a fake clock runs them.
+    consolePerSuite({ query: QUERY, fakeClock: true }, (opened) => ({ session, phone } = opened));
 
     it('an unknown caller is answered, a Contact is created from the pop during the call, wrap-up is typed but never saved, the countdown runs out: the log has the Contact, the disposition and the notes, and the next caller rings', async () => {
         // The call rings: the utility item names the caller, nothing covers Answer.
@@ -66,6 +67,7 @@ describe('journey: an agent working through the day', browserTestOptions(), () =
         await assertSoftphoneAccessible(session, 'wrap-up with an unsaved draft');
 
         // The countdown (paused while typing) runs out: the agent is Available again.
+        await session.clock.runFor(14_000);
         await phone.frame
             .getByRole('heading', { name: 'Wrap up' })
             .waitFor({ state: 'detached', timeout: 30_000 });

@@ -55,7 +55,7 @@ async function finishWrapUp(phone) {
 async function callFromCard(session, phone, label) {
     const page = recordPage(session);
     await page.callButton(label).click();
-    await phone.waitForCallState('Connected');
+    await phone.waitForAnswer();
     await page.clickToDial.locator('.call-state', { hasText: /^Connected with / }).waitFor();
     await page.clickToDial.getByRole('button', { name: 'Hang Up' }).click();
     await finishWrapUp(phone);
@@ -217,6 +217,15 @@ describe('journeys: the record page components and the softphone', browserTestOp
         );
         assert.deepEqual(chenRowIds, [ofChen[0].Id], "Chen's card lists exactly his call");
     });
+});
+
+describe('journeys: an agent calls from record cards all day', browserTestOptions(), () => {
+    let session;
+    let phone;
+
+    // About the twentieth call still dialling and logging, not about how long callees take to
+    // answer: a fake clock runs each ring time.
+    consolePerSuite({ fakeClock: true }, (opened) => ({ session, phone } = opened));
 
     it('20 click-to-dials in a row from cards on different records all dial and all log', async () => {
         const contacts = (await session.hook(() => window.localConsole.records('Contact')))

@@ -39,8 +39,9 @@ describe('wrap-up with a short countdown', browserTestOptions(), () => {
     let session;
     let phone;
 
+    // The test is about what the countdown does, not about its seconds: a fake clock runs them.
     consolePerSuite(
-        { query: 'setting.wrapUp.afterCallWorkSeconds=2' },
+        { query: 'setting.wrapUp.afterCallWorkSeconds=2', fakeClock: true },
         (opened) => ({ session, phone } = opened)
     );
 
@@ -55,6 +56,7 @@ describe('wrap-up with a short countdown', browserTestOptions(), () => {
         await assertSoftphoneAccessible(session);
 
         // Ten seconds after the last keystroke the countdown resumes and ends: no Save pressed.
+        await session.clock.runFor(13_000);
         await phone.frame
             .getByRole('heading', { name: 'Wrap up' })
             .waitFor({ state: 'detached', timeout: 30_000 });
@@ -165,9 +167,11 @@ describe('wrap-up with a required disposition', browserTestOptions(), () => {
     let session;
     let phone;
 
+    // About what happens when the countdown ends, not about its seconds: a fake clock runs them.
     consolePerSuite(
         {
-            query: 'setting.wrapUp.afterCallWorkSeconds=2&setting.wrapUp.dispositionRequired=true'
+            query: 'setting.wrapUp.afterCallWorkSeconds=2&setting.wrapUp.dispositionRequired=true',
+            fakeClock: true
         },
         (opened) => ({ session, phone } = opened)
     );
@@ -190,6 +194,7 @@ describe('wrap-up with a required disposition', browserTestOptions(), () => {
         await assertSoftphoneAccessible(session);
 
         // The countdown ends (after the typing pause): the agent stays in wrap-up.
+        await session.clock.runFor(13_000);
         await phone.frame
             .locator('.softphone-wrapup__countdown')
             .waitFor({ state: 'hidden', timeout: 30_000 });

@@ -46,10 +46,12 @@ export function startLocalConsoleServer(serverArgs = []) {
             }
         );
         let output = '';
+        // A server starts in well under a second; on a machine busy with other browser files
+        // (npm test runs several at once) its first line has been seen to take over 10 s.
         const timeout = setTimeout(() => {
             server.kill();
             reject(new Error(`local console did not start: ${output}`));
-        }, 10_000);
+        }, 30_000);
         const onData = (chunk) => {
             output += chunk;
             const match = output.match(/Local console: (http:\/\/127\.0\.0\.1:\d+\/)/);
@@ -152,9 +154,17 @@ export function withLayout(query) {
  * waits until the softphone inside it has started (`expectStart: false`: only until it reports
  * itself initialised, for a softphone meant to refuse its settings). `openTab()` opens the console
  * once more in the same browser context: another Salesforce tab, whose softphone follows the
- * first one's.
+ * first one's. `fakeClock: true` installs Playwright's clock in every page and frame of the
+ * context before they load: time still runs as usual, and `session.clock.runFor(ms)` runs the
+ * next `ms` of it at once, every timer in it firing in order (a wait a test is not about, such as
+ * a countdown's seconds, without spending them).
  */
-export async function openLocalConsole({ query = '', expectStart = true, serverArgs = [] } = {}) {
+export async function openLocalConsole({
+    query = '',
+    expectStart = true,
+    serverArgs = [],
+    fakeClock = false
+} = {}) {
     const servers = sharedServer(serverArgs);
     const held = [servers, sharedBrowser];
     const [serverResult, browserResult] = await Promise.allSettled(
@@ -181,10 +191,14 @@ export async function openLocalConsole({ query = '', expectStart = true, serverA
             }
         }
         context = await browserResult.value.newContext({ viewport: { width: 1400, height: 900 } });
+        if (fakeClock) {
+            await context.clock.install();
+        }
         const url = `${serverResult.value.url}?${withLayout(query)}`;
         const first = await openConsoleTab(await context.newPage(), url, { expectStart });
         return {
             ...first,
+            clock: fakeClock ? context.clock : undefined,
             openTab: async () => openConsoleTab(await context.newPage(), url),
             close
         };

@@ -6,6 +6,9 @@ export const SAMPLE = {
     unknownNumber: '+12125550199'
 };
 
+/** How long the simulator's callee takes to answer (answerMs in simulator-delays.ts). */
+const SIMULATOR_ANSWER_MS = 1500;
+
 export function softphoneDriver(session) {
     const frame = session.softphone();
     const button = (name) => frame.getByRole('button', { name, exact: true });
@@ -26,6 +29,21 @@ export function softphoneDriver(session) {
                 .locator('.softphone-call__status', { hasText: new RegExp(`^${label}\\b`) })
                 .first()
                 .waitFor();
+        },
+        /**
+         * Waits until the callee answers the call the agent placed. In a console with a fake clock
+         * (`fakeClock`), the simulator's ring time runs on it once the call is placed, instead of
+         * in real time: for tests about what follows the answer, not about how long it takes.
+         */
+        async waitForAnswer() {
+            if (session.clock) {
+                await frame
+                    .locator('.softphone-call__status', { hasText: /^(Calling|Connected)\b/ })
+                    .first()
+                    .waitFor();
+                await session.clock.runFor(SIMULATOR_ANSWER_MS);
+            }
+            await this.waitForCallState('Connected');
         },
         /** Declines the ringing call and waits until the softphone has no ringing call left. */
         async decline() {

@@ -1,5 +1,6 @@
 import type { ConsoleState } from '../console-state';
 import type { OpenCtiHost } from '../opencti-host';
+import { batchedRender } from './batched-render';
 import { h, replaceChildren } from './dom';
 
 /** Badges in the header: what the softphone has told Salesforce so far. */
@@ -40,7 +41,9 @@ export function mountStatus(
             )
         );
     };
-    state.onChange(render);
-    refreshOn(render);
+    // Once per batch: every Open CTI call adds an activity entry and may change the state.
+    const scheduleRender = batchedRender(render);
+    state.onChange(scheduleRender);
+    refreshOn(scheduleRender);
     render();
 }

@@ -1,5 +1,6 @@
 import type { WorkspaceTab } from '../console-state';
 import type { StoredRecord } from '../record-store';
+import { batchedRender } from './batched-render';
 import { h, replaceChildren } from './dom';
 import type { RecordContext } from './record-values';
 import { fieldLabel, fieldValue, recordTable } from './record-values';
@@ -38,12 +39,14 @@ export function mountWorkspace(
             recordComponents?.show(context.state.activeTab, context.state.tabs) ?? false;
         body.classList.toggle('lc-workspace__body_with-components', withComponents);
     };
+    // Once per batch of changes: saving a call's log changes the store and the state many times.
+    const scheduleRender = batchedRender(render);
     context.state.onChange((change) => {
         if (change === 'tabs' || change === 'refresh' || change === 'utility') {
-            render();
+            scheduleRender();
         }
     });
-    context.store.onChange(render);
+    context.store.onChange(scheduleRender);
     render();
 }
 
