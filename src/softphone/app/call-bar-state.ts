@@ -27,11 +27,16 @@ export function withCallBarState(payload: StatePayload, input: CallBarStateInput
         (call) => call.state === 'ringing' && call.id !== input.activeCallId
     );
     const reasons = textList(input.breakReasons);
+    const other = input.calls.find(
+        (call) =>
+            call.id !== input.activeCallId && call.state !== 'ringing' && call.state !== 'ended'
+    );
     return {
         ...payload,
         ...(app.breakReason === undefined ? {} : { breakReason: clip(app.breakReason) }),
         ...(reasons.length === 0 ? {} : { breakReasons: reasons }),
         ...(waiting === undefined ? {} : { waitingCall: toCallSnapshot(waiting) }),
+        ...(other === undefined ? {} : twoCalls(other, input)),
         ...(app.wrapUp === undefined
             ? {}
             : {
@@ -41,6 +46,24 @@ export function withCallBarState(payload: StatePayload, input: CallBarStateInput
                       input.dispositionRequired
                   )
               })
+    };
+}
+
+/**
+ * The agent's second call and how it is tied to the active one: one is a consult call about the
+ * other, or both are merged in the conference.
+ */
+function twoCalls(other: Call, input: CallBarStateInput): Partial<StatePayload> {
+    const active = input.calls.find((call) => call.id === input.activeCallId);
+    const link =
+        active?.consultOf === other.id || other.consultOf === active?.id
+            ? 'consult'
+            : active?.conference && other.conference
+              ? 'conference'
+              : undefined;
+    return {
+        otherCall: toCallSnapshot(other),
+        ...(link === undefined ? {} : { callsLink: link })
     };
 }
 
