@@ -81,6 +81,7 @@ describe('withCallBarState: two calls', () => {
         expect(v.is(StatePayloadSchema, payload)).toBe(true);
         expect(payload.otherCall).toMatchObject({ callId: 'a', state: 'held' });
         expect(payload.callsLink).toBe('consult');
+        expect(payload.consultCallId).toBe('b');
     });
 
     it('still ties them as a consult after a swap back to the caller', () => {
@@ -90,6 +91,7 @@ describe('withCallBarState: two calls', () => {
         );
         expect(payload.otherCall).toMatchObject({ callId: 'b' });
         expect(payload.callsLink).toBe('consult');
+        expect(payload.consultCallId).toBe('b');
     });
 
     it('ties two merged calls as a conference', () => {
@@ -102,6 +104,7 @@ describe('withCallBarState: two calls', () => {
         );
         expect(payload.otherCall).toMatchObject({ callId: 'b', state: 'connected' });
         expect(payload.callsLink).toBe('conference');
+        expect(payload.consultCallId).toBeUndefined();
     });
 
     it('leaves two separate calls untied, and a ringing call to waitingCall', () => {

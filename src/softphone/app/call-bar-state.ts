@@ -55,16 +55,23 @@ export function withCallBarState(payload: StatePayload, input: CallBarStateInput
  */
 function twoCalls(other: Call, input: CallBarStateInput): Partial<StatePayload> {
     const active = input.calls.find((call) => call.id === input.activeCallId);
-    const link =
-        active?.consultOf === other.id || other.consultOf === active?.id
-            ? 'consult'
-            : active?.conference && other.conference
-              ? 'conference'
+    const consult =
+        active?.consultOf === other.id
+            ? active
+            : other.consultOf === active?.id
+              ? other
               : undefined;
-    return {
-        otherCall: toCallSnapshot(other),
-        ...(link === undefined ? {} : { callsLink: link })
-    };
+    const snapshot = { otherCall: toCallSnapshot(other) };
+    if (consult !== undefined) {
+        return {
+            ...snapshot,
+            callsLink: 'consult',
+            consultCallId: clip(consult.id, CONTRACT_LIMITS.callIdMax) || 'unknown'
+        };
+    }
+    return active?.conference && other.conference
+        ? { ...snapshot, callsLink: 'conference' }
+        : snapshot;
 }
 
 function toWrapUpSnapshot(

@@ -391,7 +391,9 @@ export const StatePayloadSchema = jsonObject({
      * or 'conference' (both merged with the agent; dropParty takes either's callId). Absent: two
      * separate calls (a waiting call answered), or one call.
      */
-    callsLink: v.optional(v.picklist(CALLS_LINKS))
+    callsLink: v.optional(v.picklist(CALLS_LINKS)),
+    /** During a consult: which of the two calls is the consult call (the other is the caller). */
+    consultCallId: v.optional(CallIdSchema)
 });
 
 export const CallStartedPayloadSchema = jsonObject({ call: CallSnapshotSchema });

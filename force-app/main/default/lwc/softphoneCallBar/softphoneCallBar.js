@@ -22,8 +22,12 @@ import {
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone_Message__c';
 import {
     buildAnswer,
+    buildCancelConsult,
+    buildCompleteConsult,
     buildCompleteWrapUp,
+    buildConference,
     buildDecline,
+    buildDropParty,
     buildGetState,
     buildHangup,
     buildHold,
@@ -32,6 +36,7 @@ import {
     buildSendDtmf,
     buildSetAgentState,
     buildSetDisposition,
+    buildSwap,
     buildTransfer,
     createSoftphoneClient,
     formatDuration,
@@ -58,8 +63,6 @@ import UNMUTE from '@salesforce/label/c.Softphone_Unmute';
 import KEYPAD from '@salesforce/label/c.Softphone_Keypad';
 import SEND_TONE from '@salesforce/label/c.Softphone_Send_Tone';
 import CALL_WAITING from '@salesforce/label/c.Softphone_Call_Bar_Waiting';
-import DONE from '@salesforce/label/c.Softphone_Done';
-import DISPOSITION_REQUIRED from '@salesforce/label/c.Softphone_Call_Bar_Disposition_Required';
 import SOFTPHONE_STOPPED from '@salesforce/label/c.Softphone_Stopped';
 import STATE_RINGING from '@salesforce/label/c.Softphone_State_Ringing';
 import STATE_DIALING from '@salesforce/label/c.Softphone_State_Dialing';
@@ -71,19 +74,49 @@ import COMMAND_FAILED from '@salesforce/label/c.Softphone_Command_Failed';
 import CHECKING from '@salesforce/label/c.Softphone_Checking';
 import NOT_ANSWERING from '@salesforce/label/c.Softphone_Not_Answering';
 import WRAP_UP_TITLE from '@salesforce/label/c.Softphone_Wrap_Up_Title';
-import DISPOSITION from '@salesforce/label/c.Softphone_Field_Disposition';
-import NOTES from '@salesforce/label/c.Softphone_Field_Notes';
-import SAVE from '@salesforce/label/c.Softphone_Save';
-import VALUE_NONE from '@salesforce/label/c.Softphone_Value_None';
 import UNKNOWN_NUMBER from '@salesforce/label/c.Softphone_Unknown_Number';
 import TRANSFER from '@salesforce/label/c.Softphone_Transfer';
 import TRANSFER_TO from '@salesforce/label/c.Softphone_Transfer_To';
 import TRANSFER_NOW from '@salesforce/label/c.Softphone_Transfer_Now';
 import NUMBER_NOT_DIALABLE from '@salesforce/label/c.Softphone_Number_Not_Dialable';
+import CONSULT_FIRST from '@salesforce/label/c.Softphone_Consult_First';
+import COMPLETE_TRANSFER from '@salesforce/label/c.Softphone_Complete_Transfer';
+import CANCEL_CONSULT from '@salesforce/label/c.Softphone_Cancel_Consult';
+import CONFERENCE from '@salesforce/label/c.Softphone_Conference';
+import MERGE_CALLS from '@salesforce/label/c.Softphone_Merge_Calls';
+import DROP from '@salesforce/label/c.Softphone_Drop';
+import SWAP from '@salesforce/label/c.Softphone_Swap';
+import LIVE from '@salesforce/label/c.Softphone_Live';
+import ON_HOLD from '@salesforce/label/c.Softphone_Call_Held';
+import CALLING from '@salesforce/label/c.Softphone_Call_Dialing';
+import IN_CONFERENCE from '@salesforce/label/c.Softphone_In_Conference';
+import CONSULT_ABOUT from '@salesforce/label/c.Softphone_Consult_About';
+import CONFERENCE_HEADING from '@salesforce/label/c.Softphone_Conference_Heading';
+import TRANSFERRING_TO from '@salesforce/label/c.Softphone_Transferring_To';
+import TRANSFERRED_TO from '@salesforce/label/c.Softphone_Transferred_To';
+import TRANSFER_FAILED_TO from '@salesforce/label/c.Softphone_Transfer_Failed_To';
+import FAILURE_BUSY from '@salesforce/label/c.Softphone_Transfer_Failure_Busy';
+import FAILURE_NO_ANSWER from '@salesforce/label/c.Softphone_Transfer_Failure_No_Answer';
+import FAILURE_REFUSED from '@salesforce/label/c.Softphone_Transfer_Failure_Refused';
+import FAILURE_UNREACHABLE from '@salesforce/label/c.Softphone_Transfer_Failure_Unreachable';
+import FAILURE_FAILED from '@salesforce/label/c.Softphone_Transfer_Failure_Failed';
+import YOUR_CALLS from '@salesforce/label/c.Softphone_Call_Bar_Your_Calls';
 
 const TIMER_INTERVAL_MS = 1000;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 const BREAK_PREFIX = 'Break:';
+/** The contract's transfer failure reasons, in words. */
+const FAILURE_WORDS = {
+    busy: FAILURE_BUSY,
+    'no-answer': FAILURE_NO_ANSWER,
+    refused: FAILURE_REFUSED,
+    unreachable: FAILURE_UNREACHABLE,
+    failed: FAILURE_FAILED
+};
+
+function isHeld(call) {
+    return call.state === 'held';
+}
 
 function callerLabel(call) {
     return call ? remotePartyName(call) || UNKNOWN_NUMBER : '';
@@ -106,13 +139,17 @@ export default class SoftphoneCallBar extends LightningElement {
         callDuration: CALL_DURATION,
         checking: CHECKING,
         notAnswering: NOT_ANSWERING,
-        disposition: DISPOSITION,
-        notes: NOTES,
-        save: SAVE,
-        done: DONE,
         transfer: TRANSFER,
         transferTo: TRANSFER_TO,
-        transferNow: TRANSFER_NOW
+        transferNow: TRANSFER_NOW,
+        consultFirst: CONSULT_FIRST,
+        completeTransfer: COMPLETE_TRANSFER,
+        cancelConsult: CANCEL_CONSULT,
+        conference: CONFERENCE,
+        mergeCalls: MERGE_CALLS,
+        drop: DROP,
+        swap: SWAP,
+        yourCalls: YOUR_CALLS
     };
 
     /** 'checking' | 'ready' | 'missing' | 'stopped' */
@@ -122,6 +159,8 @@ export default class SoftphoneCallBar extends LightningElement {
     keypadOpen = false;
     transferOpen = false;
     transferTarget = '';
+    /** The last transferUpdate event: how a transfer goes ("Transferring to …", failed: busy). */
+    transferNote;
     dialed = '';
     draft = { callId: undefined, disposition: '', notes: '', edited: false };
     now = Date.now();
@@ -213,6 +252,8 @@ export default class SoftphoneCallBar extends LightningElement {
         }
         if (event.type === 'state') {
             this.applyState(event.payload);
+        } else if (event.type === 'transferUpdate') {
+            this.transferNote = event.payload;
         } else if (event.type === 'callStarted' || event.type === 'callEnded') {
             // The state event that follows carries the whole picture; ask in case it was missed.
             this.client.send(buildGetState());
@@ -467,16 +508,15 @@ export default class SoftphoneCallBar extends LightningElement {
         this.transferTarget = event.detail.value;
     }
 
-    /** A blind transfer of the call to the number typed (the softphone refuses with a reason). */
-    handleTransfer() {
+    /** Transfer now (blind) or Consult first, to the number typed (refused with a reason). */
+    handleTransfer(event) {
+        const mode = event.currentTarget.dataset.mode === 'consult' ? 'consult' : 'blind';
         const target = toDialableNumber(this.transferTarget);
         if (!target) {
             this.commandError = NUMBER_NOT_DIALABLE;
             return;
         }
-        const result = this.send(
-            buildTransfer({ target, mode: 'blind', callId: this.activeCall.callId })
-        );
+        const result = this.send(buildTransfer({ target, mode, callId: this.activeCall.callId }));
         if (result.ok) {
             this.transferOpen = false;
             this.transferTarget = '';
@@ -485,6 +525,101 @@ export default class SoftphoneCallBar extends LightningElement {
 
     handleHangUp() {
         this.send(buildHangup({ callId: this.activeCall.callId }));
+    }
+
+    // ---- two calls: consult, conference, swap -----------------------------------------------
+
+    get otherCall() {
+        return this.isOnCall && this.state.otherCall ? this.state.otherCall : undefined;
+    }
+
+    get isConsult() {
+        return Boolean(this.otherCall) && this.state.callsLink === 'consult';
+    }
+
+    get isConference() {
+        return Boolean(this.otherCall) && this.state.callsLink === 'conference';
+    }
+
+    /** Two separate calls (a waiting call answered): Swap and Merge calls. */
+    get isTwoCalls() {
+        return Boolean(this.otherCall) && !this.state.callsLink;
+    }
+
+    /** One call: Hold and Transfer; with two, the calls' own controls replace them. */
+    get isOneCall() {
+        return !this.otherCall;
+    }
+
+    get showTransferForm() {
+        return this.transferOpen && this.isOneCall;
+    }
+
+    /** Swap talks to the held call: offered while one of two separate or consult calls is held. */
+    get showSwap() {
+        return !this.isConference && [this.activeCall, this.otherCall].some(isHeld);
+    }
+
+    get conferenceHeading() {
+        // The agent is a party too.
+        return formatLabel(CONFERENCE_HEADING, '3');
+    }
+
+    /** The two calls, the active one first, each marked Live, On hold or In conference. */
+    get callLines() {
+        const active = this.activeCall;
+        const other = this.otherCall;
+        const consultCall = other.callId === this.state.consultCallId ? other : active;
+        const parent = consultCall === active ? other : active;
+        return [active, other].map((call) => {
+            const badge = this.isConference
+                ? IN_CONFERENCE
+                : { held: ON_HOLD, dialing: CALLING }[call.state] || LIVE;
+            return {
+                callId: call.callId,
+                name: callerLabel(call),
+                badge,
+                badgeClass: `slds-badge line-badge${badge === LIVE ? ' slds-theme_success' : ''}`,
+                note:
+                    this.isConsult && call === consultCall
+                        ? `${CONSULT_ABOUT} ${callerLabel(parent)}`
+                        : '',
+                lineClass: `slds-item call-line${call === active ? ' active-line' : ' other-line'}`
+            };
+        });
+    }
+
+    handleCompleteConsult() {
+        this.send(buildCompleteConsult());
+    }
+
+    handleCancelConsult() {
+        this.send(buildCancelConsult());
+    }
+
+    handleConference() {
+        this.send(buildConference());
+    }
+
+    handleSwap() {
+        this.send(buildSwap());
+    }
+
+    handleDrop(event) {
+        this.send(buildDropParty({ callId: event.currentTarget.dataset.callId }));
+    }
+
+    /** How the last transfer goes, in words ("Transferring to …", "Transfer failed to … · busy"). */
+    get transferText() {
+        const note = this.transferNote;
+        if (!note) {
+            return '';
+        }
+        if (note.progress === 'failed') {
+            const why = FAILURE_WORDS[note.reason];
+            return `${TRANSFER_FAILED_TO} ${note.target}${why ? ` · ${why}` : ''}`;
+        }
+        return `${note.progress === 'accepted' ? TRANSFERRED_TO : TRANSFERRING_TO} ${note.target}`;
     }
 
     // ---- wrap-up ----------------------------------------------------------------------------
@@ -501,39 +636,21 @@ export default class SoftphoneCallBar extends LightningElement {
         return formatLabel(WRAP_UP_TITLE, this.wrapUp.remoteLabel);
     }
 
+    /** The softphone's dispositions, for the wrap-up form. */
     get dispositionOptions() {
-        const values = this.wrapUp ? this.wrapUp.dispositions : [];
-        return [
-            { label: VALUE_NONE, value: '' },
-            ...values.map((value) => ({ label: value, value }))
-        ];
+        return this.wrapUp.dispositions.map((value) => ({ label: value, value }));
     }
 
     get wrapUpError() {
         return this.wrapUp && this.wrapUp.error ? this.wrapUp.error : undefined;
     }
 
-    handleDispositionChange(event) {
-        this.draft = { ...this.draft, disposition: event.detail.value, edited: true };
+    handleDraftChange(event) {
+        this.draft = { ...this.draft, ...event.detail, edited: true };
     }
 
-    handleNotesChange(event) {
-        this.draft = { ...this.draft, notes: event.detail.value, edited: true };
-    }
-
-    /** The softphone's rule, checked here first so the agent is told without a round trip. */
-    missingDisposition() {
-        if (this.wrapUp.dispositionRequired && this.draft.disposition.trim() === '') {
-            this.commandError = DISPOSITION_REQUIRED;
-            return true;
-        }
-        return false;
-    }
-
+    /** Save: the draft goes on the softphone's log (the form checked a required disposition). */
     handleSave() {
-        if (this.missingDisposition()) {
-            return;
-        }
         const result = this.sendDraft();
         if (result.ok) {
             this.draft = { ...this.draft, edited: false };
@@ -541,9 +658,6 @@ export default class SoftphoneCallBar extends LightningElement {
     }
 
     handleDone() {
-        if (this.missingDisposition()) {
-            return;
-        }
         const wrapUp = this.wrapUp;
         const unsaved =
             this.draft.disposition !== wrapUp.disposition || this.draft.notes !== wrapUp.notes;

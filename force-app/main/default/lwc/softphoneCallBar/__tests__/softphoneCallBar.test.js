@@ -1,6 +1,6 @@
 import SoftphoneCallBar from 'c/softphoneCallBar';
 import { publish, subscribe, unsubscribe } from 'lightning/messageService';
-import { $, $$, cleanUpComponents, flush, mount, text } from '../../../../../test/lwc-test-utils';
+import { $, $$, $deep, cleanUpComponents, flush, mount, text } from '../../../../../test/lwc-test-utils';
 
 const CHANNEL = 'Softphone_Message__c';
 const COMMANDS = [
@@ -108,7 +108,7 @@ async function render(props = {}) {
     return element;
 }
 
-const button = (element, name) => $(element, `lightning-button.${name}`);
+const button = (element, name) => $deep(element, `lightning-button.${name}`);
 
 async function click(element, name) {
     button(element, name).click();
@@ -442,7 +442,7 @@ describe('c-softphone-call-bar', () => {
             const element = await render();
             expect(text(element, '.wrap-up-title')).toBe('Wrap up the call with Jane Doe');
             expect(text(element, '.status-text')).toBe('After-call work');
-            const disposition = $(element, 'lightning-combobox.disposition');
+            const disposition = $deep(element, 'lightning-combobox.disposition');
             expect(disposition.required).toBe(true);
             expect(disposition.options.map((option) => option.value)).toEqual([
                 '',
@@ -455,7 +455,7 @@ describe('c-softphone-call-bar', () => {
             const softphone = fakeSoftphone({ state: inWrapUp() });
             const element = await render();
             await click(element, 'done');
-            expect(text(element, '.command-error')).toBe(
+            expect($deep(element, '.wrap-up-error').textContent).toBe(
                 'Choose a disposition before you finish this call.'
             );
             await click(element, 'save');
@@ -466,10 +466,10 @@ describe('c-softphone-call-bar', () => {
         it('saves the draft, then completes once the softphone shows it saved', async () => {
             const softphone = fakeSoftphone({ state: inWrapUp() });
             const element = await render();
-            $(element, 'lightning-combobox.disposition').dispatchEvent(
+            $deep(element, 'lightning-combobox.disposition').dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Sale' } })
             );
-            $(element, 'lightning-textarea.notes').dispatchEvent(
+            $deep(element, 'lightning-textarea.notes').dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Wants a call back.' } })
             );
             await click(element, 'done');
@@ -503,13 +503,13 @@ describe('c-softphone-call-bar', () => {
         it('shows the softphone wrap-up error and does not complete', async () => {
             const softphone = fakeSoftphone({ state: inWrapUp() });
             const element = await render();
-            $(element, 'lightning-combobox.disposition').dispatchEvent(
+            $deep(element, 'lightning-combobox.disposition').dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Sale' } })
             );
             await click(element, 'done');
             softphone.setState(inWrapUp({ ...WRAP_UP, error: 'The log could not be saved.' }));
             await flush();
-            expect(text(element, '.wrap-up-error')).toBe('The log could not be saved.');
+            expect($deep(element, '.wrap-up-error').textContent).toBe('The log could not be saved.');
             expect(softphone.commandsOf('completeWrapUp')).toHaveLength(0);
         });
 
