@@ -63,8 +63,8 @@ async function phoneCalls(session) {
 async function wrapUpInCallBar(bar, { disposition, notes }) {
     await bar.wrapUp.waitFor();
     await bar.button('Done').click();
-    await bar.root
-        .locator('.command-error', {
+    await bar.wrapUp
+        .locator('.wrap-up-error', {
             hasText: 'Choose a disposition before you finish this call.'
         })
         .waitFor();
@@ -202,6 +202,54 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         assert.equal(call.Contact__c, SAMPLE.mariaLopez.id);
         assert.equal(call.Disposition__c, 'Resolved');
         await assertPanelStayedClosed(session);
+    });
+
+    it('an agent answers Maria Lopez from the call bar, consults a colleague with her on hold, and hands her over from the call bar: two logs, the consult linked to hers', async () => {
+        const before = (await phoneCalls(session)).map((record) => record.Id);
+        const bar = callBar(session);
+        await session.page.getByTestId('sim-known').click();
+        await bar.callState('Incoming call from Maria Lopez').waitFor();
+        await bar.button('Answer').click();
+        await bar.callState('Connected with Maria Lopez').waitFor();
+        await bar.button('Transfer').click();
+        await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
+        await bar.button('Consult first').click();
+
+        // Two calls: the colleague live, Maria on hold, each said in words.
+        const lines = bar.root.locator('.call-line');
+        await bar.button('Complete transfer').waitFor();
+        await lines.filter({ hasText: 'Maria Lopez' }).getByText('On hold').waitFor();
+        await bar.root.locator('.active-line').getByText('Live', { exact: true }).waitFor();
+        await bar.root.getByText('Consult call about Maria Lopez').waitFor();
+        await session.screenshot('headless-11-consult-live-caller-held');
+        await assertPanelStayedClosed(session);
+
+        await bar.button('Complete transfer').click();
+        await wrapUpInCallBar(bar, {
+            disposition: 'Resolved',
+            notes: 'Consulted, then handed over'
+        });
+
+        const isParent = (record) =>
+            !before.includes(record.Id) &&
+            record.Direction__c === 'Inbound' &&
+            record.Outcome__c === 'Transferred';
+        const calls = await waitForRecords(session, 'Phone_Call__c', (records) =>
+            records.some(
+                (record) =>
+                    isParent(record) && records.some((leg) => leg.Parent_Call__c === record.Id)
+            )
+        );
+        const parent = calls.find(isParent);
+        assert.equal(parent.Transfer_Target__c, COLLEAGUE);
+        assert.equal(parent.Contact__c, SAMPLE.mariaLopez.id);
+        process.stderr.write(JSON.stringify(calls.filter((r) => !before.includes(r.Id))) + '\n');
+        const legs = calls.filter((record) => record.Parent_Call__c === parent.Id);
+        assert.equal(legs.length, 1);
+        assert.equal(legs[0].Direction__c, 'Outbound');
+        assert.equal(legs[0].To_Number__c, COLLEAGUE);
+        await assertPanelStayedClosed(session);
+        assert.deepEqual(session.pageErrors, []);
     });
 
     it('the softphone reloads during a call: the call bar says it stopped, then shows what the reloaded softphone reports, without a page reload', async () => {

@@ -1,6 +1,14 @@
 import SoftphoneCallBar from 'c/softphoneCallBar';
 import { publish, subscribe, unsubscribe } from 'lightning/messageService';
-import { $, $$, $deep, cleanUpComponents, flush, mount, text } from '../../../../../test/lwc-test-utils';
+import {
+    $,
+    $$,
+    $deep,
+    cleanUpComponents,
+    flush,
+    mount,
+    text
+} from '../../../../../test/lwc-test-utils';
 
 const CHANNEL = 'Softphone_Message__c';
 const COMMANDS = [
@@ -17,7 +25,12 @@ const COMMANDS = [
     'sendDtmf',
     'completeWrapUp',
     'getState',
-    'transfer'
+    'transfer',
+    'completeConsult',
+    'cancelConsult',
+    'conference',
+    'dropParty',
+    'swap'
 ];
 
 const IDLE = {
@@ -37,6 +50,29 @@ const RINGING = {
     muted: false
 };
 const CONNECTED = { ...RINGING, state: 'connected', answeredAt: 1767225605000 };
+const CALLER_HELD = { ...CONNECTED, state: 'held' };
+const CONSULT = {
+    ...CONNECTED,
+    callId: 'call-2',
+    direction: 'Outbound',
+    from: '+14155550199',
+    to: '+14155551234',
+    remoteName: undefined
+};
+const CONSULTING = {
+    ...IDLE,
+    agentState: 'Busy',
+    activeCall: CONSULT,
+    otherCall: CALLER_HELD,
+    callsLink: 'consult',
+    consultCallId: 'call-2'
+};
+const CONFERENCE = {
+    ...CONSULTING,
+    otherCall: CONNECTED,
+    callsLink: 'conference',
+    consultCallId: undefined
+};
 const WRAP_UP = {
     callId: 'call-1',
     remoteLabel: 'Jane Doe',
@@ -434,6 +470,146 @@ describe('c-softphone-call-bar', () => {
         });
     });
 
+    describe('two calls', () => {
+        const lines = (element) =>
+            $$(element, '.call-line').map((line) => ({
+                name: line.querySelector('.line-name').textContent.trim(),
+                badge: line.querySelector('.line-badge').textContent.trim(),
+                note: line.querySelector('.line-note')
+                    ? line.querySelector('.line-note').textContent.trim()
+                    : ''
+            }));
+
+        it('offers Consult first beside Transfer now, and consults the number typed', async () => {
+            const softphone = fakeSoftphone({
+                state: { ...IDLE, agentState: 'Busy', activeCall: CONNECTED }
+            });
+            const element = await render();
+            await click(element, 'transfer-toggle');
+            $(element, 'lightning-input.transfer-target').dispatchEvent(
+                new CustomEvent('change', { detail: { value: '+14155551234' } })
+            );
+            await click(element, 'consult-first');
+            expect(softphone.commandsOf('transfer')[0].payload).toEqual({
+                target: '+14155551234',
+                mode: 'consult',
+                callId: 'call-1'
+            });
+            expect($(element, '.transfer')).toBeNull();
+        });
+
+        it('during a consult shows the consult call live and the caller on hold, with Complete, Cancel, Conference and Swap', async () => {
+            const softphone = fakeSoftphone({ state: CONSULTING });
+            const element = await render();
+            expect(lines(element)).toEqual([
+                {
+                    name: '+14155551234',
+                    badge: 'Live',
+                    note: 'Consult call about Jane Doe'
+                },
+                { name: 'Jane Doe', badge: 'On hold', note: '' }
+            ]);
+            expect($(element, '.active-line .line-badge').classList).toContain(
+                'slds-theme_success'
+            );
+            expect(button(element, 'hold')).toBeNull();
+            expect(button(element, 'transfer-toggle')).toBeNull();
+            expect(button(element, 'merge')).toBeNull();
+            await click(element, 'complete-consult');
+            await click(element, 'cancel-consult');
+            await click(element, 'conference');
+            await click(element, 'swap');
+            expect(softphone.commands.map((command) => command.type)).toEqual(
+                expect.arrayContaining(['completeConsult', 'cancelConsult', 'conference', 'swap'])
+            );
+        });
+
+        it('after a swap back to the caller, still names the consult call and marks the caller live', async () => {
+            fakeSoftphone({
+                state: {
+                    ...CONSULTING,
+                    activeCall: CONNECTED,
+                    otherCall: { ...CONSULT, state: 'held' }
+                }
+            });
+            const element = await render();
+            expect(lines(element)).toEqual([
+                { name: 'Jane Doe', badge: 'Live', note: '' },
+                { name: '+14155551234', badge: 'On hold', note: 'Consult call about Jane Doe' }
+            ]);
+        });
+
+        it('shows a conference of three with each party and Drop, and no Swap', async () => {
+            const softphone = fakeSoftphone({ state: CONFERENCE });
+            const element = await render();
+            expect(text(element, '.conference-heading')).toBe('Conference (3)');
+            expect(lines(element).map((line) => line.badge)).toEqual([
+                'In conference',
+                'In conference'
+            ]);
+            expect(button(element, 'swap')).toBeNull();
+            const drops = $$(element, 'lightning-button.drop');
+            expect(drops.map((drop) => drop.label)).toEqual(['Drop', 'Drop']);
+            drops[1].click();
+            await flush();
+            expect(softphone.commandsOf('dropParty')[0].payload).toEqual({ callId: 'call-1' });
+        });
+
+        it('with two separate calls offers Merge calls and Swap, and shows a dialing consult as Calling', async () => {
+            const softphone = fakeSoftphone({
+                state: {
+                    ...CONSULTING,
+                    activeCall: { ...CONSULT, state: 'dialing', answeredAt: undefined },
+                    callsLink: undefined,
+                    consultCallId: undefined
+                }
+            });
+            const element = await render();
+            expect(lines(element).map((line) => line.badge)).toEqual(['Calling…', 'On hold']);
+            await click(element, 'merge');
+            expect(softphone.commandsOf('conference')).toHaveLength(1);
+            expect(button(element, 'complete-consult')).toBeNull();
+        });
+
+        it('shows a refused consult command with its reason', async () => {
+            fakeSoftphone({
+                state: CONSULTING,
+                refuse: { completeConsult: 'The colleague has not answered yet.' }
+            });
+            const element = await render();
+            await click(element, 'complete-consult');
+            expect(text(element, '.command-error')).toContain(
+                'The colleague has not answered yet.'
+            );
+        });
+
+        it("tells how a transfer goes from the softphone's transferUpdate events", async () => {
+            const softphone = fakeSoftphone({ state: CONSULTING });
+            const element = await render();
+            const update = (payload) =>
+                softphone.emit({ version: 1, type: 'transferUpdate', payload });
+            update({ callId: 'call-1', target: '+14155551234', progress: 'trying' });
+            await flush();
+            expect(text(element, '.transfer-progress')).toBe('Transferring to +14155551234');
+            update({
+                callId: 'call-1',
+                target: '+14155551234',
+                progress: 'failed',
+                reason: 'busy'
+            });
+            await flush();
+            expect(text(element, '.transfer-progress')).toBe(
+                'Transfer failed to +14155551234 · busy'
+            );
+            update({ callId: 'call-1', target: '+14155551234', progress: 'failed' });
+            await flush();
+            expect(text(element, '.transfer-progress')).toBe('Transfer failed to +14155551234');
+            update({ callId: 'call-1', target: '+14155551234', progress: 'accepted' });
+            await flush();
+            expect(text(element, '.transfer-progress')).toBe('Transferred to +14155551234');
+        });
+    });
+
     describe('wrap-up', () => {
         const inWrapUp = (wrapUp = WRAP_UP) => ({ ...IDLE, agentState: 'AfterCallWork', wrapUp });
 
@@ -509,7 +685,9 @@ describe('c-softphone-call-bar', () => {
             await click(element, 'done');
             softphone.setState(inWrapUp({ ...WRAP_UP, error: 'The log could not be saved.' }));
             await flush();
-            expect($deep(element, '.wrap-up-error').textContent).toBe('The log could not be saved.');
+            expect($deep(element, '.wrap-up-error').textContent).toBe(
+                'The log could not be saved.'
+            );
             expect(softphone.commandsOf('completeWrapUp')).toHaveLength(0);
         });
 
@@ -532,12 +710,16 @@ describe('c-softphone-call-bar', () => {
                 'call waiting',
                 { ...IDLE, agentState: 'Busy', activeCall: CONNECTED, waitingCall: RINGING }
             ],
-            ['wrap-up', { ...IDLE, agentState: 'AfterCallWork', wrapUp: WRAP_UP }]
+            ['wrap-up', { ...IDLE, agentState: 'AfterCallWork', wrapUp: WRAP_UP }],
+            ['consulting', CONSULTING],
+            ['in a conference', CONFERENCE]
         ])('is accessible %s', async (name, state) => {
             fakeSoftphone({ state });
             const element = await render();
             if ($(element, 'lightning-button.keypad-toggle')) {
                 await click(element, 'keypad-toggle');
+            }
+            if (button(element, 'transfer-toggle')) {
                 await click(element, 'transfer-toggle');
             }
             await expect(element).toBeAccessible();
