@@ -243,11 +243,14 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         const parent = calls.find(isParent);
         assert.equal(parent.Transfer_Target__c, COLLEAGUE);
         assert.equal(parent.Contact__c, SAMPLE.mariaLopez.id);
-        process.stderr.write(JSON.stringify(calls.filter((r) => !before.includes(r.Id))) + '\n');
         const legs = calls.filter((record) => record.Parent_Call__c === parent.Id);
         assert.equal(legs.length, 1);
         assert.equal(legs[0].Direction__c, 'Outbound');
         assert.equal(legs[0].To_Number__c, COLLEAGUE);
+        assert.equal(legs[0].Outcome__c, 'Transferred');
+        // The softphone wraps up the call that ended last: the consult leg.
+        assert.equal(legs[0].Disposition__c, 'Resolved');
+        assert.equal(legs[0].Notes__c, 'Consulted, then handed over');
         await assertPanelStayedClosed(session);
         assert.deepEqual(session.pageErrors, []);
     });
