@@ -34,7 +34,6 @@ import {
     buildMute,
     buildResume,
     buildSendDtmf,
-    buildSetAgentState,
     buildSetDisposition,
     buildSwap,
     buildTransfer,
@@ -46,14 +45,17 @@ import {
     watchSoftphonePresence
 } from 'c/softphoneChannel';
 
+import { callLines, transferText } from './twoCalls';
+import {
+    fixedStatusText,
+    setAgentStateCommand,
+    statusFixed,
+    statusOptions,
+    statusValue
+} from './agentStatus';
+
 import TITLE from '@salesforce/label/c.Softphone_Call_Bar_Title';
 import AGENT_STATUS from '@salesforce/label/c.Softphone_Agent_Status';
-import STATUS_AVAILABLE from '@salesforce/label/c.Softphone_Status_Available';
-import STATUS_BREAK from '@salesforce/label/c.Softphone_Status_Break';
-import STATUS_BREAK_REASON from '@salesforce/label/c.Softphone_Status_Break_Reason';
-import STATUS_OFFLINE from '@salesforce/label/c.Softphone_Status_Offline';
-import STATUS_BUSY from '@salesforce/label/c.Softphone_Status_Busy';
-import STATUS_AFTER_CALL_WORK from '@salesforce/label/c.Softphone_Status_After_Call_Work';
 import ANSWER from '@salesforce/label/c.Softphone_Answer';
 import DECLINE from '@salesforce/label/c.Softphone_Decline';
 import HOLD from '@salesforce/label/c.Softphone_Hold';
@@ -86,34 +88,11 @@ import CONFERENCE from '@salesforce/label/c.Softphone_Conference';
 import MERGE_CALLS from '@salesforce/label/c.Softphone_Merge_Calls';
 import DROP from '@salesforce/label/c.Softphone_Drop';
 import SWAP from '@salesforce/label/c.Softphone_Swap';
-import LIVE from '@salesforce/label/c.Softphone_Live';
-import ON_HOLD from '@salesforce/label/c.Softphone_Call_Held';
-import CALLING from '@salesforce/label/c.Softphone_Call_Dialing';
-import IN_CONFERENCE from '@salesforce/label/c.Softphone_In_Conference';
-import CONSULT_ABOUT from '@salesforce/label/c.Softphone_Consult_About';
 import CONFERENCE_HEADING from '@salesforce/label/c.Softphone_Conference_Heading';
-import TRANSFERRING_TO from '@salesforce/label/c.Softphone_Transferring_To';
-import TRANSFERRED_TO from '@salesforce/label/c.Softphone_Transferred_To';
-import TRANSFER_FAILED_TO from '@salesforce/label/c.Softphone_Transfer_Failed_To';
-import FAILURE_BUSY from '@salesforce/label/c.Softphone_Transfer_Failure_Busy';
-import FAILURE_NO_ANSWER from '@salesforce/label/c.Softphone_Transfer_Failure_No_Answer';
-import FAILURE_REFUSED from '@salesforce/label/c.Softphone_Transfer_Failure_Refused';
-import FAILURE_UNREACHABLE from '@salesforce/label/c.Softphone_Transfer_Failure_Unreachable';
-import FAILURE_FAILED from '@salesforce/label/c.Softphone_Transfer_Failure_Failed';
 import YOUR_CALLS from '@salesforce/label/c.Softphone_Call_Bar_Your_Calls';
 
 const TIMER_INTERVAL_MS = 1000;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
-const BREAK_PREFIX = 'Break:';
-/** The contract's transfer failure reasons, in words. */
-const FAILURE_WORDS = {
-    busy: FAILURE_BUSY,
-    'no-answer': FAILURE_NO_ANSWER,
-    refused: FAILURE_REFUSED,
-    unreachable: FAILURE_UNREACHABLE,
-    failed: FAILURE_FAILED
-};
-
 function isHeld(call) {
     return call.state === 'held';
 }
@@ -322,50 +301,23 @@ export default class SoftphoneCallBar extends LightningElement {
     // ---- agent status -----------------------------------------------------------------------
 
     get statusValue() {
-        const state = this.state;
-        if (!state) {
-            return '';
-        }
-        if (state.agentState === 'Break') {
-            return state.breakReason ? `${BREAK_PREFIX}${state.breakReason}` : 'Break';
-        }
-        return state.agentState;
+        return statusValue(this.state);
     }
 
     get statusOptions() {
-        const reasons = (this.state && this.state.breakReasons) || [];
-        const breaks =
-            reasons.length === 0
-                ? [{ label: STATUS_BREAK, value: 'Break' }]
-                : reasons.map((reason) => ({
-                      label: formatLabel(STATUS_BREAK_REASON, reason),
-                      value: `${BREAK_PREFIX}${reason}`
-                  }));
-        return [
-            { label: STATUS_AVAILABLE, value: 'Available' },
-            ...breaks,
-            { label: STATUS_OFFLINE, value: 'Offline' }
-        ];
+        return statusOptions(this.state);
     }
 
-    /** On a call or in wrap-up the status follows the call: shown as text, not a choice. */
     get statusFixed() {
-        const agentState = this.state && this.state.agentState;
-        return agentState === 'Busy' || agentState === 'AfterCallWork';
+        return statusFixed(this.state);
     }
 
     get fixedStatusText() {
-        return this.state && this.state.agentState === 'Busy'
-            ? STATUS_BUSY
-            : STATUS_AFTER_CALL_WORK;
+        return fixedStatusText(this.state);
     }
 
     handleStatusChange(event) {
-        const value = event.detail.value;
-        const message = value.startsWith(BREAK_PREFIX)
-            ? buildSetAgentState({ state: 'Break', reason: value.slice(BREAK_PREFIX.length) })
-            : buildSetAgentState({ state: value });
-        this.send(message);
+        this.send(setAgentStateCommand(event.detail.value));
     }
 
     // ---- the call ---------------------------------------------------------------------------
@@ -567,26 +519,7 @@ export default class SoftphoneCallBar extends LightningElement {
 
     /** The two calls, the active one first, each marked Live, On hold or In conference. */
     get callLines() {
-        const active = this.activeCall;
-        const other = this.otherCall;
-        const consultCall = other.callId === this.state.consultCallId ? other : active;
-        const parent = consultCall === active ? other : active;
-        return [active, other].map((call) => {
-            const badge = this.isConference
-                ? IN_CONFERENCE
-                : { held: ON_HOLD, dialing: CALLING }[call.state] || LIVE;
-            return {
-                callId: call.callId,
-                name: callerLabel(call),
-                badge,
-                badgeClass: `slds-badge line-badge${badge === LIVE ? ' slds-theme_success' : ''}`,
-                note:
-                    this.isConsult && call === consultCall
-                        ? `${CONSULT_ABOUT} ${callerLabel(parent)}`
-                        : '',
-                lineClass: `slds-item call-line${call === active ? ' active-line' : ' other-line'}`
-            };
-        });
+        return callLines(this.activeCall, this.otherCall, this.state, callerLabel);
     }
 
     handleCompleteConsult() {
@@ -609,17 +542,8 @@ export default class SoftphoneCallBar extends LightningElement {
         this.send(buildDropParty({ callId: event.currentTarget.dataset.callId }));
     }
 
-    /** How the last transfer goes, in words ("Transferring to …", "Transfer failed to … · busy"). */
     get transferText() {
-        const note = this.transferNote;
-        if (!note) {
-            return '';
-        }
-        if (note.progress === 'failed') {
-            const why = FAILURE_WORDS[note.reason];
-            return `${TRANSFER_FAILED_TO} ${note.target}${why ? ` · ${why}` : ''}`;
-        }
-        return `${note.progress === 'accepted' ? TRANSFERRED_TO : TRANSFERRING_TO} ${note.target}`;
+        return transferText(this.transferNote);
     }
 
     // ---- wrap-up ----------------------------------------------------------------------------
