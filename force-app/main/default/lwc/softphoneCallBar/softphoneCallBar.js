@@ -251,6 +251,10 @@ export default class SoftphoneCallBar extends LightningElement {
             this.transferOpen = false;
             this.transferTarget = '';
         }
+        if (!call) {
+            // A transfer's progress belongs to the call it was about.
+            this.transferNote = undefined;
+        }
         const wrapUp = payload.wrapUp;
         if (!wrapUp) {
             this.draft = { callId: undefined, disposition: '', notes: '', edited: false };
@@ -355,7 +359,7 @@ export default class SoftphoneCallBar extends LightningElement {
             connected: STATE_CONNECTED,
             held: STATE_HELD
         };
-        return formatLabel(templates[call.state] || '', callerLabel(call));
+        return formatLabel(templates[call.state] || '', this.partyName(call));
     }
 
     get showTimer() {
@@ -519,7 +523,16 @@ export default class SoftphoneCallBar extends LightningElement {
 
     /** The two calls, the active one first, each marked Live, On hold or In conference. */
     get callLines() {
-        return callLines(this.activeCall, this.otherCall, this.state, callerLabel);
+        return callLines(this.activeCall, this.otherCall, this.state, (call) =>
+            this.partyName(call)
+        );
+    }
+
+    /** A consult call carries the caller's record: it is named by the number it called. */
+    partyName(call) {
+        return call.callId === this.state.consultCallId
+            ? call.to || UNKNOWN_NUMBER
+            : callerLabel(call);
     }
 
     handleCompleteConsult() {

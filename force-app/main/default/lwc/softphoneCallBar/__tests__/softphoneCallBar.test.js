@@ -57,7 +57,9 @@ const CONSULT = {
     direction: 'Outbound',
     from: '+14155550199',
     to: '+14155551234',
-    remoteName: undefined
+    remoteName: undefined,
+    // A consult call carries the caller's record; the bar names it by the number it called.
+    related: { recordId: '003000000000001AAA', objectType: 'Contact', recordName: 'Jane Doe' }
 };
 const CONSULTING = {
     ...IDLE,
