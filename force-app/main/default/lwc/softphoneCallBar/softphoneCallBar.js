@@ -40,12 +40,11 @@ import {
     createSoftphoneClient,
     formatDuration,
     formatLabel,
-    remotePartyName,
     toDialableNumber,
     watchSoftphonePresence
 } from 'c/softphoneChannel';
 
-import { callLines, transferText } from './twoCalls';
+import { partyName, transferText, twoCallsView } from './twoCalls';
 import {
     fixedStatusText,
     setAgentStateCommand,
@@ -76,7 +75,6 @@ import COMMAND_FAILED from '@salesforce/label/c.Softphone_Command_Failed';
 import CHECKING from '@salesforce/label/c.Softphone_Checking';
 import NOT_ANSWERING from '@salesforce/label/c.Softphone_Not_Answering';
 import WRAP_UP_TITLE from '@salesforce/label/c.Softphone_Wrap_Up_Title';
-import UNKNOWN_NUMBER from '@salesforce/label/c.Softphone_Unknown_Number';
 import TRANSFER from '@salesforce/label/c.Softphone_Transfer';
 import TRANSFER_TO from '@salesforce/label/c.Softphone_Transfer_To';
 import TRANSFER_NOW from '@salesforce/label/c.Softphone_Transfer_Now';
@@ -88,19 +86,10 @@ import CONFERENCE from '@salesforce/label/c.Softphone_Conference';
 import MERGE_CALLS from '@salesforce/label/c.Softphone_Merge_Calls';
 import DROP from '@salesforce/label/c.Softphone_Drop';
 import SWAP from '@salesforce/label/c.Softphone_Swap';
-import CONFERENCE_HEADING from '@salesforce/label/c.Softphone_Conference_Heading';
 import YOUR_CALLS from '@salesforce/label/c.Softphone_Call_Bar_Your_Calls';
 
 const TIMER_INTERVAL_MS = 1000;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
-function isHeld(call) {
-    return call.state === 'held';
-}
-
-function callerLabel(call) {
-    return call ? remotePartyName(call) || UNKNOWN_NUMBER : '';
-}
-
 export default class SoftphoneCallBar extends LightningElement {
     /** How long the component waits for the softphone before it says none is running. */
     @api pingTimeoutSeconds = 3;
@@ -359,7 +348,7 @@ export default class SoftphoneCallBar extends LightningElement {
             connected: STATE_CONNECTED,
             held: STATE_HELD
         };
-        return formatLabel(templates[call.state] || '', this.partyName(call));
+        return formatLabel(templates[call.state] || '', partyName(call, this.state));
     }
 
     get showTimer() {
@@ -411,7 +400,7 @@ export default class SoftphoneCallBar extends LightningElement {
     }
 
     get waitingText() {
-        return formatLabel(CALL_WAITING, callerLabel(this.waitingCall));
+        return formatLabel(CALL_WAITING, partyName(this.waitingCall, this.state));
     }
 
     handleAnswer() {
@@ -485,54 +474,18 @@ export default class SoftphoneCallBar extends LightningElement {
 
     // ---- two calls: consult, conference, swap -----------------------------------------------
 
-    get otherCall() {
-        return this.isOnCall && this.state.otherCall ? this.state.otherCall : undefined;
-    }
-
-    get isConsult() {
-        return Boolean(this.otherCall) && this.state.callsLink === 'consult';
-    }
-
-    get isConference() {
-        return Boolean(this.otherCall) && this.state.callsLink === 'conference';
-    }
-
-    /** Two separate calls (a waiting call answered): Swap and Merge calls. */
-    get isTwoCalls() {
-        return Boolean(this.otherCall) && !this.state.callsLink;
+    /** A second call beside the active one: consult, conference or two separate calls. */
+    get twoCalls() {
+        return this.isOnCall ? twoCallsView(this.activeCall, this.state) : undefined;
     }
 
     /** One call: Hold and Transfer; with two, the calls' own controls replace them. */
     get isOneCall() {
-        return !this.otherCall;
+        return !this.twoCalls;
     }
 
     get showTransferForm() {
         return this.transferOpen && this.isOneCall;
-    }
-
-    /** Swap talks to the held call: offered while one of two separate or consult calls is held. */
-    get showSwap() {
-        return !this.isConference && [this.activeCall, this.otherCall].some(isHeld);
-    }
-
-    get conferenceHeading() {
-        // The agent is a party too.
-        return formatLabel(CONFERENCE_HEADING, '3');
-    }
-
-    /** The two calls, the active one first, each marked Live, On hold or In conference. */
-    get callLines() {
-        return callLines(this.activeCall, this.otherCall, this.state, (call) =>
-            this.partyName(call)
-        );
-    }
-
-    /** A consult call carries the caller's record: it is named by the number it called. */
-    partyName(call) {
-        return call.callId === this.state.consultCallId
-            ? call.to || UNKNOWN_NUMBER
-            : callerLabel(call);
     }
 
     handleCompleteConsult() {

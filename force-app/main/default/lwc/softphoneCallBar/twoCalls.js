@@ -1,12 +1,17 @@
 /**
- * The call bar's words for two calls and for a transfer under way: each call's line (Live, On
- * hold, Calling…, In conference; which one is the consult call) and the transferUpdate's text.
+ * The call bar's view of two calls and of a transfer under way: how the calls are tied (consult,
+ * conference, or two separate calls), each call's line (Live, On hold, Calling…, In conference;
+ * which one is the consult call), what may be offered, and the transferUpdate's text.
  */
+import { formatLabel, remotePartyName } from 'c/softphoneChannel';
+
 import LIVE from '@salesforce/label/c.Softphone_Live';
 import ON_HOLD from '@salesforce/label/c.Softphone_Call_Held';
 import CALLING from '@salesforce/label/c.Softphone_Call_Dialing';
 import IN_CONFERENCE from '@salesforce/label/c.Softphone_In_Conference';
 import CONSULT_ABOUT from '@salesforce/label/c.Softphone_Consult_About';
+import CONFERENCE_HEADING from '@salesforce/label/c.Softphone_Conference_Heading';
+import UNKNOWN_NUMBER from '@salesforce/label/c.Softphone_Unknown_Number';
 import TRANSFERRING_TO from '@salesforce/label/c.Softphone_Transferring_To';
 import TRANSFERRED_TO from '@salesforce/label/c.Softphone_Transferred_To';
 import TRANSFER_FAILED_TO from '@salesforce/label/c.Softphone_Transfer_Failed_To';
@@ -26,10 +31,44 @@ const FAILURE_WORDS = {
 };
 
 /**
- * The two calls, the active one first, each marked Live, On hold, Calling… or In conference; the
- * consult call says which call it is about. `state` carries callsLink and consultCallId.
+ * Who is on the other end of a call: its name, else its number. A consult call carries the
+ * caller's record, so it is named by the number it called.
  */
-export function callLines(active, other, state, nameOf) {
+export function partyName(call, state) {
+    if (!call) {
+        return '';
+    }
+    if (state && call.callId === state.consultCallId) {
+        return call.to || UNKNOWN_NUMBER;
+    }
+    return remotePartyName(call) || UNKNOWN_NUMBER;
+}
+
+/**
+ * With a second call beside the active one (`state.otherCall`): how they are tied and what the
+ * call bar offers. Undefined with one call.
+ */
+export function twoCallsView(active, state) {
+    const other = state.otherCall;
+    if (!active || !other) {
+        return undefined;
+    }
+    const isConference = state.callsLink === 'conference';
+    return {
+        isConsult: state.callsLink === 'consult',
+        isConference,
+        // Two separate calls (a waiting call answered): Merge calls and Swap.
+        isTwoCalls: !state.callsLink,
+        // Swap talks to the held call: offered while one of two separate or consult calls is held.
+        showSwap: !isConference && [active, other].some((call) => call.state === 'held'),
+        // The agent is a party too.
+        conferenceHeading: formatLabel(CONFERENCE_HEADING, '3'),
+        lines: callLines(active, other, state)
+    };
+}
+
+/** The two calls, the active one first, each marked Live, On hold, Calling… or In conference. */
+function callLines(active, other, state) {
     const conference = state.callsLink === 'conference';
     const consultCall = other.callId === state.consultCallId ? other : active;
     const parent = consultCall === active ? other : active;
@@ -39,13 +78,14 @@ export function callLines(active, other, state, nameOf) {
             : { held: ON_HOLD, dialing: CALLING }[call.state] || LIVE;
         return {
             callId: call.callId,
-            name: nameOf(call),
+            name: partyName(call, state),
             badge,
             badgeClass: `slds-badge line-badge${badge === LIVE ? ' slds-theme_success' : ''}`,
             note:
                 state.callsLink === 'consult' && call === consultCall
-                    ? `${CONSULT_ABOUT} ${nameOf(parent)}`
+                    ? `${CONSULT_ABOUT} ${partyName(parent, state)}`
                     : '',
+            droppable: conference,
             lineClass: `slds-item call-line${call === active ? ' active-line' : ' other-line'}`
         };
     });
