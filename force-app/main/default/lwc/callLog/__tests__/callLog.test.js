@@ -436,11 +436,15 @@ describe('c-call-log', () => {
 
         it('shows a call already wrapped up as done, and opens its form on Edit', async () => {
             const element = await renderWithCalls({ calls: callsWithLatestWrappedUp() });
+            expect(text(element, '.wrap-up h3')).toBe('Wrap-up of the call with +14155550100');
             expect(text(element, '.wrapped-up')).toBe('Wrapped up: Left Voicemail');
             expect($deep(element, 'lightning-combobox.disposition')).toBeNull();
 
             $(element, 'lightning-button.edit-wrap-up').click();
             await flush();
+            expect(text(element, '.wrap-up h3')).toBe(
+                'Edit the wrap-up of the call with +14155550100'
+            );
             expect($deep(element, 'lightning-combobox.disposition').value).toBe('Left Voicemail');
             expect($(element, '.wrapped-up')).toBeNull();
             $deep(element, 'lightning-textarea.notes').dispatchEvent(
@@ -458,6 +462,7 @@ describe('c-call-log', () => {
             });
             expect(text(element, '.save-message')).toBe('Wrap-up saved.');
             expect(text(element, '.wrapped-up')).toBe('Wrapped up: Left Voicemail');
+            expect(text(element, '.wrap-up h3')).toBe('Wrap-up of the call with +14155550100');
         });
 
         it("points to the softphone while the softphone's wrap-up of the latest call is open", async () => {
