@@ -1,20 +1,32 @@
 import type { EndedCall } from '../calls/ended-call';
 import { label as labelOf } from '../i18n';
 import type { NoticeView } from '../ui/view-model';
+import type { RecordPhone } from './call-records';
 
 const MISSED_CALL_PREFIX = 'missed-call-';
 
-/** The notice a missed call leaves (one per call: its id is stable), with Call back if numbered. */
+/**
+ * The notice a missed call leaves (one per call: its id is stable), with Call back when there is
+ * a number to call: the caller's, else (a caller known only by a name, e.g. a SIP user) the first
+ * phone of the record the screen pop matched. Without either, the notice says there is no number
+ * to call back instead of offering a Call back the dialer would refuse.
+ */
 export function missedCallNotice(
     call: EndedCall,
-    label: string
+    label: string,
+    recordPhones: readonly RecordPhone[] = []
 ): { readonly id: string; readonly message: string; readonly callBack?: string } {
-    const number = call.direction === 'Inbound' ? call.from : call.to;
-    return {
-        id: `${MISSED_CALL_PREFIX}${call.id}`,
-        message: labelOf('Softphone_Missed_Call_From', label),
-        ...(number.trim() === '' ? {} : { callBack: number })
-    };
+    const id = `${MISSED_CALL_PREFIX}${call.id}`;
+    const number = (call.direction === 'Inbound' ? call.from : call.to).trim();
+    // Text without a digit is a name: the dialer refuses it.
+    const callBack = /\d/.test(number) ? number : recordPhones[0]?.number;
+    if (callBack === undefined) {
+        return {
+            id,
+            message: labelOf('Softphone_Call_Bar_Missed_Call_No_Number', label)
+        };
+    }
+    return { id, message: labelOf('Softphone_Missed_Call_From', label), callBack };
 }
 
 /** How many missed calls the agent has not seen yet (their notices are still shown). */

@@ -558,7 +558,11 @@ export class SoftphoneApp {
         }));
         if (offered && call.outcome === 'Missed') {
             // Rang, offered to the agent, not answered: a notice with Call back until seen.
-            const notice = missedCallNotice(call, party);
+            const phones =
+                call.related === undefined
+                    ? undefined
+                    : this.store.state.callRecords[call.id]?.phones?.[call.related.recordId];
+            const notice = missedCallNotice(call, party, phones);
             this.store.setNotice(
                 notice.id,
                 'warning',
