@@ -1,5 +1,5 @@
 import type { EndedCall } from '../calls/ended-call';
-import { missedCallNotice } from './missed-calls';
+import { callBackNumber, missedCallNotice } from './missed-calls';
 
 const MISSED: EndedCall = {
     id: 'c1',
@@ -50,5 +50,14 @@ describe('missedCallNotice', () => {
             '+1 415 555 0199'
         );
         expect(notice.callBack).toBe('+14155550199');
+    });
+});
+
+describe('callBackNumber', () => {
+    it("is the party's number, else the record's first phone, else none", () => {
+        expect(callBackNumber(' +14155550101 ', RECORD_PHONES)).toBe('+14155550101');
+        expect(callBackNumber('reception', RECORD_PHONES)).toBe('(415) 555-0101');
+        expect(callBackNumber('reception')).toBeUndefined();
+        expect(callBackNumber('')).toBeUndefined();
     });
 });

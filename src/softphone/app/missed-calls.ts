@@ -17,9 +17,10 @@ export function missedCallNotice(
     recordPhones: readonly RecordPhone[] = []
 ): { readonly id: string; readonly message: string; readonly callBack?: string } {
     const id = `${MISSED_CALL_PREFIX}${call.id}`;
-    const number = (call.direction === 'Inbound' ? call.from : call.to).trim();
-    // Text without a digit is a name: the dialer refuses it.
-    const callBack = /\d/.test(number) ? number : recordPhones[0]?.number;
+    const callBack = callBackNumber(
+        call.direction === 'Inbound' ? call.from : call.to,
+        recordPhones
+    );
     if (callBack === undefined) {
         return {
             id,
@@ -27,6 +28,18 @@ export function missedCallNotice(
         };
     }
     return { id, message: labelOf('Softphone_Missed_Call_From', label), callBack };
+}
+
+/**
+ * The number to call a party back on: theirs when it has digits (text without a digit is a name,
+ * e.g. a SIP user, which the dialer refuses), else the matched record's first phone, else none.
+ */
+export function callBackNumber(
+    number: string,
+    recordPhones: readonly RecordPhone[] = []
+): string | undefined {
+    const trimmed = number.trim();
+    return /\d/.test(trimmed) ? trimmed : recordPhones[0]?.number;
 }
 
 /** How many missed calls the agent has not seen yet (their notices are still shown). */

@@ -345,6 +345,8 @@ describe('SoftphoneApp: a call ends', () => {
         const missed = harness.view().notices.find((n) => n.id === `missed-call-${callId}`);
         expect(missed?.message).toBe('Missed call from alice. No number to call back.');
         expect(missed).not.toHaveProperty('callBack');
+        // Nor does its recent call offer Redial (no number): it is named, not withheld.
+        expect(harness.view().recentCalls[0]).toMatchObject({ number: '', name: 'alice' });
     });
 });
 
