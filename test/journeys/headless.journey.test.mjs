@@ -5,6 +5,7 @@
 // console's record store, that the softphone panel stayed closed, and what the agent saw.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { assertComponentAccessible } from '../browser/support/axe.mjs';
 import { browserTestOptions } from '../browser/support/browser-test.mjs';
 import { consolePerSuite } from '../browser/support/console-suite.mjs';
 import { waitForSoftphone } from '../browser/support/local-console-session.mjs';
@@ -222,6 +223,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         await bar.root.locator('.active-line').getByText('Live', { exact: true }).waitFor();
         await bar.root.getByText('Consult call about Maria Lopez').waitFor();
         await session.screenshot('headless-11-consult-live-caller-held');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'a consult');
         await assertPanelStayedClosed(session);
 
         await bar.button('Complete transfer').click();
@@ -251,6 +253,61 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         // The softphone wraps up the call that ended last: the consult leg.
         assert.equal(legs[0].Disposition__c, 'Resolved');
         assert.equal(legs[0].Notes__c, 'Consulted, then handed over');
+        await assertPanelStayedClosed(session);
+        assert.deepEqual(session.pageErrors, []);
+    });
+
+    it('an agent merges Maria Lopez and a colleague into a conference from the call bar, then drops the colleague and finishes with Maria', async () => {
+        const before = (await phoneCalls(session)).map((record) => record.Id);
+        const bar = callBar(session);
+        await session.page.getByTestId('sim-known').click();
+        await bar.callState('Incoming call from Maria Lopez').waitFor();
+        await bar.button('Answer').click();
+        await bar.callState('Connected with Maria Lopez').waitFor();
+        await bar.button('Transfer').click();
+        await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
+        await bar.button('Consult first').click();
+        await bar.button('Conference').waitFor();
+        await bar.root.locator('.active-line').getByText('Live', { exact: true }).waitFor();
+        await bar.button('Conference').click();
+
+        await bar.root.getByRole('heading', { name: 'Conference (3)' }).waitFor();
+        assert.equal(await bar.root.getByText('In conference', { exact: true }).count(), 2);
+        assert.equal(await bar.button('Drop').count(), 2);
+        await session.screenshot('headless-12-conference-of-three');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'a conference');
+
+        await bar.root
+            .locator('.call-line', { hasText: COLLEAGUE })
+            .getByRole('button', { name: 'Drop' })
+            .click();
+        await bar.root
+            .getByRole('heading', { name: 'Conference (3)' })
+            .waitFor({ state: 'detached' });
+        await bar.callState('Connected with Maria Lopez').waitFor();
+        await bar.button('Hang Up').click();
+        await wrapUpInCallBar(bar, { disposition: 'Resolved', notes: 'Three-way call' });
+
+        const isParent = (record) =>
+            !before.includes(record.Id) &&
+            record.Direction__c === 'Inbound' &&
+            record.Conference_Parties__c === COLLEAGUE;
+        const calls = await waitForRecords(session, 'Phone_Call__c', (records) =>
+            records.some(
+                (record) =>
+                    isParent(record) &&
+                    record.Notes__c === 'Three-way call' &&
+                    records.some((leg) => leg.Parent_Call__c === record.Id)
+            )
+        );
+        const parent = calls.find(isParent);
+        assert.equal(parent.Outcome__c, 'Connected');
+        assert.equal(parent.Contact__c, SAMPLE.mariaLopez.id);
+        assert.equal(parent.Disposition__c, 'Resolved');
+        const legs = calls.filter((record) => record.Parent_Call__c === parent.Id);
+        assert.equal(legs.length, 1);
+        assert.equal(legs[0].To_Number__c, COLLEAGUE);
+        assert.equal(legs[0].Conference_Parties__c, SAMPLE.mariaLopez.number);
         await assertPanelStayedClosed(session);
         assert.deepEqual(session.pageErrors, []);
     });

@@ -107,6 +107,18 @@ describe('withCallBarState: two calls', () => {
         expect(payload.consultCallId).toBeUndefined();
     });
 
+    it('ties a consult merged into a conference as a conference, still naming the consult call', () => {
+        const payload = withCalls(
+            [
+                call('a', 'connected', { conference: true }),
+                call('b', 'connected', { conference: true, consultOf: 'a' })
+            ],
+            'b'
+        );
+        expect(payload.callsLink).toBe('conference');
+        expect(payload.consultCallId).toBe('b');
+    });
+
     it('leaves two separate calls untied, and a ringing call to waitingCall', () => {
         const payload = withCalls([call('a', 'held'), call('b', 'connected')], 'b');
         expect(payload.otherCall).toMatchObject({ callId: 'a' });

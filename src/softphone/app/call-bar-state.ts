@@ -61,17 +61,15 @@ function twoCalls(other: Call, input: CallBarStateInput): Partial<StatePayload> 
             : other.consultOf === active?.id
               ? other
               : undefined;
-    const snapshot = { otherCall: toCallSnapshot(other) };
-    if (consult !== undefined) {
-        return {
-            ...snapshot,
-            callsLink: 'consult',
-            consultCallId: clip(consult.id, CONTRACT_LIMITS.callIdMax) || 'unknown'
-        };
-    }
-    return active?.conference && other.conference
-        ? { ...snapshot, callsLink: 'conference' }
-        : snapshot;
+    // A consult merged into a conference stays marked as one: the conference comes first.
+    const link = active?.conference && other.conference ? 'conference' : consult && 'consult';
+    return {
+        otherCall: toCallSnapshot(other),
+        ...(link ? { callsLink: link } : {}),
+        ...(consult === undefined
+            ? {}
+            : { consultCallId: clip(consult.id, CONTRACT_LIMITS.callIdMax) || 'unknown' })
+    };
 }
 
 function toWrapUpSnapshot(

@@ -392,7 +392,10 @@ export const StatePayloadSchema = jsonObject({
      * separate calls (a waiting call answered), or one call.
      */
     callsLink: v.optional(v.picklist(CALLS_LINKS)),
-    /** During a consult: which of the two calls is the consult call (the other is the caller). */
+    /**
+     * Which of the two calls is a consult call (the other is the caller it is about), during the
+     * consult and in the conference it was merged into.
+     */
     consultCallId: v.optional(CallIdSchema)
 });
 

@@ -53,3 +53,33 @@ export async function softphoneAxeViolations(session) {
 export async function assertSoftphoneAccessible(session, state = 'this state') {
     assert.deepEqual(await softphoneAxeViolations(session), [], `axe violations in ${state}`);
 }
+
+/**
+ * Runs the same rules on one element of the console page itself (a shipped Lightning component,
+ * e.g. `c-softphone-call-bar`, with its shadow DOM) and fails with its violations unless clean.
+ */
+export async function assertComponentAccessible(session, selector, state = 'this state') {
+    const page = session.page;
+    if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+        await page.evaluate(axeSource);
+    }
+    const violations = await page.evaluate(async (target) => {
+        const result = await window.axe.run(document.querySelector(target), {
+            runOnly: {
+                type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+            },
+            rules: {
+                // A component inside Salesforce's page, not a page of its own.
+                region: { enabled: false },
+                'page-has-heading-one': { enabled: false },
+                'landmark-one-main': { enabled: false }
+            }
+        });
+        return result.violations.map(
+            (violation) =>
+                `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')} (${violation.help})`
+        );
+    }, selector);
+    assert.deepEqual(violations, [], `axe violations in ${selector}, ${state}`);
+}

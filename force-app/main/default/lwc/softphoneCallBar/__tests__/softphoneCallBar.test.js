@@ -72,8 +72,7 @@ const CONSULTING = {
 const CONFERENCE = {
     ...CONSULTING,
     otherCall: CONNECTED,
-    callsLink: 'conference',
-    consultCallId: undefined
+    callsLink: 'conference'
 };
 const WRAP_UP = {
     callId: 'call-1',
@@ -545,9 +544,9 @@ describe('c-softphone-call-bar', () => {
             const softphone = fakeSoftphone({ state: CONFERENCE });
             const element = await render();
             expect(text(element, '.conference-heading')).toBe('Conference (3)');
-            expect(lines(element).map((line) => line.badge)).toEqual([
-                'In conference',
-                'In conference'
+            expect(lines(element)).toEqual([
+                { name: '+14155551234', badge: 'In conference', note: '' },
+                { name: 'Jane Doe', badge: 'In conference', note: '' }
             ]);
             expect(button(element, 'swap')).toBeNull();
             const drops = $$(element, 'lightning-button.drop');
