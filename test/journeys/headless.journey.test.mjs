@@ -86,6 +86,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         assert.equal(await bar.status().inputValue(), 'Available');
         await assertPanelStayedClosed(session);
         await session.screenshot('headless-01-ready');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'ready');
 
         // A break with its reason, then back.
         await bar.status().selectOption({ label: 'Break: Lunch' });
@@ -98,6 +99,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         await session.page.getByTestId('sim-known').click();
         await bar.callState('Incoming call from Maria Lopez').waitFor();
         await session.screenshot('headless-03-ringing');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'a ringing call');
         await bar.button('Answer').click();
         await bar.callState('Connected with Maria Lopez').waitFor();
         await bar.root.locator('.call-timer').waitFor();
@@ -112,12 +114,18 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         await bar.button('1').click();
         await bar.root.locator('.dialed', { hasText: '1' }).waitFor();
         await session.screenshot('headless-04-connected-keypad');
+        await assertComponentAccessible(
+            session,
+            'c-softphone-call-bar',
+            'a call with the keypad open'
+        );
         await assertPanelStayedClosed(session);
 
         await bar.button('Hang Up').click();
         await bar.wrapUp.waitFor();
         await bar.root.getByText('Wrap up the call with Maria Lopez').waitFor();
         await session.screenshot('headless-05-wrap-up');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'wrap-up');
         await wrapUpInCallBar(bar, {
             disposition: 'Resolved',
             notes: 'Answered from the call bar'
@@ -192,6 +200,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         await bar.button('Transfer').click();
         await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
         await session.screenshot('headless-10-transfer-form');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'the transfer form');
         await bar.button('Transfer now').click();
         await wrapUpInCallBar(bar, { disposition: 'Resolved', notes: 'Handed to billing' });
 
@@ -328,6 +337,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
             .locator('.unavailable-title', { hasText: 'The softphone stopped answering.' })
             .waitFor();
         await session.screenshot('headless-08-softphone-stopped');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'the softphone stopped');
 
         await session.page.getByTestId('reload-softphone').click();
         await waitForSoftphone(session.page);

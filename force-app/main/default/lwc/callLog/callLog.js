@@ -432,17 +432,19 @@ export default class CallLog extends LightningElement {
         return !(field && field.updateable);
     }
 
-    /** What the section is: a wrap-up to do, one done (its summary), or one being edited. */
+    /** What the section is: a wrap-up to do, one done or open elsewhere, or one being edited. */
     get wrapUpHeading() {
         const latest = this.latestCall;
         if (!latest) {
             return '';
         }
-        const heading = this.showWrapUpSummary
-            ? WRAPPED_UP_HEADING
-            : this.isWrappedUp && this.editingWrapUp
-              ? EDIT_WRAP_UP_HEADING
-              : WRAP_UP_TITLE;
+        // A wrap-up to do here asks for it; one done, or open elsewhere, is named.
+        const heading =
+            this.showWrapUpSummary || this.wrapUpInSoftphone
+                ? WRAPPED_UP_HEADING
+                : this.isWrappedUp && this.editingWrapUp
+                  ? EDIT_WRAP_UP_HEADING
+                  : WRAP_UP_TITLE;
         return formatLabel(heading, latest.number || UNKNOWN_NUMBER);
     }
 

@@ -469,8 +469,9 @@ describe('c-call-log', () => {
             const element = await renderWithCalls();
             publishEvent(softphoneState('call-3'));
             await flush();
+            expect(text(element, '.wrap-up h3')).toBe('Wrap-up of the call with +14155550100');
             expect(text(element, '.wrap-up-in-softphone')).toBe(
-                'The wrap-up of this call is open in the softphone: finish it there.'
+                'The wrap-up of this call is open in the softphone or the call controls: finish it there.'
             );
             expect($deep(element, 'lightning-combobox.disposition')).toBeNull();
             expect($deep(element, 'lightning-button.save')).toBeNull();
