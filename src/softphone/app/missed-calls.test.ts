@@ -1,5 +1,5 @@
 import type { EndedCall } from '../calls/ended-call';
-import { callBackNumber, missedCallNotice } from './missed-calls';
+import { callBackNumber, missedCallNotice, recordPhonesOf } from './missed-calls';
 
 const MISSED: EndedCall = {
     id: 'c1',
@@ -59,5 +59,16 @@ describe('callBackNumber', () => {
         expect(callBackNumber('reception', RECORD_PHONES)).toBe('(415) 555-0101');
         expect(callBackNumber('reception')).toBeUndefined();
         expect(callBackNumber('')).toBeUndefined();
+    });
+});
+
+describe('recordPhonesOf', () => {
+    it("is the related record's phones from the screen pop, when there are any", () => {
+        const contact = { recordId: '003000000000001AAA', objectType: 'Contact' };
+        const records = { seen: [contact], phones: { [contact.recordId]: RECORD_PHONES } };
+        expect(recordPhonesOf(records, contact)).toBe(RECORD_PHONES);
+        expect(recordPhonesOf(records, undefined)).toBeUndefined();
+        expect(recordPhonesOf(undefined, contact)).toBeUndefined();
+        expect(recordPhonesOf({ seen: [] }, contact)).toBeUndefined();
     });
 });

@@ -1,7 +1,8 @@
 import type { EndedCall } from '../calls/ended-call';
 import { label as labelOf } from '../i18n';
 import type { NoticeView } from '../ui/view-model';
-import type { RecordPhone } from './call-records';
+import type { RelatedRecord } from '../calls/call-model';
+import type { CallRecords, RecordPhone } from './call-records';
 
 const MISSED_CALL_PREFIX = 'missed-call-';
 
@@ -40,6 +41,14 @@ export function callBackNumber(
 ): string | undefined {
     const trimmed = number.trim();
     return /\d/.test(trimmed) ? trimmed : recordPhones[0]?.number;
+}
+
+/** The phones the screen pop's search returned for the call's related record, if any. */
+export function recordPhonesOf(
+    records: CallRecords | undefined,
+    related: RelatedRecord | undefined
+): readonly RecordPhone[] | undefined {
+    return related === undefined ? undefined : records?.phones?.[related.recordId];
 }
 
 /** How many missed calls the agent has not seen yet (their notices are still shown). */

@@ -18,7 +18,7 @@ import { isChosenState } from './agent-status-memory';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
 import { WRAP_UP_INCOMPLETE, withCallBarState } from './call-bar-state';
 import type { CallDescriber } from './connector-factory';
-import { callBackNumber, missedCallNotice } from './missed-calls';
+import { callBackNumber, missedCallNotice, recordPhonesOf } from './missed-calls';
 import { popInboundCall, type CallerScreenPopper } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
 import type { OutboundDialer } from './outbound-dialer';
@@ -515,10 +515,7 @@ export class SoftphoneApp {
         const number = this.options.formatNumber(remoteNumber);
         const party = name ?? (number || withheldNumberLabel());
         // A caller known only by a name is called back on the matched record's phone, or not at all.
-        const phones =
-            call.related === undefined
-                ? undefined
-                : this.store.state.callRecords[call.id]?.phones?.[call.related.recordId];
+        const phones = recordPhonesOf(this.store.state.callRecords[call.id], call.related);
         const redial = callBackNumber(number, phones) ?? '';
         const shownName = name ?? (redial === number ? undefined : number || undefined);
         // Until the outbox has the log in IndexedDB (asynchronous), the session snapshot
