@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSize } from './measure-bundle-size.mjs';
+import { jssipTrimPlugin } from '../jssip-trim-plugin.mjs';
 import { englishValuesPlugin, softphoneLabelDigest } from '../softphone-label-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,7 +40,7 @@ function softphoneOptions(plugins) {
         logLevel: 'silent',
         write: false,
         metafile: true,
-        plugins: [englishValuesPlugin(root), ...plugins]
+        plugins: [englishValuesPlugin(root), jssipTrimPlugin(root), ...plugins]
     };
 }
 
@@ -68,17 +69,44 @@ function coreOutputs(metafile) {
     return core;
 }
 
-/** Bytes in the core per package (metadata apart) or src folder, largest first. */
-function contributors(metafile, core) {
+/** The SIP chunk's outputs: its entry and the outputs it imports statically that the core lacks. */
+function sipOutputs(metafile, core) {
+    const outputs = metafile.outputs;
+    const sip = new Set();
+    const visit = (path) => {
+        if (sip.has(path) || core.has(path) || !outputs[path]) {
+            return;
+        }
+        sip.add(path);
+        for (const imported of outputs[path].imports) {
+            if (imported.kind === 'import-statement') {
+                visit(imported.path);
+            }
+        }
+    };
+    const entry = Object.keys(outputs).find((path) => /[\\/]sip-[A-Z0-9]+\.js$/.test(path));
+    if (entry !== undefined) {
+        visit(entry);
+    }
+    return sip;
+}
+
+/**
+ * Bytes in `outputs` per package (metadata apart) or src folder, largest first; the package
+ * named `byFile` per file instead (the SIP chunk's JsSIP).
+ */
+function contributors(metafile, outputs, byFile) {
     const groups = new Map();
-    for (const path of core) {
+    for (const path of outputs) {
         for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[path].inputs)) {
             const parts = input.replace(/^stub:/, '').split('/');
             // node_modules may be a link to another checkout's (../x/node_modules/…).
             const packageAt = parts.indexOf('node_modules') + 1;
             const key =
                 packageAt > 0
-                    ? `${parts[packageAt]}${/metadata\.\w+\.json/.test(input) ? ' metadata' : ''}`
+                    ? parts[packageAt] === byFile
+                        ? parts.slice(packageAt).join('/')
+                        : `${parts[packageAt]}${/metadata\.\w+\.json/.test(input) ? ' metadata' : ''}`
                     : parts.slice(0, 3).join('/');
             groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
         }
@@ -97,7 +125,8 @@ async function coreSize(plugins) {
     return {
         raw: files.reduce((sum, file) => sum + file.contents.length, 0),
         gzip: files.reduce((sum, file) => sum + gzipSize(file.contents), 0),
-        contributors: contributors(result.metafile, core)
+        contributors: contributors(result.metafile, core),
+        sipContributors: contributors(result.metafile, sipOutputs(result.metafile, core), 'jssip')
     };
 }
 

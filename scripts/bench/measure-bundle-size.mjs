@@ -89,6 +89,7 @@ const LOADED_WHEN = {
     'layout-check': 'every agent, after the start',
     'simulator-connector': 'agents on the simulator, while the tab settles its role',
     listener: 'agents on the listener, while they sign in',
+    'sip-handover': 'SIP agents, at their first transfer or conference',
     'create-setup-check': 'when Check setup is opened'
 };
 

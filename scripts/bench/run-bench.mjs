@@ -97,6 +97,11 @@ async function bundleWhatIfs(details) {
     for (const { name, bytes } of details.bundleWhatIfs[0].core.contributors) {
         progress(`  ${formatKb(bytes).padStart(9)}  ${name}`);
     }
+    // The SIP chunk likewise, JsSIP per file (what scripts/jssip-trim-plugin.mjs left in).
+    progress('SIP chunk as built, by folder, dependency and JsSIP file (minified):');
+    for (const { name, bytes } of details.bundleWhatIfs[0].core.sipContributors) {
+        progress(`  ${formatKb(bytes).padStart(9)}  ${name}`);
+    }
     progress('phone-number metadata sets (what each reads differently from "max"):');
     details.phoneMetadata = comparePhoneMetadata();
     for (const { set, raw, gzip, differences } of details.phoneMetadata) {

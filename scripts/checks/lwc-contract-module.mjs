@@ -9,13 +9,13 @@ import {
     LWC_CONTRACT_SOURCE
 } from '../lwc-contract-module.mjs';
 
-export function checkLwcContractModule(projectRoot) {
+export async function checkLwcContractModule(projectRoot) {
     if (!existsSync(join(projectRoot, LWC_CONTRACT_SOURCE))) {
         return [];
     }
     const path = join(projectRoot, LWC_CONTRACT_MODULE);
     const committed = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    if (committed === generateLwcContractModule(projectRoot)) {
+    if (committed === (await generateLwcContractModule(projectRoot))) {
         return [];
     }
     return [

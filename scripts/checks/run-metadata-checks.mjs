@@ -54,7 +54,7 @@ export async function runMetadataChecks(projectRoot, { sourceDir = 'force-app' }
         ...lintMetadata(projectRoot, { sourceDir }),
         ...checkProjectRules(projectRoot, { sourceDir }),
         ...compileLwcBundles(projectRoot, { lwcDir: join(sourceDir, 'main', 'default', 'lwc') }),
-        ...(sourceDir === 'force-app' ? checkLwcContractModule(projectRoot) : [])
+        ...(sourceDir === 'force-app' ? await checkLwcContractModule(projectRoot) : [])
     ];
     return [...problems, ...(await convertProblems)];
 }

@@ -39,6 +39,7 @@ import type { SoftphoneSettings } from './settings';
 import { sessionToRestore, type Handover, type TabLeader } from './tabs';
 // The scheduler only: the telephony barrel would bring the simulator into the core.
 import { systemScheduler } from './telephony/scheduler';
+import { runInNextTask } from './shared/next-task';
 import {
     AlertPreferenceStore,
     AlertSettingsView,
@@ -286,6 +287,7 @@ export async function startSoftphone(options: StartOptions): Promise<RunningSoft
             void host.refreshView().catch(() => undefined);
             leader?.refreshViewEverywhere();
         },
+        scheduleRender: runInNextTask,
         render: (model) => {
             viewSlot.view?.render(model);
             alerts.update(model);

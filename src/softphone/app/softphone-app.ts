@@ -56,6 +56,12 @@ export interface SoftphoneAppOptions {
     /** Refreshes the Salesforce view after a log is saved, so related lists show it. */
     readonly refreshView: () => void;
     readonly render: (model: SoftphoneViewModel) => void;
+    /**
+     * When the view is drawn: at once when absent (tests). The softphone draws in a later task
+     * (start-softphone.ts), so a ring's screen-pop search reaches the host before the panel,
+     * its alerts and the other tabs are redrawn, and several changes in one task draw once.
+     */
+    readonly scheduleRender?: (draw: () => void) => void;
     /** Where the session is kept across reloads of the softphone. */
     readonly session?: SessionStore;
     readonly describeCall?: CallDescriber;
@@ -91,6 +97,10 @@ export class SoftphoneApp {
     /** Inbound calls offered to the agent (they rang in the softphone): missed if not answered. */
     private readonly offeredCalls = new Set<string>();
     private readonly unsubscribers: Array<() => void> = [];
+    private drawScheduled = false;
+    /** What waits for the scheduled draw, in order (see afterDraw). */
+    private readonly afterDrawQueue: Array<() => void> = [];
+    private stopped = false;
     private readonly sessionRestore: SessionRestore;
     private readonly records: CallRecordTracker;
 
@@ -141,13 +151,16 @@ export class SoftphoneApp {
             ),
             outbox.on('logged', (event) => {
                 this.options.refreshView();
-                void this.bridge?.publishCallLogged({
-                    callId: event.callId,
-                    recordId: event.recordId,
-                    ...(event.related === undefined
-                        ? {}
-                        : { relatedRecordId: event.related.recordId })
-                });
+                this.toComponents(
+                    (bridge) =>
+                        void bridge.publishCallLogged({
+                            callId: event.callId,
+                            recordId: event.recordId,
+                            ...(event.related === undefined
+                                ? {}
+                                : { relatedRecordId: event.related.recordId })
+                        })
+                );
             }),
             outbox.on('pendingCount', (pending) => {
                 this.store.update((state) => ({
@@ -181,12 +194,54 @@ export class SoftphoneApp {
     }
 
     stop(): void {
+        this.stopped = true;
         this.wrapUp.finish({ kind: 'stopped' });
         this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
         this.options.engine.stop();
     }
 
     render(): void {
+        const schedule = this.options.scheduleRender;
+        if (schedule === undefined) {
+            this.draw();
+            return;
+        }
+        if (this.drawScheduled) {
+            return;
+        }
+        this.drawScheduled = true;
+        schedule(() => {
+            this.drawScheduled = false;
+            if (!this.stopped) {
+                this.draw();
+            }
+            for (const work of this.afterDrawQueue.splice(0)) {
+                work();
+            }
+        });
+    }
+
+    /**
+     * Runs `work` once the pending draw is done, or now when none is: the host gets a ring's
+     * search first, the agent sees the ring next, then the panel opens and the LWCs are told,
+     * each message to them still in the order of the changes.
+     */
+    private afterDraw(work: () => void): void {
+        if (this.drawScheduled) {
+            this.afterDrawQueue.push(work);
+        } else {
+            work();
+        }
+    }
+
+    private toComponents(send: (bridge: LmsBridge) => void): void {
+        const bridge = this.bridge;
+        if (bridge !== undefined) {
+            this.afterDraw(() => send(bridge));
+        }
+    }
+
+    private draw(): void {
         this.saveSession();
         const { engine } = this.options;
         this.options.render(
@@ -283,7 +338,7 @@ export class SoftphoneApp {
         const serialized = JSON.stringify(payload);
         if (serialized !== this.lastPublishedState) {
             this.lastPublishedState = serialized;
-            void this.bridge.publishState(payload);
+            this.toComponents((bridge) => void bridge.publishState(payload));
         }
     }
 
@@ -398,8 +453,11 @@ export class SoftphoneApp {
         this.render();
         const payload = this.statePayload();
         this.lastPublishedState = JSON.stringify(payload);
-        void this.bridge?.publishState(payload);
-        this.handoverPublisher.publish(snapshot, this.bridge);
+        const bridge = this.bridge;
+        this.afterDraw(() => {
+            void bridge?.publishState(payload);
+            this.handoverPublisher.publish(snapshot, bridge);
+        });
     }
 
     /** Why after-call work ended without the agent finishing it, if it did (see finish). */
@@ -421,20 +479,23 @@ export class SoftphoneApp {
     }
 
     private onCallStarted(call: Call): void {
-        this.records.startCallRecords(call);
         const ringing = this.options.engine.snapshot().calls.some((live) => live.id === call.id);
         // A call the engine declined at once (the agent is offline, on break, or a third line)
         // must not pull the agent to its record.
         if (call.direction !== 'Inbound' || !ringing) {
-            void this.bridge?.publishCallStarted(call);
+            this.records.startCallRecords(call);
+            this.toComponents((bridge) => void bridge.publishCallStarted(call));
             return;
         }
         this.offeredCalls.add(call.id);
         // The search is the slowest thing a ring starts (a server round trip in a real org):
-        // it goes out first; the panel and the LMS event follow without waiting for it.
+        // it goes out before any other request to the host (the records' update redraws the
+        // view, which sets the utility item's label); the panel and the LMS event follow
+        // without waiting for it.
         this.popOnRing(call);
-        this.options.showPanel();
-        void this.bridge?.publishCallStarted(call);
+        this.records.startCallRecords(call);
+        this.afterDraw(() => this.options.showPanel());
+        this.toComponents((bridge) => void bridge.publishCallStarted(call));
     }
 
     private popOnRing(call: Call): void {
@@ -536,7 +597,9 @@ export class SoftphoneApp {
                     )
                 )
             );
-        void this.bridge?.publishCallEnded(call, call.outcome, call.durationSeconds);
+        this.toComponents(
+            (bridge) => void bridge.publishCallEnded(call, call.outcome, call.durationSeconds)
+        );
         this.store.update((state) => ({
             ...state,
             recentCalls: [

@@ -70,6 +70,8 @@ export interface AppHarnessOptions {
     readonly host?: FakeSalesforceHost;
     /** Where the app keeps its session snapshot (none by default). */
     readonly session?: SessionStore;
+    /** When the app draws (at once by default; the softphone draws in a later task). */
+    readonly scheduleRender?: (draw: () => void) => void;
 }
 
 export interface AppHarness {
@@ -172,7 +174,8 @@ export function createAppHarness(options: AppHarnessOptions = {}): AppHarness {
                       options.breakReasons ?? []
                   )
               }),
-        ...(options.session === undefined ? {} : { session: options.session })
+        ...(options.session === undefined ? {} : { session: options.session }),
+        ...(options.scheduleRender === undefined ? {} : { scheduleRender: options.scheduleRender })
     });
     const controls = new CallControls({ engine, dialer, wrapUp: app.wrapUp, outbox });
 

@@ -14,6 +14,7 @@ export class MicrophonePrefetch {
     private readonly pending: Promise<MediaStream | undefined>;
     private taken = false;
     private released = false;
+    private failure_: unknown;
 
     constructor(private readonly media: SipMedia) {
         let opened: Promise<MediaStream>;
@@ -30,7 +31,10 @@ export class MicrophonePrefetch {
                 }
                 return stream;
             },
-            () => undefined
+            (error: unknown) => {
+                this.failure_ = error;
+                return undefined;
+            }
         );
     }
 
@@ -57,6 +61,11 @@ export class MicrophonePrefetch {
         }
         this.taken = true;
         return stream;
+    }
+
+    /** Why the microphone did not open while ringing, once it failed (getUserMedia's error). */
+    get failure(): unknown {
+        return this.failure_;
     }
 
     /** The call ended unanswered: a stream nobody took is stopped, now or when it arrives. */

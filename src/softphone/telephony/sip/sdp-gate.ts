@@ -13,13 +13,24 @@
  */
 export class SdpGate {
     readonly opened: Promise<void>;
+    /** Resolves once the SDP is made and waits at the gate (its tracks are on the connection). */
+    readonly prepared: Promise<void>;
     private release: () => void = () => undefined;
+    private markPrepared: () => void = () => undefined;
     private open_ = false;
 
     constructor() {
         this.opened = new Promise<void>((resolve) => {
             this.release = resolve;
         });
+        this.prepared = new Promise<void>((resolve) => {
+            this.markPrepared = resolve;
+        });
+    }
+
+    /** Called by the held connection (holdLocalDescription) once its SDP is made. */
+    madeReady(): void {
+        this.markPrepared();
     }
 
     get isOpen(): boolean {
@@ -81,6 +92,7 @@ export function holdLocalDescription(
             own.setLocalDescription = original;
         }
         await original.call(connection, description);
+        gate.madeReady();
         await gate.opened;
         connection.removeEventListener('icecandidate', onCandidate);
         if (usable && connection.iceGatheringState === 'gathering') {

@@ -203,6 +203,9 @@ export class SipCallTable {
         if (call.localStream) {
             this.media.releaseLocalStream(call.localStream);
         }
+        if (call.standIn) {
+            this.media.releaseLocalStream(call.standIn);
+        }
         if (this.audibleCallId === call.id) {
             this.audibleCallId = undefined;
             this.media.playRemoteStream(null);

@@ -37,6 +37,8 @@ export interface SipCall {
     remoteStream?: MediaStream;
     /** An inbound call answered while ringing, its 200 OK held until the agent answers. */
     heldAnswer?: SdpGate;
+    /** The silent stream an inbound call was answered with until its microphone opens. */
+    standIn?: MediaStream;
     ringingReported: boolean;
     /** Set just before the agent's own request ends the call: it wins over the SIP cause. */
     localEnd?: { readonly reason: CallEndReason; readonly message?: string };

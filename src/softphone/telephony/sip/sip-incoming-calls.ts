@@ -5,7 +5,7 @@ import { callerIdFrom, callerNumber } from './caller-id';
 import { callerIdPolicyFor } from './caller-id-policy';
 import { MicrophonePrefetch } from './microphone-prefetch';
 import { SdpGate } from './sdp-gate';
-import type { SipCall } from './sip-call';
+import type { PendingRequest, SipCall } from './sip-call';
 import { sipCallData, type SipDataHeader } from './sip-call-data';
 import type { SipCallTable } from './sip-call-table';
 import type { SipConnectorOptions } from './sip-connector-options';
@@ -67,7 +67,9 @@ export class SipIncomingCalls {
         calls.updateRingtone();
         if (calls.has(id)) {
             call.microphone = new MicrophonePrefetch(calls.media);
-            void this.prepareAnswer(call, call.microphone);
+            if (!this.prepareAnswerWithStandIn(call, call.microphone)) {
+                void this.prepareAnswer(call, call.microphone);
+            }
         }
     }
 
@@ -79,23 +81,28 @@ export class SipIncomingCalls {
                 calls.updateRingtone();
                 const held = call.heldAnswer;
                 if (held) {
-                    // The answer was made while the call rang: its 200 OK leaves now.
+                    if (call.standIn && call.microphone?.failure !== undefined) {
+                        // The microphone failed while ringing: asked again before the answer.
+                        const again = await this.microphoneForAnswer(call, pending, () =>
+                            calls.media.getLocalStream()
+                        );
+                        if (!again) {
+                            return;
+                        }
+                        void this.putMicrophoneOn(call, held, again);
+                    }
+                    // The answer was made while the call rang: its 200 OK leaves now (or as
+                    // soon as it is made).
                     call.heldAnswer = undefined;
                     held.open();
                     return;
                 }
-                let stream: MediaStream;
-                try {
-                    stream = await (call.microphone?.take() ?? calls.media.getLocalStream());
-                } catch (error) {
-                    if (call.pending === pending) {
-                        call.state = 'ringing';
-                        calls.updateRingtone();
-                    }
-                    throw microphoneError('answer', error);
-                }
-                if (!calls.has(call.id) || call.pending !== pending) {
-                    calls.media.releaseLocalStream(stream);
+                const stream = await this.microphoneForAnswer(
+                    call,
+                    pending,
+                    () => call.microphone?.take() ?? calls.media.getLocalStream()
+                );
+                if (!stream) {
                     return;
                 }
                 call.localStream = stream;
@@ -118,6 +125,118 @@ export class SipIncomingCalls {
     }
 
     /**
+     * The microphone for an answer, or undefined when the call ended or the request changed
+     * meanwhile. A refusal leaves the call ringing and tells the agent why.
+     */
+    private async microphoneForAnswer(
+        call: SipCall,
+        pending: PendingRequest,
+        open: () => Promise<MediaStream>
+    ): Promise<MediaStream | undefined> {
+        const calls = this.options.calls;
+        let stream: MediaStream;
+        try {
+            stream = await open();
+        } catch (error) {
+            if (call.pending === pending) {
+                call.state = 'ringing';
+                calls.updateRingtone();
+            }
+            throw microphoneError('answer', error);
+        }
+        if (!calls.has(call.id) || call.pending !== pending) {
+            calls.media.releaseLocalStream(stream);
+            return undefined;
+        }
+        return stream;
+    }
+
+    /**
+     * Answers the ringing call at once with a silent stand-in for the microphone, its 200 OK
+     * held (sdp-gate.ts), when the browser says the microphone may open: getUserMedia takes
+     * tens of milliseconds, which an agent who answers at once would otherwise wait for. The
+     * microphone replaces the stand-in as soon as it opens; nothing is sent before Answer.
+     * False when there is no stand-in (the answer then waits for the microphone).
+     */
+    private prepareAnswerWithStandIn(call: SipCall, microphone: MicrophonePrefetch): boolean {
+        const calls = this.options.calls;
+        const standIn = calls.media.silentStandIn?.();
+        if (!standIn) {
+            return false;
+        }
+        const gate = this.answerHeld(call, standIn);
+        if (!gate) {
+            return false;
+        }
+        call.standIn = standIn;
+        void this.swapInMicrophone(call, gate, microphone);
+        return true;
+    }
+
+    /**
+     * The microphone, once open, replaces the stand-in. If it cannot open, a call still ringing
+     * waits for Answer (which asks again); a call already answered ends, saying why: the caller
+     * could not hear the agent.
+     */
+    private async swapInMicrophone(
+        call: SipCall,
+        gate: SdpGate,
+        microphone: MicrophonePrefetch
+    ): Promise<void> {
+        const calls = this.options.calls;
+        const stream = await microphone.takeIfOpen();
+        if (calls.get(call.id) !== call) {
+            if (stream) {
+                calls.media.releaseLocalStream(stream);
+            }
+            return;
+        }
+        if (stream) {
+            await this.putMicrophoneOn(call, gate, stream);
+        } else if (microphone.failure !== undefined && gate.isOpen) {
+            calls.endByAgent(
+                call,
+                'failed',
+                {},
+                microphoneError('answer', microphone.failure).message
+            );
+        }
+    }
+
+    /** Sends the microphone instead of the stand-in, muted or held as the stand-in was. */
+    private async putMicrophoneOn(
+        call: SipCall,
+        gate: SdpGate,
+        stream: MediaStream
+    ): Promise<void> {
+        const calls = this.options.calls;
+        // Kept on the call at once: a call ending meanwhile stops the microphone with it.
+        call.localStream = stream;
+        await gate.prepared;
+        const track = stream.getAudioTracks()[0];
+        const sender = call.session?.audioSender();
+        if (calls.get(call.id) !== call || !track || !sender) {
+            return;
+        }
+        // JsSIP disables the sent track while muted or held: the microphone's follows.
+        track.enabled = sender.track?.enabled ?? true;
+        try {
+            await sender.replaceTrack(track);
+        } catch (error) {
+            // i18n-exempt: a diagnostic log line
+            calls.logger('warn', 'Could not send the microphone instead of the silent stand-in.', {
+                callId: call.id,
+                error: errorText(error)
+            });
+            return;
+        }
+        if (call.standIn) {
+            calls.media.releaseLocalStream(call.standIn);
+            call.standIn = undefined;
+        }
+    }
+
+    /**
      * Answers the ringing call as soon as its microphone is open, its 200 OK held (sdp-gate.ts):
      * the peer connection, the answer and ICE gathering are done while it rings, and answer()
      * only releases the 200 OK. Nothing reaches the caller before then; a call that ends first
@@ -133,6 +252,17 @@ export class SipIncomingCalls {
             calls.media.releaseLocalStream(stream);
             return;
         }
+        if (this.answerHeld(call, stream)) {
+            call.localStream = stream;
+        }
+    }
+
+    /**
+     * Answers with `stream`, the 200 OK held until the agent answers. Undefined when the stack
+     * refused (the stream is stopped; answer() asks for the microphone again and tries then).
+     */
+    private answerHeld(call: SipCall, stream: MediaStream): SdpGate | undefined {
+        const calls = this.options.calls;
         const gate = new SdpGate();
         try {
             call.session?.answer({
@@ -141,18 +271,22 @@ export class SipIncomingCalls {
                 holdUntil: gate
             });
         } catch (error) {
-            // answer() asks for the microphone again and tries then.
             calls.media.releaseLocalStream(stream);
             // i18n-exempt: a diagnostic log line
             calls.logger('debug', 'Could not prepare the answer while ringing.', {
                 callId: call.id,
                 error: errorText(error)
             });
-            return;
+            return undefined;
         }
-        call.localStream = stream;
         call.heldAnswer = gate;
-        // JsSIP's answer() stops its own no-answer timer: the same 408, after the same time.
+        this.keepNoAnswerTimeout(call);
+        return gate;
+    }
+
+    /** JsSIP's answer() stops its own no-answer timer: the same 408, after the same time. */
+    private keepNoAnswerTimeout(call: SipCall): void {
+        const calls = this.options.calls;
         this.options.scheduler.setTimeout(() => {
             if (calls.get(call.id) === call && call.state === 'ringing') {
                 calls.endByAgent(call, 'no-answer', {

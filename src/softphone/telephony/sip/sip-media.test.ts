@@ -84,4 +84,78 @@ describe('browserSipMedia', () => {
             media.stopRingtone();
         }).not.toThrow();
     });
+
+    describe('a silent stand-in for the microphone', () => {
+        /** A permission status the test moves, as the browser would. */
+        function permissionStatus(state: PermissionState) {
+            const listeners: (() => void)[] = [];
+            const status = {
+                state,
+                addEventListener: (_type: string, listener: () => void) => listeners.push(listener)
+            };
+            return {
+                permissions: { query: jest.fn().mockResolvedValue(status) },
+                change(next: PermissionState) {
+                    status.state = next;
+                    listeners.forEach((listener) => listener());
+                }
+            };
+        }
+
+        const streams: string[] = [];
+        class FakeAudioContext {
+            static made = 0;
+            constructor() {
+                FakeAudioContext.made += 1;
+            }
+            createMediaStreamDestination() {
+                const stream = fakeStream(`silence-${streams.length + 1}`);
+                streams.push(stream.id);
+                return { stream };
+            }
+        }
+
+        beforeEach(() => {
+            streams.length = 0;
+            FakeAudioContext.made = 0;
+            (globalThis as { AudioContext?: unknown }).AudioContext = FakeAudioContext;
+        });
+        afterEach(() => {
+            delete (globalThis as { AudioContext?: unknown }).AudioContext;
+        });
+
+        it('is offered once the browser says the microphone is allowed, and follows a change', async () => {
+            const permission = permissionStatus('prompt');
+            const media = browserSipMedia({
+                remoteAudio: asAudio(new FakeAudio()),
+                permissions: permission.permissions as unknown as Permissions
+            });
+            expect(media.silentStandIn?.()).toBeUndefined();
+            await Promise.resolve();
+            await Promise.resolve();
+            expect(permission.permissions.query).toHaveBeenCalledWith({ name: 'microphone' });
+            expect(media.silentStandIn?.()).toBeUndefined();
+
+            permission.change('granted');
+            expect(media.silentStandIn?.()?.id).toBe('silence-1');
+            expect(media.silentStandIn?.()?.id).toBe('silence-2');
+            // One audio context makes every stand-in.
+            expect(FakeAudioContext.made).toBe(1);
+
+            permission.change('denied');
+            expect(media.silentStandIn?.()).toBeUndefined();
+        });
+
+        it('is never offered where the permission cannot be read', async () => {
+            const media = browserSipMedia({
+                remoteAudio: asAudio(new FakeAudio()),
+                permissions: {
+                    query: jest.fn().mockRejectedValue(new TypeError('microphone'))
+                } as unknown as Permissions
+            });
+            await Promise.resolve();
+            await Promise.resolve();
+            expect(media.silentStandIn?.()).toBeUndefined();
+        });
+    });
 });

@@ -15,6 +15,13 @@ export interface SipMedia {
     playRemoteStream(stream: MediaStream | null): void;
     startRingtone(): void;
     stopRingtone(): void;
+    /**
+     * A silent stream to answer with while the microphone opens (its track is swapped for the
+     * microphone's then), so the 200 OK need not wait for getUserMedia. Only when the microphone
+     * is known to open (the browser says it is allowed): otherwise undefined, and the answer
+     * waits for the microphone, whose refusal then leaves the call ringing.
+     */
+    silentStandIn?(): MediaStream | undefined;
 }
 
 export interface BrowserSipMediaOptions {
@@ -29,6 +36,8 @@ export interface BrowserSipMediaOptions {
      * to navigator.userActivation.hasBeenActive where the browser has it, else true.
      */
     readonly hasUserGesture?: () => boolean;
+    /** Defaults to navigator.permissions (absent: the microphone is never known to open). */
+    readonly permissions?: Pick<Permissions, 'query'>;
     readonly logger?: SipLogger;
 }
 
@@ -40,6 +49,8 @@ export interface BrowserSipMediaOptions {
 export function browserSipMedia(options: BrowserSipMediaOptions): SipMedia {
     const logger = options.logger ?? silentSipLogger;
     const hasUserGesture = options.hasUserGesture ?? defaultUserGesture;
+    const microphone = watchMicrophonePermission(options.permissions);
+    let silence: AudioContext | undefined;
     const play = (element: HTMLAudioElement, what: string): void => {
         element.play().catch((error: unknown) => {
             // i18n-exempt: diagnostic log
@@ -72,6 +83,13 @@ export function browserSipMedia(options: BrowserSipMediaOptions): SipMedia {
                 play(ringtone, 'ringtone');
             }
         },
+        silentStandIn: () => {
+            if (microphone.state !== 'granted' || typeof AudioContext !== 'function') {
+                return undefined;
+            }
+            silence ??= new AudioContext();
+            return silence.createMediaStreamDestination().stream;
+        },
         stopRingtone: () => {
             const ringtone = options.ringtone;
             if (ringtone) {
@@ -86,4 +104,26 @@ function defaultUserGesture(): boolean {
     const activation = (globalThis.navigator as { userActivation?: { hasBeenActive: boolean } })
         ?.userActivation;
     return activation ? activation.hasBeenActive : true;
+}
+
+/** The microphone permission as the browser reports it, kept up to date; unknown until then. */
+function watchMicrophonePermission(permissions: Pick<Permissions, 'query'> | undefined): {
+    state: PermissionState | 'unknown';
+} {
+    const watched: { state: PermissionState | 'unknown' } = { state: 'unknown' };
+    const source = permissions ?? globalThis.navigator?.permissions;
+    if (!source) {
+        return watched;
+    }
+    // 'microphone' is not in every browser's PermissionName list: a refusal leaves it unknown.
+    source.query({ name: 'microphone' as PermissionName }).then(
+        (status) => {
+            watched.state = status.state;
+            status.addEventListener('change', () => {
+                watched.state = status.state;
+            });
+        },
+        () => undefined
+    );
+    return watched;
 }

@@ -9,10 +9,16 @@ import type { JsSipModule, JsSipSessionLike, JsSipUaLike } from '../jssip-adapte
 
 type FakeSessionStatus = 'incoming' | 'outgoing' | 'established' | 'ended';
 
+export interface FakeTrack {
+    readonly kind: string;
+    readonly id?: string;
+    enabled?: boolean;
+}
+
 export interface FakeSender {
-    track: { kind: string; id?: string } | null;
+    track: FakeTrack | null;
     dtmf: { canInsertDTMF: boolean } | null;
-    replaceTrack(track: { kind: string; id?: string } | null): Promise<void>;
+    replaceTrack(track: FakeTrack | null): Promise<void>;
 }
 
 function fakeSender(): FakeSender {

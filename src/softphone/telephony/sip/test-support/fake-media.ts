@@ -1,8 +1,9 @@
 import type { SipMedia } from '../sip-media';
 
-/** A fake MediaStream: only identity matters to the connector. */
+/** A fake MediaStream with one audio track named after it: identity is what matters. */
 export function fakeStream(id: string): MediaStream {
-    return { id, getTracks: () => [] } as unknown as MediaStream;
+    const track = { kind: 'audio', id: `${id}-track`, enabled: true };
+    return { id, getTracks: () => [], getAudioTracks: () => [track] } as unknown as MediaStream;
 }
 
 /** SipMedia that records what the connector did; getLocalStream can be made to fail. */
@@ -11,7 +12,19 @@ export class FakeMedia implements SipMedia {
     failNextWith?: Error;
     /** When set, getLocalStream waits for this promise before answering. */
     gate?: Promise<void>;
+    /** Whether the microphone is known to open: calls are then answered with a stand-in. */
+    standIns = false;
     private next = 1;
+    private nextSilence = 1;
+
+    silentStandIn(): MediaStream | undefined {
+        if (!this.standIns) {
+            return undefined;
+        }
+        const stream = fakeStream(`silence-${this.nextSilence++}`);
+        this.log.push(`standIn ${stream.id}`);
+        return stream;
+    }
 
     async getLocalStream(): Promise<MediaStream> {
         if (this.gate) {
