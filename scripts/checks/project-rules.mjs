@@ -2,6 +2,7 @@
 import { checkAgentLeastPrivilege } from './rule-agent-least-privilege.mjs';
 import { checkCallCenters } from './rule-call-center.mjs';
 import { checkCallMetricsLocked } from './rule-call-metrics-locked.mjs';
+import { checkHistoryTracking } from './rule-history-tracking.mjs';
 import { checkLabels } from './rule-labels.mjs';
 import { checkNameReferences } from './rule-name-references.mjs';
 import { checkNoApex } from './rule-no-apex.mjs';
@@ -18,6 +19,7 @@ export function checkProjectRules(projectRoot, { sourceDir = 'force-app' } = {})
         ...checkCallCenters(projectRoot, { sourceDir }),
         ...checkSettingOverrides(projectRoot, { sourceDir }),
         ...checkCallMetricsLocked(projectRoot, { sourceDir }),
+        ...checkHistoryTracking(projectRoot, { sourceDir }),
         ...checkNameReferences(projectRoot, { sourceDir }),
         ...checkLabels(projectRoot)
     ];

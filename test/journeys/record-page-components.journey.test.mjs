@@ -6,6 +6,7 @@
 // console's record store and what the agent saw on the record page.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { assertRecordPageAccessible } from '../browser/support/axe.mjs';
 import { browserTestOptions } from '../browser/support/browser-test.mjs';
 import { consolePerSuite } from '../browser/support/console-suite.mjs';
 import { SAMPLE, waitForRecords } from '../browser/support/softphone-driver.mjs';
@@ -73,6 +74,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await page.callLog.getByText('No calls yet.').waitFor();
         await page.callButton('Phone').waitFor();
         await session.screenshot('lwc-01-contact-ready');
+        await assertRecordPageAccessible(session, 'contact-ready');
 
         await page.callButton('Phone').click();
         await phone.waitForCallState('Connected');
@@ -85,6 +87,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
         // One call at a time: the card's buttons wait for this call to end.
         assert.equal(await page.callButton('Mobile').isDisabled(), true);
         await session.screenshot('lwc-02-contact-connected');
+        await assertRecordPageAccessible(session, 'contact-connected');
 
         await page.clickToDial.getByRole('button', { name: 'Hang Up' }).click();
         // The softphone's wrap-up of this call is open: the card does not offer a second form.
@@ -116,6 +119,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await wrapUp.getByText('Wrapped up: Resolved').waitFor();
         assert.equal(await wrapUp.getByRole('button', { name: 'Edit wrap-up' }).isVisible(), true);
         await session.screenshot('lwc-03-contact-wrapped-up');
+        await assertRecordPageAccessible(session, 'contact-wrapped-up');
 
         const records = await waitForRecords(session, 'Phone_Call__c', (all) =>
             all.some((record) => record.Contact__c === mariaId && record.Disposition__c)
@@ -154,6 +158,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
         );
         assert.equal(await page.callButton('Phone').isDisabled(), true);
         await session.screenshot('lwc-05-do-not-call');
+        await assertRecordPageAccessible(session, 'do-not-call');
         const dials = (await session.hook(() => window.localConsole.lmsMessages())).filter(
             (entry) => entry.message?.type === 'dial'
         );
@@ -175,6 +180,7 @@ describe('journeys: the record page components and the softphone', browserTestOp
             /No softphone is answering/
         );
         await session.screenshot('lwc-06-no-softphone');
+        await assertRecordPageAccessible(session, 'no-softphone');
 
         await session.page.getByTestId('reload-softphone').click();
         await chen.clickToDial.locator('.softphone-missing').waitFor({ state: 'detached' });
@@ -246,6 +252,47 @@ describe('journeys: the record page components and the softphone', browserTestOp
     });
 });
 
+describe('journeys: the Click to Dial card from the keyboard', browserTestOptions(), () => {
+    let session;
+    let phone;
+
+    consolePerSuite({}, (opened) => ({ session, phone } = opened));
+
+    /** Runs in the page: whether the keyboard focus (through shadow roots) is on that button. */
+    const focusIsOn = (label) => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) {
+            element = element.shadowRoot.activeElement;
+        }
+        return element?.tagName === 'BUTTON' && element.textContent.trim() === label;
+    };
+
+    it('a keyboard-only agent calls Daniel Kim with Enter, lands on Hang Up, hangs up with Enter and is back on Call Phone', async () => {
+        const danielId = await openRecord(session, 'Contact', 'Daniel Kim');
+        const page = recordPage(session);
+        const call = page.callButton('Phone');
+        await call.waitFor();
+        await call.focus();
+        await session.page.keyboard.press('Enter');
+        await phone.waitForCallState('Connected');
+        const hangUp = page.clickToDial.getByRole('button', { name: 'Hang Up' });
+        await hangUp.waitFor();
+        await session.page.waitForFunction(focusIsOn, 'Hang Up');
+        await session.screenshot('lwc-13-keyboard-on-hang-up');
+        await assertRecordPageAccessible(session, 'keyboard-on-hang-up');
+        await session.page.keyboard.press('Enter');
+        await page.clickToDial.locator('.call-state', { hasText: /^Call ended: / }).waitFor();
+        await session.page.waitForFunction(focusIsOn, 'Call Phone');
+        await finishWrapUp(phone);
+        const [logged] = await waitForRecords(session, 'Phone_Call__c', (all) =>
+            all.some((record) => record.Contact__c === danielId)
+        );
+        assert.equal(logged.Direction__c, 'Outbound');
+        assert.equal(logged.Outcome__c, 'Connected');
+        assert.deepEqual(session.pageErrors, []);
+    });
+});
+
 describe(
     'journeys: record page components in a second Salesforce tab',
     browserTestOptions(),
@@ -279,6 +326,119 @@ describe(
             assert.equal(logged.Direction__c, 'Outbound');
             assert.deepEqual(await phoneCalls(second), []);
             assert.deepEqual(second.pageErrors, []);
+        });
+    }
+);
+
+const injected = (name) =>
+    `An unexpected error occurred on the server. (Injected by the local console: fault.uiApi=${name}.)`;
+
+describe(
+    'journeys: the record page when Salesforce cannot load the record or its calls',
+    browserTestOptions(),
+    () => {
+        let session;
+
+        consolePerSuite(
+            { query: 'fault.uiApi=getRecord,getRelatedListRecords' },
+            (opened) => ({ session } = opened)
+        );
+
+        it('an agent opens Maria Lopez while her record and her calls cannot be read: each card says what failed, and the agent is offered no call', async () => {
+            await openRecord(session, 'Contact', 'Maria Lopez');
+            const page = recordPage(session);
+            const recordError = page.clickToDial.getByRole('alert');
+            await recordError.waitFor();
+            assert.equal(
+                await recordError.innerText(),
+                `Couldn't load the phone numbers: ${injected('getRecord')}`
+            );
+            assert.equal(await page.clickToDial.getByRole('button', { name: /^Call / }).count(), 0);
+            const callsError = page.callLog.getByRole('alert');
+            await callsError.waitFor();
+            assert.equal(
+                await callsError.innerText(),
+                `Couldn't load the call history: ${injected('getRelatedListRecords')}`
+            );
+            assert.equal(await page.callRows.count(), 0);
+            await session.screenshot('lwc-11-load-errors');
+            await assertRecordPageAccessible(session, 'load-errors');
+            assert.deepEqual(await phoneCalls(session), []);
+            assert.deepEqual(session.pageErrors, []);
+        });
+
+        it('once Salesforce answers again, Refresh brings her call history back and reopening her record brings her numbers back', async () => {
+            const tools = session.page.getByTestId('fault-ui-api-group');
+            for (const name of ['getRecord', 'getRelatedListRecords']) {
+                // The agent clicks the label (the SLDS checkbox's input is drawn by its label).
+                await tools.getByText(name, { exact: true }).click();
+                assert.equal(await tools.getByLabel(name, { exact: true }).isChecked(), false);
+            }
+            const page = recordPage(session);
+            await page.callLog.getByRole('button', { name: 'Refresh' }).click();
+            await page.callLog.getByText('No calls yet.').waitFor();
+            assert.equal(await page.callLog.getByRole('alert').count(), 0);
+
+            await session.page.getByRole('button', { name: 'Close Maria Lopez' }).click();
+            await openRecord(session, 'Contact', 'Maria Lopez');
+            const reopened = recordPage(session);
+            await reopened.callButton('Phone').waitFor();
+            assert.equal(await reopened.clickToDial.getByRole('alert').count(), 0);
+            await session.screenshot('lwc-14-load-errors-recovered');
+            assert.deepEqual(session.pageErrors, []);
+        });
+    }
+);
+
+describe(
+    'journeys: wrap-up in the Call History card when Salesforce refuses it',
+    browserTestOptions(),
+    () => {
+        let session;
+        let phone;
+
+        consolePerSuite(
+            { query: 'fault.uiApi=getPicklistValues,updateRecord' },
+            (opened) => ({ session, phone } = opened)
+        );
+
+        it('an agent calls James Chen while the dispositions cannot be read (only None is offered) and the save fails: the card says why and the call keeps what the softphone logged', async () => {
+            const chenId = await openRecord(session, 'Contact', CHEN);
+            await callFromCard(session, phone, 'Phone');
+            const page = recordPage(session);
+            await page.callRows.first().waitFor();
+            const wrapUp = page.callLog.locator('.wrap-up');
+            const disposition = wrapUp.getByLabel('Disposition');
+            await disposition.waitFor();
+            // Without the picklist's values the card offers only None.
+            assert.deepEqual(
+                await disposition
+                    .locator('option')
+                    .evaluateAll((options) => options.map((option) => option.textContent.trim())),
+                ['None']
+            );
+            await wrapUp.getByLabel('Notes').fill('Asked for a callback on Monday');
+            await wrapUp.getByRole('button', { name: 'Save' }).click();
+            const saveError = wrapUp.getByRole('alert');
+            await saveError.waitFor();
+            assert.equal(
+                await saveError.innerText(),
+                `Couldn't save the wrap-up: ${injected('updateRecord')}`
+            );
+            // The agent's notes stay in the form, to save again.
+            assert.equal(
+                await wrapUp.getByLabel('Notes').inputValue(),
+                'Asked for a callback on Monday'
+            );
+            assert.equal(await wrapUp.getByRole('button', { name: 'Save' }).isDisabled(), false);
+            await session.screenshot('lwc-12-wrap-up-save-failed');
+            await assertRecordPageAccessible(session, 'wrap-up-save-failed');
+            const [call] = await waitForRecords(session, 'Phone_Call__c', (all) =>
+                all.some((record) => record.Contact__c === chenId)
+            );
+            assert.equal(call.Notes__c ?? null, null);
+            assert.equal(call.Outcome__c, 'Connected');
+            assert.deepEqual(session.pageErrors, []);
         });
     }
 );

@@ -27,6 +27,7 @@ import { runRefreshHandlers } from '../lwc-runtime/modules/refresh';
 import { mountCallBarUtility } from '../lwc-runtime/call-bar-utility';
 import { RecordComponents } from '../lwc-runtime/record-components';
 import { installLwcRuntime } from '../lwc-runtime/runtime-context';
+import { parseUiApiFaults } from '../lwc-runtime/ui-api-faults';
 
 const logger = createLogger('local-console');
 
@@ -83,12 +84,17 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     for (const problem of delays.problems) {
         logger.warn(`ignored URL parameter ${problem}`);
     }
+    const uiApi = parseUiApiFaults(query);
+    for (const problem of uiApi.problems) {
+        logger.warn(`ignored URL parameter ${problem}`);
+    }
     const faults: FaultSettings = {
         saveLogFailureRate: numberParam(query, 'fault.saveLogFailureRate', 0, 100),
         saveLogLatencyMs: numberParam(query, 'fault.saveLogLatencyMs', 0, 60000),
         saveLogLostAnswerRate: numberParam(query, 'fault.saveLogLostAnswerRate', 0, 100),
         searchFailure: query.get('fault.searchFailure') === 'true',
-        hostDelaysMs: delays.delays
+        hostDelaysMs: delays.delays,
+        uiApiFaults: new Set(uiApi.faults)
     };
     const [schema, settings, seeds] = await Promise.all([
         fetchJson('/metadata-schema.json').then(
@@ -187,7 +193,7 @@ export async function startConsole(publishSources: (sources: HookSources) => voi
     host.onSoftphonePublish((channelName, message) =>
         lms.publishFromSoftphone(channelName, message)
     );
-    installLwcRuntime({ store, lms });
+    installLwcRuntime({ store, lms, uiApiFaults: faults.uiApiFaults });
     state.onChange((change) => {
         if (change === 'refresh') {
             void runRefreshHandlers();

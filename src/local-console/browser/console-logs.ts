@@ -78,4 +78,9 @@ export interface FaultSettings {
      * (host.delayMs.<method>): a real org's round trip to the Lightning frame and its server.
      */
     hostDelaysMs?: Readonly<Record<string, number>>;
+    /**
+     * The played UI API adapters and functions that fail for the record pages' components
+     * (`fault.uiApi`, names in ../lwc-runtime/ui-api-faults.ts); the fault panel edits it.
+     */
+    uiApiFaults?: Set<string>;
 }

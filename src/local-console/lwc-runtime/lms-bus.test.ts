@@ -75,4 +75,22 @@ describe('LmsBus: the components’ Lightning Message Service', () => {
         cyclic['self'] = cyclic;
         expect(() => bus.publishFromComponent(channel, cyclic)).toThrow('not serializable');
     });
+
+    it('ends the subscriptions of a released context, and only those', async () => {
+        const bus = new LmsBus(jest.fn());
+        const released = { area: area(true) };
+        const kept = { area: area(true) };
+        const gone = jest.fn();
+        const stays = jest.fn();
+        bus.subscribe(released, channel, gone, true);
+        bus.subscribe(released, { channelName: 'Other__c' }, gone, true);
+        bus.subscribe(kept, channel, stays, true);
+        bus.release(released);
+        bus.release(undefined);
+        expect(bus.subscriptionCount()).toBe(1);
+        bus.publishFromSoftphone('Softphone_Message__c', { type: 'state' });
+        await flush();
+        expect(gone).not.toHaveBeenCalled();
+        expect(stays).toHaveBeenCalledTimes(1);
+    });
 });

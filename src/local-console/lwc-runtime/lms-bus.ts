@@ -6,6 +6,16 @@
 // softphone is a utility item, which is always active, so its subscriptions (made through
 // sforce.opencti.subscribe, https://developer.salesforce.com/docs/atlas.en-us.api_cti.meta/api_cti/sforce_api_cti_methods_lms.htm)
 // hear every component's publish, and every subscriber of a channel hears the softphone's publish.
+// A context from createMessageContext (a service module, not a component) has no area: the active
+// area includes ES6 libraries, and scoping applies only to @wire(MessageContext) (same page).
+// Subscriptions end with their context: releaseMessageContext, or the component's destruction for
+// @wire(MessageContext) ("the Lightning message service unsubscribes automatically when the
+// component is destroyed", https://developer.salesforce.com/docs/platform/lwc/guide/use-message-channel-subscribe.html;
+// https://developer.salesforce.com/docs/platform/lightning-component-reference/guide/lightning-message-service).
+// UNCONFIRMED: what a publish from a component in a background tab reaches. The documentation says
+// only that cached components "still publish to and receive messages" with APPLICATION_SCOPE
+// (https://developer.salesforce.com/docs/platform/lwc/guide/use-message-channel-publish.html); the
+// console delivers such a publish as it delivers any other.
 import { createLogger } from '../browser/logger';
 
 const logger = createLogger('lwc-lms');
@@ -27,6 +37,8 @@ export interface MessageChannelReference {
 export type MessageListener = (message: unknown) => void;
 
 export interface LmsSubscription {
+    /** The context it was made with: releasing that context ends it. */
+    readonly context: MessageContextValue | undefined;
     readonly channelName: string;
     readonly listener: MessageListener;
     readonly area: LmsArea | undefined;
@@ -49,6 +61,7 @@ export class LmsBus {
             throw new TypeError('subscribe: the listener must be a function');
         }
         const subscription: LmsSubscription = {
+            context,
             channelName: channelNameOf(channel),
             listener,
             area: context?.area,
@@ -61,6 +74,18 @@ export class LmsBus {
     unsubscribe(subscription: LmsSubscription | undefined): void {
         if (subscription) {
             this.subscriptions.delete(subscription);
+        }
+    }
+
+    /** Ends every subscription made with `context` (released, or its component destroyed). */
+    release(context: MessageContextValue | undefined): void {
+        if (context === undefined) {
+            return;
+        }
+        for (const subscription of [...this.subscriptions]) {
+            if (subscription.context === context) {
+                this.subscriptions.delete(subscription);
+            }
         }
     }
 

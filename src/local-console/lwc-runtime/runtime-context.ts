@@ -6,6 +6,8 @@ import type { LmsArea, LmsBus } from './lms-bus';
 export interface LwcRuntime {
     readonly store: RecordStore;
     readonly lms: LmsBus;
+    /** The UI API adapters and functions that fail (`fault.uiApi`, see ui-api-faults.ts). */
+    readonly uiApiFaults?: ReadonlySet<string>;
 }
 
 let installed: LwcRuntime | undefined;

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { buildObjectCatalog } from '../browser/object-catalog-builder';
 import { RecordStore } from '../browser/record-store';
 import { readMetadataSchema } from '../server/metadata-schema';
+import { LmsBus } from './lms-bus';
+import { updateRecord } from './modules/ui-record-api';
+import { installLwcRuntime } from './runtime-context';
 import type { UiResult } from './ui-api-shapes';
 import {
     getRecordShape,
@@ -223,6 +226,27 @@ describe('the played UI API answers in the jest fixtures’ shapes', () => {
         expect(played.ok).toBe(false);
         expect(shapeGaps(jestError, played)).toEqual([]);
         expect(shapeGaps(jestError, readError(404, 'NOT_FOUND', 'gone'))).toEqual([]);
+    });
+
+    it('errors: an updateRecord rejection has the shape the callLog jest test rejects with (body.output)', async () => {
+        // callLog.test.js "shows why a save failed" rejects with this; the components read
+        // body.output's record errors and field errors.
+        const jestFieldError = [{ message: 'Choose a disposition for a connected call.' }];
+        const jestWriteError = {
+            body: {
+                message: 'An error occurred while trying to update the record.',
+                output: { errors: [], fieldErrors: {} }
+            }
+        };
+        installLwcRuntime({ store, lms: new LmsBus(() => undefined) });
+        const played = (await updateRecord({
+            fields: { Id: contactId, LastName: 'x'.repeat(81) }
+        }).catch((error: unknown) => error)) as {
+            body: { output: { fieldErrors: Record<string, unknown> } };
+        };
+        expect(shapeGaps(jestWriteError, played)).toEqual([]);
+        expect(Object.keys(played.body.output.fieldErrors)).toEqual(['LastName']);
+        expect(shapeGaps(jestFieldError, played.body.output.fieldErrors['LastName'])).toEqual([]);
     });
 
     it('finds every fixture of the bundles it checks (none added without a shape check)', () => {

@@ -53,7 +53,8 @@ export const masterRecordTypeId = '012000000000000AAA';
 
 export function readError(status: number, errorCode: string, message: string): UiReadError {
     const statusText =
-        { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
+        { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Server Error' }[status] ??
+        'Error';
     return { ok: false, status, statusText, headers: {}, body: [{ errorCode, message }] };
 }
 

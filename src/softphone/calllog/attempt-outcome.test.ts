@@ -1,7 +1,6 @@
 import { applyAttemptOutcome, type RetryPolicy } from './attempt-outcome';
 import type { OutboxEntry } from './outbox-entry';
-import { nextStep, type OutboxStep } from './outbox-steps';
-import { toPhoneCallRecord } from './phone-call-record';
+import { freshOutboxEntry, stepOf } from './test-support/outbox-entries';
 import { endedCall, START } from './test-support/outbox-fixtures';
 
 const RECORD_ID = 'a015g00000PhOnEAAA';
@@ -15,29 +14,8 @@ const retry: RetryPolicy = {
     isPermanentFailure: (failure) => failure.codes.includes('INSUFFICIENT_ACCESS')
 };
 
-function freshEntry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {
-    return {
-        callId: call.id,
-        record: toPhoneCallRecord(call),
-        recordRevision: 1,
-        savedRecordRevision: 0,
-        savedWrapUpRevision: 0,
-        wrapUpOpen: false,
-        attempts: 0,
-        nextAttemptAt: START,
-        parked: false,
-        enqueuedAt: START,
-        ...overrides
-    };
-}
-
-function stepOf(entry: OutboxEntry): OutboxStep {
-    const step = nextStep(entry);
-    if (step === null) {
-        throw new Error('expected a step, got none');
-    }
-    return step;
-}
+const freshEntry = (overrides: Partial<OutboxEntry> = {}): OutboxEntry =>
+    freshOutboxEntry(call, overrides);
 
 describe('applyAttemptOutcome', () => {
     const entry = freshEntry();

@@ -6,39 +6,16 @@ import {
     isFinished,
     nextStep
 } from './outbox-steps';
-import type { OutboxStep } from './outbox-steps';
 import { LOCKED_PHONE_CALL_FIELDS, toPhoneCallRecord } from './phone-call-record';
+import { freshOutboxEntry, stepOf } from './test-support/outbox-entries';
 import { endedCall, START } from './test-support/outbox-fixtures';
 
 const RECORD_ID = 'a015g00000PhOnEAAA';
 
 const call = endedCall('call-1');
 
-/** A freshly enqueued entry (nothing saved yet). */
-function freshEntry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {
-    return {
-        callId: call.id,
-        record: toPhoneCallRecord(call),
-        recordRevision: 1,
-        savedRecordRevision: 0,
-        savedWrapUpRevision: 0,
-        wrapUpOpen: false,
-        attempts: 0,
-        nextAttemptAt: START,
-        parked: false,
-        enqueuedAt: START,
-        ...overrides
-    };
-}
-
-/** The next step, failing the test when there is none. */
-function stepOf(entry: OutboxEntry): OutboxStep {
-    const step = nextStep(entry);
-    if (step === null) {
-        throw new Error('expected a step, got none');
-    }
-    return step;
-}
+const freshEntry = (overrides: Partial<OutboxEntry> = {}): OutboxEntry =>
+    freshOutboxEntry(call, overrides);
 
 describe('outbox steps', () => {
     it('walks a log through create and a later wrap-up update, then stops', () => {

@@ -21,18 +21,30 @@ async function softphoneFrame(session) {
  * readable lines, e.g. "label-content-name-mismatch: button[aria-label="1"] …"; [] when clean.
  */
 export async function softphoneAxeViolations(session) {
-    const frame = await softphoneFrame(session);
+    return axeViolations(await softphoneFrame(session), '#softphone-root');
+}
+
+/**
+ * The same rules on the active record tab's Lightning web components (Click to Dial, Call
+ * History) in the console page: what the agent uses on a record page.
+ */
+export async function recordPageAxeViolations(session) {
+    return axeViolations(session.page, '.lc-record-components__column:not([hidden])');
+}
+
+/** axe's violations of `selector` (or the whole document without a match) in a page or frame. */
+async function axeViolations(frame, selector) {
     if (!(await frame.evaluate(() => typeof window.axe === 'object'))) {
         await frame.evaluate(axeSource);
     }
-    const violations = await frame.evaluate(async () => {
-        const result = await window.axe.run(document.getElementById('softphone-root') ?? document, {
+    const violations = await frame.evaluate(async (root) => {
+        const result = await window.axe.run(document.querySelector(root) ?? document, {
             runOnly: {
                 type: 'tag',
                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
             },
             rules: {
-                // The softphone is a panel inside Salesforce's page, not a page of its own.
+                // The softphone and the cards are panels inside Salesforce's page, not pages.
                 region: { enabled: false },
                 'page-has-heading-one': { enabled: false },
                 'landmark-one-main': { enabled: false }
@@ -43,7 +55,7 @@ export async function softphoneAxeViolations(session) {
             help: violation.help,
             targets: violation.nodes.map((node) => node.target.join(' '))
         }));
-    });
+    }, selector);
     return violations.map(
         (violation) => `${violation.id}: ${violation.targets.join(', ')} (${violation.help})`
     );
@@ -54,32 +66,19 @@ export async function assertSoftphoneAccessible(session, state = 'this state') {
     assert.deepEqual(await softphoneAxeViolations(session), [], `axe violations in ${state}`);
 }
 
+/** Fails with axe's violations unless the record page's components, as they show now, have none. */
+export async function assertRecordPageAccessible(session, state = 'this state') {
+    assert.deepEqual(await recordPageAxeViolations(session), [], `axe violations in ${state}`);
+}
+
 /**
- * Runs the same rules on one element of the console page itself (a shipped Lightning component,
- * e.g. `c-softphone-call-bar`, with its shadow DOM) and fails with its violations unless clean.
+ * Fails with axe's violations unless one component of the console page (a shipped Lightning
+ * component such as `c-softphone-call-bar`, with its shadow DOM), as it shows now, has none.
  */
 export async function assertComponentAccessible(session, selector, state = 'this state') {
-    const page = session.page;
-    if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-        await page.evaluate(axeSource);
-    }
-    const violations = await page.evaluate(async (target) => {
-        const result = await window.axe.run(document.querySelector(target), {
-            runOnly: {
-                type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
-            },
-            rules: {
-                // A component inside Salesforce's page, not a page of its own.
-                region: { enabled: false },
-                'page-has-heading-one': { enabled: false },
-                'landmark-one-main': { enabled: false }
-            }
-        });
-        return result.violations.map(
-            (violation) =>
-                `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')} (${violation.help})`
-        );
-    }, selector);
-    assert.deepEqual(violations, [], `axe violations in ${selector}, ${state}`);
+    assert.deepEqual(
+        await axeViolations(session.page, selector),
+        [],
+        `axe violations in ${selector}, ${state}`
+    );
 }

@@ -1,3 +1,4 @@
+import { uiApiFaultNames } from '../../lwc-runtime/ui-api-faults';
 import type { ActivityEntry, EntryLog, FaultSettings } from '../console-logs';
 import { button, card, field, h, timeOf } from './dom';
 import { mountLogList } from './log-list';
@@ -29,6 +30,34 @@ export function faultPanel(
         }
     });
     latency.value = String(faults.saveLogLatencyMs);
+    const uiApiFaults = faults.uiApiFaults ?? new Set<string>();
+    const uiApiToggles = uiApiFaultNames.map((name) => {
+        const toggle = h('input', {
+            testid: 'fault-ui-api',
+            attrs: { type: 'checkbox', id: `lc-fault-ui-api-${name}`, 'data-name': name },
+            on: {
+                change: () => {
+                    if (toggle.checked) {
+                        uiApiFaults.add(name);
+                    } else {
+                        uiApiFaults.delete(name);
+                    }
+                }
+            }
+        });
+        toggle.checked = uiApiFaults.has(name);
+        return h(
+            'div',
+            { class: 'slds-checkbox' },
+            toggle,
+            h(
+                'label',
+                { class: 'slds-checkbox__label', attrs: { for: toggle.id } },
+                h('span', { class: 'slds-checkbox_faux' }),
+                h('span', { class: 'slds-form-element__label' }, name)
+            )
+        );
+    });
     return card(
         'Faults and data',
         'fault-panel',
@@ -37,6 +66,12 @@ export function faultPanel(
             { class: 'lc-inline' },
             field('saveLog failure rate (%)', rate),
             field('saveLog latency (ms)', latency)
+        ),
+        h(
+            'fieldset',
+            { class: 'slds-m-top_small', testid: 'fault-ui-api-group' },
+            h('legend', { class: 'slds-form-element__label' }, 'UI API failures (record pages)'),
+            h('div', { class: 'lc-buttons' }, ...uiApiToggles)
         ),
         h(
             'div',

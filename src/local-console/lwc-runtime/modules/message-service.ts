@@ -22,14 +22,21 @@ export class MessageContext {
         this.dataCallback(this.context);
     }
 
-    disconnect(): void {}
+    /** The component is destroyed: LMS ends its subscriptions (see ../lms-bus.ts). */
+    disconnect(): void {
+        lwcRuntime().lms.release(this.context);
+    }
 }
 
+/** A service module's context: no area, so no scoping (see ../lms-bus.ts). */
 export function createMessageContext(): MessageContextValue {
     return Object.freeze({ area: undefined });
 }
 
-export function releaseMessageContext(_context: MessageContextValue): void {}
+/** Ends the subscriptions made with a context from createMessageContext. */
+export function releaseMessageContext(context: MessageContextValue): void {
+    lwcRuntime().lms.release(context);
+}
 
 export function publish(
     _context: MessageContextValue | undefined,

@@ -8,7 +8,15 @@ import { installLwcRuntime, withArea } from '../runtime-context';
 import type { UiRecord } from '../ui-api-shapes';
 import type { WireValue } from '../wire-adapter';
 import { refreshApex } from './apex';
-import { APPLICATION_SCOPE, MessageContext, publish, subscribe } from './message-service';
+import {
+    APPLICATION_SCOPE,
+    MessageContext,
+    createMessageContext,
+    publish,
+    releaseMessageContext,
+    subscribe
+} from './message-service';
+import { getObjectInfo, getPicklistValues } from './ui-object-info-api';
 import {
     getFieldValue,
     getRecord,
@@ -20,14 +28,14 @@ import { getRelatedListRecords } from './ui-related-list-api';
 const root = join(__dirname, '../../../..');
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setUp() {
+function setUp(uiApiFaults: readonly string[] = []) {
     const store = new RecordStore(
         buildObjectCatalog(readMetadataSchema(join(root, 'force-app/main/default')))
     );
     store.load([]);
     const toSoftphone = jest.fn();
     const lms = new LmsBus(toSoftphone);
-    installLwcRuntime({ store, lms });
+    installLwcRuntime({ store, lms, uiApiFaults: new Set(uiApiFaults) });
     const created = store.create('Contact', { LastName: 'Doe', Phone: '+14155550100' });
     if (!created.ok) {
         throw new Error(created.error.message);
@@ -148,5 +156,108 @@ describe('the played messageService', () => {
         await flush();
         expect(everywhere).toHaveBeenCalledWith({ type: 'pong' });
         expect(activeOnly).not.toHaveBeenCalledWith({ type: 'pong' });
+    });
+
+    it('ends a component’s subscriptions when it is destroyed, and a service’s when it releases its context', async () => {
+        const { lms } = setUp();
+        const channel = { channelName: 'Softphone_Message__c' };
+        const contexts: unknown[] = [];
+        const wired = new MessageContext((value) => contexts.push(value));
+        wired.connect();
+        const component = jest.fn();
+        subscribe(contexts[0] as never, channel, component, { scope: APPLICATION_SCOPE });
+        const service = createMessageContext();
+        const serviceListener = jest.fn();
+        subscribe(service, channel, serviceListener);
+        const kept = jest.fn();
+        subscribe(createMessageContext(), channel, kept);
+        expect(lms.subscriptionCount()).toBe(3);
+        wired.disconnect();
+        releaseMessageContext(service);
+        expect(lms.subscriptionCount()).toBe(1);
+        lms.publishFromSoftphone('Softphone_Message__c', { type: 'state' });
+        await flush();
+        expect(component).not.toHaveBeenCalled();
+        expect(serviceListener).not.toHaveBeenCalled();
+        expect(kept).toHaveBeenCalledWith({ type: 'state' });
+    });
+});
+
+describe('UI API faults injected with fault.uiApi', () => {
+    const injected = (name: string) =>
+        `An unexpected error occurred on the server. (Injected by the local console: fault.uiApi=${name}.)`;
+
+    it('a faulted wire adapter emits the UI API read error; the others still answer', async () => {
+        const { contactId } = setUp(['getRecord', 'getPicklistValues', 'getRelatedListRecords']);
+        const record = wire(getRecord, { recordId: contactId, fields: ['Contact.Phone'] });
+        const picklist = wire(getPicklistValues, {
+            recordTypeId: '012000000000000AAA',
+            fieldApiName: { objectApiName: 'Phone_Call__c', fieldApiName: 'Disposition__c' }
+        });
+        const calls = wire(getRelatedListRecords, {
+            parentRecordId: contactId,
+            relatedListId: 'Phone_Calls__r',
+            fields: ['Phone_Call__c.Id']
+        });
+        const info = wire(getObjectInfo, { objectApiName: 'Contact' });
+        await flush();
+        for (const [name, values] of [
+            ['getRecord', record.values],
+            ['getPicklistValues', picklist.values],
+            ['getRelatedListRecords', calls.values]
+        ] as const) {
+            expect(values).toEqual([
+                {
+                    data: undefined,
+                    error: {
+                        ok: false,
+                        status: 500,
+                        statusText: 'Server Error',
+                        headers: {},
+                        body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: injected(name) }]
+                    }
+                }
+            ]);
+        }
+        expect((info.values[0]?.data as { apiName: string }).apiName).toBe('Contact');
+    });
+
+    it('getObjectInfo fails too when named', async () => {
+        setUp(['getObjectInfo']);
+        const info = wire(getObjectInfo, { objectApiName: 'Contact' });
+        await flush();
+        expect(info.values[0]?.error).toMatchObject({
+            body: [{ message: injected('getObjectInfo') }]
+        });
+    });
+
+    it('a faulted updateRecord rejects with a record-level write error and saves nothing', async () => {
+        const { store, contactId } = setUp(['updateRecord']);
+        await expect(
+            updateRecord({ fields: { Id: contactId, Phone: '+14155550111' } })
+        ).rejects.toEqual({
+            ok: false,
+            status: 500,
+            statusText: 'Server Error',
+            headers: {},
+            body: {
+                enhancedErrorType: 'RecordError',
+                message: 'An error occurred while trying to update the record. Please try again.',
+                output: {
+                    errors: [
+                        {
+                            constituentField: null,
+                            duplicateRecordError: null,
+                            errorCode: 'UNKNOWN_EXCEPTION',
+                            field: null,
+                            fieldLabel: null,
+                            message: injected('updateRecord')
+                        }
+                    ],
+                    fieldErrors: {}
+                }
+            }
+        });
+        expect(store.get(contactId)?.values['Phone']).toBe('+14155550100');
     });
 });

@@ -1,6 +1,7 @@
 // lightning/uiObjectInfoApi, played over the console's object catalog: getObjectInfo and
 // getPicklistValues (https://developer.salesforce.com/docs/platform/lwc/guide/reference-ui-api-object-info.html).
 import { lwcRuntime } from '../runtime-context';
+import { injectedReadError } from '../ui-api-faults';
 import type { FieldReference } from '../ui-api-shapes';
 import { objectInfoShape, picklistValuesShape } from '../ui-api-shapes';
 import { PlayedWireAdapter, isSet } from '../wire-adapter';
@@ -19,7 +20,13 @@ function objectName(reference: ObjectReference | undefined): string | undefined 
 export class getObjectInfo extends PlayedWireAdapter<{ readonly objectApiName?: ObjectReference }> {
     protected read(config: { readonly objectApiName?: ObjectReference }) {
         const name = objectName(config.objectApiName);
-        return isSet(name) ? objectInfoShape(lwcRuntime().store.catalog, String(name)) : undefined;
+        if (!isSet(name)) {
+            return undefined;
+        }
+        return (
+            injectedReadError('getObjectInfo') ??
+            objectInfoShape(lwcRuntime().store.catalog, String(name))
+        );
     }
 }
 
@@ -34,10 +41,13 @@ export class getPicklistValues extends PlayedWireAdapter<{
         if (!isSet(config.recordTypeId) || !config.fieldApiName) {
             return undefined;
         }
-        return picklistValuesShape(
-            lwcRuntime().store.catalog,
-            String(config.recordTypeId),
-            config.fieldApiName
+        return (
+            injectedReadError('getPicklistValues') ??
+            picklistValuesShape(
+                lwcRuntime().store.catalog,
+                String(config.recordTypeId),
+                config.fieldApiName
+            )
         );
     }
 }

@@ -4,6 +4,7 @@
 import { toId18 } from '../../browser/record-ids';
 import { lwcRuntime } from '../runtime-context';
 import type { FieldReference, UiRecord } from '../ui-api-shapes';
+import { injectedFaultMessage, injectedReadError, isFaulted } from '../ui-api-faults';
 import { fieldPath, getRecordShape } from '../ui-api-shapes';
 import { PlayedWireAdapter, isSet, refreshRecords } from '../wire-adapter';
 
@@ -27,7 +28,10 @@ export class getRecord extends PlayedWireAdapter<GetRecordConfig> {
         if (!isSet(config.recordId) || (fields.length === 0 && optionalFields.length === 0)) {
             return undefined;
         }
-        return getRecordShape(lwcRuntime().store, String(config.recordId), fields, optionalFields);
+        return (
+            injectedReadError('getRecord') ??
+            getRecordShape(lwcRuntime().store, String(config.recordId), fields, optionalFields)
+        );
     }
 
     override concerns(recordIds: ReadonlySet<string>): boolean {
@@ -71,7 +75,12 @@ export function getFieldDisplayValue(record: UiRecord | undefined, field: FieldR
 }
 
 /** A UI API write error, as updateRecord rejects with it (`body.output.errors/fieldErrors`). */
-function writeError(statusCode: string, message: string, fields: readonly string[] | undefined) {
+function writeError(
+    statusCode: string,
+    message: string,
+    fields: readonly string[] | undefined,
+    status = 400
+) {
     const entry = {
         constituentField: null,
         duplicateRecordError: null,
@@ -85,8 +94,8 @@ function writeError(statusCode: string, message: string, fields: readonly string
     );
     return {
         ok: false,
-        status: 400,
-        statusText: 'Bad Request',
+        status,
+        statusText: status === 400 ? 'Bad Request' : 'Server Error',
         headers: {},
         body: {
             enhancedErrorType: 'RecordError',
@@ -109,6 +118,9 @@ export async function updateRecord(recordInput: {
             'updateRecord needs fields with the record Id',
             undefined
         );
+    }
+    if (isFaulted('updateRecord')) {
+        throw writeError('UNKNOWN_EXCEPTION', injectedFaultMessage('updateRecord'), undefined, 500);
     }
     const { store } = lwcRuntime();
     const saved = store.update(id, fields);

@@ -2,6 +2,7 @@
 // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-wire-adapters-related-list-records.html).
 import { toId18 } from '../../browser/record-ids';
 import { lwcRuntime } from '../runtime-context';
+import { injectedReadError } from '../ui-api-faults';
 import type { FieldReference } from '../ui-api-shapes';
 import { relatedListRecordsShape } from '../ui-api-shapes';
 import { PlayedWireAdapter, isSet } from '../wire-adapter';
@@ -21,6 +22,10 @@ export class getRelatedListRecords extends PlayedWireAdapter<RelatedListConfig> 
     protected read(config: RelatedListConfig) {
         if (!isSet(config.parentRecordId) || !isSet(config.relatedListId)) {
             return undefined;
+        }
+        const fault = injectedReadError('getRelatedListRecords');
+        if (fault) {
+            return fault;
         }
         return relatedListRecordsShape(lwcRuntime().store, {
             parentRecordId: String(config.parentRecordId),

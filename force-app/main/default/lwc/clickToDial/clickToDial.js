@@ -120,6 +120,14 @@ export default class ClickToDial extends LightningElement {
     commandError;
     now = Date.now();
 
+    /**
+     * Where the keyboard goes once the card has re-rendered: 'hangUp', or the phone field whose
+     * Call button dialed. The button the agent pressed is disabled or removed by the press itself,
+     * which would drop the focus on the page body.
+     */
+    pendingFocus;
+    lastDialField;
+
     client;
     ownRequestIds = new Set();
     timer;
@@ -169,6 +177,10 @@ export default class ClickToDial extends LightningElement {
                 this.softphoneStatus = status;
             }
         });
+    }
+
+    renderedCallback() {
+        this.moveFocus();
     }
 
     disconnectedCallback() {
@@ -343,6 +355,9 @@ export default class ClickToDial extends LightningElement {
     }
 
     applyActiveCall(call) {
+        if (!(call && call.state !== 'ended')) {
+            this.keepFocusInCard();
+        }
         if (call && call.state !== 'ended') {
             this.activeCall = call;
             this.pendingDial = undefined;
@@ -356,6 +371,7 @@ export default class ClickToDial extends LightningElement {
     }
 
     handleCallEnded(payload) {
+        this.keepFocusInCard();
         this.activeCall = undefined;
         this.pendingDial = undefined;
         this.stopTimer();
@@ -413,6 +429,8 @@ export default class ClickToDial extends LightningElement {
               }
             : {};
         const result = this.send(buildDial({ number, ...related }));
+        this.lastDialField = fieldName;
+        this.pendingFocus = 'hangUp';
         if (result.ok) {
             this.lastEnded = undefined;
             this.pendingDial = { number: entry.number, requestId: result.requestId };
@@ -432,8 +450,62 @@ export default class ClickToDial extends LightningElement {
     }
 
     handleHangUp() {
+        this.pendingFocus = this.lastDialField || 'dial';
         const callId = this.activeCall ? this.activeCall.callId : undefined;
         this.send(buildHangup({ callId }));
+    }
+
+    // ---- keyboard focus ---------------------------------------------------------------------
+
+    /** The call is going away while the agent works in this card: keep the focus here. */
+    keepFocusInCard() {
+        if (this.template.activeElement && this.pendingFocus === undefined) {
+            this.pendingFocus = this.lastDialField || 'dial';
+        }
+    }
+
+    focusIsElsewhere() {
+        const active = document.activeElement;
+        return !this.template.activeElement && Boolean(active) && active !== document.body;
+    }
+
+    /** Hands the focus to Hang Up once it shows, and back to a Call button once one is enabled. */
+    moveFocus() {
+        const wanted = this.pendingFocus;
+        if (wanted === undefined) {
+            return;
+        }
+        if (this.focusIsElsewhere()) {
+            // The agent went on elsewhere (the softphone, another field): leave the focus there.
+            this.pendingFocus = undefined;
+            return;
+        }
+        if (wanted === 'hangUp') {
+            const hangUp = this.template.querySelector('lightning-button.hang-up');
+            if (hangUp) {
+                this.pendingFocus = undefined;
+                hangUp.focus();
+            } else if (!this.isCallActive) {
+                // Refused or given up: back to the Call button.
+                this.pendingFocus = this.lastDialField || 'dial';
+                this.moveFocus();
+            }
+            return;
+        }
+        if (this.isCallActive) {
+            return;
+        }
+        const entries = this.phoneEntries.filter((entry) => !entry.disabled);
+        const entry = entries.find((candidate) => candidate.key === wanted) || entries[0];
+        this.pendingFocus = undefined;
+        const button =
+            entry &&
+            [...this.template.querySelectorAll('lightning-button.dial')].find(
+                (candidate) => candidate.dataset.field === entry.key
+            );
+        if (button) {
+            button.focus();
+        }
     }
 
     // ---- call state for the template --------------------------------------------------------
@@ -455,8 +527,13 @@ export default class ClickToDial extends LightningElement {
         if (!call) {
             return this.pendingDial ? this.pendingDial.number : '';
         }
-        // This card dialed from one of the record's numbers: an outbound call keeps showing it.
-        return call.direction === 'Inbound' ? remotePartyName(call) : call.remoteName || call.to;
+        // An outbound call shows the number it dials until it is answered, then the party's name
+        // (the phone system's, else the related record's, as the softphone shows it): the
+        // softphone sends no remoteName for a call it places to a record.
+        const answered = call.state === 'connected' || call.state === 'held';
+        return call.direction === 'Inbound' || answered
+            ? remotePartyName(call)
+            : call.remoteName || call.to;
     }
 
     get callStateText() {

@@ -421,6 +421,33 @@ describe('c-click-to-dial', () => {
             expect(dialButton(element, 'Phone').disabled).toBe(false);
         });
 
+        it('names an answered outbound call by its related record when the phone system gives no name', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            const { remoteName, ...call } = events.connected.payload.activeCall;
+            expect(remoteName).toBe('Jane Doe');
+            softphone.emit(events.dialing);
+            await flush();
+            expect(text(element, '.call-state')).toBe('Calling (415) 555-0100…');
+            softphone.emit({
+                ...events.connected,
+                payload: {
+                    ...events.connected.payload,
+                    activeCall: {
+                        ...call,
+                        to: '+14155550100',
+                        related: {
+                            recordId: CONTACT_ID,
+                            objectType: 'Contact',
+                            recordName: 'Jane Doe'
+                        }
+                    }
+                }
+            });
+            await flush();
+            expect(text(element, '.call-state')).toBe('Connected with Jane Doe');
+        });
+
         it('shows an incoming call by its number', async () => {
             const softphone = fakeSoftphone();
             const element = await renderContact();
@@ -505,6 +532,77 @@ describe('c-click-to-dial', () => {
             await flush();
             expect($(element, '.call-state')).toBeNull();
             expect(dialButton(element, 'Phone').disabled).toBe(false);
+        });
+    });
+
+    describe('keyboard focus', () => {
+        let focused;
+        beforeEach(() => {
+            focused = jest.spyOn(HTMLElement.prototype, 'focus');
+        });
+        afterEach(() => {
+            focused.mockRestore();
+        });
+        const focusedElements = () => focused.mock.instances;
+
+        it('moves the keyboard to Hang Up once the dialed call shows, and back to that Call button when it ends', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            dialButton(element, 'MobilePhone').click();
+            await flush();
+            expect(focusedElements()).toEqual([]);
+            softphone.emit(events.dialing);
+            await flush();
+            const hangUp = $(element, 'lightning-button.hang-up');
+            expect(focusedElements()).toEqual([hangUp]);
+            hangUp.click();
+            softphone.emit(events.ended);
+            await flush();
+            expect(focusedElements()).toEqual([hangUp, dialButton(element, 'MobilePhone')]);
+        });
+
+        it('returns the keyboard to the Call button when the softphone refuses the dial', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            dialButton(element, 'Phone').click();
+            const [dial] = softphone.commandsOf('dial');
+            softphone.emit({
+                version: 1,
+                type: 'error',
+                requestId: dial.requestId,
+                payload: { code: 'BUSY', message: 'On another call.', inResponseTo: 'dial' }
+            });
+            await flush();
+            expect(focusedElements()).toEqual([dialButton(element, 'Phone')]);
+        });
+
+        it('keeps the focus in the card when a call ends while the agent is on its Hang Up', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            softphone.emit(events.connected);
+            await flush();
+            expect(focusedElements()).toEqual([]);
+            const hangUp = $(element, 'lightning-button.hang-up');
+            hangUp.tabIndex = 0;
+            hangUp.focus();
+            softphone.emit(events.ended);
+            await flush();
+            expect(focusedElements()).toEqual([hangUp, dialButton(element, 'Phone')]);
+        });
+
+        it('leaves the focus where the agent went meanwhile', async () => {
+            const softphone = fakeSoftphone();
+            const element = await renderContact();
+            const elsewhere = document.createElement('input');
+            document.body.appendChild(elsewhere);
+            dialButton(element, 'Phone').click();
+            elsewhere.focus();
+            softphone.emit(events.dialing);
+            await flush();
+            softphone.emit(events.ended);
+            await flush();
+            expect(focusedElements()).toEqual([elsewhere]);
+            elsewhere.remove();
         });
     });
 
