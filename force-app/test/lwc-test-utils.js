@@ -38,3 +38,21 @@ export function cleanUpComponents() {
     resetSubscriptions();
     jest.clearAllMocks();
 }
+
+/** The first match in the component's shadow DOM or in its children's, or null. */
+export function $deep(element, selector) {
+    const root = element.shadowRoot;
+    const found = root.querySelector(selector);
+    if (found) {
+        return found;
+    }
+    for (const child of root.querySelectorAll('*')) {
+        if (child.shadowRoot && !child.tagName.startsWith('LIGHTNING-')) {
+            const inner = $deep(child, selector);
+            if (inner) {
+                return inner;
+            }
+        }
+    }
+    return null;
+}

@@ -5,6 +5,7 @@
 // console's record store, that the softphone panel stayed closed, and what the agent saw.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { assertComponentAccessible } from '../browser/support/axe.mjs';
 import { browserTestOptions } from '../browser/support/browser-test.mjs';
 import { consolePerSuite } from '../browser/support/console-suite.mjs';
 import { waitForSoftphone } from '../browser/support/local-console-session.mjs';
@@ -63,8 +64,8 @@ async function phoneCalls(session) {
 async function wrapUpInCallBar(bar, { disposition, notes }) {
     await bar.wrapUp.waitFor();
     await bar.button('Done').click();
-    await bar.root
-        .locator('.command-error', {
+    await bar.wrapUp
+        .locator('.wrap-up-error', {
             hasText: 'Choose a disposition before you finish this call.'
         })
         .waitFor();
@@ -85,6 +86,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         assert.equal(await bar.status().inputValue(), 'Available');
         await assertPanelStayedClosed(session);
         await session.screenshot('headless-01-ready');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'ready');
 
         // A break with its reason, then back.
         await bar.status().selectOption({ label: 'Break: Lunch' });
@@ -97,6 +99,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         await session.page.getByTestId('sim-known').click();
         await bar.callState('Incoming call from Maria Lopez').waitFor();
         await session.screenshot('headless-03-ringing');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'a ringing call');
         await bar.button('Answer').click();
         await bar.callState('Connected with Maria Lopez').waitFor();
         await bar.root.locator('.call-timer').waitFor();
@@ -111,12 +114,18 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         await bar.button('1').click();
         await bar.root.locator('.dialed', { hasText: '1' }).waitFor();
         await session.screenshot('headless-04-connected-keypad');
+        await assertComponentAccessible(
+            session,
+            'c-softphone-call-bar',
+            'a call with the keypad open'
+        );
         await assertPanelStayedClosed(session);
 
         await bar.button('Hang Up').click();
         await bar.wrapUp.waitFor();
         await bar.root.getByText('Wrap up the call with Maria Lopez').waitFor();
         await session.screenshot('headless-05-wrap-up');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'wrap-up');
         await wrapUpInCallBar(bar, {
             disposition: 'Resolved',
             notes: 'Answered from the call bar'
@@ -191,6 +200,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         await bar.button('Transfer').click();
         await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
         await session.screenshot('headless-10-transfer-form');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'the transfer form');
         await bar.button('Transfer now').click();
         await wrapUpInCallBar(bar, { disposition: 'Resolved', notes: 'Handed to billing' });
 
@@ -202,6 +212,113 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         assert.equal(call.Contact__c, SAMPLE.mariaLopez.id);
         assert.equal(call.Disposition__c, 'Resolved');
         await assertPanelStayedClosed(session);
+    });
+
+    it('an agent answers Maria Lopez from the call bar, consults a colleague with her on hold, and hands her over from the call bar: two logs, the consult linked to hers', async () => {
+        const before = (await phoneCalls(session)).map((record) => record.Id);
+        const bar = callBar(session);
+        await session.page.getByTestId('sim-known').click();
+        await bar.callState('Incoming call from Maria Lopez').waitFor();
+        await bar.button('Answer').click();
+        await bar.callState('Connected with Maria Lopez').waitFor();
+        await bar.button('Transfer').click();
+        await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
+        await bar.button('Consult first').click();
+
+        // Two calls: the colleague live, Maria on hold, each said in words.
+        const lines = bar.root.locator('.call-line');
+        await bar.button('Complete transfer').waitFor();
+        await lines.filter({ hasText: 'Maria Lopez' }).getByText('On hold').waitFor();
+        await bar.root.locator('.active-line').getByText('Live', { exact: true }).waitFor();
+        await bar.root.getByText('Consult call about Maria Lopez').waitFor();
+        await session.screenshot('headless-11-consult-live-caller-held');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'a consult');
+        await assertPanelStayedClosed(session);
+
+        await bar.button('Complete transfer').click();
+        await wrapUpInCallBar(bar, {
+            disposition: 'Resolved',
+            notes: 'Consulted, then handed over'
+        });
+
+        const isParent = (record) =>
+            !before.includes(record.Id) &&
+            record.Direction__c === 'Inbound' &&
+            record.Outcome__c === 'Transferred';
+        const calls = await waitForRecords(session, 'Phone_Call__c', (records) =>
+            records.some(
+                (record) =>
+                    isParent(record) && records.some((leg) => leg.Parent_Call__c === record.Id)
+            )
+        );
+        const parent = calls.find(isParent);
+        assert.equal(parent.Transfer_Target__c, COLLEAGUE);
+        assert.equal(parent.Contact__c, SAMPLE.mariaLopez.id);
+        const legs = calls.filter((record) => record.Parent_Call__c === parent.Id);
+        assert.equal(legs.length, 1);
+        assert.equal(legs[0].Direction__c, 'Outbound');
+        assert.equal(legs[0].To_Number__c, COLLEAGUE);
+        assert.equal(legs[0].Outcome__c, 'Transferred');
+        // The softphone wraps up the call that ended last: the consult leg.
+        assert.equal(legs[0].Disposition__c, 'Resolved');
+        assert.equal(legs[0].Notes__c, 'Consulted, then handed over');
+        await assertPanelStayedClosed(session);
+        assert.deepEqual(session.pageErrors, []);
+    });
+
+    it('an agent merges Maria Lopez and a colleague into a conference from the call bar, then drops the colleague and finishes with Maria', async () => {
+        const before = (await phoneCalls(session)).map((record) => record.Id);
+        const bar = callBar(session);
+        await session.page.getByTestId('sim-known').click();
+        await bar.callState('Incoming call from Maria Lopez').waitFor();
+        await bar.button('Answer').click();
+        await bar.callState('Connected with Maria Lopez').waitFor();
+        await bar.button('Transfer').click();
+        await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
+        await bar.button('Consult first').click();
+        await bar.button('Conference').waitFor();
+        await bar.root.locator('.active-line').getByText('Live', { exact: true }).waitFor();
+        await bar.button('Conference').click();
+
+        await bar.root.getByRole('heading', { name: 'Conference (3)' }).waitFor();
+        assert.equal(await bar.root.getByText('In conference', { exact: true }).count(), 2);
+        assert.equal(await bar.button('Drop').count(), 2);
+        await session.screenshot('headless-12-conference-of-three');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'a conference');
+
+        await bar.root
+            .locator('.call-line', { hasText: COLLEAGUE })
+            .getByRole('button', { name: 'Drop' })
+            .click();
+        await bar.root
+            .getByRole('heading', { name: 'Conference (3)' })
+            .waitFor({ state: 'detached' });
+        await bar.callState('Connected with Maria Lopez').waitFor();
+        await bar.button('Hang Up').click();
+        await wrapUpInCallBar(bar, { disposition: 'Resolved', notes: 'Three-way call' });
+
+        const isParent = (record) =>
+            !before.includes(record.Id) &&
+            record.Direction__c === 'Inbound' &&
+            record.Conference_Parties__c === COLLEAGUE;
+        const calls = await waitForRecords(session, 'Phone_Call__c', (records) =>
+            records.some(
+                (record) =>
+                    isParent(record) &&
+                    record.Notes__c === 'Three-way call' &&
+                    records.some((leg) => leg.Parent_Call__c === record.Id)
+            )
+        );
+        const parent = calls.find(isParent);
+        assert.equal(parent.Outcome__c, 'Connected');
+        assert.equal(parent.Contact__c, SAMPLE.mariaLopez.id);
+        assert.equal(parent.Disposition__c, 'Resolved');
+        const legs = calls.filter((record) => record.Parent_Call__c === parent.Id);
+        assert.equal(legs.length, 1);
+        assert.equal(legs[0].To_Number__c, COLLEAGUE);
+        assert.equal(legs[0].Conference_Parties__c, SAMPLE.mariaLopez.number);
+        await assertPanelStayedClosed(session);
+        assert.deepEqual(session.pageErrors, []);
     });
 
     it('the softphone reloads during a call: the call bar says it stopped, then shows what the reloaded softphone reports, without a page reload', async () => {
@@ -220,6 +337,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
             .locator('.unavailable-title', { hasText: 'The softphone stopped answering.' })
             .waitFor();
         await session.screenshot('headless-08-softphone-stopped');
+        await assertComponentAccessible(session, 'c-softphone-call-bar', 'the softphone stopped');
 
         await session.page.getByTestId('reload-softphone').click();
         await waitForSoftphone(session.page);

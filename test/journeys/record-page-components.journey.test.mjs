@@ -92,7 +92,9 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await page.clickToDial.getByRole('button', { name: 'Hang Up' }).click();
         // The softphone's wrap-up of this call is open: the card does not offer a second form.
         await page.callLog
-            .getByText('The wrap-up of this call is open in the softphone: finish it there.')
+            .getByText(
+                'The wrap-up of this call is open in the softphone or the call controls: finish it there.'
+            )
             .waitFor();
         assert.equal(await page.callLog.getByLabel('Disposition').count(), 0);
         await finishWrapUp(phone);

@@ -27,11 +27,16 @@ export function withCallBarState(payload: StatePayload, input: CallBarStateInput
         (call) => call.state === 'ringing' && call.id !== input.activeCallId
     );
     const reasons = textList(input.breakReasons);
+    const other = input.calls.find(
+        (call) =>
+            call.id !== input.activeCallId && call.state !== 'ringing' && call.state !== 'ended'
+    );
     return {
         ...payload,
         ...(app.breakReason === undefined ? {} : { breakReason: clip(app.breakReason) }),
         ...(reasons.length === 0 ? {} : { breakReasons: reasons }),
         ...(waiting === undefined ? {} : { waitingCall: toCallSnapshot(waiting) }),
+        ...(other === undefined ? {} : twoCalls(other, input)),
         ...(app.wrapUp === undefined
             ? {}
             : {
@@ -41,6 +46,29 @@ export function withCallBarState(payload: StatePayload, input: CallBarStateInput
                       input.dispositionRequired
                   )
               })
+    };
+}
+
+/**
+ * The agent's second call and how it is tied to the active one: one is a consult call about the
+ * other, or both are merged in the conference.
+ */
+function twoCalls(other: Call, input: CallBarStateInput): Partial<StatePayload> {
+    const active = input.calls.find((call) => call.id === input.activeCallId);
+    const consult =
+        active?.consultOf === other.id
+            ? active
+            : other.consultOf === active?.id
+              ? other
+              : undefined;
+    // A consult merged into a conference stays marked as one: the conference comes first.
+    const link = active?.conference && other.conference ? 'conference' : consult && 'consult';
+    return {
+        otherCall: toCallSnapshot(other),
+        ...(link ? { callsLink: link } : {}),
+        ...(consult === undefined
+            ? {}
+            : { consultCallId: clip(consult.id, CONTRACT_LIMITS.callIdMax) || 'unknown' })
     };
 }
 

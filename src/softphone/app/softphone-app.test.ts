@@ -333,8 +333,20 @@ describe('SoftphoneApp: a call ends', () => {
         const callId = await harness.ring('');
         await harness.advance(30_000);
         const missed = harness.view().notices.find((n) => n.id === `missed-call-${callId}`);
-        expect(missed?.message).toBe('Missed call from Withheld number.');
+        expect(missed?.message).toBe('Missed call from Withheld number. No number to call back.');
         expect(missed).not.toHaveProperty('callBack');
+    });
+
+    it('a missed call from a caller known only by a name says there is no number to call back', async () => {
+        const harness = createAppHarness();
+        await harness.start();
+        const callId = await harness.ring('alice');
+        await harness.advance(30_000);
+        const missed = harness.view().notices.find((n) => n.id === `missed-call-${callId}`);
+        expect(missed?.message).toBe('Missed call from alice. No number to call back.');
+        expect(missed).not.toHaveProperty('callBack');
+        // Nor does its recent call offer Redial (no number): it is named, not withheld.
+        expect(harness.view().recentCalls[0]).toMatchObject({ number: '', name: 'alice' });
     });
 });
 

@@ -18,7 +18,7 @@ import { isChosenState } from './agent-status-memory';
 import { AppStore, RECENT_CALLS_KEPT } from './app-state';
 import { WRAP_UP_INCOMPLETE, withCallBarState } from './call-bar-state';
 import type { CallDescriber } from './connector-factory';
-import { missedCallNotice } from './missed-calls';
+import { callBackNumber, missedCallNotice, recordPhonesOf } from './missed-calls';
 import { popInboundCall, type CallerScreenPopper } from './inbound-screen-pop';
 import type { NumberFormatter } from './number-formatter';
 import type { OutboundDialer } from './outbound-dialer';
@@ -575,6 +575,10 @@ export class SoftphoneApp {
         const remoteNumber = call.direction === 'Inbound' ? call.from : call.to;
         const number = this.options.formatNumber(remoteNumber);
         const party = name ?? (number || withheldNumberLabel());
+        // A caller known only by a name is called back on the matched record's phone, or not at all.
+        const phones = recordPhonesOf(this.store.state.callRecords[call.id], call.related);
+        const redial = callBackNumber(number, phones) ?? '';
+        const shownName = name ?? (redial === number ? undefined : number || undefined);
         // Until the outbox has the log in IndexedDB (asynchronous), the session snapshot
         // (synchronous storage) holds it, so a reload in that gap cannot lose it.
         this.unstoredCalls.set(call.id, call);
@@ -602,8 +606,8 @@ export class SoftphoneApp {
                 {
                     callId: call.id,
                     direction: call.direction,
-                    number,
-                    ...(name === undefined ? {} : { name }),
+                    number: redial,
+                    ...(shownName === undefined ? {} : { name: shownName }),
                     endedAt: call.endedAt,
                     outcome: call.outcome,
                     durationSeconds: call.durationSeconds,
@@ -621,7 +625,7 @@ export class SoftphoneApp {
         }));
         if (offered && call.outcome === 'Missed') {
             // Rang, offered to the agent, not answered: a notice with Call back until seen.
-            const notice = missedCallNotice(call, party);
+            const notice = missedCallNotice(call, party, phones);
             this.store.setNotice(
                 notice.id,
                 'warning',

@@ -159,6 +159,8 @@ export const CALL_OUTCOMES = [
 ] as const;
 
 export const TRANSFER_MODES = ['blind', 'consult'] as const;
+/** How the agent's two calls are tied, in the `state` event (callsLink). */
+export const CALLS_LINKS = ['consult', 'conference'] as const;
 export const TRANSFER_PROGRESSES = [
     'requested',
     'trying',
@@ -381,7 +383,20 @@ export const StatePayloadSchema = jsonObject({
     breakReasons: v.optional(textList),
     /** A call ringing while the agent is on another one (call waiting). */
     waitingCall: v.optional(CallSnapshotSchema),
-    wrapUp: v.optional(WrapUpSnapshotSchema)
+    wrapUp: v.optional(WrapUpSnapshotSchema),
+    /** The agent's second call beside the active one (held, or merged with it in a conference). */
+    otherCall: v.optional(CallSnapshotSchema),
+    /**
+     * How the two calls are tied: 'consult' (one is a consult call about the other, the caller)
+     * or 'conference' (both merged with the agent; dropParty takes either's callId). Absent: two
+     * separate calls (a waiting call answered), or one call.
+     */
+    callsLink: v.optional(v.picklist(CALLS_LINKS)),
+    /**
+     * Which of the two calls is a consult call (the other is the caller it is about), during the
+     * consult and in the conference it was merged into.
+     */
+    consultCallId: v.optional(CallIdSchema)
 });
 
 export const CallStartedPayloadSchema = jsonObject({ call: CallSnapshotSchema });

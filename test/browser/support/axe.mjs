@@ -70,3 +70,15 @@ export async function assertSoftphoneAccessible(session, state = 'this state') {
 export async function assertRecordPageAccessible(session, state = 'this state') {
     assert.deepEqual(await recordPageAxeViolations(session), [], `axe violations in ${state}`);
 }
+
+/**
+ * Fails with axe's violations unless one component of the console page (a shipped Lightning
+ * component such as `c-softphone-call-bar`, with its shadow DOM), as it shows now, has none.
+ */
+export async function assertComponentAccessible(session, selector, state = 'this state') {
+    assert.deepEqual(
+        await axeViolations(session.page, selector),
+        [],
+        `axe violations in ${selector}, ${state}`
+    );
+}

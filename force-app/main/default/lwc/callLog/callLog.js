@@ -63,6 +63,8 @@ import NONE from '@salesforce/label/c.Softphone_Value_None';
 import WRAP_UP_TITLE from '@salesforce/label/c.Softphone_Wrap_Up_Title';
 import WRAPPED_UP from '@salesforce/label/c.Softphone_Call_Log_Wrapped_Up';
 import EDIT_WRAP_UP from '@salesforce/label/c.Softphone_Call_Log_Edit_Wrap_Up';
+import WRAPPED_UP_HEADING from '@salesforce/label/c.Softphone_Call_Bar_Wrapped_Up_Heading';
+import EDIT_WRAP_UP_HEADING from '@salesforce/label/c.Softphone_Call_Bar_Edit_Wrap_Up_Heading';
 import WRAP_UP_IN_SOFTPHONE from '@salesforce/label/c.Softphone_Call_Log_Wrap_Up_In_Softphone';
 import SAVE from '@salesforce/label/c.Softphone_Save';
 import SAVED from '@salesforce/label/c.Softphone_Saved';
@@ -430,21 +432,20 @@ export default class CallLog extends LightningElement {
         return !(field && field.updateable);
     }
 
-    get dispositionOptions() {
-        const options = [{ label: NONE, value: '' }];
-        for (const entry of this.dispositionValues || []) {
-            options.push({ label: entry.label, value: entry.value });
-        }
-        // A value retired from the picklist still shows for the call that has it.
-        if (this.draftDisposition && !options.some((o) => o.value === this.draftDisposition)) {
-            options.push({ label: this.draftDisposition, value: this.draftDisposition });
-        }
-        return options;
-    }
-
+    /** What the section is: a wrap-up to do, one done or open elsewhere, or one being edited. */
     get wrapUpHeading() {
         const latest = this.latestCall;
-        return latest ? formatLabel(WRAP_UP_TITLE, latest.number || UNKNOWN_NUMBER) : '';
+        if (!latest) {
+            return '';
+        }
+        // A wrap-up to do here asks for it; one done, or open elsewhere, is named.
+        const heading =
+            this.showWrapUpSummary || this.wrapUpInSoftphone
+                ? WRAPPED_UP_HEADING
+                : this.isWrappedUp && this.editingWrapUp
+                  ? EDIT_WRAP_UP_HEADING
+                  : WRAP_UP_TITLE;
+        return formatLabel(heading, latest.number || UNKNOWN_NUMBER);
     }
 
     get isUnchanged() {
@@ -478,13 +479,14 @@ export default class CallLog extends LightningElement {
         }
     }
 
-    handleDispositionChange(event) {
-        this.draftDisposition = event.detail.value || '';
-        this.saveMessage = '';
-    }
-
-    handleNotesChange(event) {
-        this.draftNotes = event.detail.value || '';
+    handleDraftChange(event) {
+        const { disposition, notes } = event.detail;
+        if (disposition !== undefined) {
+            this.draftDisposition = disposition;
+        }
+        if (notes !== undefined) {
+            this.draftNotes = notes;
+        }
         this.saveMessage = '';
     }
 

@@ -22,33 +22,39 @@ import {
 import SOFTPHONE_CHANNEL from '@salesforce/messageChannel/Softphone_Message__c';
 import {
     buildAnswer,
+    buildCancelConsult,
+    buildCompleteConsult,
     buildCompleteWrapUp,
+    buildConference,
     buildDecline,
+    buildDropParty,
     buildGetState,
     buildHangup,
     buildHold,
     buildMute,
     buildResume,
     buildSendDtmf,
-    buildSetAgentState,
     buildSetDisposition,
+    buildSwap,
     buildTransfer,
     createSoftphoneClient,
     formatDuration,
     formatLabel,
-    remotePartyName,
     toDialableNumber,
     watchSoftphonePresence
 } from 'c/softphoneChannel';
 
+import { partyName, transferText, twoCallsView } from './twoCalls';
+import {
+    fixedStatusText,
+    setAgentStateCommand,
+    statusFixed,
+    statusOptions,
+    statusValue
+} from './agentStatus';
+
 import TITLE from '@salesforce/label/c.Softphone_Call_Bar_Title';
 import AGENT_STATUS from '@salesforce/label/c.Softphone_Agent_Status';
-import STATUS_AVAILABLE from '@salesforce/label/c.Softphone_Status_Available';
-import STATUS_BREAK from '@salesforce/label/c.Softphone_Status_Break';
-import STATUS_BREAK_REASON from '@salesforce/label/c.Softphone_Status_Break_Reason';
-import STATUS_OFFLINE from '@salesforce/label/c.Softphone_Status_Offline';
-import STATUS_BUSY from '@salesforce/label/c.Softphone_Status_Busy';
-import STATUS_AFTER_CALL_WORK from '@salesforce/label/c.Softphone_Status_After_Call_Work';
 import ANSWER from '@salesforce/label/c.Softphone_Answer';
 import DECLINE from '@salesforce/label/c.Softphone_Decline';
 import HOLD from '@salesforce/label/c.Softphone_Hold';
@@ -58,8 +64,6 @@ import UNMUTE from '@salesforce/label/c.Softphone_Unmute';
 import KEYPAD from '@salesforce/label/c.Softphone_Keypad';
 import SEND_TONE from '@salesforce/label/c.Softphone_Send_Tone';
 import CALL_WAITING from '@salesforce/label/c.Softphone_Call_Bar_Waiting';
-import DONE from '@salesforce/label/c.Softphone_Done';
-import DISPOSITION_REQUIRED from '@salesforce/label/c.Softphone_Call_Bar_Disposition_Required';
 import SOFTPHONE_STOPPED from '@salesforce/label/c.Softphone_Stopped';
 import STATE_RINGING from '@salesforce/label/c.Softphone_State_Ringing';
 import STATE_DIALING from '@salesforce/label/c.Softphone_State_Dialing';
@@ -71,24 +75,21 @@ import COMMAND_FAILED from '@salesforce/label/c.Softphone_Command_Failed';
 import CHECKING from '@salesforce/label/c.Softphone_Checking';
 import NOT_ANSWERING from '@salesforce/label/c.Softphone_Not_Answering';
 import WRAP_UP_TITLE from '@salesforce/label/c.Softphone_Wrap_Up_Title';
-import DISPOSITION from '@salesforce/label/c.Softphone_Field_Disposition';
-import NOTES from '@salesforce/label/c.Softphone_Field_Notes';
-import SAVE from '@salesforce/label/c.Softphone_Save';
-import VALUE_NONE from '@salesforce/label/c.Softphone_Value_None';
-import UNKNOWN_NUMBER from '@salesforce/label/c.Softphone_Unknown_Number';
 import TRANSFER from '@salesforce/label/c.Softphone_Transfer';
 import TRANSFER_TO from '@salesforce/label/c.Softphone_Transfer_To';
 import TRANSFER_NOW from '@salesforce/label/c.Softphone_Transfer_Now';
 import NUMBER_NOT_DIALABLE from '@salesforce/label/c.Softphone_Number_Not_Dialable';
+import CONSULT_FIRST from '@salesforce/label/c.Softphone_Consult_First';
+import COMPLETE_TRANSFER from '@salesforce/label/c.Softphone_Complete_Transfer';
+import CANCEL_CONSULT from '@salesforce/label/c.Softphone_Cancel_Consult';
+import CONFERENCE from '@salesforce/label/c.Softphone_Conference';
+import MERGE_CALLS from '@salesforce/label/c.Softphone_Merge_Calls';
+import DROP from '@salesforce/label/c.Softphone_Drop';
+import SWAP from '@salesforce/label/c.Softphone_Swap';
+import YOUR_CALLS from '@salesforce/label/c.Softphone_Call_Bar_Your_Calls';
 
 const TIMER_INTERVAL_MS = 1000;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
-const BREAK_PREFIX = 'Break:';
-
-function callerLabel(call) {
-    return call ? remotePartyName(call) || UNKNOWN_NUMBER : '';
-}
-
 export default class SoftphoneCallBar extends LightningElement {
     /** How long the component waits for the softphone before it says none is running. */
     @api pingTimeoutSeconds = 3;
@@ -106,13 +107,17 @@ export default class SoftphoneCallBar extends LightningElement {
         callDuration: CALL_DURATION,
         checking: CHECKING,
         notAnswering: NOT_ANSWERING,
-        disposition: DISPOSITION,
-        notes: NOTES,
-        save: SAVE,
-        done: DONE,
         transfer: TRANSFER,
         transferTo: TRANSFER_TO,
-        transferNow: TRANSFER_NOW
+        transferNow: TRANSFER_NOW,
+        consultFirst: CONSULT_FIRST,
+        completeTransfer: COMPLETE_TRANSFER,
+        cancelConsult: CANCEL_CONSULT,
+        conference: CONFERENCE,
+        mergeCalls: MERGE_CALLS,
+        drop: DROP,
+        swap: SWAP,
+        yourCalls: YOUR_CALLS
     };
 
     /** 'checking' | 'ready' | 'missing' | 'stopped' */
@@ -122,6 +127,8 @@ export default class SoftphoneCallBar extends LightningElement {
     keypadOpen = false;
     transferOpen = false;
     transferTarget = '';
+    /** The last transferUpdate event: how a transfer goes ("Transferring to …", failed: busy). */
+    transferNote;
     dialed = '';
     draft = { callId: undefined, disposition: '', notes: '', edited: false };
     now = Date.now();
@@ -213,6 +220,8 @@ export default class SoftphoneCallBar extends LightningElement {
         }
         if (event.type === 'state') {
             this.applyState(event.payload);
+        } else if (event.type === 'transferUpdate') {
+            this.transferNote = event.payload;
         } else if (event.type === 'callStarted' || event.type === 'callEnded') {
             // The state event that follows carries the whole picture; ask in case it was missed.
             this.client.send(buildGetState());
@@ -230,6 +239,10 @@ export default class SoftphoneCallBar extends LightningElement {
             this.dialed = '';
             this.transferOpen = false;
             this.transferTarget = '';
+        }
+        if (!call) {
+            // A transfer's progress belongs to the call it was about.
+            this.transferNote = undefined;
         }
         const wrapUp = payload.wrapUp;
         if (!wrapUp) {
@@ -281,50 +294,23 @@ export default class SoftphoneCallBar extends LightningElement {
     // ---- agent status -----------------------------------------------------------------------
 
     get statusValue() {
-        const state = this.state;
-        if (!state) {
-            return '';
-        }
-        if (state.agentState === 'Break') {
-            return state.breakReason ? `${BREAK_PREFIX}${state.breakReason}` : 'Break';
-        }
-        return state.agentState;
+        return statusValue(this.state);
     }
 
     get statusOptions() {
-        const reasons = (this.state && this.state.breakReasons) || [];
-        const breaks =
-            reasons.length === 0
-                ? [{ label: STATUS_BREAK, value: 'Break' }]
-                : reasons.map((reason) => ({
-                      label: formatLabel(STATUS_BREAK_REASON, reason),
-                      value: `${BREAK_PREFIX}${reason}`
-                  }));
-        return [
-            { label: STATUS_AVAILABLE, value: 'Available' },
-            ...breaks,
-            { label: STATUS_OFFLINE, value: 'Offline' }
-        ];
+        return statusOptions(this.state);
     }
 
-    /** On a call or in wrap-up the status follows the call: shown as text, not a choice. */
     get statusFixed() {
-        const agentState = this.state && this.state.agentState;
-        return agentState === 'Busy' || agentState === 'AfterCallWork';
+        return statusFixed(this.state);
     }
 
     get fixedStatusText() {
-        return this.state && this.state.agentState === 'Busy'
-            ? STATUS_BUSY
-            : STATUS_AFTER_CALL_WORK;
+        return fixedStatusText(this.state);
     }
 
     handleStatusChange(event) {
-        const value = event.detail.value;
-        const message = value.startsWith(BREAK_PREFIX)
-            ? buildSetAgentState({ state: 'Break', reason: value.slice(BREAK_PREFIX.length) })
-            : buildSetAgentState({ state: value });
-        this.send(message);
+        this.send(setAgentStateCommand(event.detail.value));
     }
 
     // ---- the call ---------------------------------------------------------------------------
@@ -362,7 +348,7 @@ export default class SoftphoneCallBar extends LightningElement {
             connected: STATE_CONNECTED,
             held: STATE_HELD
         };
-        return formatLabel(templates[call.state] || '', callerLabel(call));
+        return formatLabel(templates[call.state] || '', partyName(call, this.state));
     }
 
     get showTimer() {
@@ -414,7 +400,7 @@ export default class SoftphoneCallBar extends LightningElement {
     }
 
     get waitingText() {
-        return formatLabel(CALL_WAITING, callerLabel(this.waitingCall));
+        return formatLabel(CALL_WAITING, partyName(this.waitingCall, this.state));
     }
 
     handleAnswer() {
@@ -467,16 +453,15 @@ export default class SoftphoneCallBar extends LightningElement {
         this.transferTarget = event.detail.value;
     }
 
-    /** A blind transfer of the call to the number typed (the softphone refuses with a reason). */
-    handleTransfer() {
+    /** Transfer now (blind) or Consult first, to the number typed (refused with a reason). */
+    handleTransfer(event) {
+        const mode = event.currentTarget.dataset.mode === 'consult' ? 'consult' : 'blind';
         const target = toDialableNumber(this.transferTarget);
         if (!target) {
             this.commandError = NUMBER_NOT_DIALABLE;
             return;
         }
-        const result = this.send(
-            buildTransfer({ target, mode: 'blind', callId: this.activeCall.callId })
-        );
+        const result = this.send(buildTransfer({ target, mode, callId: this.activeCall.callId }));
         if (result.ok) {
             this.transferOpen = false;
             this.transferTarget = '';
@@ -485,6 +470,46 @@ export default class SoftphoneCallBar extends LightningElement {
 
     handleHangUp() {
         this.send(buildHangup({ callId: this.activeCall.callId }));
+    }
+
+    // ---- two calls: consult, conference, swap -----------------------------------------------
+
+    /** A second call beside the active one: consult, conference or two separate calls. */
+    get twoCalls() {
+        return this.isOnCall ? twoCallsView(this.activeCall, this.state) : undefined;
+    }
+
+    /** One call: Hold and Transfer; with two, the calls' own controls replace them. */
+    get isOneCall() {
+        return !this.twoCalls;
+    }
+
+    get showTransferForm() {
+        return this.transferOpen && this.isOneCall;
+    }
+
+    handleCompleteConsult() {
+        this.send(buildCompleteConsult());
+    }
+
+    handleCancelConsult() {
+        this.send(buildCancelConsult());
+    }
+
+    handleConference() {
+        this.send(buildConference());
+    }
+
+    handleSwap() {
+        this.send(buildSwap());
+    }
+
+    handleDrop(event) {
+        this.send(buildDropParty({ callId: event.currentTarget.dataset.callId }));
+    }
+
+    get transferText() {
+        return transferText(this.transferNote);
     }
 
     // ---- wrap-up ----------------------------------------------------------------------------
@@ -501,39 +526,21 @@ export default class SoftphoneCallBar extends LightningElement {
         return formatLabel(WRAP_UP_TITLE, this.wrapUp.remoteLabel);
     }
 
+    /** The softphone's dispositions, for the wrap-up form. */
     get dispositionOptions() {
-        const values = this.wrapUp ? this.wrapUp.dispositions : [];
-        return [
-            { label: VALUE_NONE, value: '' },
-            ...values.map((value) => ({ label: value, value }))
-        ];
+        return this.wrapUp.dispositions.map((value) => ({ label: value, value }));
     }
 
     get wrapUpError() {
         return this.wrapUp && this.wrapUp.error ? this.wrapUp.error : undefined;
     }
 
-    handleDispositionChange(event) {
-        this.draft = { ...this.draft, disposition: event.detail.value, edited: true };
+    handleDraftChange(event) {
+        this.draft = { ...this.draft, ...event.detail, edited: true };
     }
 
-    handleNotesChange(event) {
-        this.draft = { ...this.draft, notes: event.detail.value, edited: true };
-    }
-
-    /** The softphone's rule, checked here first so the agent is told without a round trip. */
-    missingDisposition() {
-        if (this.wrapUp.dispositionRequired && this.draft.disposition.trim() === '') {
-            this.commandError = DISPOSITION_REQUIRED;
-            return true;
-        }
-        return false;
-    }
-
+    /** Save: the draft goes on the softphone's log (the form checked a required disposition). */
     handleSave() {
-        if (this.missingDisposition()) {
-            return;
-        }
         const result = this.sendDraft();
         if (result.ok) {
             this.draft = { ...this.draft, edited: false };
@@ -541,9 +548,6 @@ export default class SoftphoneCallBar extends LightningElement {
     }
 
     handleDone() {
-        if (this.missingDisposition()) {
-            return;
-        }
         const wrapUp = this.wrapUp;
         const unsaved =
             this.draft.disposition !== wrapUp.disposition || this.draft.notes !== wrapUp.notes;

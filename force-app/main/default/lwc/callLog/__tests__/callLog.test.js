@@ -7,7 +7,15 @@ import { updateRecord } from 'lightning/uiRecordApi';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import { refreshApex } from '@salesforce/apex';
 import { publish, subscribe } from 'lightning/messageService';
-import { $, $$, cleanUpComponents, flush, mount, text } from '../../../../../test/lwc-test-utils';
+import {
+    $,
+    $$,
+    $deep,
+    cleanUpComponents,
+    flush,
+    mount,
+    text
+} from '../../../../../test/lwc-test-utils';
 
 jest.mock(
     '@salesforce/apex',
@@ -323,7 +331,7 @@ describe('c-call-log', () => {
         it('offers the latest call with its disposition values', async () => {
             const element = await renderWithCalls();
             expect(text(element, '.wrap-up h3')).toBe('Wrap up the call with +14155550100');
-            const disposition = $(element, 'lightning-combobox.disposition');
+            const disposition = $deep(element, 'lightning-combobox.disposition');
             expect(disposition.value).toBe('');
             expect(disposition.options.map((option) => option.value)).toEqual([
                 '',
@@ -333,24 +341,24 @@ describe('c-call-log', () => {
                 'Left Voicemail'
             ]);
             expect(getPicklistValues.getLastConfig().recordTypeId).toBe('012000000000000AAA');
-            expect($(element, 'lightning-textarea.notes').value).toBe('');
-            expect($(element, 'lightning-button.save').disabled).toBe(true);
+            expect($deep(element, 'lightning-textarea.notes').value).toBe('');
+            expect($deep(element, 'lightning-button.save').disabled).toBe(true);
         });
 
         it('saves disposition and notes with updateRecord, then refreshes', async () => {
             const element = await renderWithCalls();
-            const disposition = $(element, 'lightning-combobox.disposition');
+            const disposition = $deep(element, 'lightning-combobox.disposition');
             disposition.dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Follow-up Required' } })
             );
-            const notes = $(element, 'lightning-textarea.notes');
+            const notes = $deep(element, 'lightning-textarea.notes');
             notes.dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Call back Monday.' } })
             );
             await flush();
-            expect($(element, 'lightning-button.save').disabled).toBe(false);
+            expect($deep(element, 'lightning-button.save').disabled).toBe(false);
 
-            $(element, 'lightning-button.save').click();
+            $deep(element, 'lightning-button.save').click();
             await flush();
             expect(updateRecord).toHaveBeenCalledWith({
                 fields: {
@@ -378,17 +386,17 @@ describe('c-call-log', () => {
                 }
             });
             const element = await renderWithCalls();
-            $(element, 'lightning-textarea.notes').dispatchEvent(
+            $deep(element, 'lightning-textarea.notes').dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'x' } })
             );
             await flush();
-            $(element, 'lightning-button.save').click();
+            $deep(element, 'lightning-button.save').click();
             await flush();
             expect(text(element, '.save-error')).toBe(
                 "Couldn't save the wrap-up: Choose a disposition for a connected call."
             );
             expect(text(element, '.save-message')).toBe('');
-            expect($(element, 'lightning-button.save').disabled).toBe(false);
+            expect($deep(element, 'lightning-button.save').disabled).toBe(false);
         });
 
         /** The sample calls with the latest one (call-3) already wrapped up. */
@@ -428,18 +436,22 @@ describe('c-call-log', () => {
 
         it('shows a call already wrapped up as done, and opens its form on Edit', async () => {
             const element = await renderWithCalls({ calls: callsWithLatestWrappedUp() });
+            expect(text(element, '.wrap-up h3')).toBe('Wrap-up of the call with +14155550100');
             expect(text(element, '.wrapped-up')).toBe('Wrapped up: Left Voicemail');
-            expect($(element, 'lightning-combobox.disposition')).toBeNull();
+            expect($deep(element, 'lightning-combobox.disposition')).toBeNull();
 
             $(element, 'lightning-button.edit-wrap-up').click();
             await flush();
-            expect($(element, 'lightning-combobox.disposition').value).toBe('Left Voicemail');
+            expect(text(element, '.wrap-up h3')).toBe(
+                'Edit the wrap-up of the call with +14155550100'
+            );
+            expect($deep(element, 'lightning-combobox.disposition').value).toBe('Left Voicemail');
             expect($(element, '.wrapped-up')).toBeNull();
-            $(element, 'lightning-textarea.notes').dispatchEvent(
+            $deep(element, 'lightning-textarea.notes').dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'No answer, left a message.' } })
             );
             await flush();
-            $(element, 'lightning-button.save').click();
+            $deep(element, 'lightning-button.save').click();
             await flush();
             expect(updateRecord).toHaveBeenCalledWith({
                 fields: {
@@ -450,30 +462,32 @@ describe('c-call-log', () => {
             });
             expect(text(element, '.save-message')).toBe('Wrap-up saved.');
             expect(text(element, '.wrapped-up')).toBe('Wrapped up: Left Voicemail');
+            expect(text(element, '.wrap-up h3')).toBe('Wrap-up of the call with +14155550100');
         });
 
         it("points to the softphone while the softphone's wrap-up of the latest call is open", async () => {
             const element = await renderWithCalls();
             publishEvent(softphoneState('call-3'));
             await flush();
+            expect(text(element, '.wrap-up h3')).toBe('Wrap-up of the call with +14155550100');
             expect(text(element, '.wrap-up-in-softphone')).toBe(
-                'The wrap-up of this call is open in the softphone: finish it there.'
+                'The wrap-up of this call is open in the softphone or the call controls: finish it there.'
             );
-            expect($(element, 'lightning-combobox.disposition')).toBeNull();
-            expect($(element, 'lightning-button.save')).toBeNull();
+            expect($deep(element, 'lightning-combobox.disposition')).toBeNull();
+            expect($deep(element, 'lightning-button.save')).toBeNull();
 
             // Another call's wrap-up does not hide this one's form.
             publishEvent(softphoneState('call-9'));
             await flush();
             expect($(element, '.wrap-up-in-softphone')).toBeNull();
-            expect($(element, 'lightning-combobox.disposition')).not.toBeNull();
+            expect($deep(element, 'lightning-combobox.disposition')).not.toBeNull();
 
             publishEvent(softphoneState('call-3'));
             await flush();
             publishEvent(softphoneState(undefined));
             await flush();
             expect($(element, '.wrap-up-in-softphone')).toBeNull();
-            expect($(element, 'lightning-combobox.disposition')).not.toBeNull();
+            expect($deep(element, 'lightning-combobox.disposition')).not.toBeNull();
         });
 
         it('is not offered without edit access to Phone Call', async () => {

@@ -1,119 +1,18 @@
-import SoftphoneCallBar from 'c/softphoneCallBar';
-import { publish, subscribe, unsubscribe } from 'lightning/messageService';
-import { $, $$, cleanUpComponents, flush, mount, text } from '../../../../../test/lwc-test-utils';
-
-const CHANNEL = 'Softphone_Message__c';
-const COMMANDS = [
-    'dial',
-    'answer',
-    'hangup',
-    'hold',
-    'resume',
-    'mute',
-    'setDisposition',
-    'ping',
-    'decline',
-    'setAgentState',
-    'sendDtmf',
-    'completeWrapUp',
-    'getState',
-    'transfer'
-];
-
-const IDLE = {
-    agentState: 'Available',
-    connectionStatus: 'connected',
-    softphoneVersion: '0.1.0',
-    breakReasons: ['Lunch', 'Training']
-};
-const RINGING = {
-    callId: 'call-1',
-    direction: 'Inbound',
-    state: 'ringing',
-    from: '+14155550100',
-    to: '+14155550199',
-    remoteName: 'Jane Doe',
-    startedAt: 1767225600000,
-    muted: false
-};
-const CONNECTED = { ...RINGING, state: 'connected', answeredAt: 1767225605000 };
-const WRAP_UP = {
-    callId: 'call-1',
-    remoteLabel: 'Jane Doe',
-    disposition: '',
-    notes: '',
-    dispositionRequired: true,
-    dispositions: ['Sale', 'No sale']
-};
-
-/**
- * A stand-in for the softphone's LmsBridge: answers ping (pong + state) and getState (state) with
- * `state`, records every command, and answers a command type listed in `refuse` with an error.
- */
-function fakeSoftphone({ answers = true, state = IDLE, refuse = {} } = {}) {
-    const commands = [];
-    const current = { state, answers };
-    const emit = (event) => publish(null, CHANNEL, event);
-    const emitState = (requestId) =>
-        emit({
-            version: 1,
-            type: 'state',
-            ...(requestId ? { requestId } : {}),
-            payload: current.state
-        });
-    const subscription = subscribe(null, CHANNEL, (message) => {
-        if (!message || !COMMANDS.includes(message.type)) {
-            return;
-        }
-        commands.push(message);
-        if (!current.answers) {
-            return;
-        }
-        if (message.type === 'ping') {
-            emit({ version: 1, type: 'pong', requestId: message.requestId, payload: {} });
-            emitState(message.requestId);
-        } else if (message.type === 'getState') {
-            emitState(message.requestId);
-        } else if (refuse[message.type]) {
-            emit({
-                version: 1,
-                type: 'error',
-                requestId: message.requestId,
-                payload: {
-                    code: 'invalid-state',
-                    message: refuse[message.type],
-                    inResponseTo: message.type
-                }
-            });
-        }
-    });
-    return {
-        commands,
-        commandsOf: (type) => commands.filter((command) => command.type === type),
-        setState: (next) => {
-            current.state = next;
-            emitState();
-        },
-        stopAnswering: () => {
-            current.answers = false;
-        },
-        emit,
-        stop: () => unsubscribe(subscription)
-    };
-}
-
-async function render(props = {}) {
-    const element = mount('c-softphone-call-bar', SoftphoneCallBar, props);
-    await flush();
-    return element;
-}
-
-const button = (element, name) => $(element, `lightning-button.${name}`);
-
-async function click(element, name) {
-    button(element, name).click();
-    await flush();
-}
+import { subscribe, unsubscribe } from 'lightning/messageService';
+import { $, $$, $deep, cleanUpComponents, flush, text } from '../../../../../test/lwc-test-utils';
+import {
+    CHANNEL,
+    CONFERENCE,
+    CONNECTED,
+    CONSULTING,
+    IDLE,
+    RINGING,
+    WRAP_UP,
+    button,
+    click,
+    fakeSoftphone,
+    render
+} from '../../../../../test/call-bar-test-support';
 
 describe('c-softphone-call-bar', () => {
     afterEach(() => {
@@ -442,7 +341,7 @@ describe('c-softphone-call-bar', () => {
             const element = await render();
             expect(text(element, '.wrap-up-title')).toBe('Wrap up the call with Jane Doe');
             expect(text(element, '.status-text')).toBe('After-call work');
-            const disposition = $(element, 'lightning-combobox.disposition');
+            const disposition = $deep(element, 'lightning-combobox.disposition');
             expect(disposition.required).toBe(true);
             expect(disposition.options.map((option) => option.value)).toEqual([
                 '',
@@ -455,7 +354,7 @@ describe('c-softphone-call-bar', () => {
             const softphone = fakeSoftphone({ state: inWrapUp() });
             const element = await render();
             await click(element, 'done');
-            expect(text(element, '.command-error')).toBe(
+            expect($deep(element, '.wrap-up-error').textContent).toBe(
                 'Choose a disposition before you finish this call.'
             );
             await click(element, 'save');
@@ -466,10 +365,10 @@ describe('c-softphone-call-bar', () => {
         it('saves the draft, then completes once the softphone shows it saved', async () => {
             const softphone = fakeSoftphone({ state: inWrapUp() });
             const element = await render();
-            $(element, 'lightning-combobox.disposition').dispatchEvent(
+            $deep(element, 'lightning-combobox.disposition').dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Sale' } })
             );
-            $(element, 'lightning-textarea.notes').dispatchEvent(
+            $deep(element, 'lightning-textarea.notes').dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Wants a call back.' } })
             );
             await click(element, 'done');
@@ -503,13 +402,15 @@ describe('c-softphone-call-bar', () => {
         it('shows the softphone wrap-up error and does not complete', async () => {
             const softphone = fakeSoftphone({ state: inWrapUp() });
             const element = await render();
-            $(element, 'lightning-combobox.disposition').dispatchEvent(
+            $deep(element, 'lightning-combobox.disposition').dispatchEvent(
                 new CustomEvent('change', { detail: { value: 'Sale' } })
             );
             await click(element, 'done');
             softphone.setState(inWrapUp({ ...WRAP_UP, error: 'The log could not be saved.' }));
             await flush();
-            expect(text(element, '.wrap-up-error')).toBe('The log could not be saved.');
+            expect($deep(element, '.wrap-up-error').textContent).toBe(
+                'The log could not be saved.'
+            );
             expect(softphone.commandsOf('completeWrapUp')).toHaveLength(0);
         });
 
@@ -532,12 +433,16 @@ describe('c-softphone-call-bar', () => {
                 'call waiting',
                 { ...IDLE, agentState: 'Busy', activeCall: CONNECTED, waitingCall: RINGING }
             ],
-            ['wrap-up', { ...IDLE, agentState: 'AfterCallWork', wrapUp: WRAP_UP }]
+            ['wrap-up', { ...IDLE, agentState: 'AfterCallWork', wrapUp: WRAP_UP }],
+            ['consulting', CONSULTING],
+            ['in a conference', CONFERENCE]
         ])('is accessible %s', async (name, state) => {
             fakeSoftphone({ state });
             const element = await render();
             if ($(element, 'lightning-button.keypad-toggle')) {
                 await click(element, 'keypad-toggle');
+            }
+            if (button(element, 'transfer-toggle')) {
                 await click(element, 'transfer-toggle');
             }
             await expect(element).toBeAccessible();
