@@ -147,6 +147,37 @@ describe('journeys: the record page components and the softphone', browserTestOp
         await session.screenshot('lwc-04-account-called');
     });
 
+    it('an agent wraps up in the softphone: the Call History card shows the disposition without a reload', async () => {
+        const accountId = await openRecord(session, 'Account', 'Bayview Logistics');
+        const page = recordPage(session);
+        await page.callButton('Phone').click();
+        await phone.waitForAnswer();
+        await page.clickToDial.getByRole('button', { name: 'Hang Up' }).click();
+        await phone.frame.getByRole('heading', { name: 'Wrap up' }).waitFor();
+        await phone.frame.getByLabel('Disposition').selectOption('Follow-up Required');
+        await phone.button('Done').click();
+
+        // Written by the softphone: the card follows without a page reload.
+        const wrapUp = page.callLog.locator('.wrap-up');
+        await wrapUp.getByText('Wrapped up: Follow-up Required').waitFor();
+        await page.callRows
+            .first()
+            .locator('.call-disposition', { hasText: 'Follow-up Required' })
+            .waitFor();
+        await session.screenshot('lwc-16-wrapped-up-in-softphone');
+        const records = await waitForRecords(session, 'Phone_Call__c', (all) =>
+            all.some(
+                (record) =>
+                    record.Account__c === accountId &&
+                    record.Disposition__c === 'Follow-up Required'
+            )
+        );
+        assert.equal(
+            records.filter((record) => record.Disposition__c === 'Follow-up Required').length,
+            1
+        );
+    });
+
     it('Robert Hayes is marked Do Not Call: his card says so and offers no call', async () => {
         const before = (await phoneCalls(session)).length;
         await openRecord(session, 'Contact', SAMPLE.robertHayes.name);

@@ -54,7 +54,9 @@ describe('LogOutbox.setRelatedRecord: the agent moves the log to another record'
             Disposition__c: 'Sale',
             Notes__c: 'n'
         });
+        // Saved, its wrap-up written, then moved: each time the cards follow it.
         expect(h.logged.map((event) => event.related?.recordId)).toEqual([
+            CONTACT_ID,
             CONTACT_ID,
             LEAD.recordId
         ]);

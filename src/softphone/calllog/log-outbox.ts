@@ -443,12 +443,14 @@ export class LogOutbox {
                 }
                 return;
             }
-            // First saved, or moved to another record: the LWCs showing the call follow it.
+            // First saved, moved to another record, or its wrap-up written: the LWCs showing the
+            // call follow it (the Call History card shows the disposition without a reload).
             const firstSave = entry.savedRecordRevision === 0 && updated.savedRecordRevision > 0;
             const moved =
                 step.kind === 'sync' &&
                 this.announcedRelated.get(callId) !== updated.related?.recordId;
-            if (firstSave || moved) {
+            const wrapUpWritten = updated.savedWrapUpRevision > latest.savedWrapUpRevision;
+            if (firstSave || moved || wrapUpWritten) {
                 this.emitLogged(updated);
             }
             if (firstSave) {
