@@ -248,7 +248,9 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         const calls = await waitForRecords(session, 'Phone_Call__c', (records) =>
             records.some(
                 (record) =>
-                    isParent(record) && records.some((leg) => leg.Parent_Call__c === record.Id)
+                    isParent(record) &&
+                    record.Disposition__c === 'Resolved' &&
+                    records.some((leg) => leg.Parent_Call__c === record.Id)
             )
         );
         const parent = calls.find(isParent);
@@ -259,9 +261,10 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
         assert.equal(legs[0].Direction__c, 'Outbound');
         assert.equal(legs[0].To_Number__c, COLLEAGUE);
         assert.equal(legs[0].Outcome__c, 'Transferred');
-        // The softphone wraps up the call that ended last: the consult leg.
-        assert.equal(legs[0].Disposition__c, 'Resolved');
-        assert.equal(legs[0].Notes__c, 'Consulted, then handed over');
+        // The wrap-up is about the customer: it lands on her call, not on the consult leg.
+        assert.equal(parent.Disposition__c, 'Resolved');
+        assert.equal(parent.Notes__c, 'Consulted, then handed over');
+        assert.equal(legs[0].Disposition__c ?? null, null);
         await assertPanelStayedClosed(session);
         assert.deepEqual(session.pageErrors, []);
     });

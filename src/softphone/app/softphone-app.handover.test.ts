@@ -77,6 +77,35 @@ describe('SoftphoneApp: transfer and conference', () => {
     });
 });
 
+describe('SoftphoneApp: the wrap-up after a consult', () => {
+    it("is about the customer's call when the consult is completed into a transfer", async () => {
+        const harness = createAppHarness({ wrapUp: { afterCallWorkSeconds: 60 } });
+        await harness.start();
+        const callId = await harness.ring('+14155550101');
+        await answerCall(harness, callId);
+        const consult = harness.controls.transfer('+14155551234', 'consult');
+        await harness.advance(2000);
+        await expect(consult).resolves.toEqual({ ok: true });
+        const consultId = harness.view().calls[1]?.callId;
+
+        const complete = harness.controls.completeConsult();
+        await harness.advance(2000);
+        await expect(complete).resolves.toEqual({ ok: true });
+
+        expect(consultId).toBeDefined();
+        expect(harness.app.wrapUp.current?.callId).toBe(callId);
+        await harness.app.wrapUp.save(callId, { disposition: 'Resolved', notes: 'Handed over' });
+        await harness.settle();
+        expect(harness.host.phoneCallByProviderId(callId)?.fields).toMatchObject({
+            Disposition__c: 'Resolved',
+            Notes__c: 'Handed over'
+        });
+        expect(
+            harness.host.phoneCallByProviderId(consultId ?? '')?.fields.Disposition__c
+        ).toBeUndefined();
+    });
+});
+
 describe('SoftphoneApp: a transfer target goes through the dial rules', () => {
     it('refuses a blind transfer to a person on the Do Not Call list, the caller staying connected', async () => {
         const harness = createAppHarness();

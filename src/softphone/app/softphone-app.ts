@@ -643,19 +643,25 @@ export class SoftphoneApp {
 
     /**
      * After-call work is for the call the agent last worked, not for whichever call ended last
-     * (a declined waiting call, say). Older worked calls no longer wait for a disposition.
+     * (a declined waiting call, say); when that is a consult call that ended with the call it was
+     * about (a transfer completed), it is for that call: the customer's. The other worked calls
+     * no longer wait for a disposition.
      */
     private beginWrapUpOfLastWorkedCall(): void {
         const awaiting = this.workedCallsAwaitingWrapUp;
         this.workedCallsAwaitingWrapUp = [];
-        const last = awaiting.pop();
-        for (const older of awaiting) {
-            void this.options.outbox.closeWrapUp(older.call.id).catch(() => undefined);
-        }
+        const last = awaiting[awaiting.length - 1];
         if (last === undefined) {
             return;
         }
+        const consulted = awaiting.find((each) => each.call.id === last.call.consultOf);
+        const chosen = consulted ?? last;
+        for (const other of awaiting) {
+            if (other !== chosen) {
+                void this.options.outbox.closeWrapUp(other.call.id).catch(() => undefined);
+            }
+        }
         this.wrapUp.finish();
-        this.wrapUp.begin(last.call, last.label);
+        this.wrapUp.begin(chosen.call, chosen.label);
     }
 }
