@@ -442,7 +442,7 @@ describe(
             (opened) => ({ session, phone } = opened)
         );
 
-        it('an agent calls James Chen while the dispositions cannot be read (only None is offered) and the save fails: the card says why and the call keeps what the softphone logged', async () => {
+        it('an agent calls James Chen while the dispositions cannot be read (only None is offered, and the card says why) and the save fails: the card says why and the call keeps what the softphone logged', async () => {
             const chenId = await openRecord(session, 'Contact', CHEN);
             await callFromCard(session, phone, 'Phone');
             const page = recordPage(session);
@@ -450,7 +450,11 @@ describe(
             const wrapUp = page.callLog.locator('.wrap-up');
             const disposition = wrapUp.getByLabel('Disposition');
             await disposition.waitFor();
-            // Without the picklist's values the card offers only None.
+            // Without the picklist's values the card offers only None, and says why.
+            assert.equal(
+                await page.callLog.locator('.dispositions-error').innerText(),
+                `Couldn't load the dispositions: ${injected('getPicklistValues')}`
+            );
             assert.deepEqual(
                 await disposition
                     .locator('option')

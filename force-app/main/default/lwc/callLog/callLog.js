@@ -69,6 +69,7 @@ import WRAP_UP_IN_SOFTPHONE from '@salesforce/label/c.Softphone_Call_Log_Wrap_Up
 import SAVE from '@salesforce/label/c.Softphone_Save';
 import SAVED from '@salesforce/label/c.Softphone_Saved';
 import SAVE_ERROR from '@salesforce/label/c.Softphone_Save_Error';
+import DISPOSITIONS_ERROR from '@salesforce/label/c.Softphone_Call_Log_Dispositions_Error';
 
 const PHONE_CALL = 'Phone_Call__c';
 /** The lookup to prefer on each object's page (others: the first non-agent lookup). */
@@ -144,6 +145,7 @@ export default class CallLog extends LightningElement {
     parentObjectInfo;
     phoneCallInfo;
     dispositionValues;
+    dispositionsError;
     wiredCallsResult;
     callRecords;
     loadError;
@@ -186,10 +188,20 @@ export default class CallLog extends LightningElement {
         recordTypeId: '$phoneCallRecordTypeId',
         fieldApiName: DISPOSITION_FIELD
     })
-    wiredDispositionValues({ data }) {
+    wiredDispositionValues({ data, error }) {
         if (data) {
             this.dispositionValues = data.values;
+            this.dispositionsError = undefined;
+        } else if (error) {
+            // Only None can be offered then: the agent is told why.
+            this.dispositionsError = error;
         }
+    }
+
+    get dispositionsErrorText() {
+        return this.dispositionsError
+            ? formatLabel(DISPOSITIONS_ERROR, reduceErrors(this.dispositionsError).join(' '))
+            : undefined;
     }
 
     @wire(getRelatedListRecords, {

@@ -131,6 +131,21 @@ describe('c-call-log', () => {
             expect($(element, 'lightning-spinner')).toBeNull();
         });
 
+        it('says why only None is offered when the dispositions cannot be read', async () => {
+            const element = await renderWithCalls();
+            expect($(element, '.dispositions-error')).toBeNull();
+            getPicklistValues.error([
+                { errorCode: 'INSUFFICIENT_ACCESS', message: 'No access to Disposition.' }
+            ]);
+            await flush();
+            expect(text(element, '.dispositions-error')).toBe(
+                "Couldn't load the dispositions: No access to Disposition."
+            );
+            getPicklistValues.emit(mockDispositions);
+            await flush();
+            expect($(element, '.dispositions-error')).toBeNull();
+        });
+
         it('shows the error text when the calls cannot be read', async () => {
             const element = await renderWithCalls({ calls: null });
             getRelatedListRecords.error([
