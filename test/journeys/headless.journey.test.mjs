@@ -75,6 +75,19 @@ async function wrapUpInCallBar(bar, { disposition, notes }) {
     await bar.wrapUp.waitFor({ state: 'detached' });
 }
 
+/** Maria rings; the agent answers her from the call bar and consults the colleague, Maria held. */
+async function consultFromCallBar(session) {
+    const bar = callBar(session);
+    await session.page.getByTestId('sim-known').click();
+    await bar.callState('Incoming call from Maria Lopez').waitFor();
+    await bar.button('Answer').click();
+    await bar.callState('Connected with Maria Lopez').waitFor();
+    await bar.button('Transfer').click();
+    await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
+    await bar.button('Consult first').click();
+    return bar;
+}
+
 describe('journeys: headless, the agent works from the call bar', browserTestOptions(), () => {
     let session;
 
@@ -216,14 +229,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
 
     it('an agent answers Maria Lopez from the call bar, consults a colleague with her on hold, and hands her over from the call bar: two logs, the consult linked to hers', async () => {
         const before = (await phoneCalls(session)).map((record) => record.Id);
-        const bar = callBar(session);
-        await session.page.getByTestId('sim-known').click();
-        await bar.callState('Incoming call from Maria Lopez').waitFor();
-        await bar.button('Answer').click();
-        await bar.callState('Connected with Maria Lopez').waitFor();
-        await bar.button('Transfer').click();
-        await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
-        await bar.button('Consult first').click();
+        const bar = await consultFromCallBar(session);
 
         // Two calls: the colleague live, Maria on hold, each said in words.
         const lines = bar.root.locator('.call-line');
@@ -271,14 +277,7 @@ describe('journeys: headless, the agent works from the call bar', browserTestOpt
 
     it('an agent merges Maria Lopez and a colleague into a conference from the call bar, then drops the colleague and finishes with Maria', async () => {
         const before = (await phoneCalls(session)).map((record) => record.Id);
-        const bar = callBar(session);
-        await session.page.getByTestId('sim-known').click();
-        await bar.callState('Incoming call from Maria Lopez').waitFor();
-        await bar.button('Answer').click();
-        await bar.callState('Connected with Maria Lopez').waitFor();
-        await bar.button('Transfer').click();
-        await bar.root.getByLabel('Transfer to').fill(COLLEAGUE);
-        await bar.button('Consult first').click();
+        const bar = await consultFromCallBar(session);
         await bar.button('Conference').waitFor();
         await bar.root.locator('.active-line').getByText('Live', { exact: true }).waitFor();
         await bar.button('Conference').click();

@@ -61,6 +61,24 @@ describe(
             await field.fill(target);
         }
 
+        /**
+         * This story's conference logs: Maria's call (the colleague among its parties) and the
+         * consult leg linked to it (Maria among its parties), each connected.
+         */
+        async function conferenceLogs() {
+            const [parent] = (
+                await mariaCall(session, (record) => record.Conference_Parties__c === COLLEAGUE)
+            ).filter(fresh);
+            assert.equal(parent.Outcome__c, 'Connected');
+            const [leg] = (
+                await waitForRecords(session, 'Phone_Call__c', (records) =>
+                    records.some((record) => record.Parent_Call__c === parent.Id)
+                )
+            ).filter((record) => record.Parent_Call__c === parent.Id);
+            assert.equal(leg.Conference_Parties__c, SAMPLE.mariaLopez.number);
+            return { parent, leg };
+        }
+
         async function finishWrapUp() {
             await phone.frame.getByRole('heading', { name: 'Wrap up' }).waitFor();
             await phone.button('Done').click();
@@ -204,16 +222,7 @@ describe(
             await session.screenshot('transfer-06-colleague-dropped');
             await phone.hangupAndWrapUp();
 
-            const [parent] = (
-                await mariaCall(session, (record) => record.Conference_Parties__c === COLLEAGUE)
-            ).filter(fresh);
-            assert.equal(parent.Outcome__c, 'Connected');
-            const [leg] = (
-                await waitForRecords(session, 'Phone_Call__c', (records) =>
-                    records.some((record) => record.Parent_Call__c === parent.Id)
-                )
-            ).filter((record) => record.Parent_Call__c === parent.Id);
-            assert.equal(leg.Conference_Parties__c, SAMPLE.mariaLopez.number);
+            const { parent, leg } = await conferenceLogs();
             assert.equal(leg.Outcome__c, 'Connected');
             keep(parent, leg);
         });
@@ -236,16 +245,7 @@ describe(
             await session.screenshot('transfer-08-conference-ended');
             await finishWrapUp();
 
-            const [parent] = (
-                await mariaCall(session, (record) => record.Conference_Parties__c === COLLEAGUE)
-            ).filter(fresh);
-            assert.equal(parent.Outcome__c, 'Connected');
-            const [leg] = (
-                await waitForRecords(session, 'Phone_Call__c', (records) =>
-                    records.some((record) => record.Parent_Call__c === parent.Id)
-                )
-            ).filter((record) => record.Parent_Call__c === parent.Id);
-            assert.equal(leg.Conference_Parties__c, SAMPLE.mariaLopez.number);
+            const { parent, leg } = await conferenceLogs();
             keep(parent, leg);
         });
 
