@@ -103,6 +103,8 @@ sipSuite('one SIP registration for several tabs', { timeout: 180_000 }, () => {
             assert.ok(Date.now() < deadline, 'the second tab never took over');
             await second.page.waitForTimeout(50);
         }
+        // Now leading, the tab registers itself (it may show Connecting… for a moment).
+        await waitForConnection(second, 'Connected');
         assert.deepEqual(await connectionHeader(second), ['Connected', 'SIP (127.0.0.1)']);
         process.stdout.write(`\nSIP takeover: ${Date.now() - closedAt} ms\n`);
         assert.equal(await second.phone.frame.getByLabel('SIP password').count(), 0);
